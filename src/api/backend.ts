@@ -1,0 +1,49 @@
+import type {
+  BrowserAnnotations,
+  BrowserListPage,
+  ChromeBrowser,
+  CreateTokenOptions,
+  EnrollmentToken,
+  ListBrowsersOptions,
+  ListTokensOptions,
+  MoveResult,
+  OrgUnit,
+  Projection,
+  TokenListPage,
+} from './types';
+
+/** Progress of a batched move, reported after each batch the API answered. */
+export interface MoveProgress {
+  batchIndex: number;
+  batchCount: number;
+  moved: number;
+  failed: number;
+}
+
+/**
+ * Everything the UI needs from CBCM. The UI depends on this interface only, so a second implementation
+ * (Chrome Management API v1) can be swapped in by configuration.
+ */
+export interface CbcmBackend {
+  readonly id: string;
+
+  /** Pages of browsers; stops early when `signal` aborts. Survives expired page tokens without duplicates. */
+  listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage>;
+  getBrowser(deviceId: string, projection: Projection, signal?: AbortSignal): Promise<ChromeBrowser>;
+  updateAnnotations(deviceId: string, annotations: BrowserAnnotations, signal?: AbortSignal): Promise<ChromeBrowser>;
+  deleteBrowser(deviceId: string, signal?: AbortSignal): Promise<void>;
+  /** Moves in batches of at most 600 ids; bisects rejected batches to isolate the bad ids. */
+  moveBrowsers(
+    deviceIds: readonly string[],
+    orgUnitPath: string,
+    signal?: AbortSignal,
+    onProgress?: (p: MoveProgress) => void,
+  ): Promise<MoveResult>;
+
+  listTokens(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage>;
+  createToken(options: CreateTokenOptions, signal?: AbortSignal): Promise<EnrollmentToken>;
+  revokeToken(tokenPermanentId: string, signal?: AbortSignal): Promise<void>;
+
+  /** All org units of the customer (not including the root, which is always `/`). */
+  listOrgUnits(signal?: AbortSignal): Promise<OrgUnit[]>;
+}

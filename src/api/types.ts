@@ -1,0 +1,238 @@
+// Wire and domain types of the Admin SDK Directory API v1.1beta1 (Chrome browsers, enrollment tokens)
+// and the Directory API v1 org units. Field names follow the reference exactly; every field the API
+// may omit is optional, because BASIC projections and end machines leave gaps.
+
+export type Projection = 'BASIC' | 'FULL';
+export type SortOrder = 'ASCENDING' | 'DESCENDING';
+
+/** Every documented `orderBy` value of chromebrowsers.list (spelling as documented, typos included). */
+export const BROWSER_ORDER_BY = [
+  'id',
+  'last_sync',
+  'machine_name',
+  'extension_count',
+  'policy_count',
+  'os_version',
+  'last_signed_in_user',
+  'annotated_user',
+  'annotated_location',
+  'annotated_asset_id',
+  'notes',
+  'browser_version_channel',
+  'org_unit',
+  'enrollment_date',
+  'save_browsing_clickthrough',
+  'platform_major_version',
+  'last_activity',
+  'browser_version_sortable',
+  'os_version_sortable',
+] as const;
+export type BrowserOrderBy = (typeof BROWSER_ORDER_BY)[number];
+
+export interface Policy {
+  source?: string;
+  name?: string;
+  value?: string;
+  error?: string;
+}
+
+export interface ExtensionIcon {
+  size?: number;
+  url?: string;
+}
+
+export interface BrowserExtension {
+  extensionId?: string;
+  version?: string;
+  permissions?: string[];
+  name?: string;
+  description?: string;
+  appType?: string;
+  homepageUrl?: string;
+  installType?: string;
+  configuredAppPolicy?: string;
+  disabled?: boolean;
+  icons?: ExtensionIcon[];
+}
+
+export interface ExtensionPolicies {
+  extensionId?: string;
+  extensionName?: string;
+  policies?: Policy[];
+}
+
+export interface BrowserProfile {
+  name?: string;
+  id?: string;
+  lastStatusReportTime?: string;
+  lastPolicyFetchTime?: string;
+  safeBrowsingWarnings?: number;
+  safeBrowsingWarningsClickThrough?: number;
+  chromeSignedinUserEmail?: string;
+  extensionPolicies?: ExtensionPolicies[];
+  extensions?: BrowserExtension[];
+  userPolicies?: Policy[];
+  safeBrowsingWarningsResetTime?: string;
+}
+
+export interface BrowserPlugin {
+  name?: string;
+  description?: string;
+  fileName?: string;
+}
+
+/** One Chrome install on a machine (the `browsers` array of a FULL projection). */
+export interface BrowserInstall {
+  browserVersion?: string;
+  channel?: string;
+  lastStatusReportTime?: string;
+  lastPolicyFetchTime?: string;
+  executablePath?: string;
+  installedBrowserVersion?: string;
+  plugins?: BrowserPlugin[];
+  profiles?: BrowserProfile[];
+}
+
+export interface DeviceUser {
+  userName?: string;
+  lastStatusReportTime?: string;
+}
+
+export interface DeviceIdentifiersRecord {
+  identifiers?: { machineName?: string; serialNumber?: string };
+  firstRecordTime?: string;
+  lastActivityTime?: string;
+}
+
+export interface DeviceIdentifiersHistory {
+  records?: DeviceIdentifiersRecord[];
+  /** The reference sends this as the string "true"/"false"; see `hasDeviceIdCollision()`. */
+  has_device_id_collision?: string | boolean;
+}
+
+/** `admin#directory#browserdevice` */
+export interface ChromeBrowser {
+  kind?: string;
+  deviceId: string;
+  osPlatform?: string;
+  osPlatformVersion?: string;
+  osArchitecture?: string;
+  osVersion?: string;
+  machineName?: string;
+  annotatedLocation?: string;
+  annotatedUser?: string;
+  annotatedAssetId?: string;
+  annotatedNotes?: string;
+  lastPolicyFetchTime?: string;
+  lastRegistrationTime?: string;
+  lastActivityTime?: string;
+  lastStatusReportTime?: string;
+  virtualDeviceId?: string;
+  serialNumber?: string;
+  orgUnitPath?: string;
+  extensionCount?: number;
+  policyCount?: number;
+  safeBrowsingClickThroughCount?: number;
+  lastDeviceUser?: string;
+  browserVersions?: string[];
+  lastDeviceUsers?: DeviceUser[];
+  machinePolicies?: Policy[];
+  browsers?: BrowserInstall[];
+  deviceIdentifiersHistory?: DeviceIdentifiersHistory;
+}
+
+/** The four fields an administrator may write (PUT). */
+export interface BrowserAnnotations {
+  annotatedUser?: string;
+  annotatedLocation?: string;
+  annotatedAssetId?: string;
+  annotatedNotes?: string;
+}
+export const ANNOTATION_FIELDS = ['annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes'] as const;
+export type AnnotationField = (typeof ANNOTATION_FIELDS)[number];
+
+export interface BrowserListPage {
+  kind?: string;
+  browsers: ChromeBrowser[];
+  nextPageToken?: string;
+}
+
+export interface ListBrowsersOptions {
+  projection?: Projection;
+  query?: string;
+  orderBy?: BrowserOrderBy;
+  sortOrder?: SortOrder;
+  orgUnitPath?: string;
+  /** 1..100 */
+  maxResults?: number;
+  pageToken?: string;
+}
+
+export type TokenState = 'active' | 'expired' | 'revoked';
+
+/**
+ * An enrollment token, normalised: the reference shows the same fields in camelCase and snake_case
+ * (`creatorId`/`creator_id`, `creationTime`/`create_time`, `state`/`tokenState`); the client maps both here.
+ */
+export interface EnrollmentToken {
+  kind?: string;
+  tokenId?: string;
+  tokenPermanentId: string;
+  /** The secret value put on machines. Never log it. */
+  token?: string;
+  customerId?: string;
+  orgUnitPath?: string;
+  state?: TokenState;
+  tokenType?: string;
+  creatorId?: string;
+  createTime?: string;
+  expireTime?: string;
+  ttl?: string;
+  revokerId?: string;
+  revokeTime?: string;
+}
+
+export interface TokenListPage {
+  tokens: EnrollmentToken[];
+  nextPageToken?: string;
+}
+
+export interface ListTokensOptions {
+  query?: string;
+  orgUnitPath?: string;
+  /** 1..100 */
+  pageSize?: number;
+  pageToken?: string;
+}
+
+/** Exactly one of `ttlSeconds`/`expireTime` may be given; neither means the token never expires. */
+export interface CreateTokenOptions {
+  orgUnitPath?: string;
+  ttlSeconds?: number;
+  /** RFC 3339 UTC, e.g. 2026-12-31T23:59:59Z */
+  expireTime?: string;
+}
+
+/** Directory API v1 `admin#directory#orgUnit`. */
+export interface OrgUnit {
+  kind?: string;
+  name: string;
+  description?: string;
+  orgUnitPath: string;
+  orgUnitId: string;
+  parentOrgUnitPath?: string;
+  parentOrgUnitId?: string;
+  blockInheritance?: boolean;
+}
+
+/** Outcome of a batched move: every requested id lands in exactly one of the three lists. */
+export interface MoveResult {
+  moved: string[];
+  failed: { id: string; reason: string }[];
+  notTried: string[];
+}
+
+export function hasDeviceIdCollision(b: ChromeBrowser): boolean {
+  const v = b.deviceIdentifiersHistory?.has_device_id_collision;
+  return v === true || v === 'true';
+}
