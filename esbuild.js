@@ -27,6 +27,7 @@ async function main() {
       platform: 'node',
       target: 'node20',
       external: ['vscode'],
+      alias: { 'whatwg-url': './src/shims/whatwgUrl.js' },
       metafile: true,
     }),
   ];

@@ -1,12 +1,69 @@
 import * as vscode from 'vscode';
+import { createDirectoryBetaBackend } from './api';
+import type { ChromeBrowser } from './api/types';
+import type { AccessTokenSource } from './api/tokenSource';
+import { activateAuth } from './auth';
+import { ActiveBackendProvider } from './backendProvider';
+import { registerExplorerItemCommands } from './commands';
+import { registerAuthCommands } from './commands/authCommands';
+import { readConfiguration } from './configuration';
+import { InMemoryRecentValues, registerQueryLanguage, setRecentValuesProvider } from './language';
+import { recentValuesFromBrowsers } from './query';
+import type { Services } from './services';
+import type { CbcmExtensionApi } from './testing';
+import { createExplorerView } from './tree';
+import { registerDeviceDetails } from './webview';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
-  context.subscriptions.push(log);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('cbcm.output.show', () => log.show()),
-  );
+  const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
+  context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));
+
+  const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess });
+  const accounts = auth.accounts;
+  registerAuthCommands(context, { accounts });
+  const backends = new ActiveBackendProvider(accounts, log);
+  context.subscriptions.push(accounts, backends);
+
+  const services: Services = {
+    context,
+    log,
+    backends,
+    onDidChangeBrowser: browserChanged.event,
+    fireBrowserChanged: (browser) => browserChanged.fire(browser),
+  };
+
+  const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
+  context.subscriptions.push(...registerExplorerItemCommands({ services, explorer, view }));
+  context.subscriptions.push(...registerQueryLanguage(context, { log }));
+  // Values seen in listed browsers become completions in filter queries.
+  const fleetValues = new InMemoryRecentValues();
+  setRecentValuesProvider(fleetValues);
+  context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
+  registerDeviceDetails(services);
+
+  return { testing: { services, explorer, view, auth: auth.testing } };
+}
+
+/** Proves new credentials with the cheapest real call: one browser of the account. */
+async function verifyAccess(tokenSource: AccessTokenSource, customerId: string, signal?: AbortSignal): Promise<void> {
+  const config = readConfiguration();
+  const backend = createDirectoryBetaBackend({
+    tokenSource,
+    customerId,
+    baseUrl: config.apiBaseUrl,
+    timeoutMs: config.requestTimeoutMs,
+    retry: { maxAttempts: 2 },
+  });
+  try {
+    for await (const page of backend.listBrowsers({ projection: 'BASIC', maxResults: 1 }, signal)) {
+      void page;
+      break;
+    }
+  } finally {
+    backend.dispose();
+  }
 }
 
 export function deactivate(): void {

@@ -230,6 +230,8 @@ export interface MoveResult {
   moved: string[];
   failed: { id: string; reason: string }[];
   notTried: string[];
+  /** Why the move stopped early (cancelled, permission, quota...), when it did; `notTried` holds the rest. */
+  stoppedBy?: { kind: string; message: string };
 }
 
 export function hasDeviceIdCollision(b: ChromeBrowser): boolean {

@@ -1,0 +1,84 @@
+// Tiny DOM helpers for the details webview. Device data only ever goes into `textContent` or attribute
+// values set through the DOM API (never through HTML parsing), so it cannot become markup or script.
+
+import { hasBidiControls, type TimeText } from '../../src/webview/detailsModel';
+
+type Child = Node | string | undefined | false;
+
+export interface ElOptions {
+  className?: string;
+  /** Text content (untrusted data is fine here). */
+  text?: string;
+  /** Attribute values are set with setAttribute; names are always constants of this script. */
+  attrs?: Record<string, string>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, o: ElOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (o.className) e.className = o.className;
+  if (o.attrs) for (const [k, v] of Object.entries(o.attrs)) e.setAttribute(k, v);
+  if (o.text !== undefined) e.textContent = o.text;
+  append(e, ...children);
+  return e;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+}
+
+/**
+ * Untrusted text: isolated from its surroundings (<bdi>), so direction-override characters inside cannot
+ * reorder the page around it, and flagged when it carries such characters.
+ */
+export function value(text: string | undefined, absentText = 'Not reported'): Node {
+  if (text === undefined) return el('span', { className: 'absent', text: absentText });
+  const v = el('bdi', { className: 'value', text });
+  if (!hasBidiControls(text)) return v;
+  const f = document.createDocumentFragment();
+  append(f, v, el('span', {
+    className: 'bidi-warning',
+    text: ' ⚠ hidden direction characters',
+    attrs: { title: 'This text contains invisible characters that change its reading direction; it may not read as it is stored.' },
+  }));
+  return f;
+}
+
+export function time(t: TimeText | undefined): Node {
+  if (t === undefined) return el('span', { className: 'absent', text: 'Not reported' });
+  return el('span', { className: 'time', attrs: { title: t.iso } },
+    el('bdi', { className: 'value', text: t.absolute }),
+    el('span', { className: 'relative', text: ` (${t.relative})` }),
+  );
+}
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => Node;
+  className?: string;
+}
+
+/** Rows the filter box can hide, with the lower-case text they match. */
+export type SearchIndex = { row: HTMLElement; key: string }[];
+
+export interface TableOptions<T> {
+  rowClass?: (row: T) => string | undefined;
+  search?: (row: T) => string;
+  index?: SearchIndex;
+}
+
+/** A plain table: fast for hundreds of rows and read well by screen readers. */
+export function table<T>(caption: string, rows: readonly T[], columns: Column<T>[], o: TableOptions<T> = {}): HTMLElement {
+  if (rows.length === 0) return el('p', { className: 'absent', text: `No ${caption.toLowerCase()} reported.` });
+  const thead = el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { text: c.header, attrs: { scope: 'col' } }))));
+  const tbody = el('tbody');
+  for (const r of rows) {
+    const tr = el('tr', { className: o.rowClass?.(r) ?? '' });
+    for (const c of columns) tr.appendChild(el('td', { className: c.className ?? '' }, c.cell(r)));
+    if (o.search && o.index) o.index.push({ row: tr, key: o.search(r) });
+    tbody.appendChild(tr);
+  }
+  return el('div', { className: 'table-wrap' }, el('table', {}, el('caption', { className: 'visually-hidden', text: caption }), thead, tbody));
+}

@@ -1,0 +1,287 @@
+// The annotations form: edit in place, validation as you type, dirty indicator, Save/Revert, and the
+// conflict chooser when someone else changed a field the admin edited.
+
+import type { AnnotationField } from '../../src/api/types';
+import {
+  ANNOTATION_LABELS,
+  ANNOTATION_MAX_LENGTH,
+  validateChangedAnnotations,
+} from '../../src/webview/annotationMerge';
+import { ANNOTATION_KEYS, type AnnotationDraft, type AnnotationValues, type FieldConflict } from '../../src/webview/protocol';
+import { append, el, value } from './_dom';
+
+type Control = HTMLElementTagNameMap['vscode-textfield'] | HTMLElementTagNameMap['vscode-textarea'];
+
+export interface FormCallbacks {
+  save(annotations: AnnotationValues, base: AnnotationValues): void;
+  revert(): void;
+  draftChanged(draft: AnnotationDraft | null): void;
+}
+
+const HINTS: Record<AnnotationField, string> = {
+  annotatedUser: 'Who uses this machine.',
+  annotatedLocation: 'Where the machine is.',
+  annotatedAssetId: 'Your inventory number for the machine.',
+  annotatedNotes: 'Free text; line breaks allowed.',
+};
+
+export class AnnotationForm {
+  readonly element: HTMLElement;
+  private base: AnnotationValues = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
+  private readonly controls = new Map<AnnotationField, Control>();
+  private readonly messages = new Map<AnnotationField, HTMLElement>();
+  private readonly markers = new Map<AnnotationField, HTMLElement>();
+  private readonly dirtyBadge: HTMLElement;
+  private readonly saveButton: HTMLElementTagNameMap['vscode-button'];
+  private readonly revertButton: HTMLElementTagNameMap['vscode-button'];
+  private readonly status: HTMLElement;
+  private readonly conflictBox: HTMLElement;
+  private readonly readOnlyNote: HTMLElement;
+  private saving = false;
+  private readOnly = false;
+  private conflict: { fields: FieldConflict[]; remote: AnnotationValues } | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly cb: FormCallbacks) {
+    const grid = el('div', { className: 'form-grid' });
+    for (const k of ANNOTATION_KEYS) {
+      const id = `field-${k}`;
+      const control: Control = k === 'annotatedNotes' ? document.createElement('vscode-textarea') : document.createElement('vscode-textfield');
+      control.id = id;
+      control.setAttribute('name', k);
+      control.setAttribute('aria-describedby', `${id}-message`);
+      control.setAttribute('aria-label', ANNOTATION_LABELS[k]);
+      if (control instanceof HTMLElement && 'rows' in control) (control as HTMLElementTagNameMap['vscode-textarea']).rows = 4;
+      control.addEventListener('input', () => this.changed());
+      this.controls.set(k, control);
+      const label = document.createElement('vscode-label');
+      label.htmlFor = id;
+      label.textContent = ANNOTATION_LABELS[k];
+      const marker = el('span', { className: 'modified-marker', text: '', attrs: { 'aria-live': 'polite' } });
+      this.markers.set(k, marker);
+      const message = el('div', { className: 'field-message', attrs: { id: `${id}-message` } }, `${HINTS[k]} At most ${ANNOTATION_MAX_LENGTH[k]} characters.`);
+      this.messages.set(k, message);
+      append(grid, el('div', { className: `field field-${k}` }, el('div', { className: 'label-row' }, label, marker), control, message));
+    }
+    this.dirtyBadge = el('span', { className: 'dirty-badge', text: 'Unsaved changes', attrs: { role: 'status' } });
+    this.dirtyBadge.hidden = true;
+    this.saveButton = document.createElement('vscode-button');
+    this.saveButton.textContent = 'Save';
+    this.saveButton.id = 'save';
+    this.saveButton.addEventListener('click', () => !this.saveButton.disabled && this.requestSave());
+    this.revertButton = document.createElement('vscode-button');
+    this.revertButton.textContent = 'Revert';
+    this.revertButton.id = 'revert';
+    this.revertButton.secondary = true;
+    this.revertButton.addEventListener('click', () => !this.revertButton.disabled && this.revert());
+    this.status = el('div', { className: 'form-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.conflictBox = el('div', { className: 'conflict', attrs: { role: 'group', 'aria-label': 'Conflicting changes' } });
+    this.conflictBox.hidden = true;
+    this.readOnlyNote = el('p', { className: 'muted', text: 'Read-only access: the CBCM sign-in uses the read-only scope, so annotations cannot be changed here.' });
+    this.readOnlyNote.hidden = true;
+    this.element = el('form', { className: 'annotations', attrs: { novalidate: '', 'aria-label': 'Annotations' } },
+      this.readOnlyNote,
+      grid,
+      el('div', { className: 'form-actions' }, this.saveButton, this.revertButton, this.dirtyBadge),
+      this.status,
+      this.conflictBox,
+    );
+    this.element.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.requestSave();
+    });
+    this.update();
+  }
+
+  values(): AnnotationValues {
+    const v = { ...this.base };
+    for (const k of ANNOTATION_KEYS) v[k] = this.controls.get(k)!.value;
+    return v;
+  }
+
+  isDirty(): boolean {
+    const v = this.values();
+    return ANNOTATION_KEYS.some((k) => v[k] !== this.base[k]);
+  }
+
+  /**
+   * New device data. Fields the admin is editing keep their value and their base (so a save still detects
+   * a remote change); the others show the new value. A draft (after the webview was recreated) is restored.
+   */
+  load(remote: AnnotationValues, draft: AnnotationDraft | undefined, readOnly: boolean): void {
+    this.readOnly = readOnly;
+    const current = draft ? draft.annotations : this.values();
+    const base = draft ? draft.base : this.base;
+    for (const k of ANNOTATION_KEYS) {
+      const editing = current[k] !== base[k];
+      if (editing) {
+        this.base[k] = base[k];
+        this.controls.get(k)!.value = current[k];
+      } else {
+        this.base[k] = remote[k];
+        this.controls.get(k)!.value = remote[k];
+      }
+    }
+    this.update();
+  }
+
+  saved(remote: AnnotationValues): void {
+    this.saving = false;
+    this.conflict = undefined;
+    this.base = { ...remote };
+    for (const k of ANNOTATION_KEYS) this.controls.get(k)!.value = remote[k];
+    this.setStatus('Saved.', false);
+    this.update();
+    this.cb.draftChanged(null);
+  }
+
+  saveFailed(message: string): void {
+    this.saving = false;
+    this.setStatus(message, true);
+    this.update();
+  }
+
+  /** Someone else changed fields the admin edited: refresh the untouched ones, ask about the rest. */
+  conflicted(fields: FieldConflict[], remote: AnnotationValues): void {
+    this.saving = false;
+    const conflicting = new Set(fields.map((f) => f.field));
+    const current = this.values();
+    for (const k of ANNOTATION_KEYS) {
+      if (conflicting.has(k)) continue;
+      if (current[k] === this.base[k]) this.controls.get(k)!.value = remote[k];
+      this.base[k] = remote[k];
+    }
+    this.conflict = { fields, remote };
+    this.renderConflict();
+    this.setStatus(`Someone changed ${fields.length === 1 ? 'this annotation' : 'these annotations'} since you opened the browser. Choose which value to keep.`, true);
+    this.update();
+  }
+
+  private renderConflict(): void {
+    const box = this.conflictBox;
+    box.replaceChildren();
+    if (!this.conflict) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    append(box, el('h3', { text: 'Changed by someone else' }));
+    for (const c of this.conflict.fields) {
+      const name = `choice-${c.field}`;
+      const mine = document.createElement('vscode-radio');
+      mine.name = name;
+      mine.value = 'yours';
+      mine.checked = true;
+      mine.textContent = 'Keep yours';
+      mine.id = `${name}-yours`;
+      const theirs = document.createElement('vscode-radio');
+      theirs.name = name;
+      theirs.value = 'theirs';
+      theirs.textContent = 'Use theirs';
+      theirs.id = `${name}-theirs`;
+      const group = document.createElement('vscode-radio-group');
+      group.setAttribute('aria-label', `${ANNOTATION_LABELS[c.field]}: which value to keep`);
+      append(group, mine, theirs);
+      append(box, el('fieldset', { className: 'conflict-field', attrs: { 'data-field': c.field } },
+        el('legend', { text: ANNOTATION_LABELS[c.field] }),
+        el('div', { className: 'versions' },
+          el('div', { className: 'version yours' }, el('div', { className: 'version-label', text: 'Yours' }), el('pre', {}, value(c.yours, '(empty)'))),
+          el('div', { className: 'version theirs' }, el('div', { className: 'version-label', text: 'Theirs (saved meanwhile)' }), el('pre', {}, value(c.theirs, '(empty)'))),
+        ),
+        group,
+      ));
+    }
+    const apply = document.createElement('vscode-button');
+    apply.id = 'conflict-apply';
+    apply.textContent = 'Save with these choices';
+    apply.addEventListener('click', () => this.resolveConflict());
+    const cancel = document.createElement('vscode-button');
+    cancel.id = 'conflict-cancel';
+    cancel.secondary = true;
+    cancel.textContent = 'Keep editing';
+    cancel.addEventListener('click', () => {
+      this.conflict = undefined;
+      this.renderConflict();
+      this.setStatus('', false);
+    });
+    append(box, el('div', { className: 'form-actions' }, apply, cancel));
+    apply.focus();
+  }
+
+  private resolveConflict(): void {
+    if (!this.conflict) return;
+    const { fields, remote } = this.conflict;
+    for (const c of fields) {
+      const theirs = this.conflictBox.querySelector<HTMLElementTagNameMap['vscode-radio']>(`#choice-${c.field}-theirs`);
+      if (theirs?.checked) this.controls.get(c.field)!.value = c.theirs;
+    }
+    // The remote values are the new base: what is still different from them is what the admin chose.
+    this.base = { ...remote };
+    this.conflict = undefined;
+    this.renderConflict();
+    this.update();
+    if (this.isDirty()) this.requestSave();
+    else {
+      this.setStatus('Nothing left to save: the saved values are kept.', false);
+      this.cb.draftChanged(null);
+    }
+  }
+
+  private requestSave(): void {
+    if (this.saving || this.readOnly || !this.isDirty() || Object.keys(this.errors()).length > 0) return;
+    this.saving = true;
+    this.setStatus('Saving…', false);
+    this.update();
+    this.cb.save(this.values(), { ...this.base });
+  }
+
+  private revert(): void {
+    for (const k of ANNOTATION_KEYS) this.controls.get(k)!.value = this.base[k];
+    this.conflict = undefined;
+    this.renderConflict();
+    this.setStatus('Reverted to the loaded values.', false);
+    this.update();
+    this.cb.revert();
+  }
+
+  private errors(): Partial<Record<AnnotationField, string>> {
+    return validateChangedAnnotations(this.values(), this.base);
+  }
+
+  private changed(): void {
+    this.update();
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => {
+      this.cb.draftChanged(this.isDirty() ? { annotations: this.values(), base: { ...this.base } } : null);
+    }, 250);
+  }
+
+  private setStatus(text: string, isError: boolean): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('error-text', isError);
+  }
+
+  /** Dirty markers, validation messages and button states from the current values. */
+  private update(): void {
+    const v = this.values();
+    const errors = this.errors();
+    let dirty = false;
+    for (const k of ANNOTATION_KEYS) {
+      const control = this.controls.get(k)!;
+      const changed = v[k] !== this.base[k];
+      dirty ||= changed;
+      control.disabled = this.readOnly || this.saving;
+      control.invalid = errors[k] !== undefined;
+      control.setAttribute('aria-invalid', String(errors[k] !== undefined));
+      this.markers.get(k)!.textContent = changed ? '● modified' : '';
+      const message = this.messages.get(k)!;
+      message.textContent = errors[k] ?? `${HINTS[k]} At most ${ANNOTATION_MAX_LENGTH[k]} characters.`;
+      message.classList.toggle('error-text', errors[k] !== undefined);
+    }
+    this.dirtyBadge.hidden = !dirty;
+    this.element.classList.toggle('dirty', dirty);
+    this.saveButton.disabled = this.readOnly || this.saving || !dirty || Object.keys(errors).length > 0 || this.conflict !== undefined;
+    this.revertButton.disabled = this.saving || !dirty;
+    this.readOnlyNote.hidden = !this.readOnly;
+  }
+}

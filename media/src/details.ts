@@ -1,0 +1,205 @@
+// The device-details webview script. It starts empty, says `ready`, and renders whatever device the
+// extension sends — with textContent only. Messages are validated by the shared protocol guards; anything
+// else is dropped.
+
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+
+import type { ChromeBrowser } from '../../src/api/types';
+import { buildDetailsModel } from '../../src/webview/detailsModel';
+import {
+  annotationValuesOf,
+  parseExtensionMessage,
+  type ExtensionMessage,
+  type WebviewMessage,
+} from '../../src/webview/protocol';
+import { append, el, value, type SearchIndex } from './_dom';
+import { AnnotationForm } from './_form';
+import { collapsible, renderSections } from './_sections';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: { deviceId: string }): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (m: WebviewMessage) => vscode.postMessage(m);
+const app = document.getElementById('app')!;
+
+let requestSeq = 0;
+let pendingSave: number | undefined;
+let browser: ChromeBrowser | undefined;
+let firstDevice = true;
+let searchIndex: SearchIndex = [];
+
+const form = new AnnotationForm({
+  save: (annotations, base) => {
+    pendingSave = ++requestSeq;
+    post({ type: 'save', requestId: pendingSave, annotations, base });
+  },
+  revert: () => post({ type: 'revert' }),
+  draftChanged: (draft) => post({ type: 'draft', draft }),
+});
+
+// ---------------------------------------------------------------- page skeleton (built once)
+
+const title = el('h1', { className: 'title' });
+const badges = el('div', { className: 'badges' });
+const loadedLine = el('span', { className: 'muted loaded-at', attrs: { role: 'status' } });
+const refreshButton = document.createElement('vscode-button');
+refreshButton.textContent = 'Refresh';
+refreshButton.secondary = true;
+refreshButton.id = 'refresh';
+refreshButton.addEventListener('click', () => {
+  loadedLine.textContent = 'Refreshing…';
+  post({ type: 'refresh' });
+});
+const copyIdButton = document.createElement('vscode-button');
+copyIdButton.textContent = 'Copy device ID';
+copyIdButton.secondary = true;
+copyIdButton.addEventListener('click', () => browser && post({ type: 'copy', text: browser.deviceId }));
+const copyJsonButton = document.createElement('vscode-button');
+copyJsonButton.textContent = 'Copy as JSON';
+copyJsonButton.secondary = true;
+copyJsonButton.addEventListener('click', () => browser && post({ type: 'copy', text: JSON.stringify(browser, null, 2) }));
+
+const filter = document.createElement('vscode-textfield');
+filter.id = 'filter';
+filter.type = 'search';
+filter.placeholder = 'Filter extensions and policies';
+filter.setAttribute('aria-label', 'Filter extensions and policies');
+const filterCount = el('span', { className: 'muted', attrs: { role: 'status', 'aria-live': 'polite' } });
+filter.addEventListener('input', applyFilter);
+
+const errorBox = el('div', { className: 'load-error', attrs: { role: 'alert' } });
+errorBox.hidden = true;
+const sections = el('div', { className: 'sections' });
+const annotations = collapsible('Annotations', true, form.element);
+annotations.id = 'annotations';
+
+function showSkeleton(): void {
+  app.replaceChildren(
+    el('header', { className: 'page-header' },
+      el('div', { className: 'title-row' }, title, badges),
+      el('div', { className: 'toolbar' }, refreshButton, copyIdButton, copyJsonButton, loadedLine),
+    ),
+    errorBox,
+    annotations,
+    el('div', { className: 'filter-row' }, filter, filterCount),
+    sections,
+  );
+  app.removeAttribute('aria-busy');
+}
+
+function applyFilter(): void {
+  const q = filter.value.trim().toLowerCase();
+  let shown = 0;
+  for (const { row, key } of searchIndex) {
+    const match = q === '' || key.includes(q);
+    row.hidden = !match;
+    if (match) shown++;
+  }
+  filterCount.textContent = q === '' ? '' : `${shown} of ${searchIndex.length} rows match`;
+  if (q !== '') {
+    // Open every section that holds a match, so keyboard users reach it without hunting.
+    for (const { row } of searchIndex) {
+      if (row.hidden) continue;
+      let p: HTMLElement | null = row.parentElement;
+      while (p) {
+        if (p.tagName === 'VSCODE-COLLAPSIBLE') (p as HTMLElementTagNameMap['vscode-collapsible']).open = true;
+        p = p.parentElement;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderDevice(b: ChromeBrowser): void {
+  browser = b;
+  const model = buildDetailsModel(b);
+  title.replaceChildren(value(model.title));
+  document.title = model.title;
+  badges.replaceChildren();
+  if (model.deviceIdCollision) {
+    const badge = document.createElement('vscode-badge');
+    badge.textContent = 'Device ID collision';
+    badge.className = 'warning-badge';
+    badges.appendChild(badge);
+  }
+  if (model.machinePolicyErrors > 0) {
+    const badge = document.createElement('vscode-badge');
+    badge.textContent = `${model.machinePolicyErrors} policy error${model.machinePolicyErrors === 1 ? '' : 's'}`;
+    badge.className = 'error-badge';
+    badges.appendChild(badge);
+  }
+  const summary = el('span', { className: 'muted', text: `${model.extensionTotal} extensions · ${model.policyTotal} policies` });
+  badges.appendChild(summary);
+  searchIndex = [];
+  sections.replaceChildren(renderSections(model, searchIndex));
+  loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
+  errorBox.hidden = true;
+  if (filter.value) applyFilter();
+}
+
+function handle(msg: ExtensionMessage): void {
+  switch (msg.type) {
+    case 'device': {
+      const started = performance.now();
+      vscode.setState({ deviceId: msg.browser.deviceId });
+      renderDevice(msg.browser);
+      form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true);
+      firstDevice = false;
+      const renderMs = performance.now() - started;
+      // After the next frame the panel is painted: that is "rendered" for the timing.
+      requestAnimationFrame(() => setTimeout(() => post({ type: 'rendered', loadedAt: msg.loadedAt, renderMs }), 0));
+      return;
+    }
+    case 'saveResult': {
+      if (msg.requestId !== pendingSave) return; // a reply to a save this document did not send
+      pendingSave = undefined;
+      if (msg.ok) {
+        renderDevice(msg.browser);
+        form.saved(annotationValuesOf(msg.browser));
+      } else if ('conflict' in msg) {
+        renderDevice(msg.conflict.browser);
+        form.conflicted(msg.conflict.fields, msg.conflict.remote);
+      } else {
+        form.saveFailed(msg.error);
+      }
+      return;
+    }
+    case 'error': {
+      vscode.setState({ deviceId: msg.deviceId });
+      if (!browser) title.replaceChildren(value(msg.deviceId));
+      errorBox.replaceChildren(el('strong', { text: 'Could not load this browser. ' }), el('span', { text: msg.message }), ' ');
+      const retry = document.createElement('vscode-button');
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => post({ type: 'refresh' }));
+      append(errorBox, retry);
+      errorBox.hidden = false;
+      loadedLine.textContent = '';
+      return;
+    }
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = parseExtensionMessage(event.data);
+  if (!msg) {
+    console.debug('details: dropped an unknown or malformed message');
+    return;
+  }
+  handle(msg);
+});
+
+showSkeleton();
+post({ type: 'ready' });

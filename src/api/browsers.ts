@@ -1,0 +1,109 @@
+// Chrome browser devices: list, get, update annotations, delete (Directory API v1.1beta1).
+import type { HttpTransport } from './http';
+import { RawPage, mapPages, restartablePages } from './paging';
+import { browsersPath, seg } from './paths';
+import {
+  ANNOTATION_FIELDS,
+  BrowserAnnotations,
+  BrowserListPage,
+  ChromeBrowser,
+  ListBrowsersOptions,
+  Projection,
+} from './types';
+import { checkListBrowsers, requireId } from './validation';
+
+interface BrowserListWire {
+  kind?: string;
+  browsers?: ChromeBrowser[];
+  nextPageToken?: string;
+}
+
+export class BrowsersApi {
+  constructor(
+    private readonly http: HttpTransport,
+    private readonly customerId: string,
+    private readonly maxPageRestarts: number,
+    private readonly log?: (line: string) => void,
+  ) {}
+
+  /** Validates eagerly (before the first `next()`), so bad options fail even if nobody iterates. */
+  list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
+    checkListBrowsers(options);
+    const path = browsersPath(this.customerId);
+    const query = {
+      projection: options.projection,
+      query: options.query || undefined,
+      orderBy: options.orderBy,
+      sortOrder: options.sortOrder,
+      orgUnitPath: options.orgUnitPath || undefined,
+      maxResults: options.maxResults,
+    };
+    const pages = restartablePages<ChromeBrowser>({
+      operation: 'browsers.list',
+      startPageToken: options.pageToken,
+      maxRestarts: this.maxPageRestarts,
+      signal,
+      log: this.log,
+      keyOf: (b) => b.deviceId,
+      fetchPage: async (pageToken, s): Promise<RawPage<ChromeBrowser>> => {
+        const wire = await this.http.send<BrowserListWire | undefined>(
+          { operation: 'browsers.list', method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
+          s,
+        );
+        return { items: wire?.browsers ?? [], nextPageToken: wire?.nextPageToken || undefined };
+      },
+    });
+    return mapPages(pages, (p) => ({ kind: 'directory#browserdevices', browsers: p.items, nextPageToken: p.nextPageToken }));
+  }
+
+  async get(deviceId: string, projection: Projection, signal?: AbortSignal): Promise<ChromeBrowser> {
+    requireId('browsers.get', 'device ID', deviceId);
+    return this.http.send<ChromeBrowser>(
+      {
+        operation: 'browsers.get',
+        method: 'GET',
+        path: `${browsersPath(this.customerId)}/${seg(deviceId)}`,
+        query: { projection },
+        idempotency: 'idempotent',
+        target: deviceId,
+      },
+      signal,
+    );
+  }
+
+  /** PUT with `deviceId` and only the annotation fields given (others are left as they are). */
+  async updateAnnotations(deviceId: string, annotations: BrowserAnnotations, signal?: AbortSignal): Promise<ChromeBrowser> {
+    requireId('browsers.update', 'device ID', deviceId);
+    const body: Record<string, string> = { deviceId };
+    for (const field of ANNOTATION_FIELDS) {
+      const value = annotations[field];
+      if (value !== undefined) body[field] = String(value);
+    }
+    return this.http.send<ChromeBrowser>(
+      {
+        operation: 'browsers.update',
+        method: 'PUT',
+        path: `${browsersPath(this.customerId)}/${seg(deviceId)}`,
+        body,
+        idempotency: 'idempotent',
+        target: deviceId,
+      },
+      signal,
+    );
+  }
+
+  async delete(deviceId: string, signal?: AbortSignal): Promise<void> {
+    requireId('browsers.delete', 'device ID', deviceId);
+    await this.http.send<unknown>(
+      {
+        operation: 'browsers.delete',
+        method: 'DELETE',
+        path: `${browsersPath(this.customerId)}/${seg(deviceId)}`,
+        idempotency: 'idempotent',
+        target: deviceId,
+        doneIfAfterRetry: (err) => err.kind === 'notFound',
+      },
+      signal,
+    );
+  }
+}

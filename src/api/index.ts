@@ -1,0 +1,34 @@
+// Public surface of the API layer (no vscode import anywhere under src/api).
+import type { CbcmBackend } from './backend';
+import { DirectoryBetaClient, DirectoryBetaClientOptions } from './directoryBetaClient';
+import { itemsOf } from './paging';
+import type { BrowserListPage, ChromeBrowser, EnrollmentToken, TokenListPage } from './types';
+
+export * from './types';
+export type { CbcmBackend, MoveProgress } from './backend';
+export type { AccessTokenSource } from './tokenSource';
+export { ApiError, isApiError, isAbortError, requiredScopeText } from './errors';
+export type { ApiErrorKind, ApiOperation, RequestDelivery } from './errors';
+export { DirectoryBetaClient, DEFAULT_BASE_URL, DIRECTORY_BETA_BACKEND_ID } from './directoryBetaClient';
+export type { DirectoryBetaClientOptions } from './directoryBetaClient';
+export type { FetchLike } from './http';
+export { DEFAULT_RETRY_POLICY } from './retry';
+export type { RetryPolicy } from './retry';
+export { itemsOf, collectItems } from './paging';
+export { MOVE_BATCH_SIZE } from './move';
+export { normalizeToken } from './tokens';
+
+/** The Directory API v1.1beta1 backend; `dispose()` it when the configuration changes. */
+export function createDirectoryBetaBackend(options: DirectoryBetaClientOptions): CbcmBackend & { dispose(): void } {
+  return new DirectoryBetaClient(options);
+}
+
+/** Every browser across pages. */
+export function browsersOf(pages: AsyncIterable<BrowserListPage>): AsyncGenerator<ChromeBrowser> {
+  return itemsOf(pages, (p) => p.browsers);
+}
+
+/** Every enrollment token across pages. */
+export function tokensOf(pages: AsyncIterable<TokenListPage>): AsyncGenerator<EnrollmentToken> {
+  return itemsOf(pages, (p) => p.tokens);
+}

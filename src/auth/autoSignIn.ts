@@ -1,0 +1,35 @@
+import { promises as fs } from 'node:fs';
+import type * as vscode from 'vscode';
+import type { AccountInfo } from './accountStore';
+import type { AccountService } from './accountService';
+import { AuthError } from './tokenErrors';
+
+/**
+ * Demo and E2E start-up: with no account yet and CBCM_AUTO_SIGNIN_KEY_FILE + CBCM_AUTO_SIGNIN_SUBJECT set,
+ * sign in through the normal service-account path (validation, real JWT exchange, real API call).
+ * Optional CBCM_AUTO_SIGNIN_CUSTOMER. Only the file *path* and the admin address are logged.
+ */
+export async function autoSignInFromEnvironment(
+  accounts: AccountService,
+  log: vscode.LogOutputChannel,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AccountInfo | undefined> {
+  const keyFile = env.CBCM_AUTO_SIGNIN_KEY_FILE;
+  const subject = env.CBCM_AUTO_SIGNIN_SUBJECT;
+  if (!keyFile || !subject || accounts.accounts.length > 0) return undefined;
+  log.info(`Automatic sign-in as ${subject} with the key file ${keyFile} (CBCM_AUTO_SIGNIN_*).`);
+  let keyJson: string;
+  try {
+    keyJson = await fs.readFile(keyFile, 'utf8');
+  } catch (err) {
+    log.error(`Automatic sign-in: cannot read ${keyFile} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    return undefined;
+  }
+  try {
+    return await accounts.signInServiceAccount(keyJson, subject, env.CBCM_AUTO_SIGNIN_CUSTOMER);
+  } catch (err) {
+    // AccountService already logged the AuthError; this line only says the automatic path gave up.
+    log.error(`Automatic sign-in failed${err instanceof AuthError ? ` (${err.code})` : ''}.`);
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { AccountService, AccountServiceDeps } from './accountService';
+import { CbcmAuthenticationProvider } from './authenticationProvider';
+import { autoSignInFromEnvironment } from './autoSignIn';
+import { promptSignIn } from './signInFlows';
+import { createAccountStatusBar } from './statusBar';
+import { AuthTestingHooks, createAuthTestingHooks } from './testingHooks';
+
+export { AccountService } from './accountService';
+export type { AccountServiceDeps, OAuthSignInOptions, OAuthFlowStarted } from './accountService';
+export type { AccountInfo, AccountKind } from './accountStore';
+export { AuthError } from './tokenErrors';
+export type { AuthErrorCode, AuthActionKind } from './tokenErrors';
+export type { AuthTestingHooks } from './testingHooks';
+export { listingVerifier } from './verifyAccess';
+
+export interface AuthServices {
+  readonly accounts: AccountService;
+  /** Present outside Production mode only. */
+  readonly testing: AuthTestingHooks | undefined;
+  /** Settles once the start-up automatic sign-in (if any) is over. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Builds the account service and its VS Code surface: `cbcm.signedIn` context key, status bar item,
+ * Accounts-menu provider, and the optional automatic sign-in from environment variables.
+ */
+export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, deps: AccountServiceDeps): AuthServices {
+  const accounts = AccountService.create(context, log, deps);
+  const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'cbcm.signedIn', accounts.activeAccount !== undefined);
+  setSignedIn();
+  const provider = new CbcmAuthenticationProvider(accounts, log, () => promptSignIn(accounts));
+  context.subscriptions.push(accounts, accounts.onDidChangeActiveAccount(setSignedIn), createAccountStatusBar(accounts), provider);
+  const ready = autoSignInFromEnvironment(accounts, log).then(() => undefined);
+  return { accounts, testing: createAuthTestingHooks(context, accounts, ready, provider), ready };
+}

@@ -1,0 +1,238 @@
+import * as vscode from 'vscode';
+import type { AccountInfo } from './accountStore';
+import type { AccountService } from './accountService';
+import { looksLikeEmail, parseServiceAccountKey } from './keyValidation';
+import { AuthError } from './tokenErrors';
+
+/** The prompts around `AccountService`; every failure ends in `showAuthError` with a next step. */
+
+const ENABLE_API_URL = 'https://console.cloud.google.com/apis/library/admin.googleapis.com';
+
+function abortOn(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+async function readKeyText(): Promise<string | undefined> {
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: '$(file) Choose the JSON key file…', id: 'file' as const },
+      { label: '$(clippy) Paste the key JSON…', id: 'paste' as const, detail: 'The text is hidden while you paste and is kept only in VS Code\'s secret storage.' },
+    ],
+    { title: 'Sign in with a service account key (1/2)', placeHolder: 'Where is the service account\'s JSON key?', ignoreFocusOut: true },
+  );
+  if (!choice) return undefined;
+  if (choice.id === 'paste') {
+    return vscode.window.showInputBox({
+      title: 'Sign in with a service account key (1/2)',
+      prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (text) => {
+        if (text.trim() === '') return undefined;
+        try {
+          parseServiceAccountKey(text);
+          return undefined;
+        } catch (err) {
+          return err instanceof AuthError ? err.message : 'This is not a service-account key.';
+        }
+      },
+    });
+  }
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Service account key (JSON)',
+    openLabel: 'Use This Key',
+    canSelectMany: false,
+    filters: { 'Service account key': ['json'], 'All files': ['*'] },
+  });
+  if (!picked?.[0]) return undefined;
+  const bytes = await vscode.workspace.fs.readFile(picked[0]);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function askAdminEmail(previous?: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Sign in with a service account key (2/2)',
+    prompt: 'E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).',
+    placeHolder: 'admin@example.com',
+    value: previous,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
+  });
+}
+
+/** Interactive service-account sign-in. Resolves to the account, or undefined when the admin cancels. */
+export async function promptServiceAccountSignIn(accounts: AccountService, keyText?: string, previousEmail?: string): Promise<AccountInfo | undefined> {
+  const keyJson = keyText ?? (await readKeyText());
+  if (keyJson === undefined || keyJson.trim() === '') return undefined;
+  const adminEmail = await askAdminEmail(previousEmail);
+  if (!adminEmail) return undefined;
+  try {
+    const account = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Signing in as ${adminEmail.trim()}…`, cancellable: true },
+      (_p, token) => accounts.signInServiceAccount(keyJson, adminEmail, undefined, abortOn(token)),
+    );
+    void vscode.window.showInformationMessage(`CBCM Explorer: signed in as ${account.label}.`);
+    return account;
+  } catch (err) {
+    await showAuthError(err, {
+      // A wrong admin keeps the key; a bad key starts over.
+      retryWithAnotherEmail: () => promptServiceAccountSignIn(accounts, keyJson, adminEmail),
+      retry: () => promptServiceAccountSignIn(accounts, keyJson, adminEmail),
+      chooseAnotherKey: () => promptServiceAccountSignIn(accounts),
+    });
+    return undefined;
+  }
+}
+
+/** Interactive 3-legged sign-in: client id and secret, then the consent page in the browser. */
+export async function promptOAuthSignIn(accounts: AccountService): Promise<AccountInfo | undefined> {
+  const lastClientId = [...accounts.accounts].reverse().find((a) => a.kind === 'oauth')?.clientId;
+  const clientId = await vscode.window.showInputBox({
+    title: 'Sign in with Google (1/2)',
+    prompt: 'Client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
+    placeHolder: '1234567890-abc.apps.googleusercontent.com',
+    value: lastClientId,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/\s/.test(v.trim()) ? 'A client ID has no spaces.' : undefined),
+  });
+  if (!clientId?.trim()) return undefined;
+  const clientSecret = await vscode.window.showInputBox({
+    title: 'Sign in with Google (2/2)',
+    prompt: 'Client secret of that OAuth client. It is kept only in VS Code\'s secret storage.',
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (!clientSecret?.trim()) return undefined;
+  try {
+    const account = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Approve access in your browser (waiting up to 5 minutes)…', cancellable: true },
+      (_p, token) =>
+        accounts.signInOAuth(clientId, clientSecret, {
+          signal: abortOn(token),
+          openUrl: async (url) => {
+            const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+            if (!opened) throw new AuthError('cancelled', 'The consent page was not opened.', 'retry');
+          },
+        }),
+    );
+    void vscode.window.showInformationMessage(`CBCM Explorer: signed in as ${account.label}.`);
+    return account;
+  } catch (err) {
+    await showAuthError(err, {
+      retry: () => promptOAuthSignIn(accounts),
+      signInAgain: () => promptOAuthSignIn(accounts),
+      checkClientCredentials: () => promptOAuthSignIn(accounts),
+    });
+    return undefined;
+  }
+}
+
+type Retry = () => Thenable<unknown>;
+export interface AuthErrorRetries {
+  retry?: Retry;
+  retryWithAnotherEmail?: Retry;
+  chooseAnotherKey?: Retry;
+  signInAgain?: Retry;
+  checkClientCredentials?: Retry;
+}
+
+/** Shows an auth failure with the buttons its action calls for. Cancellation shows nothing. */
+export async function showAuthError(err: unknown, retries: AuthErrorRetries = {}): Promise<void> {
+  const error = err instanceof AuthError
+    ? err
+    : new AuthError('tokenEndpoint', 'Sign-in failed unexpectedly; see the CBCM Explorer log.', 'retry');
+  if (error.code === 'cancelled') return;
+  const buttons: { title: string; run: () => Thenable<unknown> }[] = [];
+  const add = (title: string, run: Retry | undefined) => run && buttons.push({ title, run });
+  switch (error.action) {
+    case 'openDelegationPage': {
+      const url = error.details.delegationUrl;
+      if (url) add('Open Domain-wide Delegation', () => vscode.env.openExternal(vscode.Uri.parse(url, true)));
+      const { clientId, scopes } = error.details;
+      if (clientId && scopes) add('Copy Client ID and Scopes', () => vscode.env.clipboard.writeText(`${clientId}\n${scopes.join(',')}`));
+      add('Try Again', retries.retry);
+      break;
+    }
+    case 'retryWithAnotherEmail':
+      add('Use Another Admin', retries.retryWithAnotherEmail ?? retries.retry);
+      break;
+    case 'chooseAnotherKey':
+      add('Choose Another Key', retries.chooseAnotherKey ?? retries.retry);
+      break;
+    case 'checkClock':
+    case 'retry':
+      add('Try Again', retries.retry);
+      break;
+    case 'signInAgain':
+      add('Sign In Again', retries.signInAgain ?? retries.retry);
+      break;
+    case 'checkClientCredentials':
+      add('Enter the Client Again', retries.checkClientCredentials ?? retries.retry);
+      break;
+    case 'enableApi':
+      add('Open Google Cloud Console', () => vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL)));
+      add('Try Again', retries.retry);
+      break;
+    case 'none':
+      break;
+  }
+  const chosen = await vscode.window.showErrorMessage(error.message, ...buttons.map((b) => b.title));
+  await buttons.find((b) => b.title === chosen)?.run();
+}
+
+/** The account switcher behind the status bar item: switch, add another account, or sign out. */
+export async function showAccountSwitcher(accounts: AccountService): Promise<void> {
+  type Item = vscode.QuickPickItem & { run?: () => Thenable<unknown> };
+  const active = accounts.activeAccount;
+  const items: Item[] = accounts.accounts.map((a) => ({
+    label: `${a.id === active?.id ? '$(check) ' : ''}${a.label}`,
+    description: `${a.kind === 'serviceAccount' ? 'service account' : 'Google account'} · customer ${a.customerId} · ${a.accessLevel === 'readOnly' ? 'read-only' : 'read/write'}`,
+    detail: a.serviceAccountEmail,
+    run: () => accounts.switchAccount(a.id),
+  }));
+  if (items.length > 0) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push(
+    { label: '$(key) Sign In with a Service Account Key…', run: () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount') },
+    { label: '$(globe) Sign In with Google (OAuth)…', run: () => vscode.commands.executeCommand('cbcm.auth.signInOAuth') },
+  );
+  if (accounts.accounts.length > 0) items.push({ label: '$(sign-out) Sign Out…', run: () => vscode.commands.executeCommand('cbcm.auth.signOut') });
+  const picked = await vscode.window.showQuickPick(items, { title: 'CBCM accounts', placeHolder: 'Switch the active account, or add one' });
+  await picked?.run?.();
+}
+
+/** Asks which account to sign out of (and confirms); resolves to its id or undefined. */
+export async function pickAccountToSignOut(accounts: AccountService): Promise<string | undefined> {
+  const list = accounts.accounts;
+  if (list.length === 0) {
+    void vscode.window.showInformationMessage('CBCM Explorer: no account is signed in.');
+    return undefined;
+  }
+  const picked = list.length === 1
+    ? { id: list[0].id, label: list[0].label }
+    : await vscode.window.showQuickPick(
+        list.map((a) => ({ id: a.id, label: a.label, description: `customer ${a.customerId}` })),
+        { title: 'Sign out of CBCM', placeHolder: 'Which account?' },
+      );
+  if (!picked) return undefined;
+  const confirm = await vscode.window.showWarningMessage(
+    `Sign out of ${picked.label}? Its credentials are deleted from this computer.`,
+    { modal: true },
+    'Sign Out',
+  );
+  return confirm === 'Sign Out' ? picked.id : undefined;
+}
+
+/** "Which way?" then the matching flow; used by the Accounts menu and the welcome view. */
+export async function promptSignIn(accounts: AccountService): Promise<AccountInfo | undefined> {
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: '$(key) Service account key', detail: 'A service account with domain-wide delegation acts as an admin.', id: 'sa' as const },
+      { label: '$(globe) Google account (OAuth)', detail: 'Sign in as an admin in the browser, with your own OAuth desktop client.', id: 'oauth' as const },
+    ],
+    { title: 'Sign in to Chrome Browser Cloud Management', ignoreFocusOut: true },
+  );
+  if (!choice) return undefined;
+  return choice.id === 'sa' ? promptServiceAccountSignIn(accounts) : promptOAuthSignIn(accounts);
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { createDirectoryBetaBackend } from './api';
+import type { CbcmBackend } from './api/backend';
+import type { AccessTokenSource } from './api/tokenSource';
+import { type CbcmConfiguration, onDidChangeConfiguration, readConfiguration } from './configuration';
+import type { BackendProvider } from './services';
+
+/** The part of the account service the backend needs: who is active and how to get their token. */
+export interface ActiveCredentials {
+  readonly onDidChangeActiveAccount: vscode.Event<unknown>;
+  /** Secrets changed in another window, or endpoint/scope settings changed: the token source was rebuilt. */
+  readonly onDidInvalidateTokenSources: vscode.Event<void>;
+  readonly activeAccount: { readonly customerId?: string } | undefined;
+  activeTokenSource(): AccessTokenSource | undefined;
+}
+
+/**
+ * Builds the API client for the active account and rebuilds it when the account, its secrets or the endpoint
+ * settings change. The UI only ever sees `CbcmBackend`.
+ */
+export class ActiveBackendProvider implements BackendProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private backend: (CbcmBackend & { dispose(): void }) | undefined;
+  private built = false;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly credentials: ActiveCredentials,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables = [
+      credentials.onDidChangeActiveAccount(() => this.invalidate()),
+      credentials.onDidInvalidateTokenSources(() => this.invalidate()),
+      onDidChangeConfiguration(() => this.invalidate()),
+    ];
+  }
+
+  get current(): CbcmBackend | undefined {
+    if (!this.built) {
+      this.built = true;
+      this.backend = this.build(readConfiguration());
+    }
+    return this.backend;
+  }
+
+  private build(config: CbcmConfiguration): (CbcmBackend & { dispose(): void }) | undefined {
+    const tokenSource = this.credentials.activeTokenSource();
+    if (!tokenSource) return undefined;
+    return createDirectoryBetaBackend({
+      tokenSource,
+      baseUrl: config.apiBaseUrl,
+      customerId: this.credentials.activeAccount?.customerId || 'my_customer',
+      timeoutMs: config.requestTimeoutMs,
+      log: (line) => this.log.debug(line),
+    });
+  }
+
+  private invalidate(): void {
+    this.backend?.dispose();
+    this.backend = undefined;
+    this.built = false;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.backend?.dispose();
+    this.emitter.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { AccountInfo } from '../auth/accountStore';
+import type { AccountService } from '../auth/accountService';
+import {
+  pickAccountToSignOut,
+  promptOAuthSignIn,
+  promptServiceAccountSignIn,
+  showAccountSwitcher,
+} from '../auth/signInFlows';
+import { AuthError } from '../auth/tokenErrors';
+
+/** Arguments for automation (tests, the demo): same validation and real token exchange, no prompts, errors thrown. */
+export interface SignInServiceAccountArgs {
+  readonly keyFile?: string;
+  readonly keyJson?: string;
+  readonly adminEmail: string;
+  readonly customerId?: string;
+}
+
+export interface SignInOAuthArgs {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly customerId?: string;
+  /** false: do not open a browser; the consent URL is announced through `AccountService.onDidStartOAuthFlow`. */
+  readonly openUrl?: boolean;
+  readonly timeoutMs?: number;
+}
+
+export interface AuthCommandServices {
+  readonly accounts: AccountService;
+}
+
+function accountIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object' && typeof (arg as { accountId?: unknown }).accountId === 'string') {
+    return (arg as { accountId: string }).accountId;
+  }
+  return undefined;
+}
+
+async function signInServiceAccountWithArgs(accounts: AccountService, args: SignInServiceAccountArgs): Promise<AccountInfo> {
+  let keyJson = args.keyJson;
+  if (keyJson === undefined && args.keyFile) {
+    try {
+      keyJson = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(args.keyFile)));
+    } catch {
+      throw new AuthError('invalidKey', `Cannot read the key file ${args.keyFile}. Check the path.`, 'chooseAnotherKey');
+    }
+  }
+  if (keyJson === undefined) throw new AuthError('invalidKey', 'Give either keyFile or keyJson.', 'chooseAnotherKey');
+  return accounts.signInServiceAccount(keyJson, args.adminEmail ?? '', args.customerId);
+}
+
+export function registerAuthCommands(context: vscode.ExtensionContext, services: AuthCommandServices): void {
+  const { accounts } = services;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cbcm.auth.signInServiceAccount', (args?: SignInServiceAccountArgs) =>
+      args && typeof args === 'object' && 'adminEmail' in args
+        ? signInServiceAccountWithArgs(accounts, args)
+        : promptServiceAccountSignIn(accounts),
+    ),
+    vscode.commands.registerCommand('cbcm.auth.signInOAuth', (args?: SignInOAuthArgs) => {
+      if (!args || typeof args !== 'object' || !('clientId' in args)) return promptOAuthSignIn(accounts);
+      return accounts.signInOAuth(args.clientId, args.clientSecret ?? '', {
+        customerId: args.customerId,
+        timeoutMs: args.timeoutMs,
+        openUrl: args.openUrl === false
+          ? undefined
+          : async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),
+      });
+    }),
+    vscode.commands.registerCommand('cbcm.auth.signOut', async (arg?: unknown) => {
+      const id = accountIdOf(arg) ?? (await pickAccountToSignOut(accounts));
+      if (id) await accounts.signOut(id);
+    }),
+    vscode.commands.registerCommand('cbcm.auth.switchAccount', async (arg?: unknown) => {
+      const id = accountIdOf(arg);
+      if (id) await accounts.switchAccount(id);
+      else await showAccountSwitcher(accounts);
+    }),
+  );
+}

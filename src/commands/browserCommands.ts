@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { type AnnotationField, type ChromeBrowser } from '../api/types';
+import { BrowserNode } from '../tree/nodes/browserNode';
+import { describeError, isCancellation } from '../util/errors';
+import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+
+const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
+
+const ANNOTATION_LABELS: Record<AnnotationField, string> = {
+  annotatedUser: 'User',
+  annotatedLocation: 'Location',
+  annotatedAssetId: 'Asset ID',
+  annotatedNotes: 'Notes',
+};
+
+/** Names for a confirmation: all of them when few, the first ten and a count otherwise. */
+export function nameList(browsers: readonly ChromeBrowser[]): string {
+  const names = browsers.map((b) => b.machineName || b.deviceId);
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
+}
+
+export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Disposable[] {
+  const { services, explorer, view } = c;
+  const copy = (pick: (b: ChromeBrowser) => string | undefined, what: string) =>
+    async (clicked?: unknown, selected?: unknown) => {
+      const values = targetsOf(view, isBrowserNode, clicked, selected).map((n) => pick(n.browser)).filter((v): v is string => !!v);
+      if (values.length === 0) {
+        void vscode.window.showInformationMessage(`No ${what} to copy: select a browser first.`);
+        return;
+      }
+      await vscode.env.clipboard.writeText(values.join('\n'));
+      vscode.window.setStatusBarMessage(`Copied ${values.length} ${what}${values.length > 1 ? 's' : ''}`, 3000);
+    };
+
+  const editAnnotation = async (clicked?: unknown) => {
+    const node = targetsOf(view, isBrowserNode, clicked, undefined)[0];
+    const backend = await requireBackend(services);
+    if (!node || !backend) return;
+    const field = await vscode.window.showQuickPick(
+      (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
+        label: ANNOTATION_LABELS[f], description: node.browser[f] || '(empty)', field: f,
+      })),
+      { title: `Annotate ${node.browser.machineName ?? node.deviceId}` },
+    );
+    if (!field) return;
+    const value = await vscode.window.showInputBox({
+      title: `${field.label} of ${node.browser.machineName ?? node.deviceId}`,
+      value: node.browser[field.field] ?? '',
+      validateInput: (v) => (v.length > 1000 ? 'At most 1000 characters.' : undefined),
+    });
+    if (value === undefined) return;
+    try {
+      const updated = await backend.updateAnnotations(node.deviceId, { [field.field]: value });
+      services.fireBrowserChanged(updated);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not save the annotation: ${describeError(error)}`);
+    }
+  };
+
+  /** `confirmed` is for automation that already asked (like a CLI's --yes); the palette and menus always ask. */
+  const deleteBrowsers = async (clicked?: unknown, selected?: unknown, options?: { confirmed?: boolean }) => {
+    const nodes = targetsOf(view, isBrowserNode, clicked, selected);
+    const backend = await requireBackend(services);
+    if (nodes.length === 0 || !backend) return;
+    const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
+    const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
+    const confirm = options?.confirmed ? 'Delete' : await vscode.window.showWarningMessage(
+      `Delete ${noun}?`,
+      { modal: true, detail: `${nameList(browsers)}\n\nDeleting removes the browser's data and enrollment from the account. It re-enrolls only if its enrollment token is still valid.` },
+      'Delete',
+    );
+    if (confirm !== 'Delete') return;
+    const deleted = new Set<string>();
+    const failures: string[] = [];
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deleting ${noun}`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        for (const b of browsers) {
+          if (token.isCancellationRequested) break;
+          progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
+          try {
+            await backend.deleteBrowser(b.deviceId, abort.signal);
+            deleted.add(b.deviceId);
+          } catch (error) {
+            if (isCancellation(error)) break;
+            failures.push(`${b.machineName ?? b.deviceId}: ${describeError(error)}`);
+          }
+        }
+      },
+    );
+    for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);
+    const notTried = browsers.length - deleted.size - failures.length;
+    services.log.info(`Deleted ${deleted.size} browser(s); ${failures.length} failed; ${notTried} not tried.`);
+    if (failures.length > 0 || notTried > 0) {
+      void vscode.window.showWarningMessage(
+        `Deleted ${deleted.size} of ${browsers.length}. ${failures.length} failed${notTried ? `, ${notTried} not tried (cancelled)` : ''}.`,
+        { modal: false, detail: failures.join('\n') }, 'Show Log',
+      ).then((c) => c && services.log.show());
+      failures.forEach((f) => services.log.warn(`Delete failed: ${f}`));
+    } else {
+      void vscode.window.showInformationMessage(`Deleted ${noun}.`);
+    }
+  };
+
+  return [
+    vscode.commands.registerCommand('cbcm.browser.copyDeviceId', copy((b) => b.deviceId, 'device ID')),
+    vscode.commands.registerCommand('cbcm.browser.copySerialNumber', copy((b) => b.serialNumber, 'serial number')),
+    vscode.commands.registerCommand('cbcm.browser.copyMachineName', copy((b) => b.machineName, 'machine name')),
+    vscode.commands.registerCommand('cbcm.browser.editAnnotation', editAnnotation),
+    vscode.commands.registerCommand('cbcm.browser.delete', deleteBrowsers),
+    vscode.commands.registerCommand('cbcm.browser.openInAdminConsole', async (clicked?: unknown) => {
+      const node = targetsOf(view, isBrowserNode, clicked, undefined)[0];
+      if (!node) return;
+      const root = vscode.workspace.getConfiguration('cbcm').get<string>('adminConsoleUrl', 'https://admin.google.com').replace(/\/+$/, '');
+      await vscode.env.openExternal(vscode.Uri.parse(`${root}/ac/chrome/browser-devices/${encodeURIComponent(node.deviceId)}`));
+    }),
+  ];
+}

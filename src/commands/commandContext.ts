@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { CbcmBackend } from '../api/backend';
+import type { Services } from '../services';
+import type { ExplorerProvider } from '../tree/explorerProvider';
+
+/** What explorer commands share: the services, the tree, and the view (for its selection). */
+export interface ExplorerCommandContext {
+  readonly services: Services;
+  readonly explorer: ExplorerProvider;
+  readonly view: vscode.TreeView<unknown>;
+}
+
+/**
+ * The backend, or undefined after telling the admin how to sign in. Commands call this first so a signed-out
+ * click ends in a useful message, never in an exception.
+ */
+export async function requireBackend(services: Services): Promise<CbcmBackend | undefined> {
+  const backend = services.backends.current;
+  if (backend) return backend;
+  const choice = await vscode.window.showWarningMessage('CBCM Explorer: sign in first.', 'Sign In with a Service Account Key…', 'Sign In with Google (OAuth)…');
+  if (choice === 'Sign In with a Service Account Key…') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
+  if (choice === 'Sign In with Google (OAuth)…') await vscode.commands.executeCommand('cbcm.auth.signInOAuth');
+  return undefined;
+}
+
+/**
+ * The nodes a command acts on: VS Code passes (clicked, selected[]) for tree menus; palette use falls back to the
+ * view's selection. Only nodes matching `accept` count.
+ */
+export function targetsOf<T>(
+  view: vscode.TreeView<unknown>,
+  accept: (node: unknown) => node is T,
+  clicked: unknown,
+  selected: unknown,
+): T[] {
+  if (Array.isArray(selected) && selected.some(accept)) return selected.filter(accept);
+  if (accept(clicked)) return [clicked];
+  return view.selection.filter(accept);
+}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { BROWSER_ORDER_BY, type BrowserOrderBy, type SortOrder } from '../api/types';
+import { validateQueryInput } from '../query';
+import type { ListingKind } from '../tree/explorerState';
+import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
+import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
+import type { ExplorerNode } from '../tree/nodes/explorerNode';
+import type { ExplorerCommandContext } from './commandContext';
+import { RecentQueries } from './recentQueries';
+
+const ORDER_BY_HELP: Partial<Record<BrowserOrderBy, string>> = {
+  id: 'Device ID',
+  last_sync: 'Last registration, policy sync or report',
+  machine_name: 'Machine name',
+  last_activity: 'Last activity',
+  enrollment_date: 'Enrollment date',
+  browser_version_sortable: 'Oldest installed Chrome version',
+  os_version_sortable: 'OS type and full version',
+  org_unit: 'Org unit',
+  save_browsing_clickthrough: 'Safe Browsing click-throughs',
+};
+
+/** Arguments of `cbcm.explorer.applyFilter`, as the query language's CodeLens sends them. */
+interface ApplyFilterArgs {
+  query: string;
+  dialect?: ListingKind;
+  orgUnitPath?: string;
+}
+
+export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disposable[] {
+  const { explorer, services } = c;
+  const recent = new RecentQueries(services.context.globalState);
+
+  const applyFilter = async (kind: ListingKind, query: string, orgUnitPath: string | undefined) => {
+    const trimmed = query.trim();
+    const filter = trimmed ? { query: trimmed, orgUnitPath } : undefined;
+    if (kind === 'browsers') explorer.state.browserFilter = filter;
+    else explorer.state.tokenFilter = filter;
+    if (trimmed) await recent.remember(kind, trimmed);
+    await explorer.saveViewState();
+    explorer.resetListings();
+  };
+
+  const askFilter = async (kind: ListingKind, node: unknown) => {
+    const orgUnitPath = node instanceof OrgUnitNode ? node.orgUnitPath : undefined;
+    const current = (kind === 'browsers' ? explorer.state.browserFilter : explorer.state.tokenFilter)?.query;
+    const history = recent.list(kind);
+    let start = current ?? '';
+    if (history.length > 0) {
+      const NEW = '$(add) New query…';
+      const pick = await vscode.window.showQuickPick([NEW, ...history], {
+        title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ''}: recent queries`,
+        placeHolder: 'Pick a recent query to edit it, or start a new one',
+      });
+      if (pick === undefined) return;
+      if (pick !== NEW) start = pick;
+    }
+    const query = await vscode.window.showInputBox({
+      title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ' (all org units)'}`,
+      prompt: kind === 'browsers'
+        ? 'e.g. os_platform:Windows last_activity:..2026-01-01 — empty clears the filter'
+        : 'e.g. token_state:ACTIVE — empty clears the filter',
+      value: start,
+      ignoreFocusOut: true,
+      validateInput: (text) => validateQueryInput(text, kind),
+    });
+    if (query === undefined) return;
+    await applyFilter(kind, query, orgUnitPath);
+  };
+
+  return [
+    vscode.commands.registerCommand('cbcm.explorer.refresh', () => explorer.refresh()),
+    vscode.commands.registerCommand('cbcm.explorer.refreshNode', (node?: ExplorerNode) => explorer.refreshNode(node)),
+    vscode.commands.registerCommand('cbcm.explorer.loadMore', async (node?: LoadMoreNode) => {
+      if (!node) return;
+      await vscode.window.withProgress({ location: { viewId: 'cbcm.explorer' } }, () => node.parent.loadMore());
+      explorer.redraw(node.parent);
+    }),
+    vscode.commands.registerCommand('cbcm.explorer.filterBrowsers', (node?: unknown) => askFilter('browsers', node)),
+    vscode.commands.registerCommand('cbcm.explorer.filterTokens', (node?: unknown) => askFilter('tokens', node)),
+    vscode.commands.registerCommand('cbcm.explorer.clearFilter', async () => {
+      explorer.state.browserFilter = undefined;
+      explorer.state.tokenFilter = undefined;
+      await explorer.saveViewState();
+      explorer.resetListings();
+    }),
+    vscode.commands.registerCommand('cbcm.explorer.applyFilter', async (args?: ApplyFilterArgs) => {
+      if (!args || typeof args.query !== 'string') return askFilter('browsers', undefined);
+      const kind: ListingKind = args.dialect === 'tokens' ? 'tokens' : 'browsers';
+      const problem = validateQueryInput(args.query, kind);
+      if (problem) {
+        void vscode.window.showErrorMessage(`The query was not run: ${problem}`);
+        return;
+      }
+      await applyFilter(kind, args.query, args.orgUnitPath);
+      await vscode.commands.executeCommand('cbcm.explorer.focus');
+    }),
+    vscode.commands.registerCommand('cbcm.explorer.sort', async () => {
+      const field = await vscode.window.showQuickPick(
+        [{ label: 'Default order', value: undefined as BrowserOrderBy | undefined },
+          ...BROWSER_ORDER_BY.map((v) => ({ label: v, description: ORDER_BY_HELP[v], value: v as BrowserOrderBy | undefined }))],
+        { title: 'Sort browsers by', placeHolder: explorer.state.sort ? `Now: ${explorer.state.sort.orderBy}` : 'Now: default order' },
+      );
+      if (!field) return;
+      let sortOrder: SortOrder = 'ASCENDING';
+      if (field.value) {
+        const order = await vscode.window.showQuickPick(
+          [{ label: '$(arrow-up) Ascending', value: 'ASCENDING' as SortOrder }, { label: '$(arrow-down) Descending', value: 'DESCENDING' as SortOrder }],
+          { title: `Sort by ${field.value}` },
+        );
+        if (!order) return;
+        sortOrder = order.value;
+      }
+      explorer.state.sort = field.value ? { orderBy: field.value, sortOrder } : undefined;
+      await explorer.saveViewState();
+      explorer.resetListings();
+    }),
+  ];
+}

@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import { registerBrowserCommands } from './browserCommands';
+import type { ExplorerCommandContext } from './commandContext';
+import { registerExplorerCommands } from './explorerCommands';
+import { registerExportCommand } from './exportCommand';
+import { registerMoveCommand } from './moveCommand';
+import { registerTokenCommands } from './tokenCommands';
+
+/** Every command that acts on the explorer or its items. */
+export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.Disposable[] {
+  return [
+    ...registerExplorerCommands(c),
+    ...registerBrowserCommands(c),
+    ...registerMoveCommand(c),
+    ...registerTokenCommands(c),
+    ...registerExportCommand(c),
+  ];
+}

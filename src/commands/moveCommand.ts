@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { CbcmBackend } from '../api/backend';
+import type { MoveResult } from '../api/types';
+import { BrowserNode } from '../tree/nodes/browserNode';
+import { describeError, isCancellation } from '../util/errors';
+import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { nameList } from './browserCommands';
+import { pickOrgUnit } from './orgUnitPicker';
+
+const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
+
+/** One line for the summary: "Moved 1,299 · failed 1 · not tried 0". */
+export function summarizeMove(r: MoveResult): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return `Moved ${n(r.moved.length)} · failed ${n(r.failed.length)} · not tried ${n(r.notTried.length)}`;
+}
+
+/**
+ * Moves browsers in batches of at most 600 with per-batch progress. Afterwards the tree shows where each browser
+ * really is: moved ones leave their old folders and the destination lists again; failed ones stay put.
+ */
+export async function moveBrowsers(
+  c: ExplorerCommandContext,
+  backend: CbcmBackend,
+  deviceIds: readonly string[],
+  destination: string,
+): Promise<MoveResult | undefined> {
+  let result: MoveResult | undefined;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Moving ${deviceIds.length} browser(s) to ${destination}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let done = 0;
+      try {
+        result = await backend.moveBrowsers(deviceIds, destination, abort.signal, (p) => {
+          const increment = ((p.moved + p.failed - done) / deviceIds.length) * 100;
+          done = p.moved + p.failed;
+          progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
+        });
+      } catch (error) {
+        if (!isCancellation(error)) void vscode.window.showErrorMessage(`Move failed: ${describeError(error)}`);
+      }
+    },
+  );
+  if (!result) return undefined;
+  updateTreeAfterMove(c, result, destination);
+  c.services.log.info(`Move to ${destination}: ${summarizeMove(result)}`);
+  for (const f of result.failed) c.services.log.warn(`Not moved ${f.id}: ${f.reason}`);
+  return result;
+}
+
+function updateTreeAfterMove(c: ExplorerCommandContext, result: MoveResult, destination: string): void {
+  const moved = new Set(result.moved);
+  if (moved.size === 0) return;
+  for (const folder of c.explorer.loadedBrowserFolders()) {
+    if (folder.orgUnitPath === undefined) {
+      // The account-wide listing keeps them; only their OU changed.
+      for (const node of folder.loadedNodes) {
+        if (moved.has(node.deviceId)) {
+          node.browser = { ...node.browser, orgUnitPath: destination };
+          c.explorer.redraw(node);
+        }
+      }
+    } else if (folder.orgUnitPath === destination) {
+      c.explorer.refreshNode(folder);
+    } else if (folder.removeBrowsers(moved)) {
+      c.explorer.redraw(folder);
+    }
+  }
+}
+
+/** Summary with "Retry Failed" while anything failed or was not tried. */
+async function reportMove(c: ExplorerCommandContext, backend: CbcmBackend, result: MoveResult, destination: string): Promise<void> {
+  const leftover = [...result.failed.map((f) => f.id), ...result.notTried];
+  if (leftover.length === 0) {
+    void vscode.window.showInformationMessage(`${summarizeMove(result)} → ${destination}`);
+    return;
+  }
+  const reasons = [...new Set(result.failed.map((f) => f.reason))].slice(0, 5).join('\n');
+  const choice = await vscode.window.showWarningMessage(
+    `${summarizeMove(result)} → ${destination}`,
+    { detail: reasons || 'The move was cancelled before every batch was sent.' },
+    'Retry Failed', 'Show Log',
+  );
+  if (choice === 'Show Log') c.services.log.show();
+  if (choice === 'Retry Failed') {
+    const retry = await moveBrowsers(c, backend, leftover, destination);
+    if (retry) await reportMove(c, backend, retry, destination);
+  }
+}
+
+/** Automation and drag and drop: a destination skips the picker; `confirm` asks first (drops can be accidental). */
+export interface MoveOptions {
+  destination?: string;
+  confirm?: boolean;
+}
+
+export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('cbcm.browser.moveToOu', async (clicked?: unknown, selected?: unknown, options?: MoveOptions) => {
+      const nodes = targetsOf(c.view, isBrowserNode, clicked, selected);
+      const backend = await requireBackend(c.services);
+      if (nodes.length === 0 || !backend) {
+        if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
+        return undefined;
+      }
+      const ids = [...new Set(nodes.map((n) => n.deviceId))];
+      const destination = options?.destination ?? await pickOrgUnit(backend, {
+        title: `Move ${ids.length} browser(s) to…`,
+        known: c.explorer.accountNode?.orgUnits,
+      });
+      if (!destination) return undefined;
+      if (options?.confirm) {
+        // Drag and drop: a stray drop must not move a fleet silently.
+        const ok = await vscode.window.showWarningMessage(`Move ${ids.length} browser(s) to ${destination}?`,
+          { modal: true, detail: nameList(nodes.map((n) => n.browser)) }, 'Move');
+        if (ok !== 'Move') return undefined;
+      }
+      const result = await moveBrowsers(c, backend, ids, destination);
+      // The summary waits for the admin; the command resolves with the result at once.
+      if (result) void reportMove(c, backend, result, destination);
+      return result;
+    }),
+  ];
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+
+/**
+ * The one place settings are read. Endpoint settings are `application`-scoped and listed under
+ * `restrictedConfigurations`, so a workspace (trusted or not) cannot point credentials at another server.
+ */
+export interface CbcmConfiguration {
+  /** Root of the Admin SDK (production `https://admin.googleapis.com`, or the emulator). */
+  readonly apiBaseUrl: string;
+  readonly oauthTokenUrl: string;
+  readonly oauthAuthUrl: string;
+  readonly adminConsoleUrl: string;
+  readonly accessLevel: 'readWrite' | 'readOnly';
+  readonly requestTimeoutMs: number;
+  readonly pageSize: number;
+}
+
+export const DEFAULTS = {
+  apiBaseUrl: 'https://admin.googleapis.com',
+  oauthTokenUrl: 'https://oauth2.googleapis.com/token',
+  oauthAuthUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+  adminConsoleUrl: 'https://admin.google.com',
+} as const;
+
+export function readConfiguration(): CbcmConfiguration {
+  const c = vscode.workspace.getConfiguration('cbcm');
+  const trimSlash = (s: string) => s.replace(/\/+$/, '');
+  const pageSize = c.get<number>('pageSize', 100);
+  return {
+    apiBaseUrl: trimSlash(c.get<string>('apiBaseUrl', DEFAULTS.apiBaseUrl) || DEFAULTS.apiBaseUrl),
+    oauthTokenUrl: c.get<string>('oauthTokenUrl', DEFAULTS.oauthTokenUrl) || DEFAULTS.oauthTokenUrl,
+    oauthAuthUrl: c.get<string>('oauthAuthUrl', DEFAULTS.oauthAuthUrl) || DEFAULTS.oauthAuthUrl,
+    adminConsoleUrl: trimSlash(c.get<string>('adminConsoleUrl', DEFAULTS.adminConsoleUrl) || DEFAULTS.adminConsoleUrl),
+    accessLevel: c.get<string>('accessLevel') === 'readOnly' ? 'readOnly' : 'readWrite',
+    requestTimeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 30)) * 1000,
+    pageSize: Math.min(100, Math.max(1, Math.floor(pageSize))),
+  };
+}
+
+/** Fires when any `cbcm.*` setting changes. */
+export function onDidChangeConfiguration(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('cbcm')) listener();
+  });
+}

@@ -1,0 +1,56 @@
+// "Run in CBCM Explorer" above each query line. The lens calls our own command, which refuses
+// queries with errors (so no bad request is sent) and explains when the tree's command is absent.
+import * as vscode from 'vscode';
+import { diagnose, parseQuery, serialize, validateQueryInput, type Dialect } from '../query';
+import { documentDialect, queryLines, SELECTOR } from './queryDocument';
+
+export const RUN_COMMAND = 'cbcm.query.run';
+/** Implemented by the tree (the lead); argument `{ query, dialect }`. */
+export const APPLY_FILTER_COMMAND = 'cbcm.explorer.applyFilter';
+
+export interface ApplyFilterArgs {
+  query: string;
+  dialect: Dialect;
+}
+
+export function registerCodeLens(): vscode.Disposable {
+  return vscode.languages.registerCodeLensProvider(SELECTOR, {
+    provideCodeLenses(document) {
+      const dialect = documentDialect(document);
+      const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
+      return queryLines(document).map((q) => {
+        const parsed = parseQuery(q.text, dialect);
+        const args: ApplyFilterArgs = { query: serialize(parsed), dialect };
+        const errors = diagnose(parsed, dialect).filter((d) => d.severity === 'error').length;
+        return new vscode.CodeLens(new vscode.Range(q.line, 0, q.line, q.text.length), {
+          title: errors === 0 ? 'Run in CBCM Explorer' : `Run in CBCM Explorer (fix ${errors} error${errors > 1 ? 's' : ''} first)`,
+          tooltip: `Filter the ${target} listing with: ${args.query}`,
+          command: RUN_COMMAND,
+          arguments: [args],
+        });
+      });
+    },
+  });
+}
+
+export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.LogOutputChannel): Promise<void> {
+  if (!args || typeof args.query !== 'string') {
+    void vscode.window.showInformationMessage('Use the "Run in CBCM Explorer" link above a query line in a .cbcmq file.');
+    return;
+  }
+  const error = validateQueryInput(args.query, args.dialect);
+  if (error) {
+    void vscode.window.showErrorMessage(`This query was not sent because the API would not run it as written: ${error}`);
+    return;
+  }
+  const commands = await vscode.commands.getCommands(true);
+  if (!commands.includes(APPLY_FILTER_COMMAND)) {
+    const open = 'Open CBCM Explorer';
+    const choice = await vscode.window.showInformationMessage(
+      'The CBCM Explorer view is not ready to run queries yet. Open it (and sign in), then click "Run in CBCM Explorer" again.', open);
+    if (choice === open) await vscode.commands.executeCommand('cbcm.explorer.focus').then(undefined, () => undefined);
+    return;
+  }
+  log.info(`Running a ${args.dialect} query from a .cbcmq file (${args.query.length} characters).`);
+  await vscode.commands.executeCommand(APPLY_FILTER_COMMAND, args);
+}

@@ -1,0 +1,32 @@
+// Values seen in listed browsers, by query field, to feed completions and the partial-word hint.
+import type { ChromeBrowser } from '../api/types';
+
+const MAX_PER_FIELD = 200;
+
+/** Maps listed browsers to `{ machine_name: [...], os_platform: [...], ... }` (distinct, first seen first). */
+export function recentValuesFromBrowsers(browsers: readonly ChromeBrowser[]): Record<string, string[]> {
+  const sets: Record<string, Set<string>> = {};
+  const add = (field: string, v: string | undefined) => {
+    if (!v) return;
+    const set = (sets[field] ??= new Set());
+    if (set.size < MAX_PER_FIELD) set.add(v);
+  };
+  for (const b of browsers) {
+    add('machine_name', b.machineName);
+    add('os_platform', b.osPlatform);
+    add('arch', b.osArchitecture);
+    add('os_version', b.osVersion);
+    add('os', b.osPlatformVersion);
+    add('location', b.annotatedLocation);
+    add('user', b.annotatedUser);
+    add('asset_id', b.annotatedAssetId);
+    add('note', b.annotatedNotes);
+    add('machine_user', b.lastDeviceUser);
+    for (const v of b.browserVersions ?? []) add('browser_version', v.split('.')[0]);
+    if (b.extensionCount !== undefined) add('num_extensions', String(b.extensionCount));
+    if (b.policyCount !== undefined) add('num_policies', String(b.policyCount));
+  }
+  const out: Record<string, string[]> = {};
+  for (const [k, s] of Object.entries(sets)) out[k] = [...s];
+  return out;
+}

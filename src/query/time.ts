@@ -1,0 +1,61 @@
+// Times in v1.1beta1 queries: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ss`, no zone, no fractions.
+// The regexes below are anchored and have no nested quantifiers, so they run in linear time.
+
+const STRICT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
+/** Close misses we can repair: other separators, 1-digit parts, a space or 't' before the time, no seconds, a zone or fraction. */
+const LOOSE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[Tt _](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export type TimeCheck =
+  | { ok: true; /** Comparable key: YYYY-MM-DDThh:mm:ss */ start: string; end: string }
+  | { ok: false; reason: string; suggestion?: string };
+
+/**
+ * Checks one time bound. `start`/`end` give the first and last second it covers (a date covers the
+ * whole day), which is what comparing the two ends of an inclusive range needs.
+ */
+export function checkTime(text: string): TimeCheck {
+  const m = STRICT.exec(text);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const hasTime = m[4] !== undefined;
+    const [h, mi, s] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6])] : [0, 0, 0];
+    if (!validParts(y, mo, d, h, mi, s)) {
+      return { ok: false, reason: `'${text}' is not a real ${hasTime ? 'date and time' : 'date'}` };
+    }
+    return hasTime ? { ok: true, start: text, end: text } : { ok: true, start: `${text}T00:00:00`, end: `${text}T23:59:59` };
+  }
+  return { ok: false, reason: `'${text}' is not a valid time`, suggestion: repairTime(text) };
+}
+
+/** The strict spelling of a near-miss such as 2024/1/5 or 2024-01-05 10:00 or 2024-01-05T10:00:00Z. */
+export function repairTime(text: string): string | undefined {
+  const m = LOOSE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const hasTime = m[4] !== undefined;
+  const [h, mi, s] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)] : [0, 0, 0];
+  if (!validParts(y, mo, d, h, mi, s)) return undefined;
+  const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+  return hasTime ? `${date}T${pad(h)}:${pad(mi)}:${pad(s)}` : date;
+}
+
+/** YYYY-MM-DD of `now` minus `days`, in UTC. */
+export function isoDate(now: Date, daysAgo = 0): string {
+  const t = new Date(now.getTime() - daysAgo * 86_400_000);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** YYYY-MM-DDThh:mm:ss of `now`, in UTC. */
+export function isoDateTime(now: Date): string {
+  return `${isoDate(now)}T${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())}`;
+}

@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+import type { CbcmBackend } from './api/backend';
+import type { ChromeBrowser } from './api/types';
+
+/** The backend of the active account; the UI asks here and never builds HTTP clients itself. */
+export interface BackendProvider {
+  /** undefined while signed out. */
+  readonly current: CbcmBackend | undefined;
+  /** Fires when the active account, its credentials or the endpoint settings change. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** What every UI module receives from activate(). */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly backends: BackendProvider;
+  /** Fired after the extension changed a browser (annotations saved, moved) so every view updates it in place. */
+  readonly onDidChangeBrowser: vscode.Event<ChromeBrowser>;
+  fireBrowserChanged(browser: ChromeBrowser): void;
+}

@@ -1,0 +1,19 @@
+// What activate() returns. Tests in the real VS Code reach the extension's live objects through `testing`
+// instead of a fake `vscode` module; nothing here changes behaviour.
+import type * as vscode from 'vscode';
+import type { AuthTestingHooks } from './auth/testingHooks';
+import type { Services } from './services';
+import type { ExplorerProvider } from './tree/explorerProvider';
+import type { ExplorerNode } from './tree/nodes/explorerNode';
+
+export interface CbcmTestingApi {
+  readonly services: Services;
+  readonly explorer: ExplorerProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  /** Sign-in internals for test/vscode/suite/auth*.test.ts; undefined in Production mode. */
+  readonly auth: AuthTestingHooks | undefined;
+}
+
+export interface CbcmExtensionApi {
+  readonly testing: CbcmTestingApi;
+}

@@ -1,0 +1,194 @@
+import * as vscode from 'vscode';
+import type { ChromeBrowser } from '../api/types';
+import type { Services } from '../services';
+import { describeError, isCancellation } from '../util/errors';
+import { describeState, type ExplorerViewState } from './explorerState';
+import { AccountNode } from './nodes/accountNode';
+import type { BrowsersFolderNode } from './nodes/browsersFolderNode';
+import type { ExplorerNode, NodeContext } from './nodes/explorerNode';
+import type { OrgUnitNode } from './nodes/orgUnitNode';
+import type { PagedFolderNode } from './nodes/pagedFolderNode';
+
+const VIEW_STATE_KEY = 'cbcm.explorer.viewState';
+
+/** Welcome view shown instead of an empty tree; mirrors the `cbcm.treeState` context key. */
+export type TreeState = 'ok' | 'signedOut' | 'noPermission' | 'offline' | 'empty';
+
+/** Failures that say "you may not", as opposed to "we could not reach Google". */
+function stateForError(error: unknown): TreeState | undefined {
+  const kind = (error as { kind?: string } | undefined)?.kind;
+  if (kind === 'permission' || kind === 'auth') return 'noPermission';
+  if (kind === 'network' || kind === 'timeout') return 'offline';
+  return undefined;
+}
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the filter or sort changes (the view description follows it). */
+  readonly onDidChangeViewState = this.stateEmitter.event;
+  private readonly loadedEmitter = new vscode.EventEmitter<readonly ChromeBrowser[]>();
+  /** Each page of browsers the tree loaded. */
+  readonly onDidLoadBrowsers = this.loadedEmitter.event;
+  private account: AccountNode | undefined;
+  private treeState: TreeState | undefined;
+  private lastError: string | undefined;
+  readonly state: ExplorerViewState;
+  private readonly ctx: NodeContext;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly services: Services,
+    private readonly accountLabel: () => string | undefined,
+  ) {
+    this.state = services.context.workspaceState.get<ExplorerViewState>(VIEW_STATE_KEY) ?? {};
+    this.ctx = {
+      backend: () => services.backends.current,
+      state: this.state,
+      pageSize: () => vscode.workspace.getConfiguration('cbcm').get<number>('pageSize', 100),
+      changed: (node) => this.emitter.fire(node),
+      browsersLoaded: (browsers) => this.loadedEmitter.fire(browsers),
+      reportError: (error) => services.log.warn(`Listing failed: ${describeError(error)}`),
+    };
+    this.disposables.push(
+      services.backends.onDidChange(() => this.refresh()),
+      services.onDidChangeBrowser((b) => this.updateBrowser(b)),
+    );
+    void this.setTreeState(services.backends.current ? 'ok' : 'signedOut');
+  }
+
+  get description(): string | undefined {
+    return describeState(this.state);
+  }
+
+  get currentTreeState(): TreeState | undefined {
+    return this.treeState;
+  }
+
+  /** The last failure that emptied the tree, for the welcome view's text. */
+  get lastErrorMessage(): string | undefined {
+    return this.lastError;
+  }
+
+  get accountNode(): AccountNode | undefined {
+    return this.account;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node) return node.getChildren ? node.getChildren() : [];
+    if (!this.services.backends.current) {
+      this.account = undefined;
+      await this.setTreeState('signedOut');
+      return [];
+    }
+    if (!this.account) {
+      const account = new AccountNode(this.ctx, this.accountLabel() ?? 'Account');
+      try {
+        await account.load();
+        this.account = account;
+      } catch (error) {
+        if (isCancellation(error)) return [];
+        this.lastError = describeError(error);
+        this.services.log.error(`Could not list org units: ${this.lastError}`);
+        await this.setTreeState(stateForError(error) ?? 'offline');
+        return [];
+      }
+    }
+    await this.setTreeState(await this.isEmptyAccount(this.account) ? 'empty' : 'ok');
+    return this.treeState === 'empty' ? [] : [this.account];
+  }
+
+  /** No org unit below the root and no browser at all: show the "empty" welcome view with its help. */
+  private async isEmptyAccount(account: AccountNode): Promise<boolean> {
+    if (account.orgUnits.length > 0 || this.state.browserFilter) return false;
+    await account.allBrowsers.getChildren();
+    return account.allBrowsers.loadedCount === 0;
+  }
+
+  /** Rebuilds everything (org units and listings) from the API. */
+  refresh(): void {
+    this.account = undefined;
+    this.emitter.fire();
+  }
+
+  /** Reloads one node: paged folders list again from the first page; other nodes redraw. */
+  refreshNode(node: ExplorerNode | undefined): void {
+    if (!node || node === this.account) return this.refresh();
+    if (isPagedFolder(node)) node.reset();
+    this.emitter.fire(node);
+  }
+
+  redraw(node?: ExplorerNode): void {
+    this.emitter.fire(node);
+  }
+
+  async saveViewState(): Promise<void> {
+    await this.services.context.workspaceState.update(VIEW_STATE_KEY, this.state);
+    this.stateEmitter.fire();
+  }
+
+  /** Every browser folder built so far, the account-wide one first. */
+  loadedBrowserFolders(): BrowsersFolderNode[] {
+    if (!this.account) return [];
+    const folders: BrowsersFolderNode[] = [this.account.allBrowsers];
+    const visit = (ou: OrgUnitNode) => {
+      folders.push(ou.browsers);
+      ou.builtSubOrgUnits.forEach(visit);
+    };
+    if (this.account.root) visit(this.account.root);
+    return folders;
+  }
+
+  loadedOrgUnitNodes(): OrgUnitNode[] {
+    const nodes: OrgUnitNode[] = [];
+    const visit = (ou: OrgUnitNode) => {
+      nodes.push(ou);
+      ou.builtSubOrgUnits.forEach(visit);
+    };
+    if (this.account?.root) visit(this.account.root);
+    return nodes;
+  }
+
+  /** Resets every listing (filter or sort changed) while keeping the org units and the expansion. */
+  resetListings(): void {
+    for (const ou of this.loadedOrgUnitNodes()) {
+      ou.browsers.reset();
+      ou.tokens.reset();
+    }
+    this.account?.allBrowsers.reset();
+    this.emitter.fire();
+  }
+
+  private updateBrowser(browser: ChromeBrowser): void {
+    for (const folder of this.loadedBrowserFolders()) {
+      for (const node of folder.updateBrowser(browser)) this.emitter.fire(node);
+    }
+  }
+
+  private async setTreeState(state: TreeState): Promise<void> {
+    if (state !== 'offline' && state !== 'noPermission') this.lastError = undefined;
+    if (this.treeState === state) return;
+    this.treeState = state;
+    await vscode.commands.executeCommand('setContext', 'cbcm.treeState', state);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.stateEmitter.dispose();
+    this.loadedEmitter.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function isPagedFolder(node: ExplorerNode): node is PagedFolderNode<unknown, ExplorerNode> {
+  return typeof (node as { reset?: unknown }).reset === 'function' && typeof (node as { loadMore?: unknown }).loadMore === 'function';
+}

@@ -1,0 +1,42 @@
+import type { BrowserOrderBy, SortOrder } from '../api/types';
+
+export type ListingKind = 'browsers' | 'tokens';
+
+/** A filter applies to one kind of listing, across the account or in one OU only. */
+export interface ListingFilter {
+  readonly query: string;
+  /** undefined: every OU and the account-wide listing; otherwise only that OU's listing. */
+  readonly orgUnitPath?: string;
+}
+
+export interface BrowserSort {
+  readonly orderBy: BrowserOrderBy;
+  readonly sortOrder: SortOrder;
+}
+
+/** What the admin chose for the explorer; persisted in workspaceState so it survives a reload. */
+export interface ExplorerViewState {
+  browserFilter?: ListingFilter;
+  tokenFilter?: ListingFilter;
+  sort?: BrowserSort;
+}
+
+/** The query a listing of `kind` in `orgUnitPath` should send (undefined: no filter). */
+export function queryFor(state: ExplorerViewState, kind: ListingKind, orgUnitPath: string | undefined): string | undefined {
+  const filter = kind === 'browsers' ? state.browserFilter : state.tokenFilter;
+  if (!filter) return undefined;
+  if (filter.orgUnitPath !== undefined && filter.orgUnitPath !== orgUnitPath) return undefined;
+  return filter.query;
+}
+
+/** Text for the view's description, e.g. `browsers: os:"Windows 10" · sorted by machine_name ↓`. */
+export function describeState(state: ExplorerViewState): string | undefined {
+  const parts: string[] = [];
+  const describe = (kind: ListingKind, f: ListingFilter | undefined) => {
+    if (f) parts.push(`${kind}: ${f.query}${f.orgUnitPath ? ` (in ${f.orgUnitPath})` : ''}`);
+  };
+  describe('browsers', state.browserFilter);
+  describe('tokens', state.tokenFilter);
+  if (state.sort) parts.push(`sorted by ${state.sort.orderBy} ${state.sort.sortOrder === 'DESCENDING' ? '↓' : '↑'}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}

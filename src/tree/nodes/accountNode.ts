@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { OrgUnit } from '../../api/types';
+import { buildOrgUnitChildren, ROOT_OU_PATH } from '../orgUnitTree';
+import { BrowsersFolderNode } from './browsersFolderNode';
+import type { ExplorerNode, NodeContext } from './explorerNode';
+import { type OrgUnitDirectory, OrgUnitNode } from './orgUnitNode';
+
+/** The signed-in account: the account-wide browser listing, then the org unit tree from the root. */
+export class AccountNode implements ExplorerNode, OrgUnitDirectory {
+  readonly id = 'account';
+  readonly parent = undefined;
+  readonly allBrowsers: BrowsersFolderNode;
+  private children = new Map<string, OrgUnit[]>();
+  private units: OrgUnit[] = [];
+  private rootOu: OrgUnitNode | undefined;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly label: string,
+  ) {
+    this.allBrowsers = new BrowsersFolderNode(this, ctx, undefined, 'All browsers');
+  }
+
+  /** Loads the org units; throws what the API threw so the provider can pick a welcome view. */
+  async load(signal?: AbortSignal): Promise<void> {
+    const backend = this.ctx.backend();
+    if (!backend) return;
+    this.units = await backend.listOrgUnits(signal);
+    this.children = buildOrgUnitChildren(this.units);
+    this.rootOu = new OrgUnitNode(this, this.ctx, this, ROOT_OU_PATH, undefined);
+  }
+
+  childrenOf(path: string): readonly OrgUnit[] {
+    return this.children.get(path) ?? [];
+  }
+
+  get orgUnits(): readonly OrgUnit[] {
+    return this.units;
+  }
+
+  get root(): OrgUnitNode | undefined {
+    return this.rootOu;
+  }
+
+  /** Finds (creating on the way) the node of an OU path, for reveal and for redraws after a move. */
+  findOrgUnit(path: string): OrgUnitNode | undefined {
+    let node = this.rootOu;
+    if (!node || path === ROOT_OU_PATH) return node;
+    for (const part of path.split('/').filter(Boolean)) {
+      const prefix: string = node.orgUnitPath === ROOT_OU_PATH ? '' : node.orgUnitPath;
+      node = node.subOrgUnits.find((c) => c.orgUnitPath === `${prefix}/${part}`);
+      if (!node) return undefined;
+    }
+    return node;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return this.rootOu ? [this.allBrowsers, this.rootOu] : [this.allBrowsers];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('account');
+    item.contextValue = 'account';
+    return item;
+  }
+}

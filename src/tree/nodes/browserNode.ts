@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { ChromeBrowser } from '../../api/types';
+import { hasDeviceIdCollision } from '../../api/types';
+import { relativeTime } from '../../util/relativeTime';
+import type { ExplorerNode } from './explorerNode';
+
+/** Codicons have no vendor logos; these read well in every theme and stay themed. */
+function osIcon(platform: string | undefined): string {
+  const p = (platform ?? '').toLowerCase();
+  if (p.includes('win')) return 'window';
+  if (p.includes('mac')) return 'device-desktop';
+  if (p.includes('linux')) return 'terminal-linux';
+  return 'globe';
+}
+
+function newestVersion(b: ChromeBrowser): string | undefined {
+  return b.browserVersions?.[0] ?? b.browsers?.[0]?.browserVersion;
+}
+
+export class BrowserNode implements ExplorerNode {
+  readonly id: string;
+  constructor(
+    readonly parent: ExplorerNode,
+    public browser: ChromeBrowser,
+  ) {
+    this.id = `${parent.id}/${browser.deviceId}`;
+  }
+
+  get deviceId(): string {
+    return this.browser.deviceId;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const b = this.browser;
+    const item = new vscode.TreeItem(b.machineName || b.deviceId, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const version = newestVersion(b);
+    const activity = relativeTime(b.lastActivityTime);
+    item.description = [version ? `Chrome ${version}` : undefined, activity].filter(Boolean).join(' · ');
+    const collision = hasDeviceIdCollision(b);
+    item.iconPath = new vscode.ThemeIcon(osIcon(b.osPlatform),
+      collision ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.tooltip = browserTooltip(b);
+    item.contextValue = 'browser';
+    item.command = { command: 'cbcm.browser.openDetails', title: 'Open Browser Details', arguments: [this] };
+    return item;
+  }
+}
+
+/** Device fields come from end machines: appendText escapes them, so no Markdown or link in them is live. */
+export function browserTooltip(b: ChromeBrowser): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown('**');
+  md.appendText(b.machineName || b.deviceId);
+  md.appendMarkdown('**\n\n');
+  const row = (label: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    md.appendMarkdown(`${label}: `);
+    md.appendText(String(value));
+    md.appendMarkdown('  \n');
+  };
+  row('OS', [b.osPlatform, b.osVersion, b.osArchitecture].filter(Boolean).join(' ') || undefined);
+  row('Chrome', b.browserVersions?.join(', '));
+  row('Org unit', b.orgUnitPath);
+  row('Last user', b.lastDeviceUser);
+  row('Serial', b.serialNumber);
+  row('Annotated user', b.annotatedUser);
+  row('Location', b.annotatedLocation);
+  row('Asset ID', b.annotatedAssetId);
+  row('Notes', b.annotatedNotes);
+  row('Last activity', b.lastActivityTime ? `${relativeTime(b.lastActivityTime)} (${b.lastActivityTime})` : undefined);
+  row('Device ID', b.deviceId);
+  if (hasDeviceIdCollision(b)) md.appendMarkdown('$(warning) Device ID shared by several machines\n');
+  return md;
+}

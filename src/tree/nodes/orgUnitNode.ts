@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { OrgUnit } from '../../api/types';
+import { ouDisplayName, ROOT_OU_PATH } from '../orgUnitTree';
+import { BrowsersFolderNode } from './browsersFolderNode';
+import type { ExplorerNode, NodeContext } from './explorerNode';
+import { TokensFolderNode } from './tokensFolderNode';
+
+/** Where an OU node finds its sub-OUs (the explorer lists org units once per refresh). */
+export interface OrgUnitDirectory {
+  childrenOf(path: string): readonly OrgUnit[];
+}
+
+/** An org unit: its sub-OUs first, then its own "Browsers" and "Enrollment tokens". */
+export class OrgUnitNode implements ExplorerNode {
+  readonly id: string;
+  readonly browsers: BrowsersFolderNode;
+  readonly tokens: TokensFolderNode;
+  private subUnits: OrgUnitNode[] | undefined;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly ctx: NodeContext,
+    private readonly directory: OrgUnitDirectory,
+    readonly orgUnitPath: string,
+    readonly orgUnit: OrgUnit | undefined,
+  ) {
+    // Paths are unique and stable: a refresh keeps expansion and reveal finds the node again.
+    this.id = `ou:${orgUnitPath}`;
+    this.browsers = new BrowsersFolderNode(this, ctx, orgUnitPath);
+    this.tokens = new TokensFolderNode(this, ctx, orgUnitPath);
+  }
+
+  get subOrgUnits(): OrgUnitNode[] {
+    this.subUnits ??= this.directory.childrenOf(this.orgUnitPath)
+      .map((u) => new OrgUnitNode(this, this.ctx, this.directory, u.orgUnitPath, u));
+    return this.subUnits;
+  }
+
+  /** Sub-OU nodes built so far (never forces a build): walking loaded state must not expand the tree. */
+  get builtSubOrgUnits(): readonly OrgUnitNode[] {
+    return this.subUnits ?? [];
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return [...this.subOrgUnits, this.browsers, this.tokens];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const isRoot = this.orgUnitPath === ROOT_OU_PATH;
+    const label = isRoot ? 'All org units (/)' : ouDisplayName(this.orgUnitPath);
+    const item = new vscode.TreeItem(label, isRoot ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(isRoot ? 'organization' : 'folder');
+    item.tooltip = this.orgUnit?.description ? `${this.orgUnitPath}\n${this.orgUnit.description}` : this.orgUnitPath;
+    item.contextValue = isRoot ? 'orgUnit root' : 'orgUnit';
+    item.resourceUri = undefined;
+    return item;
+  }
+}

@@ -1,0 +1,24 @@
+// Human-readable ages ("3 days ago") for tree descriptions and tooltips. No vscode import: unit-testable.
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 days ago", "in 2 hours", "just now"; undefined for a missing or unparsable time. */
+export function relativeTime(iso: string | undefined, now: number = Date.now()): string | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  const seconds = Math.round((t - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return formatter.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}

@@ -1,0 +1,333 @@
+// Turns a ChromeBrowser (FULL projection) into the sections the details panel shows. Pure and DOM-free:
+// the webview script renders this model with textContent only, and the benchmark runs it in Node.
+//
+// Every field comes from an end machine or the API and is untrusted: nothing here assumes a type. A field
+// of the wrong type is shown as absent, never as an error.
+
+import { hasDeviceIdCollision, type ChromeBrowser } from '../api/types';
+
+/** A point in time, shown absolute (local) and relative; `iso` is the raw value for tooltips. */
+export interface TimeText {
+  iso: string;
+  absolute: string;
+  relative: string;
+}
+
+export interface Field {
+  label: string;
+  /** undefined → shown as "Not reported". */
+  value?: string;
+  time?: TimeText;
+}
+
+export interface PolicyModel {
+  name?: string;
+  value?: string;
+  source?: string;
+  error?: string;
+  /** Lower-case text the search box matches. */
+  search: string;
+}
+
+export interface ExtensionModel {
+  name?: string;
+  extensionId?: string;
+  version?: string;
+  installType?: string;
+  appType?: string;
+  description?: string;
+  homepageUrl?: string;
+  configuredAppPolicy?: string;
+  disabled: boolean;
+  permissions: string[];
+  search: string;
+}
+
+export interface ExtensionPoliciesModel {
+  extensionId?: string;
+  extensionName?: string;
+  policies: PolicyModel[];
+}
+
+export interface ProfileModel {
+  title: string;
+  fields: Field[];
+  extensions: ExtensionModel[];
+  extensionPolicies: ExtensionPoliciesModel[];
+  userPolicies: PolicyModel[];
+}
+
+export interface PluginModel {
+  name?: string;
+  description?: string;
+  fileName?: string;
+}
+
+export interface InstallModel {
+  title: string;
+  fields: Field[];
+  plugins: PluginModel[];
+  profiles: ProfileModel[];
+}
+
+export interface DeviceUserModel {
+  userName?: string;
+  lastStatusReport?: TimeText;
+}
+
+export interface IdentifierRecordModel {
+  machineName?: string;
+  serialNumber?: string;
+  firstRecord?: TimeText;
+  lastActivity?: TimeText;
+}
+
+export interface DetailsModel {
+  deviceId: string;
+  title: string;
+  overview: Field[];
+  installs: InstallModel[];
+  machinePolicies: PolicyModel[];
+  machinePolicyErrors: number;
+  deviceUsers: DeviceUserModel[];
+  identifierHistory: IdentifierRecordModel[];
+  deviceIdCollision: boolean;
+  extensionTotal: number;
+  policyTotal: number;
+}
+
+// ---------------------------------------------------------------- defensive readers
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function num(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return v; // int64 fields may arrive as strings
+  return undefined;
+}
+
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function rec(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function searchKey(...parts: (string | undefined)[]): string {
+  return parts.filter((p) => p !== undefined).join('\u0000').toLowerCase();
+}
+
+// ---------------------------------------------------------------- time
+
+let absoluteFormat: Intl.DateTimeFormat | undefined;
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+export function relativeTime(ms: number, now: number): string {
+  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const delta = ms - now;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size || unit === 'second') return relativeFormat.format(Math.round(delta / size), unit);
+  }
+  return '';
+}
+
+/** A time field; a value that is not a date is shown as reported, marked as unreadable. */
+export function timeText(v: unknown, now: number): TimeText | undefined {
+  const iso = str(v);
+  if (iso === undefined) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return { iso, absolute: iso, relative: 'not a valid time' };
+  absoluteFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return { iso, absolute: absoluteFormat.format(ms), relative: relativeTime(ms, now) };
+}
+
+// ---------------------------------------------------------------- sections
+
+function field(label: string, value: string | undefined): Field {
+  return value === undefined ? { label } : { label, value };
+}
+
+function timeField(label: string, v: unknown, now: number): Field {
+  const time = timeText(v, now);
+  return time === undefined ? { label } : { label, time };
+}
+
+function policy(v: unknown): PolicyModel {
+  const p = rec(v);
+  const m: PolicyModel = { search: '' };
+  const name = str(p.name);
+  const value = str(p.value);
+  const source = str(p.source);
+  const error = str(p.error);
+  if (name !== undefined) m.name = name;
+  if (value !== undefined) m.value = value;
+  if (source !== undefined) m.source = source;
+  if (error !== undefined) m.error = error;
+  m.search = searchKey(name, value, source, error);
+  return m;
+}
+
+function extension(v: unknown): ExtensionModel {
+  const e = rec(v);
+  const permissions = arr(e.permissions).map(str).filter((p): p is string => p !== undefined);
+  const m: ExtensionModel = { disabled: e.disabled === true, permissions, search: '' };
+  const keys = ['name', 'extensionId', 'version', 'installType', 'appType', 'description', 'homepageUrl', 'configuredAppPolicy'] as const;
+  for (const k of keys) {
+    const s = str(e[k]);
+    if (s !== undefined) m[k] = s;
+  }
+  m.search = searchKey(m.name, m.extensionId, m.version, m.installType, m.appType, ...permissions);
+  return m;
+}
+
+function profile(v: unknown, index: number, now: number): ProfileModel {
+  const p = rec(v);
+  const email = str(p.chromeSignedinUserEmail);
+  const name = str(p.name);
+  return {
+    title: name ?? email ?? str(p.id) ?? `Profile ${index + 1}`,
+    fields: [
+      field('Profile name', name),
+      field('Profile ID', str(p.id)),
+      field('Signed-in user', email),
+      timeField('Last status report', p.lastStatusReportTime, now),
+      timeField('Last policy fetch', p.lastPolicyFetchTime, now),
+      field('Safe Browsing warnings', num(p.safeBrowsingWarnings)),
+      field('Safe Browsing click-throughs', num(p.safeBrowsingWarningsClickThrough)),
+      timeField('Safe Browsing counters reset', p.safeBrowsingWarningsResetTime, now),
+    ],
+    extensions: arr(p.extensions).map(extension),
+    extensionPolicies: arr(p.extensionPolicies).map((x) => {
+      const ep = rec(x);
+      const m: ExtensionPoliciesModel = { policies: arr(ep.policies).map(policy) };
+      const id = str(ep.extensionId);
+      const n = str(ep.extensionName);
+      if (id !== undefined) m.extensionId = id;
+      if (n !== undefined) m.extensionName = n;
+      return m;
+    }),
+    userPolicies: arr(p.userPolicies).map(policy),
+  };
+}
+
+function install(v: unknown, index: number, now: number): InstallModel {
+  const b = rec(v);
+  const version = str(b.browserVersion);
+  const channel = str(b.channel);
+  const installed = str(b.installedBrowserVersion);
+  return {
+    title: [version ?? `Install ${index + 1}`, channel].filter(Boolean).join(' · '),
+    fields: [
+      field('Version', version),
+      field('Channel', channel),
+      field('Executable path', str(b.executablePath)),
+      // Differs from the running version when an update waits for a restart.
+      field('Installed version (after restart)', installed !== undefined && installed !== version ? installed : undefined),
+      timeField('Last status report', b.lastStatusReportTime, now),
+      timeField('Last policy fetch', b.lastPolicyFetchTime, now),
+    ],
+    plugins: arr(b.plugins).map((x) => {
+      const pl = rec(x);
+      const m: PluginModel = {};
+      const n = str(pl.name);
+      const d = str(pl.description);
+      // The reference spells it "fileame"; accept both.
+      const f = str(pl.fileName) ?? str(pl.fileame) ?? str(pl.filename);
+      if (n !== undefined) m.name = n;
+      if (d !== undefined) m.description = d;
+      if (f !== undefined) m.fileName = f;
+      return m;
+    }),
+    profiles: arr(b.profiles).map((p, i) => profile(p, i, now)),
+  };
+}
+
+export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now()): DetailsModel {
+  const b = rec(browser);
+  const osPlatform = str(b.osPlatform);
+  const installs = arr(b.browsers).map((x, i) => install(x, i, now));
+  const machinePolicies = arr(b.machinePolicies).map(policy);
+  const history = rec(b.deviceIdentifiersHistory);
+  let extensionTotal = 0;
+  let policyTotal = machinePolicies.length;
+  for (const i of installs) {
+    for (const p of i.profiles) {
+      extensionTotal += p.extensions.length;
+      policyTotal += p.userPolicies.length;
+      for (const ep of p.extensionPolicies) policyTotal += ep.policies.length;
+    }
+  }
+  return {
+    deviceId: browser.deviceId,
+    title: str(b.machineName) ?? browser.deviceId,
+    overview: [
+      field('Machine name', str(b.machineName)),
+      field('Organizational unit', str(b.orgUnitPath)),
+      field('Device ID', str(b.deviceId)),
+      field('Serial number', str(b.serialNumber)),
+      field('OS platform', osPlatform),
+      field('OS platform version', str(b.osPlatformVersion)),
+      field('OS version', str(b.osVersion)),
+      field('OS architecture', str(b.osArchitecture)),
+      field('Chrome versions', arr(b.browserVersions).map(str).filter(Boolean).join(', ') || undefined),
+      field('Last device user', str(b.lastDeviceUser)),
+      field('Extensions (reported count)', num(b.extensionCount)),
+      field('Policies (reported count)', num(b.policyCount)),
+      field('Safe Browsing click-throughs', num(b.safeBrowsingClickThroughCount)),
+      timeField('Last activity', b.lastActivityTime, now),
+      timeField('Registered', b.lastRegistrationTime, now),
+      timeField('Last policy fetch', b.lastPolicyFetchTime, now),
+      timeField('Last status report', b.lastStatusReportTime, now),
+      field('Virtual device ID', str(b.virtualDeviceId)),
+    ],
+    installs,
+    machinePolicies,
+    machinePolicyErrors: machinePolicies.filter((p) => p.error !== undefined).length,
+    deviceUsers: arr(b.lastDeviceUsers).map((x) => {
+      const u = rec(x);
+      const m: DeviceUserModel = {};
+      const n = str(u.userName);
+      const t = timeText(u.lastStatusReportTime, now);
+      if (n !== undefined) m.userName = n;
+      if (t !== undefined) m.lastStatusReport = t;
+      return m;
+    }),
+    identifierHistory: arr(history.records).map((x) => {
+      const r = rec(x);
+      const ids = rec(r.identifiers);
+      const m: IdentifierRecordModel = {};
+      const mn = str(ids.machineName);
+      const sn = str(ids.serialNumber);
+      const first = timeText(r.firstRecordTime, now);
+      const last = timeText(r.lastActivityTime, now);
+      if (mn !== undefined) m.machineName = mn;
+      if (sn !== undefined) m.serialNumber = sn;
+      if (first !== undefined) m.firstRecord = first;
+      if (last !== undefined) m.lastActivity = last;
+      return m;
+    }),
+    deviceIdCollision: hasDeviceIdCollision(browser),
+    extensionTotal,
+    policyTotal,
+  };
+}
+
+/** Bidirectional-override and isolate characters: shown, but flagged, because they disguise text. */
+export function hasBidiControls(text: string): boolean {
+  return /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(text);
+}

@@ -1,0 +1,66 @@
+// The HTML shell of the device-details webview. It holds no device data at all: everything arrives later
+// as messages and is rendered with textContent, so the CSP below is the only thing this file must get right.
+
+import { randomBytes } from 'crypto';
+
+export interface ShellOptions {
+  /** `webview.cspSource` */
+  cspSource: string;
+  /** `webview.asWebviewUri(media/dist/details.js)` as a string */
+  scriptUri: string;
+  /** `webview.asWebviewUri(media/details.css)` as a string */
+  styleUri: string;
+  /** Shown until the script has rendered the device (machine name or device id). */
+  title: string;
+  /** For tests; defaults to 16 random bytes. */
+  nonce?: string;
+}
+
+/** 128 bits from the OS CSPRNG, base64 (a valid CSP nonce value). */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * default-src 'none': nothing loads unless listed. Styles, images and fonts only from the extension's own
+ * webview origin; scripts only with this render's nonce. No 'unsafe-inline', no 'unsafe-eval'. The web
+ * components style their shadow roots with constructable stylesheets (adoptedStyleSheets), which CSP does not
+ * treat as inline styles.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ') + ';';
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** For double-quoted attributes; keeps `'` readable so the CSP's `'none'` stays literal in the markup. */
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderShell(o: ShellOptions): string {
+  const nonce = o.nonce ?? createNonce();
+  const attr = escapeAttribute;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(o.styleUri)}">
+<title>${escapeHtml(o.title)}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="loading" role="status">Loading browser details…</p></main>
+<script nonce="${attr(nonce)}" src="${attr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}

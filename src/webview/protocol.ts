@@ -1,0 +1,204 @@
+// The message protocol between the device-details panel (extension host) and its webview script
+// (media/src/details.ts). Both sides import this file, so it must stay free of `vscode` and Node imports.
+//
+// Every message that crosses the boundary is checked by a hand-written guard; anything unknown or malformed
+// is dropped by the receiver (and logged without its contents, because device data is untrusted).
+
+import type { AnnotationField, BrowserAnnotations, ChromeBrowser } from '../api/types';
+
+/** The four annotation values as the form holds them: always strings, '' when empty. */
+export type AnnotationValues = Record<AnnotationField, string>;
+
+export const ANNOTATION_KEYS: readonly AnnotationField[] = [
+  'annotatedUser',
+  'annotatedLocation',
+  'annotatedAssetId',
+  'annotatedNotes',
+];
+
+/** What the form holds when it differs from the loaded device; kept by the panel across hide/show. */
+export interface AnnotationDraft {
+  /** The admin's values. */
+  annotations: AnnotationValues;
+  /** The values the form was loaded with (the base for conflict detection). */
+  base: AnnotationValues;
+}
+
+export interface FieldConflict {
+  field: AnnotationField;
+  /** What the form was loaded with. */
+  base: string;
+  /** The admin's value. */
+  yours: string;
+  /** The value someone else saved meanwhile. */
+  theirs: string;
+}
+
+// ---------------------------------------------------------------- webview → extension
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'save'; requestId: number; annotations: AnnotationValues; base: AnnotationValues }
+  | { type: 'revert' }
+  | { type: 'refresh' }
+  | { type: 'copy'; text: string }
+  | { type: 'draft'; draft: AnnotationDraft | null }
+  /** Posted once the device is on screen; `loadedAt` echoes the device message it rendered. */
+  | { type: 'rendered'; loadedAt: number; renderMs: number };
+
+// ---------------------------------------------------------------- extension → webview
+
+export type SaveResult =
+  | { requestId: number; ok: true; browser: ChromeBrowser }
+  | { requestId: number; ok: false; conflict: { fields: FieldConflict[]; remote: AnnotationValues; browser: ChromeBrowser } }
+  | { requestId: number; ok: false; error: string };
+
+export type ExtensionMessage =
+  | { type: 'device'; browser: ChromeBrowser; loadedAt: number; draft?: AnnotationDraft; readOnly?: boolean }
+  | ({ type: 'saveResult' } & SaveResult)
+  /** Loading failed (or signed out); the webview shows `message` and offers Refresh. */
+  | { type: 'error'; deviceId: string; message: string };
+
+/** Longest text a `copy` message may carry (a whole notes field with margin). */
+export const MAX_COPY_LENGTH = 100_000;
+
+// ---------------------------------------------------------------- guards
+
+type Obj = Record<string, unknown>;
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRequestId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function isAnnotationField(v: unknown): v is AnnotationField {
+  return typeof v === 'string' && (ANNOTATION_KEYS as readonly string[]).includes(v);
+}
+
+/** Exactly the four annotation keys, each a string (extra keys are refused, not ignored). */
+export function isAnnotationValues(v: unknown): v is AnnotationValues {
+  if (!isObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === ANNOTATION_KEYS.length && ANNOTATION_KEYS.every((k) => typeof v[k] === 'string');
+}
+
+export function isAnnotationDraft(v: unknown): v is AnnotationDraft {
+  return isObject(v) && isAnnotationValues(v.annotations) && isAnnotationValues(v.base);
+}
+
+/**
+ * A browser as far as the panel relies on it: an object with a string `deviceId`. Every other field is
+ * read defensively by the renderer (see detailsModel.ts), because it comes from end machines.
+ */
+export function isBrowserLike(v: unknown): v is ChromeBrowser {
+  return isObject(v) && typeof v.deviceId === 'string' && v.deviceId.length > 0;
+}
+
+function isFieldConflict(v: unknown): v is FieldConflict {
+  return (
+    isObject(v) &&
+    isAnnotationField(v.field) &&
+    typeof v.base === 'string' &&
+    typeof v.yours === 'string' &&
+    typeof v.theirs === 'string'
+  );
+}
+
+/** Validates a message the webview posted; undefined means "drop it". */
+export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
+  if (!isObject(v) || typeof v.type !== 'string') return undefined;
+  switch (v.type) {
+    case 'ready':
+    case 'revert':
+    case 'refresh':
+      return { type: v.type };
+    case 'save':
+      if (!isRequestId(v.requestId) || !isAnnotationValues(v.annotations) || !isAnnotationValues(v.base)) return undefined;
+      return { type: 'save', requestId: v.requestId, annotations: pickAnnotations(v.annotations), base: pickAnnotations(v.base) };
+    case 'copy':
+      if (typeof v.text !== 'string' || v.text.length > MAX_COPY_LENGTH) return undefined;
+      return { type: 'copy', text: v.text };
+    case 'draft':
+      if (v.draft === null) return { type: 'draft', draft: null };
+      if (!isAnnotationDraft(v.draft)) return undefined;
+      return { type: 'draft', draft: { annotations: pickAnnotations(v.draft.annotations), base: pickAnnotations(v.draft.base) } };
+    case 'rendered':
+      if (!isFiniteNumber(v.loadedAt) || !isFiniteNumber(v.renderMs) || v.renderMs < 0) return undefined;
+      return { type: 'rendered', loadedAt: v.loadedAt, renderMs: v.renderMs };
+    default:
+      return undefined;
+  }
+}
+
+/** Validates a message the extension posted; undefined means "drop it". */
+export function parseExtensionMessage(v: unknown): ExtensionMessage | undefined {
+  if (!isObject(v) || typeof v.type !== 'string') return undefined;
+  switch (v.type) {
+    case 'device': {
+      if (!isBrowserLike(v.browser) || !isFiniteNumber(v.loadedAt)) return undefined;
+      if (v.draft !== undefined && !isAnnotationDraft(v.draft)) return undefined;
+      if (v.readOnly !== undefined && typeof v.readOnly !== 'boolean') return undefined;
+      const msg: ExtensionMessage = { type: 'device', browser: v.browser, loadedAt: v.loadedAt };
+      if (v.draft !== undefined) msg.draft = v.draft;
+      if (v.readOnly !== undefined) msg.readOnly = v.readOnly;
+      return msg;
+    }
+    case 'saveResult': {
+      if (!isRequestId(v.requestId) || typeof v.ok !== 'boolean') return undefined;
+      if (v.ok) {
+        return isBrowserLike(v.browser) ? { type: 'saveResult', requestId: v.requestId, ok: true, browser: v.browser } : undefined;
+      }
+      if (typeof v.error === 'string') return { type: 'saveResult', requestId: v.requestId, ok: false, error: v.error };
+      const c = v.conflict;
+      if (
+        isObject(c) &&
+        Array.isArray(c.fields) &&
+        c.fields.length > 0 &&
+        c.fields.every(isFieldConflict) &&
+        isAnnotationValues(c.remote) &&
+        isBrowserLike(c.browser)
+      ) {
+        return {
+          type: 'saveResult',
+          requestId: v.requestId,
+          ok: false,
+          conflict: { fields: c.fields as FieldConflict[], remote: c.remote, browser: c.browser },
+        };
+      }
+      return undefined;
+    }
+    case 'error':
+      return typeof v.message === 'string' && typeof v.deviceId === 'string' && v.deviceId.length > 0
+        ? { type: 'error', deviceId: v.deviceId, message: v.message }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function pickAnnotations(v: AnnotationValues): AnnotationValues {
+  return {
+    annotatedUser: v.annotatedUser,
+    annotatedLocation: v.annotatedLocation,
+    annotatedAssetId: v.annotatedAssetId,
+    annotatedNotes: v.annotatedNotes,
+  };
+}
+
+/** The annotation values of a browser as the form shows them (absent or non-string → ''). */
+export function annotationValuesOf(b: BrowserAnnotations): AnnotationValues {
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    annotatedUser: s(b.annotatedUser),
+    annotatedLocation: s(b.annotatedLocation),
+    annotatedAssetId: s(b.annotatedAssetId),
+    annotatedNotes: s(b.annotatedNotes),
+  };
+}

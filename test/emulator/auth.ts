@@ -1,0 +1,83 @@
+// Bearer tokens the emulator issued, and the scope/admin checks of every API call.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApiError, forbidden } from './errors';
+import type { Fleet } from './fleet';
+
+export const SCOPES = {
+  browsers: 'https://www.googleapis.com/auth/admin.directory.device.chromebrowsers',
+  browsersReadonly: 'https://www.googleapis.com/auth/admin.directory.device.chromebrowsers.readonly',
+  orgUnitsReadonly: 'https://www.googleapis.com/auth/admin.directory.orgunit.readonly',
+  orgUnits: 'https://www.googleapis.com/auth/admin.directory.orgunit',
+} as const;
+
+export const DEFAULT_DELEGATED_SCOPES = [SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly];
+
+export interface AccessGrant {
+  scopes: string[];
+  /** The user the token acts for (email), or a service account's own email. */
+  subject: string;
+  expiresAt: number;
+}
+
+/** What a call needs: any one of `anyOf`. `write` tells which message to give a read-only token. */
+export interface ScopeRequirement {
+  anyOf: string[];
+  write: boolean;
+}
+
+export const NEEDS = {
+  browsersRead: { anyOf: [SCOPES.browsers, SCOPES.browsersReadonly], write: false },
+  browsersWrite: { anyOf: [SCOPES.browsers], write: true },
+  orgUnitsRead: { anyOf: [SCOPES.orgUnitsReadonly, SCOPES.orgUnits], write: false },
+} satisfies Record<string, ScopeRequirement>;
+
+export class AccessTokens {
+  private readonly grants = new Map<string, AccessGrant>();
+
+  constructor(
+    private readonly clock: () => number,
+    public lifetimeSeconds: number,
+  ) {}
+
+  issue(scopes: string[], subject: string, lifetimeSeconds = this.lifetimeSeconds): { token: string; expiresIn: number } {
+    const token = `ya29.emu-${randomBytes(24).toString('base64url')}`;
+    this.grants.set(token, { scopes: [...scopes], subject, expiresAt: this.clock() + lifetimeSeconds * 1000 });
+    return { token, expiresIn: lifetimeSeconds };
+  }
+
+  revoke(token: string): boolean {
+    return this.grants.delete(token);
+  }
+
+  clear(): void {
+    this.grants.clear();
+  }
+
+  /** Checks the Authorization header, the scopes and that the subject is an admin. */
+  authorize(req: IncomingMessage, need: ScopeRequirement, fleet: Fleet): AccessGrant {
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const grant = m ? this.grants.get(m[1]) : undefined;
+    if (!grant || grant.expiresAt <= this.clock()) {
+      throw new ApiError(
+        401,
+        'authError',
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+        { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
+      );
+    }
+    if (!need.anyOf.some((s) => grant.scopes.includes(s))) {
+      const readonlyOnly = need.write && grant.scopes.includes(SCOPES.browsersReadonly);
+      const message = readonlyOnly
+        ? `Request had insufficient authentication scopes. The token has only ${SCOPES.browsersReadonly} (read-only); this call needs ${need.anyOf.join(' or ')}.`
+        : `Request had insufficient authentication scopes. This call needs ${need.anyOf.join(' or ')}.`;
+      throw new ApiError(403, 'insufficientPermissions', message, {
+        'WWW-Authenticate': `Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="${need.anyOf.join(' ')}"`,
+      });
+    }
+    const user = fleet.findUser(grant.subject);
+    if (!user?.isAdmin) throw forbidden();
+    return grant;
+  }
+}

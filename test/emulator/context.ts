@@ -1,0 +1,65 @@
+// The state every handler works on, and the request/reply shapes of the tiny router.
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { AccessTokens } from './auth';
+import type { FaultInjector } from './faults';
+import type { Fleet } from './fleet';
+import type { PageTokens } from './pageTokens';
+import type { OAuthState } from './oauthState';
+
+/** The parsed JSON key file of the emulator's service account (same fields as Google's). */
+export interface ServiceAccountKey {
+  type: 'service_account';
+  project_id: string;
+  private_key_id: string;
+  private_key: string;
+  client_email: string;
+  client_id: string;
+  auth_uri: string;
+  token_uri: string;
+  auth_provider_x509_cert_url: string;
+  client_x509_cert_url: string;
+  universe_domain: string;
+}
+
+export interface EmulatorContext {
+  /** Replaced by reset(). */
+  fleet: Fleet;
+  readonly clock: () => number;
+  readonly accessTokens: AccessTokens;
+  readonly pageTokens: PageTokens;
+  readonly faults: FaultInjector;
+  readonly oauth: OAuthState;
+  /** Set once the port is known (its token_uri names the emulator). */
+  serviceAccountKey: ServiceAccountKey;
+  readonly serviceAccountPublicKey: KeyObject;
+  readonly customerId: string;
+  /** Scopes domain-wide delegation grants the service account's client_id. */
+  delegatedScopes: string[];
+  url: string;
+  tokenUrl: string;
+}
+
+export interface EmuRequest {
+  readonly method: string;
+  /** Raw pathname (still percent-encoded). */
+  readonly pathname: string;
+  readonly query: URLSearchParams;
+  /** Decoded path parameters of the matched route. */
+  readonly params: string[];
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly raw: IncomingMessage;
+}
+
+export interface Reply {
+  status?: number;
+  json?: unknown;
+  /** Send a 200 with no body at all. */
+  empty?: boolean;
+  html?: string;
+  redirect?: string;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (ctx: EmulatorContext, req: EmuRequest) => Reply | Promise<Reply>;

@@ -1,0 +1,130 @@
+// Fault injection: latency, random failures drawn from the seeded PRNG, and a queue of canned failures
+// for deterministic tests ("the next 2 requests answer 429 with Retry-After: 1").
+import { ApiError } from './errors';
+import { Prng } from './prng';
+
+export interface CannedFailure {
+  /** HTTP status to answer with (ignored when `reset`). */
+  status?: number;
+  /** Google error reason; defaults by status (429 rateLimitExceeded, 403 userRateLimitExceeded, 5xx backendError...). */
+  reason?: string;
+  message?: string;
+  /** Seconds for a Retry-After header. */
+  retryAfter?: number;
+  /** Only requests whose path (with query string) contains this text consume the entry. */
+  pathIncludes?: string;
+  /** Only requests with this HTTP method consume the entry. */
+  method?: string;
+  /** Destroy the socket without answering instead of answering. */
+  reset?: boolean;
+  /** How many matching requests this entry fails (default 1). */
+  times?: number;
+}
+
+export interface Faults {
+  /** Delay before every faultable request is handled. */
+  latencyMs?: number;
+  /** Probability (0..1) of a 429 rateLimitExceeded with Retry-After. */
+  rate429?: number;
+  /** Probability of a 403 userRateLimitExceeded (Google's per-user quota error). */
+  rate403quota?: number;
+  /** Probability of a 503 backendError. */
+  rate503?: number;
+  /** Probability of destroying the socket without an answer. */
+  resetRate?: number;
+  /** Retry-After seconds sent with random 429s (default 1). */
+  retryAfterSeconds?: number;
+  /** The next n page-token uses fail as expired. */
+  expirePageTokens?: number;
+  /** Device ids that moveChromeBrowsersToOu refuses (the whole call fails, naming the id). */
+  badDeviceIds?: string[];
+  /** Canned failures, consumed in order by matching requests. Replaces the current queue. */
+  failNext?: CannedFailure[];
+  /** Apply faults to the OAuth endpoints (/token, /revoke) too (default false). */
+  includeOAuth?: boolean;
+}
+
+export type FaultAction = { kind: 'reset' } | { kind: 'error'; error: ApiError };
+
+const DEFAULT_REASON: Record<number, string> = {
+  400: 'invalid',
+  401: 'authError',
+  403: 'userRateLimitExceeded',
+  404: 'notFound',
+  409: 'conflict',
+  429: 'rateLimitExceeded',
+  500: 'backendError',
+  502: 'backendError',
+  503: 'backendError',
+};
+
+const DEFAULT_MESSAGE: Record<string, string> = {
+  rateLimitExceeded: 'Rate Limit Exceeded',
+  userRateLimitExceeded:
+    "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'admin.googleapis.com'.",
+  backendError: 'The service is currently unavailable.',
+};
+
+export function cannedError(f: CannedFailure, defaultRetryAfter?: number): ApiError {
+  const status = f.status ?? 503;
+  const reason = f.reason ?? DEFAULT_REASON[status] ?? 'backendError';
+  const retryAfter = f.retryAfter ?? (status === 429 ? defaultRetryAfter : undefined);
+  const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  const domain = /RateLimit/i.test(reason) ? 'usageLimits' : 'global';
+  return new ApiError(status, reason, f.message ?? DEFAULT_MESSAGE[reason] ?? `Injected failure (${status} ${reason})`, headers, domain);
+}
+
+export class FaultInjector {
+  private faults: Faults = {};
+  private queue: (CannedFailure & { left: number })[] = [];
+
+  constructor(private readonly prng: Prng) {}
+
+  get current(): Readonly<Faults> {
+    return { ...this.faults, failNext: this.queue.map(({ left, ...f }) => ({ ...f, times: left })) };
+  }
+
+  /** Merges the given settings; `failNext` replaces the queue. Returns the page-token expiries to force. */
+  set(update: Faults): void {
+    const { failNext, ...rest } = update;
+    this.faults = { ...this.faults, ...rest };
+    if (failNext) this.queue = failNext.map((f) => ({ ...f, left: f.times ?? 1 }));
+  }
+
+  clear(): void {
+    this.faults = {};
+    this.queue = [];
+  }
+
+  get latencyMs(): number {
+    return this.faults.latencyMs ?? 0;
+  }
+
+  get includeOAuth(): boolean {
+    return this.faults.includeOAuth === true;
+  }
+
+  isBadDevice(id: string): boolean {
+    return this.faults.badDeviceIds?.includes(id) ?? false;
+  }
+
+  /** Decides whether this request fails, consuming a canned failure or drawing from the PRNG. */
+  decide(method: string, pathWithQuery: string): FaultAction | undefined {
+    const idx = this.queue.findIndex(
+      (f) => (f.pathIncludes === undefined || pathWithQuery.includes(f.pathIncludes)) && (f.method === undefined || f.method.toUpperCase() === method),
+    );
+    if (idx >= 0) {
+      const f = this.queue[idx];
+      if (--f.left <= 0) this.queue.splice(idx, 1);
+      return f.reset ? { kind: 'reset' } : { kind: 'error', error: cannedError(f, this.faults.retryAfterSeconds ?? 1) };
+    }
+    const { resetRate = 0, rate429 = 0, rate403quota = 0, rate503 = 0 } = this.faults;
+    if (resetRate + rate429 + rate403quota + rate503 <= 0) return undefined;
+    const r = this.prng.next();
+    if (r < resetRate) return { kind: 'reset' };
+    if (r < resetRate + rate429) return { kind: 'error', error: cannedError({ status: 429 }, this.faults.retryAfterSeconds ?? 1) };
+    if (r < resetRate + rate429 + rate403quota) return { kind: 'error', error: cannedError({ status: 403 }) };
+    if (r < resetRate + rate429 + rate403quota + rate503) return { kind: 'error', error: cannedError({ status: 503 }) };
+    return undefined;
+  }
+}

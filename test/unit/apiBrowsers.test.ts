@@ -1,0 +1,184 @@
+// Chrome browser operations and org units against the emulator over real HTTP.
+import * as assert from 'assert';
+import { Emulator } from '../emulator';
+import { sortedDeviceIds } from '../emulator/sortKeys';
+import { ApiError, BROWSER_ORDER_BY, browsersOf, type ChromeBrowser, type SortOrder } from '../../src/api';
+import { apiRequests, collect, disposeClients, makeClient, rejects } from './apiHarness';
+
+describe('api client: Chrome browsers', function () {
+  this.timeout(20_000);
+  let emu: Emulator;
+
+  before(async () => {
+    emu = await Emulator.start({ browsers: 300, seed: 7 });
+  });
+  after(async () => {
+    disposeClients();
+    await emu.stop();
+  });
+  beforeEach(() => emu.reset());
+
+  it('lists every browser once across pages', async () => {
+    const { client } = makeClient(emu);
+    const pages = [];
+    for await (const page of client.listBrowsers({ maxResults: 100 })) pages.push(page);
+    assert.strictEqual(pages.length, 3);
+    const ids = pages.flatMap((p) => p.browsers.map((b) => b.deviceId));
+    assert.strictEqual(new Set(ids).size, ids.length);
+    assert.deepStrictEqual([...ids].sort(), [...emu.fleet.browsers.keys()].sort());
+    assert.strictEqual(pages[2].nextPageToken, undefined);
+    assert.strictEqual(apiRequests(emu).length, 3);
+  });
+
+  it('iterates items across pages with browsersOf()', async () => {
+    const { client } = makeClient(emu);
+    let n = 0;
+    for await (const b of browsersOf(client.listBrowsers({ maxResults: 40 }))) {
+      assert.ok(emu.fleet.browsers.has(b.deviceId));
+      n++;
+    }
+    assert.strictEqual(n, 300);
+  });
+
+  it('asks for the BASIC or FULL projection', async () => {
+    const { client } = makeClient(emu);
+    const first = async (projection: 'BASIC' | 'FULL'): Promise<ChromeBrowser> => {
+      for await (const page of client.listBrowsers({ projection, maxResults: 2 })) return page.browsers[0];
+      throw new Error('no page');
+    };
+    const basic = await first('BASIC');
+    const full = await first('FULL');
+    assert.strictEqual(basic.browsers, undefined);
+    assert.ok(Array.isArray(full.browsers));
+    assert.ok(apiRequests(emu).some((r) => r.path.includes('projection=FULL')));
+  });
+
+  for (const orderBy of BROWSER_ORDER_BY) {
+    for (const sortOrder of ['ASCENDING', 'DESCENDING'] as SortOrder[]) {
+      it(`orders by ${orderBy} ${sortOrder} exactly as the emulator sorts`, async () => {
+        const { client } = makeClient(emu);
+        const got = await collect(client.listBrowsers({ orderBy, sortOrder, maxResults: 100 }), (p) => p.browsers);
+        const expected = sortedDeviceIds([...emu.fleet.browsers.values()], orderBy, sortOrder);
+        assert.deepStrictEqual(
+          got.map((b) => b.deviceId),
+          expected,
+        );
+        assert.ok(apiRequests(emu)[0].path.includes(`orderBy=${orderBy}&sortOrder=${sortOrder}`));
+      });
+    }
+  }
+
+  it('passes a query with spaces, colons and ranges through intact', async () => {
+    const { client, sent } = makeClient(emu);
+    const sample = [...emu.fleet.browsers.values()].find((b) => b.machineName && b.osPlatform)!;
+    const query = `machine_name:${sample.machineName} os_platform:${sample.osPlatform} register:2000-01-01T00:00:00..`;
+    const got = await collect(client.listBrowsers({ query }), (p) => p.browsers);
+    assert.ok(got.some((b) => b.deviceId === sample.deviceId));
+    for (const b of got) assert.strictEqual(b.osPlatform, sample.osPlatform);
+    const logged = apiRequests(emu)[0].path;
+    assert.strictEqual(new URLSearchParams(logged.slice(logged.indexOf('?') + 1)).get('query'), query);
+    assert.ok(sent[0].url.includes(`query=${encodeURIComponent(query)}`), sent[0].url);
+  });
+
+  it('shows Google\'s message for a query it rejects, without retrying', async () => {
+    const { client } = makeClient(emu);
+    const err = (await rejects(collect(client.listBrowsers({ query: 'Machine_Name:x' }), (p) => p.browsers))) as ApiError;
+    assert.ok(err instanceof ApiError);
+    assert.strictEqual(err.kind, 'invalid');
+    assert.strictEqual(err.status, 400);
+    assert.ok(err.googleMessage && err.message.includes(err.googleMessage), err.message);
+    assert.strictEqual(apiRequests(emu).length, 1);
+  });
+
+  it('filters by an org unit path with slashes and spaces', async () => {
+    const { client } = makeClient(emu);
+    const counts = new Map<string, number>();
+    for (const b of emu.fleet.browsers.values()) counts.set(b.orgUnitPath!, (counts.get(b.orgUnitPath!) ?? 0) + 1);
+    const path = [...counts.keys()].find((p) => p.includes(' ')) ?? [...counts.keys()].find((p) => p.split('/').length > 2)!;
+    const got = await collect(client.listBrowsers({ orgUnitPath: path, maxResults: 100 }), (p) => p.browsers);
+    assert.strictEqual(got.length, counts.get(path));
+    for (const b of got) assert.strictEqual(b.orgUnitPath, path);
+  });
+
+  it('yields one empty page for a listing without results', async () => {
+    const { client } = makeClient(emu);
+    const pages = [];
+    for await (const p of client.listBrowsers({ query: 'machine_name:no-such-machine-zzz' })) pages.push(p);
+    assert.deepStrictEqual(pages.map((p) => p.browsers.length), [0]);
+  });
+
+  it('gets one browser (BASIC and FULL), encoding the device id', async () => {
+    const { client } = makeClient(emu);
+    const b = [...emu.fleet.browsers.values()][5];
+    const basic = await client.getBrowser(b.deviceId, 'BASIC');
+    assert.strictEqual(basic.machineName, b.machineName);
+    const full = await client.getBrowser(b.deviceId, 'FULL');
+    assert.ok(full.deviceIdentifiersHistory);
+    const odd = emu.fleet.addBrowser({ deviceId: 'a/b c?d#e', machineName: 'ODD-1' });
+    assert.strictEqual((await client.getBrowser(odd.deviceId, 'BASIC')).machineName, 'ODD-1');
+  });
+
+  it('answers a vanished browser with a notFound error that says to refresh, without retrying', async () => {
+    const { client } = makeClient(emu);
+    const err = (await rejects(client.getBrowser('no-such-device', 'BASIC'))) as ApiError;
+    assert.strictEqual(err.kind, 'notFound');
+    assert.strictEqual(err.status, 404);
+    assert.strictEqual(err.operation, 'browsers.get');
+    assert.match(err.message, /no longer exists.*Refresh/);
+    assert.strictEqual(apiRequests(emu).length, 1);
+  });
+
+  it('updates the annotations with a PUT that carries the deviceId', async () => {
+    const { client, sent } = makeClient(emu);
+    const b = [...emu.fleet.browsers.values()][3];
+    const out: ChromeBrowser = await client.updateAnnotations(b.deviceId, {
+      annotatedUser: 'jane@example.test',
+      annotatedLocation: 'Paris, 3rd floor',
+      annotatedAssetId: 'ASSET-42',
+      annotatedNotes: 'loaner: back by Friday',
+    });
+    assert.strictEqual(out.annotatedUser, 'jane@example.test');
+    const stored = emu.fleet.browsers.get(b.deviceId)!;
+    assert.strictEqual(stored.annotatedLocation, 'Paris, 3rd floor');
+    assert.strictEqual(stored.annotatedAssetId, 'ASSET-42');
+    assert.strictEqual(stored.annotatedNotes, 'loaner: back by Friday');
+    assert.strictEqual(sent[0].method, 'PUT');
+    assert.deepStrictEqual(sent[0].body, {
+      deviceId: b.deviceId,
+      annotatedUser: 'jane@example.test',
+      annotatedLocation: 'Paris, 3rd floor',
+      annotatedAssetId: 'ASSET-42',
+      annotatedNotes: 'loaner: back by Friday',
+    });
+  });
+
+  it('sends only the annotation fields given', async () => {
+    const { client, sent } = makeClient(emu);
+    const b = [...emu.fleet.browsers.values()][4];
+    await client.updateAnnotations(b.deviceId, { annotatedNotes: 'n' });
+    assert.deepStrictEqual(sent[0].body, { deviceId: b.deviceId, annotatedNotes: 'n' });
+  });
+
+  it('deletes a browser', async () => {
+    const { client } = makeClient(emu);
+    const id = [...emu.fleet.browsers.keys()][9];
+    await client.deleteBrowser(id);
+    assert.ok(!emu.fleet.browsers.has(id));
+    const err = (await rejects(client.deleteBrowser(id))) as ApiError;
+    assert.strictEqual(err.kind, 'notFound');
+  });
+
+  it('lists all org units (type=all) of the customer', async () => {
+    const { client } = makeClient(emu);
+    const units = await client.listOrgUnits();
+    const expected = emu.fleet.orgUnits.list().filter((u) => u.orgUnitPath !== '/');
+    assert.deepStrictEqual(units.map((u) => u.orgUnitPath).sort(), expected.map((u) => u.orgUnitPath).sort());
+    assert.ok(apiRequests(emu)[0].path.endsWith(`/admin/directory/v1/customer/${emu.customerId}/orgunits?type=all`));
+  });
+
+  it('uses my_customer by default', async () => {
+    const { client } = makeClient(emu, { customerId: undefined });
+    await client.getBrowser([...emu.fleet.browsers.keys()][0], 'BASIC');
+    assert.ok(apiRequests(emu)[0].path.startsWith('/admin/directory/v1.1beta1/customer/my_customer/devices/chromebrowsers/'));
+  });
+});

@@ -1,0 +1,122 @@
+// Batched moves to an org unit: 600-id batches, bisection of rejected batches, progress, stop reasons.
+import * as assert from 'assert';
+import { Emulator } from '../emulator';
+import type { MoveProgress } from '../../src/api';
+import { apiRequests, disposeClients, makeClient } from './apiHarness';
+
+describe('api client: moving browsers', function () {
+  this.timeout(20_000);
+  let emu: Emulator;
+  let ids: string[];
+
+  before(async () => {
+    emu = await Emulator.start({ browsers: 1400, seed: 9 });
+  });
+  after(async () => {
+    disposeClients();
+    await emu.stop();
+  });
+  beforeEach(() => {
+    emu.reset();
+    ids = [...emu.fleet.browsers.keys()].filter((id) => emu.fleet.browsers.get(id)!.orgUnitPath !== '/IT/Loaners');
+  });
+
+  const ouOf = (id: string): string | undefined => emu.fleet.browsers.get(id)?.orgUnitPath;
+
+  it('moves 1,300 ids in 600-id batches, isolating the one bad id of the second batch', async () => {
+    const { client, sent } = makeClient(emu);
+    const wanted = ids.slice(0, 1300);
+    const bad = wanted[777];
+    const badOu = ouOf(bad);
+    emu.setFaults({ badDeviceIds: [bad] });
+    const progress: MoveProgress[] = [];
+    const result = await client.moveBrowsers(wanted, '/IT/Loaners', undefined, (p) => progress.push({ ...p }));
+
+    assert.strictEqual(result.moved.length, 1299);
+    assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+    assert.ok(result.failed[0].reason.includes(bad), result.failed[0].reason);
+    assert.deepStrictEqual(result.notTried, []);
+    assert.strictEqual(result.stoppedBy, undefined);
+    assert.deepStrictEqual(new Set([...result.moved, bad]), new Set(wanted));
+
+    for (const id of result.moved) assert.strictEqual(ouOf(id), '/IT/Loaners');
+    assert.strictEqual(ouOf(bad), badOu, 'the bad device stayed where it was');
+
+    for (const r of sent) {
+      const body = r.body as { resource_ids: string[]; org_unit_path: string };
+      assert.ok(body.resource_ids.length <= 600);
+      assert.strictEqual(body.org_unit_path, '/IT/Loaners');
+    }
+    const sizes = sent.map((r) => (r.body as { resource_ids: string[] }).resource_ids.length);
+    assert.deepStrictEqual(sizes.slice(0, 2), [600, 600]);
+    assert.strictEqual(sizes[sizes.length - 1], 100);
+    assert.ok(sent.length < 30, `bisection used ${sent.length} requests`);
+
+    assert.deepStrictEqual(progress.map((p) => [p.batchIndex, p.batchCount]), [[0, 3], [1, 3], [2, 3]]);
+    assert.deepStrictEqual(progress[2], { batchIndex: 2, batchCount: 3, moved: 1299, failed: 1 });
+  });
+
+  it('dedupes ids and accepts an org unit id', async () => {
+    const { client, sent } = makeClient(emu);
+    const ou = emu.fleet.orgUnits.resolve('/HR')!;
+    const result = await client.moveBrowsers([ids[0], ids[1], ids[0], ids[1]], ou.orgUnitId);
+    assert.deepStrictEqual(result.moved, [ids[0], ids[1]]);
+    assert.deepStrictEqual((sent[0].body as { resource_ids: string[] }).resource_ids, [ids[0], ids[1]]);
+    assert.strictEqual(ouOf(ids[0]), '/HR');
+  });
+
+  it('does not bisect when the destination org unit is unknown', async () => {
+    const { client } = makeClient(emu);
+    const result = await client.moveBrowsers(ids.slice(0, 700), '/No/Such/OU');
+    assert.deepStrictEqual(result.moved, []);
+    assert.strictEqual(result.notTried.length, 700);
+    assert.strictEqual(result.stoppedBy?.kind, 'invalid');
+    assert.match(result.stoppedBy!.message, /No\/Such\/OU/);
+    assert.strictEqual(apiRequests(emu).length, 1);
+  });
+
+  it('stops at a 403 and reports the rest as not tried', async () => {
+    const { client } = makeClient(emu);
+    const result = await client.moveBrowsers(ids.slice(0, 1300), '/Finance', undefined, (p) => {
+      if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
+    });
+    assert.strictEqual(result.moved.length, 600);
+    assert.strictEqual(result.failed.length, 0);
+    assert.strictEqual(result.notTried.length, 700);
+    assert.strictEqual(result.stoppedBy?.kind, 'permission');
+    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [200, 403]);
+  });
+
+  it('stops on abort between batches without another request', async () => {
+    const { client } = makeClient(emu);
+    const ac = new AbortController();
+    const result = await client.moveBrowsers(ids.slice(0, 1300), '/Finance', ac.signal, () => ac.abort());
+    assert.strictEqual(result.moved.length, 600);
+    assert.strictEqual(result.notTried.length, 700);
+    assert.strictEqual(result.stoppedBy?.kind, 'cancelled');
+    assert.strictEqual(apiRequests(emu).length, 1);
+    assert.strictEqual(ouOf(ids[700]) === '/Finance', false);
+  });
+
+  it('retries a batch after a 503 or a reset (moves are idempotent)', async () => {
+    const { client } = makeClient(emu);
+    emu.setFaults({ failNext: [{ status: 503 }, { reset: true }] });
+    const result = await client.moveBrowsers(ids.slice(0, 10), '/Finance');
+    assert.strictEqual(result.moved.length, 10);
+    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [503, 0, 200]);
+  });
+
+  it('reports an unknown id as failed and moves the others', async () => {
+    const { client } = makeClient(emu);
+    const result = await client.moveBrowsers([ids[0], 'unknown-device', ids[1]], '/Finance');
+    assert.deepStrictEqual(result.moved.sort(), [ids[0], ids[1]].sort());
+    assert.deepStrictEqual(result.failed.map((f) => f.id), ['unknown-device']);
+    assert.match(result.failed[0].reason, /unknown-device/);
+  });
+
+  it('moves nothing and sends nothing for an empty list', async () => {
+    const { client } = makeClient(emu);
+    assert.deepStrictEqual(await client.moveBrowsers([], '/Finance'), { moved: [], failed: [], notTried: [] });
+    assert.strictEqual(apiRequests(emu).length, 0);
+  });
+});

@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import {
+  ANNOTATION_MAX_LENGTH,
+  normalizeAnnotation,
+  normalizeChangedAnnotations,
+  planSave,
+  validateAnnotation,
+  validateChangedAnnotations,
+} from '../../src/webview/annotationMerge';
+import type { AnnotationValues } from '../../src/webview/protocol';
+
+const EMPTY: AnnotationValues = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
+const v = (o: Partial<AnnotationValues>): AnnotationValues => ({ ...EMPTY, ...o });
+
+describe('annotation normalisation and validation', () => {
+  it('trims, unifies line endings and keeps single-line fields on one line', () => {
+    assert.strictEqual(normalizeAnnotation('annotatedUser', '  alice  '), 'alice');
+    assert.strictEqual(normalizeAnnotation('annotatedNotes', ' a\r\nb\rc \n'), 'a\nb\nc');
+    assert.strictEqual(normalizeAnnotation('annotatedLocation', 'a\nb'), 'a b');
+  });
+
+  const cases: [string, Parameters<typeof validateAnnotation>[0], string, RegExp | undefined][] = [
+    ['plain user', 'annotatedUser', 'alice@example.com', undefined],
+    ['user at the limit', 'annotatedUser', 'x'.repeat(ANNOTATION_MAX_LENGTH.annotatedUser), undefined],
+    ['user over the limit', 'annotatedUser', 'x'.repeat(ANNOTATION_MAX_LENGTH.annotatedUser + 1), /too long \(201 characters\).*at most 200/],
+    ['notes at the limit', 'annotatedNotes', 'y'.repeat(1000), undefined],
+    ['notes over the limit', 'annotatedNotes', 'y'.repeat(1001), /at most 1000/],
+    ['astral characters count once', 'annotatedAssetId', '😀'.repeat(200), undefined],
+    ['newline in notes', 'annotatedNotes', 'line 1\nline 2', undefined],
+    ['tab in notes', 'annotatedNotes', 'a\tb', /control characters.*only line breaks/],
+    ['NUL in asset id', 'annotatedAssetId', 'a\u0000b', /control characters/],
+    ['C1 control in location', 'annotatedLocation', 'a\u0085b', /control characters/],
+    ['DEL in user', 'annotatedUser', 'a\u007fb', /control characters/],
+    ['newline in location', 'annotatedLocation', 'a\nb', /single line/],
+    ['right-to-left override', 'annotatedUser', 'abc\u202Etxt.exe', /text-direction/],
+    ['markup is just text', 'annotatedNotes', '<script>alert(1)</script>', undefined],
+    ['non-Latin text', 'annotatedLocation', 'תל אביב — 東京', undefined],
+  ];
+  for (const [name, field, value, expected] of cases) {
+    it(`${expected ? 'rejects' : 'accepts'} ${name}`, () => {
+      const problem = validateAnnotation(field, value);
+      if (expected) assert.match(problem ?? '', expected);
+      else assert.strictEqual(problem, undefined);
+    });
+  }
+
+  it('judges only fields the admin changed', () => {
+    const base = v({ annotatedUser: 'evil\u202Eman', annotatedNotes: ' padded ' });
+    assert.deepStrictEqual(validateChangedAnnotations(base, base), {});
+    const errors = validateChangedAnnotations({ ...base, annotatedAssetId: 'a\tb' }, base);
+    assert.deepStrictEqual(Object.keys(errors), ['annotatedAssetId']);
+  });
+
+  it('leaves untouched values byte-for-byte, normalises edited ones', () => {
+    const base = v({ annotatedNotes: ' padded ' });
+    const out = normalizeChangedAnnotations({ ...base, annotatedUser: '  bob ' }, base);
+    assert.deepStrictEqual(out, v({ annotatedUser: 'bob', annotatedNotes: ' padded ' }));
+  });
+});
+
+describe('planSave (three-way merge)', () => {
+  const base = v({ annotatedUser: 'alice', annotatedLocation: 'HQ', annotatedAssetId: 'A-1', annotatedNotes: '' });
+
+  it('writes the admin change when nothing changed remotely', () => {
+    const mine = { ...base, annotatedUser: 'bob' };
+    assert.deepStrictEqual(planSave(base, mine, base), { kind: 'write', result: mine, refreshed: [] });
+  });
+
+  it('takes remote changes of untouched fields silently', () => {
+    const mine = { ...base, annotatedUser: 'bob' };
+    const remote = { ...base, annotatedLocation: 'Branch' };
+    assert.deepStrictEqual(planSave(base, mine, remote), {
+      kind: 'write',
+      result: { ...base, annotatedUser: 'bob', annotatedLocation: 'Branch' },
+      refreshed: ['annotatedLocation'],
+    });
+  });
+
+  it('reports a conflict when both sides changed the same field differently, and writes nothing', () => {
+    const mine = { ...base, annotatedUser: 'bob', annotatedAssetId: 'A-2' };
+    const remote = { ...base, annotatedUser: 'carol' };
+    const plan = planSave(base, mine, remote);
+    assert.strictEqual(plan.kind, 'conflict');
+    assert.deepStrictEqual(plan.kind === 'conflict' && plan.fields, [
+      { field: 'annotatedUser', base: 'alice', yours: 'bob', theirs: 'carol' },
+    ]);
+    assert.deepStrictEqual(plan.kind === 'conflict' && plan.remote, remote);
+  });
+
+  it('is not a conflict when both sides made the same change', () => {
+    const mine = { ...base, annotatedUser: 'bob' };
+    assert.deepStrictEqual(planSave(base, mine, mine), { kind: 'unchanged', result: mine });
+  });
+
+  it('needs no request when the admin changed nothing', () => {
+    const remote = { ...base, annotatedNotes: 'added elsewhere' };
+    assert.deepStrictEqual(planSave(base, base, remote), { kind: 'unchanged', result: remote });
+  });
+
+  it('clearing a field is a change like any other', () => {
+    const mine = { ...base, annotatedLocation: '' };
+    assert.deepStrictEqual(planSave(base, mine, base), { kind: 'write', result: mine, refreshed: [] });
+    const remote = { ...base, annotatedLocation: 'Moved' };
+    assert.strictEqual(planSave(base, mine, remote).kind, 'conflict');
+  });
+
+  it('after the admin chose, a second save with the remote copy as base goes through', () => {
+    const mine = { ...base, annotatedUser: 'bob' };
+    const remote = { ...base, annotatedUser: 'carol' };
+    assert.strictEqual(planSave(base, mine, remote).kind, 'conflict');
+    // "keep yours": base becomes the remote copy, the value stays the admin's.
+    assert.deepStrictEqual(planSave(remote, mine, remote), { kind: 'write', result: mine, refreshed: [] });
+    // "use theirs": nothing left to write.
+    assert.strictEqual(planSave(remote, remote, remote).kind, 'unchanged');
+  });
+});

@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { benchPanelModel } from '../../bench/webview.bench';
+import { HOSTILE_STRINGS, makeHostileBrowser, makeLargeBrowser } from '../../bench/webviewFixtures';
+import type { ChromeBrowser } from '../../src/api/types';
+import { buildDetailsModel, hasBidiControls, relativeTime, timeText } from '../../src/webview/detailsModel';
+
+const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+
+describe('details model', () => {
+  it('organises a FULL device: overview, installs, profiles, policies, users, history', () => {
+    const m = buildDetailsModel(makeLargeBrowser('d-1', 50, 300), NOW);
+    assert.strictEqual(m.title, 'BENCH-PC-01');
+    assert.strictEqual(m.extensionTotal, 50);
+    assert.strictEqual(m.policyTotal, 300);
+    assert.strictEqual(m.installs.length, 1);
+    assert.strictEqual(m.installs[0].profiles[0].extensions.length, 50);
+    assert.strictEqual(m.machinePolicies.length, 150);
+    assert.strictEqual(m.machinePolicyErrors, 6); // every 25th of 150
+    assert.strictEqual(m.deviceIdCollision, false);
+    const ou = m.overview.find((f) => f.label === 'Organizational unit');
+    assert.strictEqual(ou?.value, '/Engineering/Laptops');
+    const activity = m.overview.find((f) => f.label === 'Last activity');
+    assert.strictEqual(activity?.time?.iso, '2026-11-20T10:00:00.000Z');
+    assert.match(activity?.time?.relative ?? '', /5 days ago/);
+  });
+
+  it('shows missing data as absent, not as an error', () => {
+    const m = buildDetailsModel({ deviceId: 'bare' }, NOW);
+    assert.strictEqual(m.title, 'bare');
+    assert.deepStrictEqual(m.installs, []);
+    assert.deepStrictEqual(m.machinePolicies, []);
+    assert.deepStrictEqual(m.identifierHistory, []);
+    const machine = m.overview.find((f) => f.label === 'Machine name')!;
+    assert.strictEqual(machine.value, undefined);
+    assert.strictEqual(machine.time, undefined);
+  });
+
+  it('survives fields of the wrong type from a misbehaving machine', () => {
+    const weird = {
+      deviceId: 'w',
+      machineName: 42,
+      browsers: 'not an array',
+      machinePolicies: [null, 7, { name: ['x'], value: { a: 1 } }],
+      lastDeviceUsers: { userName: 'x' },
+      deviceIdentifiersHistory: 'yes',
+      extensionCount: '12',
+      lastActivityTime: 'yesterday',
+    } as unknown as ChromeBrowser;
+    const m = buildDetailsModel(weird, NOW);
+    assert.strictEqual(m.title, '42');
+    assert.deepStrictEqual(m.installs, []);
+    assert.strictEqual(m.machinePolicies.length, 3);
+    assert.strictEqual(m.machinePolicies[2].name, undefined);
+    assert.deepStrictEqual(m.deviceUsers, []);
+    assert.strictEqual(m.overview.find((f) => f.label === 'Extensions (reported count)')?.value, '12');
+    assert.deepStrictEqual(m.overview.find((f) => f.label === 'Last activity')?.time, {
+      iso: 'yesterday',
+      absolute: 'yesterday',
+      relative: 'not a valid time',
+    });
+  });
+
+  it('keeps hostile text verbatim (the renderer puts it in textContent) and flags direction overrides', () => {
+    const m = buildDetailsModel(makeHostileBrowser(), NOW);
+    assert.ok(m.title.includes(HOSTILE_STRINGS.script));
+    assert.ok(m.title.includes(HOSTILE_STRINGS.img));
+    assert.strictEqual(m.deviceIdCollision, true);
+    assert.ok(hasBidiControls(m.title));
+    assert.ok(!hasBidiControls('plain تل Hebrew עברית'));
+    const ext = m.installs[0].profiles[0].extensions[0];
+    assert.strictEqual(ext.homepageUrl, HOSTILE_STRINGS.js);
+  });
+
+  it('builds lower-case search keys over names, values and permissions', () => {
+    const m = buildDetailsModel(makeLargeBrowser(), NOW);
+    const ext = m.installs[0].profiles[0].extensions[7];
+    assert.ok(ext.search.includes('extension 7'));
+    assert.ok(ext.search.includes('https://site7.example.test/*'));
+    assert.ok(m.machinePolicies[0].search.includes('machinepolicy0'));
+  });
+
+  it('formats times absolute and relative', () => {
+    assert.strictEqual(relativeTime(NOW - 3 * 3600_000, NOW), '3 hours ago');
+    assert.strictEqual(relativeTime(NOW + 2 * 86_400_000, NOW), 'in 2 days');
+    assert.strictEqual(timeText(undefined, NOW), undefined);
+    assert.strictEqual(timeText('', NOW), undefined);
+    assert.ok(timeText('2026-11-25T11:59:30Z', NOW)!.absolute.includes('2026'));
+  });
+
+  it('builds the model for 50 extensions and 300 policies well within the 300 ms budget', () => {
+    const r = benchPanelModel(30);
+    assert.strictEqual(r.extensions, 50);
+    assert.strictEqual(r.policies, 300);
+    assert.ok(r.medianMs < 50, `median ${r.medianMs} ms`);
+  });
+});
+
+describe('webview scripts never parse device data as HTML', () => {
+  const dir = path.join(__dirname, '..', '..', 'media', 'src');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    it(`${file} uses no HTML sinks`, () => {
+      const src = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'createContextualFragment', 'DOMParser', 'eval(', 'new Function']) {
+        assert.ok(!src.includes(sink), `${file} must not use ${sink}`);
+      }
+    });
+  }
+});

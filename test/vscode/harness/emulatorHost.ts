@@ -1,0 +1,34 @@
+import { Emulator } from '../../emulator';
+import { onCleanup } from './processes';
+
+export interface EmulatorOptions {
+  browsers: number;
+  seed?: number;
+  port?: number;
+}
+
+/** Starts the CBCM API emulator in this process (the harness holds the object; VS Code reaches it over HTTP). */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const emulator = await Emulator.start({ browsers: options.browsers, seed: options.seed ?? 1, port: options.port });
+  onCleanup('emulator', () => emulator.stop());
+  return emulator;
+}
+
+/** The extension's endpoint settings that send it to the emulator instead of Google. */
+export function emulatorSettings(emulator: Emulator): Record<string, unknown> {
+  return {
+    'cbcm.apiBaseUrl': emulator.url,
+    'cbcm.oauthTokenUrl': emulator.tokenUrl,
+    'cbcm.oauthAuthUrl': emulator.authUrl,
+  };
+}
+
+/** Environment variables for the extension host. `signedIn` adds the automatic sign-in (E2E, demo). */
+export function emulatorEnv(emulator: Emulator, signedIn: boolean): Record<string, string> {
+  const env: Record<string, string> = { CBCM_EMULATOR_URL: emulator.url };
+  if (signedIn) {
+    env.CBCM_AUTO_SIGNIN_KEY_FILE = emulator.serviceAccountKeyPath;
+    env.CBCM_AUTO_SIGNIN_SUBJECT = emulator.adminEmail;
+  }
+  return env;
+}

@@ -1,0 +1,105 @@
+import * as fs from 'fs';
+import Mocha from 'mocha';
+import * as path from 'path';
+import { packageExtension } from './buildExtension';
+import { createFixture, E2eFixture, screenshotName, setFixture } from './fixture';
+import { e2eDir, repoRoot } from './paths';
+import { SuiteResults, TestResult, TestError } from './results';
+import { startSession } from './session';
+
+export interface E2eOptions {
+  grep?: string;
+  browsers: number;
+  /** Per-test limit in ms. */
+  testTimeoutMs: number;
+}
+
+/** test/vscode/e2e/**\/*.e2e.ts, sorted. */
+export function findE2eFiles(dir = e2eDir): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.e2e.ts')) found.push(path.join(entry.parentPath, entry.name));
+  }
+  return found.sort();
+}
+
+/**
+ * Playwright against the real workbench with the packaged extension (.vsix) installed like a user's, signed in to
+ * the emulator through the automatic sign-in variables. Mocha runs here, in Node; the tests get `e2e()`.
+ * VS Code starts once for all E2E files. Returns the exit code.
+ */
+export async function runE2e(options: E2eOptions): Promise<number> {
+  const t0 = Date.now();
+  const files = findE2eFiles();
+  if (files.length === 0) {
+    console.error('[harness] FAILED: no test/vscode/e2e/*.e2e.ts files');
+    return 1;
+  }
+  const vsix = await packageExtension();
+  const session = await startSession({ name: 'e2e', browsers: options.browsers, signedIn: true, vsix });
+  try {
+    const { server } = session;
+    const browser = await session.openBrowser(server.workbenchUrl());
+    const { page } = browser;
+    // The workbench is usable once the activity bar and status bar are rendered.
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    const fixture = createFixture({ page, emulator: session.emulator, origin: server.origin, workspaceDir: session.dirs.workspaceDir });
+    setFixture(fixture);
+    console.log(`[harness] workbench ready on ${server.origin} after ${Math.round((Date.now() - t0) / 1000)} s`);
+
+    const results = await runMocha(files, fixture, options);
+    fs.writeFileSync(path.join(session.artifactsDir, 'results.json'), JSON.stringify(results, null, 2));
+    console.log(`[harness] ${Math.round((Date.now() - t0) / 1000)} s in total; screenshots in test-results/screenshots/, logs in ${path.relative(repoRoot, session.artifactsDir)}/`);
+    if (results.stats.tests === 0) {
+      console.error('[harness] FAILED: no E2E tests ran');
+      return 1;
+    }
+    return results.stats.failures > 0 ? 1 : 0;
+  } finally {
+    setFixture(undefined);
+    await session.stop();
+  }
+}
+
+async function runMocha(files: string[], fixture: E2eFixture, options: E2eOptions): Promise<SuiteResults> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: options.testTimeoutMs, reporter: 'spec', color: process.stdout.isTTY });
+  if (options.grep) mocha.grep(options.grep);
+  // Every test leaves a screenshot (FAILED-… when it failed), then the UI is reset for the next one.
+  mocha.rootHooks({
+    async afterEach(this: Mocha.Context) {
+      const test = this.currentTest;
+      if (!test) return;
+      const file = path.basename(test.file ?? 'e2e', '.e2e.ts');
+      const prefix = test.state === 'failed' ? 'FAILED-' : '';
+      await fixture.screenshot(screenshotName(`${prefix}${file}--${test.fullTitle()}`)).catch(() => undefined);
+      await fixture.page.keyboard.press('Escape').catch(() => undefined);
+    },
+  });
+  for (const file of files) mocha.addFile(file);
+
+  const started = Date.now();
+  const results: SuiteResults = {
+    done: false,
+    startedAt: new Date().toISOString(),
+    vscodeVersion: '',
+    stats: { tests: 0, passes: 0, failures: 0, pending: 0, durationMs: 0 },
+    tests: [],
+  };
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    const record = (test: Mocha.Runnable, state: TestResult['state'], err?: Error) => {
+      const error: TestError | undefined = err ? { message: err.message, stack: err.stack } : undefined;
+      results.tests.push({ title: test.title, fullTitle: test.fullTitle(), file: test.file, state, durationMs: test.duration ?? 0, error });
+      results.stats.tests++;
+      results.stats[state === 'passed' ? 'passes' : state === 'failed' ? 'failures' : 'pending']++;
+    };
+    runner.on('pass', (t) => record(t, 'passed'));
+    runner.on('fail', (t, err: Error) => record(t, 'failed', err));
+    runner.on('pending', (t) => record(t, 'pending'));
+  });
+  results.done = true;
+  results.finishedAt = new Date().toISOString();
+  results.stats.durationMs = Date.now() - started;
+  return results;
+}

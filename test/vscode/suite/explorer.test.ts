@@ -1,0 +1,185 @@
+// The explorer tree and its commands in the real VS Code, against the emulator the harness started.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CbcmTestingApi } from '../../../src/testing';
+import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
+import type { BrowsersFolderNode } from '../../../src/tree/nodes/browsersFolderNode';
+import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
+import type { OrgUnitNode } from '../../../src/tree/nodes/orgUnitNode';
+import type { TokenNode } from '../../../src/tree/nodes/tokenNode';
+import { control, signInWithEmulatorKey, testingApi } from './helpers';
+
+const labelOf = (n: ExplorerNode) => String(n.getTreeItem().label);
+const isLoadMore = (n: ExplorerNode) => n.getTreeItem().contextValue === 'loadMore';
+
+interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string }
+interface EmuOrgUnit { orgUnitPath: string }
+
+describe('Explorer tree', function () {
+  this.timeout(60_000);
+  let api: CbcmTestingApi;
+
+  before(async () => {
+    api = await testingApi();
+    await signInWithEmulatorKey();
+  });
+
+  async function rootOu(): Promise<OrgUnitNode> {
+    api.explorer.refresh();
+    const [account] = await api.explorer.getChildren();
+    assert.ok(account, `the tree is empty (state ${api.explorer.currentTreeState}: ${api.explorer.lastErrorMessage ?? ''})`);
+    const children = await api.explorer.getChildren(account);
+    const root = children.find((n) => n.id === 'ou:/') as OrgUnitNode | undefined;
+    assert.ok(root, `no root OU among ${children.map(labelOf).join(', ')}`);
+    return root;
+  }
+
+  async function busiestOu(): Promise<{ path: string; ids: string[] }> {
+    const browsers = await control<EmuBrowser[]>('browsers');
+    const byOu = new Map<string, string[]>();
+    for (const b of browsers) byOu.set(b.orgUnitPath, [...(byOu.get(b.orgUnitPath) ?? []), b.deviceId]);
+    const [path, ids] = [...byOu.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+    return { path, ids };
+  }
+
+  it('nests the emulator’s org units under the root, as in the account', async () => {
+    const root = await rootOu();
+    const units = await control<EmuOrgUnit[]>('orgunits');
+    const topLevel = units.filter((u) => u.orgUnitPath.split('/').length === 2).map((u) => u.orgUnitPath).sort();
+    const children = await api.explorer.getChildren(root);
+    const childOus = children.filter((n) => n.id.startsWith('ou:')).map((n) => (n as OrgUnitNode).orgUnitPath).sort();
+    assert.deepStrictEqual(childOus, topLevel);
+    assert.deepStrictEqual(children.slice(-2).map(labelOf), ['Browsers', 'Enrollment tokens']);
+    const nested = units.find((u) => u.orgUnitPath.split('/').length === 3);
+    assert.ok(nested, 'the generated fleet has nested OUs');
+    const node = api.explorer.accountNode?.findOrgUnit(nested.orgUnitPath);
+    assert.strictEqual(node?.orgUnitPath, nested.orgUnitPath);
+    assert.strictEqual(api.explorer.getParent(node!)?.id, `ou:${nested.orgUnitPath.slice(0, nested.orgUnitPath.lastIndexOf('/'))}`);
+  });
+
+  it('pages an OU’s browsers in 100 at a time with "Load more"', async () => {
+    const { path: ouPath, ids } = await busiestOu();
+    assert.ok(ids.length > 100, `need an OU with more than 100 browsers, the largest has ${ids.length}`);
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    const first = await api.explorer.getChildren(ou.browsers);
+    assert.strictEqual(first.filter((n) => !isLoadMore(n)).length, 100);
+    assert.ok(isLoadMore(first[first.length - 1]), 'the last child is "Load more"');
+    await vscode.commands.executeCommand('cbcm.explorer.loadMore', first[first.length - 1]);
+    const second = await api.explorer.getChildren(ou.browsers);
+    const loaded = second.filter((n): n is BrowserNode => !isLoadMore(n)).map((n) => n.deviceId);
+    assert.strictEqual(loaded.length, Math.min(200, ids.length));
+    assert.strictEqual(new Set(loaded).size, loaded.length, 'no duplicates across pages');
+    assert.ok(loaded.every((id) => ids.includes(id)), 'only browsers of that OU');
+  });
+
+  it('lists an OU’s enrollment tokens with their state', async () => {
+    const tokens = await control<{ orgUnitPath: string; tokenPermanentId: string; state: string }[]>('tokens');
+    const target = tokens[0];
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(target.orgUnitPath)!;
+    const children = (await api.explorer.getChildren(ou.tokens)) as TokenNode[];
+    const mine = tokens.filter((t) => t.orgUnitPath === target.orgUnitPath).map((t) => t.tokenPermanentId).sort();
+    assert.deepStrictEqual(children.map((n) => n.token.tokenPermanentId).sort(), mine);
+    assert.match(String(children[0].getTreeItem().description), /^(active|expired|revoked)/);
+  });
+
+  it('filters browsers with a query and shows it in the view', async () => {
+    await rootOu();
+    await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'os_platform:Linux', dialect: 'browsers' });
+    try {
+      const all = api.explorer.accountNode!.allBrowsers;
+      const nodes = (await api.explorer.getChildren(all)).filter((n): n is BrowserNode => 'browser' in n);
+      assert.ok(nodes.length > 0, 'some Linux browsers');
+      assert.ok(nodes.every((n) => n.browser.osPlatform === 'Linux'), 'only Linux browsers');
+      assert.match(api.view.description ?? '', /os_platform:Linux/);
+    } finally {
+      await vscode.commands.executeCommand('cbcm.explorer.clearFilter');
+    }
+    assert.strictEqual(api.view.description, undefined);
+  });
+
+  it('moves browsers, and after a partial failure shows where each one really is', async () => {
+    const { path: from, ids } = await busiestOu();
+    const units = await control<EmuOrgUnit[]>('orgunits');
+    const to = units.find((u) => u.orgUnitPath !== from)!.orgUnitPath;
+    await rootOu();
+    const source = api.explorer.accountNode!.findOrgUnit(from)!.browsers;
+    const nodes = ((await api.explorer.getChildren(source)) as BrowserNode[]).filter((n) => 'browser' in n).slice(0, 5);
+    const bad = nodes[2].deviceId;
+    await control('faults', { badDeviceIds: [bad] });
+    try {
+      const result = await vscode.commands.executeCommand<{ moved: string[]; failed: { id: string }[]; notTried: string[] }>(
+        'cbcm.browser.moveToOu', nodes[0], nodes, { destination: to });
+      assert.ok(result, 'the move returns its result');
+      assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+      assert.strictEqual(result.moved.length, 4);
+      const after = ((await api.explorer.getChildren(source)) as BrowserNode[]).map((n) => n.deviceId);
+      assert.ok(after.includes(bad), 'the browser that failed stays in its OU');
+      for (const id of result.moved) {
+        assert.ok(!after.includes(id), `${id} left the source OU`);
+        const remote = await control<EmuBrowser>(`browsers/${encodeURIComponent(id)}`);
+        assert.strictEqual(remote.orgUnitPath, to);
+      }
+    } finally {
+      await control('faults', { badDeviceIds: [] });
+    }
+    assert.ok(ids.length > 0);
+  });
+
+  it('creates a token with a TTL, then revokes it', async () => {
+    await rootOu();
+    const ouPath = (await control<EmuOrgUnit[]>('orgunits'))[0].orgUnitPath;
+    const created = await vscode.commands.executeCommand<{ tokenPermanentId: string; expireTime?: string }>(
+      'cbcm.token.create', undefined, undefined, { orgUnitPath: ouPath, ttlSeconds: 3600 });
+    assert.ok(created?.tokenPermanentId, 'the command returns the new token');
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    const nodes = (await api.explorer.getChildren(ou.tokens)) as TokenNode[];
+    const node = nodes.find((n) => n.token?.tokenPermanentId === created.tokenPermanentId);
+    assert.ok(node, 'the new token appears under its OU');
+    await vscode.commands.executeCommand('cbcm.token.revoke', node, [node], { confirmed: true });
+    const remote = (await control<{ tokenPermanentId: string; state: string }[]>('tokens'))
+      .find((t) => t.tokenPermanentId === created.tokenPermanentId);
+    assert.strictEqual(remote?.state, 'revoked');
+    assert.strictEqual(node.token.state, 'revoked');
+  });
+
+  it('deletes a browser after confirmation and drops it from the tree', async () => {
+    await rootOu();
+    const all = api.explorer.accountNode!.allBrowsers;
+    const node = ((await api.explorer.getChildren(all)) as BrowserNode[])[0];
+    await vscode.commands.executeCommand('cbcm.browser.delete', node, [node], { confirmed: true });
+    const res = await fetch(`${process.env.CBCM_EMULATOR_URL}/__emulator/browsers/${encodeURIComponent(node.deviceId)}`);
+    assert.strictEqual(res.status, 404, 'the emulator no longer has it');
+    assert.ok(!all.loadedNodes.some((n) => n.deviceId === node.deviceId));
+  });
+
+  it('exports the listing to CSV, and a cancelled export leaves no file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-export-'));
+    const { path: ouPath, ids } = await busiestOu();
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)! as OrgUnitNode;
+    const target = vscode.Uri.file(path.join(dir, 'fleet.csv'));
+    const done = await vscode.commands.executeCommand<{ outcome: string; written: number }>(
+      'cbcm.browser.export', ou.browsers as BrowsersFolderNode, undefined, { format: 'csv', uri: target });
+    assert.strictEqual(done?.outcome, 'done');
+    const lines = fs.readFileSync(target.fsPath, 'utf8').trim().split('\n');
+    assert.strictEqual(lines.length - 1, ids.length, 'one row per browser of the OU plus a header');
+
+    const abort = new AbortController();
+    await control('faults', { latencyMs: 300 });
+    try {
+      const cancelledTarget = vscode.Uri.file(path.join(dir, 'cancelled.csv'));
+      setTimeout(() => abort.abort(), 450);
+      const cancelled = await vscode.commands.executeCommand<{ outcome: string }>(
+        'cbcm.browser.export', undefined, undefined, { format: 'csv', uri: cancelledTarget, signal: abort.signal });
+      assert.strictEqual(cancelled?.outcome, 'cancelled');
+      assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['fleet.csv'], 'neither a cancelled file nor a .partial is left');
+    } finally {
+      await control('faults', { latencyMs: 0 });
+    }
+  });
+});
