@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 CODE_SERVER_VERSION="4.100.3"
 CODE_SERVER_DIR="${CBCM_CODE_SERVER_DIR:-$PWD/.vscode-test/code-server}"
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium)
+# build-essential + python3: node-gyp compiles some of VS Code's native modules (usually already there).
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium build-essential python3)
 
 log() { echo "[ensure-test-env] $*"; }
 
@@ -52,10 +53,12 @@ fi
 
 # --- 3. code-server (VS Code server + web workbench) ---------------------------------------------------
 SERVER_MAIN="$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/out/server-main.js"
+# Present only if code-server's postinstall (which installs VS Code's own dependencies) really ran.
+POSTINSTALL_MARK="$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg"
 installed_version() {
   node -p "try { require('$CODE_SERVER_DIR/node_modules/code-server/package.json').version } catch { '' }" 2>/dev/null
 }
-if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" ]]; then
+if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" || ! -f "$POSTINSTALL_MARK" ]]; then
   log "installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_DIR (a few minutes, ~270 MB)"
   mkdir -p "$CODE_SERVER_DIR"
   # Its own package.json keeps npm from walking up into the extension's package.json.
@@ -63,8 +66,8 @@ if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" ]]
   # unsafe_perm: its postinstall refuses to run as root otherwise; yes: node-pty runs `npx node-gyp`.
   npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm_config_audit=false \
     npm install --prefix "$CODE_SERVER_DIR" --no-save "code-server@$CODE_SERVER_VERSION"
-  if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" ]]; then
-    log "code-server@$CODE_SERVER_VERSION did not install correctly (no $SERVER_MAIN)" >&2
+  if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" || ! -f "$POSTINSTALL_MARK" ]]; then
+    log "code-server@$CODE_SERVER_VERSION did not install correctly (no $SERVER_MAIN or its postinstall did not run)" >&2
     exit 1
   fi
 fi

@@ -82,3 +82,33 @@ export function table<T>(caption: string, rows: readonly T[], columns: Column<T>
   }
   return el('div', { className: 'table-wrap' }, el('table', {}, el('caption', { className: 'visually-hidden', text: caption }), thead, tbody));
 }
+
+/**
+ * A vscode-button that stays in the Tab order: the component remembers the tabIndex it had when it was
+ * first disabled and restores that on enable, so it must be 0 before `disabled` is ever set. Clicks on a
+ * disabled button are ignored here too (the component still dispatches them).
+ */
+export function button(text: string, onClick: () => void, o: { secondary?: boolean; id?: string } = {}): HTMLElementTagNameMap['vscode-button'] {
+  const b = document.createElement('vscode-button');
+  b.tabIndex = 0;
+  b.textContent = text;
+  if (o.secondary) b.secondary = true;
+  if (o.id) b.id = o.id;
+  b.addEventListener('click', () => {
+    if (!b.disabled) onClick();
+  });
+  return b;
+}
+
+/**
+ * Enables/disables a vscode-button. The component saves and restores its tabIndex around `disabled`, but
+ * when `disabled` flips twice before it re-renders it saves -1 and the button never returns to the Tab
+ * order; so the tabIndex is set here after each render.
+ */
+export function setDisabled(b: HTMLElementTagNameMap['vscode-button'], disabled: boolean): void {
+  if (b.disabled === disabled && b.tabIndex === (disabled ? -1 : 0)) return;
+  b.disabled = disabled;
+  void b.updateComplete.then(() => {
+    b.tabIndex = b.disabled ? -1 : 0;
+  });
+}

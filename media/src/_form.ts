@@ -8,7 +8,7 @@ import {
   validateChangedAnnotations,
 } from '../../src/webview/annotationMerge';
 import { ANNOTATION_KEYS, type AnnotationDraft, type AnnotationValues, type FieldConflict } from '../../src/webview/protocol';
-import { append, el, value } from './_dom';
+import { append, button, el, setDisabled, value } from './_dom';
 
 type Control = HTMLElementTagNameMap['vscode-textfield'] | HTMLElementTagNameMap['vscode-textarea'];
 
@@ -65,15 +65,8 @@ export class AnnotationForm {
     }
     this.dirtyBadge = el('span', { className: 'dirty-badge', text: 'Unsaved changes', attrs: { role: 'status' } });
     this.dirtyBadge.hidden = true;
-    this.saveButton = document.createElement('vscode-button');
-    this.saveButton.textContent = 'Save';
-    this.saveButton.id = 'save';
-    this.saveButton.addEventListener('click', () => !this.saveButton.disabled && this.requestSave());
-    this.revertButton = document.createElement('vscode-button');
-    this.revertButton.textContent = 'Revert';
-    this.revertButton.id = 'revert';
-    this.revertButton.secondary = true;
-    this.revertButton.addEventListener('click', () => !this.revertButton.disabled && this.revert());
+    this.saveButton = button('Save', () => this.requestSave(), { id: 'save' });
+    this.revertButton = button('Revert', () => this.revert(), { id: 'revert', secondary: true });
     this.status = el('div', { className: 'form-status', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.conflictBox = el('div', { className: 'conflict', attrs: { role: 'group', 'aria-label': 'Conflicting changes' } });
     this.conflictBox.hidden = true;
@@ -191,19 +184,12 @@ export class AnnotationForm {
         group,
       ));
     }
-    const apply = document.createElement('vscode-button');
-    apply.id = 'conflict-apply';
-    apply.textContent = 'Save with these choices';
-    apply.addEventListener('click', () => this.resolveConflict());
-    const cancel = document.createElement('vscode-button');
-    cancel.id = 'conflict-cancel';
-    cancel.secondary = true;
-    cancel.textContent = 'Keep editing';
-    cancel.addEventListener('click', () => {
+    const apply = button('Save with these choices', () => this.resolveConflict(), { id: 'conflict-apply' });
+    const cancel = button('Keep editing', () => {
       this.conflict = undefined;
       this.renderConflict();
       this.setStatus('', false);
-    });
+    }, { id: 'conflict-cancel', secondary: true });
     append(box, el('div', { className: 'form-actions' }, apply, cancel));
     apply.focus();
   }
@@ -280,8 +266,8 @@ export class AnnotationForm {
     }
     this.dirtyBadge.hidden = !dirty;
     this.element.classList.toggle('dirty', dirty);
-    this.saveButton.disabled = this.readOnly || this.saving || !dirty || Object.keys(errors).length > 0 || this.conflict !== undefined;
-    this.revertButton.disabled = this.saving || !dirty;
+    setDisabled(this.saveButton, this.readOnly || this.saving || !dirty || Object.keys(errors).length > 0 || this.conflict !== undefined);
+    setDisabled(this.revertButton, this.saving || !dirty);
     this.readOnlyNote.hidden = !this.readOnly;
   }
 }

@@ -19,7 +19,7 @@ import {
   type ExtensionMessage,
   type WebviewMessage,
 } from '../../src/webview/protocol';
-import { append, el, value, type SearchIndex } from './_dom';
+import { append, button, el, value, type SearchIndex } from './_dom';
 import { AnnotationForm } from './_form';
 import { collapsible, renderSections } from './_sections';
 
@@ -30,6 +30,8 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+/** When this script started, counted from the document's navigation (for the panel's timing log). */
+const scriptStartMs = performance.now();
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage) => vscode.postMessage(m);
 const app = document.getElementById('app')!;
@@ -54,22 +56,12 @@ const form = new AnnotationForm({
 const title = el('h1', { className: 'title' });
 const badges = el('div', { className: 'badges' });
 const loadedLine = el('span', { className: 'muted loaded-at', attrs: { role: 'status' } });
-const refreshButton = document.createElement('vscode-button');
-refreshButton.textContent = 'Refresh';
-refreshButton.secondary = true;
-refreshButton.id = 'refresh';
-refreshButton.addEventListener('click', () => {
+const refreshButton = button('Refresh', () => {
   loadedLine.textContent = 'Refreshing…';
   post({ type: 'refresh' });
-});
-const copyIdButton = document.createElement('vscode-button');
-copyIdButton.textContent = 'Copy device ID';
-copyIdButton.secondary = true;
-copyIdButton.addEventListener('click', () => browser && post({ type: 'copy', text: browser.deviceId }));
-const copyJsonButton = document.createElement('vscode-button');
-copyJsonButton.textContent = 'Copy as JSON';
-copyJsonButton.secondary = true;
-copyJsonButton.addEventListener('click', () => browser && post({ type: 'copy', text: JSON.stringify(browser, null, 2) }));
+}, { secondary: true, id: 'refresh' });
+const copyIdButton = button('Copy device ID', () => browser && post({ type: 'copy', text: browser.deviceId }), { secondary: true });
+const copyJsonButton = button('Copy as JSON', () => browser && post({ type: 'copy', text: JSON.stringify(browser, null, 2) }), { secondary: true });
 
 const filter = document.createElement('vscode-textfield');
 filter.id = 'filter';
@@ -84,6 +76,10 @@ errorBox.hidden = true;
 const sections = el('div', { className: 'sections' });
 const annotations = collapsible('Annotations', true, form.element);
 annotations.id = 'annotations';
+const filterRow = el('div', { className: 'filter-row' }, filter, filterCount);
+// Nothing to edit or filter until a device has been loaded.
+annotations.hidden = true;
+filterRow.hidden = true;
 
 function showSkeleton(): void {
   app.replaceChildren(
@@ -93,7 +89,7 @@ function showSkeleton(): void {
     ),
     errorBox,
     annotations,
-    el('div', { className: 'filter-row' }, filter, filterCount),
+    filterRow,
     sections,
   );
   app.removeAttribute('aria-busy');
@@ -147,6 +143,8 @@ function renderDevice(b: ChromeBrowser): void {
   sections.replaceChildren(renderSections(model, searchIndex));
   loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
   errorBox.hidden = true;
+  annotations.hidden = false;
+  filterRow.hidden = false;
   if (filter.value) applyFilter();
 }
 
@@ -160,7 +158,7 @@ function handle(msg: ExtensionMessage): void {
       firstDevice = false;
       const renderMs = performance.now() - started;
       // After the next frame the panel is painted: that is "rendered" for the timing.
-      requestAnimationFrame(() => setTimeout(() => post({ type: 'rendered', loadedAt: msg.loadedAt, renderMs }), 0));
+      requestAnimationFrame(() => setTimeout(() => post({ type: 'rendered', loadedAt: msg.loadedAt, renderMs, scriptStartMs }), 0));
       return;
     }
     case 'saveResult': {
@@ -181,10 +179,7 @@ function handle(msg: ExtensionMessage): void {
       vscode.setState({ deviceId: msg.deviceId });
       if (!browser) title.replaceChildren(value(msg.deviceId));
       errorBox.replaceChildren(el('strong', { text: 'Could not load this browser. ' }), el('span', { text: msg.message }), ' ');
-      const retry = document.createElement('vscode-button');
-      retry.textContent = 'Try again';
-      retry.addEventListener('click', () => post({ type: 'refresh' }));
-      append(errorBox, retry);
+      append(errorBox, button('Try again', () => post({ type: 'refresh' }), { id: 'retry' }));
       errorBox.hidden = false;
       loadedLine.textContent = '';
       return;

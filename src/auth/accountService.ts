@@ -181,6 +181,7 @@ export class AccountService implements vscode.Disposable {
       const accountId = `oauth:${email ?? 'user'}:${id}`;
       const source = new OAuthTokenSource({
         client, refreshToken: result.refreshToken, scopes, subject: email,
+        initialAccessToken: { token: result.accessToken, expiryDate: result.expiryDate },
         onRefreshTokenRotated: (token) => void this.secrets.store(accountId, 'oauthRefreshToken', token),
       });
       await this.prove(source, customer, options.signal, {

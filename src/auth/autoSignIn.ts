@@ -13,6 +13,7 @@ export async function autoSignInFromEnvironment(
   accounts: AccountService,
   log: vscode.LogOutputChannel,
   env: NodeJS.ProcessEnv = process.env,
+  retryDelayMs = 1000,
 ): Promise<AccountInfo | undefined> {
   const keyFile = env.CBCM_AUTO_SIGNIN_KEY_FILE;
   const subject = env.CBCM_AUTO_SIGNIN_SUBJECT;
@@ -25,11 +26,21 @@ export async function autoSignInFromEnvironment(
     log.error(`Automatic sign-in: cannot read ${keyFile} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
     return undefined;
   }
-  try {
-    return await accounts.signInServiceAccount(keyJson, subject, env.CBCM_AUTO_SIGNIN_CUSTOMER);
-  } catch (err) {
-    // AccountService already logged the AuthError; this line only says the automatic path gave up.
-    log.error(`Automatic sign-in failed${err instanceof AuthError ? ` (${err.code})` : ''}.`);
-    return undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await accounts.signInServiceAccount(keyJson, subject, env.CBCM_AUTO_SIGNIN_CUSTOMER);
+    } catch (err) {
+      // Nobody is there to press "Try Again": transient failures (5xx, 429, network) get two more tries.
+      const transient = err instanceof AuthError && err.action === 'retry' && err.code !== 'cancelled';
+      if (transient && attempt < AUTO_SIGNIN_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * attempt));
+        continue;
+      }
+      // AccountService already logged the AuthError; this line only says the automatic path gave up.
+      log.error(`Automatic sign-in failed${err instanceof AuthError ? ` (${err.code})` : ''}.`);
+      return undefined;
+    }
   }
 }
+
+const AUTO_SIGNIN_ATTEMPTS = 3;

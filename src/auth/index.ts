@@ -31,7 +31,8 @@ export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOu
   const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'cbcm.signedIn', accounts.activeAccount !== undefined);
   setSignedIn();
   const provider = new CbcmAuthenticationProvider(accounts, log, () => promptSignIn(accounts));
-  context.subscriptions.push(accounts, accounts.onDidChangeActiveAccount(setSignedIn), createAccountStatusBar(accounts), provider);
+  const statusBar = createAccountStatusBar(accounts);
+  context.subscriptions.push(accounts, accounts.onDidChangeActiveAccount(setSignedIn), statusBar, provider);
   const ready = autoSignInFromEnvironment(accounts, log).then(() => undefined);
-  return { accounts, testing: createAuthTestingHooks(context, accounts, ready, provider), ready };
+  return { accounts, testing: createAuthTestingHooks(context, accounts, ready, provider, statusBar.item), ready };
 }

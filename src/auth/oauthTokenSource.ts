@@ -112,6 +112,8 @@ export interface OAuthTokenSourceOptions {
   readonly scopes: readonly string[];
   /** The signed-in user, for error messages. */
   readonly subject?: string;
+  /** The access token the sign-in already obtained, so the first call does not refresh again. */
+  readonly initialAccessToken?: { readonly token: string; readonly expiryDate?: number };
   /** Called if the token endpoint rotates the refresh token, so the new one can be persisted. */
   readonly onRefreshTokenRotated?: (refreshToken: string) => void;
 }
@@ -124,7 +126,11 @@ export class OAuthTokenSource implements AccessTokenSource {
   constructor(private readonly options: OAuthTokenSourceOptions) {
     this.refreshToken = options.refreshToken;
     this.client = createOAuthClient(options.client);
-    this.client.setCredentials({ refresh_token: this.refreshToken });
+    this.client.setCredentials({
+      refresh_token: this.refreshToken,
+      access_token: options.initialAccessToken?.token,
+      expiry_date: options.initialAccessToken?.expiryDate,
+    });
     this.client.on('tokens', (tokens) => {
       if (tokens.refresh_token && tokens.refresh_token !== this.refreshToken) {
         this.refreshToken = tokens.refresh_token;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountService } from './accountService';
 
 /** Status bar item naming the active account; a click opens the account switcher. */
-export function createAccountStatusBar(accounts: AccountService): vscode.Disposable {
+export function createAccountStatusBar(accounts: AccountService): vscode.Disposable & { readonly item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('cbcm.account', vscode.StatusBarAlignment.Left, 0);
   item.name = 'CBCM Account';
   item.command = 'cbcm.auth.switchAccount';
@@ -15,5 +15,6 @@ export function createAccountStatusBar(accounts: AccountService): vscode.Disposa
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, accounts.onDidChangeActiveAccount(update), accounts.onDidChangeAccounts(update));
+  const disposable = vscode.Disposable.from(item, accounts.onDidChangeActiveAccount(update), accounts.onDidChangeAccounts(update));
+  return Object.assign(disposable, { item });
 }

@@ -12,10 +12,14 @@ export interface AuthTestingHooks {
   readonly autoSignInDone: Promise<void>;
   /** What the Accounts menu gets from the registered AuthenticationProvider (`getSessions()`). */
   authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
+  /** The account status bar item (text and command as the user sees them). */
+  readonly statusBarItem: vscode.StatusBarItem;
   /** SecretStorage keys that can hold this account's secrets. */
   secretKeysOf(accountId: string): string[];
   /** Reads one SecretStorage entry (to prove a secret is there, or gone after sign-out). */
   readSecret(key: string): Thenable<string | undefined>;
+  /** The raw `context.secrets`, to change a credential the way another window would. */
+  readonly secretStorage: vscode.SecretStorage;
   /** Every globalState entry of the extension, to prove no secret is kept there. */
   globalStateEntries(): [string, unknown][];
   /** The extension's log folder; the log output channel's file is under the same window log folder. */
@@ -29,14 +33,17 @@ export function createAuthTestingHooks(
   accounts: AccountService,
   autoSignInDone: Promise<void>,
   provider: vscode.AuthenticationProvider,
+  statusBarItem: vscode.StatusBarItem,
 ): AuthTestingHooks | undefined {
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return {
     accounts,
     autoSignInDone,
+    statusBarItem,
     authenticationSessions: () => Promise.resolve(provider.getSessions(undefined, {})),
     secretKeysOf: (id) => accounts.secrets.keysOf(id),
     readSecret: (key) => context.secrets.get(key),
+    secretStorage: context.secrets,
     globalStateEntries: () => context.globalState.keys().map((k) => [k, context.globalState.get(k)]),
     logUri: context.logUri,
     globalStorageUri: context.globalStorageUri,

@@ -238,6 +238,14 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
   }
   const code = f.oauthError ?? f.reason;
   const where = ctx.stage === 'verify' ? 'The Admin SDK' : 'The token endpoint';
+  if (f.status !== undefined && (f.status >= 500 || f.status === 429)) {
+    return new AuthError(
+      'tokenEndpoint',
+      `${where} is temporarily unavailable or busy (HTTP ${f.status}${code ? `, ${code}` : ''}). Try again in a minute.`,
+      'retry',
+      details,
+    );
+  }
   return new AuthError(
     'tokenEndpoint',
     `${where} refused the request${f.status ? ` (HTTP ${f.status}${code ? `, ${code}` : ''})` : code ? ` (${code})` : ''}. Try again; if it keeps failing, sign in again.`,

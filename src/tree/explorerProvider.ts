@@ -32,6 +32,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Each page of browsers the tree loaded. */
   readonly onDidLoadBrowsers = this.loadedEmitter.event;
   private account: AccountNode | undefined;
+  private accountLoad: Promise<AccountNode | undefined> | undefined;
   private treeState: TreeState | undefined;
   private lastError: string | undefined;
   readonly state: ExplorerViewState;
@@ -87,24 +88,32 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node) return node.getChildren ? node.getChildren() : [];
     if (!this.services.backends.current) {
       this.account = undefined;
+      this.accountLoad = undefined;
       await this.setTreeState('signedOut');
       return [];
     }
-    if (!this.account) {
-      const account = new AccountNode(this.ctx, this.accountLabel() ?? 'Account');
-      try {
-        await account.load();
-        this.account = account;
-      } catch (error) {
-        if (isCancellation(error)) return [];
-        this.lastError = describeError(error);
-        this.services.log.error(`Could not list org units: ${this.lastError}`);
-        await this.setTreeState(stateForError(error) ?? 'offline');
-        return [];
-      }
+    // The view and a command may ask at the same time: both must get the same account node.
+    this.accountLoad ??= this.loadAccount();
+    const account = await this.accountLoad;
+    if (!account) return [];
+    await this.setTreeState(await this.isEmptyAccount(account) ? 'empty' : 'ok');
+    return this.treeState === 'empty' ? [] : [account];
+  }
+
+  private async loadAccount(): Promise<AccountNode | undefined> {
+    const account = new AccountNode(this.ctx, this.accountLabel() ?? 'Account');
+    try {
+      await account.load();
+      this.account = account;
+      return account;
+    } catch (error) {
+      this.accountLoad = undefined;
+      if (isCancellation(error)) return undefined;
+      this.lastError = describeError(error);
+      this.services.log.error(`Could not list org units: ${this.lastError}`);
+      await this.setTreeState(stateForError(error) ?? 'offline');
+      return undefined;
     }
-    await this.setTreeState(await this.isEmptyAccount(this.account) ? 'empty' : 'ok');
-    return this.treeState === 'empty' ? [] : [this.account];
   }
 
   /** No org unit below the root and no browser at all: show the "empty" welcome view with its help. */
@@ -116,7 +125,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Rebuilds everything (org units and listings) from the API. */
   refresh(): void {
+    this.account?.dispose();
     this.account = undefined;
+    this.accountLoad = undefined;
     this.emitter.fire();
   }
 

@@ -8,6 +8,7 @@ import {
   validateChangedAnnotations,
 } from './annotationMerge';
 import { renderShell } from './html';
+import { panelTitle } from './openTarget';
 import {
   ANNOTATION_KEYS,
   annotationValuesOf,
@@ -21,16 +22,6 @@ import {
 
 export const DETAILS_VIEW_TYPE = 'cbcm.deviceDetails';
 const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
-
-/** Only the device id survives a reload; the data is fetched again (it is untrusted and may be stale). */
-export interface DetailsPanelState {
-  deviceId: string;
-}
-
-export function isDetailsPanelState(v: unknown): v is DetailsPanelState {
-  return typeof v === 'object' && v !== null && typeof (v as { deviceId?: unknown }).deviceId === 'string'
-    && (v as { deviceId: string }).deviceId.length > 0;
-}
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -47,16 +38,12 @@ export interface RenderTiming {
   apiMs: number;
   /** Time from command to rendered panel that is not the API round-trip. */
   beyondApiMs: number;
+  /** From the command to the webview's `ready` (VS Code creating the webview, loading our script). */
+  readyMs: number;
+  /** Inside the webview: from its document's navigation to our script running. */
+  scriptStartMs: number;
+  /** Our DOM work for the device. */
   webviewRenderMs: number;
-}
-
-/** The tab title shows device data: strip characters that would disguise it and keep it short. */
-export function panelTitle(browser: Pick<ChromeBrowser, 'deviceId' | 'machineName'> | undefined, deviceId: string): string {
-  const raw = (typeof browser?.machineName === 'string' && browser.machineName.trim()) || deviceId;
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim();
-  const short = clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
-  return `Browser: ${short || deviceId}`;
 }
 
 function errorMessage(err: unknown): string {
@@ -85,6 +72,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
   /** Set when opened by a command; cleared once the render was timed. */
   private openedAt: number | undefined;
   private apiMs = 0;
+  private readyAt: number | undefined;
   lastTiming: RenderTiming | undefined;
 
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -228,6 +216,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
+        this.readyAt ??= performance.now();
         this.sendState();
         if (this.loadError && !this.services.backends.current) this.offerSignIn();
         return;
@@ -245,7 +234,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
         return;
       case 'rendered':
-        this.rendered(msg.loadedAt, msg.renderMs);
+        this.rendered(msg.loadedAt, msg.renderMs, msg.scriptStartMs);
         return;
       case 'save': {
         // One save at a time: the second waits and then re-reads the device like the first.
@@ -257,7 +246,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     }
   }
 
-  private rendered(loadedAt: number, renderMs: number): void {
+  private rendered(loadedAt: number, renderMs: number, scriptStartMs: number): void {
     if (loadedAt !== this.loadedAt) return;
     let timing: RenderTiming | undefined;
     if (this.openedAt !== undefined) {
@@ -267,12 +256,15 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         totalMs: Math.round(totalMs),
         apiMs: Math.round(this.apiMs),
         beyondApiMs: Math.round(totalMs - this.apiMs),
+        readyMs: Math.round((this.readyAt ?? performance.now()) - this.openedAt),
+        scriptStartMs: Math.round(scriptStartMs),
         webviewRenderMs: Math.round(renderMs),
       };
       this.openedAt = undefined;
       this.lastTiming = timing;
       this.services.log.info(
-        `Browser details rendered in ${timing.totalMs} ms (API ${timing.apiMs} ms, panel ${timing.beyondApiMs} ms, of which webview ${timing.webviewRenderMs} ms).`,
+        `Browser details rendered in ${timing.totalMs} ms (API ${timing.apiMs} ms, panel ${timing.beyondApiMs} ms; ` +
+          `webview ready after ${timing.readyMs} ms, its script started ${timing.scriptStartMs} ms into the document; render ${timing.webviewRenderMs} ms).`,
       );
     }
     this.onDidRenderEmitter.fire(timing);

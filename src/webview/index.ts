@@ -1,35 +1,10 @@
 import * as vscode from 'vscode';
-import type { ChromeBrowser } from '../api/types';
 import type { Services } from '../services';
-import { DETAILS_VIEW_TYPE, DeviceDetailsPanel, isDetailsPanelState } from './deviceDetailsPanel';
+import { DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './deviceDetailsPanel';
+import { deviceIdProblem, isDetailsPanelState, targetFromArgument, type OpenDetailsTarget } from './openTarget';
 
 export const OPEN_DETAILS_COMMAND = 'cbcm.browser.openDetails';
 const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
-
-/** What `cbcm.browser.openDetails` accepts: a device id, or a tree node / object carrying one. */
-export interface OpenDetailsTarget {
-  deviceId: string;
-  browser?: ChromeBrowser;
-}
-
-/** Device ids go into a URL path: refuse what cannot be one, with a hint. */
-export function deviceIdProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (v === '') return 'Enter the device ID of a browser (shown in the browser list and in the Admin console).';
-  if (/[\s/?#\\]/.test(v)) return 'A device ID has no spaces, slashes, "?" or "#". Copy it from the browser list.';
-  if (v.length > 200) return 'That is too long for a device ID. Copy it from the browser list.';
-  return undefined;
-}
-
-export function targetFromArgument(arg: unknown): OpenDetailsTarget | undefined {
-  if (typeof arg === 'string') return deviceIdProblem(arg) ? undefined : { deviceId: arg.trim() };
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const o = arg as { deviceId?: unknown; browser?: unknown };
-  const browser = typeof o.browser === 'object' && o.browser !== null ? (o.browser as ChromeBrowser) : undefined;
-  const id = typeof o.deviceId === 'string' ? o.deviceId : browser?.deviceId;
-  if (typeof id !== 'string' || deviceIdProblem(id)) return undefined;
-  return browser && browser.deviceId === id ? { deviceId: id.trim(), browser } : { deviceId: id.trim() };
-}
 
 /** One panel per device; opening a device again reveals its panel. */
 export class DeviceDetailsRegistry implements vscode.Disposable {

@@ -43,8 +43,11 @@ export type WebviewMessage =
   | { type: 'refresh' }
   | { type: 'copy'; text: string }
   | { type: 'draft'; draft: AnnotationDraft | null }
-  /** Posted once the device is on screen; `loadedAt` echoes the device message it rendered. */
-  | { type: 'rendered'; loadedAt: number; renderMs: number };
+  /**
+   * Posted once the device is on screen; `loadedAt` echoes the device message it rendered, `renderMs` is the
+   * DOM work, `scriptStartMs` when the script started, counted from the webview document's navigation.
+   */
+  | { type: 'rendered'; loadedAt: number; renderMs: number; scriptStartMs: number };
 
 // ---------------------------------------------------------------- extension → webview
 
@@ -59,8 +62,8 @@ export type ExtensionMessage =
   /** Loading failed (or signed out); the webview shows `message` and offers Refresh. */
   | { type: 'error'; deviceId: string; message: string };
 
-/** Longest text a `copy` message may carry (a whole notes field with margin). */
-export const MAX_COPY_LENGTH = 100_000;
+/** Longest text a `copy` message may carry ("Copy as JSON" of a large device fits). */
+export const MAX_COPY_LENGTH = 2_000_000;
 
 // ---------------------------------------------------------------- guards
 
@@ -131,7 +134,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       return { type: 'draft', draft: { annotations: pickAnnotations(v.draft.annotations), base: pickAnnotations(v.draft.base) } };
     case 'rendered':
       if (!isFiniteNumber(v.loadedAt) || !isFiniteNumber(v.renderMs) || v.renderMs < 0) return undefined;
-      return { type: 'rendered', loadedAt: v.loadedAt, renderMs: v.renderMs };
+      if (!isFiniteNumber(v.scriptStartMs) || v.scriptStartMs < 0) return undefined;
+      return { type: 'rendered', loadedAt: v.loadedAt, renderMs: v.renderMs, scriptStartMs: v.scriptStartMs };
     default:
       return undefined;
   }

@@ -93,4 +93,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(`cbcm-emulator: could not start: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@
 // object, such as the VS Code extension host or Playwright.
 import type { EmulatorContext, Reply } from './context';
 import { badRequest, notFound } from './errors';
-import type { Faults } from './faults';
+import { validateFaults, type Faults } from './faults';
 import type { FleetBrowser } from './fleet';
 import { parseJsonObject } from './httpUtil';
 import type { RequestLog } from './requestLog';
@@ -45,12 +45,26 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       const body = parseJsonObject(req.body);
       if (body.clear === true) emu.clearFaults();
       delete body.clear;
-      emu.setFaults(body as Faults);
+      let faults: Faults;
+      try {
+        faults = validateFaults(body);
+      } catch (e) {
+        throw badRequest(`Invalid faults: ${(e as Error).message}`);
+      }
+      emu.setFaults(faults);
       return ok(ctx.faults.current);
     }),
     route('DELETE', '/faults', () => {
       emu.clearFaults();
       return ok(ctx.faults.current);
+    }),
+    // A compact index of the fleet (id, name, OU), optionally of one OU, for tests that need to pick devices.
+    route('GET', '/browsers', (_c, req) => {
+      const ou = req.query.get('orgUnitPath');
+      const browsers = [...ctx.fleet.browsers.values()]
+        .filter((b) => !ou || b.orgUnitPath === ou)
+        .map((b) => ({ deviceId: b.deviceId, machineName: b.machineName, orgUnitPath: b.orgUnitPath, osPlatform: b.osPlatform }));
+      return ok({ browsers });
     }),
     route('GET', '/browsers/([^/]+)', (_c, req) => ok(rawBrowser(req.params[0]))),
     route('PATCH', '/browsers/([^/]+)', (_c, req) => {

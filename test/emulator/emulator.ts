@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AccessTokens, DEFAULT_DELEGATED_SCOPES } from './auth';
 import type { EmulatorContext, ServiceAccountKey } from './context';
 import { controlRoutes, type ControlTarget } from './control';
-import { FaultInjector, type Faults } from './faults';
+import { FaultInjector, validateFaults, type Faults } from './faults';
 import { Fleet, type EmuUser } from './fleet';
 import { generateBrowsers, generateTokens } from './fleetGenerator';
 import { OAuthState, type OAuthClient } from './oauthState';
@@ -91,6 +91,7 @@ export class Emulator implements ControlTarget {
 
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const seed = options.seed ?? 1;
+    const initialFaults = validateFaults({ ...(options.faults ?? {}), ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
     const { privateKey, publicKey } = await newKeyPair();
     const keyDir = await mkdtemp(join(tmpdir(), 'cbcm-emu-'));
     const keyPath = join(keyDir, 'service-account.json');
@@ -123,7 +124,13 @@ export class Emulator implements ControlTarget {
 
     const routes = [...API_AND_OAUTH_ROUTES];
     const log = new RequestLog();
-    const running = await startServer(() => context, routes, log, '127.0.0.1', options.port ?? 0);
+    let running: RunningServer;
+    try {
+      running = await startServer(() => context, routes, log, '127.0.0.1', options.port ?? 0);
+    } catch (e) {
+      await rm(keyDir, { recursive: true, force: true });
+      throw e;
+    }
     const url = `http://127.0.0.1:${running.port}`;
     const key: ServiceAccountKey = {
       type: 'service_account',
@@ -132,7 +139,7 @@ export class Emulator implements ControlTarget {
       private_key: privateKey,
       client_email: `cbcm-explorer@cbcm-emu-${seed}.iam.gserviceaccount.com`,
       client_id: String(100000000000000000000n + BigInt(seed)),
-      auth_uri: `${url}/o/oauth2/auth`,
+      auth_uri: `${url}/o/oauth2/v2/auth`,
       token_uri: `${url}/token`,
       auth_provider_x509_cert_url: 'https://www.googleapis.com/oauth2/v1/certs',
       client_x509_cert_url: `https://www.googleapis.com/robot/v1/metadata/x509/cbcm-explorer%40cbcm-emu-${seed}.iam.gserviceaccount.com`,
@@ -144,8 +151,6 @@ export class Emulator implements ControlTarget {
     context.tokenUrl = `${url}/token`;
     emu = new Emulator(options, running, keyDir, { context, customerId, key, keyPath, log, fleetNow: base });
     routes.push(...controlRoutes(emu));
-    const initialFaults: Faults = { ...(options.faults ?? {}) };
-    if (options.latencyMs !== undefined) initialFaults.latencyMs = options.latencyMs;
     emu.setFaults(initialFaults);
     return emu;
   }
@@ -170,7 +175,9 @@ export class Emulator implements ControlTarget {
     return this.context.accessTokens.issue(scopes, subject).token;
   }
 
+  /** Merges fault settings (`failNext` replaces the queue); throws on a malformed setting. */
   setFaults(faults: Faults): void {
+    validateFaults(faults as Record<string, unknown>);
     this.context.faults.set(faults);
     if (faults.expirePageTokens !== undefined) this.context.pageTokens.forcedExpiries = faults.expirePageTokens;
   }

@@ -44,6 +44,36 @@ export interface Faults {
   includeOAuth?: boolean;
 }
 
+const RATE_KEYS = ['rate429', 'rate403quota', 'rate503', 'resetRate'] as const;
+const COUNT_KEYS = ['latencyMs', 'retryAfterSeconds', 'expirePageTokens'] as const;
+const KNOWN_KEYS = new Set<string>([...RATE_KEYS, ...COUNT_KEYS, 'badDeviceIds', 'failNext', 'includeOAuth']);
+
+/** Checks a fault configuration (e.g. from the control API); throws an Error naming the bad setting. */
+export function validateFaults(input: Record<string, unknown>): Faults {
+  for (const key of Object.keys(input)) if (!KNOWN_KEYS.has(key)) throw new Error(`unknown fault setting "${key}"; known: ${[...KNOWN_KEYS].join(', ')}`);
+  for (const key of RATE_KEYS) {
+    const v = input[key];
+    if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1)) throw new Error(`${key} must be a probability between 0 and 1`);
+  }
+  for (const key of COUNT_KEYS) {
+    const v = input[key];
+    if (v !== undefined && (typeof v !== 'number' || v < 0 || !Number.isFinite(v))) throw new Error(`${key} must be a non-negative number`);
+  }
+  if (input.badDeviceIds !== undefined && (!Array.isArray(input.badDeviceIds) || !input.badDeviceIds.every((x) => typeof x === 'string'))) {
+    throw new Error('badDeviceIds must be a list of device ids');
+  }
+  if (input.failNext !== undefined) {
+    if (!Array.isArray(input.failNext)) throw new Error('failNext must be a list of canned failures');
+    for (const f of input.failNext as unknown[]) {
+      if (!f || typeof f !== 'object') throw new Error('each failNext entry must be an object like {"status": 429, "retryAfter": 1}');
+      const { status, reset } = f as CannedFailure;
+      if (!reset && (typeof status !== 'number' || status < 100 || status > 599)) throw new Error('each failNext entry needs an HTTP status (or "reset": true)');
+    }
+  }
+  if (input.includeOAuth !== undefined && typeof input.includeOAuth !== 'boolean') throw new Error('includeOAuth must be true or false');
+  return input as Faults;
+}
+
 export type FaultAction = { kind: 'reset' } | { kind: 'error'; error: ApiError };
 
 const DEFAULT_REASON: Record<number, string> = {

@@ -153,7 +153,7 @@ export function generateBrowsers(fleet: Fleet, count: number, prng: Prng, now: n
     const userName = `${first}.${prng.pick(LAST_NAMES)}`;
     const age = activityAge(prng);
     const lastActivity = age === undefined ? undefined : now - age;
-    const registered = (lastActivity ?? now - prng.int(DAY, 200 * DAY)) - prng.int(0, 800 * DAY);
+    const registered = (lastActivity ?? now - prng.int(DAY, 200 * DAY)) - prng.int(6 * 3_600_000, 800 * DAY);
     const stale = age === undefined || age > 30 * DAY;
     // Every device gets the same property order (and no `delete`), so V8 keeps one compact shape.
     const b: FleetBrowser = {
@@ -201,14 +201,14 @@ export function generateBrowsers(fleet: Fleet, count: number, prng: Prng, now: n
       const offset = CHANNEL_OFFSET[channel];
       const lag = stale ? prng.int(2, 25) : prng.weighted([[0, 60], [1, 22], [2, 10], [4, 5], [9, 3]] as const);
       const major = STABLE_MAJOR + offset - (channel === 'stable' ? lag : Math.min(lag, 2));
-      const first = intern(chromeVersion(prng, major));
+      const mainVersion = intern(chromeVersion(prng, major));
       if (prng.chance(0.12)) {
         const second = prng.pick(['beta', 'canary', 'stable'] as const);
         const secondMajor = STABLE_MAJOR + (second === 'stable' ? -prng.int(1, 6) : CHANNEL_OFFSET[second]);
-        b.browserVersions = [first, intern(chromeVersion(prng, secondMajor))];
+        b.browserVersions = [mainVersion, intern(chromeVersion(prng, secondMajor))];
         b.channels = channelPair(channel, second);
       } else {
-        b.browserVersions = [first];
+        b.browserVersions = [mainVersion];
         b.channels = channelPair(channel);
       }
     }

@@ -4,7 +4,7 @@ export interface LoggedRequest {
   seq: number;
   time: string;
   method: string;
-  /** Path with query string; secrets (token, code, assertion...) replaced by "***". */
+  /** Path with query string; secrets (token, code, assertion, enrollment_token:… values) replaced by "***". */
   path: string;
   /** HTTP status, or 0 when the socket was reset on purpose. */
   status: number;
@@ -20,6 +20,9 @@ export function redactPath(pathWithQuery: string): string {
   if (q < 0) return pathWithQuery;
   const params = new URLSearchParams(pathWithQuery.slice(q + 1));
   for (const name of SECRET_PARAMS) if (params.has(name)) params.set(name, '***');
+  // Enrollment token values are secrets too, even inside a list query.
+  const query = params.get('query');
+  if (query?.includes('enrollment_token:')) params.set('query', query.replace(/enrollment_token:("[^"]*"|\S+)/g, 'enrollment_token:***'));
   return `${pathWithQuery.slice(0, q)}?${params.toString()}`;
 }
 

@@ -332,6 +332,9 @@ describe('emulator: resources, paging, faults', function () {
       const london = units.find((u: any) => u.orgUnitPath === '/Sales/EMEA/London');
       assert.equal(london.parentOrgUnitPath, '/Sales/EMEA');
       assert.equal(london.name, 'London');
+      const children = await call(emu, token, 'GET', orgUnitsPath(), { query: { type: 'CHILDREN', orgUnitPath: '/Sales' } });
+      assert.deepEqual(children.json.organizationUnits.map((u: any) => u.orgUnitPath).sort(), ['/Sales/APAC', '/Sales/Americas', '/Sales/EMEA']);
+      assert.equal((await call(emu, token, 'GET', orgUnitsPath(), { query: { type: 'some' } })).status, 400);
     });
   });
 
@@ -430,6 +433,9 @@ describe('emulator: resources, paging, faults', function () {
       assert.equal((await control('POST', '/browsers', { orgUnitPath: '/Not/There' })).status, 400);
 
       assert.equal((await control('GET', '/tokens')).json.tokens.length, 40);
+      const badFaults = await control('POST', '/faults', { rate429: 2 });
+      assert.equal(badFaults.status, 400);
+      assert.match(badFaults.json.error.message, /rate429/);
       await control('POST', '/faults', { failNext: [{ status: 500 }] });
       assert.equal((await call(emu, token, 'GET', browsersPath())).status, 500);
       const log = await control('GET', '/requests');

@@ -104,6 +104,7 @@ describe('emulator: query language', function () {
     assert.deepEqual(await ids('os_version:10.0.19045.1'), ['dev-a']);
     assert.deepEqual(await ids('machine_user:jdoe'), ['dev-a']);
     assert.deepEqual(await ids('enrollment_token:tok-abc-123'), ['dev-a']);
+    assert.ok(!JSON.stringify(emu.requests).includes('tok-abc-123'), 'token values are masked in the request log');
     assert.deepEqual(await ids('num_extensions:5'), ['dev-a']);
     assert.deepEqual(await ids('num_policies:0'), ['dev-b']);
     assert.deepEqual(await ids('has_device_id_collision:true'), ['dev-b']);

@@ -58,6 +58,17 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     return this.rootOu ? [this.allBrowsers, this.rootOu] : [this.allBrowsers];
   }
 
+  /** Stops every listing still running under this account (after a refresh or sign-out). */
+  dispose(): void {
+    this.allBrowsers.dispose();
+    const visit = (ou: OrgUnitNode) => {
+      ou.browsers.dispose();
+      ou.tokens.dispose();
+      ou.builtSubOrgUnits.forEach(visit);
+    };
+    if (this.rootOu) visit(this.rootOu);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;

@@ -18,6 +18,11 @@ export function onCleanup(name: string, run: Cleanup['run']): () => void {
   };
 }
 
+/** True once the harness has begun stopping everything (processes exiting then are expected). */
+export function isCleaningUp(): boolean {
+  return cleaningUp !== undefined;
+}
+
 export function cleanupAll(): Promise<void> {
   cleaningUp ??= (async () => {
     while (cleanups.length > 0) {
@@ -76,7 +81,8 @@ export function spawnInGroup(name: string, command: string, args: string[], opti
       resolve(-1);
     });
   });
-  void exited.then(() => log.end());
+  log.on('error', () => undefined); // a full disk must not crash the harness
+  child.on('close', () => log.end()); // 'close' comes after the last output, 'exit' may come before it
   let stopped = false;
   const kill = async () => {
     if (stopped) return;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { serverMain } from './paths';
-import { delay, spawnInGroup, SpawnedProcess } from './processes';
+import { delay, isCleaningUp, spawnInGroup, SpawnedProcess } from './processes';
 
 export interface ServerDirs {
   /** Throw-away folders: server data (logs, machine settings), user data (User/settings.json), extensions. */
@@ -89,7 +89,9 @@ export async function startVsCodeServer(options: StartOptions): Promise<VsCodeSe
     logFile: options.logFile,
   });
   let stopping = false;
-  const died = proc.exited.then((code) => (stopping ? new Promise<string>(() => undefined) : `the VS Code server exited (code ${code}); see ${options.logFile}`));
+  // Never settles when the exit was ours (stop() or the clean-up on exit/Ctrl-C).
+  const died = proc.exited.then((code) =>
+    stopping || isCleaningUp() ? new Promise<string>(() => undefined) : `the VS Code server exited (code ${code}); see ${options.logFile}`);
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilServing(origin, options.startTimeoutMs ?? 60_000, died);
   const remoteUri = (absPath: string) => `vscode-remote://127.0.0.1:${port}${absPath}`;

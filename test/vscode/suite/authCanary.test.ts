@@ -98,6 +98,7 @@ describe('Secrets canary (real VS Code, emulator)', function () {
     }, 15_000);
     assert.ok(errorTexts.length === 5, `collected ${errorTexts.length} error messages`);
     assert.ok(surfaces.some((s) => s.name === 'globalState'));
+    assert.ok(surfaces.some((s) => s.name.endsWith('settings.json') && s.text.includes('cbcm.oauthTokenUrl')), 'the user settings file was scanned');
 
     assertNowhere(surfaces, [
       { what: 'the canary marker', value: marker },

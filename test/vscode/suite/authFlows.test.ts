@@ -79,6 +79,33 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     assert.ok((await firstPageOfBrowsers()) > 0, 'the listing returned browsers');
   });
 
+  it('reloads credentials another window changed (SecretStorage.onDidChange)', async () => {
+    const invalidated = () => new Promise<void>((resolve) => {
+      const sub = hooks.accounts.onDidInvalidateTokenSources(() => (sub.dispose(), resolve()));
+    });
+    const [keySecret] = hooks.secretKeysOf(saAccount.id);
+    const saved = await hooks.readSecret(keySecret);
+    assert.ok(saved);
+    let changed = invalidated();
+    await hooks.secretStorage.delete(keySecret); // as another window signing out would
+    await changed;
+    await assert.rejects(hooks.accounts.activeTokenSource()?.getAccessToken() ?? Promise.resolve(), (e: AuthError) => e.code === 'missingCredentials');
+    changed = invalidated();
+    await hooks.secretStorage.store(keySecret, saved);
+    await changed;
+    assert.ok(((await hooks.accounts.activeTokenSource()?.getAccessToken()) ?? '').length > 10);
+  });
+
+  it('restricts endpoint settings in untrusted workspaces and keeps them out of workspace settings', () => {
+    const manifest = vscode.extensions.getExtension('cbcm-explorer.cbcm-explorer')?.packageJSON as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const endpoints = ['cbcm.apiBaseUrl', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl'];
+    assert.deepStrictEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [...endpoints].sort());
+    for (const id of endpoints) assert.strictEqual(manifest.contributes.configuration.properties[id].scope, 'application', id);
+  });
+
   it('shows the account in the Accounts menu through the authentication provider', async () => {
     const sessions = await hooks.authenticationSessions();
     assert.strictEqual(sessions.length, 1);
@@ -110,6 +137,8 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     });
     await vscode.commands.executeCommand('cbcm.auth.switchAccount', saAccount.id);
     assert.strictEqual((await changed)?.id, saAccount.id);
+    assert.ok(hooks.statusBarItem.text.includes(emu.adminEmail), hooks.statusBarItem.text);
+    assert.strictEqual(typeof hooks.statusBarItem.command === 'string' ? hooks.statusBarItem.command : hooks.statusBarItem.command?.command, 'cbcm.auth.switchAccount');
     assert.ok((await firstPageOfBrowsers()) > 0);
   });
 
@@ -121,6 +150,7 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     await vscode.commands.executeCommand('cbcm.auth.signOut', { accountId: saAccount.id });
     for (const key of hooks.secretKeysOf(saAccount.id)) assert.strictEqual(await hooks.readSecret(key), undefined, key);
     assert.strictEqual(hooks.accounts.activeAccount, undefined);
+    assert.match(hooks.statusBarItem.text, /CBCM: Sign in/);
     assert.strictEqual((await testingApi()).services.backends.current, undefined, 'no backend while signed out');
   });
 });

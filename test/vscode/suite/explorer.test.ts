@@ -38,7 +38,7 @@ describe('Explorer tree', function () {
   }
 
   async function busiestOu(): Promise<{ path: string; ids: string[] }> {
-    const browsers = await control<EmuBrowser[]>('browsers');
+    const { browsers } = await control<{ browsers: EmuBrowser[] }>('browsers');
     const byOu = new Map<string, string[]>();
     for (const b of browsers) byOu.set(b.orgUnitPath, [...(byOu.get(b.orgUnitPath) ?? []), b.deviceId]);
     const [path, ids] = [...byOu.entries()].sort((a, b) => b[1].length - a[1].length)[0];
@@ -47,10 +47,10 @@ describe('Explorer tree', function () {
 
   it('nests the emulator’s org units under the root, as in the account', async () => {
     const root = await rootOu();
-    const units = await control<EmuOrgUnit[]>('orgunits');
+    const units = (await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits;
     const topLevel = units.filter((u) => u.orgUnitPath.split('/').length === 2).map((u) => u.orgUnitPath).sort();
     const children = await api.explorer.getChildren(root);
-    const childOus = children.filter((n) => n.id.startsWith('ou:')).map((n) => (n as OrgUnitNode).orgUnitPath).sort();
+    const childOus = children.filter((n) => n.getTreeItem().contextValue === 'orgUnit').map((n) => (n as OrgUnitNode).orgUnitPath).sort();
     assert.deepStrictEqual(childOus, topLevel);
     assert.deepStrictEqual(children.slice(-2).map(labelOf), ['Browsers', 'Enrollment tokens']);
     const nested = units.find((u) => u.orgUnitPath.split('/').length === 3);
@@ -60,24 +60,35 @@ describe('Explorer tree', function () {
     assert.strictEqual(api.explorer.getParent(node!)?.id, `ou:${nested.orgUnitPath.slice(0, nested.orgUnitPath.lastIndexOf('/'))}`);
   });
 
-  it('pages an OU’s browsers in 100 at a time with "Load more"', async () => {
-    const { path: ouPath, ids } = await busiestOu();
-    assert.ok(ids.length > 100, `need an OU with more than 100 browsers, the largest has ${ids.length}`);
+  it('pages browsers in 100 at a time with "Load more", without duplicates', async () => {
+    const { browsers } = await control<{ browsers: EmuBrowser[] }>('browsers');
+    assert.ok(browsers.length > 200, `need more than 200 browsers, the fleet has ${browsers.length}`);
     await rootOu();
-    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
-    const first = await api.explorer.getChildren(ou.browsers);
+    const all = api.explorer.accountNode!.allBrowsers;
+    const first = await api.explorer.getChildren(all);
     assert.strictEqual(first.filter((n) => !isLoadMore(n)).length, 100);
     assert.ok(isLoadMore(first[first.length - 1]), 'the last child is "Load more"');
     await vscode.commands.executeCommand('cbcm.explorer.loadMore', first[first.length - 1]);
-    const second = await api.explorer.getChildren(ou.browsers);
+    const second = await api.explorer.getChildren(all);
     const loaded = second.filter((n): n is BrowserNode => !isLoadMore(n)).map((n) => n.deviceId);
-    assert.strictEqual(loaded.length, Math.min(200, ids.length));
+    assert.strictEqual(loaded.length, 200);
     assert.strictEqual(new Set(loaded).size, loaded.length, 'no duplicates across pages');
-    assert.ok(loaded.every((id) => ids.includes(id)), 'only browsers of that OU');
+    const known = new Set(browsers.map((b) => b.deviceId));
+    assert.ok(loaded.every((id) => known.has(id)), 'only browsers of the fleet');
+  });
+
+  it('lists only the browsers of an org unit under it', async () => {
+    const { path: ouPath, ids } = await busiestOu();
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    const nodes = (await api.explorer.getChildren(ou.browsers)).filter((n): n is BrowserNode => !isLoadMore(n));
+    assert.ok(ids.length <= 100, 'the OU fits in one page');
+    assert.deepStrictEqual(nodes.map((n) => n.deviceId).sort(), [...ids].sort());
+    assert.ok(nodes.every((n) => n.browser.orgUnitPath === ouPath));
   });
 
   it('lists an OU’s enrollment tokens with their state', async () => {
-    const tokens = await control<{ orgUnitPath: string; tokenPermanentId: string; state: string }[]>('tokens');
+    const tokens = (await control<{ tokens: { orgUnitPath: string; tokenPermanentId: string; state: string }[] }>('tokens')).tokens;
     const target = tokens[0];
     await rootOu();
     const ou = api.explorer.accountNode!.findOrgUnit(target.orgUnitPath)!;
@@ -104,7 +115,7 @@ describe('Explorer tree', function () {
 
   it('moves browsers, and after a partial failure shows where each one really is', async () => {
     const { path: from, ids } = await busiestOu();
-    const units = await control<EmuOrgUnit[]>('orgunits');
+    const units = (await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits;
     const to = units.find((u) => u.orgUnitPath !== from)!.orgUnitPath;
     await rootOu();
     const source = api.explorer.accountNode!.findOrgUnit(from)!.browsers;
@@ -132,7 +143,7 @@ describe('Explorer tree', function () {
 
   it('creates a token with a TTL, then revokes it', async () => {
     await rootOu();
-    const ouPath = (await control<EmuOrgUnit[]>('orgunits'))[0].orgUnitPath;
+    const ouPath = ((await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits)[0].orgUnitPath;
     const created = await vscode.commands.executeCommand<{ tokenPermanentId: string; expireTime?: string }>(
       'cbcm.token.create', undefined, undefined, { orgUnitPath: ouPath, ttlSeconds: 3600 });
     assert.ok(created?.tokenPermanentId, 'the command returns the new token');
@@ -141,7 +152,7 @@ describe('Explorer tree', function () {
     const node = nodes.find((n) => n.token?.tokenPermanentId === created.tokenPermanentId);
     assert.ok(node, 'the new token appears under its OU');
     await vscode.commands.executeCommand('cbcm.token.revoke', node, [node], { confirmed: true });
-    const remote = (await control<{ tokenPermanentId: string; state: string }[]>('tokens'))
+    const remote = (await control<{ tokens: { tokenPermanentId: string; state: string }[] }>('tokens')).tokens
       .find((t) => t.tokenPermanentId === created.tokenPermanentId);
     assert.strictEqual(remote?.state, 'revoked');
     assert.strictEqual(node.token.state, 'revoked');
