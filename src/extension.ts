@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { createDirectoryBetaBackend } from './api';
 import type { ChromeBrowser } from './api/types';
-import type { AccessTokenSource } from './api/tokenSource';
 import { activateAuth } from './auth';
+import { listingVerifier } from './auth/verifyAccess';
 import { ActiveBackendProvider } from './backendProvider';
 import { registerExplorerItemCommands } from './commands';
 import { registerAuthCommands } from './commands/authCommands';
@@ -20,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
   context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));
 
-  const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess });
+  const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
   registerAuthCommands(context, { accounts });
   const backends = new ActiveBackendProvider(accounts, log);
@@ -43,27 +42,10 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   registerDeviceDetails(services);
 
-  return { testing: { services, explorer, view, auth: auth.testing } };
-}
-
-/** Proves new credentials with the cheapest real call: one browser of the account. */
-async function verifyAccess(tokenSource: AccessTokenSource, customerId: string, signal?: AbortSignal): Promise<void> {
-  const config = readConfiguration();
-  const backend = createDirectoryBetaBackend({
-    tokenSource,
-    customerId,
-    baseUrl: config.apiBaseUrl,
-    timeoutMs: config.requestTimeoutMs,
-    retry: { maxAttempts: 2 },
-  });
-  try {
-    for await (const page of backend.listBrowsers({ projection: 'BASIC', maxResults: 1 }, signal)) {
-      void page;
-      break;
-    }
-  } finally {
-    backend.dispose();
-  }
+  // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
+  const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined
+    : { services, explorer, view, auth: auth.testing };
+  return { testing };
 }
 
 export function deactivate(): void {

@@ -15,5 +15,6 @@ export interface CbcmTestingApi {
 }
 
 export interface CbcmExtensionApi {
-  readonly testing: CbcmTestingApi;
+  /** undefined in Production mode (an installed .vsix): other extensions can read `exports`. */
+  readonly testing: CbcmTestingApi | undefined;
 }

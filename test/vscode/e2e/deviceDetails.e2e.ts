@@ -217,8 +217,16 @@ describe('Device details panel', function () {
       const t0 = Date.now();
       await page.keyboard.press('Enter');
       // Rendered = the last machine-policy row is in the DOM.
-      await waitForAnyFrame((f) => f.evaluate(() => document.body.innerText.includes('MachinePolicy149')), 30_000);
+      const frame = await waitForAnyFrame((f) => f.evaluate(() => document.body.innerText.includes('MachinePolicy149')), 30_000);
       const total = Date.now() - t0;
+      // Where the webview's own time goes: document navigation and our two resources.
+      const entries = await frame.evaluate(() =>
+        [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return `${r.name.split('/').pop()?.slice(0, 40)}: start ${Math.round(r.startTime)} fetch ${Math.round(r.fetchStart)} response ${Math.round(r.responseStart)}-${Math.round(r.responseEnd)}`;
+        }),
+      );
+      console.log(`[deviceDetails] webview resource timing: ${entries.join(' | ')}`);
       const api = emulator.requestLog
         .list(since)
         .filter((r) => r.path.includes(`/chromebrowsers/${id}`))

@@ -24,6 +24,7 @@ export async function testingApi(): Promise<CbcmTestingApi> {
   const ext = vscode.extensions.getExtension<CbcmExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   const api = await ext.activate();
+  assert.ok(api.testing, 'the testing API is missing: is the extension running in Production mode?');
   return api.testing;
 }
 

@@ -5,9 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CbcmExtensionApi } from '../../../src/testing';
+import { EXTENSION_ID, testingApi } from './helpers';
 
-const EXTENSION_ID = 'cbcm-explorer.cbcm-explorer';
 
 const BROWSERS_DOC = [
   '# Stale lab machines',
@@ -151,9 +150,7 @@ describe('cbcm-query language', () => {
   });
 
   it('running a lens filters the tree with the serialized query; a query with errors is not run', async () => {
-    const api = await vscode.extensions.getExtension<CbcmExtensionApi>(EXTENSION_ID)?.activate();
-    assert.ok(api, 'the extension exports its testing API');
-    const state = api.testing.explorer.state;
+    const state = (await testingApi()).explorer.state;
     const document = await openFile('run.cbcmq', ['# dialect: tokens', 'token_state:ACTIVE   device_type:CHROME_BROWSER', 'token_state:GONE'].join('\n'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     try {
