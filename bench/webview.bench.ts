@@ -29,7 +29,7 @@ export function renderPanelModelOnce(extensions = 50, policies = 300): { extensi
   const msg = parseExtensionMessage(cloned);
   if (msg?.type !== 'device') throw new Error('device message did not validate');
   const model = buildDetailsModel(msg.browser);
-  parseWebviewMessage({ type: 'rendered', loadedAt: msg.loadedAt, renderMs: 1, scriptStartMs: 1 });
+  parseWebviewMessage({ type: 'rendered', loadedAt: msg.loadedAt, renderMs: 1, bootMs: 1 });
   return { extensions: model.extensionTotal, policies: model.policyTotal };
 }
 

@@ -77,7 +77,10 @@ export function table<T>(caption: string, rows: readonly T[], columns: Column<T>
   for (const r of rows) {
     const tr = el('tr', { className: o.rowClass?.(r) ?? '' });
     for (const c of columns) tr.appendChild(el('td', { className: c.className ?? '' }, c.cell(r)));
-    if (o.search && o.index) o.index.push({ row: tr, key: o.search(r) });
+    if (o.search && o.index) {
+      tr.classList.add('filterable');
+      o.index.push({ row: tr, key: o.search(r) });
+    }
     tbody.appendChild(tr);
   }
   return el('div', { className: 'table-wrap' }, el('table', {}, el('caption', { className: 'visually-hidden', text: caption }), thead, tbody));

@@ -30,8 +30,11 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** When this script started, counted from the document's navigation (for the panel's timing log). */
-const scriptStartMs = performance.now();
+// For the panel's timing log: VS Code writes this document into a placeholder page, so our start-up is
+// counted from the moment that page had arrived.
+const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+const documentStart = navigation?.responseEnd ?? 0;
+let bootMs = 0;
 const vscode = acquireVsCodeApi();
 const post = (m: WebviewMessage) => vscode.postMessage(m);
 const app = document.getElementById('app')!;
@@ -137,7 +140,8 @@ function renderDevice(b: ChromeBrowser): void {
     badge.className = 'error-badge';
     badges.appendChild(badge);
   }
-  const summary = el('span', { className: 'muted', text: `${model.extensionTotal} extensions · ${model.policyTotal} policies` });
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = el('span', { className: 'muted', text: `${plural(model.extensionTotal, 'extension')} · ${plural(model.policyTotal, 'policy').replace(/policys$/, 'policies')}` });
   badges.appendChild(summary);
   searchIndex = [];
   sections.replaceChildren(renderSections(model, searchIndex));
@@ -156,9 +160,10 @@ function handle(msg: ExtensionMessage): void {
       renderDevice(msg.browser);
       form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true);
       firstDevice = false;
-      const renderMs = performance.now() - started;
       // After the next frame the panel is painted: that is "rendered" for the timing.
-      requestAnimationFrame(() => setTimeout(() => post({ type: 'rendered', loadedAt: msg.loadedAt, renderMs, scriptStartMs }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => post({ type: 'rendered', loadedAt: msg.loadedAt, renderMs: performance.now() - started, bootMs }), 0),
+      );
       return;
     }
     case 'saveResult': {
@@ -197,4 +202,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 showSkeleton();
+bootMs = Math.max(0, performance.now() - documentStart);
 post({ type: 'ready' });

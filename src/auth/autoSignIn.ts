@@ -5,7 +5,22 @@ import type { AccountService } from './accountService';
 import { AuthError } from './tokenErrors';
 
 /**
- * Demo and E2E start-up: with no account yet and CBCM_AUTO_SIGNIN_KEY_FILE + CBCM_AUTO_SIGNIN_SUBJECT set,
+ * An account whose secrets are still there. VS Code for the web may keep SecretStorage in memory only, so after a
+ * window reload the account's label survives (globalState) while its key does not: sign in again then.
+ */
+async function hasWorkingAccount(accounts: AccountService): Promise<boolean> {
+  const source = accounts.activeTokenSource();
+  if (!source) return false;
+  try {
+    await source.getAccessToken();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Demo and E2E start-up: with no usable account yet and CBCM_AUTO_SIGNIN_KEY_FILE + CBCM_AUTO_SIGNIN_SUBJECT set,
  * sign in through the normal service-account path (validation, real JWT exchange, real API call).
  * Optional CBCM_AUTO_SIGNIN_CUSTOMER. Only the file *path* and the admin address are logged.
  */
@@ -17,7 +32,7 @@ export async function autoSignInFromEnvironment(
 ): Promise<AccountInfo | undefined> {
   const keyFile = env.CBCM_AUTO_SIGNIN_KEY_FILE;
   const subject = env.CBCM_AUTO_SIGNIN_SUBJECT;
-  if (!keyFile || !subject || accounts.accounts.length > 0) return undefined;
+  if (!keyFile || !subject || await hasWorkingAccount(accounts)) return undefined;
   log.info(`Automatic sign-in as ${subject} with the key file ${keyFile} (CBCM_AUTO_SIGNIN_*).`);
   let keyJson: string;
   try {

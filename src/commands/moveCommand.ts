@@ -3,6 +3,7 @@ import type { CbcmBackend } from '../api/backend';
 import type { MoveResult } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
+import { count } from '../util/relativeTime';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
 import { nameList } from './browserCommands';
 import { pickOrgUnit } from './orgUnitPicker';
@@ -27,7 +28,7 @@ export async function moveBrowsers(
 ): Promise<MoveResult | undefined> {
   let result: MoveResult | undefined;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Moving ${deviceIds.length} browser(s) to ${destination}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Moving ${count(deviceIds.length, 'browser')} to ${destination}`, cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -107,13 +108,13 @@ export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposabl
       }
       const ids = [...new Set(nodes.map((n) => n.deviceId))];
       const destination = options?.destination ?? await pickOrgUnit(backend, {
-        title: `Move ${ids.length} browser(s) to…`,
+        title: `Move ${count(ids.length, 'browser')} to…`,
         known: c.explorer.accountNode?.orgUnits,
       });
       if (!destination) return undefined;
       if (options?.confirm) {
         // Drag and drop: a stray drop must not move a fleet silently.
-        const ok = await vscode.window.showWarningMessage(`Move ${ids.length} browser(s) to ${destination}?`,
+        const ok = await vscode.window.showWarningMessage(`Move ${count(ids.length, 'browser')} to ${destination}?`,
           { modal: true, detail: nameList(nodes.map((n) => n.browser)) }, 'Move');
         if (ok !== 'Move') return undefined;
       }

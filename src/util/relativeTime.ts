@@ -22,3 +22,8 @@ export function relativeTime(iso: string | undefined, now: number = Date.now()):
   }
   return 'just now';
 }
+
+/** "1 browser", "3 browsers", "1,300 browsers". */
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}

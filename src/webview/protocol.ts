@@ -44,10 +44,11 @@ export type WebviewMessage =
   | { type: 'copy'; text: string }
   | { type: 'draft'; draft: AnnotationDraft | null }
   /**
-   * Posted once the device is on screen; `loadedAt` echoes the device message it rendered, `renderMs` is the
-   * DOM work, `scriptStartMs` when the script started, counted from the webview document's navigation.
+   * Posted once the device is on screen. `loadedAt` echoes the device message it rendered; `bootMs` is the
+   * webview's own start-up (from its HTML arriving to `ready`: parsing, our CSS and script, first layout);
+   * `renderMs` from the device message to the painted panel.
    */
-  | { type: 'rendered'; loadedAt: number; renderMs: number; scriptStartMs: number };
+  | { type: 'rendered'; loadedAt: number; renderMs: number; bootMs: number };
 
 // ---------------------------------------------------------------- extension → webview
 
@@ -134,8 +135,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       return { type: 'draft', draft: { annotations: pickAnnotations(v.draft.annotations), base: pickAnnotations(v.draft.base) } };
     case 'rendered':
       if (!isFiniteNumber(v.loadedAt) || !isFiniteNumber(v.renderMs) || v.renderMs < 0) return undefined;
-      if (!isFiniteNumber(v.scriptStartMs) || v.scriptStartMs < 0) return undefined;
-      return { type: 'rendered', loadedAt: v.loadedAt, renderMs: v.renderMs, scriptStartMs: v.scriptStartMs };
+      if (!isFiniteNumber(v.bootMs) || v.bootMs < 0) return undefined;
+      return { type: 'rendered', loadedAt: v.loadedAt, renderMs: v.renderMs, bootMs: v.bootMs };
     default:
       return undefined;
   }

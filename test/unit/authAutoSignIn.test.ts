@@ -16,10 +16,16 @@ function recordingLog(): { log: vscode.LogOutputChannel; lines: string[] } {
 }
 
 /** Just enough of AccountService: the account list and the sign-in entry point, recording its arguments. */
-function accountsWith(existing: number, outcome: 'ok' | 'fail' | 'transientTwice' = 'ok') {
+function accountsWith(existing: number, outcome: 'ok' | 'fail' | 'transientTwice' = 'ok', secretsLost = false) {
   const calls: { keyJson: string; adminEmail: string; customerId?: string }[] = [];
   const accounts = {
     accounts: Array.from({ length: existing }, (_, i) => ({ id: `a${i}` })),
+    activeTokenSource: () => (existing === 0 ? undefined : {
+      getAccessToken: async () => {
+        if (secretsLost) throw new AuthError('missingCredentials', 'The credentials are not in this machine\'s secret storage.', 'signInAgain');
+        return 'access-token';
+      },
+    }),
     signInServiceAccount: async (keyJson: string, adminEmail: string, customerId?: string) => {
       calls.push({ keyJson, adminEmail, customerId });
       if (outcome === 'fail') throw new AuthError('unknownAdmin', 'refused', 'retryWithAnotherEmail');
@@ -50,6 +56,12 @@ describe('automatic sign-in from CBCM_AUTO_SIGNIN_*', () => {
     const { accounts, calls } = accountsWith(1);
     await autoSignInFromEnvironment(accounts, recordingLog().log, { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'a@b.c' });
     assert.strictEqual(calls.length, 0);
+  });
+
+  it('signs in again when the stored account lost its secrets (in-memory SecretStorage after a reload)', async () => {
+    const { accounts, calls } = accountsWith(1, 'ok', true);
+    await autoSignInFromEnvironment(accounts, recordingLog().log, { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'a@b.c' });
+    assert.strictEqual(calls.length, 1);
   });
 
   it('signs in through the normal service-account path with the file contents, never logging them', async () => {

@@ -19,7 +19,7 @@ describe('webview protocol: messages from the webview', () => {
     ['copy', { type: 'copy', text: 'abc' }],
     ['draft', { type: 'draft', draft: { annotations: A, base: B } }],
     ['draft cleared', { type: 'draft', draft: null }],
-    ['rendered', { type: 'rendered', loadedAt: 1700000000000, renderMs: 12.5, scriptStartMs: 80 }],
+    ['rendered', { type: 'rendered', loadedAt: 1700000000000, renderMs: 12.5, bootMs: 80 }],
   ];
   for (const [name, msg] of valid) {
     it(`accepts ${name}`, () => assert.deepStrictEqual(parseWebviewMessage(msg), msg));
@@ -43,9 +43,9 @@ describe('webview protocol: messages from the webview', () => {
     ['copy with an object', { type: 'copy', text: { toString: 'x' } }],
     ['copy too long', { type: 'copy', text: 'x'.repeat(MAX_COPY_LENGTH + 1) }],
     ['draft malformed', { type: 'draft', draft: { annotations: A } }],
-    ['rendered with NaN', { type: 'rendered', loadedAt: NaN, renderMs: 1, scriptStartMs: 1 }],
-    ['rendered negative', { type: 'rendered', loadedAt: 1, renderMs: -1, scriptStartMs: 1 }],
-    ['rendered without scriptStartMs', { type: 'rendered', loadedAt: 1, renderMs: 1 }],
+    ['rendered with NaN', { type: 'rendered', loadedAt: NaN, renderMs: 1, bootMs: 1 }],
+    ['rendered negative', { type: 'rendered', loadedAt: 1, renderMs: -1, bootMs: 1 }],
+    ['rendered without bootMs', { type: 'rendered', loadedAt: 1, renderMs: 1 }],
   ];
   for (const [name, msg] of invalid) {
     it(`drops ${name}`, () => assert.strictEqual(parseWebviewMessage(msg), undefined));

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
 
-  const emulator = await startEmulator({ browsers: 300 });
+  const emulator = await startEmulator({ browsers: 2000 });
   writeUserSettings(dirs, emulatorSettings(emulator));
   const resultsFile = path.join(testResultsDir, 'electron', 'results.json');
   fs.rmSync(resultsFile, { force: true });

@@ -57,11 +57,11 @@ async function main(): Promise<number> {
     case 'integration':
       return runIntegration({
         grep,
-        browsers: args.browsers ?? 300,
+        browsers: args.browsers ?? 2000,
         totalTimeoutMs: envNumber('CBCM_INTEGRATION_TIMEOUT_MS', 5 * 60_000),
       });
     case 'e2e':
-      return runE2e({ grep, browsers: args.browsers ?? 500, testTimeoutMs: envNumber('CBCM_E2E_TEST_TIMEOUT_MS', 60_000) });
+      return runE2e({ grep, browsers: args.browsers ?? 2000, testTimeoutMs: envNumber('CBCM_E2E_TEST_TIMEOUT_MS', 60_000) });
     case 'demo':
       return runDemo({ browsers: args.browsers ?? 2000, port: args.port ?? 0, emulatorPort: args.emulatorPort });
     default:

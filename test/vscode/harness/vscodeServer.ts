@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
+import { startFrontProxy } from './frontProxy';
 import { serverMain } from './paths';
 import { delay, isCleaningUp, spawnInGroup, SpawnedProcess } from './processes';
 
@@ -66,18 +67,20 @@ export interface StartOptions {
   /** Extra environment for the server and therefore the extension host (CBCM_* variables). */
   env: Record<string, string>;
   logFile: string;
+  /** Public port (the front proxy's); default: any free one. */
   port?: number;
   startTimeoutMs?: number;
 }
 
 /** Starts the upstream VS Code server (not the code-server wrapper, which rejects development flags). */
 export async function startVsCodeServer(options: StartOptions): Promise<VsCodeServer> {
-  const port = options.port ?? (await freePort());
+  // The server listens on a private port; the workbench talks to the front proxy (see frontProxy.ts).
+  const serverPort = await freePort();
   const { dirs } = options;
   const proc = spawnInGroup('vscode-server', process.execPath, [
     serverMain,
     '--host', '127.0.0.1',
-    '--port', String(port),
+    '--port', String(serverPort),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--telemetry-level', 'off',
@@ -92,8 +95,10 @@ export async function startVsCodeServer(options: StartOptions): Promise<VsCodeSe
   // Never settles when the exit was ours (stop() or the clean-up on exit/Ctrl-C).
   const died = proc.exited.then((code) =>
     stopping || isCleaningUp() ? new Promise<string>(() => undefined) : `the VS Code server exited (code ${code}); see ${options.logFile}`);
+  await waitUntilServing(`http://127.0.0.1:${serverPort}`, options.startTimeoutMs ?? 60_000, died);
+  const proxy = await startFrontProxy({ targetPort: serverPort, port: options.port, keyFile: path.join(dirs.userDataDir, 'serve-web-key-half') });
+  const port = proxy.port;
   const origin = `http://127.0.0.1:${port}`;
-  await waitUntilServing(origin, options.startTimeoutMs ?? 60_000, died);
   const remoteUri = (absPath: string) => `vscode-remote://127.0.0.1:${port}${absPath}`;
   return {
     port,
@@ -108,6 +113,7 @@ export async function startVsCodeServer(options: StartOptions): Promise<VsCodeSe
     },
     async stop() {
       stopping = true;
+      await proxy.close();
       await proc.kill();
     },
   };

@@ -37,11 +37,12 @@ describe('Explorer tree', function () {
     return root;
   }
 
-  async function busiestOu(): Promise<{ path: string; ids: string[] }> {
+  /** The OU with the most browsers (at most `limit` of them). */
+  async function busiestOu(limit = Infinity): Promise<{ path: string; ids: string[] }> {
     const { browsers } = await control<{ browsers: EmuBrowser[] }>('browsers');
     const byOu = new Map<string, string[]>();
     for (const b of browsers) byOu.set(b.orgUnitPath, [...(byOu.get(b.orgUnitPath) ?? []), b.deviceId]);
-    const [path, ids] = [...byOu.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+    const [path, ids] = [...byOu.entries()].filter(([, list]) => list.length <= limit).sort((a, b) => b[1].length - a[1].length)[0];
     return { path, ids };
   }
 
@@ -78,11 +79,10 @@ describe('Explorer tree', function () {
   });
 
   it('lists only the browsers of an org unit under it', async () => {
-    const { path: ouPath, ids } = await busiestOu();
+    const { path: ouPath, ids } = await busiestOu(100);
     await rootOu();
     const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
     const nodes = (await api.explorer.getChildren(ou.browsers)).filter((n): n is BrowserNode => !isLoadMore(n));
-    assert.ok(ids.length <= 100, 'the OU fits in one page');
     assert.deepStrictEqual(nodes.map((n) => n.deviceId).sort(), [...ids].sort());
     assert.ok(nodes.every((n) => n.browser.orgUnitPath === ouPath));
   });
