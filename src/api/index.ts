@@ -17,6 +17,10 @@ export type { RetryPolicy } from './retry';
 export { itemsOf, collectItems } from './paging';
 export { MOVE_BATCH_SIZE } from './move';
 export { normalizeToken } from './tokens';
+export { listFleet, defaultLimiterFor, DEFAULT_FLEET_CONCURRENCY } from './fleetListing';
+export type { FleetListingOptions, FleetProgress } from './fleetListing';
+export { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE } from './rateLimiter';
+export type { RateLimiter, TokenBucketOptions } from './rateLimiter';
 
 /** The Directory API v1.1beta1 backend; `dispose()` it when the configuration changes. */
 export function createDirectoryBetaBackend(options: DirectoryBetaClientOptions): CbcmBackend & { dispose(): void } {

@@ -95,7 +95,14 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
       await applyFilter(kind, args.query, args.orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
     }),
-    vscode.commands.registerCommand('cbcm.explorer.sort', async () => {
+    vscode.commands.registerCommand('cbcm.explorer.sort', async (preset?: { orderBy?: BrowserOrderBy; sortOrder?: SortOrder }) => {
+      if (preset) {
+        // Automation: `{}` restores the default order.
+        explorer.state.sort = preset.orderBy ? { orderBy: preset.orderBy, sortOrder: preset.sortOrder ?? 'ASCENDING' } : undefined;
+        await explorer.saveViewState();
+        explorer.resetListings();
+        return;
+      }
       const field = await vscode.window.showQuickPick(
         [{ label: 'Default order', value: undefined as BrowserOrderBy | undefined },
           ...BROWSER_ORDER_BY.map((v) => ({ label: v, description: ORDER_BY_HELP[v], value: v as BrowserOrderBy | undefined }))],

@@ -7,6 +7,7 @@ import { describeError } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
 import { expiryFromDate } from '../util/tokenExpiry';
+import { count } from '../util/relativeTime';
 
 const isTokenNode = (n: unknown): n is TokenNode => n instanceof TokenNode;
 
@@ -92,7 +93,7 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
       }
     }
     if (failures.length) void vscode.window.showErrorMessage(`Could not revoke ${failures.length} token(s).`, { detail: failures.join('\n') });
-    else vscode.window.setStatusBarMessage(`Revoked ${nodes.length} token(s)`, 3000);
+    else vscode.window.setStatusBarMessage(`Revoked ${count(nodes.length, 'enrollment token')}`, 3000);
   };
 
   return [

@@ -9,9 +9,17 @@ export const SCOPES = {
   browsersReadonly: 'https://www.googleapis.com/auth/admin.directory.device.chromebrowsers.readonly',
   orgUnitsReadonly: 'https://www.googleapis.com/auth/admin.directory.orgunit.readonly',
   orgUnits: 'https://www.googleapis.com/auth/admin.directory.orgunit',
+  // Chrome Management API v1 (chromemanagement.googleapis.com), the v1.1beta1 replacement.
+  cmBrowsers: 'https://www.googleapis.com/auth/chrome.management.browsers',
+  cmBrowsersReadonly: 'https://www.googleapis.com/auth/chrome.management.browsers.readonly',
+  cmTokens: 'https://www.googleapis.com/auth/chrome.management.enrollmenttokens',
+  cmTokensReadonly: 'https://www.googleapis.com/auth/chrome.management.enrollmenttokens.readonly',
 } as const;
 
-export const DEFAULT_DELEGATED_SCOPES = [SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly];
+export const DEFAULT_DELEGATED_SCOPES = [
+  SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly,
+  SCOPES.cmBrowsers, SCOPES.cmBrowsersReadonly, SCOPES.cmTokens, SCOPES.cmTokensReadonly,
+];
 
 export interface AccessGrant {
   scopes: string[];
@@ -30,6 +38,10 @@ export const NEEDS = {
   browsersRead: { anyOf: [SCOPES.browsers, SCOPES.browsersReadonly], write: false },
   browsersWrite: { anyOf: [SCOPES.browsers], write: true },
   orgUnitsRead: { anyOf: [SCOPES.orgUnitsReadonly, SCOPES.orgUnits], write: false },
+  cmBrowsersRead: { anyOf: [SCOPES.cmBrowsers, SCOPES.cmBrowsersReadonly], write: false },
+  cmBrowsersWrite: { anyOf: [SCOPES.cmBrowsers], write: true },
+  cmTokensRead: { anyOf: [SCOPES.cmTokens, SCOPES.cmTokensReadonly], write: false },
+  cmTokensWrite: { anyOf: [SCOPES.cmTokens], write: true },
 } satisfies Record<string, ScopeRequirement>;
 
 export class AccessTokens {
@@ -68,9 +80,9 @@ export class AccessTokens {
       );
     }
     if (!need.anyOf.some((s) => grant.scopes.includes(s))) {
-      const readonlyOnly = need.write && grant.scopes.includes(SCOPES.browsersReadonly);
-      const message = readonlyOnly
-        ? `Request had insufficient authentication scopes. The token has only ${SCOPES.browsersReadonly} (read-only); this call needs ${need.anyOf.join(' or ')}.`
+      const readonlyScope = need.write ? need.anyOf.map((s) => `${s}.readonly`).find((s) => grant.scopes.includes(s)) : undefined;
+      const message = readonlyScope
+        ? `Request had insufficient authentication scopes. The token has only ${readonlyScope} (read-only); this call needs ${need.anyOf.join(' or ')}.`
         : `Request had insufficient authentication scopes. This call needs ${need.anyOf.join(' or ')}.`;
       throw new ApiError(403, 'insufficientPermissions', message, {
         'WWW-Authenticate': `Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="${need.anyOf.join(' ')}"`,

@@ -9,6 +9,11 @@ const STATE_ICONS: Record<string, [string, string]> = {
   revoked: ['circle-slash', 'list.errorForeground'],
 };
 
+/** Permanent ids are long UUIDs: the first block tells tokens apart in a list; the tooltip has the whole id. */
+export function tokenLabel(t: EnrollmentToken): string {
+  return `Token ${t.tokenPermanentId.slice(0, 8)}`;
+}
+
 /** An enrollment token. Its secret value is never shown in the tree: "Copy Token" fetches it into the clipboard. */
 export class TokenNode implements ExplorerNode {
   readonly id: string;
@@ -22,7 +27,7 @@ export class TokenNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const t = this.token;
     const state = t.state ?? 'active';
-    const item = new vscode.TreeItem(`Token ${t.tokenPermanentId}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(tokenLabel(t), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const expiry = t.expireTime ? `expires ${relativeTime(t.expireTime)}` : state === 'active' ? 'never expires' : undefined;
     item.description = [state, t.orgUnitPath, expiry].filter(Boolean).join(' · ');
@@ -36,6 +41,7 @@ export class TokenNode implements ExplorerNode {
       md.appendText(value);
       md.appendMarkdown('  \n');
     };
+    row('Token ID', t.tokenPermanentId);
     row('State', state);
     row('Org unit', t.orgUnitPath);
     row('Created', t.createTime ? `${t.createTime} (${relativeTime(t.createTime)})` : undefined);

@@ -283,8 +283,8 @@ describe('Device details panel', function () {
     await pickTheme('Dark High Contrast');
     try {
       await frame.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'), undefined, { timeout: 15_000 });
+      // (No named functions inside evaluate(): the test bundler would wrap them in a helper the page lacks.)
       const probe = await frame.evaluate(() => {
-        const opaque = (c: string) => !/rgba\(.*,\s*0\)$/.test(c) && c !== 'transparent';
         const bg = getComputedStyle(document.body).backgroundColor;
         const texts = ['dt', 'td', '.muted', '.absent', 'h1.title', '.field-message'].map((sel) => {
           const el = document.querySelector(sel);
@@ -293,9 +293,12 @@ describe('Device details panel', function () {
         const errorRow = document.querySelector('tr.has-error td');
         const errorBorder = errorRow ? getComputedStyle(errorRow).borderLeftStyle + ' ' + getComputedStyle(errorRow).borderLeftColor : 'missing';
         const errorLabel = document.querySelector('tr.has-error .error-text')?.textContent ?? '';
-        return { bg, texts, errorBorder, errorLabel, opaqueTexts: texts.every((t) => opaque(t.color) && t.color !== bg) };
+        return { bg, texts, errorBorder, errorLabel };
       });
-      assert.ok(probe.opaqueTexts, `text colours ${JSON.stringify(probe.texts)} on ${probe.bg}`);
+      for (const t of probe.texts) {
+        const ratio = contrastRatio(t.color, probe.bg);
+        assert.ok(ratio >= 4.5, `${t.sel}: ${t.color} on ${probe.bg} has contrast ${ratio.toFixed(1)}:1 (WCAG AA needs 4.5:1)`);
+      }
       assert.match(probe.errorBorder, /^solid rgb/, 'a policy error is marked by a border');
       assert.match(probe.errorLabel, /^Error: /, 'and by a text label');
       await screenshot('deviceDetails-high-contrast');
@@ -364,4 +367,21 @@ function panelTimings(): { line: string; own: number }[] {
     }
   }
   return out;
+}
+
+/** WCAG contrast ratio of a CSS rgb()/rgba() colour drawn over an opaque background. */
+function contrastRatio(fg: string, bg: string): number {
+  const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const [br, bgG, bb] = parse(bg);
+  const [r, g, b, a = 1] = parse(fg);
+  const blend = [r * a + br * (1 - a), g * a + bgG * (1 - a), b * a + bb * (1 - a)];
+  const lum = (rgb: number[]) => {
+    const [R, G, B] = rgb.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [l1, l2] = [lum(blend), lum([br, bgG, bb])].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
 }

@@ -113,6 +113,28 @@ describe('Explorer tree', function () {
     assert.strictEqual(api.view.description, undefined);
   });
 
+  it('sorts browsers by a documented field, both ways, and says so in the view', async () => {
+    const names = async () => {
+      const all = api.explorer.accountNode!.allBrowsers;
+      return ((await api.explorer.getChildren(all)) as BrowserNode[]).filter((n) => 'browser' in n).map((n) => (n.browser.machineName ?? '').toLowerCase());
+    };
+    const isSorted = (list: string[]) => list.every((v, i) => i === 0 || list[i - 1] <= v);
+    await rootOu();
+    try {
+      await vscode.commands.executeCommand('cbcm.explorer.sort', { orderBy: 'machine_name', sortOrder: 'ASCENDING' });
+      const up = await names();
+      assert.ok(isSorted(up), `ascending: ${up.slice(0, 5).join(', ')}…`);
+      assert.match(api.view.description ?? '', /sorted by machine_name ↑/);
+      await vscode.commands.executeCommand('cbcm.explorer.sort', { orderBy: 'machine_name', sortOrder: 'DESCENDING' });
+      const down = await names();
+      assert.ok(isSorted([...down].reverse()), `descending: ${down.slice(0, 5).join(', ')}…`);
+      assert.notStrictEqual(up[0], down[0]);
+    } finally {
+      await vscode.commands.executeCommand('cbcm.explorer.sort', {});
+    }
+    assert.strictEqual(api.view.description, undefined);
+  });
+
   it('moves browsers, and after a partial failure shows where each one really is', async () => {
     const { path: from, ids } = await busiestOu();
     const units = (await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits;

@@ -1,0 +1,325 @@
+// Fast listing of a whole fleet. Paging through one listing costs one round-trip per 100 browsers, one after
+// the other; here the fleet is cut into disjoint parts that are listed concurrently (a bounded number at a
+// time), under a shared client-side rate limiter, and the result is de-duplicated by deviceId. No vscode import.
+//
+// How the fleet is cut, and why the result is exact:
+// - One part per org unit, plus the root '/'. The emulator's orgUnitPath filter lists only that OU (like the
+//   admin console); Google does not document whether sub-OUs are included. If they are, parts overlap and
+//   de-duplication still gives each browser once (only the speed-up is lost), so the set is right either way.
+// - A part that turns out to be big is split further by registration time while it runs, so one OU holding
+//   most of the fleet does not leave the other workers idle. Parts are listed ordered by enrollment_date
+//   (lastRegistrationTime) ascending. To split a running part that has reached registration second t and
+//   ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first browser
+//   registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The query's
+//   time ranges are inclusive at second resolution, so [.., m] and [m+1s, ..] are disjoint and cover every
+//   second. Browsers without a registration time match no `register:` range: they stay with the part that
+//   has no lower bound, i.e. the original listing of the OU, where they sort first (missing values sort first
+//   in ascending order, as in the emulator; every enrolled browser registers, so this set is empty in
+//   practice). A query that already constrains `register` is never split this way.
+// - A browser that re-registers or moves OU during the listing may show up in two parts (dropped by dedupe)
+//   or, like with any paged listing of live data, in none.
+import type { CbcmBackend } from './backend';
+import { cancelledError } from './errors';
+import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
+import type { ChromeBrowser, OrgUnit, Projection } from './types';
+
+export const DEFAULT_FLEET_CONCURRENCY = 8;
+const ROOT = '/';
+const SECOND = 1000;
+/** A part is worth splitting when this many browsers are estimated to remain in it (a few pages). */
+const MIN_SPLIT_ITEMS = 300;
+
+export interface FleetListingOptions {
+  projection?: Projection;
+  /** Filter query, as for one listing. */
+  query?: string;
+  /** Listings running at the same time (default 8). */
+  concurrency?: number;
+  /** Shared by every listing of this call; default one bucket per backend (2,400 requests/minute). */
+  limiter?: RateLimiter;
+  /** The customer's org units when the caller has them (saves one request); listed otherwise. */
+  orgUnits?: readonly OrgUnit[];
+  /** Only this org unit (split by registration time only); default the whole account. */
+  orgUnitPath?: string;
+  /** Page size, 1..100 (default 100). */
+  maxResults?: number;
+  /** Split big parts by registration time (default true). */
+  splitByRegistration?: boolean;
+}
+
+export interface FleetProgress {
+  /** Distinct browsers yielded so far. */
+  listed: number;
+  /** Pages received across all parts. */
+  pages: number;
+  /** Parts created so far (org units + registration-time splits) and finished. */
+  parts: number;
+  partsDone: number;
+}
+
+interface Part {
+  orgUnitPath: string;
+  /** Inclusive lower bound, start of a second (ms); undefined: none (browsers without a registration time too). */
+  lo?: number;
+  /** Inclusive upper bound, start of a second (ms); undefined: open. Lowered when the part is split. */
+  hi?: number;
+  /** Registration second of the first and last browser received (ordered parts). */
+  firstReg?: number;
+  lastReg?: number;
+  items: number;
+  hasMore: boolean;
+}
+
+/** Browsers one limiter per backend: concurrent listings of one account share the user's quota. */
+const defaultLimiters = new WeakMap<CbcmBackend, RateLimiter>();
+
+export function defaultLimiterFor(backend: CbcmBackend): RateLimiter {
+  let limiter = defaultLimiters.get(backend);
+  if (!limiter) defaultLimiters.set(backend, (limiter = new TokenBucketLimiter()));
+  return limiter;
+}
+
+/** Registration time truncated to its second (ms), or undefined. */
+function registrationSecond(b: ChromeBrowser): number | undefined {
+  if (!b.lastRegistrationTime) return undefined;
+  const ms = Date.parse(b.lastRegistrationTime);
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / SECOND) * SECOND;
+}
+
+/** `2024-01-31T12:00:00` (UTC, the query's second-resolution form). */
+function queryTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19);
+}
+
+function registerTerm(part: Part): string | undefined {
+  if (part.lo === undefined) return undefined;
+  return `register:${queryTime(part.lo)}..${part.hi !== undefined ? queryTime(part.hi) : ''}`;
+}
+
+/** True when the query already says something about registration time (then it is not split by it). */
+function constrainsRegistration(query: string | undefined): boolean {
+  return /(^|[\s(])register\s*:/i.test(query ?? '');
+}
+
+/**
+ * Every browser of the account (or of `options.orgUnitPath`), in batches as they arrive, each browser once.
+ * Order is not defined. Stops every listing when `signal` aborts, when the consumer stops iterating, or on the
+ * first error (which it throws).
+ */
+export function listFleet(
+  backend: CbcmBackend,
+  options: FleetListingOptions = {},
+  signal?: AbortSignal,
+  onProgress?: (p: FleetProgress) => void,
+): AsyncIterable<ChromeBrowser[]> {
+  const concurrency = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a whole number of at least 1 (got ${concurrency}).`);
+  }
+  return { [Symbol.asyncIterator]: () => new FleetListing(backend, options, concurrency, signal, onProgress).run() };
+}
+
+class FleetListing {
+  private readonly abort = new AbortController();
+  private readonly limiter: RateLimiter;
+  private readonly split: boolean;
+  private readonly queue: Part[] = [];
+  private readonly running = new Set<Part>();
+  private readonly seen = new Set<string>();
+  private readonly batches: ChromeBrowser[][] = [];
+  private readonly maxBuffered: number;
+  private failure: { error: unknown } | undefined;
+  private wakeConsumer: (() => void) | undefined;
+  private wakeProducers: (() => void)[] = [];
+  private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
+
+  constructor(
+    private readonly backend: CbcmBackend,
+    private readonly options: FleetListingOptions,
+    private readonly concurrency: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onProgress: ((p: FleetProgress) => void) | undefined,
+  ) {
+    this.limiter = options.limiter ?? defaultLimiterFor(backend);
+    this.split = options.splitByRegistration !== false && !constrainsRegistration(options.query);
+    this.maxBuffered = concurrency * 4;
+  }
+
+  async *run(): AsyncGenerator<ChromeBrowser[], void, undefined> {
+    const onAbort = (): void => this.stop(cancelledError('browsers.list'));
+    if (this.signal?.aborted) throw cancelledError('browsers.list');
+    this.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (const path of await this.partPaths()) this.addPart({ orgUnitPath: path, items: 0, hasMore: true });
+      this.pump();
+      for (;;) {
+        const batch = this.batches.shift();
+        if (batch) {
+          this.releaseProducers();
+          yield batch;
+          continue;
+        }
+        if (this.failure) throw this.failure.error;
+        if (this.running.size === 0 && this.queue.length === 0) return;
+        await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+      }
+    } finally {
+      this.signal?.removeEventListener('abort', onAbort);
+      // Consumer stopped early, failed, or finished: no listing may go on in the background.
+      this.abort.abort();
+      this.releaseProducers();
+    }
+  }
+
+  private async partPaths(): Promise<string[]> {
+    if (this.options.orgUnitPath) return [this.options.orgUnitPath];
+    let units = this.options.orgUnits;
+    if (!units) {
+      await this.limiter.acquire(this.abort.signal);
+      units = await this.backend.listOrgUnits(this.abort.signal);
+    }
+    const paths = new Set([ROOT, ...units.map((u) => u.orgUnitPath)]);
+    return [...paths];
+  }
+
+  private addPart(part: Part): void {
+    this.queue.push(part);
+    this.progress.parts++;
+  }
+
+  /** Starts parts while slots are free: queued ones first, then splits of running ones. */
+  private pump(): void {
+    while (this.running.size < this.concurrency && !this.failure && !this.abort.signal.aborted) {
+      const part = this.queue.shift() ?? this.splitOne();
+      if (!part) return;
+      this.running.add(part);
+      this.listPart(part).then(
+        () => {
+          this.running.delete(part);
+          this.progress.partsDone++;
+          this.onProgress?.({ ...this.progress });
+          this.pump();
+          this.wake();
+        },
+        (error: unknown) => {
+          this.running.delete(part);
+          this.stop(error);
+        },
+      );
+    }
+  }
+
+  /** Halves the remaining registration-time range of the running part estimated to have most left. */
+  private splitOne(): Part | undefined {
+    if (!this.split) return undefined;
+    let best: { part: Part; end: number; remaining: number } | undefined;
+    const now = Math.floor(Date.now() / SECOND) * SECOND;
+    for (const part of this.running) {
+      if (!part.hasMore || part.lastReg === undefined || part.firstReg === undefined) continue;
+      const end = part.hi ?? Math.max(now, part.lastReg);
+      const density = part.items / Math.max(SECOND, part.lastReg - part.firstReg);
+      const remaining = (end - part.lastReg) * density;
+      if (remaining >= MIN_SPLIT_ITEMS && (!best || remaining > best.remaining)) best = { part, end, remaining };
+    }
+    if (!best) return undefined;
+    const { part, end } = best;
+    const mid = Math.floor((part.lastReg! + (end - part.lastReg!) / 2) / SECOND) * SECOND;
+    // The running part has already yielded up to lastReg, so it must keep at least that second.
+    if (mid < part.lastReg! || mid + SECOND > end) return undefined;
+    const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true };
+    part.hi = mid;
+    this.progress.parts++;
+    return upper;
+  }
+
+  private async listPart(part: Part): Promise<void> {
+    const signal = this.abort.signal;
+    const base = this.options.query?.trim();
+    const term = registerTerm(part);
+    const query = [base, term].filter(Boolean).join(' ') || undefined;
+    const pages = this.backend.listBrowsers({
+      projection: this.options.projection ?? 'BASIC',
+      query,
+      orgUnitPath: part.orgUnitPath,
+      orderBy: this.split ? 'enrollment_date' : undefined,
+      sortOrder: this.split ? 'ASCENDING' : undefined,
+      maxResults: this.options.maxResults ?? 100,
+    }, signal);
+    const iterator = pages[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        await this.waitForRoom();
+        // One token per page request (retries inside the client back off on their own).
+        await this.limiter.acquire(signal);
+        const next = await iterator.next();
+        if (signal.aborted) throw cancelledError('browsers.list');
+        if (next.done) return;
+        this.progress.pages++;
+        let items = next.value.browsers;
+        part.hasMore = Boolean(next.value.nextPageToken);
+        if (part.hi !== undefined) {
+          // Ordered by registration: everything from the first browser past `hi` belongs to a split-off part.
+          const hi = part.hi;
+          const cut = items.findIndex((b) => (registrationSecond(b) ?? -Infinity) > hi);
+          if (cut >= 0) {
+            items = items.slice(0, cut);
+            part.hasMore = false;
+          }
+        }
+        this.received(part, items);
+        if (!part.hasMore) return;
+        // A free slot may now find this part worth splitting.
+        this.pump();
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+
+  private received(part: Part, items: readonly ChromeBrowser[]): void {
+    const fresh: ChromeBrowser[] = [];
+    for (const b of items) {
+      const reg = registrationSecond(b);
+      if (reg !== undefined) {
+        part.firstReg ??= reg;
+        part.lastReg = reg;
+      }
+      if (this.seen.has(b.deviceId)) continue;
+      this.seen.add(b.deviceId);
+      fresh.push(b);
+    }
+    part.items += items.length;
+    if (fresh.length > 0) {
+      this.progress.listed += fresh.length;
+      this.batches.push(fresh);
+    }
+    this.onProgress?.({ ...this.progress });
+    this.wake();
+  }
+
+  /** Back-pressure: a slow consumer (e.g. a file being written) pauses the listings instead of buffering the fleet. */
+  private async waitForRoom(): Promise<void> {
+    while (this.batches.length >= this.maxBuffered && !this.abort.signal.aborted) {
+      await new Promise<void>((resolve) => this.wakeProducers.push(resolve));
+    }
+  }
+
+  private releaseProducers(): void {
+    const waiting = this.wakeProducers;
+    this.wakeProducers = [];
+    waiting.forEach((resolve) => resolve());
+  }
+
+  private stop(error: unknown): void {
+    this.failure ??= { error };
+    this.abort.abort();
+    this.releaseProducers();
+    this.wake();
+  }
+
+  private wake(): void {
+    const wake = this.wakeConsumer;
+    this.wakeConsumer = undefined;
+    wake?.();
+  }
+}
