@@ -12,6 +12,8 @@ export interface CbcmTestingApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   /** Sign-in internals for test/vscode/suite/auth*.test.ts; undefined in Production mode. */
   readonly auth: AuthTestingHooks | undefined;
+  /** How long activate() took (ms), for the activation benchmark. */
+  readonly activateMs?: number;
 }
 
 export interface CbcmExtensionApi {

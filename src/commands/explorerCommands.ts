@@ -3,7 +3,7 @@ import { BROWSER_ORDER_BY, type BrowserOrderBy, type SortOrder } from '../api/ty
 import { validateQueryInput } from '../query';
 import type { ListingKind } from '../tree/explorerState';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
-import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
+import { OrgUnitNode, owningOrgUnit } from '../tree/nodes/orgUnitNode';
 import type { ExplorerNode } from '../tree/nodes/explorerNode';
 import type { ExplorerCommandContext } from './commandContext';
 import { RecentQueries } from './recentQueries';
@@ -25,6 +25,8 @@ interface ApplyFilterArgs {
   query: string;
   dialect?: ListingKind;
   orgUnitPath?: string;
+  /** 'selectedOrgUnit': the org unit of the explorer's selection. */
+  scope?: 'account' | 'selectedOrgUnit';
 }
 
 export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -92,7 +94,16 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
         void vscode.window.showErrorMessage(`The query was not run: ${problem}`);
         return;
       }
-      await applyFilter(kind, args.query, args.orgUnitPath);
+      let orgUnitPath = args.orgUnitPath;
+      if (args.scope === 'selectedOrgUnit') {
+        const selected = c.view.selection[0] as ExplorerNode | undefined;
+        orgUnitPath = selected ? owningOrgUnit(selected)?.orgUnitPath : undefined;
+        if (!orgUnitPath) {
+          void vscode.window.showInformationMessage('Select an org unit (or anything inside one) in the CBCM Explorer first.');
+          return;
+        }
+      }
+      await applyFilter(kind, args.query, orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
     }),
     vscode.commands.registerCommand('cbcm.explorer.sort', async (preset?: { orderBy?: BrowserOrderBy; sortOrder?: SortOrder }) => {

@@ -11,6 +11,8 @@ export const APPLY_FILTER_COMMAND = 'cbcm.explorer.applyFilter';
 export interface ApplyFilterArgs {
   query: string;
   dialect: Dialect;
+  /** 'selectedOrgUnit': only the org unit selected in the explorer; otherwise every OU and the account listing. */
+  scope?: 'account' | 'selectedOrgUnit';
 }
 
 export function registerCodeLens(): vscode.Disposable {
@@ -18,16 +20,26 @@ export function registerCodeLens(): vscode.Disposable {
     provideCodeLenses(document) {
       const dialect = documentDialect(document);
       const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
-      return queryLines(document).map((q) => {
+      return queryLines(document).flatMap((q) => {
         const parsed = parseQuery(q.text, dialect);
         const args: ApplyFilterArgs = { query: serialize(parsed), dialect };
         const errors = diagnose(parsed, dialect).filter((d) => d.severity === 'error').length;
-        return new vscode.CodeLens(new vscode.Range(q.line, 0, q.line, q.text.length), {
+        const range = new vscode.Range(q.line, 0, q.line, q.text.length);
+        const lenses = [new vscode.CodeLens(range, {
           title: errors === 0 ? 'Run in CBCM Explorer' : `Run in CBCM Explorer (fix ${errors} error${errors > 1 ? 's' : ''} first)`,
-          tooltip: `Filter the ${target} listing with: ${args.query}`,
+          tooltip: `Filter the ${target} listing of every org unit with: ${args.query}`,
           command: RUN_COMMAND,
           arguments: [args],
-        });
+        })];
+        if (errors === 0) {
+          lenses.push(new vscode.CodeLens(range, {
+            title: 'in selected org unit',
+            tooltip: `Filter only the org unit selected in the CBCM Explorer with: ${args.query}`,
+            command: RUN_COMMAND,
+            arguments: [{ ...args, scope: 'selectedOrgUnit' }],
+          }));
+        }
+        return lenses;
       });
     },
   });

@@ -2,7 +2,7 @@
 // offered when (1) src/query accepts it and (2) it matches no other category the chart counted: text fields
 // match whole words (`browser_version:108` would also match the patch number of 120.0.5200.108), so each
 // candidate is checked against the values actually seen before it is used.
-import { quoteIfNeeded, serialize, validateQueryInput, type Dialect } from '../query';
+import { serialize, validateQueryInput, type Dialect } from '../query';
 import { splitWords } from '../query/words';
 import type { ItemAction, OverviewScope } from './figures';
 
@@ -26,9 +26,13 @@ export function phraseMatches(value: string, text: string): boolean {
   return false;
 }
 
-/** `field:value` with the value quoted when it holds several words, in the serializer's exact spelling. */
-export function fieldTerm(field: string, value: string): string {
-  return serialize(`${field}:${quoteIfNeeded(value)}`, 'browsers');
+/**
+ * `field:value` in the serializer's exact spelling: quoted when the value holds several words (the
+ * serializer drops the quotes around a single word). undefined for values a query cannot carry.
+ */
+export function fieldTerm(field: string, value: string): string | undefined {
+  if (value.includes('"') || wordsOf(value).length === 0) return undefined;
+  return serialize(`${field}:"${value}"`, 'browsers');
 }
 
 /** A filter action, or a `none` explaining why the query cannot be used. */

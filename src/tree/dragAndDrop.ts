@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BrowserNode } from './nodes/browserNode';
 import type { ExplorerNode } from './nodes/explorerNode';
-import { OrgUnitNode } from './nodes/orgUnitNode';
+import { owningOrgUnit } from './nodes/orgUnitNode';
 
 const MIME = 'application/vnd.code.tree.cbcm.explorer';
 
@@ -24,9 +24,4 @@ export class BrowserDragAndDrop implements vscode.TreeDragAndDropController<Expl
     if (!ou) return;
     await vscode.commands.executeCommand('cbcm.browser.moveToOu', nodes[0], nodes, { destination: ou.orgUnitPath, confirm: true });
   }
-}
-
-export function owningOrgUnit(node: ExplorerNode): OrgUnitNode | undefined {
-  for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n instanceof OrgUnitNode) return n;
-  return undefined;
 }

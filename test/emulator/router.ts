@@ -5,6 +5,7 @@ import { deleteBrowser, getBrowser, listBrowsers, moveBrowsers, updateBrowser } 
 import { getOrgUnit, listOrgUnits } from './handlers/orgUnits';
 import { createToken, listTokens, revokeToken } from './handlers/tokens';
 import { handleRevoke, handleToken } from './oauthToken';
+import { CHROME_MANAGEMENT_ROUTES } from './handlers/chromeManagementRoutes';
 
 /** api: Google API calls (faults apply); oauth: token/consent endpoints; control: /__emulator/. */
 export type RouteKind = 'api' | 'oauth' | 'control';
@@ -28,6 +29,7 @@ export const API_AND_OAUTH_ROUTES: Route[] = [
   { method: 'GET', pattern: new RegExp(`${V1B}/chrome/enrollmentTokens/?$`), kind: 'api', handler: listTokens },
   { method: 'POST', pattern: new RegExp(`${V1B}/chrome/enrollmentTokens/?$`), kind: 'api', handler: createToken },
   { method: 'POST', pattern: new RegExp(`${V1B}/chrome/enrollmentTokens/([^/]+?)(?::|%3[Aa])revoke$`), kind: 'api', handler: revokeToken },
+  ...CHROME_MANAGEMENT_ROUTES,
   { method: 'GET', pattern: new RegExp(`${V1}/orgunits/?$`), kind: 'api', handler: listOrgUnits },
   { method: 'GET', pattern: new RegExp(`${V1}/orgunits/(.+)$`), kind: 'api', handler: getOrgUnit },
   { method: 'POST', pattern: /^\/token$/, kind: 'oauth', handler: handleToken },

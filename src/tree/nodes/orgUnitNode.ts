@@ -57,3 +57,9 @@ export class OrgUnitNode implements ExplorerNode {
     return item;
   }
 }
+
+/** The org unit a node lives in (itself for an OU), e.g. the drop target of a drag or the scope of a filter. */
+export function owningOrgUnit(node: ExplorerNode): OrgUnitNode | undefined {
+  for (let n: ExplorerNode | undefined = node; n; n = n.parent) if (n instanceof OrgUnitNode) return n;
+  return undefined;
+}

@@ -272,6 +272,19 @@ describe('Device details panel', function () {
     assert.strictEqual(await rows(), all);
   });
 
+  it('keeps unsaved edits when the panel is hidden and shown again (its webview is recreated)', async () => {
+    const hostile = await openDetails(HOSTILE_ID);
+    await inputOf(hostile, 'annotatedLocation').fill(`draft ${stamp}`);
+    await new Promise((r) => setTimeout(r, 600)); // the draft is sent to the extension after a short pause
+    await openDetails(`e2e-large-${stamp}`); // hides the hostile panel: its webview is destroyed
+    const again = await openDetails(HOSTILE_ID); // reveals the existing panel
+    assert.strictEqual(await inputOf(again, 'annotatedLocation').inputValue(), `draft ${stamp}`);
+    await again.locator('.dirty-badge:not([hidden])').waitFor();
+    await again.locator('#revert').click();
+    assert.notStrictEqual(await inputOf(again, 'annotatedLocation').inputValue(), `draft ${stamp}`);
+    await openDetails(`e2e-large-${stamp}`);
+  });
+
   it('stays readable in a high-contrast theme (borders and text, not colour alone)', async () => {
     const { runCommand, quickInput, screenshot } = e2e();
     const frame = await deviceFrame();

@@ -113,6 +113,24 @@ describe('Explorer tree', function () {
     assert.strictEqual(api.view.description, undefined);
   });
 
+  it('runs a query in the org unit selected in the view only', async () => {
+    const { path: ouPath } = await busiestOu(100);
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    await api.view.reveal(ou.browsers, { select: true, focus: false });
+    // The selection reaches the extension host a moment after reveal resolves.
+    for (let i = 0; i < 50 && !api.view.selection.some((n) => n.id === ou.browsers.id); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(api.view.selection.some((n) => n.id === ou.browsers.id), 'the OU’s Browsers folder is selected');
+    try {
+      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'os_platform:Linux', dialect: 'browsers', scope: 'selectedOrgUnit' });
+      assert.deepStrictEqual(api.explorer.state.browserFilter, { query: 'os_platform:Linux', orgUnitPath: ouPath });
+      assert.strictEqual(ou.browsers.query, 'os_platform:Linux');
+      assert.strictEqual(api.explorer.accountNode!.allBrowsers.query, undefined, 'the account-wide listing is not filtered');
+    } finally {
+      await vscode.commands.executeCommand('cbcm.explorer.clearFilter');
+    }
+  });
+
   it('sorts browsers by a documented field, both ways, and says so in the view', async () => {
     const names = async () => {
       const all = api.explorer.accountNode!.allBrowsers;

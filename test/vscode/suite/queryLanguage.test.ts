@@ -142,8 +142,11 @@ describe('cbcm-query language', () => {
 
   it('puts a "Run in CBCM Explorer" lens on every query line with the serialized query', async () => {
     const document = await openFile('stale.cbcmq', BROWSERS_DOC);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lenses = all.filter((l) => l.command?.title.startsWith('Run in'));
     assert.deepStrictEqual(lenses.map((l) => l.range.start.line), [1, 2, 3]);
+    // Lines without errors also offer to run in the selected org unit only.
+    assert.deepStrictEqual(all.filter((l) => l.command?.title === 'in selected org unit').map((l) => l.range.start.line), [1, 3]);
     assert.strictEqual(lenses[0].command?.title, 'Run in CBCM Explorer');
     assert.strictEqual(lenses[1].command?.title, 'Run in CBCM Explorer (fix 3 errors first)');
     assert.deepStrictEqual(lenses[2].command?.arguments?.[0], { query: 'location:Montreal user:alice', dialect: 'browsers' });
@@ -152,7 +155,8 @@ describe('cbcm-query language', () => {
   it('running a lens filters the tree with the serialized query; a query with errors is not run', async () => {
     const state = (await testingApi()).explorer.state;
     const document = await openFile('run.cbcmq', ['# dialect: tokens', 'token_state:ACTIVE   device_type:CHROME_BROWSER', 'token_state:GONE'].join('\n'));
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri))
+      .filter((l) => l.command?.title.startsWith('Run in'));
     try {
       await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
       assert.strictEqual(state.tokenFilter?.query, 'token_state:ACTIVE device_type:CHROME_BROWSER');
