@@ -15,7 +15,7 @@ import { registerDeviceDetails } from './webview';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
-  const activateStarted = performance.now(); // for the activation benchmark (bench/README Performance)
+  const activateStarted = performance.now(); // activation benchmark (README, Performance)
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
   context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));

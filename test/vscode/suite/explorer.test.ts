@@ -61,6 +61,27 @@ describe('Explorer tree', function () {
     assert.strictEqual(api.explorer.getParent(node!)?.id, `ou:${nested.orgUnitPath.slice(0, nested.orgUnitPath.lastIndexOf('/'))}`);
   });
 
+  it('renders a browser row from its data, with device text escaped in the tooltip', async () => {
+    const ouPath = '/Z Render check';
+    await control('orgunits', { path: ouPath });
+    const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1))';
+    const lastActivityTime = new Date(Date.now() - 3 * 86400_000 - 60_000).toISOString();
+    await control('browsers', { orgUnitPath: ouPath, machineName: hostile, osPlatform: 'Linux', browserVersions: ['131.0.6778.85'], lastActivityTime, annotatedUser: '**bold**' });
+    await rootOu();
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    const [node] = (await api.explorer.getChildren(ou.browsers)) as BrowserNode[];
+    const item = node.getTreeItem();
+    assert.strictEqual(item.label, hostile, 'the label is the raw text (tree labels are never rendered as HTML)');
+    assert.strictEqual(item.description, 'Chrome 131.0.6778.85 · 3 days ago');
+    assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'terminal-linux');
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.strictEqual(tooltip.isTrusted, false);
+    assert.ok(!tooltip.supportHtml, 'no HTML in tooltips');
+    assert.ok(!tooltip.value.includes('](javascript:'), `a device value became a link: ${tooltip.value}`);
+    assert.ok(!tooltip.value.includes('**bold**'), 'Markdown in a device value is escaped');
+    assert.match(tooltip.value, /Annotated user: /);
+  });
+
   it('pages browsers in 100 at a time with "Load more", without duplicates', async () => {
     const { browsers } = await control<{ browsers: EmuBrowser[] }>('browsers');
     assert.ok(browsers.length > 200, `need more than 200 browsers, the fleet has ${browsers.length}`);

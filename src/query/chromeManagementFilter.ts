@@ -1,0 +1,205 @@
+// Translation of a v1.1beta1 `query` into a Chrome Management API v1 `filter` (reference §5.5):
+// keys renamed, implicit AND made explicit, `a..b` time ranges turned into `>=`/`<=` pairs with RFC 3339 UTC
+// times, and the org unit moved into the filter. Pure: used by the v1 backend (so the UI's queries keep
+// working) and by the "Convert to Chrome Management filter" code action. Anything without an equivalent is
+// left out of the filter and named in `untranslatable`, so the caller can refuse or warn; never guessed.
+import { parseQuery, splitRange } from './parser';
+import { checkTime } from './time';
+import type { FieldTerm, ValueNode } from './types';
+
+export interface FilterConversion {
+  /** The v1 filter ('' when nothing constrains the listing). */
+  filter: string;
+  /** One sentence per term that could not be translated (never containing an enrollment-token value). */
+  untranslatable: string[];
+}
+
+type Kind = 'text' | 'time' | 'number' | 'boolean';
+
+/** v1.1beta1 query key → v1 filter field (reference table 5.2). */
+const BROWSER_KEYS: Readonly<Record<string, { to: string; kind: Kind }>> = {
+  machine_name: { to: 'machine_name', kind: 'text' },
+  os_platform: { to: 'os_platform', kind: 'text' },
+  arch: { to: 'os_architecture', kind: 'text' },
+  os_version: { to: 'os_version', kind: 'text' },
+  // [I] closest match: "Windows 10" is platform plus major version; v1 has the combined platform version.
+  os: { to: 'os_platform_version', kind: 'text' },
+  browser_version: { to: 'browser_version', kind: 'text' },
+  location: { to: 'annotated_location', kind: 'text' },
+  user: { to: 'annotated_user', kind: 'text' },
+  asset_id: { to: 'annotated_asset_id', kind: 'text' },
+  note: { to: 'annotated_note', kind: 'text' },
+  machine_user: { to: 'last_device_user', kind: 'text' },
+  num_extensions: { to: 'extension_count', kind: 'number' },
+  num_policies: { to: 'policy_count', kind: 'number' },
+  has_device_id_collision: { to: 'device_id_collision', kind: 'boolean' },
+  register: { to: 'last_registration_time', kind: 'time' },
+  report: { to: 'last_status_report_time', kind: 'time' },
+  sync: { to: 'last_policy_fetch_time', kind: 'time' },
+  last_activity: { to: 'last_activity_time', kind: 'time' },
+};
+
+const TOKEN_KEYS: Readonly<Record<string, string>> = { device_type: 'device_type', token_state: 'token_state' };
+
+/** The v1 filter fields a browser query may produce (for tests and the dialect table). */
+export const CHROME_MANAGEMENT_FIELD_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(BROWSER_KEYS).map(([k, v]) => [k, v.to]),
+);
+
+export interface ConvertOptions {
+  /** The listing's org unit (the old `orgUnitPath` parameter): a path or `id:<orgUnitId>`. */
+  orgUnitPath?: string;
+}
+
+/** Converts a chromebrowsers.list `query` (plus its orgUnitPath) into a chromeBrowsers.list `filter`. */
+export function convertToChromeManagementFilter(query: string, options: ConvertOptions = {}): FilterConversion {
+  const parts: string[] = [];
+  const untranslatable: string[] = [];
+  for (const term of parseQuery(query, 'browsers').terms) {
+    if (term.kind === 'keyword') {
+      if (term.keyword !== 'AND') untranslatable.push(`${term.text}: neither API supports ${term.keyword}; the filter combines conditions with AND only.`);
+      continue;
+    }
+    if (term.kind === 'free') {
+      const v = freeValue(term.value, untranslatable);
+      if (v !== undefined) parts.push(v);
+      continue;
+    }
+    const converted = convertBrowserTerm(term, untranslatable);
+    if (converted) parts.push(converted);
+  }
+  const ou = orgUnitTerm(options.orgUnitPath);
+  if (ou) parts.unshift(ou);
+  return { filter: parts.join(' AND '), untranslatable };
+}
+
+/** Converts an enrollmentTokens `query` (plus its orgUnitPath) into an enrollmentTokens.list `filter`. */
+export function convertTokenQueryToChromeManagementFilter(query: string, options: ConvertOptions = {}): FilterConversion {
+  const parts: string[] = [];
+  const untranslatable: string[] = [];
+  for (const term of parseQuery(query, 'tokens').terms) {
+    // The old token listing ignores words without a field, so dropping them keeps the meaning.
+    if (term.kind !== 'field') continue;
+    const to = TOKEN_KEYS[term.field.name];
+    const value = term.value?.text.trim() ?? '';
+    if (!to || term.operator.text !== ':' || value === '') {
+      untranslatable.push(`${termText(term)}: not an enrollment-token filter (use device_type:CHROME_BROWSER or token_state:ACTIVE|EXPIRED|REVOKED).`);
+      continue;
+    }
+    // The v1 filter keeps the short state names (ACTIVE, not ENROLLMENT_TOKEN_STATE_ACTIVE).
+    parts.push(`${to}=${value.toUpperCase()}`);
+  }
+  const ou = orgUnitTerm(options.orgUnitPath);
+  if (ou) parts.unshift(ou);
+  return { filter: parts.join(' AND '), untranslatable };
+}
+
+function orgUnitTerm(orgUnitPath: string | undefined): string | undefined {
+  if (!orgUnitPath) return undefined;
+  if (orgUnitPath.startsWith('id:')) return `org_unit_id=${quote(orgUnitPath.slice(3))}`;
+  // [I] Whether org_unit_path includes sub-units is not documented; the old parameter did not either.
+  return `org_unit_path=${quote(orgUnitPath)}`;
+}
+
+function convertBrowserTerm(term: FieldTerm, untranslatable: string[]): string | undefined {
+  const name = term.field.name;
+  const text = termText(term);
+  if (name === 'enrollment_token') {
+    // The value is a secret: name the field only.
+    untranslatable.push('enrollment_token: the Chrome Management API cannot filter browsers by the enrollment token they used.');
+    return undefined;
+  }
+  const key = BROWSER_KEYS[name];
+  if (!key) {
+    untranslatable.push(`${text}: "${name}" is not a Chrome browser query field, so there is nothing to translate.`);
+    return undefined;
+  }
+  if (term.operator.text !== ':') {
+    untranslatable.push(`${text}: v1.1beta1 queries only use ":"; fix the query first.`);
+    return undefined;
+  }
+  const value = term.value?.text.trim() ?? '';
+  if (value === '') {
+    untranslatable.push(`${text}: the term has no value.`);
+    return undefined;
+  }
+  switch (key.kind) {
+    case 'number':
+      if (!/^\d+$/.test(value)) {
+        untranslatable.push(`${text}: ${name} takes a whole number (neither API has numeric ranges).`);
+        return undefined;
+      }
+      return `${key.to}=${value}`;
+    case 'boolean': {
+      const v = value.toLowerCase();
+      if (v !== 'true' && v !== 'false') {
+        untranslatable.push(`${text}: ${name} takes true or false.`);
+        return undefined;
+      }
+      return `${key.to}=${v}`;
+    }
+    case 'time':
+      return timeTerms(key.to, term.value!, text, untranslatable);
+    default:
+      if (value.includes('*')) {
+        // In v1 `*` is a wildcard (on three fields); in v1.1beta1 it was punctuation. Not the same query.
+        untranslatable.push(`${text}: "*" would become a wildcard in the Chrome Management filter; remove it or write the wildcard deliberately.`);
+        return undefined;
+      }
+      return `${key.to}:${quote(value)}`;
+  }
+}
+
+/** `d`, `a..b`, `a..`, `..b` → `>=`/`<=` pairs with quoted RFC 3339 UTC times (old times had no zone: UTC). */
+function timeTerms(field: string, value: ValueNode, text: string, untranslatable: string[]): string | undefined {
+  const range = splitRange(value);
+  const bad = (why: string): undefined => {
+    untranslatable.push(`${text}: ${why}`);
+    return undefined;
+  };
+  let lower: string | undefined;
+  let upper: string | undefined;
+  if (!range) {
+    const t = checkTime(value.text.trim());
+    if (!t.ok) return bad(`${t.reason}; use YYYY-MM-DD or YYYY-MM-DDThh:mm:ss.`);
+    [lower, upper] = [t.start, t.end];
+  } else {
+    if (range.separators !== 1 || (!range.lower && !range.upper)) return bad('a range is written a..b, a.. or ..b.');
+    if (range.lower) {
+      const t = checkTime(range.lower.text);
+      if (!t.ok) return bad(`${t.reason}; use YYYY-MM-DD or YYYY-MM-DDThh:mm:ss.`);
+      lower = t.start;
+    }
+    if (range.upper) {
+      const t = checkTime(range.upper.text);
+      if (!t.ok) return bad(`${t.reason}; use YYYY-MM-DD or YYYY-MM-DDThh:mm:ss.`);
+      upper = t.end;
+    }
+  }
+  const out: string[] = [];
+  if (lower) out.push(`${field}>="${lower}Z"`);
+  if (upper) out.push(`${field}<="${upper}Z"`);
+  return out.join(' AND ');
+}
+
+function freeValue(value: ValueNode, untranslatable: string[]): string | undefined {
+  const text = value.text.trim();
+  if (text === '') return undefined;
+  if (text.includes('*')) {
+    untranslatable.push(`${value.raw}: "*" has a meaning in the Chrome Management filter that it did not have before.`);
+    return undefined;
+  }
+  // A quoted phrase stays a phrase (contiguous within one field); a bare word stays a bare global term.
+  return value.quoted || /\s/.test(text) ? `"${text}"` : quote(text);
+}
+
+const BARE = /^[A-Za-z0-9._\-/@]+$/;
+
+/** Bare when safe; double-quoted when the value has spaces or punctuation the filter grammar would read. */
+export function quote(value: string): string {
+  return BARE.test(value) && value !== 'AND' && value !== 'OR' && value !== 'NOT' ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+function termText(term: FieldTerm): string {
+  return `${term.field.name}${term.operator.text}${term.value?.raw ?? ''}`;
+}
