@@ -221,6 +221,7 @@ class FleetListing {
       const remaining = (end - part.lastReg) * density;
       if (remaining >= MIN_SPLIT_ITEMS && (!best || remaining > best.remaining)) best = { part, end, remaining };
     }
+    if (process.env.DBG) console.log("split?", this.running.size, [...this.running].map((p) => [p.hasMore, p.firstReg, p.lastReg, p.items]));
     if (!best) return undefined;
     const { part, end } = best;
     const mid = Math.floor((part.lastReg! + (end - part.lastReg!) / 2) / SECOND) * SECOND;

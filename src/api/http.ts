@@ -20,7 +20,7 @@ import { DEFAULT_RETRY_POLICY, Idempotency, RetryPolicy, abortableSleep, backoff
 import { parseGoogleError } from './errorBody';
 import type { AccessTokenSource } from './tokenSource';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | undefined;
 
 /** The subset of a fetch Response the transport reads. */

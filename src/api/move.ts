@@ -18,10 +18,14 @@ export interface MoveRequest {
   batchSize?: number;
 }
 
+/** Sends one all-or-nothing batch; the Chrome Management API v1 backend plugs in its own `:move` call. */
+export type MoveBatchSender = (ids: string[], orgUnitPath: string, signal?: AbortSignal) => Promise<void>;
+
 export class MoveApi {
   constructor(
     private readonly http: HttpTransport,
     private readonly customerId: string,
+    private readonly sendBatchWith?: MoveBatchSender,
   ) {}
 
   async move(req: MoveRequest): Promise<MoveResult> {
@@ -75,6 +79,7 @@ export class MoveApi {
   }
 
   private async sendBatch(ids: string[], orgUnitPath: string, signal?: AbortSignal): Promise<void> {
+    if (this.sendBatchWith) return this.sendBatchWith(ids, orgUnitPath, signal);
     await this.http.send<unknown>(
       {
         operation: 'browsers.move',

@@ -195,9 +195,12 @@ function freeValue(value: ValueNode, untranslatable: string[]): string | undefin
 
 const BARE = /^[A-Za-z0-9._\-/@]+$/;
 
-/** Bare when safe; double-quoted when the value has spaces or punctuation the filter grammar would read. */
+/**
+ * Bare when safe; double-quoted when the value has spaces or punctuation the filter grammar would read.
+ * v1.1beta1 values cannot contain a double quote (the old lexer strips them), so no escaping is needed.
+ */
 export function quote(value: string): string {
-  return BARE.test(value) && value !== 'AND' && value !== 'OR' && value !== 'NOT' ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+  return BARE.test(value) && value !== 'AND' && value !== 'OR' && value !== 'NOT' ? value : `"${value}"`;
 }
 
 function termText(term: FieldTerm): string {

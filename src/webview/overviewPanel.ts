@@ -1,0 +1,338 @@
+import * as vscode from 'vscode';
+import { actionAt, scopeLabel, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
+import type { OverviewCache } from '../overview/cache';
+import { loadOverview } from '../overview/loader';
+import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../overview/snapshot';
+import type { Services } from '../services';
+import type { ExplorerView } from '../tree';
+import { describeError, isCancellation } from '../util/errors';
+import { webviewOptions } from './deviceDetailsPanel';
+import { renderOverviewShell } from './overviewHtml';
+import {
+  parseOverviewWebviewMessage,
+  type OverviewExtensionMessage,
+  type OverviewState,
+  type OverviewWebviewMessage,
+} from './overviewProtocol';
+
+export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
+const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
+/** Progress messages at most this often (a 100k listing yields ~1,000 batches). */
+const PROGRESS_EVERY_MS = 250;
+
+export function overviewTitle(scope: OverviewScope): string {
+  return scope.kind === 'account' ? 'Fleet Overview' : `Fleet Overview: ${scope.orgUnitPath}`;
+}
+
+export interface OverviewDeps {
+  services: Services;
+  explorer: ExplorerView;
+  cache: OverviewCache;
+}
+
+/** What a click did, for tests and the log. */
+export type ActivationResult =
+  | { kind: 'filter'; dialect: 'browsers' | 'tokens'; query: string; orgUnitPath?: string }
+  | { kind: 'revealOrgUnit'; orgUnitPath: string }
+  | { kind: 'none'; reason: string };
+
+/**
+ * One overview of one scope (the account or one org unit). The webview is recreated whenever it becomes
+ * visible again (no retainContextWhenHidden), so the panel keeps the state and sends it after each `ready`.
+ */
+export class FleetOverviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private disposed = false;
+  private abort: AbortController | undefined;
+  private state: OverviewState;
+  private lastProgressAt = 0;
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  private readonly onDidChangeStateEmitter = new vscode.EventEmitter<OverviewState>();
+  /** Fires after each load finished, failed or was cancelled, and after a comparison. */
+  readonly onDidChangeState = this.onDidChangeStateEmitter.event;
+  /** The running load, for tests and the commands that need its result. */
+  loading: Promise<void> | undefined;
+
+  static create(deps: OverviewDeps, scope: OverviewScope): FleetOverviewPanel {
+    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, overviewTitle(scope), vscode.ViewColumn.Active,
+      webviewOptions(deps.services.context.extensionUri));
+    return new FleetOverviewPanel(panel, deps, scope, true);
+  }
+
+  /** Adopts a panel VS Code restored after a reload; it shows cached figures or waits for "Load". */
+  static restore(panel: vscode.WebviewPanel, deps: OverviewDeps, scope: OverviewScope): FleetOverviewPanel {
+    panel.webview.options = webviewOptions(deps.services.context.extensionUri);
+    return new FleetOverviewPanel(panel, deps, scope, false);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: OverviewDeps,
+    readonly scope: OverviewScope,
+    loadIfNotCached: boolean,
+  ) {
+    this.state = { scope };
+    const cached = deps.cache.get(scope);
+    if (cached) this.state.figures = cached.figures;
+    this.disposables.push(
+      this.onDidDisposeEmitter,
+      this.onDidChangeStateEmitter,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.ready = false;
+      }),
+    );
+    panel.webview.html = this.html();
+    if (!cached && loadIfNotCached) this.refresh();
+  }
+
+  get figures(): FleetFigures | undefined {
+    return this.state.figures;
+  }
+
+  get currentState(): OverviewState {
+    return this.state;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abort?.abort();
+    this.onDidDisposeEmitter.fire();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.deps.services.context.extensionUri, 'media');
+    return renderOverviewShell({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'overview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css')).toString(),
+      title: this.panel.title,
+    });
+  }
+
+  /** Lists the fleet again (a running load is cancelled first). */
+  refresh(): Promise<void> {
+    this.abort?.abort();
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  private async load(): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    const { services, cache } = this.deps;
+    const backend = services.backends.current;
+    if (!backend) {
+      this.update({ loading: undefined, error: 'You are signed out. Sign in to CBCM to see the fleet overview.' });
+      return;
+    }
+    this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
+    let partial: FleetFigures | undefined;
+    try {
+      const result = await loadOverview(backend, {
+        scope: this.scope,
+        signal: abort.signal,
+        onProgress: (p) => {
+          const now = performance.now();
+          if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
+          this.lastProgressAt = now;
+          this.update({ loading: { browsers: p.browsers, pages: p.pages } });
+        },
+        onPartial: (f) => {
+          partial = f;
+          if (!abort.signal.aborted) this.update({ figures: f });
+        },
+      });
+      if (abort !== this.abort || this.disposed) return;
+      cache.set(this.scope, { figures: result.figures, aggregator: result.aggregator });
+      services.log.info(
+        `Fleet overview of ${scopeLabel(this.scope)}: ${result.figures.totals.browsers} browsers in ${Math.round(result.totalMs)} ms ` +
+          `(aggregation ${Math.round(result.aggregateMs)} ms of CPU).`,
+      );
+      for (const w of result.figures.warnings) services.log.warn(`Fleet overview: ${w}`);
+      this.update({ figures: result.figures, loading: undefined, error: undefined });
+    } catch (error) {
+      if (abort !== this.abort || this.disposed) return;
+      const shown = partial ?? this.state.figures;
+      const message = isCancellation(error) || abort.signal.aborted
+        ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString('en-US')} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
+        : `The fleet could not be listed: ${describeError(error)}`;
+      if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
+      this.update({ figures: shown, loading: undefined, error: message });
+    } finally {
+      if (abort === this.abort) this.onDidChangeStateEmitter.fire(this.state);
+    }
+  }
+
+  private update(patch: Partial<OverviewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const k of Object.keys(patch) as (keyof OverviewState)[]) if (patch[k] === undefined) delete this.state[k];
+    this.post({ type: 'state', state: this.state });
+  }
+
+  private post(msg: OverviewExtensionMessage): void {
+    if (!this.ready || this.disposed) return;
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private receive(raw: unknown): void {
+    const msg = parseOverviewWebviewMessage(raw);
+    if (!msg) {
+      this.deps.services.log.debug(`Fleet overview: dropped a malformed or unknown webview message (${typeof raw}).`);
+      return;
+    }
+    void this.handle(msg).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(describeError(error));
+    });
+  }
+
+  private async handle(msg: OverviewWebviewMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'state', state: this.state });
+        if (this.state.error && !this.deps.services.backends.current) this.offerSignIn();
+        return;
+      case 'refresh':
+        await this.refresh();
+        return;
+      case 'cancel':
+        this.cancel();
+        return;
+      case 'activate':
+        await this.activate(msg.chart, msg.category, msg.series);
+        return;
+      case 'saveSnapshot':
+        await this.saveSnapshot();
+        return;
+      case 'compareSnapshot':
+        await this.compareSnapshot();
+        return;
+      case 'closeDiff':
+        this.update({ diff: undefined });
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(msg.text);
+        vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
+        return;
+    }
+  }
+
+  private offerSignIn(): void {
+    void vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in')
+      .then((choice) => (choice === 'Sign in' ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
+  }
+
+  /** Runs the action of a bar; the webview only names the bar. */
+  async activate(chart: Parameters<typeof actionAt>[1], category: number, series?: number): Promise<ActivationResult> {
+    const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category, series);
+    if (!action) return { kind: 'none', reason: 'unknown bar' };
+    if (action.kind === 'none') {
+      vscode.window.setStatusBarMessage(`Not a filter: ${action.reason}`, 5000);
+      return action;
+    }
+    if (action.kind === 'revealOrgUnit') {
+      await this.revealBrowsers(action.orgUnitPath);
+      return action;
+    }
+    await vscode.commands.executeCommand('cbcm.explorer.applyFilter', {
+      query: action.query,
+      dialect: action.dialect,
+      orgUnitPath: action.orgUnitPath,
+    });
+    // Show where the filtered listing is: the org unit's folder, or the account-wide "All browsers".
+    if (action.dialect === 'browsers') await this.revealBrowsers(action.orgUnitPath);
+    this.deps.services.log.info(`Fleet overview: filtered the explorer with ${action.dialect} query "${action.query}"${action.orgUnitPath ? ` in ${action.orgUnitPath}` : ''}.`);
+    return action;
+  }
+
+  /** Selects and expands the browsers folder of an org unit (undefined: the account-wide folder). */
+  private async revealBrowsers(orgUnitPath: string | undefined): Promise<void> {
+    const { provider, view } = this.deps.explorer;
+    await vscode.commands.executeCommand('cbcm.explorer.focus');
+    await provider.getChildren();
+    const account = provider.accountNode;
+    if (!account) return;
+    const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
+    if (!folder) {
+      void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
+      return;
+    }
+    try {
+      await view.reveal(folder, { select: true, focus: true, expand: true });
+    } catch (error) {
+      this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'}: ${describeError(error)}`);
+    }
+  }
+
+  /** Writes the figures (and device ids by major) as JSON; `target` skips the save dialog. */
+  async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const cached = this.deps.cache.get(this.scope);
+    if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
+      void vscode.window.showWarningMessage('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.');
+      return undefined;
+    }
+    const uri = target ?? await vscode.window.showSaveDialog({
+      title: 'Save fleet snapshot',
+      defaultUri: this.defaultSnapshotUri(cached.figures),
+      filters: { 'Fleet snapshot (JSON)': ['json'] },
+      saveLabel: 'Save snapshot',
+    });
+    if (!uri) return undefined;
+    const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
+    this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString('en-US')} bytes) to ${uri.toString(true)}.`);
+    vscode.window.setStatusBarMessage(`Fleet snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    return uri;
+  }
+
+  private defaultSnapshotUri(figures: FleetFigures): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return undefined;
+    const scope = this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
+    return vscode.Uri.joinPath(folder, 'fleet-snapshots', `fleet-${scope}-${figures.generatedAt.slice(0, 10)}.json`);
+  }
+
+  /** Compares the current overview with a snapshot file; `source` skips the open dialog. */
+  async compareSnapshot(source?: vscode.Uri): Promise<SnapshotDiff | undefined> {
+    const cached = this.deps.cache.get(this.scope);
+    if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
+      void vscode.window.showWarningMessage('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.');
+      return undefined;
+    }
+    const uri = source ?? (await vscode.window.showOpenDialog({
+      title: 'Compare with fleet snapshot',
+      canSelectMany: false,
+      filters: { 'Fleet snapshot (JSON)': ['json'] },
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      openLabel: 'Compare',
+    }))?.[0];
+    if (!uri) return undefined;
+    let before;
+    try {
+      before = parseSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}`);
+      return undefined;
+    }
+    const diff = diffSnapshots(before, buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
+    this.update({ diff: { ...diff, file: vscode.workspace.asRelativePath(uri) } });
+    this.onDidChangeStateEmitter.fire(this.state);
+    return diff;
+  }
+}

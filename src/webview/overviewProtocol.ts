@@ -1,0 +1,159 @@
+// The message protocol between the fleet overview panel (extension host) and its webview script
+// (media/src/overview.ts). Both sides import this file: no `vscode` or Node imports.
+//
+// The webview never sends a query: a click names a bar (chart, category, series) and the extension looks up
+// the action it computed itself. Every message is checked by a guard; anything else is dropped.
+
+import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope } from '../overview/figures';
+import type { SnapshotDiff } from '../overview/snapshot';
+
+export const CHART_IDS: readonly ChartId[] = ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'tokens', 'extensions'];
+
+/** Everything the webview shows; sent whole after `ready` and on every change (a few kB). */
+export interface OverviewState {
+  scope: OverviewScope;
+  figures?: FleetFigures;
+  /** Set while a listing runs. */
+  loading?: { browsers: number; pages: number };
+  /** The last load failed or was cancelled (figures, if any, are partial or older). */
+  error?: string;
+  /** The last comparison with a snapshot file. */
+  diff?: SnapshotDiff & { file: string };
+}
+
+// ---------------------------------------------------------------- webview → extension
+
+export type OverviewWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'cancel' }
+  /** A bar, a segment of a stacked bar (`series`), or a table row's button. */
+  | { type: 'activate'; chart: ChartId; category: number; series?: number }
+  | { type: 'saveSnapshot' }
+  | { type: 'compareSnapshot' }
+  | { type: 'closeDiff' }
+  | { type: 'copy'; text: string };
+
+// ---------------------------------------------------------------- extension → webview
+
+export type OverviewExtensionMessage = { type: 'state'; state: OverviewState };
+
+export const MAX_COPY_LENGTH = 1_000_000;
+
+// ---------------------------------------------------------------- guards
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCount = isIndex;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isChartId = (v: unknown): v is ChartId => typeof v === 'string' && (CHART_IDS as readonly string[]).includes(v);
+
+export function isScope(v: unknown): v is OverviewScope {
+  return isObject(v) && (v.kind === 'account' || (v.kind === 'orgUnit' && isString(v.orgUnitPath) && v.orgUnitPath.startsWith('/')));
+}
+
+function isAction(v: unknown): v is ItemAction {
+  if (!isObject(v)) return false;
+  switch (v.kind) {
+    case 'filter':
+      return (v.dialect === 'browsers' || v.dialect === 'tokens') && isString(v.query) && (v.orgUnitPath === undefined || isString(v.orgUnitPath));
+    case 'revealOrgUnit':
+      return isString(v.orgUnitPath);
+    case 'none':
+      return isString(v.reason);
+    default:
+      return false;
+  }
+}
+
+function isItem(v: unknown): v is ChartItem {
+  return isObject(v) && isString(v.key) && isString(v.label) && isCount(v.count) && isAction(v.action);
+}
+
+function isChart(v: unknown): v is ChartModel {
+  if (!isObject(v) || !isChartId(v.id) || !isString(v.title) || !isString(v.unit)) return false;
+  if (v.note !== undefined && !isString(v.note)) return false;
+  if (!Array.isArray(v.categories) || !v.categories.every(isItem)) return false;
+  if (v.stacks === undefined) return true;
+  const s = v.stacks;
+  const n = v.categories.length;
+  return (
+    isObject(s) && Array.isArray(s.series) && s.series.every(isString) &&
+    Array.isArray(s.values) && s.values.length === s.series.length && s.values.every((row) => Array.isArray(row) && row.length === n && row.every(isCount)) &&
+    Array.isArray(s.actions) && s.actions.length === s.series.length && s.actions.every((row) => Array.isArray(row) && row.length === n && row.every(isAction))
+  );
+}
+
+export function isFigures(v: unknown): v is FleetFigures {
+  if (!isObject(v) || !isScope(v.scope) || !isString(v.generatedAt) || !isString(v.now) || typeof v.complete !== 'boolean') return false;
+  const t = v.totals;
+  if (!isObject(t) || !isCount(t.browsers) || !isCount(t.withVersion) || !isCount(t.onLatestMajors) || !isCount(t.silent)) return false;
+  if (!Array.isArray(t.latestMajors) || !t.latestMajors.every(isCount)) return false;
+  if ((t.tokens !== undefined && !isCount(t.tokens)) || (t.collisions !== undefined && !isCount(t.collisions))) return false;
+  return Array.isArray(v.charts) && v.charts.every(isChart) && Array.isArray(v.warnings) && v.warnings.every(isString);
+}
+
+function isChangeList(v: unknown): boolean {
+  return Array.isArray(v) && v.every((c) => isObject(c) && isString(c.deviceId) &&
+    (c.from === undefined || isCount(c.from)) && (c.to === undefined || isCount(c.to)));
+}
+
+function isDiff(v: unknown): v is OverviewState['diff'] {
+  if (!isObject(v) || !isString(v.file)) return false;
+  const side = (s: unknown) => isObject(s) && isString(s.generatedAt) && isScope(s.scope) && isCount(s.browsers) && typeof s.complete === 'boolean';
+  if (!side(v.before) || !side(v.after) || (v.scopeMismatch !== undefined && !isString(v.scopeMismatch))) return false;
+  const c = v.counts;
+  if (!isObject(c) || !['new', 'gone', 'upgraded', 'downgraded', 'unchanged'].every((k) => isCount(c[k]))) return false;
+  const l = v.lists;
+  if (!isObject(l) || !['new', 'gone', 'upgraded', 'downgraded'].every((k) => isChangeList(l[k]))) return false;
+  return Array.isArray(v.charts) && v.charts.every((ch) => isObject(ch) && isChartId(ch.id) && Array.isArray(ch.rows) &&
+    ch.rows.every((r) => isObject(r) && isString(r.label) && isCount(r.before) && isCount(r.after)));
+}
+
+export function isOverviewState(v: unknown): v is OverviewState {
+  if (!isObject(v) || !isScope(v.scope)) return false;
+  if (v.figures !== undefined && !isFigures(v.figures)) return false;
+  if (v.loading !== undefined && !(isObject(v.loading) && isCount(v.loading.browsers) && isCount(v.loading.pages))) return false;
+  if (v.error !== undefined && !isString(v.error)) return false;
+  return v.diff === undefined || isDiff(v.diff);
+}
+
+/** Validates a message the webview posted; undefined means "drop it". */
+export function parseOverviewWebviewMessage(v: unknown): OverviewWebviewMessage | undefined {
+  if (!isObject(v) || !isString(v.type)) return undefined;
+  switch (v.type) {
+    case 'ready':
+    case 'refresh':
+    case 'cancel':
+    case 'saveSnapshot':
+    case 'compareSnapshot':
+    case 'closeDiff':
+      return { type: v.type };
+    case 'activate': {
+      if (!isChartId(v.chart) || !isIndex(v.category) || (v.series !== undefined && !isIndex(v.series))) return undefined;
+      const msg: OverviewWebviewMessage = { type: 'activate', chart: v.chart, category: v.category };
+      if (v.series !== undefined) msg.series = v.series;
+      return msg;
+    }
+    case 'copy':
+      return isString(v.text) && v.text.length <= MAX_COPY_LENGTH ? { type: 'copy', text: v.text } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Validates a message the extension posted; undefined means "drop it". */
+export function parseOverviewExtensionMessage(v: unknown): OverviewExtensionMessage | undefined {
+  if (!isObject(v) || v.type !== 'state' || !isOverviewState(v.state)) return undefined;
+  return { type: 'state', state: v.state };
+}
+
+/** The panel state VS Code keeps for "restore after reload" (webview setState / serializer). */
+export interface OverviewPanelState {
+  scope: OverviewScope;
+}
+
+export function isOverviewPanelState(v: unknown): v is OverviewPanelState {
+  return isObject(v) && isScope(v.scope);
+}

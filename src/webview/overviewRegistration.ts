@@ -1,0 +1,132 @@
+// Wires the fleet overview into VS Code: the `cbcm.overview.open` command (palette, the explorer's title
+// bar, the org-unit context menu), the panel serializer, and hidden commands for snapshots and tests.
+import * as vscode from 'vscode';
+import { OverviewCache } from '../overview/cache';
+import { scopeKey, type ChartId, type OverviewScope } from '../overview/figures';
+import type { Services } from '../services';
+import type { ExplorerView } from '../tree';
+import { FleetOverviewPanel, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
+import { isOverviewPanelState } from './overviewProtocol';
+
+export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
+
+/** The scope a command argument names: an org unit node or `{ orgUnitPath }`; anything else is the account. */
+export function scopeFromArgument(arg: unknown): OverviewScope {
+  if (typeof arg === 'object' && arg !== null) {
+    const path = (arg as { orgUnitPath?: unknown }).orgUnitPath;
+    // Org unit nodes and `{ orgUnitPath }`; browser folders carry an orgUnitPath too (undefined = account-wide).
+    if (typeof path === 'string' && path.startsWith('/')) return { kind: 'orgUnit', orgUnitPath: path };
+  }
+  return { kind: 'account' };
+}
+
+class OverviewRegistry implements vscode.Disposable {
+  private readonly panels = new Map<string, FleetOverviewPanel>();
+  /** The panel the hidden snapshot commands act on. */
+  private last: FleetOverviewPanel | undefined;
+
+  constructor(private readonly deps: OverviewDeps) {}
+
+  get(scope: OverviewScope): FleetOverviewPanel | undefined {
+    return this.panels.get(scopeKey(scope));
+  }
+
+  get active(): FleetOverviewPanel | undefined {
+    return [...this.panels.values()].find((p) => p.panel.active) ?? this.last;
+  }
+
+  open(scope: OverviewScope): FleetOverviewPanel {
+    const existing = this.get(scope);
+    if (existing) {
+      existing.reveal();
+      this.last = existing;
+      return existing;
+    }
+    return this.track(FleetOverviewPanel.create(this.deps, scope));
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    if (!isOverviewPanelState(state) || this.get(state.scope)) {
+      panel.dispose();
+      return;
+    }
+    this.track(FleetOverviewPanel.restore(panel, this.deps, state.scope));
+  }
+
+  private track(p: FleetOverviewPanel): FleetOverviewPanel {
+    const key = scopeKey(p.scope);
+    this.panels.set(key, p);
+    this.last = p;
+    p.panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.last = p;
+    });
+    p.onDidDispose(() => {
+      if (this.panels.get(key) === p) this.panels.delete(key);
+      if (this.last === p) this.last = undefined;
+    });
+    return p;
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels.values()]) p.dispose();
+    this.panels.clear();
+  }
+}
+
+function uriArgument(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg) return vscode.Uri.parse(arg);
+  return undefined;
+}
+
+export function registerFleetOverview(services: Services, explorer: ExplorerView): void {
+  const cache = new OverviewCache();
+  const registry = new OverviewRegistry({ services, explorer, cache });
+  const noPanel = () => {
+    void vscode.window.showInformationMessage('Open the fleet overview first (CBCM: Open Fleet Overview).');
+    return undefined;
+  };
+  services.context.subscriptions.push(
+    registry,
+    // Figures of another account must never show up after switching.
+    services.backends.onDidChange(() => cache.clear()),
+    vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, async (arg?: unknown) => {
+      if (!services.backends.current) {
+        const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in');
+        if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
+        if (!services.backends.current) return undefined;
+      }
+      registry.open(scopeFromArgument(arg));
+      return undefined;
+    }),
+    // Not contributed (no palette entry): the panel's buttons send messages; these serve keybindings and tests.
+    vscode.commands.registerCommand('cbcm.overview.refresh', () => registry.active?.refresh() ?? noPanel()),
+    vscode.commands.registerCommand('cbcm.overview.saveSnapshot', async (arg?: unknown) => {
+      const panel = registry.active;
+      if (!panel) return noPanel();
+      return (await panel.saveSnapshot(uriArgument(arg)))?.toString();
+    }),
+    vscode.commands.registerCommand('cbcm.overview.compareSnapshot', async (arg?: unknown) => {
+      const panel = registry.active;
+      if (!panel) return noPanel();
+      return panel.compareSnapshot(uriArgument(arg));
+    }),
+    vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+    }),
+  );
+  if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
+    // Tests in the real VS Code: wait for the load of a scope and read its state; click a bar by its indices.
+    services.context.subscriptions.push(
+      vscode.commands.registerCommand('cbcm.overview.testing.state', async (arg?: unknown) => {
+        const panel = registry.get(scopeFromArgument(arg));
+        await panel?.loading;
+        return panel ? JSON.parse(JSON.stringify(panel.currentState)) as unknown : undefined;
+      }),
+      vscode.commands.registerCommand('cbcm.overview.testing.activate', async (arg: unknown, chart: ChartId, category: number, series?: number) => {
+        const panel = registry.get(scopeFromArgument(arg));
+        return panel ? panel.activate(chart, category, series) : undefined;
+      }),
+    );
+  }
+}
