@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createDirectoryBetaBackend } from './api';
+import { createChromeManagementBackend, createDirectoryBetaBackend } from './api';
 import type { CbcmBackend } from './api/backend';
 import type { AccessTokenSource } from './api/tokenSource';
 import { type CbcmConfiguration, onDidChangeConfiguration, readConfiguration } from './configuration';
@@ -47,13 +47,17 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   private build(config: CbcmConfiguration): (CbcmBackend & { dispose(): void }) | undefined {
     const tokenSource = this.credentials.activeTokenSource();
     if (!tokenSource) return undefined;
-    return createDirectoryBetaBackend({
+    const common = {
       tokenSource,
-      baseUrl: config.apiBaseUrl,
       customerId: this.credentials.activeAccount?.customerId || 'my_customer',
       timeoutMs: config.requestTimeoutMs,
-      log: (line) => this.log.debug(line),
-    });
+      log: (line: string) => this.log.debug(line),
+    };
+    // cbcm.apiVersion picks the API; the UI only sees CbcmBackend either way.
+    if (config.apiVersion === 'chromemanagement-v1') {
+      return createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl });
+    }
+    return createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
   }
 
   private invalidate(): void {

@@ -7,6 +7,13 @@ import * as vscode from 'vscode';
 export interface CbcmConfiguration {
   /** Root of the Admin SDK (production `https://admin.googleapis.com`, or the emulator). */
   readonly apiBaseUrl: string;
+  /** Which API serves browsers and tokens (`cbcm.apiVersion`); org units always come from the Directory API v1. */
+  readonly apiVersion: ApiVersion;
+  /**
+   * Root of the Chrome Management API: production `https://chromemanagement.googleapis.com` while `apiBaseUrl` is
+   * Google's, otherwise `apiBaseUrl` itself (a proxy or the emulator serves both APIs under one root).
+   */
+  readonly chromeManagementBaseUrl: string;
   readonly oauthTokenUrl: string;
   readonly oauthAuthUrl: string;
   readonly adminConsoleUrl: string;
@@ -15,19 +22,26 @@ export interface CbcmConfiguration {
   readonly pageSize: number;
 }
 
+export type ApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
+
 export const DEFAULTS = {
   apiBaseUrl: 'https://admin.googleapis.com',
   oauthTokenUrl: 'https://oauth2.googleapis.com/token',
   oauthAuthUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
   adminConsoleUrl: 'https://admin.google.com',
+  apiVersion: 'v1.1beta1',
+  chromeManagementBaseUrl: 'https://chromemanagement.googleapis.com',
 } as const;
 
 export function readConfiguration(): CbcmConfiguration {
   const c = vscode.workspace.getConfiguration('cbcm');
   const trimSlash = (s: string) => s.replace(/\/+$/, '');
   const pageSize = c.get<number>('pageSize', 100);
+  const apiBaseUrl = trimSlash(c.get<string>('apiBaseUrl', DEFAULTS.apiBaseUrl) || DEFAULTS.apiBaseUrl);
   return {
-    apiBaseUrl: trimSlash(c.get<string>('apiBaseUrl', DEFAULTS.apiBaseUrl) || DEFAULTS.apiBaseUrl),
+    apiBaseUrl,
+    apiVersion: c.get<string>('apiVersion') === 'chromemanagement-v1' ? 'chromemanagement-v1' : 'v1.1beta1',
+    chromeManagementBaseUrl: apiBaseUrl === DEFAULTS.apiBaseUrl ? DEFAULTS.chromeManagementBaseUrl : apiBaseUrl,
     oauthTokenUrl: c.get<string>('oauthTokenUrl', DEFAULTS.oauthTokenUrl) || DEFAULTS.oauthTokenUrl,
     oauthAuthUrl: c.get<string>('oauthAuthUrl', DEFAULTS.oauthAuthUrl) || DEFAULTS.oauthAuthUrl,
     adminConsoleUrl: trimSlash(c.get<string>('adminConsoleUrl', DEFAULTS.adminConsoleUrl) || DEFAULTS.adminConsoleUrl),

@@ -12,6 +12,7 @@ import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { createExplorerView } from './tree';
 import { registerDeviceDetails } from './webview';
+import { registerFleetOverview } from './webview/overviewRegistration';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   registerDeviceDetails(services);
+  registerFleetOverview(services, { provider: explorer, view });
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined

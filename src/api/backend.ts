@@ -26,6 +26,11 @@ export interface MoveProgress {
  */
 export interface CbcmBackend {
   readonly id: string;
+  /**
+   * False when enrollment tokens cannot be given a lifetime (Chrome Management API v1): the UI then skips the
+   * expiry prompt. Absent means they can (v1.1beta1).
+   */
+  readonly tokensExpire?: boolean;
 
   /** Pages of browsers; stops early when `signal` aborts. Survives expired page tokens without duplicates. */
   listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage>;

@@ -123,9 +123,10 @@ export function browserFromWire(w: Wire, orgUnitPathOf: OrgUnitPathOf, projectio
   set(b, 'policyCount', int64(w.policyCount));
   set(b, 'browserVersions', strings(w.browserVersions));
   if (projection === 'FULL') {
-    if (Array.isArray(w.lastDeviceUsers)) b.lastDeviceUsers = arr(w.lastDeviceUsers).map((u) => ({ userName: str(u.userName), lastStatusReportTime: str(u.lastStatusReportTime) }));
-    if (Array.isArray(w.machinePolicies)) b.machinePolicies = arr(w.machinePolicies).map(policy);
-    if (Array.isArray(w.browsers)) b.browsers = arr(w.browsers).map(install);
+    // proto3 JSON omits empty lists; a FULL v1.1beta1 answer has them, so the details panel gets [] either way.
+    b.lastDeviceUsers = arr(w.lastDeviceUsers).map((u) => ({ userName: str(u.userName), lastStatusReportTime: str(u.lastStatusReportTime) }));
+    b.machinePolicies = arr(w.machinePolicies).map(policy);
+    b.browsers = arr(w.browsers).map(install);
     const h = w.deviceIdentifiersHistory as Wire | undefined;
     if (h && typeof h === 'object') {
       b.deviceIdentifiersHistory = {

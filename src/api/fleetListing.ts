@@ -11,8 +11,8 @@
 //   (lastRegistrationTime) ascending. To split a running part that has reached registration second t and
 //   ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first browser
 //   registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The query's
-//   time ranges are inclusive at second resolution, so [.., m] and [m+1s, ..] are disjoint and cover every
-//   second. Browsers without a registration time match no `register:` range: they stay with the part that
+//   time ranges are inclusive at second resolution, and each part also cuts at its own upper second client-side,
+//   so [.., m] and [m+1s, ..] are disjoint and cover every instant. Browsers without a registration time match no `register:` range: they stay with the part that
 //   has no lower bound, i.e. the original listing of the OU, where they sort first (missing values sort first
 //   in ascending order, as in the emulator; every enrolled browser registers, so this set is empty in
 //   practice). A query that already constrains `register` is never split this way.
@@ -23,17 +23,21 @@ import { cancelledError } from './errors';
 import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
 
-export const DEFAULT_FLEET_CONCURRENCY = 8;
+/**
+ * 2,400 requests per minute is 40 per second; with Google's usual ~250 ms per page that is 10 requests in flight.
+ * More would only wait for the limiter, fewer would leave quota unused.
+ */
+export const DEFAULT_FLEET_CONCURRENCY = 10;
 const ROOT = '/';
 const SECOND = 1000;
-/** A part is worth splitting when this many browsers are estimated to remain in it (a few pages). */
-const MIN_SPLIT_ITEMS = 300;
+/** Ranges shorter than this are not split further (browsers registered within seconds of each other). */
+const MIN_SPLIT_SPAN_MS = 10 * SECOND;
 
 export interface FleetListingOptions {
   projection?: Projection;
   /** Filter query, as for one listing. */
   query?: string;
-  /** Listings running at the same time (default 8). */
+  /** Listings running at the same time (default 10). */
   concurrency?: number;
   /** Shared by every listing of this call; default one bucket per backend (2,400 requests/minute). */
   limiter?: RateLimiter;
@@ -63,8 +67,7 @@ interface Part {
   lo?: number;
   /** Inclusive upper bound, start of a second (ms); undefined: open. Lowered when the part is split. */
   hi?: number;
-  /** Registration second of the first and last browser received (ordered parts). */
-  firstReg?: number;
+  /** Registration second of the last browser received (ordered parts). */
   lastReg?: number;
   items: number;
   hasMore: boolean;
@@ -91,9 +94,15 @@ function queryTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+/**
+ * The query range of a split-off part. Its upper end is one second generous, and the part cuts at `hi` itself
+ * (it is ordered): so the result is exact whether the server reads `..hi` as "up to the end of second hi" (the
+ * emulator) or as "up to hi.000" (a translation to `<=`), which would otherwise lose browsers registered at
+ * hi.001–hi.999.
+ */
 function registerTerm(part: Part): string | undefined {
   if (part.lo === undefined) return undefined;
-  return `register:${queryTime(part.lo)}..${part.hi !== undefined ? queryTime(part.hi) : ''}`;
+  return `register:${queryTime(part.lo)}..${part.hi !== undefined ? queryTime(part.hi + SECOND) : ''}`;
 }
 
 /** True when the query already says something about registration time (then it is not split by it). */
@@ -150,8 +159,7 @@ class FleetListing {
     if (this.signal?.aborted) throw cancelledError('browsers.list');
     this.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      for (const path of await this.partPaths()) this.addPart({ orgUnitPath: path, items: 0, hasMore: true });
-      this.pump();
+      await this.addOrgUnitParts();
       for (;;) {
         const batch = this.batches.shift();
         if (batch) {
@@ -171,15 +179,20 @@ class FleetListing {
     }
   }
 
-  private async partPaths(): Promise<string[]> {
-    if (this.options.orgUnitPath) return [this.options.orgUnitPath];
+  /** One part per org unit; the root starts at once, while the org units are being listed. */
+  private async addOrgUnitParts(): Promise<void> {
+    const start = (path: string): void => {
+      this.addPart({ orgUnitPath: path, items: 0, hasMore: true });
+      this.pump();
+    };
+    if (this.options.orgUnitPath) return start(this.options.orgUnitPath);
+    start(ROOT);
     let units = this.options.orgUnits;
     if (!units) {
       await this.limiter.acquire(this.abort.signal);
       units = await this.backend.listOrgUnits(this.abort.signal);
     }
-    const paths = new Set([ROOT, ...units.map((u) => u.orgUnitPath)]);
-    return [...paths];
+    for (const path of new Set(units.map((u) => u.orgUnitPath))) if (path !== ROOT) start(path);
   }
 
   private addPart(part: Part): void {
@@ -209,24 +222,28 @@ class FleetListing {
     }
   }
 
-  /** Halves the remaining registration-time range of the running part estimated to have most left. */
+  /**
+   * Halves the remaining registration-time range of the running part with the longest one. Called only when a
+   * slot is idle, so a split costs at most a page request or two that would otherwise not be sent at all. (The
+   * remaining count cannot be estimated well: registration times cluster in recent months with a long tail of
+   * old devices, so halving time is the robust choice.)
+   */
   private splitOne(): Part | undefined {
     if (!this.split) return undefined;
-    let best: { part: Part; end: number; remaining: number } | undefined;
+    let best: { part: Part; end: number } | undefined;
     const now = Math.floor(Date.now() / SECOND) * SECOND;
     for (const part of this.running) {
-      if (!part.hasMore || part.lastReg === undefined || part.firstReg === undefined) continue;
+      if (!part.hasMore || part.lastReg === undefined) continue;
       const end = part.hi ?? Math.max(now, part.lastReg);
-      const density = part.items / Math.max(SECOND, part.lastReg - part.firstReg);
-      const remaining = (end - part.lastReg) * density;
-      if (remaining >= MIN_SPLIT_ITEMS && (!best || remaining > best.remaining)) best = { part, end, remaining };
+      if (end - part.lastReg < MIN_SPLIT_SPAN_MS) continue;
+      if (!best || end - part.lastReg > best.end - best.part.lastReg!) best = { part, end };
     }
-    if (process.env.DBG) console.log("split?", this.running.size, [...this.running].map((p) => [p.hasMore, p.firstReg, p.lastReg, p.items]));
     if (!best) return undefined;
     const { part, end } = best;
-    const mid = Math.floor((part.lastReg! + (end - part.lastReg!) / 2) / SECOND) * SECOND;
+    const lastReg = part.lastReg!;
+    const mid = Math.floor((lastReg + (end - lastReg) / 2) / SECOND) * SECOND;
     // The running part has already yielded up to lastReg, so it must keep at least that second.
-    if (mid < part.lastReg! || mid + SECOND > end) return undefined;
+    if (mid < lastReg || mid + SECOND > end) return undefined;
     const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true };
     part.hi = mid;
     this.progress.parts++;
@@ -281,10 +298,7 @@ class FleetListing {
     const fresh: ChromeBrowser[] = [];
     for (const b of items) {
       const reg = registrationSecond(b);
-      if (reg !== undefined) {
-        part.firstReg ??= reg;
-        part.lastReg = reg;
-      }
+      if (reg !== undefined) part.lastReg = reg;
       if (this.seen.has(b.deviceId)) continue;
       this.seen.add(b.deviceId);
       fresh.push(b);

@@ -1,6 +1,7 @@
 // Public surface of the API layer (no vscode import anywhere under src/api).
 import type { CbcmBackend } from './backend';
 import { DirectoryBetaClient, DirectoryBetaClientOptions } from './directoryBetaClient';
+import { ChromeManagementClient, ChromeManagementClientOptions } from './chromeManagementClient';
 import { itemsOf } from './paging';
 import type { BrowserListPage, ChromeBrowser, EnrollmentToken, TokenListPage } from './types';
 
@@ -11,6 +12,8 @@ export { ApiError, isApiError, isAbortError, requiredScopeText } from './errors'
 export type { ApiErrorKind, ApiOperation, RequestDelivery } from './errors';
 export { DirectoryBetaClient, DEFAULT_BASE_URL, DIRECTORY_BETA_BACKEND_ID } from './directoryBetaClient';
 export type { DirectoryBetaClientOptions } from './directoryBetaClient';
+export { ChromeManagementClient, CHROME_MANAGEMENT_BASE_URL, CHROME_MANAGEMENT_BACKEND_ID } from './chromeManagementClient';
+export type { ChromeManagementClientOptions } from './chromeManagementClient';
 export type { FetchLike } from './http';
 export { DEFAULT_RETRY_POLICY } from './retry';
 export type { RetryPolicy } from './retry';
@@ -25,6 +28,11 @@ export type { RateLimiter, TokenBucketOptions } from './rateLimiter';
 /** The Directory API v1.1beta1 backend; `dispose()` it when the configuration changes. */
 export function createDirectoryBetaBackend(options: DirectoryBetaClientOptions): CbcmBackend & { dispose(): void } {
   return new DirectoryBetaClient(options);
+}
+
+/** The Chrome Management API v1 backend (replaces v1.1beta1 as of Chrome 166); `dispose()` it when the configuration changes. */
+export function createChromeManagementBackend(options: ChromeManagementClientOptions): CbcmBackend & { dispose(): void } {
+  return new ChromeManagementClient(options);
 }
 
 /** Every browser across pages. */

@@ -86,7 +86,7 @@ export class AccountService implements vscode.Disposable {
         this.fireIfActiveChanged();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.accessLevel', 'cbcm.adminConsoleUrl'].some((s) => e.affectsConfiguration(s))) {
+        if (['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.accessLevel', 'cbcm.adminConsoleUrl', 'cbcm.apiVersion'].some((s) => e.affectsConfiguration(s))) {
           this.sources.clear();
           this.invalidatedEmitter.fire();
         }
@@ -125,7 +125,7 @@ export class AccountService implements vscode.Disposable {
       const key = parseServiceAccountKey(keyJson);
       const subject = validateAdminEmail(adminEmail);
       const customer = normalizeCustomerId(customerId);
-      const scopes = scopesFor(config.accessLevel);
+      const scopes = scopesFor(config.accessLevel, config.apiVersion);
       const source = this.jwtSource(key, subject, scopes, config);
       await this.prove(source, customer, signal, {
         flow: 'serviceAccount', stage: 'verify', tokenUrl: config.oauthTokenUrl, scopes,
@@ -164,7 +164,7 @@ export class AccountService implements vscode.Disposable {
         throw new AuthError('invalidInput', 'Enter the client secret of the OAuth desktop client (shown next to its client ID).', 'checkClientCredentials');
       }
       const customer = normalizeCustomerId(options.customerId);
-      const scopes = [...scopesFor(config.accessLevel), ...OAUTH_IDENTITY_SCOPES];
+      const scopes = [...scopesFor(config.accessLevel, config.apiVersion), ...OAUTH_IDENTITY_SCOPES];
       const client = this.oauthSettings(id, clientSecret.trim(), config);
       const result = await runInstalledAppFlow({
         client,
@@ -302,7 +302,7 @@ export class AccountService implements vscode.Disposable {
     if (account.kind === 'serviceAccount') {
       const keyJson = await this.secrets.get(account.id, 'serviceAccountKey');
       if (!keyJson || !account.email) throw missing();
-      return this.jwtSource(parseServiceAccountKey(keyJson), account.email, scopesFor(config.accessLevel), config);
+      return this.jwtSource(parseServiceAccountKey(keyJson), account.email, scopesFor(config.accessLevel, config.apiVersion), config);
     }
     const [clientSecret, refreshToken] = await Promise.all([
       this.secrets.get(account.id, 'oauthClientSecret'),

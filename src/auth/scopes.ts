@@ -10,12 +10,29 @@ export const ORGUNIT_READONLY_SCOPE = 'https://www.googleapis.com/auth/admin.dir
 /** Added to 3-legged sign-in only, so the ID token names the account (a label; never used to authorize). */
 export const OAUTH_IDENTITY_SCOPES: readonly string[] = ['openid', 'email'];
 
-export type AccessLevel = 'readWrite' | 'readOnly';
+/**
+ * Chrome Management API v1 scopes. Hard-coded: client libraries generated before they were published lack
+ * constants for them (reference §0). Browsers and enrollment tokens have separate scopes in v1.
+ */
+export const CM_BROWSERS_SCOPE = 'https://www.googleapis.com/auth/chrome.management.browsers';
+export const CM_BROWSERS_READONLY_SCOPE = `${CM_BROWSERS_SCOPE}.readonly`;
+export const CM_TOKENS_SCOPE = 'https://www.googleapis.com/auth/chrome.management.enrollmenttokens';
+export const CM_TOKENS_READONLY_SCOPE = `${CM_TOKENS_SCOPE}.readonly`;
 
-/** The exact scopes requested at sign-in (and that domain-wide delegation must list). */
-export function scopesFor(accessLevel: AccessLevel): string[] {
-  const browsers = accessLevel === 'readOnly' ? CHROMEBROWSERS_READONLY_SCOPE : CHROMEBROWSERS_SCOPE;
-  return [browsers, ORGUNIT_READONLY_SCOPE];
+export type AccessLevel = 'readWrite' | 'readOnly';
+/** Same values as the setting `cbcm.apiVersion`. */
+export type ScopeApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
+
+/**
+ * The exact scopes requested at sign-in (and that domain-wide delegation must list). The org-unit scope is
+ * needed by both backends: v1 resources carry only org unit ids, which the Directory API maps to paths.
+ */
+export function scopesFor(accessLevel: AccessLevel, apiVersion: ScopeApiVersion = 'v1.1beta1'): string[] {
+  const readOnly = accessLevel === 'readOnly';
+  if (apiVersion === 'chromemanagement-v1') {
+    return [readOnly ? CM_BROWSERS_READONLY_SCOPE : CM_BROWSERS_SCOPE, readOnly ? CM_TOKENS_READONLY_SCOPE : CM_TOKENS_SCOPE, ORGUNIT_READONLY_SCOPE];
+  }
+  return [readOnly ? CHROMEBROWSERS_READONLY_SCOPE : CHROMEBROWSERS_SCOPE, ORGUNIT_READONLY_SCOPE];
 }
 
 /**

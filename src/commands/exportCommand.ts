@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { type BrowserListPage, type ChromeBrowser, listFleet } from '../api';
 import { type ExportFormat, writeBrowserExport } from '../export/browserExport';
 import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
@@ -11,6 +12,10 @@ import { type ExplorerCommandContext, requireBackend } from './commandContext';
 function scopeOf(c: ExplorerCommandContext, clicked: unknown): { orgUnitPath?: string; query?: string } {
   const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
   return { orgUnitPath, query: queryFor(c.explorer.state, 'browsers', orgUnitPath) };
+}
+
+async function* asPages(batches: AsyncIterable<ChromeBrowser[]>): AsyncIterable<BrowserListPage> {
+  for await (const browsers of batches) yield { browsers };
 }
 
 /** Automation skips the prompts; its `signal` cancels like the notification's Cancel button. */
@@ -51,7 +56,10 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
         token.onCancellationRequested(() => abort.abort());
         preset?.signal?.addEventListener('abort', () => abort.abort());
         try {
-          const pages = backend.listBrowsers({ projection: 'BASIC', maxResults: 100, ...scope }, abort.signal);
+          // The whole account is listed in parallel parts (src/api/fleetListing.ts); one OU is a single listing.
+          const pages = scope.orgUnitPath !== undefined
+            ? backend.listBrowsers({ projection: 'BASIC', maxResults: 100, ...scope }, abort.signal)
+            : asPages(listFleet(backend, { projection: 'BASIC', query: scope.query, orgUnits: c.explorer.accountNode?.orgUnits }, abort.signal));
           written = await writeBrowserExport(pages, out, format, (n) => progress.report({ message: `${n.toLocaleString('en')} browsers` }));
           return 'done' as const;
         } catch (error) {

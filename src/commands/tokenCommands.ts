@@ -50,7 +50,8 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     const fromNode = clicked instanceof OrgUnitNode || clicked instanceof TokensFolderNode ? clicked.orgUnitPath : undefined;
     const orgUnitPath = preset?.orgUnitPath ?? fromNode ?? await pickOrgUnit(backend, { title: 'Create an enrollment token for…', known: explorer.accountNode?.orgUnits });
     if (!orgUnitPath) return undefined;
-    const expiry = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : await askExpiry();
+    // The Chrome Management API v1 has no token expiry: nothing to ask.
+    const expiry = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : backend.tokensExpire === false ? {} : await askExpiry();
     if (!expiry) return undefined;
     let token: EnrollmentToken;
     try {

@@ -2,9 +2,9 @@
 // CodeActions. Diagnostics are recomputed for the lines in the requested range (cheap), so no
 // state is shared with the diagnostics collection.
 import * as vscode from 'vscode';
-import { diagnose } from '../query';
+import { chromeManagementFilterDocument, diagnose } from '../query';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { documentDialect, queryLineAt, SELECTOR, toRange } from './queryDocument';
+import { documentDialect, LANGUAGE_ID, queryLineAt, SELECTOR, toRange } from './queryDocument';
 import { recentValuesFor } from './recentValues';
 
 export function provideQuickFixes(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -32,8 +32,39 @@ export function provideQuickFixes(document: vscode.TextDocument, range: vscode.R
   return actions;
 }
 
+export const CONVERT_COMMAND = 'cbcm.query.convertToChromeManagementFilter';
+const CONVERT_KIND = vscode.CodeActionKind.RefactorRewrite.append('chromeManagement');
+
+/** "Convert to Chrome Management filter" on a browser query line: opens the v1 filter in a new document. */
+export function provideConversions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+  if (documentDialect(document) !== 'browsers') return [];
+  const q = queryLineAt(document, range.start.line);
+  if (!q) return [];
+  const action = new vscode.CodeAction('Convert to Chrome Management filter', CONVERT_KIND);
+  action.command = { title: action.title, command: CONVERT_COMMAND, arguments: [q.text] };
+  return [action];
+}
+
+async function openConversion(query?: unknown): Promise<vscode.TextDocument | undefined> {
+  let text = typeof query === 'string' ? query : undefined;
+  const editor = vscode.window.activeTextEditor;
+  if (text === undefined && editor?.document.languageId === LANGUAGE_ID) text = queryLineAt(editor.document, editor.selection.active.line)?.text;
+  if (text === undefined) {
+    void vscode.window.showInformationMessage('Put the cursor on a browser query line of a .cbcmq file, then convert it.');
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: chromeManagementFilterDocument(text) });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
 export function registerCodeActions(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(SELECTOR, { provideCodeActions: provideQuickFixes }, {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-  });
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, {
+      provideCodeActions: (document, range, context) => [...provideQuickFixes(document, range, context), ...provideConversions(document, range)],
+    }, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CONVERT_KIND],
+    }),
+    vscode.commands.registerCommand(CONVERT_COMMAND, openConversion),
+  );
 }

@@ -19,6 +19,8 @@ export function registerCodeLens(): vscode.Disposable {
   return vscode.languages.registerCodeLensProvider(SELECTOR, {
     provideCodeLenses(document) {
       const dialect = documentDialect(document);
+      // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
+      if (dialect === 'chromemanagement') return [];
       const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
       return queryLines(document).flatMap((q) => {
         const parsed = parseQuery(q.text, dialect);

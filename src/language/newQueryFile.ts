@@ -19,6 +19,14 @@ const EXAMPLES: Record<Dialect, string> = {
     'device_type:CHROME_BROWSER token_state:ACTIVE',
     '',
   ].join('\n'),
+  chromemanagement: [
+    '# dialect: chromemanagement',
+    '# Chrome Management API v1 filters (reference only: the explorer takes v1.1beta1 queries and translates them).',
+    '# Join conditions with AND; timestamps take =, <= or >= with "RFC 3339" times; * only on machine_name,',
+    '# annotated_asset_id and browser_version.',
+    'machine_name:LAB-* AND last_activity_time>="2026-01-01T00:00:00Z"',
+    '',
+  ].join('\n'),
 };
 
 export async function newQueryFile(dialect: Dialect = 'browsers'): Promise<void> {

@@ -33,6 +33,11 @@ export const EXTENSION_BUCKETS: readonly (readonly [string, number, number])[] =
   ['51+', 51, Number.MAX_SAFE_INTEGER],
 ];
 
+/** The filter behind the "device-id collisions" figure. */
+export function collisionsAction(scope: OverviewScope): ItemAction {
+  return filterAction('has_device_id_collision:true', 'browsers', scope);
+}
+
 /** Leading integer of a version string ("131.0.6778.86" → 131); undefined when it does not start with one. */
 export function leadingNumber(text: string | undefined): number | undefined {
   if (!text) return undefined;

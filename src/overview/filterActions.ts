@@ -36,7 +36,7 @@ export function fieldTerm(field: string, value: string): string | undefined {
 }
 
 /** A filter action, or a `none` explaining why the query cannot be used. */
-export function filterAction(query: string, dialect: Dialect, scope: OverviewScope): ItemAction {
+export function filterAction(query: string, dialect: Exclude<Dialect, 'chromemanagement'>, scope: OverviewScope): ItemAction {
   const exact = serialize(query, dialect);
   const problem = validateQueryInput(exact, dialect);
   if (problem) return { kind: 'none', reason: `No exact filter for this: ${problem}` };

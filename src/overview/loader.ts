@@ -59,7 +59,7 @@ export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions)
   side.catch(() => undefined); // awaited below; never an unhandled rejection if the listing throws first
 
   const progress = (p: FleetProgress) => o.onProgress?.({ browsers: p.listed, pages: p.pages });
-  for await (const batch of listFleet(backend, { projection: 'BASIC', orgUnitPath }, o.signal, progress)) {
+  for await (const batch of listFleet(backend, { projection: 'BASIC', orgUnitPath, concurrency: o.concurrency }, o.signal, progress)) {
     const t0 = performance.now();
     agg.addBrowsers(batch);
     aggregateMs += performance.now() - t0;

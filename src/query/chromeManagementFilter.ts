@@ -178,7 +178,8 @@ function timeTerms(field: string, value: ValueNode, text: string, untranslatable
   }
   const out: string[] = [];
   if (lower) out.push(`${field}>="${lower}Z"`);
-  if (upper) out.push(`${field}<="${upper}Z"`);
+  // The old bound covered its whole last second; v1 timestamps carry fractions, so the new bound must too.
+  if (upper) out.push(`${field}<="${upper}.999Z"`);
   return out.join(' AND ');
 }
 
@@ -205,4 +206,17 @@ export function quote(value: string): string {
 
 function termText(term: FieldTerm): string {
   return `${term.field.name}${term.operator.text}${term.value?.raw ?? ''}`;
+}
+
+/**
+ * A `.cbcmq` document in the 'chromemanagement' dialect holding the converted query, with what could not be
+ * translated as comments. The original query is not copied (it may hold an enrollment-token value).
+ */
+export function chromeManagementFilterDocument(query: string): string {
+  const { filter, untranslatable } = convertToChromeManagementFilter(query);
+  const lines = ['# dialect: chromemanagement', '# Converted from a v1.1beta1 query by CBCM Explorer.'];
+  if (untranslatable.length === 0) lines.push('# Everything was translated.');
+  for (const u of untranslatable) lines.push(`# Not translated: ${u}`);
+  lines.push(filter === '' ? '# (nothing left to filter on)' : filter, '');
+  return lines.join('\n');
 }

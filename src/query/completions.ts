@@ -35,7 +35,7 @@ export function complete(text: string, offset: number, dialect: Dialect, context
     const spec = findField(dialect, first.text);
     if (!spec) return [];
     const value = third?.value;
-    return valueItems(spec, value ? value.range : { start: second.range.end, end: second.range.end }, value?.text ?? '', at, context);
+    return valueItems(spec, value ? value.range : { start: second.range.end, end: second.range.end }, value?.text ?? '', at, context, dialect);
   }
   if (first.kind === 'operator') return at === first.range.start ? fieldItems(dialect, { start: at, end: at }, true) : [];
   // A lone word: the start of a field name (or a free term, which has nothing to complete).
@@ -47,7 +47,7 @@ function fieldItems(dialect: Dialect, range: Range, addOperator: boolean): Query
   return dialectSpec(dialect).fields.map((f, i) => ({
     label: f.name,
     kind: 'field' as const,
-    insertText: addOperator ? `${f.name}:` : f.name,
+    insertText: addOperator ? `${f.name}${operatorFor(dialect, f)}` : f.name,
     range,
     detail: f.type === 'enum' || f.type === 'boolean' ? `${f.type}: ${(f.values ?? []).join(' | ')}` : f.type,
     documentation: fieldDoc(f),
@@ -56,11 +56,18 @@ function fieldItems(dialect: Dialect, range: Range, addOperator: boolean): Query
   }));
 }
 
+/** v1.1beta1 has only ':'; the v1 filter compares timestamps with >= / <= and matches the rest with '=' or ':'. */
+function operatorFor(dialect: Dialect, f: FieldSpec): string {
+  if (dialect !== 'chromemanagement') return ':';
+  if (f.type === 'time') return '>=';
+  return f.type === 'text' ? ':' : '=';
+}
+
 export function fieldDoc(f: FieldSpec): string {
   return f.example ? `${f.doc}\n\nExample: \`${f.example}\`` : f.doc;
 }
 
-function valueItems(spec: FieldSpec, valueRange: Range, valueText: string, at: number, ctx: CompletionContext): QueryCompletion[] {
+function valueItems(spec: FieldSpec, valueRange: Range, valueText: string, at: number, ctx: CompletionContext, dialect: Dialect): QueryCompletion[] {
   const items: QueryCompletion[] = [];
   const push = (label: string, kind: QueryCompletion['kind'], insertText: string, range: Range, detail?: string, extra: Partial<QueryCompletion> = {}) =>
     items.push({ label, kind, insertText, range, detail, sortText: String(items.length).padStart(3, '0'), ...extra });
@@ -69,7 +76,13 @@ function valueItems(spec: FieldSpec, valueRange: Range, valueText: string, at: n
     for (const v of spec.values ?? []) push(v, spec.type, v, valueRange, `${spec.name} value`);
     return items;
   }
-  if (spec.type === 'time') {
+  if (spec.type === 'time' && dialect === 'chromemanagement') {
+    // Quoted RFC 3339 UTC, as the v1 reference writes them.
+    const day = (n: number) => `"${isoDate(ctx.now, n)}T00:00:00Z"`;
+    push(day(0), 'time', day(0), valueRange, 'today 00:00 UTC');
+    for (const n of [7, 30, 90]) push(day(n), 'time', day(n), valueRange, `${n} days ago, 00:00 UTC`);
+    push(`"${isoDateTime(ctx.now)}Z"`, 'time', `"${isoDateTime(ctx.now)}Z"`, valueRange, 'now (UTC)');
+  } else if (spec.type === 'time') {
     timeItems(spec, valueRange, valueText, at, ctx.now, push);
   } else if (spec.type === 'number') {
     push('0', 'value', '0', valueRange, `${spec.name} is exactly 0`);

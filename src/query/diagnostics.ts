@@ -36,6 +36,7 @@ import type {
 } from './types';
 import { checkEnumValue, checkNumberValue, checkTimeValue } from './valueRules';
 import { checkWords } from './wordRules';
+import { checkChromeManagementFieldTerm, checkChromeManagementFreeTerm, checkMissingAnd } from './chromeManagementRules';
 
 export { removalRange, quoteIfNeeded } from './diagnosticHelpers';
 
@@ -48,9 +49,10 @@ export function diagnose(input: ParsedQuery | string, dialect?: Dialect, options
     const term = terms[i];
     if (term.kind === 'field') checkFieldTerm(term, i, parsed, d, options, out);
     else if (term.kind === 'free') checkFreeTerm(term, terms[i + 1], text, d, options, out);
-    else checkKeyword(term, text, out);
+    else if (!(d === 'chromemanagement' && term.keyword === 'AND')) checkKeyword(term, text, out);
   }
   checkConflicts(parsed, d, out);
+  if (d === 'chromemanagement') checkMissingAnd(parsed, out);
   return out;
 }
 
@@ -61,7 +63,8 @@ export function diagnose(input: ParsedQuery | string, dialect?: Dialect, options
 function checkConflicts(parsed: ParsedQuery, dialect: Dialect, out: QueryDiagnostic[]): void {
   const seen = new Map<string, string>();
   for (const term of parsed.terms) {
-    if (term.kind !== 'field' || term.operator.text !== ':' || !term.value || term.value.unterminated) continue;
+    const exact = term.kind === 'field' && (term.operator.text === ':' || (dialect === 'chromemanagement' && term.operator.text === '='));
+    if (term.kind !== 'field' || !exact || !term.value || term.value.unterminated) continue;
     const spec = findField(dialect, term.field.name);
     if (!spec || (spec.type !== 'enum' && spec.type !== 'boolean' && spec.type !== 'number')) continue;
     const v = term.value.text;
@@ -127,6 +130,11 @@ function checkFieldTerm(
     out.push(unknownField(term, dialect, parsed.text));
     return;
   }
+  if (dialect === 'chromemanagement') {
+    if (term.value && !checkQuote(term.value, out)) return;
+    checkChromeManagementFieldTerm(term, spec, out);
+    return;
+  }
   // Operators other than the dialect's own (v1.1beta1: ':' only) are explained and fixed.
   if (!dialectSpec(dialect).operators.includes(term.operator.text) && !checkOperator(term, spec, out)) return;
   const value = term.value;
@@ -156,8 +164,9 @@ function unknownField(term: FieldTerm, dialect: Dialect, text: string): QueryDia
   }
   const alias = findFieldByAlias(dialect, name);
   if (alias) {
+    const where = dialect === 'chromemanagement' ? 'the v1.1beta1 query name' : 'a sort (orderBy) or Chrome Management API name';
     return diag('unknown-field', 'error',
-      `'${name}' is a sort (orderBy) or Chrome Management API name; in this query language the field is '${alias.name}'.`,
+      `'${name}' is ${where}; in this query language the field is '${alias.name}'.`,
       range, [replace(`Change to '${alias.name}'`, range, alias.name, true)]);
   }
   const notInQuery = NOT_QUERY_FIELDS[name];
@@ -235,6 +244,11 @@ function checkFreeTerm(
   if (!checkQuote(value, out)) return;
   // `machine_name :LIX`: the missing-field error on ':' already explains this word.
   if (next?.kind === 'field' && next.field.name === '' && findField(dialect, value.text)) return;
+  // v1 global search: matching rules are undocumented, so only functions are checked.
+  if (dialect === 'chromemanagement') {
+    checkChromeManagementFreeTerm(term, out);
+    return;
+  }
   if (dialectSpec(dialect).freeTerms === 'ignored') {
     const fixes: QuickFix[] = [];
     for (const f of dialectSpec(dialect).fields) {

@@ -3,7 +3,7 @@
 import type { Dialect } from './types';
 
 const DIALECT_LINE = /^\s*#\s*dialect\s*:\s*([A-Za-z_]+)\s*$/i;
-const KNOWN: readonly Dialect[] = ['browsers', 'tokens'];
+const KNOWN: readonly Dialect[] = ['browsers', 'tokens', 'chromemanagement'];
 
 /** The dialect named on a `# dialect: x` line, or undefined (unknown names included). */
 export function dialectFromLine(line: string): Dialect | undefined {
@@ -11,6 +11,7 @@ export function dialectFromLine(line: string): Dialect | undefined {
   const name = m?.[1].toLowerCase();
   if (name === 'token' || name === 'enrollmenttokens') return 'tokens';
   if (name === 'browser') return 'browsers';
+  if (name === 'chrome_management' || name === 'filter') return 'chromemanagement';
   return KNOWN.find((d) => d === name);
 }
 

@@ -1,5 +1,6 @@
 // One field table per dialect. Adding a field is one line: name, type, values (enum/boolean),
 // documentation (from the API reference) and an example. Field names are case sensitive in the API.
+import { CHROME_MANAGEMENT_FIELDS } from './chromeManagementFields';
 import type { Dialect, DialectSpec, FieldSpec } from './types';
 
 const TIME_FORMAT = 'Time: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ss`; ranges `a..b` (inclusive), `a..` (on or after), `..b` (on or before).';
@@ -48,6 +49,9 @@ export const NOT_QUERY_FIELDS: Readonly<Record<string, string>> = {
 export const DIALECTS: Readonly<Record<Dialect, DialectSpec>> = {
   browsers: { id: 'browsers', label: 'Chrome browser', fields: BROWSER_FIELDS, operators: [':'], freeTerms: 'all-fields' },
   tokens: { id: 'tokens', label: 'enrollment token', fields: TOKEN_FIELDS, operators: [':'], freeTerms: 'ignored' },
+  chromemanagement: {
+    id: 'chromemanagement', label: 'Chrome Management filter', fields: CHROME_MANAGEMENT_FIELDS, operators: ['=', ':', '<=', '>='], freeTerms: 'all-fields',
+  },
 };
 
 export const ALL_DIALECTS = Object.keys(DIALECTS) as Dialect[];

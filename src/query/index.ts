@@ -13,6 +13,10 @@ export { format, serialize } from './format';
 export { dialectFromDocument, dialectFromLine, isCommentOrBlank } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
 export { recentValuesFromBrowsers } from './fleetValues';
+export {
+  convertToChromeManagementFilter, convertTokenQueryToChromeManagementFilter, chromeManagementFilterDocument,
+} from './chromeManagementFilter';
+export type { FilterConversion } from './chromeManagementFilter';
 
 /**
  * For `showInputBox({ validateInput })`: the first error's message, or undefined when the query can

@@ -3,10 +3,10 @@
 
 /**
  * Which list endpoint a query is written for. Each dialect has its own field table (fields.ts).
- * 'chromemanagement' (the v1 `filter` parameter) is reserved: adding it means a field table, a
- * `DialectSpec` with its operators, and nothing else in the pipeline has to change shape.
+ * 'chromemanagement' is the Chrome Management API v1 `filter` of chromeBrowsers.list (chromeManagementFields.ts,
+ * chromeManagementRules.ts); the explorer itself always takes v1.1beta1 queries and translates them.
  */
-export type Dialect = 'browsers' | 'tokens';
+export type Dialect = 'browsers' | 'tokens' | 'chromemanagement';
 
 /** Half-open range of UTF-16 offsets into the query text: [start, end). */
 export interface Range {
@@ -48,7 +48,8 @@ export type DiagnosticCode =
   | 'word-split'
   | 'free-term-ignored'
   | 'missing-field'
-  | 'conflicting-values';
+  | 'conflicting-values'
+  | 'bad-function';
 
 export interface DiagnoseOptions {
   /** Values seen in the fleet, by field; enables the "only part of a word" hint and fleet-word fixes. */

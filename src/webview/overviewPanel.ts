@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { collisionsAction } from '../overview/aggregator';
 import { actionAt, scopeLabel, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
 import type { OverviewCache } from '../overview/cache';
 import { loadOverview } from '../overview/loader';
@@ -84,6 +85,8 @@ export class FleetOverviewPanel implements vscode.Disposable {
       panel.onDidChangeViewState((e) => {
         if (!e.webviewPanel.visible) this.ready = false;
       }),
+      // Another account (or endpoint) must never show this one's figures; its backend is disposed anyway.
+      deps.services.backends.onDidChange(() => this.accountChanged()),
     );
     panel.webview.html = this.html();
     if (!cached && loadIfNotCached) this.refresh();
@@ -130,6 +133,15 @@ export class FleetOverviewPanel implements vscode.Disposable {
 
   cancel(): void {
     this.abort?.abort();
+  }
+
+  private accountChanged(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    const error = this.deps.services.backends.current
+      ? 'The account or its settings changed. Refresh to list the fleet of the account now signed in.'
+      : 'You are signed out. Sign in to CBCM to see the fleet overview.';
+    this.update({ figures: undefined, diff: undefined, loading: undefined, error });
   }
 
   private async load(): Promise<void> {
@@ -217,6 +229,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
       case 'activate':
         await this.activate(msg.chart, msg.category, msg.series);
         return;
+      case 'filterCollisions':
+        await this.run(collisionsAction(this.scope));
+        return;
       case 'saveSnapshot':
         await this.saveSnapshot();
         return;
@@ -242,6 +257,10 @@ export class FleetOverviewPanel implements vscode.Disposable {
   async activate(chart: Parameters<typeof actionAt>[1], category: number, series?: number): Promise<ActivationResult> {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category, series);
     if (!action) return { kind: 'none', reason: 'unknown bar' };
+    return this.run(action);
+  }
+
+  private async run(action: ItemAction): Promise<ActivationResult> {
     if (action.kind === 'none') {
       vscode.window.setStatusBarMessage(`Not a filter: ${action.reason}`, 5000);
       return action;

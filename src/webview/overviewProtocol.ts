@@ -29,6 +29,8 @@ export type OverviewWebviewMessage =
   | { type: 'cancel' }
   /** A bar, a segment of a stacked bar (`series`), or a table row's button. */
   | { type: 'activate'; chart: ChartId; category: number; series?: number }
+  /** The summary's "Device-id collisions" figure. */
+  | { type: 'filterCollisions' }
   | { type: 'saveSnapshot' }
   | { type: 'compareSnapshot' }
   | { type: 'closeDiff' }
@@ -126,6 +128,7 @@ export function parseOverviewWebviewMessage(v: unknown): OverviewWebviewMessage 
     case 'ready':
     case 'refresh':
     case 'cancel':
+    case 'filterCollisions':
     case 'saveSnapshot':
     case 'compareSnapshot':
     case 'closeDiff':

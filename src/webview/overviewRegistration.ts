@@ -9,15 +9,23 @@ import { FleetOverviewPanel, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './ove
 import { isOverviewPanelState } from './overviewProtocol';
 
 export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
+/** The org unit context menu's entry. A separate command because VS Code (1.9x) hands the *focused* tree item to
+ *  view/title commands too, so `cbcm.overview.open` in the title bar could not tell "the account" from "this OU". */
+export const OPEN_ORG_UNIT_OVERVIEW_COMMAND = 'cbcm.overview.openOrgUnit';
 
-/** The scope a command argument names: an org unit node or `{ orgUnitPath }`; anything else is the account. */
+/** The scope `{ orgUnitPath }` names (an org unit node has one too); anything else is the account. */
 export function scopeFromArgument(arg: unknown): OverviewScope {
   if (typeof arg === 'object' && arg !== null) {
     const path = (arg as { orgUnitPath?: unknown }).orgUnitPath;
-    // Org unit nodes and `{ orgUnitPath }`; browser folders carry an orgUnitPath too (undefined = account-wide).
     if (typeof path === 'string' && path.startsWith('/')) return { kind: 'orgUnit', orgUnitPath: path };
   }
   return { kind: 'account' };
+}
+
+/** For `cbcm.overview.open`: tree nodes (the title bar's focused item) are ignored; `{ orgUnitPath }` is honoured. */
+function scopeOfOpenArgument(arg: unknown): OverviewScope {
+  const isTreeNode = typeof arg === 'object' && arg !== null && typeof (arg as { getTreeItem?: unknown }).getTreeItem === 'function';
+  return isTreeNode ? { kind: 'account' } : scopeFromArgument(arg);
 }
 
 class OverviewRegistry implements vscode.Disposable {
@@ -86,19 +94,22 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
     void vscode.window.showInformationMessage('Open the fleet overview first (CBCM: Open Fleet Overview).');
     return undefined;
   };
+  const open = async (scope: OverviewScope): Promise<undefined> => {
+    if (!services.backends.current) {
+      const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in');
+      if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
+      if (!services.backends.current) return undefined;
+    }
+    registry.open(scope);
+    // Resolves to nothing: the panel is not a serialisable result.
+    return undefined;
+  };
   services.context.subscriptions.push(
     registry,
     // Figures of another account must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
-    vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, async (arg?: unknown) => {
-      if (!services.backends.current) {
-        const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in');
-        if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
-        if (!services.backends.current) return undefined;
-      }
-      registry.open(scopeFromArgument(arg));
-      return undefined;
-    }),
+    vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, (arg?: unknown) => open(scopeOfOpenArgument(arg))),
+    vscode.commands.registerCommand(OPEN_ORG_UNIT_OVERVIEW_COMMAND, (node?: unknown) => open(scopeFromArgument(node))),
     // Not contributed (no palette entry): the panel's buttons send messages; these serve keybindings and tests.
     vscode.commands.registerCommand('cbcm.overview.refresh', () => registry.active?.refresh() ?? noPanel()),
     vscode.commands.registerCommand('cbcm.overview.saveSnapshot', async (arg?: unknown) => {

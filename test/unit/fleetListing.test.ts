@@ -73,7 +73,12 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
     const unregistered = ['no-reg-1', 'no-reg-2'].map((deviceId) => emu.fleet.addBrowser({ deviceId, orgUnitPath: '/', machineName: deviceId }));
     // Same second as another browser's registration, on both sides of any cut: seconds must not be lost or doubled.
     const some = [...emu.fleet.browsers.values()].slice(0, 50);
-    for (const [i, b] of some.entries()) emu.fleet.addBrowser({ deviceId: `twin-${i}`, orgUnitPath: '/', lastRegistrationTime: b.lastRegistrationTime });
+    for (const [i, b] of some.entries()) {
+      const second = Math.floor(Date.parse(b.lastRegistrationTime!) / 1000) * 1000;
+      // Same instant, or the very end of the same second (a boundary second's stragglers).
+      const at = i % 2 ? b.lastRegistrationTime : new Date(second + 999).toISOString();
+      emu.fleet.addBrowser({ deviceId: `twin-${i}`, orgUnitPath: '/', lastRegistrationTime: at });
+    }
     const expected = await sequentialIds(emu);
     assert.ok(expected.includes(unregistered[0].deviceId));
     const counter = countingFetch();

@@ -40,7 +40,8 @@ async function promptForDeviceId(deviceId: string): Promise<void> {
 async function waitForSignIn(timeoutMs = 60_000): Promise<void> {
   const { emulator } = e2e();
   const deadline = Date.now() + timeoutMs;
-  while (!emulator.requestLog.list().some((r) => r.path.includes('/chromebrowsers') && r.status === 200)) {
+  // v1.1beta1 lists /chromebrowsers, the Chrome Management API v1 /chromeBrowsers.
+  while (!emulator.requestLog.list().some((r) => r.path.toLowerCase().includes('/chromebrowsers') && r.status === 200)) {
     if (Date.now() > deadline) throw new Error('the extension did not sign in to the emulator (no successful API call)');
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -239,7 +240,7 @@ describe('Device details panel', function () {
       console.log(`[deviceDetails] webview resource timing: ${entries.join(' | ')}`);
       const api = emulator.requestLog
         .list(since)
-        .filter((r) => r.path.includes(`/chromebrowsers/${id}`))
+        .filter((r) => r.path.toLowerCase().includes(`/chromebrowsers/${id.toLowerCase()}`))
         .reduce((sum, r) => sum + r.durationMs, 0);
       samples.push({ total, api });
     }

@@ -2,6 +2,7 @@
 //   npx tsx test/vscode/harness/run.ts integration [--grep <re>]
 //   npx tsx test/vscode/harness/run.ts e2e [--grep <re>]
 //   npx tsx test/vscode/harness/run.ts demo [--browsers N] [--port P]
+// Any mode: --api-version chromemanagement-v1 (or env CBCM_API_VERSION) sets cbcm.apiVersion for the run.
 // See test/vscode/README.md.
 import { runDemo } from './demo';
 import { cleanupAll, errorMessage, installSignalHandlers } from './processes';
@@ -34,6 +35,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--browsers') args.browsers = number();
     else if (flag === '--port') args.port = number();
     else if (flag === '--emulator-port') args.emulatorPort = number();
+    // Read by emulatorHost.ts (settings.json and the extension host's environment).
+    else if (flag === '--api-version') process.env.CBCM_API_VERSION = value();
     else throw new Error(`unknown option ${flag}`);
   }
   return args;

@@ -101,7 +101,8 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
       capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
       contributes: { configuration: { properties: Record<string, { scope?: string }> } };
     };
-    const endpoints = ['cbcm.apiBaseUrl', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl'];
+    // cbcm.apiVersion decides which API (and scopes) the credentials are used for, so it is restricted too.
+    const endpoints = ['cbcm.apiBaseUrl', 'cbcm.apiVersion', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl'];
     assert.deepStrictEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [...endpoints].sort());
     for (const id of endpoints) assert.strictEqual(manifest.contributes.configuration.properties[id].scope, 'application', id);
   });

@@ -202,11 +202,16 @@ describe('Explorer tree', function () {
     assert.ok(ids.length > 0);
   });
 
-  it('creates a token with a TTL, then revokes it', async () => {
+  it('creates a token (with a TTL where the API has one), then revokes it', async () => {
     await rootOu();
-    const ouPath = ((await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits)[0].orgUnitPath;
+    // The Chrome Management API v1 has no token expiry and allows one active token per org unit.
+    const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
+    const active = new Set((await control<{ tokens: { orgUnitPath: string; state: string }[] }>('tokens')).tokens
+      .filter((t) => t.state === 'active').map((t) => t.orgUnitPath));
+    const ouPath = ((await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits)
+      .find((ou) => !v1 || !active.has(ou.orgUnitPath))!.orgUnitPath;
     const created = await vscode.commands.executeCommand<{ tokenPermanentId: string; expireTime?: string }>(
-      'cbcm.token.create', undefined, undefined, { orgUnitPath: ouPath, ttlSeconds: 3600 });
+      'cbcm.token.create', undefined, undefined, v1 ? { orgUnitPath: ouPath } : { orgUnitPath: ouPath, ttlSeconds: 3600 });
     assert.ok(created?.tokenPermanentId, 'the command returns the new token');
     const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
     const nodes = (await api.explorer.getChildren(ou.tokens)) as TokenNode[];

@@ -1,0 +1,99 @@
+// `npm run bench`: every benchmark in one run, against the emulator; prints one table and writes it as JSON to
+// bench-results/latest.json. Not a test: CI does not run it and nothing asserts a time.
+//   npm run bench                        everything (~6–8 minutes on 2 cores)
+//   npm run bench -- --only 1,2,3        some benchmarks (1 listing, 2 overhead, 3 query, 4 bundle, 5 export, vscode, overview)
+//   npm run bench -- --quick             fewer runs (smoke check of the benchmark code itself)
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { benchBundleSize } from './bundleSize.bench';
+import { benchClientOverhead } from './clientOverhead.bench';
+import { benchExportMemory } from './exportMemory.bench';
+import { benchFleetListing } from './fleetListing.bench';
+import { runQueryBench } from './query.bench';
+import { formatTable, stat, type BenchRow } from './stats';
+import { benchVsCode } from './vscode.bench';
+
+interface Args {
+  only?: Set<string>;
+  quick: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') args.quick = true;
+    else if (argv[i] === '--only') args.only = new Set((argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+    else throw new Error(`unknown option ${argv[i]} (use --only 1,2,3,4,5,vscode,overview and/or --quick)`);
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const want = (key: string) => !args.only || args.only.has(key);
+  const log = (line: string) => console.log(line);
+  const rows: BenchRow[] = [];
+  const started = Date.now();
+  const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const step = async (key: string, title: string, fn: () => Promise<BenchRow | BenchRow[]>) => {
+    if (!want(key)) return;
+    log(`▶ ${title}`);
+    const t0 = Date.now();
+    try {
+      const out = await fn();
+      rows.push(...(Array.isArray(out) ? out : [out]));
+    } catch (e) {
+      log(`  failed: ${e instanceof Error ? e.message : String(e)}`);
+      rows.push({ name: title, unit: 'ms', ours: { median: NaN, min: NaN, max: NaN, runs: 0 }, target: '', pass: false, note: `benchmark failed: ${String(e)}` });
+    }
+    log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  };
+
+  await step('3', '3. Query language', async () => {
+    // query.bench.ts times 3,000 keystrokes; "several runs" are 5 repetitions of that, each giving its median.
+    const medians: number[] = [];
+    let name = '';
+    for (let i = 0; i < (args.quick ? 2 : 5); i++) {
+      const r = await runQueryBench();
+      name = r.name;
+      medians.push(r.median);
+    }
+    const s = stat(medians);
+    return { name: `3. Query: ${name.replace(/^query: /, '')}`, unit: 'ms', ours: s, target: '< 1 ms median', pass: s.median < 1, note: 'each run: median of 3,000 keystrokes' };
+  });
+  await step('4', '4b. Production bundle size', benchBundleSize);
+  await step('2', '2. Client overhead', () => benchClientOverhead({ runs: args.quick ? 2 : 5, log }));
+  await step('5', '5b. Export memory', () => benchExportMemory({ runs: args.quick ? 1 : 3, log }));
+  await step('1', '1. Fleet listing', () => benchFleetListing({ runs: args.quick ? 1 : 3, log }));
+  await step('vscode', '4a, 5a, 6a, 6b. In the real VS Code', () => benchVsCode({ log }));
+  // The fleet overview's own benchmark (bench/overview.bench.ts, owned by the overview); loaded lazily so a
+  // half-finished overview cannot stop the other benchmarks.
+  await step('overview', '7. Fleet overview', async () => {
+    const { benchOverview } = await import('./overview.bench');
+    return benchOverview({ runs: args.quick ? 1 : 3, log });
+  });
+
+  rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const table = formatTable(rows);
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.name.split(' ')[0]} ${r.note}`);
+  console.log(`\n${table}\n\n${notes.join('\n')}`);
+  const outDir = path.join(__dirname, '..', 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    // Other work on the machine slows the CPU-bound figures; the load average says how busy it was.
+    loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    table,
+  };
+  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWritten: bench-results/latest.json (${report.durationSeconds} s; load average at start ${loadAtStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')} on ${report.machine.cpus} cores)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exit(1);
+});

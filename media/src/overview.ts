@@ -1,0 +1,482 @@
+// The fleet overview webview. It starts empty, says `ready`, and draws whatever state the extension sends:
+// Chart.js bar charts (bundled, nothing from the network) in the theme's chart colours, each with a table of
+// the same numbers (for screen readers, keyboards and copying). A click on a bar or a table button only names
+// the bar; the extension decides what it does. Text goes in with textContent only.
+
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartEvent,
+  type ActiveElement,
+  type TooltipItem,
+} from 'chart.js';
+import type { ChartModel, FleetFigures, ItemAction } from '../../src/overview/figures';
+import {
+  parseOverviewExtensionMessage,
+  type OverviewState,
+  type OverviewWebviewMessage,
+} from '../../src/webview/overviewProtocol';
+import { append, el } from './_dom';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+interface VsCodeApi {
+  postMessage(message: OverviewWebviewMessage): void;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (m: OverviewWebviewMessage) => vscode.postMessage(m);
+const app = document.getElementById('app')!;
+const nf = new Intl.NumberFormat('en-US');
+const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+
+// ---------------------------------------------------------------- theme colours
+
+const PALETTE_VARS = ['blue', 'green', 'yellow', 'orange', 'purple', 'red'] as const;
+interface Theme {
+  palette: string[];
+  red: string;
+  green: string;
+  yellow: string;
+  orange: string;
+  grey: string;
+  foreground: string;
+  lines: string;
+  font: string;
+}
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function readTheme(): Theme {
+  const c = (n: string, f: string) => cssVar(`--vscode-charts-${n}`, f);
+  const foreground = c('foreground', cssVar('--vscode-foreground', '#cccccc'));
+  return {
+    palette: PALETTE_VARS.map((n) => c(n, '#3794ff')),
+    red: c('red', '#f14c4c'),
+    green: c('green', '#89d185'),
+    yellow: c('yellow', '#cca700'),
+    orange: c('orange', '#d18616'),
+    grey: cssVar('--vscode-descriptionForeground', foreground),
+    foreground,
+    lines: c('lines', 'rgba(128,128,128,0.35)'),
+    font: getComputedStyle(document.body).fontFamily || 'sans-serif',
+  };
+}
+
+let theme = readTheme();
+
+/** The colour with reduced opacity (bars that cannot be clicked); colours in other notations stay as they are. */
+function faded(color: string): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(color);
+  return m ? `#${m[1]}66` : color;
+}
+
+// ---------------------------------------------------------------- page skeleton
+
+const heading = el('h1', { text: 'Fleet overview' });
+const status = el('span', { className: 'status muted', attrs: { role: 'status', 'aria-live': 'polite' } });
+const refreshButton = btn('Refresh', () => post({ type: 'refresh' }), 'refresh');
+const cancelButton = btn('Cancel', () => post({ type: 'cancel' }), 'cancel');
+const saveButton = btn('Save snapshot', () => post({ type: 'saveSnapshot' }), 'save-snapshot', true);
+const compareButton = btn('Compare with snapshot', () => post({ type: 'compareSnapshot' }), 'compare-snapshot', true);
+const tablesButton = btn('Show tables', toggleTables, 'toggle-tables', true);
+tablesButton.setAttribute('aria-pressed', 'false');
+const errorBox = el('div', { className: 'error', attrs: { role: 'alert' } });
+const warnings = el('ul', { className: 'warnings' });
+const summary = el('div', { className: 'summary' });
+const diffBox = el('section', { className: 'diff', attrs: { 'aria-label': 'Comparison with a snapshot' } });
+const grid = el('div', { className: 'grid' });
+const empty = el('p', { className: 'muted', text: 'No figures yet. Refresh to list the fleet.' });
+
+function btn(text: string, onClick: () => void, id: string, secondary = false): HTMLButtonElement {
+  const b = el('button', { text, className: secondary ? 'secondary' : '', attrs: { id, type: 'button' } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+app.replaceChildren(
+  el('header', { className: 'page-header' },
+    heading,
+    el('div', { className: 'toolbar' }, refreshButton, cancelButton, saveButton, compareButton, tablesButton, status),
+  ),
+  errorBox,
+  warnings,
+  summary,
+  diffBox,
+  empty,
+  grid,
+);
+app.removeAttribute('aria-busy');
+
+let tablesOpen = false;
+function toggleTables(): void {
+  tablesOpen = !tablesOpen;
+  tablesButton.textContent = tablesOpen ? 'Hide tables' : 'Show tables';
+  tablesButton.setAttribute('aria-pressed', String(tablesOpen));
+  for (const d of grid.querySelectorAll('details.table')) (d as HTMLDetailsElement).open = tablesOpen;
+}
+
+// ---------------------------------------------------------------- charts
+
+interface Card {
+  section: HTMLElement;
+  canvas: HTMLCanvasElement;
+  wrap: HTMLElement;
+  note: HTMLElement;
+  table: HTMLElement;
+  chart: Chart<'bar'>;
+  model: ChartModel;
+}
+
+const cards = new Map<string, Card>();
+let currentFigures: FleetFigures | undefined;
+
+const HORIZONTAL = new Set(['platforms', 'osVersions', 'orgUnits']);
+
+function isClickable(a: ItemAction | undefined): boolean {
+  return a !== undefined && a.kind !== 'none';
+}
+
+function actionText(a: ItemAction): string {
+  switch (a.kind) {
+    case 'filter':
+      return `Click to filter the explorer${a.dialect === 'tokens' ? ' (enrollment tokens)' : ''}: ${a.query}${a.orgUnitPath ? ` in ${a.orgUnitPath}` : ''}`;
+    case 'revealOrgUnit':
+      return `Click to show ${a.orgUnitPath} in the explorer`;
+    case 'none':
+      return `Not clickable: ${a.reason}`;
+  }
+}
+
+/** Bar colours of a single-series chart: by meaning where there is one (activity, token state). */
+function seriesColors(model: ChartModel): string[] {
+  const byKey: Record<string, string> = {
+    week: theme.green, month: theme.palette[0], quarter: theme.yellow, older: theme.red, never: theme.grey,
+    active: theme.green, expired: theme.yellow, revoked: theme.red,
+  };
+  return model.categories.map((c) => {
+    const base = byKey[c.key] ?? theme.palette[0];
+    return isClickable(c.action) ? base : faded(base);
+  });
+}
+
+function datasetsOf(model: ChartModel): ChartConfiguration<'bar'>['data']['datasets'] {
+  if (model.stacks) {
+    const s = model.stacks;
+    return s.series.map((name, i) => {
+      const color = name === 'Other' ? theme.grey : theme.palette[i % theme.palette.length];
+      return {
+        label: name,
+        data: s.values[i],
+        backgroundColor: s.actions[i].map((a) => (isClickable(a) ? color : faded(color))),
+        stack: 'platform',
+      };
+    });
+  }
+  return [{ label: model.unit, data: model.categories.map((c) => c.count), backgroundColor: seriesColors(model) }];
+}
+
+function actionOf(model: ChartModel, datasetIndex: number, index: number): ItemAction | undefined {
+  return model.stacks ? model.stacks.actions[datasetIndex]?.[index] : model.categories[index]?.action;
+}
+
+/** `current` returns the card's model of the moment: callbacks must see the figures as they stream in. */
+function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
+  const model = current();
+  const horizontal = HORIZONTAL.has(model.id);
+  const grid = { color: theme.lines };
+  const ticks = { color: theme.foreground, font: { family: theme.font } };
+  return {
+    type: 'bar',
+    data: { labels: model.categories.map((c) => c.label), datasets: datasetsOf(model) },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: { stacked: Boolean(model.stacks), grid, ticks, beginAtZero: true },
+        y: { stacked: Boolean(model.stacks), grid, ticks, beginAtZero: true },
+      },
+      plugins: {
+        legend: { display: Boolean(model.stacks), labels: { color: theme.foreground, font: { family: theme.font } } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) => `${current().stacks ? `${item.dataset.label}: ` : ''}${nf.format(Number(item.raw))} ${current().unit}`,
+            footer: (items: TooltipItem<'bar'>[]) => {
+              const i = items[0];
+              if (!i) return '';
+              const a = actionOf(current(), i.datasetIndex, i.dataIndex);
+              return a ? actionText(a) : '';
+            },
+          },
+        },
+      },
+      onHover: (event: ChartEvent, elements: ActiveElement[]) => {
+        const target = event.native?.target as HTMLElement | undefined;
+        const e = elements[0];
+        if (target) target.style.cursor = e && isClickable(actionOf(current(), e.datasetIndex, e.index)) ? 'pointer' : 'default';
+      },
+      onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
+        const e = elements[0];
+        if (!e) return;
+        const m = current();
+        activate(m, e.index, m.stacks ? e.datasetIndex : undefined);
+      },
+    },
+  };
+}
+
+function activate(model: ChartModel, category: number, series?: number): void {
+  const msg: OverviewWebviewMessage = { type: 'activate', chart: model.id, category };
+  if (series !== undefined) msg.series = series;
+  post(msg);
+}
+
+function canvasHeight(model: ChartModel): number {
+  return HORIZONTAL.has(model.id) ? Math.max(120, 26 * model.categories.length + 40) : 260;
+}
+
+function ariaSummary(model: ChartModel): string {
+  const top = model.categories.slice(0, 6).map((c) => `${c.label}: ${nf.format(c.count)}`).join('; ');
+  return `${model.title}, bar chart of ${model.unit}. ${top}${model.categories.length > 6 ? '; …' : ''}. The table below has every figure.`;
+}
+
+function renderCard(model: ChartModel, total: number): void {
+  let card = cards.get(model.id);
+  if (!card) {
+    const canvas = el('canvas', { attrs: { role: 'img', 'data-chart': model.id } });
+    const wrap = el('div', { className: 'canvas-wrap' }, canvas);
+    const note = el('p', { className: 'note muted' });
+    const table = el('div');
+    const h2 = el('h2', { text: model.title, attrs: { id: `title-${model.id}` } });
+    const section = el('section', { className: `card card-${model.id}`, attrs: { 'aria-labelledby': `title-${model.id}`, id: `chart-${model.id}` } },
+      h2, wrap, note, table);
+    grid.appendChild(section);
+    const created: Card = { section, canvas, wrap, note, table, chart: undefined as unknown as Chart<'bar'>, model };
+    created.chart = new Chart(canvas, chartConfig(() => created.model));
+    card = created;
+    cards.set(model.id, card);
+  }
+  card.model = model;
+  card.wrap.style.height = `${canvasHeight(model)}px`;
+  card.canvas.setAttribute('aria-label', ariaSummary(model));
+  card.note.textContent = model.note ?? '';
+  card.note.hidden = !model.note;
+  card.chart.data.labels = model.categories.map((c) => c.label);
+  card.chart.data.datasets = datasetsOf(model);
+  card.chart.update('none');
+  card.table.replaceChildren(renderTable(model, total));
+}
+
+function renderTable(model: ChartModel, total: number): HTMLElement {
+  const details = el('details', { className: 'table' });
+  details.open = tablesOpen;
+  const copy = btn('Copy table', () => post({ type: 'copy', text: tsv(model) }), `copy-${model.id}`, true);
+  const series = model.stacks?.series ?? [];
+  const head = el('tr', {},
+    el('th', { text: model.id === 'versions' ? 'Chrome major' : 'Category', attrs: { scope: 'col' } }),
+    el('th', { text: `Number of ${model.unit}`, attrs: { scope: 'col' }, className: 'num' }),
+    el('th', { text: 'Share', attrs: { scope: 'col' }, className: 'num' }),
+    ...series.map((s) => el('th', { text: s, attrs: { scope: 'col' }, className: 'num' })),
+    el('th', { text: 'Action', attrs: { scope: 'col' } }),
+  );
+  const body = el('tbody');
+  model.categories.forEach((c, i) => {
+    const action = isClickable(c.action)
+      ? btn(c.action.kind === 'revealOrgUnit' ? 'Show in explorer' : 'Filter explorer', () => activate(model, i), `act-${model.id}-${i}`, true)
+      : el('span', { className: 'muted', text: c.action.kind === 'none' ? c.action.reason : '' });
+    if (isClickable(c.action)) action.title = actionText(c.action);
+    body.appendChild(el('tr', {},
+      el('th', { text: c.label, attrs: { scope: 'row' } }),
+      el('td', { text: nf.format(c.count), className: 'num' }),
+      el('td', { text: total > 0 ? pct.format(c.count / total) : '–', className: 'num' }),
+      ...series.map((_, s) => el('td', { text: nf.format(model.stacks!.values[s][i]), className: 'num' })),
+      el('td', {}, action),
+    ));
+  });
+  details.append(
+    el('summary', { text: `Table: ${model.title}` }),
+    el('div', { className: 'table-tools' }, copy),
+    el('div', { className: 'table-wrap' }, el('table', {}, el('caption', { className: 'visually-hidden', text: model.title }), el('thead', {}, head), body)),
+  );
+  return details;
+}
+
+function tsv(model: ChartModel): string {
+  const series = model.stacks?.series ?? [];
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  const lines = [[model.id === 'versions' ? 'Chrome major' : 'Category', model.unit, ...series, 'Filter'].join('\t')];
+  model.categories.forEach((c, i) => {
+    const filter = c.action.kind === 'filter' ? c.action.query : '';
+    lines.push([clean(c.label), String(c.count), ...series.map((_, s) => String(model.stacks!.values[s][i])), clean(filter)].join('\t'));
+  });
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- summary, status, diff
+
+function stat(label: string, value: string, detail?: string, action?: HTMLElement): HTMLElement {
+  return el('div', { className: 'stat' },
+    el('div', { className: 'stat-value', text: value }),
+    el('div', { className: 'stat-label', text: label }),
+    detail ? el('div', { className: 'stat-detail muted', text: detail }) : undefined,
+    action,
+  );
+}
+
+function renderSummary(f: FleetFigures): void {
+  const t = f.totals;
+  const share = t.withVersion > 0 ? pct.format(t.onLatestMajors / t.withVersion) : '–';
+  const collisionAction = t.collisions
+    ? btn('Filter explorer', () => post({ type: 'filterCollisions' }), 'filter-collisions', true)
+    : undefined;
+  summary.replaceChildren(
+    stat('Browsers', nf.format(t.browsers), f.complete ? undefined : 'so far'),
+    stat('On the latest two majors', share, t.latestMajors.length ? `Chrome ${t.latestMajors.join(' and ')} (newest installed version)` : undefined),
+    stat('Silent > 90 days or never', nf.format(t.silent)),
+    stat('Device-id collisions', t.collisions === undefined ? '–' : nf.format(t.collisions), 'has_device_id_collision:true', collisionAction),
+    stat('Enrollment tokens', t.tokens === undefined ? '–' : nf.format(t.tokens)),
+  );
+}
+
+function timeText(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleString()} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
+}
+
+function renderDiff(state: OverviewState): void {
+  const d = state.diff;
+  diffBox.hidden = !d;
+  if (!d) {
+    diffBox.replaceChildren();
+    return;
+  }
+  const c = d.counts;
+  const close = btn('Close comparison', () => post({ type: 'closeDiff' }), 'close-diff', true);
+  const list = (title: string, items: { deviceId: string; from?: number; to?: number }[], total: number) =>
+    el('details', {},
+      el('summary', { text: `${title}: ${nf.format(total)}${items.length < total ? ` (first ${items.length} shown)` : ''}` }),
+      el('ul', { className: 'device-list' }, ...items.map((i) =>
+        el('li', { text: `${i.deviceId}${i.from !== undefined || i.to !== undefined ? ` — Chrome ${i.from ?? '?'} → ${i.to ?? '?'}` : ''}` }))));
+  const changed = d.charts.flatMap((ch) => ch.rows.filter((r) => r.before !== r.after).map((r) => ({ chart: ch.id, ...r })));
+  const rows = changed.map((r) => el('tr', {},
+    el('td', { text: cards.get(r.chart)?.model.title ?? r.chart }),
+    el('th', { text: r.label, attrs: { scope: 'row' } }),
+    el('td', { text: nf.format(r.before), className: 'num' }),
+    el('td', { text: nf.format(r.after), className: 'num' }),
+    el('td', { text: `${r.after - r.before > 0 ? '+' : ''}${nf.format(r.after - r.before)}`, className: 'num' }),
+  ));
+  diffBox.replaceChildren();
+  append(diffBox,
+    el('h2', { text: `Changes since ${d.file}` }),
+    el('p', { className: 'muted', text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.` }),
+    d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
+    !d.before.complete ? el('p', { className: 'warning', text: 'The snapshot was taken from a cancelled listing: it covers only part of the fleet.' }) : undefined,
+    el('div', { className: 'summary' },
+      stat('New', nf.format(c.new)), stat('Gone', nf.format(c.gone)), stat('Upgraded', nf.format(c.upgraded)),
+      stat('Downgraded', nf.format(c.downgraded)), stat('Unchanged', nf.format(c.unchanged))),
+    list('New browsers', d.lists.new, c.new),
+    list('Gone browsers', d.lists.gone, c.gone),
+    list('Upgraded (newest Chrome major went up)', d.lists.upgraded, c.upgraded),
+    list('Downgraded', d.lists.downgraded, c.downgraded),
+    changed.length === 0
+      ? el('p', { className: 'muted', text: 'No figure of the charts changed.' })
+      : el('details', {}, el('summary', { text: `Figures that changed: ${changed.length}` }),
+        el('div', { className: 'table-wrap' }, el('table', {},
+          el('thead', {}, el('tr', {}, ...['Chart', 'Category', 'Before', 'Now', 'Change'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+          el('tbody', {}, ...rows)))),
+    close,
+  );
+}
+
+function render(state: OverviewState): void {
+  vscode.setState({ scope: state.scope });
+  const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath} (browsers directly in it)`;
+  heading.textContent = `Fleet overview — ${scope}`;
+  const f = state.figures;
+  currentFigures = f;
+  if (state.loading) {
+    status.textContent = `Listing… ${nf.format(state.loading.browsers)} browsers so far (${nf.format(state.loading.pages)} pages).`;
+  } else if (f) {
+    status.textContent = `Figures of ${timeText(f.generatedAt)}${f.complete ? '' : ' — partial'}.`;
+  } else {
+    status.textContent = '';
+  }
+  cancelButton.hidden = !state.loading;
+  refreshButton.disabled = false;
+  const canSnapshot = Boolean(f?.complete) && !state.loading;
+  saveButton.disabled = !canSnapshot;
+  compareButton.disabled = !canSnapshot;
+  errorBox.textContent = state.error ?? '';
+  errorBox.hidden = !state.error;
+  warnings.replaceChildren(...(f?.warnings ?? []).map((w) => el('li', { className: 'warning', text: w })));
+  empty.hidden = Boolean(f) || Boolean(state.loading);
+  if (f) {
+    renderSummary(f);
+    const seen = new Set<string>();
+    for (const model of f.charts) {
+      seen.add(model.id);
+      renderCard(model, model.id === 'tokens' ? f.totals.tokens ?? 0 : f.totals.browsers);
+    }
+    for (const [id, card] of cards) {
+      if (seen.has(id)) continue;
+      card.chart.destroy();
+      card.section.remove();
+      cards.delete(id);
+    }
+  }
+  renderDiff(state);
+  document.body.dataset.state = state.loading ? 'loading' : f?.complete ? 'complete' : f ? 'partial' : 'empty';
+}
+
+// ---------------------------------------------------------------- theme changes, messages, test hook
+
+const themeObserver = new MutationObserver(() => {
+  const next = readTheme();
+  if (JSON.stringify(next) === JSON.stringify(theme)) return;
+  theme = next;
+  for (const card of cards.values()) {
+    card.chart.destroy();
+    card.chart = new Chart(card.canvas, chartConfig(() => card.model));
+  }
+});
+// VS Code switches the body's theme class and rewrites the --vscode-* variables on <html> when the theme changes.
+themeObserver.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = parseOverviewExtensionMessage(event.data);
+  if (!msg) {
+    console.debug('overview: dropped an unknown or malformed message');
+    return;
+  }
+  render(msg.state);
+});
+
+/** For E2E tests: where a bar is on its canvas (CSS pixels from the canvas' top-left corner). */
+(window as unknown as { cbcmOverview: unknown }).cbcmOverview = {
+  barCenter(chartId: string, index: number, series = 0): { x: number; y: number } | undefined {
+    const card = cards.get(chartId);
+    const bar = card?.chart.getDatasetMeta(series).data[index] as unknown as { getCenterPoint?: () => { x: number; y: number } } | undefined;
+    return bar?.getCenterPoint?.();
+  },
+  figures: () => currentFigures,
+  /** The fill of a bar, to check it follows the theme. */
+  barColor(chartId: string, index: number, series = 0): string | undefined {
+    const bg = cards.get(chartId)?.chart.data.datasets[series]?.backgroundColor;
+    return Array.isArray(bg) ? String(bg[index]) : typeof bg === 'string' ? bg : undefined;
+  },
+};
+
+post({ type: 'ready' });

@@ -1,0 +1,245 @@
+// The fleet overview as an admin uses it: open it from the explorer's title bar, see the charts, click a bar and
+// find the explorer filtered to exactly those browsers; the same through the keyboard, via the tables.
+import * as assert from 'assert';
+import type { Frame } from 'playwright-core';
+import type { FleetFigures } from '../../../src/overview/figures';
+import { e2e } from '../harness/fixture';
+import { explorerTree, openExplorerFromActivityBar, resetTree, row } from './explorerHelpers';
+
+interface OverviewHook {
+  barCenter(chart: string, index: number, series?: number): { x: number; y: number } | undefined;
+  barColor(chart: string, index: number, series?: number): string | undefined;
+  figures(): FleetFigures | undefined;
+}
+
+async function figuresIn(frame: Frame): Promise<FleetFigures> {
+  const f = await frame.evaluate(() => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.figures());
+  assert.ok(f, 'the webview has no figures');
+  return f;
+}
+
+/** Polls `check` (after `refresh`, if given) until it holds. */
+async function eventually(what: string, check: () => boolean, timeoutMs = 15_000, refresh?: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await refresh?.();
+    if (check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The API listings the emulator answered with this exact query since `since`. */
+function listedWith(query: string, since: number): boolean {
+  const { emulator } = e2e();
+  return emulator.requests.some((r) => r.seq > since && r.path.includes('/chromebrowsers') && r.status === 200 &&
+    new URL(r.path, 'http://x').searchParams.get('query') === query);
+}
+
+/** Labels of the browser rows shown under "All browsers" (level 3 rows before the root org unit). */
+async function allBrowsersRows(): Promise<string[]> {
+  return explorerTree().evaluate((tree) => {
+    const labels: string[] = [];
+    let inside = false;
+    for (const r of tree.querySelectorAll('.monaco-list-row')) {
+      const label = r.querySelector('.label-name')?.textContent ?? '';
+      const level = r.getAttribute('aria-level');
+      if (level === '2') inside = label === 'All browsers';
+      else if (inside && level === '3' && !/^Load more/.test(label)) labels.push(label);
+    }
+    return labels;
+  });
+}
+
+/** The explorer's "All browsers" row shows the filter it lists with (its description, `filter: <query>`). */
+async function waitForFilteredFolder(query: string): Promise<void> {
+  const folder = row('All browsers', 2);
+  await folder.waitFor({ state: 'visible', timeout: 15_000 });
+  await e2e().page.waitForFunction(
+    ([el, q]) => ((el as Element).textContent ?? '').includes(`filter: ${q}`),
+    [await folder.elementHandle(), query] as const, { timeout: 15_000 },
+  );
+}
+
+/** The overview webview whose heading names `text`, once its figures are complete. */
+async function overviewFrameFor(text: string, timeoutMs = 60_000): Promise<Frame> {
+  const { page } = e2e();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' &&
+        (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+      if (ok) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no complete overview of ${text} after ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(200);
+  }
+}
+
+function lastSeq(): number {
+  const log = e2e().emulator.requests;
+  return log.length ? log[log.length - 1].seq : 0;
+}
+
+describe('Fleet overview', () => {
+  after(async () => {
+    const { runCommand } = e2e();
+    await runCommand('CBCM: Clear Filter').catch(() => undefined);
+    await runCommand('View: Close All Editors');
+  });
+
+  it('opens from the explorer title bar, and a bar click filters the explorer to those browsers', async () => {
+    const { page, emulator, webview, screenshot } = e2e();
+    await openExplorerFromActivityBar();
+    // With an org unit focused: the title bar still opens the whole account's overview.
+    await row('All org units (/)', 2).click();
+    await page.locator('.part.sidebar a.action-label[aria-label="Open Fleet Overview"]').first().click();
+    const frame = await webview('body[data-state="complete"]', 60_000);
+    const figures = await figuresIn(frame);
+    assert.deepStrictEqual(figures.scope, { kind: 'account' });
+    assert.strictEqual(figures.totals.browsers, emulator.fleet.browsers.size);
+    for (const id of ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'extensions', 'tokens']) {
+      await frame.locator(`canvas[data-chart="${id}"]`).waitFor({ state: 'visible', timeout: 5_000 });
+    }
+    const summaryText = await frame.locator('.summary').first().textContent();
+    assert.ok(summaryText?.includes(emulator.fleet.browsers.size.toLocaleString('en-US')), summaryText ?? '');
+    await screenshot('overview-charts');
+
+    // The "> 90 days" bar: browsers silent for more than 90 days.
+    const activity = figures.charts.find((c) => c.id === 'activity')!;
+    const index = activity.categories.findIndex((c) => c.key === 'older');
+    const bar = activity.categories[index];
+    assert.ok(bar.action.kind === 'filter' && bar.count > 0);
+    const query = bar.action.query;
+    const edge = Date.parse(`${query.slice('last_activity:..'.length)}Z`) + 999;
+    const expected = [...emulator.fleet.browsers.values()].filter((b) => b.lastActivityTime && Date.parse(b.lastActivityTime) <= edge);
+    assert.strictEqual(expected.length, bar.count, 'the bar counts what the emulator holds');
+
+    const center = await frame.evaluate((i) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter('activity', i), index);
+    assert.ok(center, 'the bar is drawn');
+    const since = lastSeq();
+    const canvas = frame.locator('canvas[data-chart="activity"]');
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.hover({ position: center });
+    await screenshot('overview-bar-tooltip');
+    await canvas.click({ position: center });
+
+    await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
+    await waitForFilteredFolder(query);
+    let rows: string[] = [];
+    await eventually('browser rows under All browsers', () => rows.length > 0, 20_000, async () => {
+      rows = await allBrowsersRows();
+    });
+    assert.ok(rows.length > 0, 'the filtered listing shows browsers');
+    const names = new Set(expected.map((b) => b.machineName || b.deviceId));
+    for (const label of rows) assert.ok(names.has(label), `${label} is not silent for more than 90 days`);
+    await screenshot('overview-explorer-filtered');
+  });
+
+  it('the tables offer every clickable bar to the keyboard', async () => {
+    const { page, webview, screenshot } = e2e();
+    await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click();
+    const frame = await webview('body[data-state="complete"]', 30_000);
+    const figures = await figuresIn(frame);
+    const platforms = figures.charts.find((c) => c.id === 'platforms')!;
+    const first = platforms.categories[0];
+    assert.strictEqual(first.action.kind, 'filter');
+    const query = (first.action as { query: string }).query;
+
+    await frame.locator('#toggle-tables').click();
+    const button = frame.locator('#act-platforms-0');
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    await button.focus();
+    await screenshot('overview-tables');
+    const since = lastSeq();
+    await page.keyboard.press('Enter');
+    await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
+    await waitForFilteredFolder(query);
+    await screenshot('overview-keyboard-filtered');
+  });
+
+  it('shows progress while listing, and Cancel keeps the partial figures with a clear note', async () => {
+    const { page, emulator, webview, screenshot } = e2e();
+    await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click();
+    const frame = await webview('body[data-state="complete"]', 30_000);
+    emulator.setFaults({ latencyMs: 800 });
+    try {
+      await frame.locator('#refresh').click();
+      await frame.locator('body[data-state="loading"]').waitFor({ state: 'attached', timeout: 10_000 });
+      await frame.locator('.status', { hasText: /Listing… [\d,]+ browsers so far/ }).waitFor({ timeout: 10_000 });
+      // Partial figures arrive while the listing streams (the summary says "so far").
+      await frame.locator('.stat-detail', { hasText: 'so far' }).waitFor({ timeout: 15_000 });
+      await screenshot('overview-loading');
+      await frame.locator('#cancel').click();
+      const error = frame.locator('.error');
+      await error.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match((await error.textContent()) ?? '', /^Cancelled after [\d,]+ browsers: the figures cover only part of the fleet/);
+      assert.strictEqual(await frame.locator('#save-snapshot').isDisabled(), true, 'a partial overview cannot be saved as a snapshot');
+      await screenshot('overview-cancelled');
+    } finally {
+      emulator.clearFaults();
+    }
+  });
+
+  it('opens for one org unit from its context menu', async () => {
+    const { page, emulator, screenshot } = e2e();
+    await resetTree();
+    const ou = emulator.fleet.orgUnits.list().filter((u) => u.parentOrgUnitPath === '/')
+      .map((u) => ({ u, n: [...emulator.fleet.browsers.values()].filter((b) => b.orgUnitPath === u.orgUnitPath).length }))
+      .sort((a, b) => b.n - a.n)[0];
+    const ouRow = row(ou.u.name, 3);
+    const tab = page.locator('.tab', { hasText: `Fleet Overview: ${ou.u.orgUnitPath}` }).first();
+    // The menu ignores a click that comes right after it opened (the right button's release): wait, and retry once.
+    for (let attempt = 0; attempt < 2 && !(await tab.isVisible()); attempt++) {
+      await ouRow.waitFor({ state: 'visible', timeout: 15_000 });
+      await ouRow.click({ button: 'right' });
+      const item = page.locator('.context-view .action-label', { hasText: 'Open Fleet Overview' }).first();
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      await page.waitForTimeout(400);
+      await item.click();
+      await tab.waitFor({ timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
+    }
+    await tab.waitFor({ timeout: 5_000 });
+    const frame = await overviewFrameFor(ou.u.orgUnitPath);
+    const figures = await figuresIn(frame);
+    assert.deepStrictEqual(figures.scope, { kind: 'orgUnit', orgUnitPath: ou.u.orgUnitPath });
+    assert.strictEqual(figures.totals.browsers, ou.n);
+    await screenshot('overview-org-unit');
+  });
+
+  it('draws in the colours of the current theme, and follows a theme change', async () => {
+    const { runCommand, quickInput, screenshot } = e2e();
+    const frame = await overviewFrameFor('Fleet overview');
+    const pickTheme = async (label: string) => {
+      await runCommand('Preferences: Color Theme');
+      await quickInput.fill(label);
+      await quickInput.pick(label);
+    };
+    // The "≤ 7 days" bar is drawn in the theme's --vscode-charts-green.
+    const colours = () => frame.evaluate(() => ({
+      bar: (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barColor('activity', 0),
+      green: getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim(),
+      light: document.body.classList.contains('vscode-light'),
+    }));
+    const before = await colours();
+    assert.ok(before.green, 'the webview has the theme variable');
+    assert.strictEqual(before.bar?.toLowerCase(), before.green.toLowerCase());
+    // Switch to a theme of the other kind (an earlier test may have left a light one), then back.
+    const [other, back] = before.light ? ['Dark Modern', 'Light Modern'] : ['Light Modern', 'Dark Modern'];
+    await pickTheme(other);
+    try {
+      await frame.waitForFunction((wasLight) => document.body.classList.contains('vscode-light') !== wasLight, before.light, { timeout: 15_000 });
+      await frame.waitForFunction(() => {
+        const hook = (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview;
+        const green = getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim().toLowerCase();
+        return hook.barColor('activity', 0)?.toLowerCase() === green;
+      }, undefined, { timeout: 10_000 });
+      const after = await colours();
+      assert.notStrictEqual(after.green.toLowerCase(), before.green.toLowerCase(), `${other} has another green`);
+      await screenshot(`overview-${other.toLowerCase().replace(/\s+/g, '-')}-theme`);
+    } finally {
+      await pickTheme(back);
+    }
+  });
+});

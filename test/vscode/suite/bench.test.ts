@@ -1,0 +1,196 @@
+// Benchmarks that need the real VS Code (activation, tree nodes, details panel). Not a test: it asserts no time
+// and is skipped unless bench/vscode.bench.ts started the harness with CBCM_BENCH_OUT (the JSON file it writes).
+// Run through `npm run bench` (or `npx tsx bench/vscode.bench.ts`).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import type { CbcmExtensionApi } from '../../../src/testing';
+import type { AccountNode } from '../../../src/tree/nodes/accountNode';
+import { makeLargeBrowser } from '../../../bench/webviewFixtures';
+import { control, EXTENSION_ID, signInWithEmulatorKey, testingApi } from './helpers';
+
+const out = process.env.CBCM_BENCH_OUT;
+const results: Record<string, unknown> = {};
+const MB = 1024 * 1024;
+
+function save(key: string, value: unknown): void {
+  results[key] = value;
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+}
+
+/** A full garbage collection, so heap figures are live data rather than whatever the last GC left. */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+async function accountNode(): Promise<AccountNode> {
+  const testing = await testingApi();
+  const [account] = await testing.explorer.getChildren();
+  assert.ok(account, 'no account node: not signed in?');
+  return account as unknown as AccountNode;
+}
+
+describe('bench: extension in a real VS Code', function () {
+  before(function () {
+    if (!out) this.skip();
+  });
+
+  it('bench: activation', async () => {
+    const ext = vscode.extensions.getExtension<CbcmExtensionApi>(EXTENSION_ID);
+    assert.ok(ext);
+    const wasActive = ext.isActive;
+    const t0 = performance.now();
+    const api = await ext.activate();
+    const activationMs = performance.now() - t0;
+    save('activation', { wasActiveBefore: wasActive, eventToActivatedMs: wasActive ? undefined : activationMs, activateBodyMs: api.testing?.activateMs });
+  });
+
+  it('bench: heap after loading 100,000 browsers into tree nodes', async function () {
+    this.timeout(300_000);
+    await signInWithEmulatorKey();
+    const account = await accountNode();
+    const folder = account.allBrowsers;
+    const runs: { nodes: number; loadMs: number; heapUsedMB: number; heapBeforeMB: number; heapDeltaMB: number; heapUsedBeforeGcMB: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      folder.reset();
+      collectGarbage();
+      const before = process.memoryUsage().heapUsed;
+      const t0 = performance.now();
+      await folder.getChildren();
+      while (folder.loadedCount < 100_000) {
+        const n = folder.loadedCount;
+        await folder.loadMore();
+        if (folder.loadedCount === n) break;
+      }
+      const loadMs = performance.now() - t0;
+      const rawHeap = process.memoryUsage().heapUsed;
+      collectGarbage();
+      const heap = process.memoryUsage().heapUsed;
+      runs.push({ nodes: folder.loadedCount, loadMs, heapUsedMB: heap / MB, heapBeforeMB: before / MB, heapDeltaMB: (heap - before) / MB, heapUsedBeforeGcMB: rawHeap / MB });
+      save('heap', { runs });
+    }
+    folder.reset();
+  });
+
+  it('bench: tree, first 100 browsers of an expanded org unit beyond one round-trip', async () => {
+    const testing = await testingApi();
+    const account = await accountNode();
+    const ou = account.root!.subOrgUnits[0];
+    const backend = testing.services.backends.current!;
+    // Time spent waiting for the API inside the expansion itself: the round-trip the figure excludes.
+    let apiMs = 0;
+    const original = backend.listBrowsers.bind(backend);
+    const timed = (options: Parameters<typeof original>[0], signal?: AbortSignal) => {
+      const pages = original(options, signal);
+      return {
+        [Symbol.asyncIterator]: () => {
+          const it = pages[Symbol.asyncIterator]();
+          return {
+            next: async () => {
+              const t0 = performance.now();
+              try {
+                return await it.next();
+              } finally {
+                apiMs += performance.now() - t0;
+              }
+            },
+            return: async () => (it.return ? it.return() : { done: true as const, value: undefined }),
+          };
+        },
+      };
+    };
+    (backend as { listBrowsers: unknown }).listBrowsers = timed;
+    const treeMs: number[] = [];
+    const roundTripMs: number[] = [];
+    try {
+      for (let i = 0; i < 9; i++) {
+        ou.browsers.reset();
+        apiMs = 0;
+        const t0 = performance.now();
+        const children = await ou.browsers.getChildren();
+        // What VS Code asks next for each row.
+        for (const child of children) child.getTreeItem();
+        treeMs.push(performance.now() - t0);
+        roundTripMs.push(apiMs);
+        assert.ok(ou.browsers.loadedCount >= 100, `only ${ou.browsers.loadedCount} browsers in ${ou.orgUnitPath}`);
+      }
+    } finally {
+      delete (backend as { listBrowsers?: unknown }).listBrowsers;
+    }
+    assert.strictEqual(backend.listBrowsers, Object.getPrototypeOf(backend).listBrowsers);
+    // The first expansion is cold (JIT); medians of the rest.
+    save('tree', {
+      orgUnitPath: ou.orgUnitPath,
+      treeMs: treeMs.slice(1),
+      roundTripMs: roundTripMs.slice(1),
+      beyondRoundTripMs: treeMs.slice(1).map((t, i) => t - roundTripMs[i + 1]),
+      cold: { treeMs: treeMs[0], roundTripMs: roundTripMs[0] },
+    });
+  });
+
+  it('bench: details panel for a device with 50 extensions and 300 policies', async function () {
+    this.timeout(180_000);
+    const testing = await testingApi();
+    const device = makeLargeBrowser('bench-details-1', 50, 300);
+    await control('browsers', { ...device, orgUnitPath: '/' });
+    const logFile = () => {
+      const dir = testing.services.context.logUri.fsPath;
+      const candidates = [dir, path.dirname(dir)].flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).map((f) => path.join(d, f)) : []));
+      return candidates.find((f) => /CBCM Explorer\.log$/.test(f));
+    };
+    const timings: { totalMs: number; apiMs: number; beyondApiMs: number }[] = [];
+    const pattern = /Browser details rendered in (\d+) ms \(API (\d+) ms, beyond it (\d+) ms[^\n]*/g;
+    const countLines = () => {
+      const f = logFile();
+      return f ? [...fs.readFileSync(f, 'utf8').matchAll(pattern)] : [];
+    };
+    for (let i = 0; i < 6; i++) {
+      const seen = countLines().length;
+      await vscode.commands.executeCommand('cbcm.browser.openDetails', device.deviceId);
+      const deadline = Date.now() + 20_000;
+      let lines = countLines();
+      while (lines.length <= seen && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        lines = countLines();
+      }
+      const last = lines.length > seen ? lines[lines.length - 1] : undefined;
+      if (last) timings.push({ totalMs: Number(last[1]), apiMs: Number(last[2]), beyondApiMs: Number(last[3]) });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    save('details', { logFile: logFile(), runs: timings, lines: countLines().map((m) => m[0]) });
+    await fetch(`${process.env.CBCM_EMULATOR_URL}/__emulator/browsers/${device.deviceId}`, { method: 'DELETE' });
+  });
+
+  // Last, because each load leaves a module instance behind that would inflate the heap figure.
+  it('bench: loading the extension bundle', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+    const loads: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      delete require.cache[require.resolve(bundle)];
+      const t0 = performance.now();
+      require(bundle);
+      loads.push(performance.now() - t0);
+    }
+    // The production build (minified, built by bench/vscode.bench.ts), loaded the same way but never activated.
+    const production = process.env.CBCM_BENCH_PRODUCTION_BUNDLE;
+    const productionMs: number[] = [];
+    let productionError: string | undefined;
+    try {
+      for (let i = 0; production && i < 7; i++) {
+        delete require.cache[require.resolve(production)];
+        const t0 = performance.now();
+        require(production);
+        productionMs.push(performance.now() - t0);
+      }
+    } catch (e) {
+      productionError = String(e);
+    }
+    save('codeLoad', { ms: loads, bytes: fs.statSync(bundle).size, productionMs, productionError });
+  });
+});

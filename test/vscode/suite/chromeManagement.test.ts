@@ -1,0 +1,52 @@
+// The Chrome Management API v1 backend inside a real VS Code: the setting picks the API the explorer talks to,
+// and the "Convert to Chrome Management filter" code action opens the translated filter.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { control, signInWithEmulatorKey, testingApi } from './helpers';
+
+interface LoggedRequest { method: string; path: string; status: number }
+
+const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
+
+describe('Chrome Management API v1 backend', () => {
+  it('the backend follows cbcm.apiVersion (requests go to that API only)', async () => {
+    const api = await testingApi();
+    assert.strictEqual(vscode.workspace.getConfiguration('cbcm').get('apiVersion'), v1 ? 'chromemanagement-v1' : 'v1.1beta1');
+    if (!api.services.backends.current) await signInWithEmulatorKey();
+    const backend = api.services.backends.current;
+    assert.ok(backend, 'signed in');
+    assert.strictEqual(backend.id, v1 ? 'chromemanagement-v1' : 'directory-v1.1beta1');
+    const before = (await control<{ total: number }>('requests')).total;
+    for await (const page of backend.listBrowsers({ maxResults: 5, query: 'os_platform:Windows' })) {
+      assert.ok(page.browsers.every((b) => b.deviceId && b.orgUnitPath?.startsWith('/')), 'mapped to the domain type');
+      break;
+    }
+    const paths = (await control<{ requests: (LoggedRequest & { seq: number })[] }>(`requests?since=${before}`)).requests
+      .map((r) => r.path).filter((p) => /chromebrowsers|enrollmenttokens/i.test(p));
+    assert.ok(paths.length > 0);
+    for (const p of paths) assert.ok(v1 ? p.startsWith('/v1/customers/') : p.startsWith('/admin/directory/v1.1beta1/'), p);
+  });
+
+  it('"Convert to Chrome Management filter" opens the v1 filter, and names what it cannot translate', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'cbcm-query', content: 'user:alice register:2024-01-01..2024-03-31 enrollment_token:SECRET\n' });
+    await vscode.window.showTextDocument(document);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
+    const convert = actions.find((a) => a.title === 'Convert to Chrome Management filter');
+    assert.ok(convert?.command, `the code action is offered (got ${actions.map((a) => a.title).join(', ')})`);
+    await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? []));
+    const converted = vscode.window.activeTextEditor?.document;
+    assert.ok(converted && converted !== document, 'a new document opened');
+    const text = converted.getText();
+    assert.match(text, /^# dialect: chromemanagement/);
+    assert.ok(text.includes('annotated_user:alice AND last_registration_time>="2024-01-01T00:00:00Z" AND last_registration_time<="2024-03-31T23:59:59.999Z"'), text);
+    assert.match(text, /# Not translated: enrollment_token/);
+    assert.ok(!text.includes('SECRET'), 'the token value is not copied');
+    // The new document is checked by the third dialect: the converted line has no errors.
+    await new Promise((r) => setTimeout(r, 500));
+    const errors = vscode.languages.getDiagnostics(converted.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(errors.map((d) => d.message), []);
+    // Leave a single editor group behind: later suites (webview panels) expect the default layout.
+    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+  });
+});
