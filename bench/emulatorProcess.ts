@@ -16,6 +16,11 @@ export async function startEmulatorProcess(args: string[], scopes: string[]): Pr
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', '--json', '--port', '0', ...args], {
     cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A benchmark that crashes must not leave the emulator running.
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
   const info = await new Promise<{ url: string; customerId: string }>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -34,6 +39,7 @@ export async function startEmulatorProcess(args: string[], scopes: string[]): Pr
     customerId: info.customerId,
     accessToken: accessToken ?? access_token ?? '',
     stop: () => new Promise<void>((resolve) => {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, against the emulator; prints one table and writes it as JSON to
-// bench-results/latest.json. Not a test: CI does not run it and nothing asserts a time.
+// bench-results/latest.json (runs with --only or --quick write bench-results/partial.json). Not a test: CI does
+// not run it and nothing asserts a time.
 //   npm run bench                        everything (~6–8 minutes on 2 cores)
 //   npm run bench -- --only 1,2,3        some benchmarks (1 listing, 2 overhead, 3 query, 4 bundle, 5 export, vscode, overview)
 //   npm run bench -- --quick             fewer runs (smoke check of the benchmark code itself)
@@ -89,8 +90,10 @@ async function main(): Promise<void> {
     rows,
     table,
   };
-  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nWritten: bench-results/latest.json (${report.durationSeconds} s; load average at start ${loadAtStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')} on ${report.machine.cpus} cores)`);
+  // A partial or quick run must not replace the figures of the last full one.
+  const file = args.only || args.quick ? 'partial.json' : 'latest.json';
+  fs.writeFileSync(path.join(outDir, file), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWritten: bench-results/${file} (${report.durationSeconds} s; load average at start ${loadAtStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')} on ${report.machine.cpus} cores)`);
 }
 
 main().catch((e: unknown) => {

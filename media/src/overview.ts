@@ -276,10 +276,14 @@ function renderCard(model: ChartModel, total: number): void {
   card.chart.data.labels = model.categories.map((c) => c.label);
   card.chart.data.datasets = datasetsOf(model);
   card.chart.update('none');
-  card.table.replaceChildren(renderTable(model, total));
+  // Streaming re-renders the table often: keep it open if the admin opened it.
+  const wasOpen = (card.table.firstElementChild as HTMLDetailsElement | null)?.open;
+  const table = renderTable(model, total);
+  if (wasOpen !== undefined) table.open = wasOpen;
+  card.table.replaceChildren(table);
 }
 
-function renderTable(model: ChartModel, total: number): HTMLElement {
+function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
   const details = el('details', { className: 'table' });
   details.open = tablesOpen;
   const copy = btn('Copy table', () => post({ type: 'copy', text: tsv(model) }), `copy-${model.id}`, true);
@@ -343,7 +347,9 @@ function renderSummary(f: FleetFigures): void {
     : undefined;
   summary.replaceChildren(
     stat('Browsers', nf.format(t.browsers), f.complete ? undefined : 'so far'),
-    stat('On the latest two majors', share, t.latestMajors.length ? `Chrome ${t.latestMajors.join(' and ')} (newest installed version)` : undefined),
+    stat('On the latest two majors', share, t.latestMajors.length
+      ? `Chrome ${t.latestMajors.join(' and ')}: the two highest majors seen (beta, dev and canary count too), by each browser's newest install`
+      : undefined),
     stat('Silent > 90 days or never', nf.format(t.silent)),
     stat('Device-id collisions', t.collisions === undefined ? '–' : nf.format(t.collisions), 'has_device_id_collision:true', collisionAction),
     stat('Enrollment tokens', t.tokens === undefined ? '–' : nf.format(t.tokens)),

@@ -11,11 +11,12 @@
 //   (lastRegistrationTime) ascending. To split a running part that has reached registration second t and
 //   ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first browser
 //   registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The query's
-//   time ranges are inclusive at second resolution, and each part also cuts at its own upper second client-side,
-//   so [.., m] and [m+1s, ..] are disjoint and cover every instant. Browsers without a registration time match no `register:` range: they stay with the part that
-//   has no lower bound, i.e. the original listing of the OU, where they sort first (missing values sort first
-//   in ascending order, as in the emulator; every enrolled browser registers, so this set is empty in
-//   practice). A query that already constrains `register` is never split this way.
+//   time ranges are inclusive at second resolution, and each part also cuts at its own upper second
+//   client-side, so [.., m] and [m+1s, ..] are disjoint and cover every instant. Browsers without a
+//   registration time match no `register:` range: they stay with the part that has no lower bound, i.e. the
+//   original listing of the OU, where they sort first (missing values sort first in ascending order, as in the
+//   emulator; every enrolled browser registers, so this set is empty in practice). A query that already
+//   constrains `register` is never split this way.
 // - A browser that re-registers or moves OU during the listing may show up in two parts (dropped by dedupe)
 //   or, like with any paged listing of live data, in none.
 import type { CbcmBackend } from './backend';
@@ -73,7 +74,7 @@ interface Part {
   hasMore: boolean;
 }
 
-/** Browsers one limiter per backend: concurrent listings of one account share the user's quota. */
+/** One limiter per backend: concurrent listings of one account share the user's quota. */
 const defaultLimiters = new WeakMap<CbcmBackend, RateLimiter>();
 
 export function defaultLimiterFor(backend: CbcmBackend): RateLimiter {

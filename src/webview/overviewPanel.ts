@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { collisionsAction } from '../overview/aggregator';
-import { actionAt, scopeLabel, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
+import { actionAt, scopeLabel, type ChartId, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
 import type { OverviewCache } from '../overview/cache';
 import { loadOverview } from '../overview/loader';
 import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../overview/snapshot';
@@ -31,11 +31,8 @@ export interface OverviewDeps {
   cache: OverviewCache;
 }
 
-/** What a click did, for tests and the log. */
-export type ActivationResult =
-  | { kind: 'filter'; dialect: 'browsers' | 'tokens'; query: string; orgUnitPath?: string }
-  | { kind: 'revealOrgUnit'; orgUnitPath: string }
-  | { kind: 'none'; reason: string };
+/** What a click did (the action of the bar), for tests and the log. */
+export type ActivationResult = ItemAction;
 
 /**
  * One overview of one scope (the account or one org unit). The webview is recreated whenever it becomes
@@ -254,7 +251,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
   }
 
   /** Runs the action of a bar; the webview only names the bar. */
-  async activate(chart: Parameters<typeof actionAt>[1], category: number, series?: number): Promise<ActivationResult> {
+  async activate(chart: ChartId, category: number, series?: number): Promise<ActivationResult> {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category, series);
     if (!action) return { kind: 'none', reason: 'unknown bar' };
     return this.run(action);

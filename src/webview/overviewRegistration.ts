@@ -39,8 +39,9 @@ class OverviewRegistry implements vscode.Disposable {
     return this.panels.get(scopeKey(scope));
   }
 
+  /** The panel opened or focused last (a panel's `active` flag lags behind `reveal()` until its view-state event). */
   get active(): FleetOverviewPanel | undefined {
-    return [...this.panels.values()].find((p) => p.panel.active) ?? this.last;
+    return this.last ?? [...this.panels.values()].find((p) => p.panel.active);
   }
 
   open(scope: OverviewScope): FleetOverviewPanel {

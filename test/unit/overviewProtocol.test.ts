@@ -1,6 +1,8 @@
 // The overview webview's message guards and HTML shell: real figures pass, anything malformed is dropped,
 // the webview can only name a bar (never send a query), and the shell has the device panel's CSP.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { FleetAggregator } from '../../src/overview/aggregator';
 import { buildSnapshot, diffSnapshots } from '../../src/overview/snapshot';
 import { renderOverviewShell } from '../../src/webview/overviewHtml';
@@ -100,5 +102,16 @@ describe('overview protocol', () => {
     assert.ok(html.includes('<title>Fleet Overview: /&#60;Sales&#62;</title>'));
     assert.ok(!/<style|\sstyle=|\son[a-z]+=|unsafe-/i.test(html));
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
+  });
+
+  it('the aggregation and the shared protocol never import vscode (they run in tests, the bench and the webview)', () => {
+    const root = path.join(__dirname, '..', '..');
+    const files = [
+      ...fs.readdirSync(path.join(root, 'src', 'overview')).map((f) => path.join(root, 'src', 'overview', f)),
+      path.join(root, 'src', 'webview', 'overviewProtocol.ts'),
+    ];
+    for (const f of files) {
+      assert.ok(!/from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(fs.readFileSync(f, 'utf8')), `${path.basename(f)} imports vscode`);
+    }
   });
 });
