@@ -2,7 +2,8 @@
  * Service account + domain-wide delegation: google-auth-library's `JWT` with `subject` (the admin to impersonate)
  * and explicit scopes, exposed as the API client's `AccessTokenSource`. No vscode import.
  */
-import { JWT, gaxios } from 'google-auth-library';
+import type { JWT, gaxios } from 'google-auth-library';
+import { googleAuthLibrary } from './googleAuthLibrary';
 import type { AccessTokenSource } from '../api/tokenSource';
 import { raceAbort, throwIfAborted } from './abort';
 import type { ServiceAccountKey } from './keyValidation';
@@ -57,7 +58,7 @@ export class JwtTokenSource implements AccessTokenSource {
   private readonly errorContext: TokenErrorContext;
 
   constructor(options: JwtTokenSourceOptions) {
-    this.client = new JWT({
+    this.client = new (googleAuthLibrary().JWT)({
       email: options.key.client_email,
       key: options.key.private_key,
       subject: options.subject,

@@ -3,7 +3,8 @@
  * loopback listener, offline access so a refresh token can be kept. Endpoints come from configuration, so the
  * same code runs against Google or the emulator. No vscode import.
  */
-import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
+import type { OAuth2Client } from 'google-auth-library';
+import { googleAuthLibrary } from './googleAuthLibrary';
 import type { AccessTokenSource } from '../api/tokenSource';
 import { raceAbort, throwIfAborted } from './abort';
 import { newState, startLoopbackReceiver } from './oauthLoopback';
@@ -21,7 +22,7 @@ export interface OAuthClientSettings {
 }
 
 export function createOAuthClient(settings: OAuthClientSettings, redirectUri?: string): OAuth2Client {
-  return new OAuth2Client({
+  return new (googleAuthLibrary().OAuth2Client)({
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     redirectUri,
@@ -76,7 +77,7 @@ export async function runInstalledAppFlow(options: InstalledAppFlowOptions): Pro
       prompt: 'consent',
       scope: [...options.scopes],
       state,
-      code_challenge_method: CodeChallengeMethod.S256,
+      code_challenge_method: googleAuthLibrary().CodeChallengeMethod.S256,
       code_challenge: codeChallenge,
       redirect_uri: receiver.redirectUri,
     });
