@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CbcmBackend } from '../api/backend';
 import { type AnnotationField, type ChromeBrowser } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
@@ -32,10 +33,12 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       vscode.window.setStatusBarMessage(`Copied ${values.length} ${what}${values.length > 1 ? 's' : ''}`, 3000);
     };
 
-  const editAnnotation = async (clicked?: unknown) => {
+  /** `preset` (automation) skips the two prompts. */
+  const editAnnotation = async (clicked?: unknown, _selected?: unknown, preset?: { field: AnnotationField; value: string }) => {
     const node = targetsOf(view, isBrowserNode, clicked, undefined)[0];
     const backend = await requireBackend(services);
     if (!node || !backend) return;
+    if (preset) return saveAnnotation(backend, node, preset.field, preset.value);
     const field = await vscode.window.showQuickPick(
       (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
         label: ANNOTATION_LABELS[f], description: node.browser[f] || '(empty)', field: f,
@@ -49,8 +52,12 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       validateInput: (v) => (v.length > 1000 ? 'At most 1000 characters.' : undefined),
     });
     if (value === undefined) return;
+    await saveAnnotation(backend, node, field.field, value);
+  };
+
+  const saveAnnotation = async (backend: CbcmBackend, node: BrowserNode, field: AnnotationField, value: string) => {
     try {
-      const updated = await backend.updateAnnotations(node.deviceId, { [field.field]: value });
+      const updated = await backend.updateAnnotations(node.deviceId, { [field]: value });
       services.fireBrowserChanged(updated);
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not save the annotation: ${describeError(error)}`);

@@ -224,6 +224,29 @@ describe('Explorer tree', function () {
     assert.strictEqual(node.token.state, 'revoked');
   });
 
+  it('copies device IDs, serial numbers and machine names of the selected browsers', async () => {
+    await rootOu();
+    const nodes = ((await api.explorer.getChildren(api.explorer.accountNode!.allBrowsers)) as BrowserNode[]).slice(0, 3);
+    await vscode.commands.executeCommand('cbcm.browser.copyDeviceId', nodes[0], nodes);
+    assert.strictEqual(await vscode.env.clipboard.readText(), nodes.map((n) => n.deviceId).join('\n'));
+    await vscode.commands.executeCommand('cbcm.browser.copyMachineName', nodes[1], [nodes[1]]);
+    assert.strictEqual(await vscode.env.clipboard.readText(), nodes[1].browser.machineName);
+    const withSerial = nodes.find((n) => n.browser.serialNumber)!;
+    await vscode.commands.executeCommand('cbcm.browser.copySerialNumber', withSerial, [withSerial]);
+    assert.strictEqual(await vscode.env.clipboard.readText(), withSerial.browser.serialNumber);
+  });
+
+  it('edits an annotation and updates the row in place', async () => {
+    await rootOu();
+    const all = api.explorer.accountNode!.allBrowsers;
+    const node = ((await api.explorer.getChildren(all)) as BrowserNode[])[1];
+    const value = `Front desk ${Date.now()}`;
+    await vscode.commands.executeCommand('cbcm.browser.editAnnotation', node, undefined, { field: 'annotatedLocation', value });
+    const remote = await control<{ annotatedLocation?: string }>(`browsers/${encodeURIComponent(node.deviceId)}`);
+    assert.strictEqual(remote.annotatedLocation, value);
+    assert.strictEqual(node.browser.annotatedLocation, value, 'the tree node shows the new value without a reload');
+  });
+
   it('deletes a browser after confirmation and drops it from the tree', async () => {
     await rootOu();
     const all = api.explorer.accountNode!.allBrowsers;
