@@ -54,9 +54,13 @@ stage typecheck npm run --silent typecheck
 stage unit npx mocha
 stage integration npm run --silent test:vscode
 # The same integration suite against the Chrome Management API v1 backend (cbcm.apiVersion), same emulator fleet
-# (about 1 min more; CBCM_TEST_V1=0 skips it).
+# (about 1 min more; CBCM_TEST_V1=0 skips it and the E2E run on v1 below).
 if [[ "${CBCM_TEST_V1:-1}" == "1" ]]; then
   stage integration-v1 env CBCM_API_VERSION=chromemanagement-v1 npm run --silent test:vscode
 fi
 stage e2e npm run --silent test:e2e
+if [[ "${CBCM_TEST_V1:-1}" == "1" ]]; then
+  # And the UI tests once more on the v1 backend, with the packaged extension already built (about 1.5 min).
+  stage e2e-v1 env CBCM_API_VERSION=chromemanagement-v1 npm run --silent test:e2e
+fi
 summary
