@@ -14,6 +14,8 @@ export interface ShellOptions {
   title: string;
   /** For tests; defaults to 16 random bytes. */
   nonce?: string;
+  /** The status shown until the script has rendered; defaults to the device panel's. */
+  loadingText?: string;
 }
 
 /** 128 bits from the OS CSPRNG, base64 (a valid CSP nonce value). */
@@ -59,7 +61,7 @@ export function renderShell(o: ShellOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading" role="status">Loading browser details…</p></main>
+<main id="app" aria-busy="true"><p class="loading" role="status">${escapeHtml(o.loadingText ?? 'Loading browser details…')}</p></main>
 <script nonce="${attr(nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;
