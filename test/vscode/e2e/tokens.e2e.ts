@@ -34,10 +34,17 @@ describe('Enrollment tokens', () => {
     await setExpanded(row('Enrollment tokens', 4), true);
     const tokenRow = row(`Token ${created!.slice(0, 8)}`, 5);
     await tokenRow.waitFor({ state: 'visible', timeout: 20_000 });
-    await tokenRow.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Revoke Enrollment Token…' }).first().click();
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    // A context-menu click can land while the menu is still opening; open it and pick again until the dialog shows.
+    for (let attempt = 1; !(await dialog.isVisible()); attempt++) {
+      await tokenRow.click({ button: 'right' });
+      const item = page.locator('.context-view .action-label', { hasText: 'Revoke Enrollment Token…' }).first();
+      await item.waitFor({ state: 'visible', timeout: 10_000 });
+      await item.click();
+      const shown = await dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (!shown && attempt >= 3) throw new Error('the revoke confirmation did not open');
+      if (!shown) await page.keyboard.press('Escape');
+    }
     await screenshot('token-revoke-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Revoke$/ }).click();
     await eventually('the emulator to show the token revoked', () => emulator.fleet.tokenState(emulator.fleet.tokens.get(created!)!) === 'revoked');
