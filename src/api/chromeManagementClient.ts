@@ -2,43 +2,20 @@
 // customers.enrollmentTokens), which replaces the Admin SDK v1.1beta1 endpoints as of Chrome 166. Org units
 // still come from the Directory API v1 on admin.googleapis.com (v1 resources carry only org unit ids).
 // Reuses the transport, retry policy, errors, paging and the batched move of the v1.1beta1 client.
-import type { CbcmBackend, MoveProgress } from './backend';
 import { ChromeManagementBrowsersApi } from './chromeManagementBrowsers';
 import { OrgUnitIndex } from './chromeManagementOrgUnits';
 import { ChromeManagementTokensApi } from './chromeManagementTokens';
+import { ComposedBackend, transportSettings, type ClientTransportOptions } from './composedBackend';
 import { ApiError, describeOperation, type ApiOperation } from './errors';
-import { DEFAULT_TRANSPORT, HttpRequest, HttpTransport, type FetchLike } from './http';
+import { HttpRequest, HttpTransport } from './http';
 import { MoveApi } from './move';
 import { OrgUnitsApi } from './orgUnits';
-import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
-import type { AccessTokenSource } from './tokenSource';
-import type {
-  BrowserAnnotations,
-  BrowserListPage,
-  ChromeBrowser,
-  CreateTokenOptions,
-  EnrollmentToken,
-  ListBrowsersOptions,
-  ListTokensOptions,
-  MoveResult,
-  OrgUnit,
-  Projection,
-  TokenListPage,
-} from './types';
 
-export interface ChromeManagementClientOptions {
-  tokenSource: AccessTokenSource;
+export interface ChromeManagementClientOptions extends ClientTransportOptions {
   /** Default https://chromemanagement.googleapis.com (the emulator's URL in tests). */
   baseUrl?: string;
   /** Directory API root for org units; default https://admin.googleapis.com. */
   directoryBaseUrl?: string;
-  customerId?: string;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  maxPageRestarts?: number;
-  log?: (line: string) => void;
-  fetch?: FetchLike;
-  userAgent?: string;
 }
 
 export const CHROME_MANAGEMENT_BASE_URL = 'https://chromemanagement.googleapis.com';
@@ -96,34 +73,22 @@ class ChromeManagementTransport extends HttpTransport {
   }
 }
 
-export class ChromeManagementClient implements CbcmBackend {
+export class ChromeManagementClient extends ComposedBackend {
   readonly id = CHROME_MANAGEMENT_BACKEND_ID;
   /** v1 tokens have no ttl/expireTime; they stay valid until revoked. */
   readonly tokensExpire = false;
-  readonly customerId: string;
   private readonly http: HttpTransport;
   private readonly directoryHttp: HttpTransport;
-  private readonly orgUnits: OrgUnitIndex;
-  private readonly browsers: ChromeManagementBrowsersApi;
-  private readonly tokens: ChromeManagementTokensApi;
-  private readonly mover: MoveApi;
+  /** Also refreshes, on every listing, the path ↔ id index the v1 resources need. */
+  protected readonly orgUnits: OrgUnitIndex;
+  /** v1 has no projection: the whole browser comes back; BASIC only trims what is mapped. */
+  protected readonly browsers: ChromeManagementBrowsersApi;
+  protected readonly tokens: ChromeManagementTokensApi;
+  protected readonly mover: MoveApi;
 
   constructor(options: ChromeManagementClientOptions) {
-    this.customerId = options.customerId?.trim() || 'my_customer';
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TRANSPORT.timeoutMs;
-    if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be greater than 0 (got ${timeoutMs}).`);
-    const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
-      throw new RangeError(`retry.maxAttempts must be a whole number of at least 1 (got ${retry.maxAttempts}).`);
-    }
-    const common = {
-      tokenSource: options.tokenSource,
-      timeoutMs,
-      retry,
-      userAgent: options.userAgent ?? DEFAULT_TRANSPORT.userAgent,
-      log: options.log,
-      fetch: options.fetch,
-    };
+    super(options.customerId);
+    const common = transportSettings(options);
     this.http = new ChromeManagementTransport({ ...common, baseUrl: options.baseUrl ?? CHROME_MANAGEMENT_BASE_URL });
     this.directoryHttp = new HttpTransport({ ...common, baseUrl: options.directoryBaseUrl ?? 'https://admin.googleapis.com' });
     const restarts = options.maxPageRestarts ?? 3;
@@ -131,49 +96,6 @@ export class ChromeManagementClient implements CbcmBackend {
     this.browsers = new ChromeManagementBrowsersApi(this.http, this.customerId, this.orgUnits, restarts, options.log);
     this.tokens = new ChromeManagementTokensApi(this.http, this.customerId, this.orgUnits, restarts, options.log);
     this.mover = new MoveApi(this.http, this.customerId, (ids, path, signal) => this.browsers.moveBatch(ids, path, signal));
-  }
-
-  listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
-    return this.browsers.list(options, signal);
-  }
-
-  /** v1 has no projection: the whole browser comes back; BASIC only trims what is mapped. */
-  getBrowser(deviceId: string, projection: Projection, signal?: AbortSignal): Promise<ChromeBrowser> {
-    return this.browsers.get(deviceId, projection, signal);
-  }
-
-  updateAnnotations(deviceId: string, annotations: BrowserAnnotations, signal?: AbortSignal): Promise<ChromeBrowser> {
-    return this.browsers.updateAnnotations(deviceId, annotations, signal);
-  }
-
-  deleteBrowser(deviceId: string, signal?: AbortSignal): Promise<void> {
-    return this.browsers.delete(deviceId, signal);
-  }
-
-  moveBrowsers(
-    deviceIds: readonly string[],
-    orgUnitPath: string,
-    signal?: AbortSignal,
-    onProgress?: (p: MoveProgress) => void,
-  ): Promise<MoveResult> {
-    return this.mover.move({ deviceIds, orgUnitPath, signal, onProgress });
-  }
-
-  listTokens(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage> {
-    return this.tokens.list(options, signal);
-  }
-
-  createToken(options: CreateTokenOptions, signal?: AbortSignal): Promise<EnrollmentToken> {
-    return this.tokens.create(options, signal);
-  }
-
-  async revokeToken(tokenPermanentId: string, signal?: AbortSignal): Promise<void> {
-    await this.tokens.revoke(tokenPermanentId, signal);
-  }
-
-  /** Also refreshes the path ↔ id index the v1 resources need. */
-  listOrgUnits(signal?: AbortSignal): Promise<OrgUnit[]> {
-    return this.orgUnits.list(signal);
   }
 
   dispose(): void {
