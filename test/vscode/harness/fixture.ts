@@ -97,7 +97,13 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
   async function openQuickAccess(prefixedText: string): Promise<void> {
     // Escape first: F1 toggles nothing if a quick input is already open, but typing would go into it.
     if (await widget.isVisible()) await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
+    // F1 is lost when a webview's iframe holds the focus: take it back through the title bar and press again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
+      if (attempt >= 3) break; // fill() below reports the failure with its own time-out
+      await page.locator('.part.titlebar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    }
     await quickInput.fill(prefixedText);
   }
 
