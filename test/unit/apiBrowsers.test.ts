@@ -1,22 +1,12 @@
 // Chrome browser operations and org units against the emulator over real HTTP.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import { sortedDeviceIds } from '../emulator/sortKeys';
 import { ApiError, BROWSER_ORDER_BY, browsersOf, type ChromeBrowser, type SortOrder } from '../../src/api';
-import { apiRequests, collect, disposeClients, makeClient, rejects } from './apiHarness';
+import { apiRequests, collect, makeClient, rejects, useApiEmulator } from './apiHarness';
 
 describe('api client: Chrome browsers', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 300, seed: 7 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  const emu = useApiEmulator({ browsers: 300, seed: 7 });
 
   it('lists every browser once across pages', async () => {
     const { client } = makeClient(emu);

@@ -1,7 +1,8 @@
 // Shared set-up for the API client tests: an emulator-issued bearer token behind an AccessTokenSource, a client
 // with small retry delays, a fetch spy that still goes over real HTTP, and request-log helpers.
 import nodeFetch from 'node-fetch';
-import { Emulator, SCOPES, type LoggedRequest } from '../emulator';
+import { SCOPES, type Emulator, type LoggedRequest } from '../emulator';
+import { useEmulator, type EmulatorFixtureOptions } from '../emulator/fixture';
 import { DirectoryBetaClient, type DirectoryBetaClientOptions, type FetchLike } from '../../src/api';
 import type { AccessTokenSource } from '../../src/api/tokenSource';
 
@@ -92,6 +93,12 @@ export function makeClient(
 
 export function disposeClients(): void {
   for (const c of clients.splice(0)) c.dispose();
+}
+
+/** The suite's emulator (see useEmulator), with the clients made by makeClient() disposed after the suite. */
+export function useApiEmulator(options: EmulatorFixtureOptions = {}): Emulator {
+  after(disposeClients); // registered first, so it runs before the emulator stops
+  return useEmulator(options);
 }
 
 /** API requests in the emulator's log (OAuth and control calls left out). */

@@ -1,23 +1,14 @@
 // Batched moves to an org unit: 600-id batches, bisection of rejected batches, progress, stop reasons.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import type { MoveProgress } from '../../src/api';
-import { apiRequests, disposeClients, makeClient } from './apiHarness';
+import { apiRequests, makeClient, useApiEmulator } from './apiHarness';
 
 describe('api client: moving browsers', function () {
   this.timeout(20_000);
-  let emu: Emulator;
+  const emu = useApiEmulator({ browsers: 1400, seed: 9 });
   let ids: string[];
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 1400, seed: 9 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
   beforeEach(() => {
-    emu.reset();
     ids = [...emu.fleet.browsers.keys()].filter((id) => emu.fleet.browsers.get(id)!.orgUnitPath !== '/IT/Loaners');
   });
 

@@ -1,22 +1,12 @@
 // Listings as async iterators: cancellation (no request after abort) and page-token expiry (restart without
 // duplicates or gaps).
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import { ApiError, isAbortError, type BrowserListPage } from '../../src/api';
-import { apiRequests, collect, disposeClients, makeClient, rejects, sleep } from './apiHarness';
+import { apiRequests, collect, makeClient, rejects, sleep, useApiEmulator } from './apiHarness';
 
 describe('api client: paging', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 250, tokens: 60, seed: 5 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  const emu = useApiEmulator({ browsers: 250, tokens: 60, seed: 5 });
 
   describe('cancellation', () => {
     it('aborting mid-listing aborts the in-flight request, throws promptly and sends nothing more', async () => {

@@ -4,24 +4,16 @@ import * as assert from 'assert';
 import * as net from 'net';
 import { Emulator, SCOPES } from '../emulator';
 import { ApiError } from '../../src/api';
-import { apiRequests, disposeClients, makeClient, rejects, sleep } from './apiHarness';
+import { apiRequests, makeClient, rejects, sleep, useApiEmulator } from './apiHarness';
 
 const statuses = (emu: Emulator): number[] => apiRequests(emu).map((r) => r.status);
 
 describe('api client: retries and errors', function () {
   this.timeout(20_000);
-  let emu: Emulator;
+  const emu = useApiEmulator({ browsers: 30, seed: 11 });
   let someId: string;
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 30, seed: 11 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
   beforeEach(() => {
-    emu.reset();
     someId = [...emu.fleet.browsers.keys()][0];
   });
 
@@ -256,14 +248,7 @@ async function closedPort(): Promise<number> {
 
 describe('api client: messages for other Google refusals', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-  before(async () => {
-    emu = await Emulator.start({ browsers: 5, seed: 12 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
+  const emu = useApiEmulator({ browsers: 5, seed: 12, beforeEachTest: 'nothing' });
 
   it('403 accessNotConfigured: enable the Admin SDK API, not retried', async () => {
     const { client } = makeClient(emu);

@@ -1,21 +1,11 @@
 // Enrollment tokens against the emulator: list (normalised), create (ttl / expire_time), revoke.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import { ApiError, tokensOf, type EnrollmentToken } from '../../src/api';
-import { apiRequests, collect, disposeClients, makeClient, rejects } from './apiHarness';
+import { apiRequests, collect, makeClient, rejects, useApiEmulator } from './apiHarness';
 
 describe('api client: enrollment tokens', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 20, tokens: 130, seed: 3 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  const emu = useApiEmulator({ browsers: 20, tokens: 130, seed: 3 });
 
   it('lists every token once across pages, normalised', async () => {
     const { client } = makeClient(emu);

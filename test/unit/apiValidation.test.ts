@@ -1,23 +1,16 @@
 // Bad input is rejected with a clear ApiError before any request reaches the emulator.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import { ApiError, type BrowserOrderBy, type DirectoryBetaClient, type SortOrder } from '../../src/api';
-import { apiRequests, collect, disposeClients, makeClient } from './apiHarness';
+import { apiRequests, collect, makeClient, useApiEmulator } from './apiHarness';
 
 describe('api client: input validation', function () {
   this.timeout(20_000);
-  let emu: Emulator;
+  const emu = useApiEmulator({ browsers: 10, seed: 2, beforeEachTest: 'clearRequestLog' });
   let client: DirectoryBetaClient;
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 10, seed: 2 });
+  before(() => {
     client = makeClient(emu).client;
   });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
-  beforeEach(() => emu.clearRequestLog());
   afterEach(function () {
     if (this.currentTest?.state === 'passed') assert.strictEqual(apiRequests(emu).length, 0, 'no request was sent');
   });

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as net from 'node:net';
 import { JWT } from 'google-auth-library';
 import type { IncomingMessage } from 'node:http';
-import { Emulator, SCOPES } from '../emulator';
+import { SCOPES } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import { GOOGLE_TOKEN_URL, JwtTokenSource, redirectGoogleTokenUrl } from '../../src/auth/jwtTokenSource';
 import { parseServiceAccountKey } from '../../src/auth/keyValidation';
 import { scopesFor } from '../../src/auth/scopes';
@@ -11,14 +12,7 @@ import { listingVerifier } from '../../src/auth/verifyAccess';
 
 describe('service-account JWT token source (against the emulator)', function () {
   this.timeout(30000);
-  let emu: Emulator;
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 20, seed: 3 });
-  });
-  after(async () => {
-    await emu.stop();
-  });
+  const emu = useEmulator({ browsers: 20, seed: 3, beforeEachTest: 'nothing' });
 
   function source(subject = emu.adminEmail, tokenUrl = emu.tokenUrl): JwtTokenSource {
     return new JwtTokenSource({

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'node:net';
-import { Emulator } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import {
   OAuthClientSettings,
   OAuthTokenSource,
@@ -43,16 +43,12 @@ const expectAuthError = (code: AuthError['code']) => (e: unknown) => {
 
 describe('installed-app OAuth (PKCE + loopback, against the emulator)', function () {
   this.timeout(30000);
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 10, seed: 5, beforeEachTest: 'nothing' });
   let client: OAuthClientSettings;
   const scopes = scopesFor('readOnly');
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 10, seed: 5 });
+  before(() => {
     client = { ...emu.oauthClient, tokenUrl: emu.tokenUrl, authUrl: emu.authUrl, adminConsoleUrl: 'https://admin.google.com' };
-  });
-  after(async () => {
-    await emu.stop();
   });
 
   it('runs code + PKCE S256 + state + offline access, keeps a refresh token, and the token lists browsers', async () => {

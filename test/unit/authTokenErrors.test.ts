@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { Emulator, SCOPES } from '../emulator';
+import { SCOPES } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import { ApiError } from '../../src/api';
 import { JwtTokenSource } from '../../src/auth/jwtTokenSource';
 import { parseServiceAccountKey } from '../../src/auth/keyValidation';
@@ -11,15 +12,8 @@ const CONSOLE = 'https://admin.google.com';
 
 describe('token-endpoint errors become actions (real answers from the emulator)', function () {
   this.timeout(30000);
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 10, seed: 7, beforeEachTest: 'nothing' });
   const scopes = scopesFor('readWrite');
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 10, seed: 7 });
-  });
-  after(async () => {
-    await emu.stop();
-  });
   afterEach(() => {
     emu.setDelegatedScopes([SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]);
   });

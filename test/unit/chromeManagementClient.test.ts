@@ -2,7 +2,8 @@
 // oracle: the UI must not see a difference except where the new API has none to offer (token expiry).
 import * as assert from 'assert';
 import nodeFetch from 'node-fetch';
-import { Emulator, SCOPES } from '../emulator';
+import { SCOPES } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import {
   ApiError,
   ChromeManagementClient,
@@ -19,17 +20,9 @@ const BETA_SCOPES = [SCOPES.browsers, SCOPES.orgUnitsReadonly];
 
 describe('api client: Chrome Management API v1 backend', function () {
   this.timeout(30_000);
-  let emu: Emulator;
   const disposables: { dispose(): void }[] = [];
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 400, tokens: 40, seed: 7 });
-  });
-  after(async () => {
-    disposables.forEach((d) => d.dispose());
-    await emu.stop();
-  });
-  beforeEach(() => emu.reset());
+  after(() => disposables.forEach((d) => d.dispose()));
+  const emu = useEmulator({ browsers: 400, tokens: 40, seed: 7 });
 
   function v1(scopes = CM_SCOPES): { client: ChromeManagementClient; sent: SentRequest[]; logLines: string[] } {
     const sent: SentRequest[] = [];

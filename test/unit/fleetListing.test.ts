@@ -2,7 +2,8 @@
 // concurrency, the shared rate limiter, abort and early stop.
 import * as assert from 'assert';
 import nodeFetch from 'node-fetch';
-import { Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
+import { emulatorPerTest } from '../emulator/fixture';
 import { listFleet, TokenBucketLimiter, type ChromeBrowser, type FetchLike, type FleetProgress } from '../../src/api';
 import { disposeClients, makeClient, rejects, sleep } from './apiHarness';
 
@@ -46,16 +47,12 @@ function countingFetch(): { fetch: FetchLike; maxInFlight: () => number; total: 
 
 describe('listFleet (parallel listing of the whole fleet)', function () {
   this.timeout(30_000);
-  let emu: Emulator;
+  afterEach(disposeClients);
+  const startEmulator = emulatorPerTest();
   const fast = () => new TokenBucketLimiter({ requestsPerMinute: 600_000 });
 
-  afterEach(async () => {
-    disposeClients();
-    await emu?.stop();
-  });
-
   it('returns exactly the set of one sequential listing, each browser once, split by org unit', async () => {
-    emu = await Emulator.start({ browsers: 2500, seed: 7 });
+    const emu = await startEmulator({ browsers: 2500, seed: 7 });
     const expected = await sequentialIds(emu);
     const { client } = makeClient(emu);
     let last: FleetProgress | undefined;
@@ -66,7 +63,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('splits one big org unit by registration time, exactly, including browsers without a registration time', async () => {
-    emu = await Emulator.start({ browsers: 3000, seed: 3, orgUnitPaths: ['/Small'], latencyMs: 20 });
+    const emu = await startEmulator({ browsers: 3000, seed: 3, orgUnitPaths: ['/Small'], latencyMs: 20 });
     // Everything in the root but a handful: splitting by OU alone would be one long sequential listing.
     for (const b of emu.fleet.browsers.values()) b.orgUnitPath = '/';
     emu.fleet.version++;
@@ -92,7 +89,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('keeps the filter query and never adds a second register range to a query that has one', async () => {
-    emu = await Emulator.start({ browsers: 1500, seed: 5 });
+    const emu = await startEmulator({ browsers: 1500, seed: 5 });
     const query = 'os_platform:Windows register:2000-01-01..';
     const expected = await sequentialIds(emu, query);
     assert.ok(expected.length > 0);
@@ -104,7 +101,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('never runs more listings at once than `concurrency`', async () => {
-    emu = await Emulator.start({ browsers: 2000, seed: 2, latencyMs: 15 });
+    const emu = await startEmulator({ browsers: 2000, seed: 2, latencyMs: 15 });
     const counter = countingFetch();
     const { client } = makeClient(emu, { fetch: counter.fetch });
     await fleetIds(listFleet(client, { concurrency: 3, limiter: fast() }));
@@ -112,7 +109,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('spaces requests by the shared limiter', async () => {
-    emu = await Emulator.start({ browsers: 600, seed: 4 });
+    const emu = await startEmulator({ browsers: 600, seed: 4 });
     const { client, sent } = makeClient(emu);
     // 1,200 requests per minute = one per 50 ms, no burst.
     const limiter = new TokenBucketLimiter({ requestsPerMinute: 1200, burst: 1 });
@@ -131,7 +128,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('stops every listing when the signal aborts, and throws a cancellation', async () => {
-    emu = await Emulator.start({ browsers: 5000, seed: 6, latencyMs: 40 });
+    const emu = await startEmulator({ browsers: 5000, seed: 6, latencyMs: 40 });
     const counter = countingFetch();
     const { client } = makeClient(emu, { fetch: counter.fetch });
     const abort = new AbortController();
@@ -146,7 +143,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('stops every listing when the consumer stops iterating', async () => {
-    emu = await Emulator.start({ browsers: 5000, seed: 8, latencyMs: 40 });
+    const emu = await startEmulator({ browsers: 5000, seed: 8, latencyMs: 40 });
     const counter = countingFetch();
     const { client } = makeClient(emu, { fetch: counter.fetch });
     for await (const _batch of listFleet(client, { concurrency: 4, limiter: fast() })) break;
@@ -156,7 +153,7 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
   });
 
   it('rejects a bad concurrency and aborts on a limiter that was already cancelled', async () => {
-    emu = await Emulator.start({ browsers: 10, seed: 1 });
+    const emu = await startEmulator({ browsers: 10, seed: 1 });
     const { client } = makeClient(emu);
     assert.throws(() => listFleet(client, { concurrency: 0 }), /concurrency/);
     const limiter = new TokenBucketLimiter({ requestsPerMinute: 60, burst: 1 });

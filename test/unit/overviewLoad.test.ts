@@ -2,23 +2,13 @@
 // as many browsers (or tokens) as the bar counts — the emulator is an independent oracle for the filters.
 // Also: progress, partial figures, cancellation, org-unit scope, and failures of the side listings.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
 import type { ItemAction } from '../../src/overview/figures';
 import { loadOverview } from '../../src/overview/loader';
-import { disposeClients, makeClient, rejects } from './apiHarness';
+import { makeClient, rejects, useApiEmulator } from './apiHarness';
 
 describe('overview loading (emulator)', function () {
   this.timeout(60_000);
-  let emu: Emulator;
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 1500, seed: 7 });
-  });
-  after(async () => {
-    disposeClients();
-    await emu.stop();
-  });
-  afterEach(() => emu.clearFaults());
+  const emu = useApiEmulator({ browsers: 1500, seed: 7, beforeEachTest: 'clearFaults' });
 
   async function countByQuery(action: Extract<ItemAction, { kind: 'filter' }>): Promise<number> {
     const { client } = makeClient(emu);

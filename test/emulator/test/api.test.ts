@@ -1,27 +1,23 @@
 // The emulator's resources over real HTTP: shapes, paging and page tokens, orderBy, moves, tokens,
 // org units, faults and the control API.
 import * as assert from 'node:assert/strict';
-import { BROWSER_ORDER_BY } from '../../src/api/types';
-import { Emulator, SCOPES } from '../emulator';
-import { BASIC_FIELDS } from '../emulator/browserDetails';
-import { PageTokens } from '../emulator/pageTokens';
-import { sortKeyOf } from '../emulator/sortKeys';
-import { ALL_SCOPES, browsersPath, call, listAllIds, orgUnitsPath, tokensPath } from '../emulator/testing';
+import { BROWSER_ORDER_BY } from '../../../src/api/types';
+import { Emulator, SCOPES } from '..';
+import { useEmulator } from '../fixture';
+import { BASIC_FIELDS } from '../browserDetails';
+import { PageTokens } from '../pageTokens';
+import { sortKeyOf } from '../sortKeys';
+import { ALL_SCOPES, browsersPath, call, listAllIds, orgUnitsPath, tokensPath } from '../testing';
 
 const NOW = '2026-06-15T12:00:00Z';
 
 describe('emulator: resources, paging, faults', function () {
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 500, tokens: 40, seed: 11, now: NOW });
   let token: string;
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 500, tokens: 40, seed: 11, now: NOW });
+  before(() => {
     token = emu.issueAccessToken(ALL_SCOPES);
   });
-  after(async () => {
-    await emu.stop();
-  });
-  afterEach(() => emu.reset());
 
   describe('fleet', () => {
     it('is deterministic for a seed and "now", varied, and in the default OU tree', async () => {

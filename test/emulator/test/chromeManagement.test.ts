@@ -1,7 +1,8 @@
 // The emulator's Chrome Management API v1 endpoints, over real HTTP, against the same fleet as v1.1beta1.
 import * as assert from 'assert';
-import { Emulator, SCOPES } from '../emulator';
-import { call } from '../emulator/testing';
+import { SCOPES } from '..';
+import { useEmulator } from '../fixture';
+import { call } from '../testing';
 
 const CM_ALL = [SCOPES.cmBrowsers, SCOPES.cmTokens, SCOPES.orgUnitsReadonly];
 const browsers = (c = 'my_customer'): string => `/v1/customers/${c}/chromeBrowsers`;
@@ -9,15 +10,10 @@ const tokens = (c = 'my_customer'): string => `/v1/customers/${c}/enrollmentToke
 
 describe('emulator: Chrome Management API v1', function () {
   this.timeout(20_000);
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 250, tokens: 30, seed: 11 });
   let token: string;
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 250, tokens: 30, seed: 11 });
-  });
-  after(async () => emu.stop());
   beforeEach(() => {
-    emu.reset();
     token = emu.issueAccessToken(CM_ALL);
   });
 

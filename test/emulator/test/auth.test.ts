@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { CodeChallengeMethod, JWT, OAuth2Client } from 'google-auth-library';
-import { Emulator, GOOGLE_TOKEN_URL, redirectTokenUrlFetch, SCOPES } from '../emulator';
-import { browsersPath, call, orgUnitsPath, tokensPath } from '../emulator/testing';
+import { useEmulator } from '../fixture';
+import { Emulator, GOOGLE_TOKEN_URL, redirectTokenUrlFetch, SCOPES } from '..';
+import { browsersPath, call, orgUnitsPath, tokensPath } from '../testing';
 
 function signJwt(claims: Record<string, unknown>, privateKeyPem: string): string {
   const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -19,15 +20,8 @@ async function postForm(url: string, form: Record<string, string>): Promise<{ st
 }
 
 describe('emulator: OAuth and API authorization', function () {
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 20, seed: 7, beforeEachTest: 'nothing' });
   const now = (): number => Math.floor(Date.now() / 1000);
-
-  before(async () => {
-    emu = await Emulator.start({ browsers: 20, seed: 7 });
-  });
-  after(async () => {
-    await emu.stop();
-  });
   afterEach(() => emu.setDelegatedScopes([SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]));
 
   const claims = (over: Record<string, unknown> = {}): Record<string, unknown> => ({

@@ -1,14 +1,14 @@
 // The emulator's chromebrowsers query language and the enrollment-token dialect, over real HTTP.
 import * as assert from 'node:assert/strict';
-import { Emulator, SCOPES } from '../emulator';
-import { browsersPath, call, listAllIds, tokensPath } from '../emulator/testing';
+import { SCOPES } from '..';
+import { useEmulator } from '../fixture';
+import { browsersPath, call, listAllIds, tokensPath } from '../testing';
 
 describe('emulator: query language', function () {
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 0, tokens: 30, seed: 3, beforeEachTest: 'nothing' });
   let token: string;
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 0, tokens: 30, seed: 3 });
+  before(() => {
     token = emu.issueAccessToken([SCOPES.browsersReadonly]);
     emu.fleet.addBrowser({
       deviceId: 'dev-a',
@@ -52,9 +52,6 @@ describe('emulator: query language', function () {
       lastRegistrationTime: '2022-06-01T00:00:00.000Z',
       orgUnitPath: '/Sales/EMEA',
     });
-  });
-  after(async () => {
-    await emu.stop();
   });
 
   const ids = async (query: string, extra: Record<string, string> = {}): Promise<string[]> =>
