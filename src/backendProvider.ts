@@ -45,6 +45,7 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   }
 
   private build(config: CbcmConfiguration): (CbcmBackend & { dispose(): void }) | undefined {
+    for (const note of config.notes) this.log.warn(note);
     const tokenSource = this.credentials.activeTokenSource();
     if (!tokenSource) return undefined;
     const common = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { boundSetting, PAGE_SIZE, REQUEST_TIMEOUT_SECONDS } from './configurationBounds';
 
 /**
  * The one place settings are read. Endpoint settings are `application`-scoped and listed under
@@ -18,8 +19,12 @@ export interface CbcmConfiguration {
   readonly oauthAuthUrl: string;
   readonly adminConsoleUrl: string;
   readonly accessLevel: 'readWrite' | 'readOnly';
+  /** `cbcm.requestTimeoutSeconds`, clamped to 1–300 s. */
   readonly requestTimeoutMs: number;
+  /** `cbcm.pageSize`, clamped to 1–100. */
   readonly pageSize: number;
+  /** What was corrected while reading (out-of-range or malformed values), for the log. */
+  readonly notes: readonly string[];
 }
 
 export type ApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
@@ -36,7 +41,8 @@ export const DEFAULTS = {
 export function readConfiguration(): CbcmConfiguration {
   const c = vscode.workspace.getConfiguration('cbcm');
   const trimSlash = (s: string) => s.replace(/\/+$/, '');
-  const pageSize = c.get<number>('pageSize', 100);
+  const timeout = boundSetting('cbcm.requestTimeoutSeconds', c.get<unknown>('requestTimeoutSeconds'), REQUEST_TIMEOUT_SECONDS);
+  const pageSize = boundSetting('cbcm.pageSize', c.get<unknown>('pageSize'), PAGE_SIZE);
   const apiBaseUrl = trimSlash(c.get<string>('apiBaseUrl', DEFAULTS.apiBaseUrl) || DEFAULTS.apiBaseUrl);
   return {
     apiBaseUrl,
@@ -46,8 +52,9 @@ export function readConfiguration(): CbcmConfiguration {
     oauthAuthUrl: c.get<string>('oauthAuthUrl', DEFAULTS.oauthAuthUrl) || DEFAULTS.oauthAuthUrl,
     adminConsoleUrl: trimSlash(c.get<string>('adminConsoleUrl', DEFAULTS.adminConsoleUrl) || DEFAULTS.adminConsoleUrl),
     accessLevel: c.get<string>('accessLevel') === 'readOnly' ? 'readOnly' : 'readWrite',
-    requestTimeoutMs: Math.max(1, c.get<number>('requestTimeoutSeconds', 30)) * 1000,
-    pageSize: Math.min(100, Math.max(1, Math.floor(pageSize))),
+    requestTimeoutMs: timeout.value * 1000,
+    pageSize: pageSize.value,
+    notes: [timeout.note, pageSize.note].filter((n): n is string => n !== undefined),
   };
 }
 

@@ -1,7 +1,7 @@
 // What both API clients share: validating the transport options, and forwarding every CbcmBackend method to the
 // resource module that implements it. A client only chooses its modules (and its transport).
 import type { CbcmBackend, MoveProgress } from './backend';
-import { DEFAULT_TRANSPORT, type FetchLike } from './http';
+import { DEFAULT_TRANSPORT, MAX_RESPONSE_BYTES, type FetchLike } from './http';
 import type { MoveApi } from './move';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import type { AccessTokenSource } from './tokenSource';
@@ -19,13 +19,18 @@ import type {
   TokenListPage,
 } from './types';
 
+/** Longest per-attempt time-out a transport accepts: 10 minutes (the setting allows at most 300 s). */
+export const MAX_TIMEOUT_MS = 10 * 60 * 1000;
+
 /** Options every client takes for its HTTP transport. */
 export interface ClientTransportOptions {
   tokenSource: AccessTokenSource;
   /** Default my_customer (the customer of the signed-in or impersonated admin). */
   customerId?: string;
-  /** Per HTTP attempt, default 30 s. */
+  /** Per HTTP attempt (token fetch included), default 30 s; at most `MAX_TIMEOUT_MS`. */
   timeoutMs?: number;
+  /** Largest response body read, default `MAX_RESPONSE_BYTES` (32 MiB). */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** How often one listing may restart after its page token expired (default 3). */
   maxPageRestarts?: number;
@@ -39,7 +44,14 @@ export interface ClientTransportOptions {
 /** Checks the options and fills in the defaults shared by every transport of a client. */
 export function transportSettings(options: ClientTransportOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TRANSPORT.timeoutMs;
-  if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be greater than 0 (got ${timeoutMs}).`);
+  // Node fires a timer of more than 2^31-1 ms at once, which would turn a huge time-out into none at all.
+  if (!(timeoutMs > 0) || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new RangeError(`timeoutMs must be greater than 0 and at most ${MAX_TIMEOUT_MS} (got ${timeoutMs}).`);
+  }
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new RangeError(`maxResponseBytes must be a whole number of at least 1 (got ${maxResponseBytes}).`);
+  }
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
     throw new RangeError(`retry.maxAttempts must be a whole number of at least 1 (got ${retry.maxAttempts}).`);
@@ -47,6 +59,7 @@ export function transportSettings(options: ClientTransportOptions) {
   return {
     tokenSource: options.tokenSource,
     timeoutMs,
+    maxResponseBytes,
     retry,
     userAgent: options.userAgent ?? DEFAULT_TRANSPORT.userAgent,
     log: options.log,

@@ -285,6 +285,49 @@ export function timeoutError(op: ApiOperation, timeoutMs: number): ApiError {
   });
 }
 
+/** The per-attempt time-out ran out while the access token was still being fetched: the request was never sent. */
+export function tokenTimeoutError(op: ApiOperation, timeoutMs: number): ApiError {
+  return new ApiError({
+    kind: 'timeout',
+    operation: op,
+    reason: 'tokenTimeout',
+    delivery: 'no',
+    message:
+      `The sign-in token endpoint did not answer within ${Math.round(timeoutMs / 1000)} s, so the request to ` +
+      `${describeOperation(op)} was not sent. Check your connection or proxy (and the setting "cbcm.oauthTokenUrl"), then try again.`,
+  });
+}
+
+/**
+ * The server answered with a 3xx. Redirects are never followed: the request carries the admin's bearer token, and a
+ * redirect to another host or port would hand it over. Retrying would only get the same answer.
+ */
+export function redirectError(op: ApiOperation, status: number, to: string | undefined, host: string): ApiError {
+  return new ApiError({
+    kind: 'server',
+    operation: op,
+    status,
+    reason: 'redirect',
+    message:
+      `The request to ${describeOperation(op)} was answered with a redirect (HTTP ${status}${to ? ` to ${to}` : ''}), which ` +
+      `CBCM Explorer does not follow, so your access token is only ever sent to ${host}. Check the setting ` +
+      '"cbcm.apiBaseUrl" and any proxy between VS Code and Google.',
+  });
+}
+
+export function responseTooLargeError(op: ApiOperation, limitBytes: number): ApiError {
+  return new ApiError({
+    kind: 'server',
+    operation: op,
+    reason: 'responseTooLarge',
+    delivery: 'yes',
+    message:
+      `The answer to the request to ${describeOperation(op)} was larger than ${Math.round(limitBytes / 1048576)} MiB, so ` +
+      'reading it was stopped (the limit keeps a broken server or proxy from filling VS Code\'s memory). Lower the ' +
+      'setting "cbcm.pageSize" or narrow the listing; if it keeps happening, check for a proxy rewriting responses.',
+  });
+}
+
 export function cancelledError(op: ApiOperation): ApiError {
   return new ApiError({ kind: 'cancelled', operation: op, message: `Cancelled: ${describeOperation(op)}.` });
 }

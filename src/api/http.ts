@@ -14,7 +14,10 @@ import {
   errorFromResponse,
   networkError,
   redactSecrets,
+  redirectError,
+  responseTooLargeError,
   timeoutError,
+  tokenTimeoutError,
 } from './errors';
 import { DEFAULT_RETRY_POLICY, Idempotency, RetryPolicy, abortableSleep, backoffDelayMs, isRetryable, parseRetryAfter } from './retry';
 import { parseGoogleError } from './errorBody';
@@ -35,6 +38,10 @@ export interface FetchInitLike {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
+  /** Always 'manual': a redirect is answered to us, never followed with the bearer token (see `redirectError`). */
+  redirect: 'manual';
+  /** node-fetch v2: the body reader stops with a `max-size` error past this many bytes (0 = no limit). */
+  size: number;
   /** node-fetch v2 extension; other implementations ignore it. */
   agent?: unknown;
 }
@@ -63,12 +70,24 @@ export interface HttpRequest {
 export interface TransportOptions {
   baseUrl: string;
   tokenSource: AccessTokenSource;
+  /** Per attempt, covering the access-token fetch and the request (see `attempt`). */
   timeoutMs: number;
+  /** Largest response body read (default `MAX_RESPONSE_BYTES`). */
+  maxResponseBytes?: number;
   retry: RetryPolicy;
   userAgent: string;
   log?: (line: string) => void;
   fetch?: FetchLike;
 }
+
+/**
+ * Largest response body the transport reads: 32 MiB. The biggest legitimate answer is a FULL page of 100 browsers;
+ * the emulator's worst case (every browser with 60 extensions and 300 policies) is about 6.2 MB in v1.1beta1 and
+ * 6.5 MB in Chrome Management v1 (test/unit/apiResponseLimits.test.ts measures it), so this leaves a margin of
+ * about five for longer real-world policy values while a runaway body (a proxy error page streamed for ever, a
+ * 48 MiB answer) is cut off while it streams in, before it fills the extension host's memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Error codes that prove the request never left this machine or never reached a server. */
 const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
@@ -77,6 +96,7 @@ export class HttpTransport {
   private readonly baseUrl: string;
   private readonly host: string;
   private readonly fetchImpl: FetchLike;
+  private readonly maxResponseBytes: number;
   private readonly keepAliveAgent: http.Agent;
   /** Fresh connection per request for non-idempotent calls: a stale pooled socket must not turn into a "maybe sent". */
   private readonly oneShotAgent: http.Agent;
@@ -90,6 +110,7 @@ export class HttpTransport {
     this.keepAliveAgent = new AgentClass({ keepAlive: true, keepAliveMsecs: 15_000, maxSockets: 16 });
     this.oneShotAgent = new AgentClass({ keepAlive: false });
     this.fetchImpl = options.fetch ?? (nodeFetch as unknown as FetchLike);
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   }
 
   /** Closes pooled connections. */
@@ -160,54 +181,69 @@ export class HttpTransport {
   private async attempt<T>(req: HttpRequest, url: string, logPath: string, attempt: number, signal?: AbortSignal): Promise<T> {
     const op = req.operation;
     const started = Date.now();
-    const token = await this.accessToken(op, signal);
+    const { timeoutMs } = this.options;
 
-    // Per-attempt timeout combined with the caller's signal by hand (cheaper than AbortSignal.any per request,
-    // and we need to know which of the two fired).
+    // One per-attempt time-out, combined with the caller's signal by hand (cheaper than AbortSignal.any per request,
+    // and we need to know which of the two fired). It starts before the access token is fetched: a token endpoint
+    // that accepts the connection and never answers must not hang the request for ever.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs);
+    }, timeoutMs);
     const onCallerAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onCallerAbort, { once: true });
 
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'User-Agent': this.options.userAgent,
-    };
-    let body: string | undefined;
-    if (req.body !== undefined) {
-      body = JSON.stringify(req.body);
-      headers['Content-Type'] = 'application/json; charset=utf-8';
-    }
-
-    let status: number;
+    let status = 0;
     let text: string;
     let retryAfter: string | null;
     try {
+      const token = await this.accessToken(op, controller.signal, () => timedOut, timeoutMs);
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'User-Agent': this.options.userAgent,
+      };
+      let body: string | undefined;
+      if (req.body !== undefined) {
+        body = JSON.stringify(req.body);
+        headers['Content-Type'] = 'application/json; charset=utf-8';
+      }
       const res = await this.fetchImpl(url, {
         method: req.method,
         headers,
         body,
         signal: controller.signal,
+        redirect: 'manual',
+        size: this.maxResponseBytes,
         agent: req.idempotency === 'once' ? this.oneShotAgent : this.keepAliveAgent,
       });
       status = res.status;
+      if (status >= 300 && status < 400) {
+        controller.abort(); // the redirect's body is not wanted; free the connection
+        throw redirectError(op, status, originOf(res.headers.get('location'), url), this.host);
+      }
+      const declared = Number(res.headers.get('content-length') ?? '');
+      if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
+        controller.abort(); // refused from the header alone: nothing of the body is read
+        throw responseTooLargeError(op, this.maxResponseBytes);
+      }
       retryAfter = status === 429 || status === 403 || status >= 500 ? res.headers.get('retry-after') : null;
       text = await res.text();
     } catch (e) {
       let err: ApiError;
-      if (signal?.aborted) err = cancelledError(op);
-      else if (timedOut) err = timeoutError(op, this.options.timeoutMs);
+      if (e instanceof ApiError) err = e;
+      else if (signal?.aborted) err = cancelledError(op);
+      else if (timedOut) err = timeoutError(op, timeoutMs);
+      else if (isMaxSizeError(e)) err = responseTooLargeError(op, this.maxResponseBytes);
       else {
         const code = errorCode(e);
         const delivery: RequestDelivery = code !== undefined && NOT_DELIVERED_CODES.has(code) ? 'no' : 'maybe';
         err = networkError(op, code, this.host, delivery);
       }
-      this.logAttempt(req.method, logPath, err.kind === 'network' ? (err.reason ?? 'network error') : err.kind, attempt, started);
+      const outcome = err.kind === 'network' ? (err.reason ?? 'network error') : status ? `${status} ${err.reason ?? err.kind}` : err.kind;
+      this.logAttempt(req.method, logPath, outcome, attempt, started);
       throw err;
     } finally {
       clearTimeout(timer);
@@ -245,11 +281,16 @@ export class HttpTransport {
     return err;
   }
 
-  private async accessToken(op: ApiOperation, signal?: AbortSignal): Promise<string> {
+  /**
+   * The token for one attempt, under that attempt's signal (time-out + caller). A token fetch cut by the time-out is
+   * a time-out of the request that never left this machine (delivery 'no'), so even a 'once' request may be retried.
+   */
+  private async accessToken(op: ApiOperation, attemptSignal: AbortSignal, timedOut: () => boolean, timeoutMs: number): Promise<string> {
     try {
-      return await this.options.tokenSource.getAccessToken(signal);
+      return await this.options.tokenSource.getAccessToken(attemptSignal);
     } catch (e) {
-      if (signal?.aborted) throw cancelledError(op);
+      if (timedOut()) throw tokenTimeoutError(op, timeoutMs);
+      if (attemptSignal.aborted) throw cancelledError(op);
       if (e instanceof ApiError) throw e;
       // The auth layer owns its wording (and keeps secrets out of it); we only type it.
       const detail = e instanceof Error && e.message ? e.message : 'no access token';
@@ -281,6 +322,21 @@ function errorCode(e: unknown): string | undefined {
   if (typeof rec.errno === 'string') return rec.errno;
   if (typeof rec.message === 'string' && /socket hang up/i.test(rec.message)) return 'ECONNRESET';
   return undefined;
+}
+
+/** node-fetch v2 reports a body past `size` as a FetchError of type 'max-size'. */
+function isMaxSizeError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'max-size';
+}
+
+/** Only the origin of a redirect target is shown: its path or query could carry anything. */
+function originOf(location: string | null, base: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    return new URL(location, base).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function reDeliver(err: ApiError, delivery: RequestDelivery): ApiError {

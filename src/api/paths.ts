@@ -3,7 +3,12 @@
 export const BETA = '/admin/directory/v1.1beta1/customer';
 export const V1 = '/admin/directory/v1/customer';
 
+/**
+ * One encoded path segment. encodeURIComponent keeps "." and "..", which URL normalisation would then drop or
+ * climb; ids are checked before (validation.ts `requireId`), and this refuses them as the last guard.
+ */
 export function seg(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new RangeError(`refusing to build a URL path segment from ${JSON.stringify(value)}`);
   return encodeURIComponent(value);
 }
 

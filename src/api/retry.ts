@@ -27,9 +27,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export type Idempotency = 'idempotent' | 'once';
 
 const RETRYABLE_KINDS = new Set(['rateLimit', 'server', 'network', 'timeout']);
+/** Answers that would only come again: a refused redirect, a body over the size limit. */
+const FINAL_REASONS = new Set(['redirect', 'responseTooLarge']);
 
 export function isRetryable(err: ApiError, idempotency: Idempotency): boolean {
   if (!RETRYABLE_KINDS.has(err.kind)) return false;
+  if (err.reason !== undefined && FINAL_REASONS.has(err.reason)) return false;
   // A certificate problem (often a TLS-inspecting proxy) will not fix itself by waiting.
   if (err.kind === 'network' && /CERT|SSL|TLS|SELF_SIGNED/.test(err.reason ?? '')) return false;
   if (idempotency === 'once') return err.delivery === 'no';

@@ -5,12 +5,25 @@ import { BROWSER_ORDER_BY, CreateTokenOptions, ListBrowsersOptions, ListTokensOp
 const ORDER_BY = new Set<string>(BROWSER_ORDER_BY);
 const RFC3339_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
+/**
+ * An id that becomes one URL path segment (device id, token permanent id). Besides empty ones, "." and ".." are
+ * refused — URL normalisation would drop or climb them, so a DELETE of `/devices/chromebrowsers/..` would go to
+ * `/devices/` — and so are slashes, backslashes and control characters, which no Google id contains.
+ */
 export function requireId(op: ApiOperation, what: string, id: unknown): string {
   if (typeof id !== 'string' || id.trim() === '') {
     throw inputError(op, `A ${what} is required to ${describe(op)}; it was empty. Pick the item again from the list.`);
   }
+  // eslint-disable-next-line no-control-regex
+  if (id === '.' || id === '..' || /[/\\\u0000-\u001f\u007f]/.test(id)) {
+    const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+    throw inputError(op, `${shown} is not a valid ${what}, so nothing was sent to ${describe(op)}: an id cannot be "." or "..", or contain "/", "\\" or control characters. Pick the item again from the list.`);
+  }
   return id;
 }
+
+/** Longest enrollment-token lifetime accepted: 10 years. The reference gives none; a longer one is surely a typo. */
+export const MAX_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 60 * 60;
 
 export function checkPageSize(op: ApiOperation, name: 'maxResults' | 'pageSize', value: number | undefined): void {
   if (value === undefined) return;
@@ -46,19 +59,27 @@ export function checkListTokens(o: ListTokensOptions): void {
   }
 }
 
-export function checkCreateToken(o: CreateTokenOptions): void {
+/** `now` is the clock an expiry time is checked against (ms since the epoch). */
+export function checkCreateToken(o: CreateTokenOptions, now: number = Date.now()): void {
   const op: ApiOperation = 'tokens.create';
   if (o.ttlSeconds !== undefined && o.expireTime !== undefined) {
     throw inputError(op, 'Give either a lifetime (ttl) or an expiry time (expire_time) for the enrollment token, not both.');
   }
-  if (o.ttlSeconds !== undefined && (!Number.isInteger(o.ttlSeconds) || o.ttlSeconds <= 0)) {
-    throw inputError(op, `The token lifetime must be a whole number of seconds greater than 0 (got ${String(o.ttlSeconds)}).`);
+  if (o.ttlSeconds !== undefined && (!Number.isInteger(o.ttlSeconds) || o.ttlSeconds <= 0 || o.ttlSeconds > MAX_TOKEN_TTL_SECONDS)) {
+    throw inputError(
+      op,
+      `The token lifetime must be a whole number of seconds from 1 to ${MAX_TOKEN_TTL_SECONDS} (10 years) (got ${String(o.ttlSeconds)}). ` +
+        'For a token that never expires, give no lifetime at all.',
+    );
   }
   if (o.expireTime !== undefined && !isRfc3339Utc(o.expireTime)) {
     throw inputError(
       op,
       `The expiry time must be a UTC time in the form yyyy-MM-ddThh:mm:ssZ, e.g. 2026-12-31T23:59:59Z (got "${String(o.expireTime)}").`,
     );
+  }
+  if (o.expireTime !== undefined && Date.parse(o.expireTime) <= now) {
+    throw inputError(op, `The expiry time ${o.expireTime} is not in the future, so the token could never be used. Choose a later time (UTC).`);
   }
   if (o.orgUnitPath !== undefined) checkOrgUnitPath(op, o.orgUnitPath);
 }

@@ -5,7 +5,7 @@ import { AccountInfo, AccountStore } from './accountStore';
 import { JwtTokenSource } from './jwtTokenSource';
 import { parseServiceAccountKey, ServiceAccountKey, validateAdminEmail } from './keyValidation';
 import { OAuthClientSettings, OAuthTokenSource, revokeRefreshToken, runInstalledAppFlow } from './oauthTokenSource';
-import { OAUTH_IDENTITY_SCOPES, scopesFor } from './scopes';
+import { type AccessLevel, OAUTH_IDENTITY_SCOPES, scopesFor } from './scopes';
 import { AccountSecrets } from './secretStore';
 import { AuthError, mapTokenError, TokenErrorContext } from './tokenErrors';
 
@@ -86,7 +86,7 @@ export class AccountService implements vscode.Disposable {
         this.fireIfActiveChanged();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.accessLevel', 'cbcm.adminConsoleUrl', 'cbcm.apiVersion'].some((s) => e.affectsConfiguration(s))) {
+        if (['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.apiVersion', 'cbcm.requestTimeoutSeconds'].some((s) => e.affectsConfiguration(s))) {
           this.sources.clear();
           this.invalidatedEmitter.fire();
         }
@@ -285,11 +285,14 @@ export class AccountService implements vscode.Disposable {
   }
 
   private jwtSource(key: ServiceAccountKey, subject: string, scopes: readonly string[], config: CbcmConfiguration): JwtTokenSource {
-    return new JwtTokenSource({ key, subject, scopes, tokenUrl: config.oauthTokenUrl, adminConsoleUrl: config.adminConsoleUrl });
+    return new JwtTokenSource({ key, subject, scopes, tokenUrl: config.oauthTokenUrl, adminConsoleUrl: config.adminConsoleUrl, timeoutMs: config.requestTimeoutMs });
   }
 
   private oauthSettings(clientId: string, clientSecret: string, config: CbcmConfiguration): OAuthClientSettings {
-    return { clientId, clientSecret, tokenUrl: config.oauthTokenUrl, authUrl: config.oauthAuthUrl, adminConsoleUrl: config.adminConsoleUrl };
+    return {
+      clientId, clientSecret, tokenUrl: config.oauthTokenUrl, authUrl: config.oauthAuthUrl, adminConsoleUrl: config.adminConsoleUrl,
+      timeoutMs: config.requestTimeoutMs,
+    };
   }
 
   private async buildTokenSource(account: AccountInfo): Promise<AccessTokenSource> {
@@ -302,7 +305,10 @@ export class AccountService implements vscode.Disposable {
     if (account.kind === 'serviceAccount') {
       const keyJson = await this.secrets.get(account.id, 'serviceAccountKey');
       if (!keyJson || !account.email) throw missing();
-      return this.jwtSource(parseServiceAccountKey(keyJson), account.email, scopesFor(config.accessLevel, config.apiVersion), config);
+      // The access level the admin signed in with, never the current setting: changing cbcm.accessLevel (or a
+      // workspace trying to) must not widen a read-only sign-in. The API family follows cbcm.apiVersion, an
+      // application-scoped setting, so switching APIs keeps working once delegation has that API's scopes.
+      return this.jwtSource(parseServiceAccountKey(keyJson), account.email, scopesFor(signedInAccessLevel(account), config.apiVersion), config);
     }
     const [clientSecret, refreshToken] = await Promise.all([
       this.secrets.get(account.id, 'oauthClientSecret'),
@@ -318,6 +324,11 @@ export class AccountService implements vscode.Disposable {
       onRefreshTokenRotated: (token) => void this.secrets.store(account.id, 'oauthRefreshToken', token),
     });
   }
+}
+
+/** The stored access level; anything unexpected counts as read-only (fail closed). */
+export function signedInAccessLevel(account: Pick<AccountInfo, 'accessLevel'>): AccessLevel {
+  return account.accessLevel === 'readWrite' ? 'readWrite' : 'readOnly';
 }
 
 /** Reads the secrets on first use (SecretStorage is async, `activeTokenSource()` is not). */

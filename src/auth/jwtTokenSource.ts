@@ -8,6 +8,7 @@ import type { AccessTokenSource } from '../api/tokenSource';
 import { raceAbort, throwIfAborted } from './abort';
 import type { ServiceAccountKey } from './keyValidation';
 import { AuthError, mapTokenError, TokenErrorContext } from './tokenErrors';
+import { DEFAULT_TOKEN_TIMEOUT_MS, tokenTransportOptions } from './tokenTransport';
 
 /** Where `JWT` always posts its JWT-bearer grant (and the assertion's `aud`), whatever the key's `token_uri` says. */
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -51,6 +52,8 @@ export interface JwtTokenSourceOptions {
   readonly tokenUrl: string;
   /** Only used to build the delegation link in error messages. */
   readonly adminConsoleUrl: string;
+  /** Time-out of one token request (default 30 s). */
+  readonly timeoutMs?: number;
 }
 
 export class JwtTokenSource implements AccessTokenSource {
@@ -63,6 +66,7 @@ export class JwtTokenSource implements AccessTokenSource {
       key: options.key.private_key,
       subject: options.subject,
       scopes: [...options.scopes],
+      transporterOptions: tokenTransportOptions(options.timeoutMs),
     });
     redirectGoogleTokenUrl(this.client.transporter, options.tokenUrl);
     this.errorContext = {
@@ -73,6 +77,7 @@ export class JwtTokenSource implements AccessTokenSource {
       adminConsoleUrl: options.adminConsoleUrl,
       clientId: options.key.client_id,
       subject: options.subject,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     };
   }
 

@@ -6,17 +6,34 @@
 import { createPrivateKey } from 'node:crypto';
 import { AuthError } from './tokenErrors';
 
-/** The fields of a Google service-account key that sign-in uses; the rest of the file is kept as is. */
+/**
+ * The fields of a Google service-account key that sign-in uses, and the only ones kept (SecretStorage holds exactly
+ * these): the rest of a key file (token_uri, auth_uri, cert URLs, universe_domain, anything added to it) is dropped.
+ * `token_uri` in particular is never used: the token endpoint is the setting cbcm.oauthTokenUrl.
+ */
 export interface ServiceAccountKey {
   readonly type: 'service_account';
   readonly client_email: string;
   readonly private_key: string;
   /** Unique id of the service account: what domain-wide delegation is granted to. */
   readonly client_id?: string;
+  /** Names the key in the Google Cloud console (useful when it must be deleted). */
   readonly private_key_id?: string;
   readonly project_id?: string;
-  readonly token_uri?: string;
-  readonly [field: string]: unknown;
+}
+
+/**
+ * Largest key file read: 64 KiB. A Google key file is about 2.3 KB (a 2048-bit RSA key in PEM plus a few ids);
+ * a much larger file is not a key, and reading it whole would only waste memory and SecretStorage.
+ */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+export function keyTooLargeError(bytes: number): AuthError {
+  return new AuthError(
+    'invalidKey',
+    `This file is ${Math.round(bytes / 1024)} KB; a service-account key file is about 2 KB, so it was not read. ${KEY_HELP}`,
+    'chooseAnotherKey',
+  );
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,6 +59,7 @@ const KEY_HELP = 'In the Google Cloud console open IAM & Admin > Service Account
 
 /** Parses and validates the text of a key file; throws `invalidKey` with a specific message. */
 export function parseServiceAccountKey(text: string): ServiceAccountKey {
+  if (Buffer.byteLength(text, 'utf8') > MAX_KEY_FILE_BYTES) throw keyTooLargeError(Buffer.byteLength(text, 'utf8'));
   const trimmed = text.trim();
   if (trimmed === '') throw new AuthError('invalidKey', `The key is empty. ${KEY_HELP}`, 'chooseAnotherKey');
   let parsed: unknown;
@@ -72,7 +90,16 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey {
   if (key.client_id !== undefined && typeof key.client_id !== 'string') {
     throw new AuthError('invalidKey', `The key's "client_id" (the service account's unique ID) must be a string. ${KEY_HELP}`, 'chooseAnotherKey');
   }
-  return key as ServiceAccountKey;
+  // Only what sign-in needs is kept; unknown fields are not carried into SecretStorage.
+  const kept: { -readonly [K in keyof ServiceAccountKey]: ServiceAccountKey[K] } = {
+    type: 'service_account',
+    client_email: key.client_email.trim(),
+    private_key: key.private_key,
+  };
+  if (typeof key.client_id === 'string') kept.client_id = key.client_id;
+  if (typeof key.private_key_id === 'string') kept.private_key_id = key.private_key_id;
+  if (typeof key.project_id === 'string') kept.project_id = key.project_id;
+  return kept;
 }
 
 function checkType(type: unknown): void {

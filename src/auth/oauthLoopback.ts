@@ -1,6 +1,7 @@
 /**
  * The loopback half of the installed-app OAuth flow (RFC 8252): a listener on an ephemeral 127.0.0.1 port that
- * accepts exactly one authorization response carrying the expected `state`, answers the browser, and closes.
+ * accepts exactly one authorization response carrying the expected `state`, answers the browser, and closes. Every
+ * other request (wrong or missing state, another path) gets a 400 and the listener keeps waiting.
  * It gives up after a time-out (5 minutes by default) or when the caller aborts. No vscode import.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -29,7 +30,7 @@ export interface LoopbackReceiver {
   /** `http://127.0.0.1:<port><path>`: the `redirect_uri` of the authorization request and the code exchange. */
   readonly redirectUri: string;
   readonly port: number;
-  /** The authorization code; rejects with an `AuthError` (stateMismatch, accessDenied, timeout, cancelled, …). */
+  /** The authorization code; rejects with an `AuthError` (accessDenied, timeout, cancelled, …). */
   readonly code: Promise<string>;
   /** Resolves once the listener is closed (after the one response, the time-out or `close()`). */
   readonly closed: Promise<void>;
@@ -68,17 +69,16 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const q = url.searchParams;
-    const isCallback = req.method === 'GET' && url.pathname === path && (q.has('state') || q.has('code') || q.has('error'));
-    if (!isCallback) {
-      // Favicon requests, pre-fetches and scanners do not count as the one response.
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    // Only a GET of the redirect path carrying our `state` is the consent page's answer. Anything else — a wrong
+    // state, a favicon, a scanner, another local process probing the port — is answered 400 and changes nothing:
+    // letting it end the sign-in would let any local page cancel (or race) the admin's approval.
+    if (req.method !== 'GET' || url.pathname !== path || !sameState(q.get('state') ?? '', options.state)) {
+      res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close', 'Cache-Control': 'no-store' });
+      res.end(page('Not the expected sign-in', 'This page does not belong to the sign-in CBCM Explorer is waiting for. If you are signing in, finish the approval in the tab VS Code opened.'));
       return;
     }
     let outcome: { code?: string; error?: AuthError };
-    const state = q.get('state') ?? '';
-    if (!sameState(state, options.state)) {
-      outcome = { error: new AuthError('stateMismatch', 'The sign-in response did not match the sign-in that was started (state mismatch), so it was rejected. Start the sign-in again.', 'signInAgain') };
-    } else if (q.has('error')) {
+    if (q.has('error')) {
       const err = q.get('error') ?? '';
       outcome = err === 'access_denied'
         ? { error: new AuthError('accessDenied', 'Access was not granted on the consent page. Sign in again and choose Allow.', 'signInAgain', { oauthError: err }) }

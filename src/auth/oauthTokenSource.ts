@@ -9,6 +9,7 @@ import type { AccessTokenSource } from '../api/tokenSource';
 import { raceAbort, throwIfAborted } from './abort';
 import { newState, startLoopbackReceiver } from './oauthLoopback';
 import { AuthError, mapTokenError, TokenErrorContext } from './tokenErrors';
+import { DEFAULT_TOKEN_TIMEOUT_MS, tokenTransportOptions } from './tokenTransport';
 
 export interface OAuthClientSettings {
   readonly clientId: string;
@@ -19,6 +20,8 @@ export interface OAuthClientSettings {
   readonly authUrl: string;
   /** For the links in error messages. */
   readonly adminConsoleUrl: string;
+  /** Time-out of one request to the token endpoint (default 30 s). */
+  readonly timeoutMs?: number;
 }
 
 export function createOAuthClient(settings: OAuthClientSettings, redirectUri?: string): OAuth2Client {
@@ -27,6 +30,7 @@ export function createOAuthClient(settings: OAuthClientSettings, redirectUri?: s
     clientSecret: settings.clientSecret,
     redirectUri,
     endpoints: { oauth2TokenUrl: settings.tokenUrl, oauth2AuthBaseUrl: settings.authUrl },
+    transporterOptions: tokenTransportOptions(settings.timeoutMs),
   });
 }
 
@@ -48,7 +52,10 @@ export interface InstalledAppResult {
 }
 
 function errorContext(settings: OAuthClientSettings, scopes: readonly string[], stage: TokenErrorContext['stage'], subject?: string): TokenErrorContext {
-  return { flow: 'oauth', stage, tokenUrl: settings.tokenUrl, scopes, adminConsoleUrl: settings.adminConsoleUrl, clientId: settings.clientId, subject };
+  return {
+    flow: 'oauth', stage, tokenUrl: settings.tokenUrl, scopes, adminConsoleUrl: settings.adminConsoleUrl, clientId: settings.clientId, subject,
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+  };
 }
 
 /** Reads `email` from an ID token's payload (no signature check: it only labels the account). */

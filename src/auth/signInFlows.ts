@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountInfo } from './accountStore';
 import type { AccountService } from './accountService';
+import { readKeyFile } from './keyFile';
 import { looksLikeEmail, parseServiceAccountKey } from './keyValidation';
 import { AuthError } from './tokenErrors';
 
@@ -47,8 +48,7 @@ async function readKeyText(): Promise<string | undefined> {
     filters: { 'Service account key': ['json'], 'All files': ['*'] },
   });
   if (!picked?.[0]) return undefined;
-  const bytes = await vscode.workspace.fs.readFile(picked[0]);
-  return new TextDecoder('utf-8').decode(bytes);
+  return readKeyFile(picked[0]);
 }
 
 function askAdminEmail(previous?: string): Thenable<string | undefined> {
@@ -64,7 +64,13 @@ function askAdminEmail(previous?: string): Thenable<string | undefined> {
 
 /** Interactive service-account sign-in. Resolves to the account, or undefined when the admin cancels. */
 export async function promptServiceAccountSignIn(accounts: AccountService, keyText?: string, previousEmail?: string): Promise<AccountInfo | undefined> {
-  const keyJson = keyText ?? (await readKeyText());
+  let keyJson: string | undefined;
+  try {
+    keyJson = keyText ?? (await readKeyText());
+  } catch (err) {
+    await showAuthError(err, { chooseAnotherKey: () => promptServiceAccountSignIn(accounts) });
+    return undefined;
+  }
   if (keyJson === undefined || keyJson.trim() === '') return undefined;
   const adminEmail = await askAdminEmail(previousEmail);
   if (!adminEmail) return undefined;

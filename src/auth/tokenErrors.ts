@@ -72,6 +72,11 @@ export interface TokenErrorContext {
   readonly clientId?: string;
   /** The impersonated admin (service account) or the signed-in user, when known. */
   readonly subject?: string;
+  /**
+   * The token request's own time-out. Token sources never hand the caller's signal to the library (one token fetch
+   * may serve several callers), so an abort seen here is that time-out firing.
+   */
+  readonly timeoutMs?: number;
 }
 
 interface ErrorFacts {
@@ -81,6 +86,8 @@ interface ErrorFacts {
   reason?: string;
   networkCode?: string;
   aborted: boolean;
+  /** node-fetch stopped reading a body past its size limit. */
+  tooLarge: boolean;
 }
 
 const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', 'insufficientScopes']);
@@ -125,8 +132,10 @@ function factsOf(err: unknown): ErrorFacts {
   const networkCode = [e.code, e.errno, cause?.code, e.reason].find(
     (c): c is string => typeof c === 'string' && NETWORK_CODES.has(c),
   );
-  const aborted = e.name === 'AbortError' || e.code === 'ABORT_ERR' || e.name === 'TimeoutError';
-  return { status, oauthError, description, reason, networkCode, aborted };
+  const abortLike = (r: Record<string, unknown> | undefined) => r !== undefined && (r.name === 'AbortError' || r.code === 'ABORT_ERR' || r.name === 'TimeoutError');
+  const aborted = abortLike(e) || abortLike(cause) || abortLike(asRecord(e.error));
+  const tooLarge = [e, cause, asRecord(e.error)].some((r) => r?.type === 'max-size');
+  return { status, oauthError, description, reason, networkCode, aborted, tooLarge };
 }
 
 function host(url: string): string {
@@ -148,7 +157,33 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
   const scopeList = ctx.scopes.join(', ');
   const details: AuthErrorDetails = { clientId: ctx.clientId, scopes: ctx.scopes, oauthError: f.oauthError, status: f.status };
 
+  if (f.aborted && ctx.timeoutMs !== undefined && ctx.stage !== 'verify') {
+    return new AuthError(
+      'timeout',
+      `${host(ctx.tokenUrl)} did not answer within ${Math.max(1, Math.round(ctx.timeoutMs / 1000))} s. Check the network or proxy, and the setting "cbcm.oauthTokenUrl", then try again.`,
+      'retry',
+      details,
+    );
+  }
   if (f.aborted) return new AuthError('cancelled', 'Sign-in was cancelled or timed out.', 'retry', details);
+  if (f.tooLarge) {
+    return new AuthError(
+      'tokenEndpoint',
+      `${host(ctx.tokenUrl)} sent an answer far larger than any token, so it was not read. Check the setting "cbcm.oauthTokenUrl" and any proxy.`,
+      'none',
+      details,
+    );
+  }
+  if (f.status !== undefined && f.status >= 300 && f.status < 400) {
+    return new AuthError(
+      'tokenEndpoint',
+      ctx.stage === 'verify'
+        ? `The Admin SDK answered with a redirect (HTTP ${f.status}), which CBCM Explorer does not follow so that the access token is never sent elsewhere. Check the setting "cbcm.apiBaseUrl" and any proxy.`
+        : `${host(ctx.tokenUrl)} answered with a redirect (HTTP ${f.status}), which CBCM Explorer does not follow so that keys and tokens are only ever sent to the configured endpoint. Check the setting "cbcm.oauthTokenUrl" and any proxy.`,
+      'none',
+      details,
+    );
+  }
   if (f.networkCode && f.status === undefined) {
     return new AuthError(
       'network',

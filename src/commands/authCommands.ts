@@ -7,6 +7,7 @@ import {
   promptServiceAccountSignIn,
   showAccountSwitcher,
 } from '../auth/signInFlows';
+import { readKeyFile } from '../auth/keyFile';
 import { AuthError } from '../auth/tokenErrors';
 
 /** Arguments for automation (tests, the demo): same validation and real token exchange, no prompts, errors thrown. */
@@ -40,13 +41,7 @@ function accountIdOf(arg: unknown): string | undefined {
 
 async function signInServiceAccountWithArgs(accounts: AccountService, args: SignInServiceAccountArgs): Promise<AccountInfo> {
   let keyJson = args.keyJson;
-  if (keyJson === undefined && args.keyFile) {
-    try {
-      keyJson = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.file(args.keyFile)));
-    } catch {
-      throw new AuthError('invalidKey', `Cannot read the key file ${args.keyFile}. Check the path.`, 'chooseAnotherKey');
-    }
-  }
+  if (keyJson === undefined && args.keyFile) keyJson = await readKeyFile(vscode.Uri.file(args.keyFile));
   if (keyJson === undefined) throw new AuthError('invalidKey', 'Give either keyFile or keyJson.', 'chooseAnotherKey');
   return accounts.signInServiceAccount(keyJson, args.adminEmail ?? '', args.customerId);
 }

@@ -17,6 +17,20 @@ export interface CannedFailure {
   method?: string;
   /** Destroy the socket without answering instead of answering. */
   reset?: boolean;
+  /**
+   * Accept the request and never answer: the connection stays open until the client gives up (or the emulator
+   * stops). `emu.context.faults.stalls` counts the requests held now and in total.
+   */
+  stall?: boolean;
+  /** Answer `status` (default 302) with `Location: redirectTo` (a client must not follow it with its token). */
+  redirectTo?: string;
+  /**
+   * Answer `status` (default 200) with a JSON body of this many bytes, streamed in chunks without Content-Length
+   * (unless `contentLength`); `emu.context.faults.bodies` tells whether the client read it to the end.
+   */
+  bodyBytes?: number;
+  /** With `bodyBytes`: announce the size in a Content-Length header. */
+  contentLength?: boolean;
   /** How many matching requests this entry fails (default 1). */
   times?: number;
 }
@@ -66,15 +80,38 @@ export function validateFaults(input: Record<string, unknown>): Faults {
     if (!Array.isArray(input.failNext)) throw new Error('failNext must be a list of canned failures');
     for (const f of input.failNext as unknown[]) {
       if (!f || typeof f !== 'object') throw new Error('each failNext entry must be an object like {"status": 429, "retryAfter": 1}');
-      const { status, reset } = f as CannedFailure;
-      if (!reset && (typeof status !== 'number' || status < 100 || status > 599)) throw new Error('each failNext entry needs an HTTP status (or "reset": true)');
+      const { status, reset, stall, redirectTo, bodyBytes } = f as CannedFailure;
+      const statusOptional = reset === true || stall === true || redirectTo !== undefined || bodyBytes !== undefined;
+      if (status !== undefined || !statusOptional) {
+        if (typeof status !== 'number' || status < 100 || status > 599) throw new Error('each failNext entry needs an HTTP status (or "reset", "stall", "redirectTo" or "bodyBytes")');
+      }
+      if (redirectTo !== undefined && typeof redirectTo !== 'string') throw new Error('redirectTo must be a URL');
+      if (bodyBytes !== undefined && (typeof bodyBytes !== 'number' || !Number.isInteger(bodyBytes) || bodyBytes < 2)) throw new Error('bodyBytes must be a whole number of at least 2');
     }
   }
   if (input.includeOAuth !== undefined && typeof input.includeOAuth !== 'boolean') throw new Error('includeOAuth must be true or false');
   return input as Faults;
 }
 
-export type FaultAction = { kind: 'reset' } | { kind: 'error'; error: ApiError };
+export type FaultAction =
+  | { kind: 'reset' }
+  | { kind: 'error'; error: ApiError }
+  | { kind: 'stall' }
+  | { kind: 'redirect'; status: number; location: string }
+  | { kind: 'body'; status: number; bytes: number; contentLength: boolean };
+
+/** Requests held by `stall` faults: open now, and since start. */
+export interface StallCounters {
+  open: number;
+  total: number;
+}
+
+/** Bodies sent by `bodyBytes` faults: how many started, were written to the end, or were cut by the client. */
+export interface BodyCounters {
+  started: number;
+  completed: number;
+  abandoned: number;
+}
 
 const DEFAULT_REASON: Record<number, string> = {
   400: 'invalid',
@@ -107,6 +144,8 @@ export function cannedError(f: CannedFailure, defaultRetryAfter?: number): ApiEr
 export class FaultInjector {
   private faults: Faults = {};
   private queue: (CannedFailure & { left: number })[] = [];
+  readonly stalls: StallCounters = { open: 0, total: 0 };
+  readonly bodies: BodyCounters = { started: 0, completed: 0, abandoned: 0 };
 
   constructor(private readonly prng: Prng) {}
 
@@ -146,7 +185,11 @@ export class FaultInjector {
     if (idx >= 0) {
       const f = this.queue[idx];
       if (--f.left <= 0) this.queue.splice(idx, 1);
-      return f.reset ? { kind: 'reset' } : { kind: 'error', error: cannedError(f, this.faults.retryAfterSeconds ?? 1) };
+      if (f.reset) return { kind: 'reset' };
+      if (f.stall) return { kind: 'stall' };
+      if (f.redirectTo !== undefined) return { kind: 'redirect', status: f.status ?? 302, location: f.redirectTo };
+      if (f.bodyBytes !== undefined) return { kind: 'body', status: f.status ?? 200, bytes: f.bodyBytes, contentLength: f.contentLength === true };
+      return { kind: 'error', error: cannedError(f, this.faults.retryAfterSeconds ?? 1) };
     }
     const { resetRate = 0, rate429 = 0, rate403quota = 0, rate503 = 0 } = this.faults;
     if (resetRate + rate429 + rate403quota + rate503 <= 0) return undefined;

@@ -79,6 +79,24 @@ async function handle(ctx: EmulatorContext, routes: Route[], log: RequestLog, re
         fault = action.error.reason;
         throw action.error;
       }
+      if (action?.kind === 'stall') {
+        fault = 'stall';
+        await stall(ctx, req, res);
+        finish(0);
+        return;
+      }
+      if (action?.kind === 'redirect') {
+        fault = 'redirect';
+        res.writeHead(action.status, { Location: action.location, 'Content-Length': 0 });
+        res.end();
+        finish(action.status);
+        return;
+      }
+      if (action?.kind === 'body') {
+        fault = 'bodyBytes';
+        finish(await sendPaddedBody(ctx, res, action.status, action.bytes, action.contentLength));
+        return;
+      }
     }
     if (!('route' in match)) {
       throw match.methodMismatch
@@ -110,6 +128,60 @@ async function handle(ctx: EmulatorContext, routes: Route[], log: RequestLog, re
       finish(500);
     }
   }
+}
+
+/** Holds the request unanswered until the client closes the connection (or the emulator stops). */
+function stall(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const counters = ctx.faults.stalls;
+  counters.open++;
+  counters.total++;
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      counters.open--;
+      resolve();
+    };
+    if (req.socket.destroyed) done();
+    else res.once('close', done);
+  });
+}
+
+const PAD_CHUNK = Buffer.alloc(64 * 1024, 0x20);
+
+/**
+ * A JSON object of exactly `bytes` bytes (`{"padding":"  …  "}` style whitespace padding), written chunk by chunk
+ * with back-pressure, so a client that stops reading makes the emulator stop writing. Returns the status logged.
+ */
+async function sendPaddedBody(ctx: EmulatorContext, res: ServerResponse, status: number, bytes: number, contentLength: boolean): Promise<number> {
+  const counters = ctx.faults.bodies;
+  counters.started++;
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json; charset=UTF-8' };
+  if (contentLength) headers['Content-Length'] = bytes;
+  res.writeHead(status, headers);
+  let left = bytes - 2;
+  const closed = new Promise<void>((resolve) => res.once('close', resolve));
+  let cut = false;
+  void closed.then(() => {
+    if (!res.writableFinished) cut = true;
+  });
+  const write = async (chunk: Buffer | string): Promise<boolean> => {
+    if (cut || res.destroyed) return false;
+    if (!res.write(chunk)) await Promise.race([new Promise((r) => res.once('drain', r)), closed]);
+    return !cut && !res.destroyed;
+  };
+  if (await write('{')) {
+    while (left > 0) {
+      const n = Math.min(left, PAD_CHUNK.length);
+      if (!(await write(n === PAD_CHUNK.length ? PAD_CHUNK : PAD_CHUNK.subarray(0, n)))) break;
+      left -= n;
+    }
+  }
+  if (left === 0 && !cut && !res.destroyed) {
+    await new Promise<void>((resolve) => res.end('}', resolve));
+    counters.completed++;
+    return status;
+  }
+  counters.abandoned++;
+  return 0;
 }
 
 function writeReply(res: ServerResponse, reply: Reply): number {

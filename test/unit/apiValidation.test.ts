@@ -1,6 +1,7 @@
 // Bad input is rejected with a clear ApiError before any request reaches the emulator.
 import * as assert from 'assert';
 import { ApiError, type BrowserOrderBy, type DirectoryBetaClient, type SortOrder } from '../../src/api';
+import { MAX_TOKEN_TTL_SECONDS } from '../../src/api/validation';
 import { apiRequests, collect, makeClient, useApiEmulator } from './apiHarness';
 
 describe('api client: input validation', function () {
@@ -44,8 +45,17 @@ describe('api client: input validation', function () {
 
   it('both ttl and expire_time', () =>
     expectInvalid(() => client.createToken({ ttlSeconds: 60, expireTime: '2030-01-01T00:00:00Z' }), /either a lifetime \(ttl\) or an expiry time/));
-  for (const ttlSeconds of [0, -5, 1.5]) {
-    it(`ttl ${ttlSeconds}`, () => expectInvalid(() => client.createToken({ ttlSeconds }), /whole number of seconds greater than 0/));
+  // 1e21 used to go out as "1e+21s"; 10 years + 1 s is past the upper bound.
+  for (const ttlSeconds of [0, -5, 1.5, MAX_TOKEN_TTL_SECONDS + 1, 1e21, Number.POSITIVE_INFINITY, Number.NaN]) {
+    it(`ttl ${ttlSeconds}`, () => expectInvalid(() => client.createToken({ ttlSeconds }), /whole number of seconds from 1 to 315360000 \(10 years\)/));
+  }
+  it('the longest ttl is accepted', async () => {
+    const t = await client.createToken({ ttlSeconds: MAX_TOKEN_TTL_SECONDS });
+    assert.ok(t.tokenPermanentId);
+    emu.clearRequestLog(); // this one was meant to reach the emulator
+  });
+  for (const expireTime of ['2020-01-01T00:00:00Z', new Date(Date.now() - 1000).toISOString().slice(0, 19) + 'Z']) {
+    it(`an expire_time in the past (${expireTime})`, () => expectInvalid(() => client.createToken({ expireTime }), /is not in the future/));
   }
   for (const expireTime of ['2030-01-01', '2030-01-01 00:00:00Z', '2030-01-01T00:00:00+02:00', '2030-13-01T00:00:00Z', 'tomorrow']) {
     it(`expire_time "${expireTime}"`, () => expectInvalid(() => client.createToken({ expireTime }), /yyyy-MM-ddThh:mm:ssZ/));
@@ -59,13 +69,26 @@ describe('api client: input validation', function () {
     await expectInvalid(() => client.moveBrowsers(['a', ''], '/Sales'), /device ID is required/);
   });
 
+  // URL normalisation turns /chromebrowsers/.. into /devices/: such ids never reach a path.
+  for (const id of ['.', '..', 'a/b', '../x', 'a\\b', 'a\nb', '\u0000']) {
+    it(`the id ${JSON.stringify(id)}`, async () => {
+      await expectInvalid(() => client.deleteBrowser(id), /is not a valid device ID, so nothing was sent/);
+      await expectInvalid(() => client.getBrowser(id, 'BASIC'), /is not a valid device ID/);
+      await expectInvalid(() => client.updateAnnotations(id, { annotatedUser: 'x' }), /is not a valid device ID/);
+      await expectInvalid(() => client.revokeToken(id), /is not a valid token permanent ID/);
+      await expectInvalid(() => client.moveBrowsers([id], '/Sales'), /is not a valid device ID/);
+    });
+  }
+
   it('move without a usable org unit', async () => {
     await expectInvalid(() => client.moveBrowsers(['a'], ''), /org unit is required.*full path/);
     await expectInvalid(() => client.moveBrowsers(['a'], 'Sales'), /must be a full path starting with "\/"/);
   });
 
-  it('rejects a zero timeout or attempts when the client is built', () => {
+  it('rejects a zero or timer-overflowing timeout, or zero attempts, when the client is built', () => {
     assert.throws(() => makeClient(emu, { timeoutMs: 0 }), /timeoutMs/);
+    // Node fires a timer above 2^31-1 ms at once: such a time-out would be no time-out at all.
+    for (const timeoutMs of [2 ** 31, 1e12, Number.POSITIVE_INFINITY, Number.NaN]) assert.throws(() => makeClient(emu, { timeoutMs }), /timeoutMs must be greater than 0 and at most 600000/);
     assert.throws(() => makeClient(emu, { retry: { maxAttempts: 0 } }), /maxAttempts/);
   });
 });

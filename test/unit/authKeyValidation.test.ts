@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { generateKeyPairSync } from 'node:crypto';
-import { parseServiceAccountKey, validateAdminEmail } from '../../src/auth/keyValidation';
+import { MAX_KEY_FILE_BYTES, parseServiceAccountKey, validateAdminEmail } from '../../src/auth/keyValidation';
 import { AuthError } from '../../src/auth/tokenErrors';
 
 const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -37,11 +37,26 @@ function rejects(text: string, pattern: RegExp): AuthError {
 }
 
 describe('service-account key validation', () => {
-  it('accepts a well-formed RSA service-account key and keeps every field', () => {
-    const parsed = parseServiceAccountKey(JSON.stringify(key({ universe_domain: 'googleapis.com' })));
-    assert.strictEqual(parsed.client_email, 'cbcm@proj.iam.gserviceaccount.com');
-    assert.strictEqual(parsed.client_id, '1234567890');
-    assert.strictEqual(parsed.universe_domain, 'googleapis.com');
+  it('accepts a well-formed RSA service-account key and keeps only the fields sign-in needs', () => {
+    const parsed = parseServiceAccountKey(JSON.stringify(key({ universe_domain: 'googleapis.com', injected: { a: 'x'.repeat(100) }, auth_uri: 'https://evil.example' })));
+    assert.deepStrictEqual(parsed, {
+      type: 'service_account',
+      client_email: 'cbcm@proj.iam.gserviceaccount.com',
+      private_key: rsaPem,
+      client_id: '1234567890',
+      private_key_id: 'abc123',
+      project_id: 'proj',
+    });
+    assert.deepStrictEqual(Object.keys(JSON.parse(JSON.stringify(parsed))).sort(), ['client_email', 'client_id', 'private_key', 'private_key_id', 'project_id', 'type']);
+  });
+
+  it('refuses a key file over 64 KiB before parsing it, saying what a key file looks like', () => {
+    const padded = JSON.stringify(key({ padding: ' '.repeat(MAX_KEY_FILE_BYTES) }));
+    const err = rejects(padded, /This file is 6\d KB; a service-account key file is about 2 KB/);
+    assert.strictEqual(err.action, 'chooseAnotherKey');
+    // Just under the limit still works (a real key is ~2.3 KB).
+    const near = JSON.stringify(key({ padding: ' '.repeat(MAX_KEY_FILE_BYTES - 4000) }));
+    assert.strictEqual(parseServiceAccountKey(near).type, 'service_account');
   });
 
   it('accepts a key pasted with surrounding whitespace and newlines between fields', () => {

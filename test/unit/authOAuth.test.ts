@@ -91,20 +91,39 @@ describe('installed-app OAuth (PKCE + loopback, against the emulator)', function
     );
   });
 
-  it('rejects a callback carrying another state (CSRF) before any code exchange', async () => {
+  it('answers a callback carrying another state (CSRF) 400, exchanges nothing for it, and completes with the real one', async () => {
     emu.clearRequestLog();
+    let forgedStatus = 0;
+    const result = await runInstalledAppFlow({
+      client,
+      scopes,
+      openUrl: async (url) => {
+        const redirect = new URL(url).searchParams.get('redirect_uri') ?? '';
+        const forged = await fetch(`${redirect}?code=4/forged&state=not-the-state`);
+        forgedStatus = forged.status;
+        assert.doesNotMatch(await forged.text(), /forged/);
+        assert.strictEqual(emu.requests.filter((r) => r.path.startsWith('/token')).length, 0, 'the forged code was exchanged');
+        await consent(url, emu.adminEmail); // the admin's own approval arrives afterwards
+      },
+    });
+    assert.strictEqual(forgedStatus, 400);
+    assert.ok(result.refreshToken);
+    assert.strictEqual(emu.requests.filter((r) => r.path.startsWith('/token')).length, 1, 'exactly the real code is exchanged');
+  });
+
+  it('keeps waiting after a forged callback until the time-out', async () => {
     await assert.rejects(
       runInstalledAppFlow({
         client,
         scopes,
+        timeoutMs: 400,
         openUrl: async (url) => {
           const redirect = new URL(url).searchParams.get('redirect_uri') ?? '';
-          await fetch(`${redirect}?code=4/forged&state=not-the-state`);
+          assert.strictEqual((await fetch(`${redirect}?code=4/forged&state=not-the-state`)).status, 400);
         },
       }),
-      expectAuthError('stateMismatch'),
+      expectAuthError('timeout'),
     );
-    assert.strictEqual(emu.requests.filter((r) => r.path.startsWith('/token')).length, 0);
   });
 
   it('maps a wrong client secret to invalidClient without echoing it', async () => {

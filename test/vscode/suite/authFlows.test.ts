@@ -1,6 +1,9 @@
 // Both sign-in flows in the real VS Code against the emulator: real JWT exchange, real consent + loopback +
 // PKCE, secrets only in SecretStorage, a real listing, switching, sign-out deleting every secret.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AccountInfo } from '../../../src/auth/accountStore';
 import type { AuthError } from '../../../src/auth/tokenErrors';
@@ -39,6 +42,20 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     await signInWithEmulatorKey();
   });
 
+  it('refuses a key file over 64 KiB from its size, with a clear message, and stores nothing', async () => {
+    const big = path.join(os.tmpdir(), `cbcm-big-key-${process.pid}.json`);
+    fs.writeFileSync(big, JSON.stringify({ ...JSON.parse(keyJson), padding: 'x'.repeat(200 * 1024) }));
+    try {
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', { keyFile: big, adminEmail: emu.adminEmail })),
+        (e: AuthError) => e.code === 'invalidKey' && /This file is 2\d\d KB; a service-account key file is about 2 KB/.test(e.message),
+      );
+    } finally {
+      fs.rmSync(big, { force: true });
+    }
+    assert.strictEqual(hooks.accounts.accounts.length, 0);
+  });
+
   it('rejects a truncated key with a clear message and stores nothing', async () => {
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', { keyJson: keyJson.slice(0, 200), adminEmail: emu.adminEmail })),
@@ -75,6 +92,8 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     const [keySecret] = hooks.secretKeysOf(saAccount.id);
     const stored = JSON.parse((await hooks.readSecret(keySecret)) ?? '{}') as { private_key?: string; client_email?: string };
     assert.strictEqual(stored.private_key, (JSON.parse(keyJson) as { private_key: string }).private_key);
+    // Only what sign-in needs is stored: not token_uri, auth_uri, the cert URLs or anything else in the file.
+    assert.deepStrictEqual(Object.keys(stored).sort(), ['client_email', 'client_id', 'private_key', 'private_key_id', 'project_id', 'type']);
     assert.ok(!JSON.stringify(hooks.globalStateEntries()).includes('PRIVATE KEY'), 'no key in globalState');
     assert.ok((await firstPageOfBrowsers()) > 0, 'the listing returned browsers');
   });
