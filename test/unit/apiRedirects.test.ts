@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Emulator } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import { ApiError, DirectoryBetaClient } from '../../src/api';
 import { JwtTokenSource } from '../../src/auth/jwtTokenSource';
 import { parseServiceAccountKey } from '../../src/auth/keyValidation';
@@ -45,19 +45,16 @@ async function startRecorder(): Promise<{ url: string; arrivals: Arrival[]; clos
 
 describe('redirects are never followed with credentials', function () {
   this.timeout(20_000);
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 5, seed: 12, beforeEachTest: 'clearFaults' });
   let recorder: Awaited<ReturnType<typeof startRecorder>>;
 
   before(async () => {
-    emu = await Emulator.start({ browsers: 5, seed: 12 });
     recorder = await startRecorder();
   });
   after(async () => {
-    await emu.stop();
     await recorder.close();
   });
   afterEach(() => {
-    emu.clearFaults();
     recorder.arrivals.length = 0;
   });
 

@@ -3,7 +3,8 @@
 // off while it streams in, with a clear error, never read whole. Real clients, real HTTP against the emulator.
 import * as assert from 'assert';
 import nodeFetch from 'node-fetch';
-import { Emulator, SCOPES } from '../emulator';
+import { SCOPES } from '../emulator';
+import { useEmulator } from '../emulator/fixture';
 import { ApiError, ChromeManagementClient, DirectoryBetaClient, type FetchLike } from '../../src/api';
 import { MAX_RESPONSE_BYTES } from '../../src/api/http';
 import { JwtTokenSource } from '../../src/auth/jwtTokenSource';
@@ -40,11 +41,10 @@ function measuringFetch(sizes: number[]): FetchLike {
 
 describe('response size cap', function () {
   this.timeout(30_000);
-  let emu: Emulator;
+  const emu = useEmulator({ browsers: 100, seed: 8, beforeEachTest: 'clearFaults' });
   const scopes = [SCOPES.browsers, SCOPES.orgUnitsReadonly, SCOPES.cmBrowsers, SCOPES.cmTokens];
 
-  before(async () => {
-    emu = await Emulator.start({ browsers: 100, seed: 8 });
+  before(() => {
     // The worst legitimate case: every browser at the generator's maximum of extensions and policies.
     for (const b of emu.fleet.browsers.values()) {
       b.extensionCount = 60;
@@ -54,10 +54,6 @@ describe('response size cap', function () {
       b.lastDeviceUser ??= 'worst.case.user@example.test';
     }
   });
-  after(async () => {
-    await emu.stop();
-  });
-  afterEach(() => emu.clearFaults());
 
   it('leaves a wide margin above the largest FULL page of either API version, which still reads fine', async () => {
     const sizes: number[] = [];

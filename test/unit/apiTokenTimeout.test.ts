@@ -2,7 +2,8 @@
 // fetch sits inside the per-attempt time-out and the caller's cancellation, and the token request itself ends by
 // its own time-out (Gaxios has none by default), freeing the socket. Real JWT / OAuth token sources, real HTTP.
 import * as assert from 'assert';
-import { Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
+import { emulatorPerTest } from '../emulator/fixture';
 import { ApiError, DirectoryBetaClient } from '../../src/api';
 import { JwtTokenSource } from '../../src/auth/jwtTokenSource';
 import { parseServiceAccountKey } from '../../src/auth/keyValidation';
@@ -33,14 +34,11 @@ async function eventually(what: string, check: () => boolean, timeoutMs = 5_000)
 
 describe('access-token fetch inside the request time-out (stalled token endpoint)', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-
   // One emulator per test: a stalled request of one test must not count in the next one.
+  const start = emulatorPerTest();
+  let emu: Emulator;
   beforeEach(async () => {
-    emu = await Emulator.start({ browsers: 5, seed: 21 });
-  });
-  afterEach(async () => {
-    await emu.stop();
+    emu = await start({ browsers: 5, seed: 21 });
   });
 
   const stallTokenEndpoint = () => emu.setFaults({ includeOAuth: true, failNext: [{ stall: true, pathIncludes: '/token', times: 50 }] });
