@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this machine able to run the real-VS-Code tests and the demo, offline except for Debian and npm:
-#   1. Debian packages VS Code's native modules need, ripgrep and Chromium;
+#   1. Debian packages VS Code's native modules need, ripgrep, Chromium and LibreOffice Calc (headless);
 #   2. the ripgrep cache archive that lets @vscode/ripgrep's postinstall succeed without GitHub;
 #   3. code-server@4.100.3 (a real VS Code 1.100.3 server + web workbench, Node 20) in .vscode-test/code-server.
 # Idempotent and fast (well under a second) when everything is already there.
@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 CODE_SERVER_VERSION="4.100.3"
 CODE_SERVER_DIR="${CBCM_CODE_SERVER_DIR:-$PWD/.vscode-test/code-server}"
 # build-essential + python3: node-gyp compiles some of VS Code's native modules (usually already there).
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium build-essential python3)
+# libreoffice-calc-nogui: the spreadsheet the CSV formula-injection test opens exports in (~15 s to install).
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium build-essential python3 libreoffice-calc-nogui)
 
 log() { echo "[ensure-test-env] $*"; }
 

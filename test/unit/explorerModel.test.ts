@@ -74,13 +74,14 @@ describe('token expiry input', () => {
 
 describe('browser export', () => {
   it('escapes CSV and defuses spreadsheet formulas from device data', () => {
-    assert.strictEqual(csvField('plain'), 'plain');
+    // Every field is quoted (exportCsvInjection.test.ts has the full table of hostile values).
+    assert.strictEqual(csvField('plain'), '"plain"');
     assert.strictEqual(csvField('a,b'), '"a,b"');
     assert.strictEqual(csvField('say "hi"'), '"say ""hi"""');
     assert.strictEqual(csvField('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
-    assert.strictEqual(csvField('@SUM(A1)'), "'@SUM(A1)");
-    assert.strictEqual(csvField(['1', '2']), '1 2');
-    assert.strictEqual(csvField(undefined), '');
+    assert.strictEqual(csvField('@SUM(A1)'), `"'@SUM(A1)"`);
+    assert.strictEqual(csvField(['1', '2']), '"1 2"');
+    assert.strictEqual(csvField(undefined), '""');
   });
 
   async function exportPages(format: 'csv' | 'json', pages: BrowserListPage[]): Promise<{ text: string; count: number }> {
@@ -102,9 +103,9 @@ describe('browser export', () => {
     const { text, count } = await exportPages('csv', pages);
     assert.strictEqual(count, 3);
     const lines = text.split('\n');
-    assert.strictEqual(lines[0], EXPORT_COLUMNS.join(','));
-    assert.ok(lines[1].startsWith('d1,A,'));
-    assert.ok(lines[2].startsWith('d2,"B,2",'));
+    assert.strictEqual(lines[0], EXPORT_COLUMNS.map((c) => `"${c}"`).join(','));
+    assert.ok(lines[1].startsWith('"d1","A",'));
+    assert.ok(lines[2].startsWith('"d2","B,2",'));
     assert.ok(text.includes('"line1\nline2"'));
   });
 
