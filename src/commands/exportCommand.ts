@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { type BrowserListPage, type ChromeBrowser, listFleet } from '../api';
 import { type ExportFormat, writeBrowserExport } from '../export/browserExport';
+import { type ExportDestination, openExportDestination } from '../export/exportDestination';
 import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
@@ -25,9 +25,15 @@ export interface ExportPreset {
   signal?: AbortSignal;
 }
 
+/** A local path as the admin knows it; any other target as its URI. */
+function describeTarget(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
 /**
- * Streams the listing into `<name>.partial` and renames it when complete, so a file without that suffix is always
- * whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
+ * Streams the listing into a partial file (`<name>.<random>.partial`, created exclusively; see
+ * src/export/exportDestination.ts for targets outside the local disk) and puts it in place when complete, so the
+ * target is always whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
  */
 export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   return [vscode.commands.registerCommand('cbcm.browser.export', async (clicked?: unknown, _selected?: unknown, preset?: ExportPreset) => {
@@ -46,8 +52,14 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
     if (!uri) return undefined;
-    const partial = `${uri.fsPath}.partial`;
-    const out = fs.createWriteStream(partial, { encoding: 'utf8' });
+    let destination: ExportDestination;
+    try {
+      destination = await openExportDestination(uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not start the export next to ${describeTarget(uri)}: ${describeError(error)}`);
+      return { outcome: 'failed', written: 0 };
+    }
+    const out = destination.stream;
     let written = 0;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Exporting browsers', cancellable: true },
@@ -64,23 +76,29 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
           return 'done' as const;
         } catch (error) {
           return isCancellation(error) || abort.signal.aborted ? 'cancelled' as const : error;
-        } finally {
-          await new Promise<void>((resolve) => out.end(resolve));
         }
       },
     );
     if (outcome === 'done') {
-      await fs.promises.rename(partial, uri.fsPath);
-      c.services.log.info(`Exported ${written} browsers to ${uri.fsPath}`);
+      try {
+        await destination.finish();
+      } catch (error) {
+        const partial = await destination.keepPartial();
+        void vscode.window.showErrorMessage(
+          `The export of ${written} browsers could not be put at ${describeTarget(uri)}: ${describeError(error)} It is in ${partial}.`);
+        return { outcome: 'failed', written, path: partial };
+      }
+      c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}`);
       void vscode.window.showInformationMessage(`Exported ${written.toLocaleString('en')} browsers.`, 'Open')
         .then((open) => open && vscode.window.showTextDocument(uri));
-      return { outcome, written, path: uri.fsPath };
+      return { outcome, written, path: describeTarget(uri) };
     }
     if (outcome === 'cancelled') {
-      await fs.promises.rm(partial, { force: true });
+      await destination.discard();
       void vscode.window.showInformationMessage('Export cancelled; no file was written.');
       return { outcome, written };
     }
+    const partial = await destination.keepPartial();
     void vscode.window.showErrorMessage(
       `Export stopped after ${written} browsers: ${describeError(outcome)} What was fetched is in ${partial}.`);
     return { outcome: 'failed', written, path: partial };
