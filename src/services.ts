@@ -6,6 +6,8 @@ import type { ChromeBrowser } from './api/types';
 export interface BackendProvider {
   /** undefined while signed out. */
   readonly current: CbcmBackend | undefined;
+  /** True when the active account was signed in read-only (whatever cbcm.accessLevel says now). */
+  readonly readOnly: boolean;
   /** Fires when the active account, its credentials or the endpoint settings change. */
   readonly onDidChange: vscode.Event<void>;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { BrowserAnnotations, ChromeBrowser } from '../api/types';
-import { readConfiguration } from '../configuration';
 import type { Services } from '../services';
 import {
   normalizeChangedAnnotations,
@@ -191,7 +190,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     if (this.browser && !this.loadError) {
       const msg: ExtensionMessage = { type: 'device', browser: this.browser, loadedAt: this.loadedAt };
       if (this.draft) msg.draft = this.draft;
-      if (readConfiguration().accessLevel === 'readOnly') msg.readOnly = true;
+      if (this.services.backends.readOnly) msg.readOnly = true;
       this.post(msg);
     } else if (this.loadError) {
       this.post({ type: 'error', deviceId: this.deviceId, message: this.loadError });

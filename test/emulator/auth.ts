@@ -58,6 +58,12 @@ export class AccessTokens {
     return { token, expiresIn: lifetimeSeconds };
   }
 
+  /** What an issued token grants (undefined: unknown or expired), for tests that check the scopes asked for. */
+  lookup(token: string): AccessGrant | undefined {
+    const grant = this.grants.get(token);
+    return grant && grant.expiresAt > this.clock() ? { ...grant, scopes: [...grant.scopes] } : undefined;
+  }
+
   revoke(token: string): boolean {
     return this.grants.delete(token);
   }

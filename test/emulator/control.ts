@@ -101,6 +101,12 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       const subject = typeof body.subject === 'string' ? body.subject : undefined;
       return ok({ access_token: emu.issueAccessToken(scopes, subject), token_type: 'Bearer', expires_in: ctx.accessTokens.lifetimeSeconds });
     }),
+    route('POST', '/token-info', (_c, req) => {
+      const body = parseJsonObject(req.body);
+      const grant = typeof body.token === 'string' ? ctx.accessTokens.lookup(body.token) : undefined;
+      if (!grant) throw notFound('No such access token (unknown or expired).');
+      return ok({ scopes: grant.scopes, subject: grant.subject, expiresAt: new Date(grant.expiresAt).toISOString() });
+    }),
     route('POST', '/revoke-refresh-tokens', () => {
       ctx.oauth.revokeAllRefreshTokens();
       return ok({});
