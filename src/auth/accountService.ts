@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccessTokenSource } from '../api/tokenSource';
 import type { CbcmConfiguration } from '../configuration';
 import { AccountInfo, AccountStore } from './accountStore';
+import { loopbackRedirectFor, remoteOAuthUnavailable } from './redirectTarget';
 import { JwtTokenSource } from './jwtTokenSource';
 import { parseServiceAccountKey, ServiceAccountKey, validateAdminEmail } from './keyValidation';
 import { OAuthClientSettings, OAuthTokenSource, revokeRefreshToken, runInstalledAppFlow } from './oauthTokenSource';
@@ -171,6 +172,7 @@ export class AccountService implements vscode.Disposable {
         scopes,
         signal: options.signal,
         timeoutMs: options.timeoutMs,
+        resolveRedirectUri: (listenerUri) => this.browserRedirectUri(listenerUri),
         openUrl: async (authorizeUrl) => {
           this.log.info('Waiting for approval on the consent page (times out after 5 minutes).');
           this.oauthStartedEmitter.fire({ authorizeUrl });
@@ -232,6 +234,19 @@ export class AccountService implements vscode.Disposable {
   dispose(): void {
     this.sources.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /**
+   * The listener's address as the admin's browser reaches it: unchanged in a local window, a forwarded port in a remote
+   * one (Remote-SSH, WSL, containers, code-server opened on the same machine). Refused, with the service-account path
+   * offered, when VS Code can only offer an address Google would not accept for a desktop client.
+   */
+  private async browserRedirectUri(listenerUri: string): Promise<string> {
+    const external = (await vscode.env.asExternalUri(vscode.Uri.parse(listenerUri, true))).toString(true);
+    const usable = loopbackRedirectFor(external);
+    if (!usable) throw remoteOAuthUnavailable(vscode.env.remoteName, external);
+    if (usable !== listenerUri) this.log.info(`Sign-in listener reached through ${new URL(usable).origin} (${vscode.env.remoteName ?? 'forwarded'}).`);
+    return usable;
   }
 
   /** Best effort: the local secrets are deleted whatever the endpoint answers. */

@@ -41,6 +41,12 @@ export interface InstalledAppFlowOptions {
   openUrl(authorizeUrl: string): Promise<void> | void;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Maps the listener's own address (`http://127.0.0.1:<port>/`) to the redirect URI the browser can reach (VS
+   * Code: `env.asExternalUri`, a forwarded port in remote windows); it may throw when no usable one exists.
+   * Both the consent request and the code exchange use the result. Default: the listener's address.
+   */
+  readonly resolveRedirectUri?: (listenerUri: string) => Promise<string>;
 }
 
 export interface InstalledAppResult {
@@ -76,7 +82,8 @@ export async function runInstalledAppFlow(options: InstalledAppFlowOptions): Pro
   const state = newState();
   const receiver = await startLoopbackReceiver({ state, timeoutMs: options.timeoutMs, signal: options.signal });
   try {
-    const client = createOAuthClient(options.client, receiver.redirectUri);
+    const redirectUri = options.resolveRedirectUri ? await options.resolveRedirectUri(receiver.redirectUri) : receiver.redirectUri;
+    const client = createOAuthClient(options.client, redirectUri);
     const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
     const authorizeUrl = client.generateAuthUrl({
       access_type: 'offline',
@@ -86,13 +93,13 @@ export async function runInstalledAppFlow(options: InstalledAppFlowOptions): Pro
       state,
       code_challenge_method: googleAuthLibrary().CodeChallengeMethod.S256,
       code_challenge: codeChallenge,
-      redirect_uri: receiver.redirectUri,
+      redirect_uri: redirectUri,
     });
     await options.openUrl(authorizeUrl);
     const code = await receiver.code;
     let tokens;
     try {
-      ({ tokens } = await raceAbort(client.getToken({ code, codeVerifier, redirect_uri: receiver.redirectUri }), options.signal));
+      ({ tokens } = await raceAbort(client.getToken({ code, codeVerifier, redirect_uri: redirectUri }), options.signal));
     } catch (err) {
       throw mapTokenError(err, errorContext(options.client, options.scopes, 'signIn'));
     }

@@ -177,6 +177,9 @@ export async function showAuthError(err: unknown, retries: AuthErrorRetries = {}
     case 'checkClientCredentials':
       add('Enter the Client Again', retries.checkClientCredentials ?? retries.retry);
       break;
+    case 'useServiceAccount':
+      add('Sign In with a Service Account Key', () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount'));
+      break;
     case 'enableApi':
       add('Open Google Cloud Console', () => vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL)));
       add('Try Again', retries.retry);

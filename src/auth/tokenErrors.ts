@@ -24,6 +24,7 @@ export type AuthErrorCode =
   | 'cancelled'
   | 'network'
   | 'missingCredentials'
+  | 'remoteUnsupported'
   | 'tokenEndpoint';
 
 /** What the UI offers next to the message. */
@@ -35,6 +36,7 @@ export type AuthActionKind =
   | 'checkClientCredentials'
   | 'chooseAnotherKey'
   | 'enableApi'
+  | 'useServiceAccount'
   | 'retry'
   | 'none';
 

@@ -126,6 +126,59 @@ describe('installed-app OAuth (PKCE + loopback, against the emulator)', function
     );
   });
 
+  it('sends the browser to the address the resolver gives (a forwarded port) in the consent request and the code exchange', async () => {
+    // A stand-in for VS Code's port forwarding: another local port that passes requests to the listener.
+    const http = await import('node:http');
+    let listenerPort = 0;
+    const forwarder = http.createServer((req, res) => {
+      const upstream = http.request({ host: '127.0.0.1', port: listenerPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve));
+    const forwardedPort = (forwarder.address() as net.AddressInfo).port;
+    let redirectSeen = '';
+    try {
+      const result = await runInstalledAppFlow({
+        client,
+        scopes,
+        resolveRedirectUri: async (listenerUri) => {
+          listenerPort = Number(new URL(listenerUri).port);
+          return `http://localhost:${forwardedPort}/`;
+        },
+        openUrl: (url) => {
+          redirectSeen = new URL(url).searchParams.get('redirect_uri') ?? '';
+          return void consent(url, emu.adminEmail);
+        },
+      });
+      assert.strictEqual(redirectSeen, `http://localhost:${forwardedPort}/`);
+      assert.ok(result.refreshToken, 'the code exchange used the same redirect URI (the emulator checks it)');
+    } finally {
+      forwarder.close();
+    }
+  });
+
+  it('stops before opening anything when no reachable redirect exists, and closes the listener', async () => {
+    let port = 0;
+    let opened = false;
+    await assert.rejects(
+      runInstalledAppFlow({
+        client,
+        scopes,
+        resolveRedirectUri: async (listenerUri) => {
+          port = Number(new URL(listenerUri).port);
+          throw new AuthError('remoteUnsupported', 'not from here', 'useServiceAccount');
+        },
+        openUrl: () => void (opened = true),
+      }),
+      expectAuthError('remoteUnsupported'),
+    );
+    assert.strictEqual(opened, false);
+    assert.strictEqual(await portOpen(port), false);
+  });
+
   it('maps a wrong client secret to invalidClient without echoing it', async () => {
     const wrong = 'GOCSPX-wrong-secret-canary-4411';
     await assert.rejects(

@@ -6,7 +6,7 @@ import { onCleanup } from './processes';
 
 /**
  * A small reverse proxy in front of the upstream VS Code server, doing what code-server's wrapper does for it:
- * answering `POST …/mint-key`. The web workbench encrypts `context.secrets` in the browser's localStorage with a
+ * answering `POST …/mint-key`, and forwarding `/proxy/<port>/…` to that local port. The web workbench encrypts `context.secrets` in the browser's localStorage with a
  * key half it fetches from that endpoint; the upstream server has no such route, so without this, secrets would
  * not survive "Developer: Reload Window" the way they do in desktop VS Code. Everything else (HTTP and the
  * WebSocket upgrades of the management and extension-host connections) is passed through unchanged.
@@ -25,8 +25,13 @@ export async function startFrontProxy(options: { targetPort: number; port?: numb
       res.end(key);
       return;
     }
+    // code-server's port proxy: the workbench's asExternalUri maps http://127.0.0.1:<port>/ to
+    // <origin>/proxy/<port>/ (a template in code-server's product configuration), and the wrapper forwards such
+    // requests to that local port with the prefix stripped. The OAuth loopback redirect arrives this way.
+    const proxied = /^\/proxy\/(\d{1,5})(\/.*)?$/.exec(req.url ?? '');
+    const target = proxied ? { port: Number(proxied[1]), path: proxied[2] ?? '/' } : { port: options.targetPort, path: req.url };
     const upstream = http.request(
-      { host: '127.0.0.1', port: options.targetPort, method: req.method, path: req.url, headers: req.headers },
+      { host: '127.0.0.1', port: target.port, method: req.method, path: target.path, headers: req.headers },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, upstreamRes.headers);
         upstreamRes.pipe(res);

@@ -138,7 +138,19 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
   });
 
   it('signs in with Google (OAuth, PKCE, loopback); client secret and refresh token are in SecretStorage', async () => {
-    oauthAccount = (await signInOAuthThroughCommand(hooks, emu.oauthClient.clientId, emu.oauthClient.clientSecret, emu.adminEmail)) as AccountInfo;
+    let authorizeUrl = '';
+    const sub = hooks.accounts.onDidStartOAuthFlow((e) => (authorizeUrl = e.authorizeUrl));
+    try {
+      oauthAccount = (await signInOAuthThroughCommand(hooks, emu.oauthClient.clientId, emu.oauthClient.clientSecret, emu.adminEmail)) as AccountInfo;
+    } finally {
+      sub.dispose();
+    }
+    // The extension runs on the server side of this web workbench: the browser reaches the loopback listener through
+    // the address asExternalUri gives (code-server's /proxy/<port>/), and that is the redirect URI sent to Google.
+    const redirect = new URL(authorizeUrl).searchParams.get('redirect_uri') ?? '';
+    const port = /\/proxy\/(\d+)\/$/.exec(redirect)?.[1];
+    assert.ok(port, `redirect_uri ${redirect} is not the forwarded address`);
+    assert.strictEqual(redirect, (await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`))).toString(true));
     assert.strictEqual(oauthAccount.kind, 'oauth');
     assert.strictEqual(oauthAccount.clientId, emu.oauthClient.clientId);
     assert.strictEqual(hooks.accounts.activeAccount?.id, oauthAccount.id);
