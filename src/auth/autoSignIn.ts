@@ -20,7 +20,7 @@ async function hasWorkingAccount(accounts: AccountService): Promise<boolean> {
 }
 
 /**
- * Demo and E2E start-up: with no usable account yet and CBCM_AUTO_SIGNIN_KEY_FILE + CBCM_AUTO_SIGNIN_SUBJECT set,
+ * Development start-up (outside Production only, see `autoSignInAtStartup`): with no usable account yet and CBCM_AUTO_SIGNIN_KEY_FILE + CBCM_AUTO_SIGNIN_SUBJECT set,
  * sign in through the normal service-account path (validation, real JWT exchange, real API call).
  * Optional CBCM_AUTO_SIGNIN_CUSTOMER. Only the file *path* and the admin address are logged.
  */
@@ -59,3 +59,21 @@ export async function autoSignInFromEnvironment(
 }
 
 const AUTO_SIGNIN_ATTEMPTS = 3;
+
+/**
+ * The start-up hook: outside Production only (F5 debugging, the integration tests). An installed extension never
+ * signs in from environment variables — anything that can set the VS Code process's environment could otherwise
+ * sign it in as an account of its choosing — and says once in the log that it ignored them.
+ */
+export async function autoSignInAtStartup(
+  isProduction: boolean,
+  accounts: AccountService,
+  log: vscode.LogOutputChannel,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AccountInfo | undefined> {
+  if (!isProduction) return autoSignInFromEnvironment(accounts, log, env);
+  if (env.CBCM_AUTO_SIGNIN_KEY_FILE || env.CBCM_AUTO_SIGNIN_SUBJECT) {
+    log.info('CBCM_AUTO_SIGNIN_* is set but ignored: automatic sign-in exists only for development and tests, not in an installed extension. Sign in from the CBCM Explorer view.');
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountService, AccountServiceDeps } from './accountService';
 import { CbcmAuthenticationProvider } from './authenticationProvider';
-import { autoSignInFromEnvironment } from './autoSignIn';
+import { autoSignInAtStartup } from './autoSignIn';
 import { promptSignIn } from './signInFlows';
 import { createAccountStatusBar } from './statusBar';
 import { AuthTestingHooks, createAuthTestingHooks } from './testingHooks';
@@ -24,7 +24,7 @@ export interface AuthServices {
 
 /**
  * Builds the account service and its VS Code surface: `cbcm.signedIn` context key, status bar item,
- * Accounts-menu provider, and the optional automatic sign-in from environment variables.
+ * Accounts-menu provider, and (outside Production only) the automatic sign-in from environment variables.
  */
 export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, deps: AccountServiceDeps): AuthServices {
   const accounts = AccountService.create(context, log, deps);
@@ -33,6 +33,6 @@ export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOu
   const provider = new CbcmAuthenticationProvider(accounts, log, () => promptSignIn(accounts));
   const statusBar = createAccountStatusBar(accounts);
   context.subscriptions.push(accounts, accounts.onDidChangeActiveAccount(setSignedIn), statusBar, provider);
-  const ready = autoSignInFromEnvironment(accounts, log).then(() => undefined);
+  const ready = autoSignInAtStartup(context.extensionMode === vscode.ExtensionMode.Production, accounts, log).then(() => undefined);
   return { accounts, testing: createAuthTestingHooks(context, accounts, ready, provider, statusBar.item), ready };
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { AccountService } from '../../src/auth/accountService';
 import type { AccountInfo } from '../../src/auth/accountStore';
-import { autoSignInFromEnvironment } from '../../src/auth/autoSignIn';
+import { autoSignInAtStartup, autoSignInFromEnvironment } from '../../src/auth/autoSignIn';
 import { AuthError } from '../../src/auth/tokenErrors';
 
 /** Records log lines; only the methods autoSignIn uses. */
@@ -43,6 +43,21 @@ describe('automatic sign-in from CBCM_AUTO_SIGNIN_*', () => {
   before(async () => {
     keyFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'cbcm-auto-')), 'key.json');
     await fs.writeFile(keyFile, JSON.stringify({ type: 'service_account', private_key: marker }));
+  });
+
+  it('in Production (an installed extension), ignores the variables and says so in the log', async () => {
+    const { accounts, calls } = accountsWith(0);
+    const { log, lines } = recordingLog();
+    const env = { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'admin@example.test' };
+    assert.strictEqual(await autoSignInAtStartup(true, accounts, log, env), undefined);
+    assert.strictEqual(calls.length, 0);
+    assert.deepStrictEqual(lines.map((l) => /set but ignored/.test(l)), [true]);
+    // Outside Production the same variables sign in.
+    assert.strictEqual((await autoSignInAtStartup(false, accounts, recordingLog().log, env))?.label, 'admin@example.test');
+    // And nothing is said when none is set.
+    const quiet = recordingLog();
+    await autoSignInAtStartup(true, accounts, quiet.log, {});
+    assert.deepStrictEqual(quiet.lines, []);
   });
 
   it('does nothing without both variables', async () => {

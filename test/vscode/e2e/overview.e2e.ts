@@ -248,14 +248,11 @@ describe('Fleet overview', () => {
   });
 
   it('comes back after "Developer: Reload Window" and lists again on Refresh', async () => {
-    const { page, emulator, runCommand, screenshot } = e2e();
+    const { emulator, runCommand, screenshot } = e2e();
     await runCommand('View: Close All Editors');
     await runCommand('CBCM: Open Fleet Overview');
     await overviewFrameFor('whole account');
-    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
-    await runCommand('Developer: Reload Window');
-    await reloaded;
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    await e2e().reloadWindow();
     // The serializer restores the panel with its scope; a new window has no figures until the admin refreshes
     // (listing a large fleet again is not something to do unasked at start-up).
     const frame = await e2e().webview('body[data-state="empty"] #refresh', 60_000);

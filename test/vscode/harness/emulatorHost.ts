@@ -33,13 +33,16 @@ export function apiVersion(): string | undefined {
   return v;
 }
 
-/** Environment variables for the extension host. `signedIn` adds the automatic sign-in (E2E, demo). */
-export function emulatorEnv(emulator: Emulator, signedIn: boolean): Record<string, string> {
+/**
+ * Environment variables for the extension host. `autoSignIn` adds the automatic sign-in variables, which only a
+ * development build (extensionMode Development/Test) honours.
+ */
+export function emulatorEnv(emulator: Emulator, autoSignIn: boolean): Record<string, string> {
   const env: Record<string, string> = { CBCM_EMULATOR_URL: emulator.url };
   // Tests that depend on the backend (token lifetimes, request paths) read this to adapt.
   const version = apiVersion();
   if (version) env.CBCM_API_VERSION = version;
-  if (signedIn) {
+  if (autoSignIn) {
     env.CBCM_AUTO_SIGNIN_KEY_FILE = emulator.serviceAccountKeyPath;
     env.CBCM_AUTO_SIGNIN_SUBJECT = emulator.adminEmail;
   }

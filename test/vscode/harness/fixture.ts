@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Emulator } from '../../emulator';
 import { screenshotsDir } from './paths';
+import type { StartupFacts } from './uiSignIn';
 
 export interface E2eFixture {
   page: Page;
@@ -45,6 +46,12 @@ export interface E2eFixture {
   type(text: string): Promise<void>;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
+  /** Waits until the workbench is usable: activity bar and status bar rendered, no window reload under way. */
+  waitForWorkbench(timeoutMs?: number): Promise<void>;
+  /** "Developer: Reload Window", then waits for the new workbench (the page navigates and renders again). */
+  reloadWindow(): Promise<void>;
+  /** What the session saw while signing in through the UI (uiSignIn.ts). */
+  startup?: StartupFacts;
 }
 
 let current: E2eFixture | undefined;
@@ -94,15 +101,29 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
     },
   };
 
+  async function waitForWorkbench(timeoutMs = 60_000): Promise<void> {
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /**
+   * Opens the command palette (F1) and types `prefixedText`. F1 can be lost: a webview's iframe holds the focus (its
+   * document gets the key), or the workbench is still starting after a reload (keybindings not registered yet). So
+   * the focus is taken back from any iframe, and F1 is pressed again until the palette shows or 20 s have passed.
+   */
   async function openQuickAccess(prefixedText: string): Promise<void> {
     // Escape first: F1 toggles nothing if a quick input is already open, but typing would go into it.
     if (await widget.isVisible()) await page.keyboard.press('Escape');
-    // F1 is lost when a webview's iframe holds the focus: take it back through the title bar and press again.
+    const deadline = Date.now() + 20_000;
     for (let attempt = 1; ; attempt++) {
+      await waitForWorkbench(Math.max(1_000, deadline - Date.now()));
+      await page.evaluate(() => {
+        const focused = document.activeElement;
+        if (focused instanceof HTMLIFrameElement) focused.blur();
+      });
       await page.keyboard.press('F1');
-      if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
-      if (attempt >= 3) break; // fill() below reports the failure with its own time-out
-      await page.locator('.part.titlebar').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      if (await input.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the command palette did not open within 20 s (F1 pressed ${attempt} times)`);
     }
     await quickInput.fill(prefixedText);
   }
@@ -184,6 +205,14 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
         if (Date.now() > deadline) throw new Error(`no webview contains ${selector} after ${timeoutMs / 1000} s`);
         await page.waitForTimeout(200);
       }
+    },
+    waitForWorkbench,
+    async reloadWindow() {
+      const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+      await quickAccess('>Developer: Reload Window', 'Developer: Reload Window', 20_000);
+      await navigated;
+      await page.waitForLoadState('domcontentloaded');
+      await waitForWorkbench();
     },
     press: (keys) => page.keyboard.press(keys),
     type: (text) => page.keyboard.type(text),

@@ -6,6 +6,7 @@ import { createFixture, E2eFixture, screenshotName, setFixture } from './fixture
 import { e2eDir, repoRoot, screenshotsDir } from './paths';
 import { SuiteResults, TestResult, TestError } from './results';
 import { startSession } from './session';
+import { signInThroughUi } from './uiSignIn';
 
 export interface E2eOptions {
   grep?: string;
@@ -25,7 +26,8 @@ export function findE2eFiles(dir = e2eDir): string[] {
 
 /**
  * Playwright against the real workbench with the packaged extension (.vsix) installed like a user's, signed in to
- * the emulator through the automatic sign-in variables. Mocha runs here, in Node; the tests get `e2e()`.
+ * the emulator once through the UI (uiSignIn.ts). The automatic sign-in variables are set all the same, so that
+ * signIn.e2e.ts can check that the installed extension ignores them. Mocha runs here, in Node; the tests get `e2e()`.
  * VS Code starts once for all E2E files. Returns the exit code.
  */
 export async function runE2e(options: E2eOptions): Promise<number> {
@@ -36,19 +38,24 @@ export async function runE2e(options: E2eOptions): Promise<number> {
     return 1;
   }
   const vsix = await packageExtension();
-  const session = await startSession({ name: 'e2e', browsers: options.browsers, signedIn: true, vsix });
+  const session = await startSession({ name: 'e2e', browsers: options.browsers, autoSignInVariables: true, vsix });
   // Stale screenshots would pass for this run's; keep them only while another E2E run (other folder) is live.
   if (path.basename(session.artifactsDir) === 'e2e') fs.rmSync(screenshotsDir, { recursive: true, force: true });
   try {
     const { server } = session;
     const browser = await session.openBrowser(server.workbenchUrl());
     const { page } = browser;
-    // The workbench is usable once the activity bar and status bar are rendered.
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
     const fixture = createFixture({ page, emulator: session.emulator, origin: server.origin, workspaceDir: session.dirs.workspaceDir });
+    // The workbench is usable once the activity bar and status bar are rendered.
+    await fixture.waitForWorkbench();
     setFixture(fixture);
     console.log(`[harness] workbench ready on ${server.origin} after ${Math.round((Date.now() - t0) / 1000)} s`);
+    // Production mode has no automatic sign-in: sign in once through the UI, as an admin does.
+    fixture.startup = await signInThroughUi(fixture, session.emulator, path.dirname(session.dirs.userDataDir)).catch(async (err: unknown) => {
+      await fixture.screenshot('FAILED-harness-ui-sign-in').catch(() => undefined);
+      throw err;
+    });
+    console.log(`[harness] signed in through the welcome view, the file dialog and the e-mail box in ${Math.round(fixture.startup.signInMs / 100) / 10} s`);
 
     const results = await runMocha(files, fixture, options);
     fs.writeFileSync(path.join(session.artifactsDir, 'results.json'), JSON.stringify(results, null, 2));

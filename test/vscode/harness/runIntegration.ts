@@ -26,7 +26,7 @@ export async function runIntegration(options: IntegrationOptions): Promise<numbe
   const resultsFile = path.join(artifactsDirFor('integration'), 'results.json');
   const env: Record<string, string> = { CBCM_TEST_RESULTS: resultsFile };
   if (options.grep) env.CBCM_TEST_GREP = options.grep;
-  const session = await startSession({ name: 'integration', browsers: options.browsers, signedIn: false, env });
+  const session = await startSession({ name: 'integration', browsers: options.browsers, autoSignInVariables: false, env });
   try {
     const { server } = session;
     const url = server.workbenchUrl([

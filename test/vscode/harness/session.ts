@@ -16,8 +16,11 @@ export interface SessionOptions {
   browsers: number;
   /** Install this .vsix into the (throw-away) extensions folder; without it the folder stays empty. */
   vsix?: string;
-  /** Pass the automatic sign-in variables (service-account key + admin to impersonate) to the extension host. */
-  signedIn: boolean;
+  /**
+   * Pass the automatic sign-in variables (service-account key + admin to impersonate) to the extension host. Only a
+   * development build honours them; the E2E run sets them to check that the installed .vsix does not.
+   */
+  autoSignInVariables: boolean;
   env?: Record<string, string>;
   settings?: Record<string, unknown>;
   port?: number;
@@ -64,7 +67,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const server = await startVsCodeServer({
     dirs,
     port: options.port,
-    env: { ...emulatorEnv(emulator, options.signedIn), ...options.env },
+    env: { ...emulatorEnv(emulator, options.autoSignInVariables), ...options.env },
     logFile: path.join(artifactsDir, 'server.log'),
   });
 
