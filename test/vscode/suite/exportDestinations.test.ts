@@ -106,4 +106,18 @@ describe('Export destinations (real VS Code)', function () {
     assert.match(kept[0], /^\/exports\/failed\.csv\.[0-9a-f]{12}\.partial$/);
     assert.ok(result.path?.includes(kept[0]), `the message points elsewhere: ${result.path}`);
   });
+
+  it('saves a fleet snapshot to a target outside the local disk (workspace.fs)', async () => {
+    await vscode.commands.executeCommand('cbcm.overview.open');
+    try {
+      const state = await vscode.commands.executeCommand<{ figures?: { complete?: boolean } }>('cbcm.overview.testing.state');
+      assert.ok(state?.figures?.complete, 'the overview finished loading');
+      const target = vscode.Uri.parse('cbcm-test-mem:/exports/snapshot.json');
+      assert.strictEqual(await vscode.commands.executeCommand<string>('cbcm.overview.saveSnapshot', target), target.toString());
+      const json = JSON.parse(new TextDecoder().decode(memfs.readFile(target))) as { format?: string };
+      assert.strictEqual(json.format, 'cbcm-fleet-overview-snapshot');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });
