@@ -50,8 +50,7 @@ export async function signInThroughUi(f: E2eFixture, emulator: Emulator, logsDir
   await quickInput.pick(/Choose the JSON key file/);
   // The file dialog: a quick input holding a path. Typing the key file's path and Enter opens it.
   await waitForTitle(f, 'Service account key (JSON)');
-  await typeIntoFileDialog(f, emulator.serviceAccountKeyPath);
-  await acceptFileDialog(f, path.basename(emulator.serviceAccountKeyPath), 'Sign in with a service account key (2/2)');
+  await chooseInFileDialog(f, emulator.serviceAccountKeyPath, 'Sign in with a service account key (2/2)');
   await quickInput.fill(emulator.adminEmail, { submit: true });
   await f.waitForNotification(`signed in as ${emulator.adminEmail}`, 60_000);
   await page.keyboard.press('Escape'); // the toast
@@ -64,37 +63,31 @@ async function waitForTitle(f: E2eFixture, title: string): Promise<void> {
 }
 
 /**
- * Types `path` into the simple file dialog. The dialog opens on a folder and sets its input to that folder once the
- * folder is read, which can overwrite what was typed first: wait for that, then type, and type again if it still
- * got replaced.
+ * Chooses `filePath` in the web workbench's simple file dialog and accepts it, until the next step (`nextTitle`)
+ * shows. The dialog opens on a folder and, once it has read it, sets its input to that folder — which can overwrite
+ * a path typed before (more so on a busy machine) — and it reads the typed path's folder before it can accept the
+ * file. So: type the path whenever the input does not hold it, accept only while it does and the file is listed
+ * (Enter, or the "Use This Key" button when an Enter came in the middle of an update), and check again.
  */
-async function typeIntoFileDialog(f: E2eFixture, filePath: string): Promise<void> {
-  const value = () => f.page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
-  await f.page.waitForFunction(() => /[\\/]$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? ''), undefined, { timeout: 20_000 });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    await f.quickInput.fill(filePath);
-    const kept = await f.page.waitForFunction((v) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === v, filePath, { timeout: 2_000 })
-      .then(() => true, () => false);
-    if (kept) return;
-    if (Date.now() > deadline) throw new Error(`the file dialog did not keep the typed path (it shows ${JSON.stringify(await value())})`);
-  }
-}
-
-/**
- * Accepts the file dialog once it has read the typed folder (the file is listed): Enter, or its "Use This Key"
- * button when the Enter came while it was still updating; until the next step's title shows.
- */
-async function acceptFileDialog(f: E2eFixture, fileName: string, nextTitle: string): Promise<void> {
+async function chooseInFileDialog(f: E2eFixture, filePath: string, nextTitle: string): Promise<void> {
   const widget = f.page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible', timeout: 15_000 });
   const next = widget.locator('.quick-input-title', { hasText: nextTitle }).first();
-  const deadline = Date.now() + 20_000;
-  for (let attempt = 0; ; attempt++) {
-    if (attempt % 2 === 0) await f.page.keyboard.press('Enter');
+  const fileRow = widget.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(filePath) }).first();
+  const value = () => f.page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
+  const deadline = Date.now() + 45_000;
+  for (let accepts = 0; ; ) {
+    if (await next.isVisible().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`the file dialog did not accept ${filePath} (its input shows ${JSON.stringify(await value())})`);
+    if ((await value()) !== filePath) {
+      await f.quickInput.fill(filePath);
+      await f.page.waitForFunction((v) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === v, filePath, { timeout: 2_000 }).catch(() => undefined);
+      continue;
+    }
+    if (!(await fileRow.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
+    if ((await value()) !== filePath) continue;
+    if (accepts++ % 2 === 0) await f.page.keyboard.press('Enter');
     else await widget.locator('.monaco-button', { hasText: 'Use This Key' }).first().click().catch(() => undefined);
-    if (await next.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`the file dialog did not accept ${fileName}`);
+    await next.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
   }
 }
 
