@@ -77,3 +77,31 @@ export async function revealEndUntil(target: Locator, timeoutMs = 20_000): Promi
     await page.waitForTimeout(300);
   }
 }
+
+/**
+ * Runs a context-menu entry of a tree row and waits for `shows` (the dialog or input it opens).
+ * Mouse clicks on code-server's context menu sometimes land while the menu is still animating and never reach the
+ * command, so the row is selected and the menu driven from the keyboard (Shift+F10, arrows, Enter); should VS Code
+ * still not react, the same command runs from the palette on the selected row, as an admin at the keyboard would.
+ */
+export async function pickFromContextMenu(target: Locator, entry: string, shows: Locator, paletteTitle = entry): Promise<void> {
+  const { page, runCommand } = e2e();
+  const appeared = (ms: number) => shows.waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await target.click();
+    await page.keyboard.press('Shift+F10');
+    const menu = page.locator('.context-view .monaco-menu');
+    if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    const count = await menu.locator('.action-item:not(.disabled) .action-label:not(.separator)').count();
+    for (let i = 0; i < count + 1; i++) {
+      await page.keyboard.press('ArrowDown');
+      const focused = await menu.locator('.action-item.focused').textContent().catch(() => '');
+      if (focused?.includes(entry)) { await page.keyboard.press('Enter'); break; }
+    }
+    if (await appeared(5_000)) return;
+    await page.keyboard.press('Escape');
+  }
+  await target.click();
+  await runCommand(paletteTitle);
+  if (!(await appeared(10_000))) throw new Error(`"${entry}" did not open what it should, neither from the context menu nor from the palette`);
+}

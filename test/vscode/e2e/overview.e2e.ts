@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import type { FleetFigures } from '../../../src/overview/figures';
 import { e2e } from '../harness/fixture';
-import { explorerTree, openExplorerFromActivityBar, resetTree, row } from './explorerHelpers';
+import { explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row } from './explorerHelpers';
 
 interface OverviewHook {
   barCenter(chart: string, index: number, series?: number): { x: number; y: number } | undefined;
@@ -194,16 +194,7 @@ describe('Fleet overview', () => {
       .sort((a, b) => b.n - a.n)[0];
     const ouRow = row(ou.u.name, 3);
     const tab = page.locator('.tab', { hasText: `Fleet Overview: ${ou.u.orgUnitPath}` }).first();
-    // The menu ignores a click that comes right after it opened (the right button's release): wait, and retry once.
-    for (let attempt = 0; attempt < 2 && !(await tab.isVisible()); attempt++) {
-      await ouRow.waitFor({ state: 'visible', timeout: 15_000 });
-      await ouRow.click({ button: 'right' });
-      const item = page.locator('.context-view .action-label', { hasText: 'Open Fleet Overview' }).first();
-      await item.waitFor({ state: 'visible', timeout: 5_000 });
-      await page.waitForTimeout(400);
-      await item.click();
-      await tab.waitFor({ timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
-    }
+    await pickFromContextMenu(ouRow, 'Open Fleet Overview', tab, 'CBCM: Open Fleet Overview');
     await tab.waitFor({ timeout: 5_000 });
     const frame = await overviewFrameFor(ou.u.orgUnitPath);
     const figures = await figuresIn(frame);

@@ -1,7 +1,7 @@
 // Enrollment tokens as an admin handles them: create one from the palette, revoke it from the tree.
 import * as assert from 'assert';
 import { e2e } from '../harness/fixture';
-import { eventually, openExplorerFromActivityBar, resetTree, row, setExpanded } from './explorerHelpers';
+import { eventually, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row, setExpanded } from './explorerHelpers';
 
 describe('Enrollment tokens', () => {
   it('creates a token (with a 7-day lifetime where the API has one), then revokes it from the tree', async () => {
@@ -35,16 +35,7 @@ describe('Enrollment tokens', () => {
     const tokenRow = row(`Token ${created!.slice(0, 8)}`, 5);
     await tokenRow.waitFor({ state: 'visible', timeout: 20_000 });
     const dialog = page.locator('.monaco-dialog-box');
-    // A context-menu click can land while the menu is still opening; open it and pick again until the dialog shows.
-    for (let attempt = 1; !(await dialog.isVisible()); attempt++) {
-      await tokenRow.click({ button: 'right' });
-      const item = page.locator('.context-view .action-label', { hasText: 'Revoke Enrollment Token…' }).first();
-      await item.waitFor({ state: 'visible', timeout: 10_000 });
-      await item.click();
-      const shown = await dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-      if (!shown && attempt >= 3) throw new Error('the revoke confirmation did not open');
-      if (!shown) await page.keyboard.press('Escape');
-    }
+    await pickFromContextMenu(tokenRow, 'Revoke Enrollment Token…', dialog, 'CBCM: Revoke Enrollment Token…');
     await screenshot('token-revoke-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Revoke$/ }).click();
     await eventually('the emulator to show the token revoked', () => emulator.fleet.tokenState(emulator.fleet.tokens.get(created!)!) === 'revoked');

@@ -186,8 +186,13 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
     quickInput,
     async waitForNotification(text, timeoutMs = 15_000) {
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-      await toast.waitFor({ state: 'visible', timeout: timeoutMs });
-      return toast;
+      if (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false)) return toast;
+      // VS Code does not always raise a toast (another one may be showing, or the window lost focus); the notification
+      // is then only in the notification center, where an admin would find it.
+      await quickAccess('>Notifications: Show Notifications', 'Notifications: Show Notifications', 10_000);
+      const entry = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+      await entry.waitFor({ state: 'visible', timeout: 5_000 });
+      return entry;
     },
     async waitForText(text, timeoutMs = 15_000) {
       const found = page.getByText(text).first();
