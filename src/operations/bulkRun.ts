@@ -4,6 +4,7 @@
 import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
 import { ANNOTATION_KEYS, type AnnotationValues } from '../webview/protocol';
 import type { BulkTarget } from './bulkTargets';
+import type { PreviewRow } from './csvImport';
 import type { FleetWriter, WriteOperation } from './fleetWriter';
 import type { OperationAction, OperationRecord } from './journalRecords';
 import type { AnnotationTemplate } from './templates';
@@ -28,8 +29,8 @@ export interface RunOptions {
   onProgress?: (p: BulkProgress) => void;
   /** Requests in flight; the limiter keeps them within the quota (default 10: 40 per second at 250 ms each). */
   concurrency?: number;
-  /** The operation this run undoes (the history links them). */
-  undoOf?: string;
+  /** Run as part of this operation of the history instead of starting one (undo combines several runs). */
+  within?: WriteOperation;
   now?: () => Date;
 }
 
@@ -96,10 +97,15 @@ async function pool(
 
 async function asOperation(
   writer: FleetWriter,
-  spec: { action: OperationAction; title: string; planned: number; undoOf?: string },
+  spec: { action: OperationAction; title: string; planned: number },
+  options: RunOptions,
   work: (op: WriteOperation, summary: BulkSummary) => Promise<void>,
 ): Promise<BulkSummary> {
   const summary = emptySummary();
+  if (options.within) {
+    await work(options.within, summary);
+    return summary;
+  }
   const result = await writer.operation(spec, async (op) => {
     await work(op, summary);
     return { done: summary.done.length, failed: summary.failed.length, notTried: summary.notTried.length, stoppedBy: summary.stoppedBy };
@@ -115,7 +121,7 @@ export function runAnnotate(
   title: string,
   options: RunOptions = {},
 ): Promise<BulkSummary> {
-  return asOperation(writer, { action: options.undoOf ? 'undo' : 'annotate', title, planned: targets.length, undoOf: options.undoOf }, (op, summary) =>
+  return asOperation(writer, { action: 'annotate', title, planned: targets.length }, options, (op, summary) =>
     pool(targets, summary, options, async (t) => {
       const planned = plan(t);
       if (!planned.ok) {
@@ -142,7 +148,7 @@ export function runMove(
   title: string,
   options: RunOptions = {},
 ): Promise<BulkSummary> {
-  return asOperation(writer, { action: options.undoOf ? 'undo' : 'move', title, planned: targets.length, undoOf: options.undoOf }, async (op, summary) => {
+  return asOperation(writer, { action: 'move', title, planned: targets.length }, options, async (op, summary) => {
     const toMove = targets.filter((t) => t.orgUnitPath !== orgUnitPath);
     summary.unchanged.push(...targets.filter((t) => t.orgUnitPath === orgUnitPath));
     const byId = new Map(toMove.map((t) => [t.deviceId, t]));
@@ -157,11 +163,73 @@ export function runMove(
 }
 
 export function runDelete(writer: FleetWriter, targets: readonly BulkTarget[], title: string, options: RunOptions = {}): Promise<BulkSummary> {
-  return asOperation(writer, { action: 'delete', title, planned: targets.length }, (op, summary) =>
+  return asOperation(writer, { action: 'delete', title, planned: targets.length }, options, (op, summary) =>
     pool(targets, summary, options, async (t) => {
       const r = await op.delete(t.deviceId, options.signal);
       if (r.ok) summary.done.push(t);
       else summary.failed.push({ target: t, reason: r.reason });
     }),
   );
+}
+
+/**
+ * Applies the preview rows the admin kept (status "change"): annotations through the conflict-checked write,
+ * org units grouped by destination in the backend's move batches; one operation in the history.
+ */
+export function runImport(
+  writer: FleetWriter,
+  rows: readonly PreviewRow[],
+  targetOf: (deviceId: string) => BulkTarget | undefined,
+  title: string,
+  options: RunOptions = {},
+): Promise<BulkSummary> {
+  const chosen = rows.filter((r) => r.status === 'change' && r.deviceId);
+  return asOperation(writer, { action: 'import', title, planned: chosen.length }, options, async (op, summary) => {
+    const failed = new Set<string>();
+    const annotateRows = chosen.filter((r) => r.changes.some((c) => c.field !== 'orgUnitPath'));
+    const moveRows = chosen.filter((r) => r.changes.some((c) => c.field === 'orgUnitPath'));
+    const annotateSummary: BulkSummary = { done: [], unchanged: [], failed: [], notTried: [] };
+    const afterOf = new Map(annotateRows.map((r) => [r.deviceId!, r.after!]));
+    await pool(annotateRows.map((r) => targetOf(r.deviceId!)!), annotateSummary, options, async (t) => {
+      const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
+      if (outcome.status === 'conflict') {
+        annotateSummary.failed.push({ target: t, reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.` });
+      } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
+      else annotateSummary.done.push(t);
+    });
+    for (const f of annotateSummary.failed) failed.add(f.target.deviceId);
+    summary.failed.push(...annotateSummary.failed);
+    summary.stoppedBy = annotateSummary.stoppedBy;
+    const notTried = new Set(annotateSummary.notTried.map((t) => t.deviceId));
+
+    // Moves only for rows whose annotations went through (or had none), so a row is never half applied silently.
+    const byDestination = new Map<string, BulkTarget[]>();
+    for (const r of moveRows) {
+      if (failed.has(r.deviceId!) || notTried.has(r.deviceId!)) continue;
+      const to = r.changes.find((c) => c.field === 'orgUnitPath')!.to;
+      byDestination.set(to, [...(byDestination.get(to) ?? []), targetOf(r.deviceId!)!]);
+    }
+    const moved = new Set<string>();
+    for (const [to, targets] of byDestination) {
+      if (summary.stoppedBy || options.signal?.aborted) {
+        targets.forEach((t) => notTried.add(t.deviceId));
+        continue;
+      }
+      const result = await op.move(targets.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })), to, options.signal);
+      result.moved.forEach((id) => moved.add(id));
+      for (const f of result.failed) {
+        failed.add(f.id);
+        summary.failed.push({ target: targetOf(f.id)!, reason: `Annotations ${afterOf.has(f.id) ? 'saved, but ' : ''}not moved: ${f.reason}` });
+      }
+      result.notTried.forEach((id) => notTried.add(id));
+      if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
+    }
+    for (const r of chosen) {
+      const id = r.deviceId!;
+      if (failed.has(id)) continue;
+      if (notTried.has(id)) summary.notTried.push(targetOf(id)!);
+      else summary.done.push(targetOf(id)!);
+    }
+    options.onProgress?.({ finished: chosen.length, total: chosen.length });
+  });
 }

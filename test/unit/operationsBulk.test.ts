@@ -9,7 +9,9 @@ import * as path from 'path';
 import { SCOPES, type Emulator } from '../emulator';
 import { useEmulator } from '../emulator/fixture';
 import { ChromeManagementClient, DirectoryBetaClient, type CbcmBackend, type FetchLike } from '../../src/api';
-import { runAnnotate, runDelete, runMove, planAnnotations, type AnnotationChanges } from '../../src/operations/bulkRun';
+import { runAnnotate, runDelete, runImport, runMove, planAnnotations, type AnnotationChanges } from '../../src/operations/bulkRun';
+import { buildFleetIndex, matchImport, parseAnnotationCsv } from '../../src/operations/csvImport';
+import { planUndo, runUndo } from '../../src/operations/undo';
 import { dryRunQuery } from '../../src/operations/bulkTargets';
 import { FleetWriter } from '../../src/operations/fleetWriter';
 import { ChangeJournal } from '../../src/operations/journal';
@@ -170,6 +172,57 @@ for (const [name, make] of BACKENDS) {
         assert.strictEqual((item.change as { record: { deviceId: string; browsers?: unknown } }).record.deviceId, t.deviceId);
       }
       assert.strictEqual(op.end?.stoppedBy, 'Cancelled');
+    });
+    it('imports a CSV (annotations and org units), then undo puts the fleet back, except what a colleague changed since', async () => {
+      const snapshot = () => new Map([...emu.fleet.browsers.values()].map((b) => [b.deviceId, JSON.stringify([b.orgUnitPath, b.annotatedAssetId ?? '', b.annotatedNotes ?? '', b.annotatedUser ?? '', b.annotatedLocation ?? ''])]));
+      const before = snapshot();
+      const all = await dryRunQuery(backend, {}, { withAnnotations: true });
+      const index = buildFleetIndex(all.targets);
+      const picked = all.targets.filter((t) => t.serialNumber).slice(0, 60);
+      const dest = emu.fleet.orgUnits.list()[0].orgUnitPath;
+      const csv = ['serialNumber;assetId;notes;orgUnitPath', ...picked.map((t, i) => `${t.serialNumber};NEW-${i};"imported; batch 7";${i % 3 === 0 ? dest : ''}`)].join('\r\n');
+      const rows = matchImport(parseAnnotationCsv(csv), index, { orgUnits: new Set(emu.fleet.orgUnits.list().map((u) => u.orgUnitPath)) });
+      emu.setFaults({ rate503: 0.1 });
+      const imported = await runImport(writer, rows, (id) => index.byId.get(id), 'Import inventory.csv');
+      emu.clearFaults();
+      assert.deepStrictEqual(imported.failed, []);
+      assert.strictEqual(imported.done.length, rows.filter((r) => r.status === 'change').length);
+      picked.forEach((t, i) => {
+        const b = emu.fleet.browsers.get(t.deviceId)!;
+        assert.strictEqual(b.annotatedAssetId, `NEW-${i}`);
+        assert.strictEqual(b.annotatedNotes, 'imported; batch 7');
+        if (i % 3 === 0) assert.strictEqual(b.orgUnitPath, dest);
+      });
+
+      // A colleague edits one imported browser and moves another before the undo.
+      const edited = picked[1].deviceId;
+      const movedAgain = picked.find((t, i) => i % 3 === 0 && t.orgUnitPath !== dest)!.deviceId;
+      emu.fleet.browsers.get(edited)!.annotatedNotes = 'colleague';
+      const elsewhere = emu.fleet.orgUnits.list().map((u) => u.orgUnitPath).find((p) => p !== dest && p !== before.get(movedAgain))!;
+      emu.fleet.browsers.get(movedAgain)!.orgUnitPath = elsewhere;
+
+      const history = await journal.read();
+      const plan = planUndo(history.operations.find((o) => o.record.action === 'import')!);
+      const undone = await runUndo(writer, backend, plan);
+      assert.deepStrictEqual(undone.failed.map((f) => f.target.deviceId).sort(), [edited, movedAgain].sort());
+      const after = snapshot();
+      for (const [id, state] of before) {
+        if (id === edited || id === movedAgain) continue;
+        assert.strictEqual(after.get(id), state, `${id} is back as before`);
+      }
+      assert.strictEqual(emu.fleet.browsers.get(edited)!.annotatedNotes, 'colleague', 'a later edit is not overwritten');
+      assert.strictEqual(emu.fleet.browsers.get(movedAgain)!.orgUnitPath, elsewhere, 'a later move is not reverted');
+      const ops = (await journal.read()).operations;
+      assert.deepStrictEqual(ops.map((o) => o.record.action), ['import', 'undo']);
+      assert.strictEqual(ops[1].record.undoOf, ops[0].record.op);
+    });
+
+    it('a delete cannot be undone, and the plan says why', async () => {
+      const dry = await dryRunQuery(backend, { orgUnitPath: biggestOu() }, { withAnnotations: false });
+      await runDelete(writer, dry.targets.slice(0, 2), 'Delete 2');
+      const plan = planUndo((await journal.read()).operations[0]);
+      assert.strictEqual(plan.notUndoable.length, 2);
+      assert.match(plan.notUndoable[0].reason, /cannot be restored.*full record/);
     });
   });
 }
