@@ -13,6 +13,8 @@ export interface WriterEvents {
   changed?(browser: ChromeBrowser): void;
   moved?(deviceIds: readonly string[], orgUnitPath: string): void;
   deleted?(deviceId: string): void;
+  /** An operation ended (or stopped) and its end is in the history. */
+  recorded?(operation: OperationRecord): void;
 }
 
 export type AnnotationOutcome =
@@ -69,6 +71,8 @@ export class FleetWriter {
     } catch (e) {
       await this.journal.end(record.op, { ...op.tally, notTried: Math.max(0, spec.planned - op.tally.done - op.tally.failed), stoppedBy: reasonOf(e) });
       throw e;
+    } finally {
+      this.events.recorded?.(record);
     }
   }
 }
