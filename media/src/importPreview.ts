@@ -58,7 +58,7 @@ function renderFilters(): void {
 
 function refilter(): void {
   visible = rows.filter((r) => shown.has(r.status));
-  spacer.style.height = `${(visible.length + 1) * ROW_HEIGHT}px`;
+  spacer.style.height = `${visible.length * ROW_HEIGHT}px`;
   focusedIndex = Math.min(focusedIndex, Math.max(0, visible.length - 1));
   renderRows();
 }
@@ -88,9 +88,9 @@ function renderRows(): void {
   const count = Math.ceil(table.clientHeight / ROW_HEIGHT) + 10;
   const head = el('div', { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } },
     ...['Use', 'Line', 'Key', 'Browser', 'Status', 'Change'].map((h) => el('span', { text: h, attrs: { role: 'columnheader' } })));
-  head.style.top = `${table.scrollTop}px`;
   table.setAttribute('aria-rowcount', String(visible.length + 1));
-  table.replaceChildren(spacer, head, ...visible.slice(first, first + count).map((r, i) => rowElement(r, first + i)));
+  // The header comes first and sticks (CSS); the spacer after it gives the scroll height, rows sit on top of it.
+  table.replaceChildren(head, spacer, ...visible.slice(first, first + count).map((r, i) => rowElement(r, first + i)));
   const focused = visible[focusedIndex];
   // The grid keeps the focus itself (rows come and go as it scrolls), so its label names the focused row.
   if (focused) table.setAttribute('aria-label', `Import rows; line ${focused.line}: ${STATUS_LABELS[focused.status]}, ${focused.text}`);

@@ -143,7 +143,7 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
 
 async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} ${what} to…` });
+  const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
   if (!destination) return undefined;
   const already = dry.byOrgUnit.get(destination) ?? 0;
   const ok = await confirm(auto, `Move ${count(n, 'browser')} to ${destination}?`,
