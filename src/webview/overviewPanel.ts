@@ -281,18 +281,24 @@ export class FleetOverviewPanel implements vscode.Disposable {
   private async revealBrowsers(orgUnitPath: string | undefined): Promise<void> {
     const { provider, view } = this.deps.explorer;
     await vscode.commands.executeCommand('cbcm.explorer.focus');
-    await provider.getChildren();
-    const account = provider.accountNode;
-    if (!account) return;
-    const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
-    if (!folder) {
-      void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
-      return;
-    }
-    try {
-      await view.reveal(folder, { select: true, focus: true, expand: true });
-    } catch (error) {
-      this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'}: ${describeError(error)}`);
+    // A refresh of the explorer (after a bulk run, a sign-in) replaces its nodes while this runs: a folder of the
+    // old tree cannot be revealed, so look it up again and retry once.
+    for (let attempt = 1; ; attempt++) {
+      await provider.getChildren();
+      const account = provider.accountNode;
+      if (!account) return;
+      const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
+      if (!folder) {
+        void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
+        return;
+      }
+      try {
+        await view.reveal(folder, { select: true, focus: true, expand: true });
+        return;
+      } catch (error) {
+        this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'} (attempt ${attempt}): ${describeError(error)}`);
+        if (attempt >= 2) return;
+      }
     }
   }
 
