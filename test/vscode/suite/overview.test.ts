@@ -79,8 +79,12 @@ describe('Fleet overview', function () {
     const ous = f.charts.find((c) => c.id === 'orgUnits')!;
     const top = ous.categories[0];
     await vscode.commands.executeCommand('cbcm.overview.testing.activate', undefined, 'orgUnits', 0);
-    const selected = api.view.selection[0];
-    assert.strictEqual(selected?.id, `ou:${top.key}/browsers`);
+    // The renderer reports the new selection to the extension host after reveal() resolves: wait for it.
+    const want = `ou:${top.key}/browsers`;
+    for (const deadline = Date.now() + 10_000; (api.view.selection[0] as { id?: string } | undefined)?.id !== want && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.strictEqual((api.view.selection[0] as { id?: string } | undefined)?.id, want);
 
     await vscode.commands.executeCommand('cbcm.overview.open', { orgUnitPath: top.key });
     const scoped = figuresOf(await stateOf({ orgUnitPath: top.key }));
