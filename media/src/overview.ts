@@ -235,14 +235,16 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
       plugins: {
         legend: { display: Boolean(model.stacks), labels: { color: theme.foreground, font: { family: theme.font } } },
         tooltip: {
+          // A stacked bar's tooltip lists the segments it has, not every platform at 0.
+          filter: (item: TooltipItem<'bar'>) => !current().stacks || Number(item.raw) > 0,
           callbacks: {
-            label: (item: TooltipItem<'bar'>) => `${current().stacks ? `${item.dataset.label}: ` : ''}${nf.format(Number(item.raw))} ${current().unit}`,
+            label: (item: TooltipItem<'bar'>) => `${current().stacks ? `${item.dataset.label}: ` : ''}${counted(Number(item.raw), current().unit)}`,
             footer: (items: TooltipItem<'bar'>[]) => {
               const i = items[0];
               if (!i) return '';
               const m = current();
               const a = actionOf(m, i.dataIndex);
-              const total = m.stacks ? `Total: ${nf.format(m.categories[i.dataIndex]?.count ?? 0)} ${m.unit}\n` : '';
+              const total = m.stacks ? `Total: ${counted(m.categories[i.dataIndex]?.count ?? 0, m.unit)}\n` : '';
               return a ? `${total}${actionText(a)}` : total;
             },
           },
@@ -259,6 +261,11 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
       },
     },
   };
+}
+
+/** "1 browser", "2,000 browsers" (units are plural nouns: "browsers", "enrollment tokens"). */
+function counted(n: number, unit: string): string {
+  return `${nf.format(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
 }
 
 function activate(model: ChartModel, category: number): void {
@@ -389,7 +396,7 @@ function renderSummary(f: FleetFigures): void {
     : undefined;
   collisionAction?.setAttribute('aria-label', 'Filter explorer to device-id collisions');
   const stableStat = stat('On stable or the major before', share, stable
-    ? `Chrome ${stable.major - 1} or newer, by each browser's newest install: stable ${stable.major}, the major before it, and newer beta, dev or canary majors.`
+    ? `Chrome ${stable.major - 1} or newer (newer majors are beta, dev or canary), by each browser's newest install.`
     : 'No browser reports a Chrome version yet.', stableMajorButton);
   stableStat.id = 'stat-stable';
   if (stable) {

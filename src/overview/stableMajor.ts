@@ -46,8 +46,6 @@ export interface StableMajorInputs {
   installs: ReadonlyMap<number, number>;
 }
 
-const HOW_TO_SET = `Set ${STABLE_MAJOR_SETTING} if Chrome's current stable major is another.`;
-
 /** undefined when nothing tells: no setting and no versions reported. */
 export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined {
   if (Number.isSafeInteger(i.setting) && i.setting > 0) {
@@ -59,7 +57,7 @@ export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined
       major: fromChannel.major,
       source: 'channel',
       explanation: `Stable major ${fromChannel.major}, assumed from the fleet: the newest major on the stable channel installed at least ` +
-        `half as often as the most common one (Chrome ${fromChannel.mostCommon}). ${HOW_TO_SET}`,
+        `half as often as the most common one (Chrome ${fromChannel.mostCommon}).`,
     };
   }
   const fromFleet = highestSubstantialMajor(i.installs);
@@ -68,7 +66,6 @@ export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined
     major: fromFleet.major,
     source: 'fleet',
     explanation: `Stable major ${fromFleet.major}, assumed from the fleet: the newest major installed at least half as often as the ` +
-      `most common one (Chrome ${fromFleet.mostCommon}); the listing does not say which channel a version comes from, so ` +
-      `newer majors held by fewer browsers are taken for beta, dev or canary. ${HOW_TO_SET}`,
+      `most common one (Chrome ${fromFleet.mostCommon}); the listing does not say which channel a version comes from.`,
   };
 }
