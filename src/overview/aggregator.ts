@@ -102,6 +102,12 @@ export class FleetAggregator {
   /** Distinct OS version strings kept over all groups (bounded), for the exactness check of `os_version` filters. */
   private osVersionsKept = 0;
   private osVersionsOverflow = false;
+  /**
+   * osVersion → the groups of the (platform, osPlatformVersion) pairs seen with it (osPlatformVersion only matters for
+   * Windows): a fleet repeats a few thousand OS versions, so the release is worked out once per combination.
+   */
+  private readonly osMemo = new Map<string, { platform: string; name: string; group: OsGroup }[]>();
+  private osMemoSize = 0;
   /** Installs reported on the stable channel, by major (only listings that carry `browsers[].channel`). */
   private readonly stableChannelMajors = new Map<number, number>();
   private readonly stableMajorSetting: () => number;
@@ -189,6 +195,26 @@ export class FleetAggregator {
   }
 
   private countOs(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): void {
+    const name = platform === 'Windows' ? osPlatformVersion ?? '' : '';
+    let seen = this.osMemo.get(osVersion ?? '');
+    if (seen) {
+      for (const e of seen) {
+        if (e.platform !== platform || e.name !== name) continue;
+        e.group.count++;
+        if (!osVersion) e.group.missingVersion++;
+        return;
+      }
+    }
+    const group = this.osGroupOf(platform, osVersion, osPlatformVersion);
+    if (this.osMemoSize < MAX_DISTINCT_OS_VERSIONS) {
+      if (!seen) this.osMemo.set(osVersion ?? '', (seen = []));
+      seen.push({ platform, name, group });
+      this.osMemoSize++;
+    }
+  }
+
+  /** Counts one device in its group, adding what the group's filter checks need; returns the group. */
+  private osGroupOf(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): OsGroup {
     let releases = this.byOs.get(platform);
     if (!releases) this.byOs.set(platform, (releases = new Map()));
     const release = platform === UNKNOWN ? UNKNOWN : osRelease(platform, osVersion, osPlatformVersion) ?? UNKNOWN;
@@ -205,6 +231,7 @@ export class FleetAggregator {
         this.osVersionsOverflow = true;
       }
     }
+    return g;
   }
 
   /** FULL rows name each install's channel; BASIC rows have no `browsers` and add nothing here. */
@@ -423,7 +450,10 @@ export class FleetAggregator {
     const builds = new Set([...group.osVersions].map(buildPrefix));
     const build = builds.size === 1 ? [...builds][0] : undefined;
     if (build !== undefined && group.missingVersion === 0 && !this.osVersionsOverflow) {
-      const value = exactValue([build], group.osVersions, others.flatMap((g) => [...g.osVersions]));
+      // Only versions holding the build's last number can match it word for word: skip the rest cheaply.
+      const last = build.slice(build.lastIndexOf('.') + 1);
+      const rivals = others.flatMap((g) => [...g.osVersions].filter((v) => v.includes(last)));
+      const value = exactValue([build], group.osVersions, rivals);
       const term = value === undefined ? undefined : fieldTerm('os_version', value);
       if (term) return filterAction(term, 'browsers', this.scope);
     }

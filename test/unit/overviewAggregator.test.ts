@@ -259,6 +259,15 @@ describe('overview aggregation', () => {
       assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 1, 'Windows 11': 1 });
     });
 
+    it('tells devices with the same OS version apart by platform and (on Windows) by osPlatformVersion', () => {
+      const f = aggregate([
+        win('10.0.19045.1', 'Windows 11 Pro 10.0.22631'), win('10.0.19045.1', 'Windows 10 Pro'), win('10.0.19045.1', 'Windows 10 Pro'),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), browser({ osPlatform: 'ChromeOS', osVersion: '6.1.0' }),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), win(undefined, 'Windows 11 Pro'), win(undefined, 'Windows 10 Pro'),
+      ]);
+      assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 2, 'Windows 11': 2, 'Linux 6': 2, 'ChromeOS 6': 1, Windows: 1 });
+    });
+
     it('offers no `os` query that would mix 10 and 11, and a build query only where one build covers the bar', () => {
       const f = aggregate([
         win('10.0.19045.5131'),
