@@ -53,6 +53,8 @@ export interface BrowserExtension {
   configuredAppPolicy?: string;
   disabled?: boolean;
   icons?: ExtensionIcon[];
+  /** Chrome Management API v1 only. */
+  manifestVersion?: number;
 }
 
 export interface ExtensionPolicies {
@@ -139,6 +141,10 @@ export interface ChromeBrowser {
   machinePolicies?: Policy[];
   browsers?: BrowserInstall[];
   deviceIdentifiersHistory?: DeviceIdentifiersHistory;
+  /** Chrome Management API v1 only: extension policies set at machine level. */
+  machineExtensionPolicies?: ExtensionPolicies[];
+  /** Chrome Management API v1 only: when the updater (Omaha) last fetched, refreshed daily. */
+  omahaRecentFetchTime?: string;
 }
 
 /** The four fields an administrator may write (PUT). */

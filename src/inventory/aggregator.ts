@@ -1,0 +1,393 @@
+// Streaming aggregation of FULL browser records into the fleet inventory: every extension and every policy
+// seen, with the browsers that have them. Records are read once, as pages arrive, and dropped: what stays is
+// one device id per browser (to list them later), its org unit as a small number, and per extension / policy
+// counters and compact sets of browser indexes (src/inventory/idSet.ts). Every list that grows with what the
+// browsers report (distinct extensions, versions, policy values…) has a cap, so hostile or unusual data cannot
+// exhaust memory; what a cap leaves out is counted and named in the warnings. No vscode import.
+//
+// Counting rules:
+// - A profile is one `profiles[]` entry of one install (`browsers[]`): Chrome Stable and Beta on one machine
+//   have separate profiles. An extension in several profiles of one browser counts once in `browsers` and once
+//   per profile in `profiles`; listed twice in one profile it still counts once there.
+// - A policy counts once per browser, whatever the number of profiles or sources that set it.
+// - Error: the policy reports a non-empty `error`. Conflict: the API has no conflict field, so it is what the
+//   data can show — the error text says "conflict", or one profile sees two different values of the same policy
+//   (a machine policy and that profile's user policy disagree, or the list holds it twice from two sources;
+//   Chrome then applies only one). Two profiles of different users with different user policies do not conflict.
+import type { BrowserExtension, ChromeBrowser, Policy } from '../api/types';
+import { BrowserIdSet } from './idSet';
+import {
+  byBrowsers,
+  type ExtensionDimension,
+  type ExtensionSummary,
+  type FacetCount,
+  type Inventory,
+  type InventoryScope,
+  type PermissionCount,
+  type PolicyScope,
+  type PolicySummary,
+  type ValueCount,
+} from './model';
+import { isHostPermission } from './permissions';
+
+/** Distinct extensions tracked (a real fleet has hundreds to a few thousand). */
+export const MAX_EXTENSIONS = 20_000;
+export const MAX_POLICIES = 5_000;
+/** Distinct values per dimension of one extension (versions, install types, permissions). */
+export const MAX_FACET_VALUES = 200;
+/** Distinct permissions across all extensions (for "which browsers have an extension that asks for X"). */
+export const MAX_PERMISSIONS = 5_000;
+export const MAX_POLICY_VALUES = 50;
+export const MAX_ERROR_MESSAGES = 20;
+export const MAX_NAMES = 5;
+/** Longer policy values and error messages are cut (a URL list can be kilobytes). */
+export const MAX_VALUE_LENGTH = 300;
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x !== null && typeof x === 'object') : []);
+
+function cut(value: string): string {
+  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH - 1)}…` : value;
+}
+
+/** Browsers (as a set of indexes) and profiles that have one thing. */
+export class Facet {
+  readonly browsers = new BrowserIdSet();
+  profiles = 0;
+  private lastProfile = -1;
+
+  touch(browser: number, profile: number): void {
+    this.browsers.add(browser);
+    if (profile !== this.lastProfile) {
+      this.lastProfile = profile;
+      this.profiles++;
+    }
+  }
+
+  count(value: string): FacetCount {
+    return { value, browsers: this.browsers.size, profiles: this.profiles };
+  }
+}
+
+/** A number of browsers, each counted once. */
+class Tally {
+  n = 0;
+  private last = -1;
+
+  touch(browser: number): void {
+    if (browser !== this.last) {
+      this.last = browser;
+      this.n++;
+    }
+  }
+}
+
+/** Values of one kind with a cap; past it, one overflow facet counts what was not kept. */
+class Dimension<T extends Facet | Tally> {
+  readonly values = new Map<string, T>();
+  overflow: T | undefined;
+
+  constructor(private readonly max: number, private readonly make: () => T) {}
+
+  get(value: string): T {
+    let entry = this.values.get(value);
+    if (entry) return entry;
+    if (this.values.size >= this.max) return (this.overflow ??= this.make());
+    entry = this.make();
+    this.values.set(value, entry);
+    return entry;
+  }
+}
+
+const facets = (max = MAX_FACET_VALUES) => new Dimension<Facet>(max, () => new Facet());
+const tallies = (max: number) => new Dimension<Tally>(max, () => new Tally());
+
+export class ExtensionEntry {
+  readonly all = new Facet();
+  readonly names = tallies(MAX_NAMES);
+  readonly dims: Record<ExtensionDimension, Dimension<Facet>> = {
+    version: facets(),
+    installType: facets(),
+    permission: facets(),
+    state: facets(3),
+  };
+
+  constructor(readonly key: string, readonly extensionId: string | undefined) {}
+}
+
+export class PolicyEntry {
+  readonly all = new BrowserIdSet();
+  readonly errors = new BrowserIdSet();
+  readonly conflicts = new BrowserIdSet();
+  readonly scopes = new Map<PolicyScope, Tally>();
+  readonly sources = tallies(20);
+  readonly values = tallies(MAX_POLICY_VALUES);
+  readonly errorMessages = tallies(MAX_ERROR_MESSAGES);
+
+  constructor(readonly key: string, readonly name: string, readonly extensionId?: string, public extensionName?: string) {}
+}
+
+export interface InventoryAggregatorOptions {
+  scope: InventoryScope;
+}
+
+export class InventoryAggregator {
+  readonly scope: InventoryScope;
+  /** Device id of each browser index. */
+  private readonly deviceIds: string[] = [];
+  /** Org unit (index into `orgUnitPaths`) of each browser index. */
+  private orgUnitOf = new Uint32Array(1024);
+  private readonly orgUnitPaths: string[] = [];
+  private readonly orgUnitIndex = new Map<string, number>();
+  private readonly extensions = new Map<string, ExtensionEntry>();
+  private readonly policies = new Map<string, PolicyEntry>();
+  private readonly permissions = facets(MAX_PERMISSIONS);
+  private profileCount = 0;
+  private withoutDetails = 0;
+  private withoutId = 0;
+  private extensionsDropped = new BrowserIdSet();
+  private policiesDropped = new BrowserIdSet();
+  /** Conflict detection: the machine-level values of the browser being read, and the values of its current profile. */
+  private readonly machineValues = new Map<PolicyEntry, string>();
+  private readonly profileValues = new Map<PolicyEntry, string>();
+
+  constructor(o: InventoryAggregatorOptions) {
+    this.scope = o.scope;
+  }
+
+  get browserCount(): number {
+    return this.deviceIds.length;
+  }
+
+  addBrowsers(batch: readonly ChromeBrowser[]): void {
+    for (const b of batch) this.addBrowser(b);
+  }
+
+  addBrowser(b: ChromeBrowser): void {
+    if (typeof b?.deviceId !== 'string' || b.deviceId === '') {
+      this.withoutId++; // cannot be listed again, so it is not counted anywhere
+      return;
+    }
+    const browser = this.deviceIds.length;
+    this.deviceIds.push(b.deviceId);
+    this.setOrgUnit(browser, text(b.orgUnitPath));
+    this.machineValues.clear();
+    for (const p of list(b.machinePolicies)) this.addPolicy(browser, p, 'machine');
+    for (const ep of list(b.machineExtensionPolicies)) {
+      for (const p of list(ep.policies)) this.addPolicy(browser, p, 'extension', text(ep.extensionId), text(ep.extensionName), true);
+    }
+    if (!Array.isArray(b.browsers)) this.withoutDetails++;
+    for (const install of list(b.browsers)) {
+      for (const profile of list(install.profiles)) {
+        const p = this.profileCount++;
+        this.profileValues.clear();
+        for (const ext of list(profile.extensions)) this.addExtension(browser, p, ext);
+        for (const pol of list(profile.userPolicies)) this.addPolicy(browser, pol, 'user');
+        for (const ep of list(profile.extensionPolicies)) {
+          for (const pol of list(ep.policies)) this.addPolicy(browser, pol, 'extension', text(ep.extensionId), text(ep.extensionName));
+        }
+      }
+    }
+  }
+
+  private setOrgUnit(browser: number, path: string): void {
+    let ou = this.orgUnitIndex.get(path);
+    if (ou === undefined) {
+      ou = this.orgUnitPaths.length;
+      this.orgUnitPaths.push(path);
+      this.orgUnitIndex.set(path, ou);
+    }
+    if (browser >= this.orgUnitOf.length) {
+      const grown = new Uint32Array(this.orgUnitOf.length * 2);
+      grown.set(this.orgUnitOf);
+      this.orgUnitOf = grown;
+    }
+    this.orgUnitOf[browser] = ou;
+  }
+
+  private addExtension(browser: number, profile: number, ext: BrowserExtension): void {
+    const id = text(ext.extensionId);
+    const name = text(ext.name);
+    const key = id || `?${name}`;
+    let entry = this.extensions.get(key);
+    if (!entry) {
+      if (this.extensions.size >= MAX_EXTENSIONS) {
+        this.extensionsDropped.add(browser);
+        return;
+      }
+      entry = new ExtensionEntry(key, id || undefined);
+      this.extensions.set(key, entry);
+    }
+    entry.all.touch(browser, profile);
+    entry.names.get(name).touch(profile);
+    entry.dims.version.get(text(ext.version)).touch(browser, profile);
+    entry.dims.installType.get(text(ext.installType)).touch(browser, profile);
+    entry.dims.state.get(ext.disabled === true ? 'disabled' : ext.disabled === false ? 'enabled' : '').touch(browser, profile);
+    const perms = Array.isArray(ext.permissions) ? ext.permissions : [];
+    for (const perm of perms) {
+      if (typeof perm !== 'string') continue;
+      entry.dims.permission.get(perm).touch(browser, profile);
+      this.permissions.get(perm).touch(browser, profile);
+    }
+  }
+
+  /** `machineLevel`: set for the whole machine (machine policies, v1's machine extension policies), else for one profile. */
+  private addPolicy(browser: number, p: Policy, scope: PolicyScope, extensionId?: string, extensionName?: string, machineLevel = scope === 'machine'): void {
+    const name = text(p.name);
+    const key = scope === 'extension' ? `${extensionId ?? ''}/${name}` : name;
+    let entry = this.policies.get(key);
+    if (!entry) {
+      if (this.policies.size >= MAX_POLICIES) {
+        this.policiesDropped.add(browser);
+        return;
+      }
+      entry = new PolicyEntry(key, name, scope === 'extension' ? extensionId ?? '' : undefined, extensionName || undefined);
+      this.policies.set(key, entry);
+    }
+    if (!entry.extensionName && extensionName) entry.extensionName = extensionName;
+    entry.all.add(browser);
+    let s = entry.scopes.get(scope);
+    if (!s) entry.scopes.set(scope, (s = new Tally()));
+    s.touch(browser);
+    entry.sources.get(text(p.source)).touch(browser);
+    const value = text(p.value);
+    entry.values.get(cut(value)).touch(browser);
+    const error = text(p.error);
+    if (error) {
+      entry.errors.add(browser);
+      entry.errorMessages.get(cut(error)).touch(browser);
+      if (/conflict/i.test(error)) entry.conflicts.add(browser);
+    }
+    // Machine values are read before any profile, so a profile's value is compared with both levels.
+    const machine = this.machineValues.get(entry);
+    if (machineLevel) {
+      if (machine === undefined) this.machineValues.set(entry, value);
+      else if (machine !== value) entry.conflicts.add(browser);
+      return;
+    }
+    const earlier = this.profileValues.get(entry);
+    if ((machine !== undefined && machine !== value) || (earlier !== undefined && earlier !== value)) entry.conflicts.add(browser);
+    if (earlier === undefined) this.profileValues.set(entry, value);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  deviceIdAt(index: number): string {
+    return this.deviceIds[index];
+  }
+
+  orgUnitAt(index: number): string {
+    return this.orgUnitPaths[this.orgUnitOf[index]];
+  }
+
+  extension(key: string): ExtensionEntry | undefined {
+    return this.extensions.get(key);
+  }
+
+  policy(key: string): PolicyEntry | undefined {
+    return this.policies.get(key);
+  }
+
+  /** Browsers having an extension (any) that asks for this permission. */
+  permission(permission: string): Facet | undefined {
+    return this.permissions.values.get(permission);
+  }
+
+  /** Browsers per org unit of a set, most first ('' = not reported). */
+  orgUnitsOf(set: Iterable<number>): { orgUnitPath: string; browsers: number }[] {
+    const counts = new Map<number, number>();
+    for (const i of set) counts.set(this.orgUnitOf[i], (counts.get(this.orgUnitOf[i]) ?? 0) + 1);
+    return [...counts]
+      .map(([ou, browsers]) => ({ orgUnitPath: this.orgUnitPaths[ou], browsers }))
+      .sort((a, b) => b.browsers - a.browsers || a.orgUnitPath.localeCompare(b.orgUnitPath));
+  }
+
+  /** Browsers of the whole inventory per org unit (what a listing of those org units would page through). */
+  browsersPerOrgUnit(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < this.deviceIds.length; i++) {
+      const path = this.orgUnitPaths[this.orgUnitOf[i]];
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The inventory so far. Cost grows with the number of distinct extensions and policies, not with browsers. */
+  inventory(complete: boolean, generatedAt = new Date()): Inventory {
+    const extensions = [...this.extensions.values()].map((e) => this.extensionSummary(e));
+    extensions.sort((a, b) => b.browsers - a.browsers || b.profiles - a.profiles || a.key.localeCompare(b.key));
+    const policies = [...this.policies.values()].map((p) => policySummary(p));
+    policies.sort((a, b) => b.errors + b.conflicts - (a.errors + a.conflicts) || b.browsers - a.browsers || a.key.localeCompare(b.key));
+    return {
+      scope: this.scope,
+      generatedAt: generatedAt.toISOString(),
+      complete,
+      totals: {
+        browsers: this.deviceIds.length,
+        withoutDetails: this.withoutDetails,
+        profiles: this.profileCount,
+        extensions: this.extensions.size,
+        policies: this.policies.size,
+      },
+      extensions,
+      policies,
+      warnings: this.warnings(),
+    };
+  }
+
+  extensionSummary(e: ExtensionEntry): ExtensionSummary {
+    const names = [...e.names.values].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([n]) => n);
+    const facetList = (d: Dimension<Facet>) => [...d.values].map(([v, f]) => f.count(v)).sort(byBrowsers);
+    const permissions: PermissionCount[] = facetList(e.dims.permission).map((f) => ({ ...f, host: isHostPermission(f.value) }));
+    return {
+      key: e.key,
+      ...(e.extensionId ? { extensionId: e.extensionId } : {}),
+      name: names.find((n) => n !== '') ?? '',
+      otherNames: names.filter((n) => n !== '').slice(1),
+      browsers: e.all.browsers.size,
+      profiles: e.all.profiles,
+      versions: facetList(e.dims.version),
+      installTypes: facetList(e.dims.installType),
+      permissions,
+      states: facetList(e.dims.state),
+      untrackedVersions: e.dims.version.overflow?.browsers.size ?? 0,
+    };
+  }
+
+  private warnings(): string[] {
+    const out: string[] = [];
+    if (this.extensionsDropped.size > 0) {
+      out.push(`More than ${MAX_EXTENSIONS.toLocaleString('en')} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString('en')} browsers) are not listed.`);
+    }
+    if (this.policiesDropped.size > 0) {
+      out.push(`More than ${MAX_POLICIES.toLocaleString('en')} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString('en')} browsers) are not listed.`);
+    }
+    if (this.withoutId > 0) out.push(`${this.withoutId} browser records had no device id and were left out.`);
+    if (this.withoutDetails > 0) {
+      out.push(`${this.withoutDetails.toLocaleString('en')} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`);
+    }
+    return out;
+  }
+}
+
+function tallyList(d: Dimension<Tally>): ValueCount[] {
+  return [...d.values].map(([value, t]) => ({ value, browsers: t.n })).sort(byBrowsers);
+}
+
+function policySummary(p: PolicyEntry): PolicySummary {
+  const order: PolicyScope[] = ['machine', 'user', 'extension'];
+  return {
+    key: p.key,
+    name: p.name,
+    ...(p.extensionId !== undefined ? { extensionId: p.extensionId } : {}),
+    ...(p.extensionName ? { extensionName: p.extensionName } : {}),
+    browsers: p.all.size,
+    scopes: order.filter((s) => p.scopes.has(s)).map((scope) => ({ scope, browsers: p.scopes.get(scope)!.n })),
+    sources: tallyList(p.sources),
+    values: tallyList(p.values),
+    otherValueBrowsers: p.values.overflow?.n ?? 0,
+    errors: p.errors.size,
+    conflicts: p.conflicts.size,
+    errorMessages: tallyList(p.errorMessages),
+  };
+}
