@@ -14,7 +14,7 @@
 //   data can show — the error text says "conflict", or one profile sees two different values of the same policy
 //   (a machine policy and that profile's user policy disagree, or the list holds it twice from two sources;
 //   Chrome then applies only one). Two profiles of different users with different user policies do not conflict.
-import type { BrowserExtension, ChromeBrowser, Policy } from '../api/types';
+import type { BrowserExtension, BrowserInstall, BrowserProfile, ChromeBrowser, ExtensionPolicies, Policy } from '../api/types';
 import { BrowserIdSet } from './idSet';
 import {
   byBrowsers,
@@ -43,8 +43,12 @@ export const MAX_NAMES = 5;
 /** Longer policy values and error messages are cut (a URL list can be kilobytes). */
 export const MAX_VALUE_LENGTH = 300;
 
+const SCOPES: readonly PolicyScope[] = ['machine', 'user', 'extension'];
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x !== null && typeof x === 'object') : []);
+const NONE: never[] = [];
+/** The array itself (no copy: this runs for every item of every record); its members are checked with isRecord. */
+const items = <T>(v: T[] | undefined): readonly unknown[] => (Array.isArray(v) ? v : NONE);
+const isRecord = (x: unknown): x is Record<string, never> => typeof x === 'object' && x !== null;
 
 function cut(value: string): string {
   return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH - 1)}…` : value;
@@ -119,7 +123,8 @@ export class PolicyEntry {
   readonly all = new BrowserIdSet();
   readonly errors = new BrowserIdSet();
   readonly conflicts = new BrowserIdSet();
-  readonly scopes = new Map<PolicyScope, Tally>();
+  /** Browsers per scope, in SCOPES order. */
+  readonly scopes: readonly Tally[] = [new Tally(), new Tally(), new Tally()];
   readonly sources = tallies(20);
   readonly values = tallies(MAX_POLICY_VALUES);
   readonly errorMessages = tallies(MAX_ERROR_MESSAGES);
@@ -172,19 +177,26 @@ export class InventoryAggregator {
     this.deviceIds.push(b.deviceId);
     this.setOrgUnit(browser, text(b.orgUnitPath));
     this.machineValues.clear();
-    for (const p of list(b.machinePolicies)) this.addPolicy(browser, p, 'machine');
-    for (const ep of list(b.machineExtensionPolicies)) {
-      for (const p of list(ep.policies)) this.addPolicy(browser, p, 'extension', text(ep.extensionId), text(ep.extensionName), true);
+    for (const p of items(b.machinePolicies)) if (isRecord(p)) this.addPolicy(browser, p, 'machine');
+    for (const ep of items(b.machineExtensionPolicies)) {
+      if (!isRecord(ep)) continue;
+      const x = ep as ExtensionPolicies;
+      for (const p of items(x.policies)) if (isRecord(p)) this.addPolicy(browser, p, 'extension', text(x.extensionId), text(x.extensionName), true);
     }
     if (!Array.isArray(b.browsers)) this.withoutDetails++;
-    for (const install of list(b.browsers)) {
-      for (const profile of list(install.profiles)) {
+    for (const install of items(b.browsers)) {
+      if (!isRecord(install)) continue;
+      for (const pr of items((install as BrowserInstall).profiles)) {
+        if (!isRecord(pr)) continue;
+        const profile = pr as BrowserProfile;
         const p = this.profileCount++;
         this.profileValues.clear();
-        for (const ext of list(profile.extensions)) this.addExtension(browser, p, ext);
-        for (const pol of list(profile.userPolicies)) this.addPolicy(browser, pol, 'user');
-        for (const ep of list(profile.extensionPolicies)) {
-          for (const pol of list(ep.policies)) this.addPolicy(browser, pol, 'extension', text(ep.extensionId), text(ep.extensionName));
+        for (const ext of items(profile.extensions)) if (isRecord(ext)) this.addExtension(browser, p, ext);
+        for (const pol of items(profile.userPolicies)) if (isRecord(pol)) this.addPolicy(browser, pol, 'user');
+        for (const ep of items(profile.extensionPolicies)) {
+          if (!isRecord(ep)) continue;
+          const x = ep as ExtensionPolicies;
+          for (const pol of items(x.policies)) if (isRecord(pol)) this.addPolicy(browser, pol, 'extension', text(x.extensionId), text(x.extensionName));
         }
       }
     }
@@ -246,9 +258,7 @@ export class InventoryAggregator {
     }
     if (!entry.extensionName && extensionName) entry.extensionName = extensionName;
     entry.all.add(browser);
-    let s = entry.scopes.get(scope);
-    if (!s) entry.scopes.set(scope, (s = new Tally()));
-    s.touch(browser);
+    entry.scopes[SCOPES.indexOf(scope)].touch(browser);
     entry.sources.get(text(p.source)).touch(browser);
     const value = text(p.value);
     entry.values.get(cut(value)).touch(browser);
@@ -375,14 +385,13 @@ function tallyList(d: Dimension<Tally>): ValueCount[] {
 }
 
 function policySummary(p: PolicyEntry): PolicySummary {
-  const order: PolicyScope[] = ['machine', 'user', 'extension'];
   return {
     key: p.key,
     name: p.name,
     ...(p.extensionId !== undefined ? { extensionId: p.extensionId } : {}),
     ...(p.extensionName ? { extensionName: p.extensionName } : {}),
     browsers: p.all.size,
-    scopes: order.filter((s) => p.scopes.has(s)).map((scope) => ({ scope, browsers: p.scopes.get(scope)!.n })),
+    scopes: SCOPES.map((scope, i) => ({ scope, browsers: p.scopes[i].n })).filter((s) => s.browsers > 0),
     sources: tallyList(p.sources),
     values: tallyList(p.values),
     otherValueBrowsers: p.values.overflow?.n ?? 0,

@@ -1,6 +1,7 @@
 // A set of browser indexes (small integers the inventory gives each browser in arrival order), stored in
-// whichever of two forms is smaller: a sorted array (4 bytes per member; rare extensions) or a bitmap
-// (1 bit per browser of the fleet; an extension on most browsers). 100,000 browsers × 20 extensions cost at most
+// whichever of two forms is smaller, switching as it grows: a sorted array (4 bytes per member; rare
+// extensions) or a bitmap (1 bit per browser of the fleet; an extension on most browsers). Either way it holds
+// at most about twice the smaller form. 100,000 browsers × 20 extensions cost at most
 // ~12.5 KB per common extension instead of one string reference per browser. No vscode import.
 //
 // Members must be added in non-decreasing order, which the aggregator guarantees (a browser's index is the
@@ -8,6 +9,8 @@
 // needs no extra bookkeeping.
 
 const EMPTY = new Uint32Array(0);
+/** Members before the bitmap form is considered. */
+const MIN_BITMAP_MEMBERS = 32;
 
 export class BrowserIdSet {
   /** Array form: the members, sorted. Bitmap form: bit i of word i>>5 is member i. */
@@ -32,22 +35,8 @@ export class BrowserIdSet {
     }
     this.last = index;
     this.count++;
-    if (this.bitmap) {
-      this.setBit(index);
-      return;
-    }
-    if (this.count > this.data.length) {
-      const capacity = Math.max(4, this.data.length * 2);
-      const bitmapWords = (index >>> 5) + 1;
-      if (capacity >= bitmapWords) {
-        this.toBitmap(index);
-        return;
-      }
-      const grown = new Uint32Array(capacity);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.count - 1] = index;
+    if (this.bitmap) this.addToBitmap(index);
+    else this.addToArray(index);
   }
 
   has(index: number): boolean {
@@ -81,22 +70,52 @@ export class BrowserIdSet {
     }
   }
 
-  /** Converts to a bitmap and adds `index` (already counted). */
-  private toBitmap(index: number): void {
-    const members = this.data.subarray(0, this.count - 1);
-    this.bitmap = true;
-    this.data = new Uint32Array(Math.max(4, ((index >>> 5) + 1) * 2));
-    for (const m of members) this.data[m >>> 5] |= 1 << (m & 31);
-    this.setBit(index);
+  private addToArray(index: number): void {
+    if (this.count > this.data.length) {
+      const capacity = Math.max(4, this.data.length * 2);
+      // A few members tell nothing about density (the first browsers have small indexes), hence the minimum.
+      if (this.count >= MIN_BITMAP_MEMBERS && capacity >= (index >>> 5) + 1) {
+        this.toBitmap(index);
+        return;
+      }
+      const grown = new Uint32Array(capacity);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.count - 1] = index;
   }
 
-  private setBit(index: number): void {
+  private addToBitmap(index: number): void {
     const word = index >>> 5;
     if (word >= this.data.length) {
-      const grown = new Uint32Array(Math.max(word + 1, this.data.length * 2));
+      const length = Math.max(word + 1, Math.ceil(this.data.length * 1.5));
+      // The set got sparse (members far apart): back to the array form when that is the smaller one.
+      if (this.count * 2 < length) {
+        this.toArray(index);
+        return;
+      }
+      const grown = new Uint32Array(length);
       grown.set(this.data);
       this.data = grown;
     }
     this.data[word] |= 1 << (index & 31);
+  }
+
+  /** Converts to a bitmap and adds `index` (already counted). */
+  private toBitmap(index: number): void {
+    const members = this.data.subarray(0, this.count - 1);
+    this.bitmap = true;
+    this.data = new Uint32Array(Math.ceil(((index >>> 5) + 1) * 1.5));
+    for (const m of members) this.data[m >>> 5] |= 1 << (m & 31);
+    this.data[index >>> 5] |= 1 << (index & 31);
+  }
+
+  /** Converts to the array form and adds `index` (already counted). */
+  private toArray(index: number): void {
+    const members = [...this];
+    this.bitmap = false;
+    this.data = new Uint32Array(this.count * 2);
+    this.data.set(members);
+    this.data[this.count - 1] = index;
   }
 }
