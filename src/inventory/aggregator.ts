@@ -34,7 +34,9 @@ import { isHostPermission } from './permissions';
 export const MAX_EXTENSIONS = 20_000;
 export const MAX_POLICIES = 5_000;
 /** Distinct values per dimension of one extension (versions, install types, permissions). */
-export const MAX_FACET_VALUES = 200;
+export const MAX_FACET_VALUES = 1_000;
+/** Distinct values of all dimensions of all extensions together (~250 bytes each when rare: ~50 MB at most). */
+export const MAX_FACETS = 200_000;
 /** Distinct permissions across all extensions (for "which browsers have an extension that asks for X"). */
 export const MAX_PERMISSIONS = 5_000;
 export const MAX_POLICY_VALUES = 50;
@@ -86,37 +88,40 @@ class Tally {
   }
 }
 
-/** Values of one kind with a cap; past it, one overflow facet counts what was not kept. */
+/** How many more facets all extensions together may create (shared by their dimensions). */
+interface Budget {
+  left: number;
+}
+
+/** Values of one kind with a cap (and a shared budget); past it, one overflow entry counts what was not kept. */
 class Dimension<T extends Facet | Tally> {
   readonly values = new Map<string, T>();
   overflow: T | undefined;
 
-  constructor(private readonly max: number, private readonly make: () => T) {}
+  constructor(private readonly max: number, private readonly make: () => T, private readonly budget: Budget = { left: Infinity }) {}
 
   get(value: string): T {
     let entry = this.values.get(value);
     if (entry) return entry;
-    if (this.values.size >= this.max) return (this.overflow ??= this.make());
+    if (this.values.size >= this.max || this.budget.left <= 0) return (this.overflow ??= this.make());
+    this.budget.left--;
     entry = this.make();
     this.values.set(value, entry);
     return entry;
   }
 }
 
-const facets = (max = MAX_FACET_VALUES) => new Dimension<Facet>(max, () => new Facet());
+const facets = (budget: Budget, max = MAX_FACET_VALUES) => new Dimension<Facet>(max, () => new Facet(), budget);
 const tallies = (max: number) => new Dimension<Tally>(max, () => new Tally());
 
 export class ExtensionEntry {
   readonly all = new Facet();
   readonly names = tallies(MAX_NAMES);
-  readonly dims: Record<ExtensionDimension, Dimension<Facet>> = {
-    version: facets(),
-    installType: facets(),
-    permission: facets(),
-    state: facets(3),
-  };
+  readonly dims: Record<ExtensionDimension, Dimension<Facet>>;
 
-  constructor(readonly key: string, readonly extensionId: string | undefined) {}
+  constructor(readonly key: string, readonly extensionId: string | undefined, budget: Budget) {
+    this.dims = { version: facets(budget), installType: facets(budget), permission: facets(budget), state: facets(budget, 3) };
+  }
 }
 
 export class PolicyEntry {
@@ -146,7 +151,8 @@ export class InventoryAggregator {
   private readonly orgUnitIndex = new Map<string, number>();
   private readonly extensions = new Map<string, ExtensionEntry>();
   private readonly policies = new Map<string, PolicyEntry>();
-  private readonly permissions = facets(MAX_PERMISSIONS);
+  private readonly budget: Budget = { left: MAX_FACETS };
+  private readonly permissions = facets({ left: Infinity }, MAX_PERMISSIONS);
   private profileCount = 0;
   private withoutDetails = 0;
   private withoutId = 0;
@@ -227,7 +233,7 @@ export class InventoryAggregator {
         this.extensionsDropped.add(browser);
         return;
       }
-      entry = new ExtensionEntry(key, id || undefined);
+      entry = new ExtensionEntry(key, id || undefined, this.budget);
       this.extensions.set(key, entry);
     }
     entry.all.touch(browser, profile);
@@ -371,6 +377,9 @@ export class InventoryAggregator {
     }
     if (this.policiesDropped.size > 0) {
       out.push(`More than ${MAX_POLICIES.toLocaleString('en')} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString('en')} browsers) are not listed.`);
+    }
+    if (this.budget.left <= 0) {
+      out.push(`More than ${MAX_FACETS.toLocaleString('en')} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`);
     }
     if (this.withoutId > 0) out.push(`${this.withoutId} browser records had no device id and were left out.`);
     if (this.withoutDetails > 0) {
