@@ -130,6 +130,9 @@ export function browserFromWire(w: Wire, orgUnitPathOf: OrgUnitPathOf, projectio
     b.browsers = arr(w.browsers).map(install);
     // v1 only (no v1.1beta1 counterpart): kept when sent, so the inventory and exports see them.
     if (Array.isArray(w.machineExtensionPolicies)) b.machineExtensionPolicies = arr(w.machineExtensionPolicies).map(extensionPolicies);
+    if (w.attestationCredential && typeof w.attestationCredential === 'object' && !Array.isArray(w.attestationCredential)) {
+      b.attestationCredential = { ...(w.attestationCredential as Wire) };
+    }
     const h = w.deviceIdentifiersHistory as Wire | undefined;
     if (h && typeof h === 'object') {
       b.deviceIdentifiersHistory = {

@@ -145,6 +145,8 @@ export interface ChromeBrowser {
   machineExtensionPolicies?: ExtensionPolicies[];
   /** Chrome Management API v1 only: when the updater (Omaha) last fetched, refreshed daily. */
   omahaRecentFetchTime?: string;
+  /** Chrome Management API v1 only: the Device Trust connector's key (type, trust level, public key, rotation time), as sent. */
+  attestationCredential?: Record<string, unknown>;
 }
 
 /** The four fields an administrator may write (PUT). */
