@@ -1,10 +1,12 @@
 import type * as vscode from 'vscode';
 import { registerBrowserCommands } from './browserCommands';
+import { registerColumnExportCommand } from './columnExportCommand';
 import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
 import { registerMoveCommand } from './moveCommand';
 import { registerTokenCommands } from './tokenCommands';
+import { registerTokenExportCommand } from './tokenExportCommand';
 
 /** Every command that acts on the explorer or its items. */
 export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -14,5 +16,7 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerMoveCommand(c),
     ...registerTokenCommands(c),
     ...registerExportCommand(c),
+    ...registerColumnExportCommand(c),
+    ...registerTokenExportCommand(c),
   ];
 }
