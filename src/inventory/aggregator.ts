@@ -97,16 +97,26 @@ interface Budget {
 class Dimension<T extends Facet | Tally> {
   readonly values = new Map<string, T>();
   overflow: T | undefined;
+  private lastValue: string | undefined;
+  private lastEntry: T | undefined;
 
   constructor(private readonly max: number, private readonly make: () => T, private readonly budget: Budget = { left: Infinity }) {}
 
   get(value: string): T {
+    // Most browsers report what the previous one did (same version, source, value): skip the hash lookup.
+    if (value === this.lastValue && this.lastEntry) return this.lastEntry;
     let entry = this.values.get(value);
-    if (entry) return entry;
+    if (entry) return this.remember(value, entry);
     if (this.values.size >= this.max || this.budget.left <= 0) return (this.overflow ??= this.make());
     this.budget.left--;
     entry = this.make();
     this.values.set(value, entry);
+    return this.remember(value, entry);
+  }
+
+  private remember(value: string, entry: T): T {
+    this.lastValue = value;
+    this.lastEntry = entry;
     return entry;
   }
 }
@@ -133,6 +143,11 @@ export class PolicyEntry {
   readonly sources = tallies(20);
   readonly values = tallies(MAX_POLICY_VALUES);
   readonly errorMessages = tallies(MAX_ERROR_MESSAGES);
+  /** Conflict detection without a map per browser: the machine-level value on browser `machineOf`, and the value in profile `profileOf`. */
+  machineOf = -1;
+  machineValue = '';
+  profileOf = -1;
+  profileValue = '';
 
   constructor(readonly key: string, readonly name: string, readonly extensionId?: string, public extensionName?: string) {}
 }
@@ -158,9 +173,6 @@ export class InventoryAggregator {
   private withoutId = 0;
   private extensionsDropped = new BrowserIdSet();
   private policiesDropped = new BrowserIdSet();
-  /** Conflict detection: the machine-level values of the browser being read, and the values of its current profile. */
-  private readonly machineValues = new Map<PolicyEntry, string>();
-  private readonly profileValues = new Map<PolicyEntry, string>();
 
   constructor(o: InventoryAggregatorOptions) {
     this.scope = o.scope;
@@ -182,12 +194,11 @@ export class InventoryAggregator {
     const browser = this.deviceIds.length;
     this.deviceIds.push(b.deviceId);
     this.setOrgUnit(browser, text(b.orgUnitPath));
-    this.machineValues.clear();
-    for (const p of items(b.machinePolicies)) if (isRecord(p)) this.addPolicy(browser, p, 'machine');
+    for (const p of items(b.machinePolicies)) if (isRecord(p)) this.addPolicy(browser, -1, p, 'machine');
     for (const ep of items(b.machineExtensionPolicies)) {
       if (!isRecord(ep)) continue;
       const x = ep as ExtensionPolicies;
-      for (const p of items(x.policies)) if (isRecord(p)) this.addPolicy(browser, p, 'extension', text(x.extensionId), text(x.extensionName), true);
+      for (const p of items(x.policies)) if (isRecord(p)) this.addPolicy(browser, -1, p, 'extension', text(x.extensionId), text(x.extensionName));
     }
     if (!Array.isArray(b.browsers)) this.withoutDetails++;
     for (const install of items(b.browsers)) {
@@ -196,13 +207,12 @@ export class InventoryAggregator {
         if (!isRecord(pr)) continue;
         const profile = pr as BrowserProfile;
         const p = this.profileCount++;
-        this.profileValues.clear();
         for (const ext of items(profile.extensions)) if (isRecord(ext)) this.addExtension(browser, p, ext);
-        for (const pol of items(profile.userPolicies)) if (isRecord(pol)) this.addPolicy(browser, pol, 'user');
+        for (const pol of items(profile.userPolicies)) if (isRecord(pol)) this.addPolicy(browser, p, pol, 'user');
         for (const ep of items(profile.extensionPolicies)) {
           if (!isRecord(ep)) continue;
           const x = ep as ExtensionPolicies;
-          for (const pol of items(x.policies)) if (isRecord(pol)) this.addPolicy(browser, pol, 'extension', text(x.extensionId), text(x.extensionName));
+          for (const pol of items(x.policies)) if (isRecord(pol)) this.addPolicy(browser, p, pol, 'extension', text(x.extensionId), text(x.extensionName));
         }
       }
     }
@@ -249,8 +259,8 @@ export class InventoryAggregator {
     }
   }
 
-  /** `machineLevel`: set for the whole machine (machine policies, v1's machine extension policies), else for one profile. */
-  private addPolicy(browser: number, p: Policy, scope: PolicyScope, extensionId?: string, extensionName?: string, machineLevel = scope === 'machine'): void {
+  /** `profile`: the profile it is set for, -1 for the whole machine (machine policies, v1's machine extension policies). */
+  private addPolicy(browser: number, profile: number, p: Policy, scope: PolicyScope, extensionId?: string, extensionName?: string): void {
     const name = text(p.name);
     const key = scope === 'extension' ? `${extensionId ?? ''}/${name}` : name;
     let entry = this.policies.get(key);
@@ -275,15 +285,20 @@ export class InventoryAggregator {
       if (/conflict/i.test(error)) entry.conflicts.add(browser);
     }
     // Machine values are read before any profile, so a profile's value is compared with both levels.
-    const machine = this.machineValues.get(entry);
-    if (machineLevel) {
-      if (machine === undefined) this.machineValues.set(entry, value);
-      else if (machine !== value) entry.conflicts.add(browser);
+    const machine = entry.machineOf === browser ? entry.machineValue : undefined;
+    if (profile < 0) {
+      if (machine === undefined) {
+        entry.machineOf = browser;
+        entry.machineValue = value;
+      } else if (machine !== value) entry.conflicts.add(browser);
       return;
     }
-    const earlier = this.profileValues.get(entry);
+    const earlier = entry.profileOf === profile ? entry.profileValue : undefined;
     if ((machine !== undefined && machine !== value) || (earlier !== undefined && earlier !== value)) entry.conflicts.add(browser);
-    if (earlier === undefined) this.profileValues.set(entry, value);
+    if (earlier === undefined) {
+      entry.profileOf = profile;
+      entry.profileValue = value;
+    }
   }
 
   // ---------------------------------------------------------------- reading
