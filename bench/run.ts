@@ -2,7 +2,7 @@
 // bench-results/latest.json (runs with --only or --quick write bench-results/partial.json). Not a test: CI does
 // not run it and nothing asserts a time.
 //   npm run bench                        everything (~6–8 minutes on 2 cores)
-//   npm run bench -- --only 1,2,3        some benchmarks (1 listing, 2 overhead, 3 query, 4 bundle, 5 export, vscode, overview)
+//   npm run bench -- --only 1,2,3        some benchmarks (1 listing, 2 overhead, 3 query, 4 bundle, 5 export, vscode, overview, inventory)
 //   npm run bench -- --quick             fewer runs (smoke check of the benchmark code itself)
 import * as fs from 'fs';
 import * as os from 'os';
@@ -25,7 +25,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--quick') args.quick = true;
     else if (argv[i] === '--only') args.only = new Set((argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-    else throw new Error(`unknown option ${argv[i]} (use --only 1,2,3,4,5,vscode,overview and/or --quick)`);
+    else throw new Error(`unknown option ${argv[i]} (use --only 1,2,3,4,5,vscode,overview,inventory and/or --quick)`);
   }
   return args;
 }
@@ -73,6 +73,12 @@ async function main(): Promise<void> {
   await step('overview', '7. Fleet overview', async () => {
     const { benchOverview } = await import('./overview.bench');
     return benchOverview({ runs: args.quick ? 1 : 3, log });
+  });
+
+  // The fleet inventory (bench/inventory.bench.ts), loaded lazily like the overview's.
+  await step('inventory', '8. Fleet inventory', async () => {
+    const { benchInventory } = await import('./inventory.bench');
+    return benchInventory({ runs: args.quick ? 1 : 3, browsers: args.quick ? 5_000 : 20_000, heapBrowsers: args.quick ? 20_000 : 100_000, log });
   });
 
   rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));

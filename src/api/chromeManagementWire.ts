@@ -56,6 +56,7 @@ function extension(w: Wire): BrowserExtension {
   set(e, 'permissions', strings(w.permissions));
   if (typeof w.disabled === 'boolean') e.disabled = w.disabled;
   if (Array.isArray(w.icons)) e.icons = arr(w.icons).map((i) => ({ size: int64(i.size), url: str(i.url) }));
+  set(e, 'manifestVersion', int64(w.manifestVersion));
   return e;
 }
 
@@ -106,7 +107,7 @@ function install(w: Wire): BrowserInstall {
 const TEXT_FIELDS = [
   'machineName', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes', 'osPlatform', 'osArchitecture',
   'osVersion', 'osPlatformVersion', 'lastPolicyFetchTime', 'lastRegistrationTime', 'lastStatusReportTime', 'lastActivityTime',
-  'lastDeviceUser', 'serialNumber', 'virtualDeviceId',
+  'lastDeviceUser', 'serialNumber', 'virtualDeviceId', 'omahaRecentFetchTime',
 ] as const;
 
 /**
@@ -127,6 +128,11 @@ export function browserFromWire(w: Wire, orgUnitPathOf: OrgUnitPathOf, projectio
     b.lastDeviceUsers = arr(w.lastDeviceUsers).map((u) => ({ userName: str(u.userName), lastStatusReportTime: str(u.lastStatusReportTime) }));
     b.machinePolicies = arr(w.machinePolicies).map(policy);
     b.browsers = arr(w.browsers).map(install);
+    // v1 only (no v1.1beta1 counterpart): kept when sent, so the inventory and exports see them.
+    if (Array.isArray(w.machineExtensionPolicies)) b.machineExtensionPolicies = arr(w.machineExtensionPolicies).map(extensionPolicies);
+    if (w.attestationCredential && typeof w.attestationCredential === 'object' && !Array.isArray(w.attestationCredential)) {
+      b.attestationCredential = { ...(w.attestationCredential as Wire) };
+    }
     const h = w.deviceIdentifiersHistory as Wire | undefined;
     if (h && typeof h === 'object') {
       b.deviceIdentifiersHistory = {

@@ -53,6 +53,8 @@ export interface BrowserExtension {
   configuredAppPolicy?: string;
   disabled?: boolean;
   icons?: ExtensionIcon[];
+  /** Chrome Management API v1 only. */
+  manifestVersion?: number;
 }
 
 export interface ExtensionPolicies {
@@ -139,6 +141,12 @@ export interface ChromeBrowser {
   machinePolicies?: Policy[];
   browsers?: BrowserInstall[];
   deviceIdentifiersHistory?: DeviceIdentifiersHistory;
+  /** Chrome Management API v1 only: extension policies set at machine level. */
+  machineExtensionPolicies?: ExtensionPolicies[];
+  /** Chrome Management API v1 only: when the updater (Omaha) last fetched, refreshed daily. */
+  omahaRecentFetchTime?: string;
+  /** Chrome Management API v1 only: the Device Trust connector's key (type, trust level, public key, rotation time), as sent. */
+  attestationCredential?: Record<string, unknown>;
 }
 
 /** The four fields an administrator may write (PUT). */

@@ -2,11 +2,13 @@ import type * as vscode from 'vscode';
 import { registerBrowserCommands } from './browserCommands';
 import { registerBulkCommands } from './bulkCommands';
 import { registerImportCommand } from './importCommand';
+import { registerColumnExportCommand } from './columnExportCommand';
 import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
 import { registerMoveCommand } from './moveCommand';
 import { registerTokenCommands } from './tokenCommands';
+import { registerTokenExportCommand } from './tokenExportCommand';
 
 /** Every command that acts on the explorer or its items. */
 export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -18,5 +20,7 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerExportCommand(c),
     ...registerBulkCommands(c),
     ...registerImportCommand(c),
+    ...registerColumnExportCommand(c),
+    ...registerTokenExportCommand(c),
   ];
 }

@@ -50,7 +50,8 @@ export function csvRow(browser: ChromeBrowser): string {
   return EXPORT_COLUMNS.map((c) => csvField(browser[c])).join(',');
 }
 
-async function write(out: Writable, chunk: string): Promise<void> {
+/** Writes with back-pressure: waits for "drain" when the stream's buffer is full, so a slow disk pauses the listing. */
+export async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
