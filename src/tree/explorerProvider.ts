@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../api/types';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
+import { type BrowserRowField, browserRowFields } from './browserRow';
 import { describeState, type ExplorerViewState } from './explorerState';
+import { OrgUnitCounts } from './orgUnitCounts';
+import { ROOT_OU_PATH } from './orgUnitTree';
 import { AccountNode } from './nodes/accountNode';
-import type { BrowsersFolderNode } from './nodes/browsersFolderNode';
+import { BrowsersFolderNode } from './nodes/browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './nodes/explorerNode';
 import type { OrgUnitNode } from './nodes/orgUnitNode';
 import type { PagedFolderNode } from './nodes/pagedFolderNode';
+import type { TokensFolderNode } from './nodes/tokensFolderNode';
 
 const VIEW_STATE_KEY = 'cbcm.explorer.viewState';
 
@@ -36,6 +40,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private treeState: TreeState | undefined;
   private lastError: string | undefined;
   readonly state: ExplorerViewState;
+  /** Browsers per org unit, from complete unfiltered listings and exports. */
+  readonly counts = new OrgUnitCounts();
+  private rowFields: readonly BrowserRowField[] | undefined;
   private readonly ctx: NodeContext;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -51,10 +58,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       changed: (node) => this.emitter.fire(node),
       browsersLoaded: (browsers) => this.loadedEmitter.fire(browsers),
       reportError: (error) => services.log.warn(`Listing failed: ${describeError(error)}`),
+      browserRowFields: () => (this.rowFields ??= browserRowFields(vscode.workspace.getConfiguration('cbcm').get('browserRow.description'))),
+      counts: this.counts,
+      knownOrgUnitPaths: () => [ROOT_OU_PATH, ...(this.account?.orgUnits.map((u) => u.orgUnitPath) ?? [])],
+      countsChanged: (paths) => this.redrawOrgUnits(paths),
+      now: () => Date.now(),
     };
+    // Ages ("5 minutes ago") must not freeze: redraw counted org units once a minute.
+    const ageTimer = setInterval(() => this.redrawOrgUnits(this.counts.paths()), 60_000);
     this.disposables.push(
-      services.backends.onDidChange(() => this.refresh()),
+      services.backends.onDidChange(() => {
+        this.counts.clear(); // counts belong to the account (and API) they were taken with
+        this.refresh();
+      }),
       services.onDidChangeBrowser((b) => this.updateBrowser(b)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('cbcm.browserRow')) return;
+        this.rowFields = undefined;
+        this.emitter.fire();
+      }),
+      { dispose: () => clearInterval(ageTimer) },
     );
     void this.setTreeState(services.backends.current ? 'ok' : 'signedOut');
   }
@@ -135,7 +158,31 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   refreshNode(node: ExplorerNode | undefined): void {
     if (!node || node === this.account) return this.refresh();
     if (isPagedFolder(node)) node.reset();
+    // Browsers may have arrived that no count saw (a move into it): no count until it is listed again.
+    if (node instanceof BrowsersFolderNode && node.orgUnitPath !== undefined && this.counts.forget(node.orgUnitPath)) {
+      this.redrawOrgUnits([node.orgUnitPath]);
+    }
     this.emitter.fire(node);
+  }
+
+  /**
+   * A complete, unfiltered listing made elsewhere (an export) counted one org unit, or with `orgUnitPath`
+   * undefined the whole account; `browsers` needs only `deviceId` and `orgUnitPath`.
+   */
+  recordCompleteListing(orgUnitPath: string | undefined, browsers: readonly ChromeBrowser[]): void {
+    if (orgUnitPath !== undefined) {
+      this.counts.countOrgUnit(orgUnitPath, browsers, Date.now());
+      this.redrawOrgUnits([orgUnitPath]);
+    } else {
+      this.redrawOrgUnits(this.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, Date.now()));
+    }
+  }
+
+  /** Redraws the loaded nodes of these org units (their count or its age changed). */
+  redrawOrgUnits(paths: readonly string[]): void {
+    if (paths.length === 0) return;
+    const wanted = new Set(paths);
+    for (const ou of this.loadedOrgUnitNodes()) if (wanted.has(ou.orgUnitPath)) this.emitter.fire(ou);
   }
 
   redraw(node?: ExplorerNode): void {
@@ -176,7 +223,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       ou.tokens.reset();
     }
     this.account?.allBrowsers.reset();
+    this.account?.allTokens.reset();
     this.emitter.fire();
+  }
+
+  /** Every token folder built so far, the account-wide one first. */
+  loadedTokenFolders(): TokensFolderNode[] {
+    return this.account ? [this.account.allTokens, ...this.loadedOrgUnitNodes().map((ou) => ou.tokens)] : [];
   }
 
   private updateBrowser(browser: ChromeBrowser): void {
