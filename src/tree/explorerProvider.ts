@@ -14,6 +14,8 @@ import type { PagedFolderNode } from './nodes/pagedFolderNode';
 import type { TokensFolderNode } from './nodes/tokensFolderNode';
 
 const VIEW_STATE_KEY = 'cbcm.explorer.viewState';
+/** How long VS Code may take to take in children after a listing returned them (see redrawSoon); 600 ms was too short on a busy machine. */
+const SETTLE_MS = 2000;
 
 /** Welcome view shown instead of an empty tree; mirrors the `cbcm.treeState` context key. */
 export type TreeState = 'ok' | 'signedOut' | 'noPermission' | 'offline' | 'empty';
@@ -43,6 +45,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Browsers per org unit, from complete unfiltered listings and exports. */
   readonly counts = new OrgUnitCounts();
   private rowFields: readonly BrowserRowField[] | undefined;
+  /** Nodes waiting for redrawSoon, with when the redraw was asked for. */
+  private readonly pendingRedraws = new Map<ExplorerNode, number>();
+  /** When VS Code last asked for each node's row: a row drawn after the redraw was asked for is already current. */
+  private readonly drawnAt = new WeakMap<ExplorerNode, number>();
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ctx: NodeContext;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -56,6 +63,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       state: this.state,
       pageSize: () => vscode.workspace.getConfiguration('cbcm').get<number>('pageSize', 100),
       changed: (node) => this.emitter.fire(node),
+      redrawSoon: (node) => this.redrawSoon([node]),
       browsersLoaded: (browsers) => this.loadedEmitter.fire(browsers),
       reportError: (error) => services.log.warn(`Listing failed: ${describeError(error)}`),
       browserRowFields: () => (this.rowFields ??= browserRowFields(vscode.workspace.getConfiguration('cbcm').get('browserRow.description'))),
@@ -100,6 +108,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    this.drawnAt.set(node, Date.now());
     return node.getTreeItem();
   }
 
@@ -148,6 +157,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Rebuilds everything (org units and listings) from the API. */
   refresh(): void {
+    this.pendingRedraws.clear();
     this.account?.dispose();
     this.account = undefined;
     this.accountLoad = undefined;
@@ -182,7 +192,36 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   redrawOrgUnits(paths: readonly string[]): void {
     if (paths.length === 0) return;
     const wanted = new Set(paths);
-    for (const ou of this.loadedOrgUnitNodes()) if (wanted.has(ou.orgUnitPath)) this.emitter.fire(ou);
+    this.redrawSoon(this.loadedOrgUnitNodes().filter((ou) => wanted.has(ou.orgUnitPath)));
+  }
+
+  /**
+   * Redraws nodes whose row changed (a description) but not their children, once no listing under them is still
+   * arriving. Why wait: redrawing a node makes VS Code drop the children it cached for it, while the view joins
+   * a fetch of those children still under way instead of fetching again; rows drawn from that fetch then point at
+   * nothing, and commands on them do nothing. So a node waits while a folder in it (or it) fetched within the last
+   * SETTLE_MS.
+   */
+  private redrawSoon(nodes: readonly ExplorerNode[]): void {
+    const now = Date.now();
+    for (const n of nodes) this.pendingRedraws.set(n, now);
+    if (this.redrawTimer || this.pendingRedraws.size === 0) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      const at = Date.now();
+      const settling = [...this.loadedBrowserFolders(), ...this.loadedTokenFolders()].filter((f) => f.settling(at, SETTLE_MS));
+      for (const [node, askedAt] of [...this.pendingRedraws]) {
+        const busy = settling.some((f) => { for (let n: ExplorerNode | undefined = f; n; n = n.parent) if (n === node) return true; return false; });
+        if (busy) continue;
+        this.pendingRedraws.delete(node);
+        // Never drawn (VS Code asks when it shows it), or drawn since (another redraw came first): nothing to do.
+        // Two redraws of one node close together are what leaves VS Code's rows pointing at nothing.
+        const drawn = this.drawnAt.get(node);
+        if (drawn === undefined || drawn >= askedAt) continue;
+        this.emitter.fire(node);
+      }
+      if (this.pendingRedraws.size) this.redrawSoon([]);
+    }, SETTLE_MS);
   }
 
   redraw(node?: ExplorerNode): void {
@@ -246,6 +285,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.emitter.dispose();
     this.stateEmitter.dispose();
     this.loadedEmitter.dispose();

@@ -20,6 +20,8 @@ export interface NodeContext {
   pageSize(): number;
   /** Redraw `node` (or the whole tree). */
   changed(node?: ExplorerNode): void;
+  /** Redraw `node` once no listing under it is still arriving in VS Code (see ExplorerProvider.redrawSoon). */
+  redrawSoon(node: ExplorerNode): void;
   /** Every page of browsers as it arrives (feeds the query language's completions with fleet values). */
   browsersLoaded(browsers: readonly ChromeBrowser[]): void;
   /** Records a listing failure for the welcome views (offline / no permission). */

@@ -32,6 +32,8 @@ export abstract class PagedFolderNode<TItem, TNode extends ExplorerNode> impleme
   private abort = new AbortController();
   /** A page (possibly empty) has arrived since the last reset: the loaded count means something. */
   private started = false;
+  /** When the last fetch ended (ms), for `settling`. */
+  private settledAt = 0;
 
   constructor(
     readonly parent: ExplorerNode | undefined,
@@ -78,7 +80,12 @@ export abstract class PagedFolderNode<TItem, TNode extends ExplorerNode> impleme
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.iterator && !this.exhausted && this.error === undefined) await this.loadMore();
+    if (!this.iterator && !this.exhausted && this.error === undefined) {
+      await this.loadMore();
+      // VS Code drew this folder's row before its first page arrived: redraw it for its description ("212").
+      // Not now: see ExplorerProvider.redrawSoon. Its children then come back from memory, no new request.
+      this.ctx.redrawSoon(this);
+    }
     const children: ExplorerNode[] = [...this.items];
     if (this.error !== undefined) {
       children.push(new MessageNode(this, `${this.id}/~error`, describeError(this.error), 'error',
@@ -95,8 +102,17 @@ export abstract class PagedFolderNode<TItem, TNode extends ExplorerNode> impleme
   loadMore(): Promise<void> {
     this.pending ??= this.fetchPage().finally(() => {
       this.pending = undefined;
+      this.settledAt = Date.now();
     });
     return this.pending;
+  }
+
+  /**
+   * True while a fetch runs and for `ms` after it: VS Code may still be taking in the children just returned,
+   * and redrawing this folder or an ancestor then leaves rows that no longer reach their nodes.
+   */
+  settling(now: number, ms: number): boolean {
+    return this.pending !== undefined || now - this.settledAt < ms;
   }
 
   /** Forgets everything loaded; the next expand lists again from the first page. */
