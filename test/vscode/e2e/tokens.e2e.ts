@@ -56,6 +56,10 @@ describe('Enrollment tokens', () => {
 
     await resetTree();
     await runCommand('CBCM: Refresh');
+    // As an admin would: wait until the refreshed tree is back (its org units listed) before expanding.
+    const topLevel = emulator.fleet.orgUnits.list().filter((u) => u.parentOrgUnitPath === '/')[0];
+    await row(topLevel.name, 3).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(1_000);
     const folder = row('All enrollment tokens', 2);
     await setExpanded(folder, true);
     const first = row(label, 3);
