@@ -47,8 +47,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private rowFields: readonly BrowserRowField[] | undefined;
   /** Nodes waiting for redrawSoon, with when the redraw was asked for. */
   private readonly pendingRedraws = new Map<ExplorerNode, number>();
-  /** When VS Code last asked for each node's row: a row drawn after the redraw was asked for is already current. */
-  private readonly drawnAt = new WeakMap<ExplorerNode, number>();
+  /** When VS Code last asked for each node's row, and what it got: a row drawn since, or the same, needs nothing. */
+  private readonly drawn = new WeakMap<ExplorerNode, { at: number; description: vscode.TreeItem['description'] }>();
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ctx: NodeContext;
   private readonly disposables: vscode.Disposable[] = [];
@@ -108,8 +108,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    this.drawnAt.set(node, Date.now());
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    this.drawn.set(node, { at: Date.now(), description: item.description });
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -214,10 +215,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const busy = settling.some((f) => { for (let n: ExplorerNode | undefined = f; n; n = n.parent) if (n === node) return true; return false; });
         if (busy) continue;
         this.pendingRedraws.delete(node);
-        // Never drawn (VS Code asks when it shows it), or drawn since (another redraw came first): nothing to do.
-        // Two redraws of one node close together are what leaves VS Code's rows pointing at nothing.
-        const drawn = this.drawnAt.get(node);
-        if (drawn === undefined || drawn >= askedAt) continue;
+        // Never drawn (VS Code asks when it shows it), drawn since (another redraw came first; two close together
+        // are what leaves rows pointing at nothing), or drawn with this very text ("3 hours ago" for an hour).
+        const drawn = this.drawn.get(node);
+        if (!drawn || drawn.at >= askedAt || drawn.description === node.getTreeItem().description) continue;
         this.emitter.fire(node);
       }
       if (this.pendingRedraws.size) this.redrawSoon([]);
