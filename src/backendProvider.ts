@@ -23,6 +23,8 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   readonly onDidChange = this.emitter.event;
   private backend: (CbcmBackend & { dispose(): void }) | undefined;
   private built = false;
+  /** The settings the backend was built from: a change elsewhere (e.g. how rows look) must not reload the tree. */
+  private builtFrom: string | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -32,14 +34,18 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
     this.disposables = [
       credentials.onDidChangeActiveAccount(() => this.invalidate()),
       credentials.onDidInvalidateTokenSources(() => this.invalidate()),
-      onDidChangeConfiguration(() => this.invalidate()),
+      onDidChangeConfiguration(() => {
+        if (!this.built || JSON.stringify(readConfiguration()) !== this.builtFrom) this.invalidate();
+      }),
     ];
   }
 
   get current(): CbcmBackend | undefined {
     if (!this.built) {
       this.built = true;
-      this.backend = this.build(readConfiguration());
+      const config = readConfiguration();
+      this.builtFrom = JSON.stringify(config);
+      this.backend = this.build(config);
     }
     return this.backend;
   }

@@ -59,7 +59,7 @@ export function readConfiguration(): CbcmConfiguration {
 }
 
 /** Settings that only change how a view draws: changing them must not rebuild the backend (that signs the views out). */
-const VIEW_ONLY_SECTIONS = ['cbcm.overview'];
+const VIEW_ONLY_SECTIONS = ['cbcm.overview', 'cbcm.browserRow'];
 /** Every setting `readConfiguration()` reads. */
 const BACKEND_SETTINGS = [
   'cbcm.apiBaseUrl', 'cbcm.apiVersion', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.accessLevel',
@@ -83,3 +83,20 @@ export function onDidChangeConfiguration(listener: () => void): vscode.Disposabl
 export function readOverviewStableMajor(): number {
   return boundSetting('cbcm.overview.stableMajor', vscode.workspace.getConfiguration('cbcm').get<unknown>('overview.stableMajor'), OVERVIEW_STABLE_MAJOR).value;
 }
+
+/**
+ * How the UI names each API. The v1.1beta1 endpoints still work; the Chrome Management API v1 reference
+ * (/work/shared/reference/chrome-management-api-v1.md, §7) says they keep working until Chrome 166, when Google removes them.
+ */
+export const API_VERSION_LABELS: Readonly<Record<ApiVersion, { short: string; long: string; note: string }>> = {
+  'v1.1beta1': {
+    short: 'Admin SDK v1.1beta1',
+    long: 'Admin SDK Directory API v1.1beta1',
+    note: 'works until Chrome 166, when Google removes these endpoints; switch "cbcm.apiVersion" to chromemanagement-v1 before then',
+  },
+  'chromemanagement-v1': {
+    short: 'Chrome Management v1',
+    long: 'Chrome Management API v1',
+    note: 'the replacement of the v1.1beta1 endpoints',
+  },
+};

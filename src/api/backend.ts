@@ -1,6 +1,7 @@
 import type {
   BrowserAnnotations,
   BrowserListPage,
+  BrowserOrderBy,
   ChromeBrowser,
   CreateTokenOptions,
   EnrollmentToken,
@@ -31,6 +32,11 @@ export interface CbcmBackend {
    * expiry prompt. Absent means they can (v1.1beta1).
    */
   readonly tokensExpire?: boolean;
+  /**
+   * The API's own name of a sort column (Chrome Management API v1 renamed most of them), or undefined when this API
+   * cannot sort by it. Absent means every `BrowserOrderBy` is sent as it is named (v1.1beta1).
+   */
+  orderByName?(orderBy: BrowserOrderBy): string | undefined;
 
   /** Pages of browsers; stops early when `signal` aborts. Survives expired page tokens without duplicates. */
   listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage>;

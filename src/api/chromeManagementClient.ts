@@ -2,7 +2,7 @@
 // customers.enrollmentTokens), which replaces the Admin SDK v1.1beta1 endpoints as of Chrome 166. Org units
 // still come from the Directory API v1 on admin.googleapis.com (v1 resources carry only org unit ids).
 // Reuses the transport, retry policy, errors, paging and the batched move of the v1.1beta1 client.
-import { ChromeManagementBrowsersApi } from './chromeManagementBrowsers';
+import { CM_ORDER_BY, ChromeManagementBrowsersApi } from './chromeManagementBrowsers';
 import { OrgUnitIndex } from './chromeManagementOrgUnits';
 import { ChromeManagementTokensApi } from './chromeManagementTokens';
 import { ComposedBackend, transportSettings, type ClientTransportOptions } from './composedBackend';
@@ -10,6 +10,7 @@ import { ApiError, describeOperation, type ApiOperation } from './errors';
 import { HttpRequest, HttpTransport } from './http';
 import { MoveApi } from './move';
 import { OrgUnitsApi } from './orgUnits';
+import type { BrowserOrderBy } from './types';
 
 export interface ChromeManagementClientOptions extends ClientTransportOptions {
   /** Default https://chromemanagement.googleapis.com (the emulator's URL in tests). */
@@ -77,6 +78,10 @@ export class ChromeManagementClient extends ComposedBackend {
   readonly id = CHROME_MANAGEMENT_BACKEND_ID;
   /** v1 tokens have no ttl/expireTime; they stay valid until revoked. */
   readonly tokensExpire = false;
+
+  orderByName(orderBy: BrowserOrderBy): string | undefined {
+    return CM_ORDER_BY[orderBy];
+  }
   private readonly http: HttpTransport;
   private readonly directoryHttp: HttpTransport;
   /** Also refreshes, on every listing, the path ↔ id index the v1 resources need. */

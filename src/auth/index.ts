@@ -31,7 +31,7 @@ export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOu
   const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'cbcm.signedIn', accounts.activeAccount !== undefined);
   setSignedIn();
   const provider = new CbcmAuthenticationProvider(accounts, log, () => promptSignIn(accounts));
-  const statusBar = createAccountStatusBar(accounts);
+  const statusBar = createAccountStatusBar(accounts, () => deps.readConfig().apiVersion);
   context.subscriptions.push(accounts, accounts.onDidChangeActiveAccount(setSignedIn), statusBar, provider);
   const ready = autoSignInAtStartup(context.extensionMode === vscode.ExtensionMode.Production, accounts, log).then(() => undefined);
   return { accounts, testing: createAuthTestingHooks(context, accounts, ready, provider, statusBar.item), ready };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BROWSER_ORDER_BY, type BrowserOrderBy, type SortOrder } from '../api/types';
+import type { BrowserOrderBy, SortOrder } from '../api/types';
 import { validateQueryInput } from '../query';
 import type { ListingKind } from '../tree/explorerState';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
@@ -7,18 +7,7 @@ import { OrgUnitNode, owningOrgUnit } from '../tree/nodes/orgUnitNode';
 import type { ExplorerNode } from '../tree/nodes/explorerNode';
 import type { ExplorerCommandContext } from './commandContext';
 import { RecentQueries } from './recentQueries';
-
-const ORDER_BY_HELP: Partial<Record<BrowserOrderBy, string>> = {
-  id: 'Device ID',
-  last_sync: 'Last registration, policy sync or report',
-  machine_name: 'Machine name',
-  last_activity: 'Last activity',
-  enrollment_date: 'Enrollment date',
-  browser_version_sortable: 'Oldest installed Chrome version',
-  os_version_sortable: 'OS type and full version',
-  org_unit: 'Org unit',
-  save_browsing_clickthrough: 'Safe Browsing click-throughs',
-};
+import { pickBrowserSort } from './sortPicker';
 
 /** Arguments of `cbcm.explorer.applyFilter`, as the query language's CodeLens sends them. */
 interface ApplyFilterArgs {
@@ -27,6 +16,10 @@ interface ApplyFilterArgs {
   orgUnitPath?: string;
   /** 'selectedOrgUnit': the org unit of the explorer's selection. */
   scope?: 'account' | 'selectedOrgUnit';
+}
+
+function isSortPreset(arg: unknown): arg is { orderBy?: BrowserOrderBy; sortOrder?: SortOrder } {
+  return typeof arg === 'object' && arg !== null && !('getTreeItem' in arg) && Object.keys(arg).every((k) => k === 'orderBy' || k === 'sortOrder');
 }
 
 export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -106,7 +99,9 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
       await applyFilter(kind, args.query, orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
     }),
-    vscode.commands.registerCommand('cbcm.explorer.sort', async (preset?: { orderBy?: BrowserOrderBy; sortOrder?: SortOrder }) => {
+    // Automation passes `{ orderBy, sortOrder }` (or `{}` for the default order); a menu passes the clicked node.
+    vscode.commands.registerCommand('cbcm.explorer.sort', async (arg?: unknown) => {
+      const preset = isSortPreset(arg) ? arg : undefined;
       if (preset) {
         // Automation: `{}` restores the default order.
         explorer.state.sort = preset.orderBy ? { orderBy: preset.orderBy, sortOrder: preset.sortOrder ?? 'ASCENDING' } : undefined;
@@ -114,22 +109,9 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
         explorer.resetListings();
         return;
       }
-      const field = await vscode.window.showQuickPick(
-        [{ label: 'Default order', value: undefined as BrowserOrderBy | undefined },
-          ...BROWSER_ORDER_BY.map((v) => ({ label: v, description: ORDER_BY_HELP[v], value: v as BrowserOrderBy | undefined }))],
-        { title: 'Sort browsers by', placeHolder: explorer.state.sort ? `Now: ${explorer.state.sort.orderBy}` : 'Now: default order' },
-      );
-      if (!field) return;
-      let sortOrder: SortOrder = 'ASCENDING';
-      if (field.value) {
-        const order = await vscode.window.showQuickPick(
-          [{ label: '$(arrow-up) Ascending', value: 'ASCENDING' as SortOrder }, { label: '$(arrow-down) Descending', value: 'DESCENDING' as SortOrder }],
-          { title: `Sort by ${field.value}` },
-        );
-        if (!order) return;
-        sortOrder = order.value;
-      }
-      explorer.state.sort = field.value ? { orderBy: field.value, sortOrder } : undefined;
+      const picked = await pickBrowserSort(explorer.state.sort, services.backends.current);
+      if (!picked) return;
+      explorer.state.sort = picked.sort;
       await explorer.saveViewState();
       explorer.resetListings();
     }),

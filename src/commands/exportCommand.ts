@@ -2,20 +2,69 @@ import * as vscode from 'vscode';
 import { type BrowserListPage, type ChromeBrowser, listFleet } from '../api';
 import { type ExportFormat, writeBrowserExport } from '../export/browserExport';
 import { type ExportDestination, openExportDestination } from '../export/exportDestination';
-import { queryFor } from '../tree/explorerState';
+import type { CbcmBackend } from '../api/backend';
+import { targetPath } from '../export/exportTarget';
+import { describeSort } from '../tree/browserSort';
+import { type BrowserSort, queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 
-/** Where to export: the clicked folder/OU, else the account-wide listing, with the filter in force there. */
-function scopeOf(c: ExplorerCommandContext, clicked: unknown): { orgUnitPath?: string; query?: string } {
+interface ExportScope {
+  orgUnitPath?: string;
+  query?: string;
+  /** The explorer's sort: the file lists browsers in the order the tree shows them. */
+  sort?: BrowserSort;
+}
+
+/** Where to export: the clicked folder/OU, else the account-wide listing, with the filter and sort in force there. */
+function scopeOf(c: ExplorerCommandContext, clicked: unknown): ExportScope {
   const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
-  return { orgUnitPath, query: queryFor(c.explorer.state, 'browsers', orgUnitPath) };
+  return { orgUnitPath, query: queryFor(c.explorer.state, 'browsers', orgUnitPath), sort: c.explorer.state.sort };
 }
 
 async function* asPages(batches: AsyncIterable<ChromeBrowser[]>): AsyncIterable<BrowserListPage> {
   for await (const browsers of batches) yield { browsers };
+}
+
+/**
+ * The listing to export. A sorted export is one listing in that order (the API sorts; pages come one after the
+ * other). Unsorted, the whole account is listed in parallel parts (src/api/fleetListing.ts), much faster, in no
+ * particular order — the tree shows the API's default order then, which parallel parts cannot reproduce.
+ */
+function exportPages(c: ExplorerCommandContext, backend: CbcmBackend, scope: ExportScope, signal: AbortSignal): AsyncIterable<BrowserListPage> {
+  const { orgUnitPath, query, sort } = scope;
+  if (orgUnitPath !== undefined || sort) {
+    return backend.listBrowsers({ projection: 'BASIC', maxResults: 100, orgUnitPath, query, orderBy: sort?.orderBy, sortOrder: sort?.sortOrder }, signal);
+  }
+  return asPages(listFleet(backend, { projection: 'BASIC', query, orgUnits: c.explorer.accountNode?.orgUnits }, signal));
+}
+
+/** Passes pages through, keeping each browser's id and org unit: a complete unfiltered export counts org units. */
+async function* tallied(pages: AsyncIterable<BrowserListPage>, seen: ChromeBrowser[]): AsyncIterable<BrowserListPage> {
+  for await (const page of pages) {
+    for (const b of page.browsers) seen.push({ deviceId: b.deviceId, orgUnitPath: b.orgUnitPath });
+    yield page;
+  }
+}
+
+/**
+ * The file to write: a doubled extension from the save dialog ("x.csv.csv") becomes one. If that name already
+ * exists, the dialog never asked about it, so this asks before replacing it (undefined: the admin declined).
+ */
+async function resolveTarget(chosen: vscode.Uri, format: ExportFormat, mayReplaceUnasked: boolean): Promise<vscode.Uri | undefined> {
+  const fixedPath = targetPath(chosen.path, format);
+  if (fixedPath === chosen.path) return chosen;
+  const fixed = chosen.with({ path: fixedPath });
+  const exists = await vscode.workspace.fs.stat(fixed).then(() => true, () => false);
+  if (!exists || mayReplaceUnasked) return fixed;
+  const replace = await vscode.window.showWarningMessage(
+    `${describeTarget(fixed)} already exists. Replace it?`,
+    { modal: true, detail: `The save dialog returned ${describeTarget(chosen)}; the export is written as ${describeTarget(fixed)} instead.` },
+    'Replace',
+  );
+  return replace === 'Replace' ? fixed : undefined;
 }
 
 /** Automation skips the prompts; its `signal` cancels like the notification's Cancel button. */
@@ -47,10 +96,13 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
     if (!format) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    const uri = preset?.uri ?? await vscode.window.showSaveDialog({
+    const chosen = preset?.uri ?? await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-browsers-${stamp}.${format}`) : undefined,
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
+    if (!chosen) return undefined;
+    // Automation may replace a file unasked, but only outside Production mode.
+    const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
     if (!uri) return undefined;
     let destination: ExportDestination;
     try {
@@ -61,17 +113,15 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
     }
     const out = destination.stream;
     let written = 0;
+    const seen: ChromeBrowser[] = [];
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Exporting browsers', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Exporting browsers${scope.sort ? ` sorted by ${describeSort(scope.sort)}` : ''}`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         preset?.signal?.addEventListener('abort', () => abort.abort());
         try {
-          // The whole account is listed in parallel parts (src/api/fleetListing.ts); one OU is a single listing.
-          const pages = scope.orgUnitPath !== undefined
-            ? backend.listBrowsers({ projection: 'BASIC', maxResults: 100, ...scope }, abort.signal)
-            : asPages(listFleet(backend, { projection: 'BASIC', query: scope.query, orgUnits: c.explorer.accountNode?.orgUnits }, abort.signal));
+          const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
           written = await writeBrowserExport(pages, out, format, (n) => progress.report({ message: `${n.toLocaleString('en')} browsers` }));
           return 'done' as const;
         } catch (error) {
@@ -88,7 +138,8 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
           `The export of ${written} browsers could not be put at ${describeTarget(uri)}: ${describeError(error)} It is in ${partial}.`);
         return { outcome: 'failed', written, path: partial };
       }
-      c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}`);
+      if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
+      c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
       void vscode.window.showInformationMessage(`Exported ${written.toLocaleString('en')} browsers.`, 'Open')
         .then((open) => open && vscode.window.showTextDocument(uri));
       return { outcome, written, path: describeTarget(uri) };

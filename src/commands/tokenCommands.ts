@@ -8,6 +8,7 @@ import { type ExplorerCommandContext, requireBackend, targetsOf } from './comman
 import { pickOrgUnit } from './orgUnitPicker';
 import { expiryFromDate } from '../util/tokenExpiry';
 import { count } from '../util/relativeTime';
+import { createdDate, DEFAULT_TOKEN_ORDER, TOKEN_ORDER_WORDS, type TokenOrder, tokenSummary } from '../tree/tokenText';
 
 const isTokenNode = (n: unknown): n is TokenNode => n instanceof TokenNode;
 
@@ -37,9 +38,21 @@ async function askExpiry(): Promise<CreateTokenOptions | undefined> {
 export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const { services, explorer, view } = c;
 
+  /** Lists again the folders that may show a token of this org unit: its own and the account-wide one. */
   const redrawTokensOf = (orgUnitPath: string | undefined) => {
-    for (const ou of explorer.loadedOrgUnitNodes()) {
-      if (orgUnitPath === undefined || ou.orgUnitPath === orgUnitPath) explorer.refreshNode(ou.tokens);
+    for (const folder of explorer.loadedTokenFolders()) {
+      if (orgUnitPath === undefined || folder.orgUnitPath === undefined || folder.orgUnitPath === orgUnitPath) explorer.refreshNode(folder);
+    }
+  };
+
+  /** A token shows in its org unit's folder and in the account-wide one: every node of it takes the new state. */
+  const updateToken = (token: EnrollmentToken) => {
+    for (const folder of explorer.loadedTokenFolders()) {
+      for (const node of folder.loadedNodes) {
+        if (node.token.tokenPermanentId !== token.tokenPermanentId) continue;
+        node.token = { ...node.token, ...token };
+        explorer.redraw(node);
+      }
     }
   };
 
@@ -72,34 +85,65 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     return token;
   };
 
+  /**
+   * `confirmed` is for automation that already asked (like a CLI's --yes), and only outside Production mode: an
+   * installed extension always asks. The question names each token's org unit and creation date, not only its id.
+   */
   const revoke = async (clicked?: unknown, selected?: unknown, options?: { confirmed?: boolean }) => {
     const nodes = targetsOf(view, isTokenNode, clicked, selected).filter((n) => n.token.state !== 'revoked');
     const backend = await requireBackend(services);
     if (nodes.length === 0 || !backend) return;
-    const ids = nodes.map((n) => n.token.tokenPermanentId);
-    const ok = options?.confirmed ? 'Revoke' : await vscode.window.showWarningMessage(
-      `Revoke ${ids.length === 1 ? 'this enrollment token' : `${ids.length} enrollment tokens`}?`,
-      { modal: true, detail: `${ids.join(', ')}\n\nMachines can no longer enroll with a revoked token. Enrolled browsers stay enrolled.` },
+    // The same token may be selected twice (its org unit's folder and the account-wide one).
+    const tokens = [...new Map(nodes.map((n) => [n.token.tokenPermanentId, n.token])).values()];
+    const skipQuestion = options?.confirmed === true && services.context.extensionMode !== vscode.ExtensionMode.Production;
+    const ok = skipQuestion ? 'Revoke' : await vscode.window.showWarningMessage(
+      tokens.length === 1
+        ? `Revoke the enrollment token of ${tokens[0].orgUnitPath ?? 'an unreported org unit'}, created ${createdDate(tokens[0]) ?? 'on an unreported date'}?`
+        : `Revoke ${tokens.length} enrollment tokens?`,
+      { modal: true, detail: `${tokens.map((t) => tokenSummary(t)).join('\n')}\n\nMachines can no longer enroll with a revoked token. Enrolled browsers stay enrolled.` },
       'Revoke',
     );
     if (ok !== 'Revoke') return;
     const failures: string[] = [];
-    for (const node of nodes) {
+    for (const token of tokens) {
       try {
-        await backend.revokeToken(node.token.tokenPermanentId);
-        node.token = { ...node.token, state: 'revoked' };
-        explorer.redraw(node);
+        await backend.revokeToken(token.tokenPermanentId);
+        updateToken({ ...token, state: 'revoked' });
+        services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
       } catch (error) {
-        failures.push(`${node.token.tokenPermanentId}: ${describeError(error)}`);
+        failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
       }
     }
     if (failures.length) void vscode.window.showErrorMessage(`Could not revoke ${failures.length} token(s).`, { detail: failures.join('\n') });
-    else vscode.window.setStatusBarMessage(`Revoked ${count(nodes.length, 'enrollment token')}`, 3000);
+    else vscode.window.setStatusBarMessage(`Revoked ${count(tokens.length, 'enrollment token')}`, 3000);
+  };
+
+  /** `preset` (automation) skips the question; from a menu the first argument is the clicked node instead. */
+  const sortTokens = async (preset?: unknown) => {
+    const current = explorer.state.tokenOrder ?? DEFAULT_TOKEN_ORDER;
+    const given = preset === 'newestFirst' || preset === 'oldestFirst' ? preset : undefined;
+    const order: TokenOrder | undefined = given ?? (await vscode.window.showQuickPick(
+      (['newestFirst', 'oldestFirst'] as const).map((o) => ({
+        order: o,
+        label: `${o === 'newestFirst' ? '$(arrow-down)' : '$(arrow-up)'} Created, ${TOKEN_ORDER_WORDS[o]}`,
+        description: o === current ? '$(check) now' : undefined,
+        detail: 'By the time the token was created. The APIs cannot sort tokens: the tree sorts the ones it loaded (up to 1,000 at a time).',
+      })),
+      { title: 'Sort enrollment tokens' },
+    ))?.order;
+    if (!order) return;
+    explorer.state.tokenOrder = order;
+    await explorer.saveViewState();
+    for (const folder of explorer.loadedTokenFolders()) {
+      folder.resort();
+      explorer.redraw(folder);
+    }
   };
 
   return [
     vscode.commands.registerCommand('cbcm.token.create', create),
     vscode.commands.registerCommand('cbcm.token.revoke', revoke),
+    vscode.commands.registerCommand('cbcm.explorer.sortTokens', sortTokens),
     vscode.commands.registerCommand('cbcm.token.copy', async (clicked?: unknown) => {
       const node = targetsOf(view, isTokenNode, clicked, undefined)[0];
       if (!node?.token.token) {

@@ -2,14 +2,20 @@ import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../api/types';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
+import { type BrowserRowField, browserRowFields } from './browserRow';
 import { describeState, type ExplorerViewState } from './explorerState';
+import { OrgUnitCounts } from './orgUnitCounts';
+import { ROOT_OU_PATH } from './orgUnitTree';
 import { AccountNode } from './nodes/accountNode';
-import type { BrowsersFolderNode } from './nodes/browsersFolderNode';
+import { BrowsersFolderNode } from './nodes/browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './nodes/explorerNode';
 import type { OrgUnitNode } from './nodes/orgUnitNode';
 import type { PagedFolderNode } from './nodes/pagedFolderNode';
+import type { TokensFolderNode } from './nodes/tokensFolderNode';
 
 const VIEW_STATE_KEY = 'cbcm.explorer.viewState';
+/** How long VS Code may take to take in children after a listing returned them (see redrawSoon): redrawing at once left rows that reached no node in the E2E runs; 2 s held on a busy machine. */
+const SETTLE_MS = 2000;
 
 /** Welcome view shown instead of an empty tree; mirrors the `cbcm.treeState` context key. */
 export type TreeState = 'ok' | 'signedOut' | 'noPermission' | 'offline' | 'empty';
@@ -36,6 +42,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private treeState: TreeState | undefined;
   private lastError: string | undefined;
   readonly state: ExplorerViewState;
+  /** Browsers per org unit, from complete unfiltered listings and exports. */
+  readonly counts = new OrgUnitCounts();
+  private rowFields: readonly BrowserRowField[] | undefined;
+  /** Nodes waiting for redrawSoon, with when the redraw was asked for. */
+  private readonly pendingRedraws = new Map<ExplorerNode, number>();
+  /** When VS Code last asked for each node's row, and what it got: a row drawn since, or the same, needs nothing. */
+  private readonly drawn = new WeakMap<ExplorerNode, { at: number; description: vscode.TreeItem['description'] }>();
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ctx: NodeContext;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -49,12 +63,29 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       state: this.state,
       pageSize: () => vscode.workspace.getConfiguration('cbcm').get<number>('pageSize', 100),
       changed: (node) => this.emitter.fire(node),
+      redrawSoon: (node) => this.redrawSoon([node]),
       browsersLoaded: (browsers) => this.loadedEmitter.fire(browsers),
       reportError: (error) => services.log.warn(`Listing failed: ${describeError(error)}`),
+      browserRowFields: () => (this.rowFields ??= browserRowFields(vscode.workspace.getConfiguration('cbcm').get('browserRow.description'))),
+      counts: this.counts,
+      knownOrgUnitPaths: () => [ROOT_OU_PATH, ...(this.account?.orgUnits.map((u) => u.orgUnitPath) ?? [])],
+      countsChanged: (paths) => this.redrawOrgUnits(paths),
+      now: () => Date.now(),
     };
+    // Ages ("5 minutes ago") must not freeze: redraw counted org units once a minute.
+    const ageTimer = setInterval(() => this.redrawOrgUnits(this.counts.paths()), 60_000);
     this.disposables.push(
-      services.backends.onDidChange(() => this.refresh()),
+      services.backends.onDidChange(() => {
+        this.counts.clear(); // counts belong to the account (and API) they were taken with
+        this.refresh();
+      }),
       services.onDidChangeBrowser((b) => this.updateBrowser(b)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('cbcm.browserRow')) return;
+        this.rowFields = undefined;
+        this.emitter.fire();
+      }),
+      { dispose: () => clearInterval(ageTimer) },
     );
     void this.setTreeState(services.backends.current ? 'ok' : 'signedOut');
   }
@@ -77,7 +108,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    this.drawn.set(node, { at: Date.now(), description: item.description });
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -125,6 +158,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Rebuilds everything (org units and listings) from the API. */
   refresh(): void {
+    this.pendingRedraws.clear();
     this.account?.dispose();
     this.account = undefined;
     this.accountLoad = undefined;
@@ -135,7 +169,60 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   refreshNode(node: ExplorerNode | undefined): void {
     if (!node || node === this.account) return this.refresh();
     if (isPagedFolder(node)) node.reset();
+    // Browsers may have arrived that no count saw (a move into it): no count until it is listed again.
+    if (node instanceof BrowsersFolderNode && node.orgUnitPath !== undefined && this.counts.forget(node.orgUnitPath)) {
+      this.redrawOrgUnits([node.orgUnitPath]);
+    }
     this.emitter.fire(node);
+  }
+
+  /**
+   * A complete, unfiltered listing made elsewhere (an export) counted one org unit, or with `orgUnitPath`
+   * undefined the whole account; `browsers` needs only `deviceId` and `orgUnitPath`.
+   */
+  recordCompleteListing(orgUnitPath: string | undefined, browsers: readonly ChromeBrowser[]): void {
+    if (orgUnitPath !== undefined) {
+      this.counts.countOrgUnit(orgUnitPath, browsers, Date.now());
+      this.redrawOrgUnits([orgUnitPath]);
+    } else {
+      this.redrawOrgUnits(this.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, Date.now()));
+    }
+  }
+
+  /** Redraws the loaded nodes of these org units (their count or its age changed). */
+  redrawOrgUnits(paths: readonly string[]): void {
+    if (paths.length === 0) return;
+    const wanted = new Set(paths);
+    this.redrawSoon(this.loadedOrgUnitNodes().filter((ou) => wanted.has(ou.orgUnitPath)));
+  }
+
+  /**
+   * Redraws nodes whose row changed (a description) but not their children, once no listing under them is still
+   * arriving. Why wait: redrawing a node makes VS Code drop the children it cached for it, while the view joins
+   * a fetch of those children still under way instead of fetching again; rows drawn from that fetch then point at
+   * nothing, and commands on them do nothing. So a node waits while a folder in it (or it) fetched within the last
+   * SETTLE_MS.
+   */
+  private redrawSoon(nodes: readonly ExplorerNode[]): void {
+    const now = Date.now();
+    for (const n of nodes) this.pendingRedraws.set(n, now);
+    if (this.redrawTimer || this.pendingRedraws.size === 0) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      const at = Date.now();
+      const settling = [...this.loadedBrowserFolders(), ...this.loadedTokenFolders()].filter((f) => f.settling(at, SETTLE_MS));
+      for (const [node, askedAt] of [...this.pendingRedraws]) {
+        const busy = settling.some((f) => { for (let n: ExplorerNode | undefined = f; n; n = n.parent) if (n === node) return true; return false; });
+        if (busy) continue;
+        this.pendingRedraws.delete(node);
+        // Never drawn (VS Code asks when it shows it), drawn since (another redraw came first; two close together
+        // are what leaves rows pointing at nothing), or drawn with this very text ("3 hours ago" for an hour).
+        const drawn = this.drawn.get(node);
+        if (!drawn || drawn.at >= askedAt || drawn.description === node.getTreeItem().description) continue;
+        this.emitter.fire(node);
+      }
+      if (this.pendingRedraws.size) this.redrawSoon([]);
+    }, SETTLE_MS);
   }
 
   redraw(node?: ExplorerNode): void {
@@ -176,7 +263,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       ou.tokens.reset();
     }
     this.account?.allBrowsers.reset();
+    this.account?.allTokens.reset();
     this.emitter.fire();
+  }
+
+  /** Every token folder built so far, the account-wide one first. */
+  loadedTokenFolders(): TokensFolderNode[] {
+    return this.account ? [this.account.allTokens, ...this.loadedOrgUnitNodes().map((ou) => ou.tokens)] : [];
   }
 
   private updateBrowser(browser: ChromeBrowser): void {
@@ -193,6 +286,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.emitter.dispose();
     this.stateEmitter.dispose();
     this.loadedEmitter.dispose();

@@ -1,4 +1,6 @@
 import type { BrowserOrderBy, SortOrder } from '../api/types';
+import { describeSort } from './browserSort';
+import type { TokenOrder } from './tokenText';
 
 export type ListingKind = 'browsers' | 'tokens';
 
@@ -19,6 +21,8 @@ export interface ExplorerViewState {
   browserFilter?: ListingFilter;
   tokenFilter?: ListingFilter;
   sort?: BrowserSort;
+  /** Order of enrollment tokens by creation time (sorted in the tree: the APIs cannot); default newest first. */
+  tokenOrder?: TokenOrder;
 }
 
 /** The query a listing of `kind` in `orgUnitPath` should send (undefined: no filter). */
@@ -29,7 +33,7 @@ export function queryFor(state: ExplorerViewState, kind: ListingKind, orgUnitPat
   return filter.query;
 }
 
-/** Text for the view's description, e.g. `browsers: os:"Windows 10" · sorted by machine_name ↓`. */
+/** Text for the view's description, e.g. `browsers: os:"Windows 10" · sorted by Machine name, Z to A`. */
 export function describeState(state: ExplorerViewState): string | undefined {
   const parts: string[] = [];
   const describe = (kind: ListingKind, f: ListingFilter | undefined) => {
@@ -37,6 +41,6 @@ export function describeState(state: ExplorerViewState): string | undefined {
   };
   describe('browsers', state.browserFilter);
   describe('tokens', state.tokenFilter);
-  if (state.sort) parts.push(`sorted by ${state.sort.orderBy} ${state.sort.sortOrder === 'DESCENDING' ? '↓' : '↑'}`);
+  if (state.sort) parts.push(`sorted by ${describeSort(state.sort)}`);
   return parts.length ? parts.join(' · ') : undefined;
 }

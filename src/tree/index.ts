@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { API_VERSION_LABELS, readConfiguration } from '../configuration';
 import type { Services } from '../services';
 import { BrowserDragAndDrop } from './dragAndDrop';
 import { ExplorerProvider } from './explorerProvider';
@@ -18,11 +19,12 @@ export function createExplorerView(services: Services, accountLabel: () => strin
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // The API in use first: both look the same in the tree, and v1.1beta1 stops working as of Chrome 166.
   const describe = () => {
-    view.description = provider.description;
+    view.description = [API_VERSION_LABELS[readConfiguration().apiVersion].short, provider.description].filter(Boolean).join(' · ');
     void vscode.commands.executeCommand('setContext', 'cbcm.filtered', Boolean(provider.state.browserFilter || provider.state.tokenFilter));
   };
   describe();
-  services.context.subscriptions.push(provider, view, provider.onDidChangeViewState(describe));
+  services.context.subscriptions.push(provider, view, provider.onDidChangeViewState(describe), services.backends.onDidChange(describe));
   return { provider, view };
 }

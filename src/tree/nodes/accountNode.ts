@@ -4,12 +4,14 @@ import { buildOrgUnitChildren, ROOT_OU_PATH } from '../orgUnitTree';
 import { BrowsersFolderNode } from './browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { type OrgUnitDirectory, OrgUnitNode } from './orgUnitNode';
+import { TokensFolderNode } from './tokensFolderNode';
 
-/** The signed-in account: the account-wide browser listing, then the org unit tree from the root. */
+/** The signed-in account: the account-wide browser and token listings, then the org unit tree from the root. */
 export class AccountNode implements ExplorerNode, OrgUnitDirectory {
   readonly id = 'account';
   readonly parent = undefined;
   readonly allBrowsers: BrowsersFolderNode;
+  readonly allTokens: TokensFolderNode;
   private children = new Map<string, OrgUnit[]>();
   private units: OrgUnit[] = [];
   private rootOu: OrgUnitNode | undefined;
@@ -19,6 +21,7 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     private readonly label: string,
   ) {
     this.allBrowsers = new BrowsersFolderNode(this, ctx, undefined, 'All browsers');
+    this.allTokens = new TokensFolderNode(this, ctx, undefined, 'All enrollment tokens');
   }
 
   /** Loads the org units; throws what the API threw so the provider can pick a welcome view. */
@@ -55,12 +58,13 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return this.rootOu ? [this.allBrowsers, this.rootOu] : [this.allBrowsers];
+    return this.rootOu ? [this.allBrowsers, this.allTokens, this.rootOu] : [this.allBrowsers, this.allTokens];
   }
 
   /** Stops every listing still running under this account (after a refresh or sign-out). */
   dispose(): void {
     this.allBrowsers.dispose();
+    this.allTokens.dispose();
     const visit = (ou: OrgUnitNode) => {
       ou.browsers.dispose();
       ou.tokens.dispose();

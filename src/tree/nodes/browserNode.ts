@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../../api/types';
 import { hasDeviceIdCollision } from '../../api/types';
 import { relativeTime } from '../../util/relativeTime';
+import { type BrowserRowField, browserRowDescription } from '../browserRow';
 import type { ExplorerNode } from './explorerNode';
 
 /** Codicons have no vendor logos; these read well in every theme and stay themed. */
@@ -13,15 +14,12 @@ function osIcon(platform: string | undefined): string {
   return 'globe';
 }
 
-function newestVersion(b: ChromeBrowser): string | undefined {
-  return b.browserVersions?.[0] ?? b.browsers?.[0]?.browserVersion;
-}
-
 export class BrowserNode implements ExplorerNode {
   readonly id: string;
   constructor(
     readonly parent: ExplorerNode,
     public browser: ChromeBrowser,
+    private readonly rowFields: () => readonly BrowserRowField[],
   ) {
     this.id = `${parent.id}/${browser.deviceId}`;
   }
@@ -34,9 +32,7 @@ export class BrowserNode implements ExplorerNode {
     const b = this.browser;
     const item = new vscode.TreeItem(b.machineName || b.deviceId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const version = newestVersion(b);
-    const activity = relativeTime(b.lastActivityTime);
-    item.description = [version ? `Chrome ${version}` : undefined, activity].filter(Boolean).join(' · ');
+    item.description = browserRowDescription(b, this.rowFields());
     const collision = hasDeviceIdCollision(b);
     item.iconPath = new vscode.ThemeIcon(osIcon(b.osPlatform),
       collision ? new vscode.ThemeColor('list.warningForeground') : undefined);

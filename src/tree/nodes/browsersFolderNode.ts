@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../../api/types';
+import { describeSort, sortChoice } from '../browserSort';
 import { queryFor } from '../explorerState';
 import { BrowserNode } from './browserNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
@@ -36,11 +37,24 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
   }
 
   protected toNode(browser: ChromeBrowser): BrowserNode {
-    return new BrowserNode(this, browser);
+    return new BrowserNode(this, browser, () => this.ctx.browserRowFields());
   }
 
   protected onPage(browsers: readonly ChromeBrowser[]): void {
     this.ctx.browsersLoaded(browsers);
+  }
+
+  /** A complete listing without a filter has counted its org unit (or, account-wide, every org unit). */
+  protected onComplete(): void {
+    if (this.query) return;
+    const browsers = this.items.map((n) => n.browser);
+    const now = this.ctx.now();
+    if (this.orgUnitPath !== undefined) {
+      this.ctx.counts.countOrgUnit(this.orgUnitPath, browsers, now);
+      this.ctx.countsChanged([this.orgUnitPath]);
+    } else {
+      this.ctx.countsChanged(this.ctx.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, now));
+    }
   }
 
   protected emptyMessage(): string {
@@ -54,10 +68,12 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     return hits;
   }
 
-  /** Drops browsers that left this listing (deleted, or moved to another OU). */
+  /** Drops browsers that left this listing (deleted, or moved to another OU); org unit counts follow. */
   removeBrowsers(deviceIds: ReadonlySet<string>): boolean {
     const before = this.items.length;
     this.items = this.items.filter((n) => !deviceIds.has(n.deviceId));
+    const changed = this.ctx.counts.remove(deviceIds);
+    if (changed.length) this.ctx.countsChanged(changed);
     return this.items.length !== before;
   }
 
@@ -65,7 +81,16 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'browser');
-    item.description = this.query ? `filter: ${this.query}` : undefined;
+    const sort = this.ctx.state.sort;
+    // Most telling first: a narrow sidebar cuts the end off, and the tooltip has it all.
+    item.description = [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${this.query}` : undefined]
+      .filter(Boolean).join(' · ') || undefined;
+    item.tooltip = [
+      this.orgUnitPath === undefined ? 'Every browser of the account.' : `Browsers in the org unit ${this.orgUnitPath}.`,
+      this.loadedTooltip('browser'),
+      sort ? `Sorted by ${describeSort(sort)}: ${sortChoice(sort.orderBy).detail.toLowerCase()}.` : 'In the API’s default order.',
+      this.query ? `Filter: ${this.query}` : undefined,
+    ].filter(Boolean).join('\n');
     item.contextValue = this.query ? 'browsers filtered' : 'browsers';
     return item;
   }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { OrgUnit } from '../../api/types';
+import { count } from '../../util/relativeTime';
+import { countAgeText } from '../listingText';
 import { ouDisplayName, ROOT_OU_PATH } from '../orgUnitTree';
 import { BrowsersFolderNode } from './browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
@@ -51,7 +53,14 @@ export class OrgUnitNode implements ExplorerNode {
     const item = new vscode.TreeItem(label, isRoot ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(isRoot ? 'organization' : 'folder');
-    item.tooltip = this.orgUnit?.description ? `${this.orgUnitPath}\n${this.orgUnit.description}` : this.orgUnitPath;
+    const counted = this.ctx.counts.get(this.orgUnitPath);
+    // The root's own count is of the browsers in / itself, not of the whole account its label speaks of.
+    if (counted) item.description = isRoot ? countAgeText(counted, this.ctx.now()).replace(/ · /, ' in / · ') : countAgeText(counted, this.ctx.now());
+    item.tooltip = [
+      this.orgUnitPath,
+      this.orgUnit?.description,
+      counted ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString()} by a complete listing without a filter.` : undefined,
+    ].filter(Boolean).join('\n');
     item.contextValue = isRoot ? 'orgUnit root' : 'orgUnit';
     item.resourceUri = undefined;
     return item;

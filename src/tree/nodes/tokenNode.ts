@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { EnrollmentToken } from '../../api/types';
 import { relativeTime } from '../../util/relativeTime';
+import { tokenLabel, tokenRowDescription } from '../tokenText';
 import type { ExplorerNode } from './explorerNode';
+
+export { tokenLabel } from '../tokenText';
 
 const STATE_ICONS: Record<string, [string, string]> = {
   active: ['pass', 'testing.iconPassed'],
@@ -9,17 +12,14 @@ const STATE_ICONS: Record<string, [string, string]> = {
   revoked: ['circle-slash', 'list.errorForeground'],
 };
 
-/** Permanent ids are long UUIDs: the first block tells tokens apart in a list; the tooltip has the whole id. */
-export function tokenLabel(t: EnrollmentToken): string {
-  return `Token ${t.tokenPermanentId.slice(0, 8)}`;
-}
-
 /** An enrollment token. Its secret value is never shown in the tree: "Copy Token" fetches it into the clipboard. */
 export class TokenNode implements ExplorerNode {
   readonly id: string;
   constructor(
     readonly parent: ExplorerNode,
     public token: EnrollmentToken,
+    /** The account-wide folder mixes org units: its rows name theirs. */
+    private readonly showOrgUnit = false,
   ) {
     this.id = `${parent.id}/${token.tokenPermanentId}`;
   }
@@ -29,8 +29,7 @@ export class TokenNode implements ExplorerNode {
     const state = t.state ?? 'active';
     const item = new vscode.TreeItem(tokenLabel(t), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const expiry = t.expireTime ? `expires ${relativeTime(t.expireTime)}` : state === 'active' ? 'never expires' : undefined;
-    item.description = [state, t.orgUnitPath, expiry].filter(Boolean).join(' · ');
+    item.description = tokenRowDescription(t, { showOrgUnit: this.showOrgUnit });
     const [icon, color] = STATE_ICONS[state] ?? ['key', 'foreground'];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     const md = new vscode.MarkdownString();
@@ -45,9 +44,11 @@ export class TokenNode implements ExplorerNode {
     row('State', state);
     row('Org unit', t.orgUnitPath);
     row('Created', t.createTime ? `${t.createTime} (${relativeTime(t.createTime)})` : undefined);
-    row('Creator', t.creatorId);
+    // The APIs name the creator by user id only; an e-mail would need the Directory API's users scope, which
+    // CBCM Explorer does not ask for (a service account's delegation would have to list it too).
+    row('Creator (user id)', t.creatorId);
     row('Expires', t.expireTime ?? (state === 'active' ? 'never' : undefined));
-    row('Revoked', t.revokeTime ? `${t.revokeTime} by ${t.revokerId ?? 'unknown'}` : undefined);
+    row('Revoked', t.revokeTime ? `${t.revokeTime} by user id ${t.revokerId ?? 'unknown'}` : undefined);
     item.tooltip = md;
     item.contextValue = `token ${state}`;
     return item;

@@ -1,16 +1,25 @@
 import * as vscode from 'vscode';
 import type { EnrollmentToken } from '../../api/types';
 import { queryFor } from '../explorerState';
+import { ROOT_OU_PATH } from '../orgUnitTree';
+import { compareTokens, DEFAULT_TOKEN_ORDER, TOKEN_ORDER_WORDS } from '../tokenText';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { type ListingPage, PagedFolderNode, toListingPages } from './pagedFolderNode';
 import { TokenNode } from './tokenNode';
 
-/** "Enrollment tokens" created on one OU. */
+/**
+ * "Enrollment tokens" created on one OU (orgUnitPath set), or every token of the account (orgUnitPath undefined:
+ * the list request then carries no org unit, which the reference defines as "all enrollment tokens of this
+ * customer"). Neither API sorts tokens, so the folder loads up to ten pages at once and orders them by creation time.
+ */
 export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode> {
+  protected readonly pagesPerLoad = 10;
+
   constructor(
     parent: ExplorerNode,
     ctx: NodeContext,
-    readonly orgUnitPath: string,
+    readonly orgUnitPath: string | undefined,
+    private readonly label = 'Enrollment tokens',
   ) {
     super(parent, `${parent.id}/tokens`, ctx);
   }
@@ -19,27 +28,54 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
     return queryFor(this.ctx.state, 'tokens', this.orgUnitPath);
   }
 
+  private get order() {
+    return this.ctx.state.tokenOrder ?? DEFAULT_TOKEN_ORDER;
+  }
+
   protected openListing(signal: AbortSignal): AsyncIterable<ListingPage<EnrollmentToken>> | undefined {
     const backend = this.ctx.backend();
     if (!backend) return undefined;
     const pages = backend.listTokens({ orgUnitPath: this.orgUnitPath, query: this.query, pageSize: this.ctx.pageSize() }, signal);
-    // The API lists tokens of sub-OUs too when given a parent OU; keep only this OU's own tokens.
+    if (this.orgUnitPath === undefined) return toListingPages(pages, (p) => p.tokens);
+    // "Only list enrollment tokens created on a specific organization unit": kept exact here whatever the server does.
     return toListingPages(pages, (p) => p.tokens.filter((t) => !t.orgUnitPath || t.orgUnitPath === this.orgUnitPath));
   }
 
   protected toNode(token: EnrollmentToken): TokenNode {
-    return new TokenNode(this, token);
+    return new TokenNode(this, token, this.orgUnitPath === undefined);
+  }
+
+  protected sortItems(items: TokenNode[]): void {
+    const compare = compareTokens(this.order);
+    items.sort((a, b) => compare(a.token, b.token));
+  }
+
+  /** The order changed: re-sort what is loaded, no new request. */
+  resort(): void {
+    this.sortItems(this.items);
   }
 
   protected emptyMessage(): string {
-    return this.query ? 'No token matches the filter' : 'No enrollment tokens';
+    if (this.query) return 'No token matches the filter';
+    return this.orgUnitPath === undefined ? 'No enrollment tokens in this account' : 'No enrollment tokens created on this org unit';
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Enrollment tokens', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'key');
-    item.description = this.query ? `filter: ${this.query}` : undefined;
+    const where = this.orgUnitPath === ROOT_OU_PATH ? 'on / only' : undefined;
+    const loaded = this.loadedDescription();
+    item.description = [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${this.query}` : undefined]
+      .filter(Boolean).join(' · ') || undefined;
+    item.tooltip = [
+      this.orgUnitPath === undefined
+        ? 'Every enrollment token of the account, whatever org unit it was created on.'
+        : `Enrollment tokens created on the org unit ${this.orgUnitPath} itself (not on its sub-units).${this.orgUnitPath === ROOT_OU_PATH ? ' "All enrollment tokens" at the top lists every org unit’s.' : ''}`,
+      this.loadedTooltip('enrollment token'),
+      `Sorted by creation date, ${TOKEN_ORDER_WORDS[this.order]}${this.isComplete ? '' : ', among the loaded ones (the API cannot sort tokens)'}.`,
+      this.query ? `Filter: ${this.query}` : undefined,
+    ].filter(Boolean).join('\n');
     item.contextValue = 'tokens';
     return item;
   }
