@@ -46,7 +46,7 @@ describe('explorer view state', () => {
     assert.strictEqual(describeState({}), undefined);
     assert.strictEqual(
       describeState({ browserFilter: { query: 'arch:x86_64' }, sort: { orderBy: 'machine_name', sortOrder: 'DESCENDING' } }),
-      'browsers: arch:x86_64 · sorted by machine_name ↓');
+      'browsers: arch:x86_64 · sorted by Machine name, Z to A');
   });
 });
 
