@@ -2,7 +2,6 @@
 // extension sends — with textContent only. Messages are validated by the shared protocol guards; anything
 // else is dropped.
 
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
@@ -19,7 +18,7 @@ import {
   type ExtensionMessage,
   type WebviewMessage,
 } from '../../src/webview/protocol';
-import { append, button, el, value, type SearchIndex } from './_dom';
+import { append, button, el, icon, value, type SearchIndex } from './_dom';
 import { AnnotationForm } from './_form';
 import { collapsible, renderSections } from './_sections';
 
@@ -127,22 +126,17 @@ function renderDevice(b: ChromeBrowser): void {
   const model = buildDetailsModel(b);
   title.replaceChildren(value(model.title));
   document.title = model.title;
-  badges.replaceChildren();
-  if (model.deviceIdCollision) {
-    const badge = document.createElement('vscode-badge');
-    badge.textContent = 'Device ID collision';
-    badge.className = 'warning-badge';
-    badges.appendChild(badge);
-  }
-  if (model.machinePolicyErrors > 0) {
-    const badge = document.createElement('vscode-badge');
-    badge.textContent = `${model.machinePolicyErrors} policy error${model.machinePolicyErrors === 1 ? '' : 's'}`;
-    badge.className = 'error-badge';
-    badges.appendChild(badge);
-  }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = el('span', { className: 'muted', text: `${plural(model.extensionTotal, 'extension')} · ${plural(model.policyTotal, 'policy').replace(/policys$/, 'policies')}` });
-  badges.appendChild(summary);
+  badges.replaceChildren(
+    ...model.badges.map((b) =>
+      el('span', { className: `status-badge ${b.tone}`, attrs: { title: b.detail } },
+        icon(b.icon),
+        // The tone in words too, for screen readers (the icon is decorative).
+        el('span', { className: 'visually-hidden', text: 'Warning: ' }),
+        el('span', { text: b.text }),
+      ),
+    ),
+    el('span', { className: 'muted summary', text: model.summary }),
+  );
   searchIndex = [];
   sections.replaceChildren(renderSections(model, searchIndex));
   loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
