@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createChromeManagementBackend, createDirectoryBetaBackend } from './api';
 import type { CbcmBackend } from './api/backend';
 import type { AccessTokenSource } from './api/tokenSource';
+import { type BrowserWrite, observeWrites } from './api/writeEvents';
 import { type CbcmConfiguration, onDidChangeConfiguration, readConfiguration } from './configuration';
 import type { BackendProvider } from './services';
 
@@ -10,7 +11,7 @@ export interface ActiveCredentials {
   readonly onDidChangeActiveAccount: vscode.Event<unknown>;
   /** Secrets changed in another window, or endpoint/scope settings changed: the token source was rebuilt. */
   readonly onDidInvalidateTokenSources: vscode.Event<void>;
-  readonly activeAccount: { readonly customerId?: string; readonly accessLevel?: string } | undefined;
+  readonly activeAccount: { readonly id: string; readonly customerId?: string; readonly accessLevel?: string } | undefined;
   activeTokenSource(): AccessTokenSource | undefined;
 }
 
@@ -21,6 +22,8 @@ export interface ActiveCredentials {
 export class ActiveBackendProvider implements BackendProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
+  private readonly writeEmitter = new vscode.EventEmitter<BrowserWrite>();
+  readonly onDidWriteBrowsers = this.writeEmitter.event;
   private backend: (CbcmBackend & { dispose(): void }) | undefined;
   private built = false;
   private readonly disposables: vscode.Disposable[];
@@ -44,6 +47,10 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
     return this.backend;
   }
 
+  get accountId(): string | undefined {
+    return this.credentials.activeAccount?.id;
+  }
+
   /** The access level stored at sign-in decides; anything but readWrite counts as read-only. */
   get readOnly(): boolean {
     const account = this.credentials.activeAccount;
@@ -61,10 +68,11 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       log: (line: string) => this.log.debug(line),
     };
     // cbcm.apiVersion picks the API; the UI only sees CbcmBackend either way.
-    if (config.apiVersion === 'chromemanagement-v1') {
-      return createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl });
-    }
-    return createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
+    const backend = config.apiVersion === 'chromemanagement-v1'
+      ? createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl })
+      : createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
+    // Whoever writes through it, every view hears of the change.
+    return observeWrites(backend, (w) => this.writeEmitter.fire(w));
   }
 
   private invalidate(): void {
@@ -77,6 +85,7 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   dispose(): void {
     this.backend?.dispose();
     this.emitter.dispose();
+    this.writeEmitter.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }
