@@ -51,6 +51,7 @@ const form = new AnnotationForm({
   },
   revert: () => post({ type: 'revert' }),
   draftChanged: (draft) => post({ type: 'draft', draft }),
+  offerAnswered: (restored) => post({ type: restored ? 'restoreDraft' : 'discardDraft' }),
 });
 
 // ---------------------------------------------------------------- page skeleton (built once)
@@ -152,7 +153,7 @@ function handle(msg: ExtensionMessage): void {
       const started = performance.now();
       vscode.setState({ deviceId: msg.browser.deviceId });
       renderDevice(msg.browser);
-      form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true);
+      form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true, msg.offeredDraft);
       firstDevice = false;
       // After the next frame the panel is painted: that is "rendered" for the timing.
       requestAnimationFrame(() =>
@@ -172,6 +173,27 @@ function handle(msg: ExtensionMessage): void {
       } else {
         form.saveFailed(msg.error);
       }
+      return;
+    }
+    case 'requestSave':
+      form.requestSave();
+      return;
+    case 'blank': {
+      // The device is gone: no value of it may stay on the page (nor in the find widget's reach).
+      vscode.setState({ deviceId: msg.deviceId });
+      browser = undefined;
+      searchIndex = [];
+      sections.replaceChildren();
+      badges.replaceChildren();
+      title.replaceChildren(value(msg.deviceId));
+      document.title = msg.deviceId;
+      form.clear();
+      annotations.hidden = true;
+      filterRow.hidden = true;
+      errorBox.replaceChildren(el('strong', { text: 'Browser deleted. ' }), el('span', { text: msg.message }), ' ');
+      append(errorBox, button('Refresh', () => post({ type: 'refresh' }), { id: 'retry' }));
+      errorBox.hidden = false;
+      loadedLine.textContent = '';
       return;
     }
     case 'error': {
