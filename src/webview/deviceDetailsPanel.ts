@@ -307,6 +307,8 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         return;
       case 'deleted':
         this.loadAbort?.abort();
+        // The tab keeps the machine name (only the name: the page drops every value of the device).
+        if (this.browser) this.known = { deviceId: this.deviceId, ...(this.browser.machineName ? { machineName: this.browser.machineName } : {}) };
         this.browser = undefined;
         this.loadError = undefined;
         this.blankedBecause = 'This browser was deleted from the account, so there is nothing left to show or annotate. ' +
