@@ -142,6 +142,8 @@ function renderDevice(b: ChromeBrowser): void {
   sections.replaceChildren(renderSections(model, searchIndex));
   loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
   errorBox.hidden = true;
+  copyIdButton.hidden = false;
+  copyJsonButton.hidden = false;
   annotations.hidden = false;
   filterRow.hidden = false;
   if (filter.value) applyFilter();
@@ -190,8 +192,10 @@ function handle(msg: ExtensionMessage): void {
       form.clear();
       annotations.hidden = true;
       filterRow.hidden = true;
-      errorBox.replaceChildren(el('strong', { text: 'Browser deleted. ' }), el('span', { text: msg.message }), ' ');
-      append(errorBox, button('Refresh', () => post({ type: 'refresh' }), { id: 'retry' }));
+      // Nothing left to copy; Refresh (toolbar) stays, should the browser enroll again.
+      copyIdButton.hidden = true;
+      copyJsonButton.hidden = true;
+      errorBox.replaceChildren(el('strong', { text: 'Browser deleted. ' }), el('span', { text: msg.message }));
       errorBox.hidden = false;
       loadedLine.textContent = '';
       return;

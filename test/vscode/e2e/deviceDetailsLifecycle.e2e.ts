@@ -198,7 +198,8 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await quickInput.fill(edited, { submit: true });
     await eventually('the emulator to hold the edit', () => emulator.fleet.browsers.get(ids.move)?.annotatedLocation === edited);
     frame = await deviceFrame(30_000, ids.move);
-    await frame.waitForFunction((v) => document.querySelector<HTMLInputElement>('#field-annotatedLocation input')?.value === v, edited, { timeout: 15_000 });
+    // (The control's <input> is in its shadow root; the host element carries the value.)
+    await frame.waitForFunction((v) => (document.querySelector('#field-annotatedLocation') as HTMLInputElement | null)?.value === v, edited, { timeout: 15_000 });
 
     // Move to Org Unit in the tree → the panel shows the new org unit.
     await pickFromContextMenu(browserRow(NAMES.move), 'Move to Org Unit…', page.locator('.quick-input-widget', { hasText: 'Move 1 browser' }));
