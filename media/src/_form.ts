@@ -81,7 +81,8 @@ export class AnnotationForm {
     this.dirtyBadge.hidden = true;
     this.saveButton = button('Save', () => this.requestSave(), { id: 'save' });
     this.revertButton = button('Revert', () => this.revert(), { id: 'revert', secondary: true });
-    this.status = el('div', { className: 'form-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    // tabindex -1: focusable from script only, for the focus after a save (restoreFocus).
+    this.status = el('div', { className: 'form-status', attrs: { role: 'status', 'aria-live': 'polite', tabindex: '-1' } });
     this.conflictBox = el('div', { className: 'conflict', attrs: { role: 'group', 'aria-label': 'Conflicting changes' } });
     this.conflictBox.hidden = true;
     this.readOnlyNote = el('p', { className: 'muted', text: 'Read-only access: the CBCM sign-in uses the read-only scope, so annotations cannot be changed here.' });
@@ -198,9 +199,14 @@ export class AnnotationForm {
     if (!target || !target.isConnected) return;
     const now = activeElement();
     if (now && now !== document.body && now !== target) return;
-    // The controls re-enable when they re-render; focus after that.
+    // The controls re-enable when they re-render; focus after that. A disabled button cannot hold the focus (Save
+    // after a successful save): the result line right below it takes it, so the place in the Tab order is kept and
+    // a screen reader reads "Saved.".
     const controls = [...this.controls.values()];
-    void Promise.all(controls.map((c) => c.updateComplete)).then(() => target.focus());
+    void Promise.all([...controls, this.saveButton].map((c) => c.updateComplete)).then(() => {
+      if (target.hasAttribute('disabled')) this.status.focus();
+      else target.focus();
+    });
   }
 
   /** Offers the draft an earlier panel kept: Restore puts it in the form, Discard forgets it. */

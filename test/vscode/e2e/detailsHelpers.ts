@@ -53,6 +53,17 @@ export async function waitForDetailsTabs(expected: string[], timeoutMs = 20_000)
   }
 }
 
+/** Waits until the details tab of `machineName` has exactly the title `expected` (other tabs may be open). */
+export async function waitForDetailsTab(machineName: string, expected: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = (await detailsTabTitles()).filter((t) => t.includes(`Browser: ${machineName}`));
+    if (mine.length === 1 && mine[0] === expected) return;
+    if (Date.now() > deadline) throw new Error(`the tab of ${machineName}: expected "${expected}", saw [${mine.join(' | ')}]`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Where the workbench's keyboard focus is: in the CBCM tree, in a webview, or elsewhere. */
 export async function focusIsIn(): Promise<'tree' | 'webview' | 'elsewhere'> {
   return e2e().page.evaluate(() => {
