@@ -9,6 +9,7 @@ import {
 } from './annotationMerge';
 import type { DraftStore } from './draftStore';
 import { renderShell } from './html';
+import { describeTiming, RenderTimer, type RenderTiming } from './renderTiming';
 import { panelTitle, type OpenDetailsTarget } from './openTarget';
 import {
   ANNOTATION_KEYS,
@@ -31,23 +32,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
     enableFindWidget: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
   };
-}
-
-/** Timings of the last open, for the log and the end-to-end benchmark. */
-export interface RenderTiming {
-  deviceId: string;
-  totalMs: number;
-  apiMs: number;
-  /** Time from command to rendered panel that is not the API round-trip. */
-  beyondApiMs: number;
-  /** From the command to the webview's `ready`: VS Code creating the webview, then `bootMs`. */
-  readyMs: number;
-  /** The webview's own start-up: our HTML, CSS and script (counted inside the webview). */
-  bootMs: number;
-  /** What the panel itself costs beyond the API: start-up + rendering (VS Code's webview creation excluded). */
-  ownMs: number;
-  /** From the device message to the painted panel. */
-  webviewRenderMs: number;
 }
 
 function errorMessage(err: unknown): string {
@@ -94,10 +78,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
   private loadAbort: AbortController | undefined;
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** Set when opened by a command; cleared once the render was timed. */
-  private openedAt: number | undefined;
-  private apiMs = 0;
-  private readyAt: number | undefined;
+  private quiet = false;
   lastTiming: RenderTiming | undefined;
 
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -110,20 +91,21 @@ export class DeviceDetailsPanel implements vscode.Disposable {
   readonly onDidRender = this.onDidRenderEmitter.event;
 
   static create(services: Services, drafts: DraftStore, target: OpenDetailsTarget, options: PanelOpenOptions): DeviceDetailsPanel {
-    const openedAt = performance.now();
+    const timer = new RenderTimer();
+    timer.start();
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
       panelTitle(target.browser, target.deviceId, { preview: options.preview }),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
       webviewOptions(services.context.extensionUri),
     );
-    return new DeviceDetailsPanel(panel, services, drafts, target, options.preview, openedAt);
+    return new DeviceDetailsPanel(panel, services, drafts, target, options.preview, timer);
   }
 
   /** Adopts a panel VS Code restored after a reload (always pinned: it was a tab the admin kept). */
   static restore(panel: vscode.WebviewPanel, services: Services, drafts: DraftStore, deviceId: string): DeviceDetailsPanel {
     panel.webview.options = webviewOptions(services.context.extensionUri);
-    return new DeviceDetailsPanel(panel, services, drafts, { deviceId }, false, undefined);
+    return new DeviceDetailsPanel(panel, services, drafts, { deviceId }, false, new RenderTimer());
   }
 
   private constructor(
@@ -132,12 +114,12 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     private readonly drafts: DraftStore,
     target: OpenDetailsTarget,
     preview: boolean,
-    openedAt: number | undefined,
+    /** Times opens by a command (and a preview's change of device); a restored panel's is never started. */
+    private readonly timer: RenderTimer,
   ) {
     this.currentDeviceId = target.deviceId;
     this.known = target.browser;
     this.previewing = preview;
-    this.openedAt = openedAt;
     this.disposables.push(
       this.onDidDisposeEmitter,
       this.onDidPinEmitter,
@@ -183,8 +165,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.blankedBecause = undefined;
     this.draft = undefined;
     this.offered = undefined;
-    this.openedAt = performance.now();
-    this.readyAt = undefined;
+    this.timer.start();
     this.ready = false;
     this.bindAccount();
     this.updateTitle();
@@ -215,11 +196,17 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.panel.reveal(undefined, preserveFocus);
   }
 
+  /** Closes without its own note about a kept draft (the caller says why panels closed, once for all). */
+  closeQuietly(): void {
+    this.quiet = true;
+    this.dispose();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.loadAbort?.abort();
-    if (this.draft && !this.blankedBecause && this.boundAccountId) {
+    if (this.draft && !this.blankedBecause && this.boundAccountId && !this.quiet) {
       const name = this.browser?.machineName || this.deviceId;
       vscode.window.setStatusBarMessage(`$(info) Unsaved annotation changes of ${name} kept as a draft: open the browser again to restore them.`, 8000);
     }
@@ -254,7 +241,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     try {
       const browser = await backend.getBrowser(this.deviceId, 'FULL', abort.signal);
       if (abort.signal.aborted || this.disposed) return;
-      this.apiMs = performance.now() - started;
+      this.timer.apiTook(performance.now() - started);
       this.setBrowser(browser);
       this.loadError = undefined;
     } catch (err) {
@@ -376,7 +363,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        this.readyAt ??= performance.now();
+        this.timer.webviewReady();
         this.sendState();
         if (this.loadError && !this.services.backends.current) this.offerSignIn();
         return;
@@ -416,26 +403,10 @@ export class DeviceDetailsPanel implements vscode.Disposable {
 
   private rendered(loadedAt: number, renderMs: number, bootMs: number): void {
     if (loadedAt !== this.loadedAt) return;
-    let timing: RenderTiming | undefined;
-    if (this.openedAt !== undefined) {
-      const totalMs = performance.now() - this.openedAt;
-      timing = {
-        deviceId: this.deviceId,
-        totalMs: Math.round(totalMs),
-        apiMs: Math.round(this.apiMs),
-        beyondApiMs: Math.round(totalMs - this.apiMs),
-        readyMs: Math.round((this.readyAt ?? performance.now()) - this.openedAt),
-        bootMs: Math.round(bootMs),
-        ownMs: Math.round(bootMs + renderMs),
-        webviewRenderMs: Math.round(renderMs),
-      };
-      this.openedAt = undefined;
+    const timing = this.timer.rendered(this.deviceId, renderMs, bootMs);
+    if (timing) {
       this.lastTiming = timing;
-      this.services.log.info(
-        `Browser details rendered in ${timing.totalMs} ms (API ${timing.apiMs} ms, beyond it ${timing.beyondApiMs} ms; ` +
-          `webview ready after ${timing.readyMs} ms, of which its own start-up ${timing.bootMs} ms; render ${timing.webviewRenderMs} ms; ` +
-          `panel's own work ${timing.ownMs} ms).`,
-      );
+      this.services.log.info(describeTiming(timing));
     }
     this.onDidRenderEmitter.fire(timing);
   }

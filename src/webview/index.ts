@@ -89,7 +89,7 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
     for (const p of this.all) if (!stale.includes(p)) p.reloadForAccount();
     if (stale.length === 0) return;
     const drafts = stale.filter((p) => p.isDirty).length;
-    for (const p of stale) p.dispose();
+    for (const p of stale) p.closeQuietly();
     const why = now === undefined ? 'signed out' : 'another account is active';
     this.services.log.info(`Closed ${stale.length} browser details panel(s): ${why}.${drafts ? ` ${drafts} kept unsaved edits as drafts.` : ''}`);
     vscode.window.setStatusBarMessage(
