@@ -11,7 +11,7 @@ export interface ActiveCredentials {
   readonly onDidChangeActiveAccount: vscode.Event<unknown>;
   /** Secrets changed in another window, or endpoint/scope settings changed: the token source was rebuilt. */
   readonly onDidInvalidateTokenSources: vscode.Event<void>;
-  readonly activeAccount: { readonly id: string; readonly customerId?: string; readonly accessLevel?: string } | undefined;
+  readonly activeAccount: { readonly id: string; readonly customerId?: string; readonly accessLevel?: string; readonly label?: string } | undefined;
   activeTokenSource(): AccessTokenSource | undefined;
 }
 
@@ -49,6 +49,10 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
 
   get accountId(): string | undefined {
     return this.credentials.activeAccount?.id;
+  }
+
+  get accountLabel(): string | undefined {
+    return this.credentials.activeAccount?.label;
   }
 
   /** The access level stored at sign-in decides; anything but readWrite counts as read-only. */

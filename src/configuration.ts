@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { boundSetting, PAGE_SIZE, REQUEST_TIMEOUT_SECONDS } from './configurationBounds';
+import { boundSetting, OVERVIEW_STABLE_MAJOR, PAGE_SIZE, REQUEST_TIMEOUT_SECONDS } from './configurationBounds';
 
 /**
  * The one place settings are read. Endpoint settings are `application`-scoped and listed under
@@ -58,9 +58,28 @@ export function readConfiguration(): CbcmConfiguration {
   };
 }
 
-/** Fires when any `cbcm.*` setting changes. */
+/** Settings that only change how a view draws: changing them must not rebuild the backend (that signs the views out). */
+const VIEW_ONLY_SECTIONS = ['cbcm.overview'];
+/** Every setting `readConfiguration()` reads. */
+const BACKEND_SETTINGS = [
+  'cbcm.apiBaseUrl', 'cbcm.apiVersion', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.accessLevel',
+  'cbcm.requestTimeoutSeconds', 'cbcm.pageSize',
+];
+
+/** Fires when a `cbcm.*` setting changes, except when only view settings (`cbcm.overview.*`) did. */
 export function onDidChangeConfiguration(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('cbcm')) listener();
+    if (!e.affectsConfiguration('cbcm')) return;
+    const viewOnly = VIEW_ONLY_SECTIONS.some((s) => e.affectsConfiguration(s)) && !BACKEND_SETTINGS.some((s) => e.affectsConfiguration(s));
+    if (!viewOnly) listener();
   });
+}
+
+/**
+ * `cbcm.overview.stableMajor`, clamped to 0–999 (0: the overview assumes the stable major from the fleet). Read
+ * apart from `readConfiguration()` because a change only redraws the overview: it must not reconnect the account.
+ * May be set per workspace (a workspace for one org unit's fleet can pin its own).
+ */
+export function readOverviewStableMajor(): number {
+  return boundSetting('cbcm.overview.stableMajor', vscode.workspace.getConfiguration('cbcm').get<unknown>('overview.stableMajor'), OVERVIEW_STABLE_MAJOR).value;
 }

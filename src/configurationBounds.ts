@@ -14,6 +14,8 @@ export interface NumericSettingBounds {
 
 export const REQUEST_TIMEOUT_SECONDS: NumericSettingBounds = { min: 1, max: 300, fallback: 30 };
 export const PAGE_SIZE: NumericSettingBounds = { min: 1, max: 100, fallback: 100, integer: true };
+/** `cbcm.overview.stableMajor`: 0 means "assume it from the fleet". */
+export const OVERVIEW_STABLE_MAJOR: NumericSettingBounds = { min: 0, max: 999, fallback: 0, integer: true };
 
 export interface BoundedValue {
   readonly value: number;

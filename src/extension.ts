@@ -5,9 +5,12 @@ import { listingVerifier } from './auth/verifyAccess';
 import { ActiveBackendProvider } from './backendProvider';
 import { registerExplorerItemCommands } from './commands';
 import { registerAuthCommands } from './commands/authCommands';
+import { registerBulkPreview } from './commands/bulkPreview';
+import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
 import { InMemoryRecentValues, registerQueryLanguage, setRecentValuesProvider } from './language';
 import { recentValuesFromBrowsers } from './query';
+import { FleetOperations } from './operationsService';
 import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { createExplorerView } from './tree';
@@ -27,12 +30,15 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
+  const operations = new FleetOperations(context.globalStorageUri, backends, (browser) => browserChanged.fire(browser));
+  context.subscriptions.push(operations);
   const services: Services = {
     context,
     log,
     backends,
     onDidChangeBrowser: browserChanged.event,
     fireBrowserChanged: (browser) => browserChanged.fire(browser),
+    operations,
   };
 
   const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
@@ -42,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
+  context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
   registerDeviceDetails(services);
   registerFleetOverview(services, { provider: explorer, view });
 

@@ -2,11 +2,14 @@ import type * as vscode from 'vscode';
 import type { CbcmBackend } from './api/backend';
 import type { ChromeBrowser } from './api/types';
 import type { BrowserWrite } from './api/writeEvents';
+import type { FleetOperations } from './operationsService';
 
 /** The backend of the active account; the UI asks here and never builds HTTP clients itself. */
 export interface BackendProvider {
   /** undefined while signed out. */
   readonly current: CbcmBackend | undefined;
+  /** Who is signed in (admin e-mail or service-account subject), for the change history. */
+  readonly accountLabel: string | undefined;
   /** True when the active account was signed in read-only (whatever cbcm.accessLevel says now). */
   readonly readOnly: boolean;
   /**
@@ -28,4 +31,6 @@ export interface Services {
   /** Fired after the extension changed a browser (annotations saved, moved) so every view updates it in place. */
   readonly onDidChangeBrowser: vscode.Event<ChromeBrowser>;
   fireBrowserChanged(browser: ChromeBrowser): void;
+  /** The change history and the one write path that records into it. */
+  readonly operations: FleetOperations;
 }

@@ -1,7 +1,9 @@
 // The fleet overview webview. It starts empty, says `ready`, and draws whatever state the extension sends:
 // Chart.js bar charts (bundled, nothing from the network) in the theme's chart colours, each with a table of
 // the same numbers (for screen readers, keyboards and copying). A click on a bar or a table button only names
-// the bar; the extension decides what it does. Text goes in with textContent only.
+// the bar; the extension decides what it does. A click anywhere in a bar's column counts (a one-browser bar is
+// a sliver), and on a stacked bar it acts on the whole bar, not the segment under the pointer. Text goes in
+// with textContent only.
 
 import {
   BarController,
@@ -41,8 +43,13 @@ const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDi
 // ---------------------------------------------------------------- theme colours
 
 const PALETTE_VARS = ['blue', 'green', 'yellow', 'orange', 'purple', 'red'] as const;
+/** Platforms with their own colour token in overview.css (`--cbcm-platform-<name>`); others take the extra ones. */
+const PLATFORM_TOKENS: Record<string, string> = { Windows: 'windows', Mac: 'mac', Linux: 'linux', ChromeOS: 'chromeos' };
+const EXTRA_PLATFORM_TOKENS = ['extra-1', 'extra-2', 'extra-3'];
 interface Theme {
   palette: string[];
+  /** Okabe–Ito platform colours of the stacked version bars, by token name. */
+  platforms: Record<string, string>;
   red: string;
   green: string;
   yellow: string;
@@ -53,8 +60,9 @@ interface Theme {
   font: string;
 }
 
+/** Read on <body>: VS Code sets --vscode-* on <html> (inherited), overview.css sets the platform tokens per body theme class. */
 function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
 function readTheme(): Theme {
@@ -62,6 +70,7 @@ function readTheme(): Theme {
   const foreground = c('foreground', cssVar('--vscode-foreground', '#cccccc'));
   return {
     palette: PALETTE_VARS.map((n) => c(n, '#3794ff')),
+    platforms: Object.fromEntries([...Object.values(PLATFORM_TOKENS), ...EXTRA_PLATFORM_TOKENS].map((t) => [t, cssVar(`--cbcm-platform-${t}`, '#56b4e9')])),
     red: c('red', '#f14c4c'),
     green: c('green', '#89d185'),
     yellow: c('yellow', '#cca700'),
@@ -90,6 +99,7 @@ const cancelButton = btn('Cancel', () => post({ type: 'cancel' }), 'cancel');
 const saveButton = btn('Save snapshot', () => post({ type: 'saveSnapshot' }), 'save-snapshot', true);
 const compareButton = btn('Compare with snapshot', () => post({ type: 'compareSnapshot' }), 'compare-snapshot', true);
 const tablesButton = btn('Show tables', toggleTables, 'toggle-tables', true);
+const stableMajorButton = btn('Set stable major…', () => post({ type: 'openStableMajorSetting' }), 'set-stable-major', true);
 tablesButton.setAttribute('aria-pressed', 'false');
 const errorBox = el('div', { className: 'error', attrs: { role: 'alert' } });
 const warnings = el('ul', { className: 'warnings' });
@@ -170,15 +180,26 @@ function seriesColors(model: ChartModel): string[] {
   });
 }
 
+/** Each platform keeps its colour whatever its rank; platforms without a token of their own share the extra ones. */
+function seriesColor(series: readonly string[], index: number): string {
+  const name = series[index];
+  if (name === 'Other') return theme.grey;
+  const own = PLATFORM_TOKENS[name];
+  if (own) return theme.platforms[own];
+  const extras = series.filter((n) => n !== 'Other' && !PLATFORM_TOKENS[n]);
+  return theme.platforms[EXTRA_PLATFORM_TOKENS[extras.indexOf(name) % EXTRA_PLATFORM_TOKENS.length]];
+}
+
 function datasetsOf(model: ChartModel): ChartConfiguration<'bar'>['data']['datasets'] {
   if (model.stacks) {
     const s = model.stacks;
     return s.series.map((name, i) => {
-      const color = name === 'Other' ? theme.grey : theme.palette[i % theme.palette.length];
+      const color = seriesColor(s.series, i);
       return {
         label: name,
         data: s.values[i],
-        backgroundColor: s.actions[i].map((a) => (isClickable(a) ? color : faded(color))),
+        // A bar's segments share its action, so they fade together when the bar cannot be clicked.
+        backgroundColor: model.categories.map((c) => (isClickable(c.action) ? color : faded(color))),
         stack: 'platform',
       };
     });
@@ -186,8 +207,8 @@ function datasetsOf(model: ChartModel): ChartConfiguration<'bar'>['data']['datas
   return [{ label: model.unit, data: model.categories.map((c) => c.count), backgroundColor: seriesColors(model) }];
 }
 
-function actionOf(model: ChartModel, datasetIndex: number, index: number): ItemAction | undefined {
-  return model.stacks ? model.stacks.actions[datasetIndex]?.[index] : model.categories[index]?.action;
+function actionOf(model: ChartModel, index: number): ItemAction | undefined {
+  return model.categories[index]?.action;
 }
 
 /** `current` returns the card's model of the moment: callbacks must see the figures as they stream in. */
@@ -201,6 +222,9 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
     data: { labels: model.categories.map((c) => c.label), datasets: datasetsOf(model) },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
+      // The whole column (row, for horizontal charts) of a bar is its hit area, and a stacked bar is one target:
+      // the nearest category along the index axis, never the segment under the pointer.
+      interaction: { mode: 'index', intersect: false, axis: horizontal ? 'y' : 'x' },
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
@@ -211,13 +235,17 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
       plugins: {
         legend: { display: Boolean(model.stacks), labels: { color: theme.foreground, font: { family: theme.font } } },
         tooltip: {
+          // A stacked bar's tooltip lists the segments it has, not every platform at 0.
+          filter: (item: TooltipItem<'bar'>) => !current().stacks || Number(item.raw) > 0,
           callbacks: {
-            label: (item: TooltipItem<'bar'>) => `${current().stacks ? `${item.dataset.label}: ` : ''}${nf.format(Number(item.raw))} ${current().unit}`,
+            label: (item: TooltipItem<'bar'>) => `${current().stacks ? `${item.dataset.label}: ` : ''}${counted(Number(item.raw), current().unit)}`,
             footer: (items: TooltipItem<'bar'>[]) => {
               const i = items[0];
               if (!i) return '';
-              const a = actionOf(current(), i.datasetIndex, i.dataIndex);
-              return a ? actionText(a) : '';
+              const m = current();
+              const a = actionOf(m, i.dataIndex);
+              const total = m.stacks ? `Total: ${counted(m.categories[i.dataIndex]?.count ?? 0, m.unit)}\n` : '';
+              return a ? `${total}${actionText(a)}` : total;
             },
           },
         },
@@ -225,22 +253,39 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
       onHover: (event: ChartEvent, elements: ActiveElement[]) => {
         const target = event.native?.target as HTMLElement | undefined;
         const e = elements[0];
-        if (target) target.style.cursor = e && isClickable(actionOf(current(), e.datasetIndex, e.index)) ? 'pointer' : 'default';
+        if (target) target.style.cursor = e && isClickable(actionOf(current(), e.index)) ? 'pointer' : 'default';
       },
       onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
         const e = elements[0];
-        if (!e) return;
-        const m = current();
-        activate(m, e.index, m.stacks ? e.datasetIndex : undefined);
+        if (e) activate(current(), e.index);
       },
     },
   };
 }
 
-function activate(model: ChartModel, category: number, series?: number): void {
-  const msg: OverviewWebviewMessage = { type: 'activate', chart: model.id, category };
-  if (series !== undefined) msg.series = series;
-  post(msg);
+/** "1 browser", "2,000 browsers" (units are plural nouns: "browsers", "enrollment tokens"). */
+function counted(n: number, unit: string): string {
+  return `${nf.format(n)} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+function activate(model: ChartModel, category: number): void {
+  post({ type: 'activate', chart: model.id, category });
+}
+
+/** How a table row's button is announced: after its row, with what the chart counts where the label alone is a number. */
+function rowName(model: ChartModel, item: ChartModel['categories'][number]): string {
+  switch (model.id) {
+    case 'versions':
+      return `Chrome ${item.label}`;
+    case 'activity':
+      return `last activity ${item.label}`;
+    case 'extensions':
+      return `${item.label} extensions`;
+    case 'tokens':
+      return `${item.label} enrollment tokens`;
+    default:
+      return item.label;
+  }
 }
 
 function canvasHeight(model: ChartModel): number {
@@ -300,7 +345,10 @@ function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
     const action = isClickable(c.action)
       ? btn(c.action.kind === 'revealOrgUnit' ? 'Show in explorer' : 'Filter explorer', () => activate(model, i), `act-${model.id}-${i}`, true)
       : el('span', { className: 'muted', text: c.action.kind === 'none' ? c.action.reason : '' });
-    if (isClickable(c.action)) action.title = actionText(c.action);
+    if (isClickable(c.action)) {
+      action.title = actionText(c.action);
+      action.setAttribute('aria-label', c.action.kind === 'revealOrgUnit' ? `Show ${c.label} in explorer` : `Filter explorer to ${rowName(model, c)}`);
+    }
     body.appendChild(el('tr', {},
       el('th', { text: c.label, attrs: { scope: 'row' } }),
       el('td', { text: nf.format(c.count), className: 'num' }),
@@ -341,15 +389,22 @@ function stat(label: string, value: string, detail?: string, action?: HTMLElemen
 
 function renderSummary(f: FleetFigures): void {
   const t = f.totals;
-  const share = t.withVersion > 0 ? pct.format(t.onLatestMajors / t.withVersion) : '–';
+  const stable = t.stableMajor;
+  const share = stable && t.withVersion > 0 ? pct.format(t.onCurrentMajors / t.withVersion) : '–';
   const collisionAction = t.collisions
     ? btn('Filter explorer', () => post({ type: 'filterCollisions' }), 'filter-collisions', true)
     : undefined;
+  collisionAction?.setAttribute('aria-label', 'Filter explorer to device-id collisions');
+  const stableStat = stat('On stable or the major before', share, stable
+    ? `Chrome ${stable.major - 1} or newer (newer majors are beta, dev or canary), by each browser's newest install.`
+    : 'No browser reports a Chrome version yet.', stableMajorButton);
+  stableStat.id = 'stat-stable';
+  if (stable) {
+    stableStat.insertBefore(el('div', { className: 'stat-detail muted', text: stable.explanation, attrs: { id: 'stable-major', 'data-source': stable.source } }), stableMajorButton);
+  }
   summary.replaceChildren(
     stat('Browsers', nf.format(t.browsers), f.complete ? undefined : 'so far'),
-    stat('On the latest two majors', share, t.latestMajors.length
-      ? `Chrome ${t.latestMajors.join(' and ')}: the two highest majors seen (beta, dev and canary count too), by each browser's newest install`
-      : undefined),
+    stableStat,
     stat('Silent > 90 days or never', nf.format(t.silent)),
     stat('Device-id collisions', t.collisions === undefined ? '–' : nf.format(t.collisions), 'has_device_id_collision:true', collisionAction),
     stat('Enrollment tokens', t.tokens === undefined ? '–' : nf.format(t.tokens)),
@@ -482,6 +537,36 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   barColor(chartId: string, index: number, series = 0): string | undefined {
     const bg = cards.get(chartId)?.chart.data.datasets[series]?.backgroundColor;
     return Array.isArray(bg) ? String(bg[index]) : typeof bg === 'string' ? bg : undefined;
+  },
+  /** A point in a bar's column (its row, for horizontal charts) but off the bar itself: the empty end of the axis. */
+  offBarPoint(chartId: string, index: number): { x: number; y: number } | undefined {
+    const chart = cards.get(chartId)?.chart;
+    const bar = chart?.getDatasetMeta(0).data[index] as unknown as { getCenterPoint?: () => { x: number; y: number } } | undefined;
+    const center = bar?.getCenterPoint?.();
+    if (!chart || !center) return undefined;
+    const area = chart.chartArea;
+    return chart.options.indexAxis === 'y' ? { x: area.right - 4, y: center.y } : { x: center.x, y: area.top + 4 };
+  },
+  /** The drawn height (vertical charts) or width of a whole bar, in CSS pixels. */
+  barLength(chartId: string, index: number): number | undefined {
+    const chart = cards.get(chartId)?.chart;
+    if (!chart) return undefined;
+    let length = 0;
+    for (let s = 0; s < chart.data.datasets.length; s++) {
+      const bar = chart.getDatasetMeta(s).data[index] as unknown as { height?: number; width?: number } | undefined;
+      length += Math.abs((chart.options.indexAxis === 'y' ? bar?.width : bar?.height) ?? 0);
+    }
+    return length;
+  },
+  /** The colour of a stacked chart's series by its name ("Linux"), and the token it should have. */
+  seriesColor(chartId: string, name: string): { color: string; token: string } | undefined {
+    const card = cards.get(chartId);
+    const dataset = card?.chart.data.datasets.find((d) => d.label === name);
+    const token = PLATFORM_TOKENS[name];
+    if (!card || !dataset || !token) return undefined;
+    const bg = dataset.backgroundColor;
+    const clickable = Math.max(0, card.model.categories.findIndex((c) => isClickable(c.action)));
+    return { color: Array.isArray(bg) ? String(bg[clickable]) : String(bg), token: cssVar(`--cbcm-platform-${token}`, '') };
   },
 };
 

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerBrowserCommands } from './browserCommands';
+import { registerBulkCommands } from './bulkCommands';
+import { registerImportCommand } from './importCommand';
 import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
@@ -14,5 +16,7 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerMoveCommand(c),
     ...registerTokenCommands(c),
     ...registerExportCommand(c),
+    ...registerBulkCommands(c),
+    ...registerImportCommand(c),
   ];
 }

@@ -11,6 +11,10 @@ import {
   NOT_EXPRESSIBLE_RANGE,
 } from './filterActions';
 import type { ChartItem, ChartModel, ChartStacks, FleetFigures, ItemAction, OverviewScope } from './figures';
+import { buildPrefix, osFieldValue, osRelease } from './osRelease';
+import { chooseStableMajor } from './stableMajor';
+
+export { osMajor } from './osRelease';
 
 /** Bars shown before the rest is grouped. */
 export const TOP_ORG_UNITS = 10;
@@ -19,6 +23,7 @@ export const MAX_MAJORS = 30;
 /** Platforms that get their own segment in the version bars; the rest are stacked as "Other". */
 export const STACK_PLATFORMS = 4;
 const MAX_DISTINCT_VERSIONS = 20_000;
+const MAX_DISTINCT_OS_VERSIONS = 20_000;
 
 export const NO_VERSION = 'none';
 const UNKNOWN = '';
@@ -51,13 +56,6 @@ export function leadingNumber(text: string | undefined): number | undefined {
   return i === 0 ? undefined : n;
 }
 
-/** First run of digits of an OS version ("10.0.19045" → "10"), as the `os` query field reads it. */
-export function osMajor(osVersion: string | undefined): string | undefined {
-  if (!osVersion) return undefined;
-  const m = /^[0-9]+/.exec(osVersion);
-  return m ? m[0] : undefined;
-}
-
 function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
@@ -72,6 +70,21 @@ export interface AggregatorOptions {
   now: Date;
   /** Keep each device id under its newest major (needed for snapshots); default true. */
   keepDevices?: boolean;
+  /**
+   * The admin's stable major (`cbcm.overview.stableMajor`; 0: assume it from the fleet). A function, read at each
+   * `figures()`, so a changed setting applies to the figures without listing the fleet again.
+   */
+  stableMajorSetting?: () => number;
+}
+
+interface OsGroup {
+  count: number;
+  /** What the `os` query field reads for these devices ("Windows 10" for Windows 11 too). */
+  fieldValues: Set<string>;
+  /** Distinct `osVersion` strings (bounded over all groups). */
+  osVersions: Set<string>;
+  /** Devices reporting no `osVersion`. */
+  missingVersion: number;
 }
 
 export class FleetAggregator {
@@ -84,8 +97,20 @@ export class FleetAggregator {
   private withVersion = 0;
   private readonly byOrgUnit = new Map<string, number>();
   private readonly byPlatform = new Map<string, number>();
-  /** platform → OS major → count */
-  private readonly byOs = new Map<string, Map<string, number>>();
+  /** platform → OS release ("11", "14"; UNKNOWN when not reported) → what the OS versions chart needs. */
+  private readonly byOs = new Map<string, Map<string, OsGroup>>();
+  /** Distinct OS version strings kept over all groups (bounded), for the exactness check of `os_version` filters. */
+  private osVersionsKept = 0;
+  private osVersionsOverflow = false;
+  /**
+   * osVersion → the groups of the (platform, osPlatformVersion) pairs seen with it (osPlatformVersion only matters for
+   * Windows): a fleet repeats a few thousand OS versions, so the release is worked out once per combination.
+   */
+  private readonly osMemo = new Map<string, { platform: string; name: string; group: OsGroup }[]>();
+  private osMemoSize = 0;
+  /** Installs reported on the stable channel, by major (only listings that carry `browsers[].channel`). */
+  private readonly stableChannelMajors = new Map<number, number>();
+  private readonly stableMajorSetting: () => number;
   /** Chrome major → platform → devices having that major (a device with two majors counts in both). */
   private readonly majorPlatform = new Map<number, Map<string, number>>();
   /** Newest major of each device → count. */
@@ -107,6 +132,7 @@ export class FleetAggregator {
     this.buckets = activityBuckets(this.now);
     this.activity = this.buckets.map(() => 0);
     this.keepDevices = o.keepDevices ?? true;
+    this.stableMajorSetting = o.stableMajorSetting ?? (() => 0);
   }
 
   get browserCount(): number {
@@ -123,9 +149,9 @@ export class FleetAggregator {
 
     const platform = typeof b.osPlatform === 'string' ? b.osPlatform : UNKNOWN;
     bump(this.byPlatform, platform);
-    let os = this.byOs.get(platform);
-    if (!os) this.byOs.set(platform, (os = new Map()));
-    bump(os, osMajor(typeof b.osVersion === 'string' ? b.osVersion : undefined) ?? UNKNOWN);
+    this.countOs(platform, typeof b.osVersion === 'string' ? b.osVersion : undefined,
+      typeof b.osPlatformVersion === 'string' ? b.osPlatformVersion : undefined);
+    if (Array.isArray(b.browsers)) this.countStableChannel(b.browsers);
 
     let newest = -1;
     let second = -1; // a second distinct major on the same device (rare: two installs)
@@ -168,6 +194,60 @@ export class FleetAggregator {
     }
   }
 
+  private countOs(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): void {
+    const name = platform === 'Windows' ? osPlatformVersion ?? '' : '';
+    let seen = this.osMemo.get(osVersion ?? '');
+    if (seen) {
+      for (const e of seen) {
+        if (e.platform !== platform || e.name !== name) continue;
+        e.group.count++;
+        if (!osVersion) e.group.missingVersion++;
+        return;
+      }
+    }
+    const group = this.osGroupOf(platform, osVersion, osPlatformVersion);
+    if (this.osMemoSize < MAX_DISTINCT_OS_VERSIONS) {
+      if (!seen) this.osMemo.set(osVersion ?? '', (seen = []));
+      seen.push({ platform, name, group });
+      this.osMemoSize++;
+    }
+  }
+
+  /** Counts one device in its group, adding what the group's filter checks need; returns the group. */
+  private osGroupOf(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): OsGroup {
+    let releases = this.byOs.get(platform);
+    if (!releases) this.byOs.set(platform, (releases = new Map()));
+    const release = platform === UNKNOWN ? UNKNOWN : osRelease(platform, osVersion, osPlatformVersion) ?? UNKNOWN;
+    let g = releases.get(release);
+    if (!g) releases.set(release, (g = { count: 0, fieldValues: new Set(), osVersions: new Set(), missingVersion: 0 }));
+    g.count++;
+    g.fieldValues.add(osFieldValue(platform, osVersion));
+    if (!osVersion) g.missingVersion++;
+    else if (!g.osVersions.has(osVersion)) {
+      if (this.osVersionsKept < MAX_DISTINCT_OS_VERSIONS) {
+        g.osVersions.add(osVersion);
+        this.osVersionsKept++;
+      } else {
+        this.osVersionsOverflow = true;
+      }
+    }
+    return g;
+  }
+
+  /** FULL rows name each install's channel; BASIC rows have no `browsers` and add nothing here. */
+  private countStableChannel(installs: readonly unknown[]): void {
+    const seen = new Set<number>();
+    for (const i of installs) {
+      if (typeof i !== 'object' || i === null) continue;
+      const { channel, browserVersion } = i as { channel?: unknown; browserVersion?: unknown };
+      if (typeof channel !== 'string' || channel.toLowerCase() !== 'stable' || typeof browserVersion !== 'string') continue;
+      const major = leadingNumber(browserVersion);
+      if (major === undefined || seen.has(major)) continue;
+      seen.add(major);
+      bump(this.stableChannelMajors, major);
+    }
+  }
+
   private countMajor(major: number, platform: string): void {
     let m = this.majorPlatform.get(major);
     if (!m) this.majorPlatform.set(major, (m = new Map()));
@@ -207,11 +287,12 @@ export class FleetAggregator {
 
   /** The figures so far; cheap (no pass over devices), so it can be called while streaming. */
   figures(complete: boolean, generatedAt = new Date()): FleetFigures {
-    const latestMajors = [...this.newestMajor.keys()].sort((a, b) => b - a).slice(0, 2);
-    const onLatestMajors = latestMajors.reduce((s, m) => s + (this.newestMajor.get(m) ?? 0), 0);
+    const stableMajor = chooseStableMajor({ setting: this.stableMajorSetting(), stableChannel: this.stableChannelMajors, installs: this.installsByMajor() });
+    let onCurrentMajors = 0;
+    if (stableMajor) for (const [m, n] of this.newestMajor) if (m >= stableMajor.major - 1) onCurrentMajors += n;
     const silent = this.activity[this.activity.length - 2] + this.activity[this.activity.length - 1];
     const charts: ChartModel[] = [
-      this.versionChart(),
+      this.versionChart(stableMajor?.major),
       this.platformChart(),
       this.osVersionChart(),
       this.activityChart(),
@@ -228,8 +309,8 @@ export class FleetAggregator {
       totals: {
         browsers: this.total,
         withVersion: this.withVersion,
-        latestMajors,
-        onLatestMajors,
+        ...(stableMajor ? { stableMajor } : {}),
+        onCurrentMajors,
         silent,
         ...(this.tokenStates ? { tokens: [...this.tokenStates.values()].reduce((a, b) => a + b, 0) } : {}),
         ...(this.collisions !== undefined ? { collisions: this.collisions } : {}),
@@ -241,15 +322,20 @@ export class FleetAggregator {
 
   // ---------------------------------------------------------------- charts
 
-  private versionChart(): ChartModel {
+  /** Installs by major over all platforms (a device with two majors counts under each). */
+  private installsByMajor(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [m, platforms] of this.majorPlatform) for (const n of platforms.values()) bump(out, m, n);
+    return out;
+  }
+
+  private versionChart(stableMajor: number | undefined): ChartModel {
     const majors = [...this.majorPlatform.keys()].sort((a, b) => b - a);
     const shown = majors.slice(0, MAX_MAJORS);
     const hidden = majors.slice(MAX_MAJORS);
     const platformTotals = new Map<string, number>();
     for (const m of majors) for (const [p, n] of this.majorPlatform.get(m)!) bump(platformTotals, p, n);
     const stackPlatforms = byCountDesc(platformTotals).map(([p]) => p).filter((p) => p !== UNKNOWN).slice(0, STACK_PLATFORMS);
-    const platformValues = new Map([...this.byPlatform.keys()].filter((p) => p !== UNKNOWN).map((p) => [p, [p]]));
-    const platformQuery = new Map(stackPlatforms.map((p) => [p, this.exactTerm('os_platform', p, platformValues)]));
 
     const versionsOf = (m: number) => [...this.versions].filter(([, major]) => major === m).map(([v]) => v);
     const otherVersions = (m: number) => [...this.versions].filter(([, major]) => major !== m).map(([v]) => v);
@@ -271,9 +357,9 @@ export class FleetAggregator {
         action: { kind: 'none', reason: `${hidden.length} older majors grouped; the query language has no "or", so click a single major instead.` },
       });
     }
+    // The segments only show the platform mix: a click anywhere on a bar (or its table row) acts on the whole bar.
     const series = [...stackPlatforms, 'Other'];
     const values = series.map(() => categories.map(() => 0));
-    const actions: ItemAction[][] = series.map(() => categories.map(() => ({ kind: 'none', reason: '' }) as ItemAction));
     categories.forEach((cat, c) => {
       const majorsHere = cat.key === 'older' ? hidden : [Number(cat.key)];
       for (const m of majorsHere) {
@@ -282,23 +368,15 @@ export class FleetAggregator {
           values[s < 0 ? series.length - 1 : s][c] += n;
         }
       }
-      series.forEach((p, s) => {
-        const pq = platformQuery.get(p);
-        if (cat.action.kind === 'filter' && pq) {
-          actions[s][c] = filterAction(`${cat.action.query} ${pq}`, 'browsers', this.scope);
-        } else {
-          actions[s][c] = cat.action.kind === 'none'
-            ? cat.action
-            : { kind: 'none', reason: 'Several platforms are grouped in "Other"; click the bar total or the platform chart instead.' };
-        }
-      });
     });
-    const stacks: ChartStacks = { series, values, actions };
+    const stacks: ChartStacks = { series, values };
+    const stable = stableMajor === undefined ? '' : ` Stable major: ${stableMajor}; newer majors are beta, dev or canary.`;
     return {
       id: 'versions',
       title: 'Chrome major versions',
       unit: 'browsers',
-      note: 'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform. A browser with two Chrome installs counts once under each major.',
+      note: 'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform; ' +
+        `a click filters on the whole bar. A browser with two Chrome installs counts once under each major.${stable}`,
       categories,
       stacks,
     };
@@ -328,27 +406,24 @@ export class FleetAggregator {
   }
 
   private osVersionChart(): ChartModel {
-    const all: [string, string, string, number][] = []; // key, platform, major, count
-    for (const [p, majors] of this.byOs) for (const [m, n] of majors) all.push([`${p} ${m}`.trim(), p, m, n]);
-    all.sort((a, b) => b[3] - a[3] || a[0].localeCompare(b[0]));
-    const seen = new Map(all.filter(([, p, m]) => p !== UNKNOWN && m !== UNKNOWN).map(([k]) => [k, [k]]));
-    const categories = all.slice(0, TOP_OS_VERSIONS).map(([key, p, m, count]): ChartItem => {
-      if (p === UNKNOWN) return { key, label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
-      if (m === UNKNOWN) return { key, label: `${p} (no version)`, count, action: { kind: 'none', reason: 'A query cannot select browsers that report no OS version.' } };
-      const term = this.exactTerm('os', key, seen);
-      return {
-        key,
-        label: key,
-        count,
-        action: term ? filterAction(term, 'browsers', this.scope) : { kind: 'none', reason: `No query selects "${key}" alone.` },
-      };
+    const all: { key: string; platform: string; release: string; group: OsGroup }[] = [];
+    for (const [platform, releases] of this.byOs) {
+      for (const [release, group] of releases) all.push({ key: `${platform} ${release}`.trim(), platform, release, group });
+    }
+    all.sort((a, b) => b.group.count - a.group.count || a.key.localeCompare(b.key));
+    const shown = all.slice(0, TOP_OS_VERSIONS);
+    const categories = shown.map(({ key, platform, release, group }): ChartItem => {
+      const count = group.count;
+      if (platform === UNKNOWN) return { key, label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
+      if (release === UNKNOWN) return { key, label: `${platform} (no version)`, count, action: { kind: 'none', reason: 'A query cannot select browsers that report no OS version.' } };
+      return { key, label: key, count, action: this.osAction(key, group, all.map((o) => o.group).filter((g) => g !== group)) };
     });
     const rest = all.slice(TOP_OS_VERSIONS);
     if (rest.length > 0) {
       categories.push({
         key: 'other',
         label: `Other (${rest.length})`,
-        count: rest.reduce((s, r) => s + r[3], 0),
+        count: rest.reduce((s, r) => s + r.group.count, 0),
         action: { kind: 'none', reason: 'Several OS versions are grouped here; the query language has no "or".' },
       });
     }
@@ -356,8 +431,38 @@ export class FleetAggregator {
       id: 'osVersions',
       title: 'OS versions',
       unit: 'browsers',
-      note: 'Platform and the first number of the OS version, as the `os` filter field reads them (Windows 11 reports 10.0.2xxxx, so it shows as Windows 10).',
+      note: 'Platform and OS release. Windows 11 reports version 10.0 like Windows 10: its build (22000 or higher) tells them apart, ' +
+        'while the `os` filter field reads both as "Windows 10"; such bars filter on their build (`os_version`) where one build covers the bar.',
       categories,
+    };
+  }
+
+  /**
+   * `os:"<platform> <major>"` when it selects exactly this group; else `os_version:"<build>"` when every device of
+   * the group reports one and the same build and no other group's version matches it (Windows 10 next to 11).
+   */
+  private osAction(key: string, group: OsGroup, others: OsGroup[]): ItemAction {
+    const ownFields = [...group.fieldValues];
+    const otherFields = others.flatMap((g) => [...g.fieldValues]);
+    const osValue = exactValue([key, ...ownFields], ownFields, otherFields);
+    const osTerm = osValue === undefined ? undefined : fieldTerm('os', osValue);
+    if (osTerm) return filterAction(osTerm, 'browsers', this.scope);
+    const builds = new Set([...group.osVersions].map(buildPrefix));
+    const build = builds.size === 1 ? [...builds][0] : undefined;
+    if (build !== undefined && group.missingVersion === 0 && !this.osVersionsOverflow) {
+      // Only versions holding the build's last number can match it word for word: skip the rest cheaply.
+      const last = build.slice(build.lastIndexOf('.') + 1);
+      const rivals = others.flatMap((g) => [...g.osVersions].filter((v) => v.includes(last)));
+      const value = exactValue([build], group.osVersions, rivals);
+      const term = value === undefined ? undefined : fieldTerm('os_version', value);
+      if (term) return filterAction(term, 'browsers', this.scope);
+    }
+    const shared = ownFields.find((v) => otherFields.includes(v));
+    return {
+      kind: 'none',
+      reason: shared
+        ? `The \`os\` filter field reads these browsers as "${shared}" like other bars, and they run several builds (the query language has no ranges or "or"), so no query selects "${key}" alone.`
+        : `No query selects "${key}" alone.`,
     };
   }
 

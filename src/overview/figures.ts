@@ -1,6 +1,9 @@
 // The fleet overview's figures: plain, JSON-safe data (no vscode import). The aggregator builds them, the
 // panel sends them to the webview, snapshots store them. What a click on a bar does is data too (an
 // `ItemAction`), decided here where the numbers are known, never by the webview.
+import type { StableMajor } from './stableMajor';
+
+export type { StableMajor } from './stableMajor';
 
 export type OverviewScope = { kind: 'account' } | { kind: 'orgUnit'; orgUnitPath: string };
 
@@ -19,11 +22,13 @@ export interface ChartItem {
   action: ItemAction;
 }
 
-/** Bars split into segments: `values[s][c]` is series `s` of category `c`. */
+/**
+ * Bars split into segments: `values[s][c]` is series `s` of category `c`. Segments only show a mix; a click on
+ * any segment acts on the whole bar (the category's action).
+ */
 export interface ChartStacks {
   series: string[];
   values: number[][];
-  actions: ItemAction[][];
 }
 
 export type ChartId = 'versions' | 'platforms' | 'osVersions' | 'activity' | 'orgUnits' | 'tokens' | 'extensions';
@@ -43,10 +48,13 @@ export interface FleetTotals {
   browsers: number;
   /** Browsers reporting at least one Chrome version. */
   withVersion: number;
-  /** The two highest majors seen (newest first); empty when no versions were reported. */
-  latestMajors: number[];
-  /** Browsers whose newest installed major is one of `latestMajors`. */
-  onLatestMajors: number;
+  /** The current stable Chrome major and how it was chosen; absent when no setting and no version tell it. */
+  stableMajor?: StableMajor;
+  /**
+   * Browsers whose newest installed major is the stable one, the one before it, or newer (beta, dev, canary):
+   * up to date. 0 without `stableMajor`.
+   */
+  onCurrentMajors: number;
   /** Last activity older than 90 days or never. */
   silent: number;
   /** undefined: not counted (listing failed or cancelled). */
@@ -80,10 +88,7 @@ export function sameScope(a: OverviewScope, b: OverviewScope): boolean {
   return scopeKey(a) === scopeKey(b);
 }
 
-/** The action of a chart's category (`series` undefined) or of one stacked segment. */
-export function actionAt(figures: FleetFigures, chartId: ChartId, category: number, series?: number): ItemAction | undefined {
-  const chart = figures.charts.find((c) => c.id === chartId);
-  if (!chart) return undefined;
-  if (series === undefined) return chart.categories[category]?.action;
-  return chart.stacks?.actions[series]?.[category];
+/** The action of a chart's bar (the whole bar, whichever segment of a stacked bar was clicked). */
+export function actionAt(figures: FleetFigures, chartId: ChartId, category: number): ItemAction | undefined {
+  return figures.charts.find((c) => c.id === chartId)?.categories[category]?.action;
 }

@@ -22,6 +22,8 @@ export interface LoadOverviewOptions {
   partialEveryMs?: number;
   /** For tests and the benchmark: listings running at the same time. */
   concurrency?: number;
+  /** The admin's stable major (0: assume it from the fleet), read whenever figures are taken. */
+  stableMajorSetting?: () => number;
 }
 
 export interface OverviewResult {
@@ -46,7 +48,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
  */
 export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions): Promise<OverviewResult> {
   const started = performance.now();
-  const agg = new FleetAggregator({ scope: o.scope, now: o.now ?? new Date() });
+  const agg = new FleetAggregator({ scope: o.scope, now: o.now ?? new Date(), stableMajorSetting: o.stableMajorSetting });
   const orgUnitPath = o.scope.kind === 'orgUnit' ? o.scope.orgUnitPath : undefined;
   const every = o.partialEveryMs ?? 400;
   let aggregateMs = 0;

@@ -51,12 +51,15 @@ function escapeAttribute(text: string): string {
 export function renderShell(o: ShellOptions): string {
   const nonce = o.nonce ?? createNonce();
   const attr = escapeAttribute;
+  // Every panel's stylesheet sits next to media/base.css, the rules all panels share ([hidden], fonts, header).
+  const baseStyleUri = o.styleUri.replace(/[^/]*$/, 'base.css');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(baseStyleUri)}">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 <title>${escapeHtml(o.title)}</title>
 </head>

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { readOverviewStableMajor } from '../configuration';
 import { collisionsAction } from '../overview/aggregator';
 import { actionAt, scopeLabel, type ChartId, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
 import type { OverviewCache } from '../overview/cache';
 import { loadOverview } from '../overview/loader';
+import { STABLE_MAJOR_SETTING } from '../overview/stableMajor';
 import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../overview/snapshot';
 import type { Services } from '../services';
 import type { ExplorerView } from '../tree';
@@ -72,8 +74,8 @@ export class FleetOverviewPanel implements vscode.Disposable {
     loadIfNotCached: boolean,
   ) {
     this.state = { scope };
-    const cached = deps.cache.get(scope);
-    if (cached) this.state.figures = cached.figures;
+    const cached = this.figuresFromCache();
+    if (cached) this.state.figures = cached;
     this.disposables.push(
       this.onDidDisposeEmitter,
       this.onDidChangeStateEmitter,
@@ -87,6 +89,30 @@ export class FleetOverviewPanel implements vscode.Disposable {
     );
     panel.webview.html = this.html();
     if (!cached && loadIfNotCached) this.refresh();
+  }
+
+  /**
+   * The cached listing's figures under the current stable-major setting: recomputed from its aggregator (cheap, no
+   * listing), since the setting may have changed while no panel showed them. The cache gets the same object, which
+   * snapshots check.
+   */
+  private figuresFromCache(): FleetFigures | undefined {
+    const cached = this.deps.cache.get(this.scope);
+    if (!cached?.aggregator) return cached?.figures;
+    const figures = cached.aggregator.figures(cached.figures.complete, new Date(cached.figures.generatedAt));
+    this.deps.cache.set(this.scope, { ...cached, figures });
+    return figures;
+  }
+
+  /** `cbcm.overview.stableMajor` changed: redraw the figures without listing again (a running load reads it itself). */
+  stableMajorSettingChanged(): void {
+    if (this.state.loading || !this.state.figures) return;
+    const cached = this.deps.cache.get(this.scope);
+    if (cached?.figures !== this.state.figures) return; // partial figures of a cancelled load: their aggregator is gone
+    const figures = this.figuresFromCache();
+    if (!figures) return;
+    this.update({ figures });
+    this.onDidChangeStateEmitter.fire(this.state);
   }
 
   get figures(): FleetFigures | undefined {
@@ -156,6 +182,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
       const result = await loadOverview(backend, {
         scope: this.scope,
         signal: abort.signal,
+        stableMajorSetting: readOverviewStableMajor,
         onProgress: (p) => {
           const now = performance.now();
           if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
@@ -224,7 +251,10 @@ export class FleetOverviewPanel implements vscode.Disposable {
         this.cancel();
         return;
       case 'activate':
-        await this.activate(msg.chart, msg.category, msg.series);
+        await this.activate(msg.chart, msg.category);
+        return;
+      case 'openStableMajorSetting':
+        await vscode.commands.executeCommand('workbench.action.openSettings', STABLE_MAJOR_SETTING);
         return;
       case 'filterCollisions':
         await this.run(collisionsAction(this.scope));
@@ -250,9 +280,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
       .then((choice) => (choice === 'Sign in' ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
   }
 
-  /** Runs the action of a bar; the webview only names the bar. */
-  async activate(chart: ChartId, category: number, series?: number): Promise<ActivationResult> {
-    const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category, series);
+  /** Runs the action of a bar (the whole bar: a stacked bar's segments share it); the webview only names the bar. */
+  async activate(chart: ChartId, category: number): Promise<ActivationResult> {
+    const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
     if (!action) return { kind: 'none', reason: 'unknown bar' };
     return this.run(action);
   }
@@ -281,18 +311,24 @@ export class FleetOverviewPanel implements vscode.Disposable {
   private async revealBrowsers(orgUnitPath: string | undefined): Promise<void> {
     const { provider, view } = this.deps.explorer;
     await vscode.commands.executeCommand('cbcm.explorer.focus');
-    await provider.getChildren();
-    const account = provider.accountNode;
-    if (!account) return;
-    const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
-    if (!folder) {
-      void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
-      return;
-    }
-    try {
-      await view.reveal(folder, { select: true, focus: true, expand: true });
-    } catch (error) {
-      this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'}: ${describeError(error)}`);
+    // A refresh of the explorer (after a bulk run, a sign-in) replaces its nodes while this runs: a folder of the
+    // old tree cannot be revealed, so look it up again and retry once.
+    for (let attempt = 1; ; attempt++) {
+      await provider.getChildren();
+      const account = provider.accountNode;
+      if (!account) return;
+      const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
+      if (!folder) {
+        void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
+        return;
+      }
+      try {
+        await view.reveal(folder, { select: true, focus: true, expand: true });
+        return;
+      } catch (error) {
+        this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'} (attempt ${attempt}): ${describeError(error)}`);
+        if (attempt >= 2) return;
+      }
     }
   }
 

@@ -1,10 +1,10 @@
 // The message protocol between the fleet overview panel (extension host) and its webview script
 // (media/src/overview.ts). Both sides import this file: no `vscode` or Node imports.
 //
-// The webview never sends a query: a click names a bar (chart, category, series) and the extension looks up
+// The webview never sends a query: a click names a bar (chart, category) and the extension looks up
 // the action it computed itself. Every message is checked by a guard; anything else is dropped.
 
-import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope } from '../overview/figures';
+import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope, StableMajor } from '../overview/figures';
 import type { SnapshotDiff } from '../overview/snapshot';
 
 export const CHART_IDS: readonly ChartId[] = ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'tokens', 'extensions'];
@@ -27,8 +27,10 @@ export type OverviewWebviewMessage =
   | { type: 'ready' }
   | { type: 'refresh' }
   | { type: 'cancel' }
-  /** A bar, a segment of a stacked bar (`series`), or a table row's button. */
-  | { type: 'activate'; chart: ChartId; category: number; series?: number }
+  /** A bar (whichever of its segments was clicked) or a table row's button. */
+  | { type: 'activate'; chart: ChartId; category: number }
+  /** Opens the settings editor at `cbcm.overview.stableMajor`. */
+  | { type: 'openStableMajorSetting' }
   /** The summary's "Device-id collisions" figure. */
   | { type: 'filterCollisions' }
   | { type: 'saveSnapshot' }
@@ -82,18 +84,22 @@ function isChart(v: unknown): v is ChartModel {
   const n = v.categories.length;
   return (
     isObject(s) && Array.isArray(s.series) && s.series.every(isString) &&
-    Array.isArray(s.values) && s.values.length === s.series.length && s.values.every((row) => Array.isArray(row) && row.length === n && row.every(isCount)) &&
-    Array.isArray(s.actions) && s.actions.length === s.series.length && s.actions.every((row) => Array.isArray(row) && row.length === n && row.every(isAction))
+    Array.isArray(s.values) && s.values.length === s.series.length && s.values.every((row) => Array.isArray(row) && row.length === n && row.every(isCount))
   );
 }
 
 export function isFigures(v: unknown): v is FleetFigures {
   if (!isObject(v) || !isScope(v.scope) || !isString(v.generatedAt) || !isString(v.now) || typeof v.complete !== 'boolean') return false;
   const t = v.totals;
-  if (!isObject(t) || !isCount(t.browsers) || !isCount(t.withVersion) || !isCount(t.onLatestMajors) || !isCount(t.silent)) return false;
-  if (!Array.isArray(t.latestMajors) || !t.latestMajors.every(isCount)) return false;
+  if (!isObject(t) || !isCount(t.browsers) || !isCount(t.withVersion) || !isCount(t.onCurrentMajors) || !isCount(t.silent)) return false;
+  if (t.stableMajor !== undefined && !isStableMajor(t.stableMajor)) return false;
   if ((t.tokens !== undefined && !isCount(t.tokens)) || (t.collisions !== undefined && !isCount(t.collisions))) return false;
   return Array.isArray(v.charts) && v.charts.every(isChart) && Array.isArray(v.warnings) && v.warnings.every(isString);
+}
+
+function isStableMajor(v: unknown): v is StableMajor {
+  return isObject(v) && isCount(v.major) && v.major > 0 && (v.source === 'setting' || v.source === 'channel' || v.source === 'fleet') &&
+    isString(v.explanation);
 }
 
 function isChangeList(v: unknown): boolean {
@@ -132,13 +138,10 @@ export function parseOverviewWebviewMessage(v: unknown): OverviewWebviewMessage 
     case 'saveSnapshot':
     case 'compareSnapshot':
     case 'closeDiff':
+    case 'openStableMajorSetting':
       return { type: v.type };
-    case 'activate': {
-      if (!isChartId(v.chart) || !isIndex(v.category) || (v.series !== undefined && !isIndex(v.series))) return undefined;
-      const msg: OverviewWebviewMessage = { type: 'activate', chart: v.chart, category: v.category };
-      if (v.series !== undefined) msg.series = v.series;
-      return msg;
-    }
+    case 'activate':
+      return isChartId(v.chart) && isIndex(v.category) ? { type: 'activate', chart: v.chart, category: v.category } : undefined;
     case 'copy':
       return isString(v.text) && v.text.length <= MAX_COPY_LENGTH ? { type: 'copy', text: v.text } : undefined;
     default:

@@ -2,6 +2,7 @@
 // bar, the org-unit context menu), the panel serializer, and hidden commands for snapshots and tests.
 import * as vscode from 'vscode';
 import { OverviewCache } from '../overview/cache';
+import { STABLE_MAJOR_SETTING } from '../overview/stableMajor';
 import { scopeKey, type ChartId, type OverviewScope } from '../overview/figures';
 import type { Services } from '../services';
 import type { ExplorerView } from '../tree';
@@ -62,6 +63,10 @@ class OverviewRegistry implements vscode.Disposable {
     this.track(FleetOverviewPanel.restore(panel, this.deps, state.scope));
   }
 
+  all(): FleetOverviewPanel[] {
+    return [...this.panels.values()];
+  }
+
   private track(p: FleetOverviewPanel): FleetOverviewPanel {
     const key = scopeKey(p.scope);
     this.panels.set(key, p);
@@ -109,6 +114,10 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
     registry,
     // Figures of another account must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(STABLE_MAJOR_SETTING)) return;
+      for (const panel of registry.all()) panel.stableMajorSettingChanged();
+    }),
     vscode.commands.registerCommand(OPEN_OVERVIEW_COMMAND, (arg?: unknown) => open(scopeOfOpenArgument(arg))),
     vscode.commands.registerCommand(OPEN_ORG_UNIT_OVERVIEW_COMMAND, (node?: unknown) => open(scopeFromArgument(node))),
     // Not contributed (no palette entry): the panel's buttons send messages; these serve keybindings and tests.
@@ -135,9 +144,9 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
         await panel?.loading;
         return panel ? JSON.parse(JSON.stringify(panel.currentState)) as unknown : undefined;
       }),
-      vscode.commands.registerCommand('cbcm.overview.testing.activate', async (arg: unknown, chart: ChartId, category: number, series?: number) => {
+      vscode.commands.registerCommand('cbcm.overview.testing.activate', async (arg: unknown, chart: ChartId, category: number) => {
         const panel = registry.get(scopeFromArgument(arg));
-        return panel ? panel.activate(chart, category, series) : undefined;
+        return panel ? panel.activate(chart, category) : undefined;
       }),
     );
   }

@@ -110,7 +110,7 @@ describe('overview aggregation', () => {
   });
 
   describe('Chrome versions', () => {
-    it('counts each major a device has once, and the share on the two newest majors by newest install', () => {
+    it('counts each major a device has once, and the share on the stable major or newer by newest install', () => {
       const f = aggregate([
         browser({ osPlatform: 'Windows', browserVersions: ['131.0.6778.86'] }),
         browser({ osPlatform: 'Windows', browserVersions: ['131.0.6778.86', '131.0.6778.33'] }),
@@ -121,9 +121,9 @@ describe('overview aggregation', () => {
         browser({ osPlatform: 'Linux' }),
       ]);
       assert.deepStrictEqual(counts(f, 'versions'), { 131: 2, 130: 1, 120: 1, 118: 1 });
-      assert.deepStrictEqual(f.totals.latestMajors, [131, 130]);
+      assert.strictEqual(f.totals.stableMajor?.major, 131);
       assert.strictEqual(f.totals.withVersion, 4);
-      assert.strictEqual(f.totals.onLatestMajors, 3);
+      assert.strictEqual(f.totals.onCurrentMajors, 3, 'Chrome 131 twice and 130 (the major before stable)');
       const v = chart(f, 'versions');
       assert.ok(v.stacks);
       const win = v.stacks.series.indexOf('Windows');
@@ -165,6 +165,136 @@ describe('overview aggregation', () => {
     });
   });
 
+  describe('the stable major', () => {
+    /** Like the emulator's fleet: most on stable 131 or one behind, beta 132, dev 133, canary 134, a lagging tail. */
+    const fleet = () => [
+      ...Array.from({ length: 60 }, () => browser({ browserVersions: ['131.0.6778.86'] })),
+      ...Array.from({ length: 20 }, () => browser({ browserVersions: ['130.0.6723.59'] })),
+      ...Array.from({ length: 12 }, () => browser({ browserVersions: ['132.0.6834.15'] })),
+      ...Array.from({ length: 3 }, () => browser({ browserVersions: ['133.0.6900.2'] })),
+      // Canary next to an old stable install: current by its newest install.
+      ...Array.from({ length: 8 }, () => browser({ browserVersions: ['125.0.6422.60', '134.0.6950.0'] })),
+      ...Array.from({ length: 5 }, () => browser({ browserVersions: ['125.0.6422.60'] })),
+    ];
+
+    it('is not the newest major seen: beta, dev and canary majors do not make stable browsers look out of date', () => {
+      const f = aggregate(fleet());
+      assert.strictEqual(f.totals.stableMajor?.major, 131);
+      assert.strictEqual(f.totals.stableMajor?.source, 'fleet');
+      assert.match(f.totals.stableMajor?.explanation ?? '', /^Stable major 131, assumed from the fleet: .*most common one \(Chrome 131\); the listing does not say which channel/);
+      assert.strictEqual(f.totals.withVersion, 108);
+      // 131, 130 (one before), 132, 133 and the canary devices; only the five on 125 alone are out of date.
+      assert.strictEqual(f.totals.onCurrentMajors, 60 + 20 + 12 + 3 + 8);
+      assert.match(chart(f, 'versions').note ?? '', /Stable major: 131/);
+    });
+
+    it('takes a newer major once it is installed at least half as often as the most common one (a new stable rolling out)', () => {
+      const list = fleet();
+      list.push(...Array.from({ length: 18 }, () => browser({ browserVersions: ['132.0.6834.83'] }))); // 132: 30 of 131's 60
+      const f = aggregate(list);
+      assert.strictEqual(f.totals.stableMajor?.major, 132);
+      assert.strictEqual(f.totals.onCurrentMajors, 60 + 30 + 3 + 8, 'Chrome 130 is now two behind');
+    });
+
+    it('uses the setting when the admin set one, and says so', () => {
+      const a = new FleetAggregator({ scope: { kind: 'account' }, now: NOW, stableMajorSetting: () => 133 });
+      a.addBrowsers(fleet());
+      const f = a.figures(true);
+      assert.deepStrictEqual(f.totals.stableMajor, { major: 133, source: 'setting', explanation: 'Stable major 133, set in settings (cbcm.overview.stableMajor).' });
+      assert.strictEqual(f.totals.onCurrentMajors, 12 + 3 + 8);
+    });
+
+    it('reads the setting at each figures() call, so a changed setting needs no new listing', () => {
+      let setting = 0;
+      const a = new FleetAggregator({ scope: { kind: 'account' }, now: NOW, stableMajorSetting: () => setting });
+      a.addBrowsers(fleet());
+      assert.strictEqual(a.figures(true).totals.stableMajor?.major, 131);
+      setting = 125;
+      assert.strictEqual(a.figures(true).totals.stableMajor?.source, 'setting');
+      assert.strictEqual(a.figures(true).totals.onCurrentMajors, 108);
+    });
+
+    it('prefers installs reported on the stable channel where the rows carry one', () => {
+      // A developers' org unit: most run beta, so the majors alone would point at 132.
+      const install = (browserVersion: string, channel: string) => ({ browserVersion, channel });
+      const f = aggregate([
+        ...Array.from({ length: 30 }, () => browser({ browserVersions: ['132.0.6834.15'], browsers: [install('132.0.6834.15', 'beta')] })),
+        ...Array.from({ length: 10 }, () => browser({ browserVersions: ['131.0.6778.86'], browsers: [install('131.0.6778.86', 'stable')] })),
+        ...Array.from({ length: 4 }, () => browser({ browserVersions: ['129.0.6668.1'], browsers: [install('129.0.6668.1', 'STABLE')] })),
+      ]);
+      assert.strictEqual(f.totals.stableMajor?.major, 131);
+      assert.strictEqual(f.totals.stableMajor?.source, 'channel');
+      assert.match(f.totals.stableMajor?.explanation ?? '', /stable channel/);
+      assert.strictEqual(f.totals.onCurrentMajors, 40);
+    });
+
+    it('is absent when nothing reports a version and nothing is set', () => {
+      const f = aggregate([browser({}), browser({ browserVersions: ['garbage'] })]);
+      assert.strictEqual(f.totals.stableMajor, undefined);
+      assert.strictEqual(f.totals.onCurrentMajors, 0);
+    });
+  });
+
+  describe('Windows 11', () => {
+    const win = (osVersion?: string, osPlatformVersion?: string) => browser({ osPlatform: 'Windows', osVersion, osPlatformVersion });
+
+    it('counts builds from 22000 on as Windows 11, even where the product name still says Windows 10', () => {
+      const f = aggregate([
+        win('10.0.19045.5131', 'Windows 10 Pro'),
+        win('10.0.19045.4894', 'Windows 10 Enterprise'),
+        win('10.0.22000.2538', 'Windows 11 Pro'),
+        win('10.0.22631.4460', 'Windows 10 Pro'), // Windows 11 keeps ProductName "Windows 10"
+        win('10.0.26100.2314'),
+        win(undefined, 'Windows 11 Enterprise'),
+        win('6.3.9600.20778', 'Windows Server 2012 R2'),
+        win('10.0.21996.1', undefined), // last pre-release build before 22000: still 10
+      ]);
+      assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 11': 4, 'Windows 10': 3, 'Windows 6': 1 });
+      assert.deepStrictEqual(counts(f, 'platforms'), { Windows: 8 });
+      assert.match(chart(f, 'osVersions').note ?? '', /22000/);
+    });
+
+    it('reads the build from osPlatformVersion first', () => {
+      const f = aggregate([win('10.0.19045.1', 'Windows 11 Pro 10.0.22631'), win('10.0.19045.2', 'Windows 10 Pro')]);
+      assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 1, 'Windows 11': 1 });
+    });
+
+    it('tells devices with the same OS version apart by platform and (on Windows) by osPlatformVersion', () => {
+      const f = aggregate([
+        win('10.0.19045.1', 'Windows 11 Pro 10.0.22631'), win('10.0.19045.1', 'Windows 10 Pro'), win('10.0.19045.1', 'Windows 10 Pro'),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), browser({ osPlatform: 'ChromeOS', osVersion: '6.1.0' }),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), win(undefined, 'Windows 11 Pro'), win(undefined, 'Windows 10 Pro'),
+      ]);
+      assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 2, 'Windows 11': 2, 'Linux 6': 2, 'ChromeOS 6': 1, Windows: 1 });
+    });
+
+    it('offers no `os` query that would mix 10 and 11, and a build query only where one build covers the bar', () => {
+      const f = aggregate([
+        win('10.0.19045.5131'),
+        win('10.0.19045.4894'),
+        win('10.0.22631.4460'),
+        win('10.0.26100.2314'),
+      ]);
+      assert.strictEqual(query(f, 'osVersions', 'Windows 10'), 'os_version:"10.0.19045"');
+      const eleven = chart(f, 'osVersions').categories.find((c) => c.key === 'Windows 11')!;
+      assert.strictEqual(eleven.action.kind, 'none');
+      assert.match((eleven.action as { reason: string }).reason, /"Windows 10".*several builds/);
+
+      const single = aggregate([win('10.0.19045.5131'), win('10.0.22631.4460'), win('10.0.22631.4317')]);
+      assert.strictEqual(query(single, 'osVersions', 'Windows 11'), 'os_version:"10.0.22631"');
+    });
+
+    it('keeps `os:"Windows 10"` where no Windows 11 machine shares it', () => {
+      const f = aggregate([win('10.0.19045.5131'), win('10.0.19044.1')]);
+      assert.strictEqual(query(f, 'osVersions', 'Windows 10'), 'os:"Windows 10"');
+    });
+
+    it('offers no build query when a device of the bar reports no OS version', () => {
+      const f = aggregate([win('10.0.19045.5131'), win('10.0.22631.4460'), win(undefined, 'Windows 11 Pro')]);
+      assert.strictEqual(query(f, 'osVersions', 'Windows 11'), undefined);
+    });
+  });
+
   describe('platforms, OS versions, org units, extensions, tokens', () => {
     it('filters platforms and "platform major" exactly, and never offers a query for missing values', () => {
       const f = aggregate([
@@ -177,7 +307,9 @@ describe('overview aggregation', () => {
       assert.deepStrictEqual(counts(f, 'platforms'), { Windows: 3, Mac: 1, '': 1 });
       assert.strictEqual(query(f, 'platforms', 'Windows'), 'os_platform:Windows');
       assert.strictEqual(query(f, 'platforms', ''), undefined);
-      assert.strictEqual(query(f, 'osVersions', 'Windows 10'), 'os:"Windows 10"');
+      assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 1, 'Windows 11': 1, 'Mac 14': 1, Windows: 1, '': 1 });
+      // `os:"Windows 10"` would list the Windows 11 machine too: the bar filters on its one build instead.
+      assert.strictEqual(query(f, 'osVersions', 'Windows 10'), 'os_version:"10.0.19045"');
       assert.strictEqual(query(f, 'osVersions', 'Mac 14'), 'os:"Mac 14"');
       assert.strictEqual(query(f, 'osVersions', 'Windows'), undefined, 'no version reported: not clickable');
     });
@@ -224,6 +356,17 @@ describe('overview aggregation', () => {
     });
   });
 
+  it('stacks carry no actions of their own: a click on any segment acts on the whole bar', () => {
+    const f = aggregate([
+      browser({ osPlatform: 'Windows', browserVersions: ['131.0.1.2'] }),
+      browser({ osPlatform: 'Linux', browserVersions: ['131.0.1.3'] }),
+    ]);
+    const v = chart(f, 'versions');
+    assert.deepStrictEqual(Object.keys(v.stacks ?? {}).sort(), ['series', 'values']);
+    assert.deepStrictEqual(actionAt(f, 'versions', 0), { kind: 'filter', dialect: 'browsers', query: 'browser_version:131' });
+    assert.match(v.note ?? '', /whole bar/);
+  });
+
   it('every offered query passes the query language validator', () => {
     const f = aggregate([
       browser({ osPlatform: 'Windows', osVersion: '10.0.1', browserVersions: ['131.0.1.2'], extensionCount: 0, lastActivityTime: at(DAY), orgUnitPath: '/a' }),
@@ -231,8 +374,7 @@ describe('overview aggregation', () => {
     ]);
     let n = 0;
     for (const c of f.charts) {
-      const all = [...c.categories.map((i) => i.action), ...(c.stacks?.actions.flat() ?? [])];
-      for (const a of all) {
+      for (const a of c.categories.map((i) => i.action)) {
         if (a.kind !== 'filter') continue;
         n++;
         assert.strictEqual(validateQueryInput(a.query, a.dialect), undefined, a.query);

@@ -49,6 +49,9 @@ describe('overview protocol', () => {
     ['unknown chart', (s) => (s.figures.charts[0].id = 'pie')],
     ['unknown action', (s) => (s.figures.charts[0].categories[0].action = { kind: 'run', command: 'rm' })],
     ['stack of the wrong width', (s) => s.figures.charts[0].stacks.values[0].push(1)],
+    ['stable major of an unknown source', (s) => (s.figures.totals.stableMajor.source = 'guess')],
+    ['stable major without explanation', (s) => delete s.figures.totals.stableMajor.explanation],
+    ['stable major 0', (s) => (s.figures.totals.stableMajor.major = 0)],
     ['label not a string', (s) => (s.figures.charts[1].categories[0].label = { html: '<b>' })],
     ['fractional progress', (s) => (s.loading.browsers = 1.5)],
     ['diff without file', (s) => delete s.diff.file],
@@ -63,12 +66,11 @@ describe('overview protocol', () => {
   it('lets the webview name a bar, never a query', () => {
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'activity', category: 3 }), { type: 'activate', chart: 'activity', category: 3 });
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'versions', category: 0, series: 2, query: 'x' }),
-      { type: 'activate', chart: 'versions', category: 0, series: 2 }, 'extra keys are not passed on');
+      { type: 'activate', chart: 'versions', category: 0 }, 'extra keys (a segment, a query) are not passed on: a click acts on the whole bar');
     for (const m of [
       { type: 'activate', chart: 'activity', category: -1 },
       { type: 'activate', chart: 'activity', category: 1.5 },
       { type: 'activate', chart: 'nope', category: 0 },
-      { type: 'activate', chart: 'versions', category: 0, series: '1' },
       { type: 'applyFilter', query: 'os_platform:Windows' },
       { type: 'copy', text: 'x'.repeat(1_000_001) },
       { type: 'copy' },
@@ -77,7 +79,7 @@ describe('overview protocol', () => {
     ]) {
       assert.strictEqual(parseOverviewWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
     }
-    for (const t of ['ready', 'refresh', 'cancel', 'saveSnapshot', 'compareSnapshot', 'closeDiff', 'filterCollisions']) {
+    for (const t of ['ready', 'refresh', 'cancel', 'saveSnapshot', 'compareSnapshot', 'closeDiff', 'filterCollisions', 'openStableMajorSetting']) {
       assert.deepStrictEqual(parseOverviewWebviewMessage({ type: t, extra: 1 }), { type: t });
     }
   });

@@ -70,6 +70,12 @@ describe('webview HTML shell', () => {
     assert.match(n, /^[A-Za-z0-9+/]+=*$/);
   });
 
+  it('links the shared base stylesheet (media/base.css) before the panel\'s own', () => {
+    const html = shell();
+    const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepStrictEqual(links, ['https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css']);
+  });
+
   it('escapes the title and resource URIs', () => {
     const html = shell({ title: '</title><script>alert(1)</script>', scriptUri: 'x" onload="alert(1)' });
     assert.ok(!html.includes('<script>alert(1)'));

@@ -83,12 +83,14 @@ export async function revealEndUntil(target: Locator, timeoutMs = 20_000): Promi
  * Mouse clicks on code-server's context menu sometimes land while the menu is still animating and never reach the
  * command, so the row is selected and the menu driven from the keyboard (Shift+F10, arrows, Enter); should VS Code
  * still not react, the same command runs from the palette on the selected row, as an admin at the keyboard would.
+ * `keepSelection`: the rows are already selected (a multi-selection) and focused; do not click.
  */
-export async function pickFromContextMenu(target: Locator, entry: string, shows: Locator, paletteTitle = entry): Promise<void> {
+export async function pickFromContextMenu(target: Locator, entry: string, shows: Locator, paletteTitle = entry, options: { keepSelection?: boolean } = {}): Promise<void> {
   const { page, runCommand } = e2e();
   const appeared = (ms: number) => shows.waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
   for (let attempt = 0; attempt < 2; attempt++) {
-    await target.click();
+    // A click would replace a multi-selection; the focused row of the selection opens the menu for all of it.
+    if (!options.keepSelection) await target.click();
     await page.keyboard.press('Shift+F10');
     const menu = page.locator('.context-view .monaco-menu');
     if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
@@ -101,7 +103,7 @@ export async function pickFromContextMenu(target: Locator, entry: string, shows:
     if (await appeared(5_000)) return;
     await page.keyboard.press('Escape');
   }
-  await target.click();
+  if (!options.keepSelection) await target.click();
   await runCommand(paletteTitle);
   if (!(await appeared(10_000))) throw new Error(`"${entry}" did not open what it should, neither from the context menu nor from the palette`);
 }

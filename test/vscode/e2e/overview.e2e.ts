@@ -3,13 +3,51 @@
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import type { FleetFigures } from '../../../src/overview/figures';
+import { STABLE_MAJOR } from '../../emulator/fleetGenerator';
 import { e2e } from '../harness/fixture';
 import { explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row } from './explorerHelpers';
 
 interface OverviewHook {
   barCenter(chart: string, index: number, series?: number): { x: number; y: number } | undefined;
   barColor(chart: string, index: number, series?: number): string | undefined;
+  offBarPoint(chart: string, index: number): { x: number; y: number } | undefined;
+  barLength(chart: string, index: number): number | undefined;
+  seriesColor(chart: string, name: string): { color: string; token: string } | undefined;
   figures(): FleetFigures | undefined;
+}
+
+function hook(frame: Frame) {
+  return {
+    offBarPoint: (chart: string, i: number) => frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.offBarPoint(c, n), [chart, i] as const),
+    barLength: (chart: string, i: number) => frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barLength(c, n), [chart, i] as const),
+    barCenter: (chart: string, i: number, series: number) =>
+      frame.evaluate(([c, n, s]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter(c, n, s), [chart, i, series] as const),
+    seriesColor: (chart: string, name: string) =>
+      frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.seriesColor(c, n), [chart, name] as const),
+  };
+}
+
+/** Windows builds of the NT 10.0 family: 22000 and later are Windows 11. */
+function windowsRelease(osVersion: string | undefined): 10 | 11 | undefined {
+  const m = /^10\.0\.(\d+)/.exec(osVersion ?? '');
+  return m ? (Number(m[1]) >= 22000 ? 11 : 10) : undefined;
+}
+
+/** Every listing request since `since` that carried a `query` (v1.1beta1) or `filter` (v1). */
+function queriesSince(since: number): string[] {
+  return e2e().emulator.requests.filter((r) => r.seq > since && /chromebrowsers|chromeBrowsers/.test(r.path))
+    .map((r) => new URL(r.path, 'http://x').searchParams).map((p) => p.get('query') ?? p.get('filter') ?? '');
+}
+
+/** The account's overview in front (opened if no earlier test left it open), with complete figures. */
+async function focusOverviewTab(): Promise<Frame> {
+  await e2e().runCommand('CBCM: Open Fleet Overview');
+  return overviewFrameFor('whole account');
+}
+
+async function openTables(frame: Frame): Promise<void> {
+  const toggle = frame.locator('#toggle-tables');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
 }
 
 async function figuresIn(frame: Frame): Promise<FleetFigures> {
@@ -59,10 +97,13 @@ async function allBrowsersRows(): Promise<string[]> {
 async function waitForFilteredFolder(query: string): Promise<void> {
   const folder = row('All browsers', 2);
   await folder.waitFor({ state: 'visible', timeout: 15_000 });
-  await e2e().page.waitForFunction(
-    ([el, q]) => ((el as Element).textContent ?? '').includes(`filter: ${q}`),
-    [await folder.elementHandle(), query] as const, { timeout: 15_000 },
-  );
+  // Located afresh each time: the tree may replace the row's element when the filter changes.
+  let text = '';
+  await eventually(`"filter: ${query}" on All browsers`, () => text.includes(`filter: ${query}`), 15_000, async () => {
+    text = (await folder.textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}; the row shows "${text}"`);
+  });
 }
 
 /** The overview webview whose heading names `text`, once its figures are complete. */
@@ -163,6 +204,151 @@ describe('Fleet overview', () => {
     await screenshot('overview-keyboard-filtered');
   });
 
+  it('measures "on stable or the major before" against the stable major, not the canary, and says how it was chosen', async () => {
+    const { emulator, screenshot } = e2e();
+    const frame = await focusOverviewTab();
+    const newest = [...emulator.fleet.browsers.values()].map((b) => Math.max(...(b.browserVersions ?? []).map((v) => parseInt(v, 10))))
+      .filter((m) => Number.isFinite(m));
+    const seenTop = Math.max(...newest);
+    assert.ok(seenTop >= STABLE_MAJOR + 2, 'the emulator fleet has beta, dev or canary majors above stable');
+    const expected = newest.filter((m) => m >= STABLE_MAJOR - 1).length / newest.length;
+    const stat = frame.locator('#stat-stable');
+    const text = (await stat.textContent()) ?? '';
+    const shown = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(expected);
+    assert.ok(text.includes(shown), `${shown} in ${text}`);
+    assert.ok(expected > 0.6, `a healthy fleet looks healthy (${shown})`);
+    assert.match((await frame.locator('#stable-major').textContent()) ?? '', new RegExp(`^Stable major ${STABLE_MAJOR}, assumed from the fleet: `));
+    assert.match(text, new RegExp(`Chrome ${STABLE_MAJOR - 1} or newer`));
+    await screenshot('overview-stable-major-assumed');
+  });
+
+  it('"Set stable major…" opens the setting, and a major set there is used and named', async () => {
+    const { page, screenshot } = e2e();
+    let frame = await focusOverviewTab();
+    await frame.locator('#set-stable-major').click();
+    const input = page.locator('.settings-editor .setting-item-contents input').first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    const set = async (value: string) => {
+      await input.click();
+      await input.fill(value);
+      await page.keyboard.press('Tab');
+    };
+    try {
+      await set(String(STABLE_MAJOR + 3));
+      frame = await focusOverviewTab();
+      await frame.locator('#stable-major[data-source="setting"]').waitFor({ state: 'attached', timeout: 15_000 });
+      assert.strictEqual(await frame.locator('#stable-major').textContent(), `Stable major ${STABLE_MAJOR + 3}, set in settings (cbcm.overview.stableMajor).`);
+      await screenshot('overview-stable-major-set');
+    } finally {
+      // 0: assumed from the fleet again.
+      await page.locator('.tab', { hasText: 'Settings' }).first().click();
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await set('0');
+      await page.locator('.tab', { hasText: 'Settings' }).first().hover();
+      await e2e().runCommand('View: Close Editor');
+    }
+    frame = await focusOverviewTab();
+    await frame.locator('#stable-major[data-source="fleet"]').waitFor({ state: 'attached', timeout: 15_000 });
+  });
+
+  it('a click anywhere in a bar\'s column filters on the whole bar: small bars and stacked segments alike', async () => {
+    const { screenshot } = e2e();
+    let frame = await focusOverviewTab();
+    const figures = await figuresIn(frame);
+    const versions = figures.charts.find((c) => c.id === 'versions')!;
+    // The smallest clickable bar: a sliver of a few pixels, too thin to hit on the bar itself.
+    const small = versions.categories.map((c, i) => ({ c, i })).filter(({ c }) => c.count > 0 && c.action.kind === 'filter')
+      .sort((a, b) => a.c.count - b.c.count)[0];
+    assert.ok(small, 'a clickable version bar');
+    const length = await hook(frame).barLength('versions', small.i);
+    assert.ok(length !== undefined && length < 10, `Chrome ${small.c.label} is drawn ${length} px long`);
+    const point = await hook(frame).offBarPoint('versions', small.i);
+    assert.ok(point);
+    const query = (small.c.action as { query: string }).query;
+    let since = lastSeq();
+    const canvas = frame.locator('canvas[data-chart="versions"]');
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.hover({ position: point });
+    await screenshot('overview-small-bar-hover');
+    await canvas.click({ position: point });
+    await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
+    await waitForFilteredFolder(query);
+
+    // The Linux segment of the stable bar: the filter is the whole bar's, with no platform added.
+    frame = await focusOverviewTab();
+    const stable = versions.categories.findIndex((c) => c.key === String(STABLE_MAJOR));
+    const linux = versions.stacks!.series.indexOf('Linux');
+    assert.ok(stable >= 0 && linux >= 0 && versions.stacks!.values[linux][stable] > 0, 'the stable bar has a Linux segment');
+    const stableQuery = (versions.categories[stable].action as { query: string }).query;
+    const segment = await hook(frame).barCenter('versions', stable, linux);
+    assert.ok(segment);
+    since = lastSeq();
+    await canvas.click({ position: segment });
+    await eventually(`a listing with ${stableQuery}`, () => listedWith(stableQuery, since), 20_000);
+    await waitForFilteredFolder(stableQuery);
+    assert.ok(!queriesSince(since).some((q) => /os_platform/.test(q)), `no platform filter: ${queriesSince(since).join(' | ')}`);
+
+    // The table offers the small bar too, under its own name.
+    frame = await focusOverviewTab();
+    await openTables(frame);
+    const button = frame.getByRole('button', { name: `Filter explorer to Chrome ${small.c.label}`, exact: true });
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    await button.focus();
+    since = lastSeq();
+    await e2e().page.keyboard.press('Enter');
+    await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
+  });
+
+  it('counts Windows 11 machines as Windows 11, and filters Windows 10 without them', async () => {
+    const { emulator, screenshot } = e2e();
+    const frame = await focusOverviewTab();
+    const figures = await figuresIn(frame);
+    const os = figures.charts.find((c) => c.id === 'osVersions')!;
+    const windows = [...emulator.fleet.browsers.values()].filter((b) => b.osPlatform === 'Windows');
+    const eleven = windows.filter((b) => windowsRelease(b.osVersion) === 11);
+    const ten = windows.filter((b) => windowsRelease(b.osVersion) === 10);
+    assert.ok(eleven.length > 100 && ten.length > 100);
+    assert.strictEqual(os.categories.find((c) => c.key === 'Windows 11')?.count, eleven.length);
+    assert.strictEqual(os.categories.find((c) => c.key === 'Windows 10')?.count, ten.length);
+
+    await openTables(frame);
+    const card = frame.locator('#chart-osVersions');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot('overview-windows-11');
+    // Windows 11 runs several builds and the `os` field reads it as "Windows 10": no button, a reason instead.
+    assert.strictEqual(await card.getByRole('button', { name: 'Filter explorer to Windows 11' }).count(), 0);
+    assert.match((await card.locator('tr', { hasText: 'Windows 11' }).textContent()) ?? '', /several builds/);
+    const win10 = os.categories.find((c) => c.key === 'Windows 10')!;
+    assert.strictEqual(win10.action.kind, 'filter');
+    const query = (win10.action as { query: string }).query;
+    const since = lastSeq();
+    await card.getByRole('button', { name: 'Filter explorer to Windows 10', exact: true }).focus();
+    await e2e().page.keyboard.press('Enter');
+    await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
+    await waitForFilteredFolder(query);
+    let rows: string[] = [];
+    await eventually('browser rows under All browsers', () => rows.length > 0, 20_000, async () => {
+      rows = await allBrowsersRows();
+    });
+    const names = new Set(ten.map((b) => b.machineName || b.deviceId));
+    for (const label of rows) assert.ok(names.has(label), `${label} is not a Windows 10 machine`);
+  });
+
+  it('names every table button after its row', async () => {
+    const frame = await focusOverviewTab();
+    await openTables(frame);
+    const figures = await figuresIn(frame);
+    const buttons = frame.locator('details.table tbody button');
+    const names = await buttons.evaluateAll((list) => list.map((b) => b.getAttribute('aria-label') ?? ''));
+    const clickable = figures.charts.flatMap((c) => c.categories).filter((c) => c.action.kind !== 'none').length;
+    assert.strictEqual(names.length, clickable, 'one button per clickable bar');
+    assert.ok(names.length >= 25, `${names.length} buttons`);
+    for (const n of names) assert.match(n, /^(Filter explorer to .+|Show .+ in explorer)$/);
+    assert.strictEqual(new Set(names).size, names.length, `names are unique: ${names.join(', ')}`);
+    assert.ok(names.includes('Filter explorer to last activity > 90 days') || names.some((n) => /^Filter explorer to last activity /.test(n)));
+    assert.strictEqual(await frame.getByRole('button', { name: 'Filter explorer to device-id collisions' }).count(), 1);
+  });
+
   it('shows progress while listing, and Cancel keeps the partial figures with a clear note', async () => {
     const { page, emulator, webview, screenshot } = e2e();
     await page.locator('.tab', { hasText: 'Fleet Overview' }).first().click();
@@ -219,6 +405,8 @@ describe('Fleet overview', () => {
     }));
     const before = await colours();
     assert.ok(before.green, 'the webview has the theme variable');
+    const beforeWindows = await hook(frame).seriesColor('versions', 'Windows');
+    assert.strictEqual(beforeWindows?.color.toLowerCase(), beforeWindows?.token.toLowerCase());
     assert.strictEqual(before.bar?.toLowerCase(), before.green.toLowerCase());
     // Switch to a theme of the other kind (an earlier test may have left a light one), then back.
     const [other, back] = before.light ? ['Dark Modern', 'Light Modern'] : ['Light Modern', 'Dark Modern'];
@@ -232,6 +420,14 @@ describe('Fleet overview', () => {
       }, undefined, { timeout: 10_000 });
       const after = await colours();
       assert.notStrictEqual(after.green.toLowerCase(), before.green.toLowerCase(), `${other} has another green`);
+      // The platform segments take the Okabe-Ito tokens of the theme's kind: Linux and ChromeOS clearly apart.
+      const linux = await hook(frame).seriesColor('versions', 'Linux');
+      const chromeos = await hook(frame).seriesColor('versions', 'ChromeOS');
+      const windows = await hook(frame).seriesColor('versions', 'Windows');
+      assert.ok(linux && chromeos && windows, 'the version bars stack Linux, ChromeOS and Windows');
+      for (const s of [linux, chromeos, windows]) assert.strictEqual(s.color.toLowerCase(), s.token.toLowerCase());
+      assert.notStrictEqual(linux.color.toLowerCase(), chromeos.color.toLowerCase());
+      assert.notStrictEqual(windows.color.toLowerCase(), beforeWindows?.color.toLowerCase(), 'Windows follows the theme');
       await screenshot(`overview-${other.toLowerCase().replace(/\s+/g, '-')}-theme`);
     } finally {
       await pickTheme(back);

@@ -50,7 +50,8 @@ export async function signInThroughUi(f: E2eFixture, emulator: Emulator, logsDir
   await quickInput.pick(/Choose the JSON key file/);
   // The file dialog: a quick input holding a path. Typing the key file's path and Enter opens it.
   await waitForTitle(f, 'Service account key (JSON)');
-  await chooseInFileDialog(f, emulator.serviceAccountKeyPath, 'Sign in with a service account key (2/2)');
+  const step2 = f.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Sign in with a service account key (2/2)' }).first();
+  await chooseInFileDialog(f, emulator.serviceAccountKeyPath, () => step2.isVisible().catch(() => false), 'Use This Key');
   await quickInput.fill(emulator.adminEmail, { submit: true });
   await f.waitForNotification(`signed in as ${emulator.adminEmail}`, 60_000);
   await page.keyboard.press('Escape'); // the toast
@@ -69,14 +70,13 @@ async function waitForTitle(f: E2eFixture, title: string): Promise<void> {
  * file. So: type the path whenever the input does not hold it, accept only while it does and the file is listed
  * (Enter, or the "Use This Key" button when an Enter came in the middle of an update), and check again.
  */
-async function chooseInFileDialog(f: E2eFixture, filePath: string, nextTitle: string): Promise<void> {
+export async function chooseInFileDialog(f: E2eFixture, filePath: string, accepted: () => Promise<boolean>, acceptLabel: string): Promise<void> {
   const widget = f.page.locator('.quick-input-widget');
-  const next = widget.locator('.quick-input-title', { hasText: nextTitle }).first();
   const fileRow = widget.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(filePath) }).first();
   const value = () => f.page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
   const deadline = Date.now() + 45_000;
   for (let accepts = 0; ; ) {
-    if (await next.isVisible().catch(() => false)) return;
+    if (await accepted()) return;
     if (Date.now() > deadline) throw new Error(`the file dialog did not accept ${filePath} (its input shows ${JSON.stringify(await value())})`);
     if ((await value()) !== filePath) {
       await f.quickInput.fill(filePath);
@@ -86,8 +86,8 @@ async function chooseInFileDialog(f: E2eFixture, filePath: string, nextTitle: st
     if (!(await fileRow.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
     if ((await value()) !== filePath) continue;
     if (accepts++ % 2 === 0) await f.page.keyboard.press('Enter');
-    else await widget.locator('.monaco-button', { hasText: 'Use This Key' }).first().click().catch(() => undefined);
-    await next.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    else await widget.locator('.monaco-button', { hasText: acceptLabel }).first().click().catch(() => undefined);
+    for (let i = 0; i < 10 && !(await accepted()); i++) await f.page.waitForTimeout(200);
   }
 }
 

@@ -79,13 +79,62 @@ describe('Fleet overview', function () {
     const ous = f.charts.find((c) => c.id === 'orgUnits')!;
     const top = ous.categories[0];
     await vscode.commands.executeCommand('cbcm.overview.testing.activate', undefined, 'orgUnits', 0);
-    const selected = api.view.selection[0];
-    assert.strictEqual(selected?.id, `ou:${top.key}/browsers`);
+    // The renderer reports the new selection to the extension host after reveal() resolves: wait for it.
+    const want = `ou:${top.key}/browsers`;
+    for (const deadline = Date.now() + 10_000; (api.view.selection[0] as { id?: string } | undefined)?.id !== want && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.strictEqual((api.view.selection[0] as { id?: string } | undefined)?.id, want);
 
     await vscode.commands.executeCommand('cbcm.overview.open', { orgUnitPath: top.key });
     const scoped = figuresOf(await stateOf({ orgUnitPath: top.key }));
     assert.strictEqual(scoped.totals.browsers, top.count);
     assert.deepStrictEqual(scoped.scope, { kind: 'orgUnit', orgUnitPath: top.key });
+  });
+
+  it('measures against the stable-major setting when set, without listing again or losing the figures', async () => {
+    await vscode.commands.executeCommand('cbcm.overview.open');
+    const assumed = figuresOf(await stateOf());
+    assert.strictEqual(assumed.totals.stableMajor?.source, 'fleet');
+    const config = vscode.workspace.getConfiguration('cbcm');
+    const before = (await control<{ total: number }>('requests')).total;
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cbcm.overview.stableMajor')) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const major = (assumed.totals.stableMajor?.major ?? 131) + 2;
+    await config.update('overview.stableMajor', major, vscode.ConfigurationTarget.Global);
+    try {
+      await changed;
+      let f = figuresOf(await stateOf());
+      for (let i = 0; i < 50 && f.totals.stableMajor?.source !== 'setting'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        f = figuresOf(await stateOf());
+      }
+      assert.deepStrictEqual(f.totals.stableMajor, { major, source: 'setting', explanation: `Stable major ${major}, set in settings (cbcm.overview.stableMajor).` });
+      assert.ok(f.totals.onCurrentMajors < assumed.totals.onCurrentMajors, 'fewer browsers are current against a newer stable major');
+      assert.strictEqual(f.generatedAt, assumed.generatedAt, 'the same listing, recomputed');
+      assert.strictEqual(f.totals.browsers, assumed.totals.browsers);
+      const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${before}`)).requests
+        .map((r) => r.path).filter((p) => /chromebrowsers|enrollmenttokens/i.test(p));
+      assert.deepStrictEqual(listings, [], 'no new listing');
+      const saved = await vscode.commands.executeCommand<string | undefined>('cbcm.overview.saveSnapshot',
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fleet-snapshots', `setting-${Date.now()}.json`));
+      assert.ok(saved, 'the recomputed figures can still be saved as a snapshot');
+      await vscode.workspace.fs.delete(vscode.Uri.parse(saved));
+    } finally {
+      await config.update('overview.stableMajor', undefined, vscode.ConfigurationTarget.Global);
+    }
+    let f = figuresOf(await stateOf());
+    for (let i = 0; i < 50 && f.totals.stableMajor?.source !== 'fleet'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      f = figuresOf(await stateOf());
+    }
+    assert.deepStrictEqual(f.totals.stableMajor, assumed.totals.stableMajor, 'back to the assumed major');
   });
 
   it('saves a snapshot into the workspace and compares with it', async () => {

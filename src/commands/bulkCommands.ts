@@ -1,0 +1,188 @@
+// "Move / Delete / Set annotations on all matching…" (a browsers folder with or without a filter, or the
+// explorer's current filter from the palette) and the same on a multi-selection. Every run: a dry run with the
+// exact count, a modal confirmation that states it, progress with Cancel, a summary with Retry / Save failed.
+// The work itself is src/operations (no vscode); this file only asks and shows.
+import * as vscode from 'vscode';
+import type { CbcmBackend } from '../api/backend';
+import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
+import { runAnnotate, runDelete, runMove, planAnnotations, type AnnotationChanges, type BulkSummary, type RunOptions } from '../operations/bulkRun';
+import { parseTemplate } from '../operations/templates';
+import { dryRunOf, dryRunQuery, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
+import type { FleetWriter } from '../operations/fleetWriter';
+import { BrowserNode } from '../tree/nodes/browserNode';
+import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
+import { describeError, isCancellation } from '../util/errors';
+import { count } from '../util/relativeTime';
+import { askAnnotationChanges } from './bulkPrompts';
+import { annotationPreviewText, openPreview } from './bulkPreview';
+import { reportBulk } from './bulkReport';
+import { requireBackend, targetsOf, type ExplorerCommandContext } from './commandContext';
+import { pickOrgUnit } from './orgUnitPicker';
+
+type BulkKind = 'move' | 'delete' | 'annotate';
+type Source = { kind: 'query'; scope: QueryScope } | { kind: 'selection'; nodes: BrowserNode[] };
+
+/** Automation (tests, F5 debugging) may answer the questions, never in Production (see README, Security). */
+interface BulkAutomation {
+  confirmed?: boolean;
+  destination?: string;
+  /** Per annotation field: a template, or null to clear it. */
+  changes?: Partial<Record<AnnotationField, string | null>>;
+}
+
+const isFolder = (n: unknown): n is BrowsersFolderNode => n instanceof BrowsersFolderNode;
+const isBrowser = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
+
+export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposable[] {
+  const production = c.services.context.extensionMode === vscode.ExtensionMode.Production;
+  const automation = (a: unknown): BulkAutomation => (production || typeof a !== 'object' || a === null ? {} : (a as BulkAutomation));
+  const matching = (kind: BulkKind) => (node?: unknown, _selected?: unknown, auto?: unknown) =>
+    runBulk(c, kind, { kind: 'query', scope: scopeOf(c, node) }, automation(auto));
+  const selected = (kind: BulkKind) => (node?: unknown, nodes?: unknown, auto?: unknown) =>
+    runBulk(c, kind, { kind: 'selection', nodes: targetsOf(c.view, isBrowser, node, nodes) }, automation(auto));
+  return [
+    vscode.commands.registerCommand('cbcm.bulk.moveMatching', matching('move')),
+    vscode.commands.registerCommand('cbcm.bulk.deleteMatching', matching('delete')),
+    vscode.commands.registerCommand('cbcm.bulk.annotateMatching', matching('annotate')),
+    vscode.commands.registerCommand('cbcm.bulk.annotateSelected', selected('annotate')),
+    vscode.commands.registerCommand('cbcm.bulk.moveSelected', selected('move')),
+    vscode.commands.registerCommand('cbcm.bulk.deleteSelected', selected('delete')),
+  ];
+}
+
+/** A folder's listing, or (from the palette) what the explorer's browser filter shows. */
+function scopeOf(c: ExplorerCommandContext, node: unknown): QueryScope {
+  if (isFolder(node)) return { orgUnitPath: node.orgUnitPath, query: node.query };
+  const filter = c.explorer.state.browserFilter;
+  return { orgUnitPath: filter?.orgUnitPath, query: filter?.query };
+}
+
+function describeScope(scope: QueryScope): string {
+  const where = scope.orgUnitPath ? `in ${scope.orgUnitPath}` : 'in the whole account';
+  return scope.query ? `matching "${scope.query}" ${where}` : where;
+}
+
+async function findTargets(backend: CbcmBackend, source: Source, withAnnotations: boolean): Promise<DryRun | undefined> {
+  if (source.kind === 'selection') return dryRunOf(source.nodes.map((n) => toTarget(n.browser, withAnnotations)));
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Finding the browsers ${describeScope(source.scope)}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      try {
+        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en')} so far` }) });
+      } catch (e) {
+        if (!isCancellation(e) && !abort.signal.aborted) void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
+        return undefined;
+      }
+    },
+  );
+}
+
+function sampleLines(dry: DryRun): string {
+  const lines = dry.sample.map((t) => `• ${t.machineName ?? '(no name)'} — ${t.serialNumber ?? t.deviceId} — ${t.orgUnitPath ?? ''}`);
+  const more = dry.targets.length - dry.sample.length;
+  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString('en')} more` : '');
+}
+
+function fromLines(dry: DryRun): string {
+  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString('en')}`).join('\n');
+}
+
+async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
+  if (auto.confirmed) return true;
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, button)) === button;
+}
+
+async function runBulk(c: ExplorerCommandContext, kind: BulkKind, source: Source, auto: BulkAutomation, retryOf?: BulkTarget[]): Promise<BulkSummary | undefined> {
+  const backend = await requireBackend(c.services);
+  if (!backend) return undefined;
+  if (c.services.backends.readOnly) {
+    void vscode.window.showErrorMessage('This account was signed in read-only. Sign in again with "Read and write" access to change browsers.');
+    return undefined;
+  }
+  const writer = c.services.operations.writer();
+  if (!writer) return undefined;
+  if (source.kind === 'selection' && source.nodes.length === 0) {
+    void vscode.window.showInformationMessage('Select one or more browsers in the explorer first.');
+    return undefined;
+  }
+  const dry = retryOf ? dryRunOf(retryOf) : await findTargets(backend, source, kind === 'annotate');
+  if (!dry) return undefined;
+  const n = dry.targets.length;
+  const what = source.kind === 'query' ? describeScope(source.scope) : 'selected';
+  if (n === 0) {
+    void vscode.window.showInformationMessage(`No browser ${what}. Nothing to do.`);
+    return undefined;
+  }
+  const again = (targets: BulkTarget[]) => runBulk(c, kind, source, auto, targets);
+  const summary = kind === 'move' ? await bulkMove(c, backend, writer, dry, what, auto)
+    : kind === 'delete' ? await bulkDelete(writer, dry, what, auto)
+      : await bulkAnnotate(writer, dry, what, auto);
+  if (!summary) return undefined;
+  c.explorer.refresh();
+  // Not awaited: the command's result is the summary; the message waits for the admin as long as it likes.
+  void reportBulk(kind === 'move' ? 'Moved' : kind === 'delete' ? 'Deleted' : 'Annotated', summary, c.services.log, again);
+  return summary;
+}
+
+async function withRunProgress(title: string, run: (o: RunOptions) => Promise<BulkSummary>): Promise<BulkSummary> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    let last = 0;
+    return run({
+      signal: abort.signal,
+      onProgress: (p) => {
+        progress.report({ message: `${p.finished.toLocaleString('en')} of ${p.total.toLocaleString('en')}`, increment: ((p.finished - last) / p.total) * 100 });
+        last = p.finished;
+      },
+    });
+  });
+}
+
+async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+  const n = dry.targets.length;
+  const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
+  if (!destination) return undefined;
+  const already = dry.byOrgUnit.get(destination) ?? 0;
+  const ok = await confirm(auto, `Move ${count(n, 'browser')} to ${destination}?`,
+    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`,
+    `Move ${n.toLocaleString('en')}`);
+  if (!ok) return undefined;
+  const title = `Move ${count(n, 'browser')} ${what} to ${destination}`;
+  return withRunProgress(title, (o) => runMove(writer, dry.targets, destination, title, o));
+}
+
+async function bulkDelete(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+  const n = dry.targets.length;
+  const ok = await confirm(auto, `Delete ${count(n, 'browser')}?`,
+    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`,
+    `Delete ${n.toLocaleString('en')}`);
+  if (!ok) return undefined;
+  const title = `Delete ${count(n, 'browser')} ${what}`;
+  return withRunProgress(title, (o) => runDelete(writer, dry.targets, title, o));
+}
+
+function presetChanges(preset: NonNullable<BulkAutomation['changes']>): AnnotationChanges {
+  return Object.fromEntries(ANNOTATION_FIELDS.map((f) => {
+    const v = preset[f];
+    return [f, v === undefined ? { mode: 'keep' } : v === null ? { mode: 'clear' } : { mode: 'set', template: parseTemplate(v) }];
+  })) as AnnotationChanges;
+}
+
+async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+  const n = dry.targets.length;
+  const changes = auto.changes ? presetChanges(auto.changes) : await askAnnotationChanges(n);
+  if (!changes) return undefined;
+  const now = new Date();
+  const plan = (t: BulkTarget) => planAnnotations(t, changes, now);
+  const title = `Set annotations on ${count(n, 'browser')} ${what}`;
+  const preview = annotationPreviewText(dry.targets, plan, title);
+  await openPreview(`annotations-${Date.now()}`, preview.text);
+  const ok = await confirm(auto, `Set annotations on ${count(n, 'browser')}?`,
+    `${preview.writes.toLocaleString('en')} will change, ${(n - preview.writes - preview.invalid).toLocaleString('en')} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
+    `Set on ${n.toLocaleString('en')}`);
+  if (!ok) return undefined;
+  return withRunProgress(title, (o) => runAnnotate(writer, dry.targets, plan, title, o));
+}

@@ -1,0 +1,235 @@
+// Runs a confirmed bulk operation over its dry run's targets: within the quota (the backend's limiter), with
+// progress and cancellation, each write through the FleetWriter (journalled, conflict-checked). Ends with a
+// summary where every target is in exactly one list: done, unchanged, failed (with its reason) or not tried.
+import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
+import { ANNOTATION_KEYS, type AnnotationValues } from '../webview/protocol';
+import type { BulkTarget } from './bulkTargets';
+import type { PreviewRow } from './csvImport';
+import type { FleetWriter, WriteOperation } from './fleetWriter';
+import type { OperationAction, OperationRecord } from './journalRecords';
+import type { AnnotationTemplate } from './templates';
+
+export interface BulkSummary {
+  done: BulkTarget[];
+  unchanged: BulkTarget[];
+  failed: { target: BulkTarget; reason: string }[];
+  notTried: BulkTarget[];
+  /** Why the run stopped before trying everything. */
+  stoppedBy?: string;
+  operation?: OperationRecord;
+}
+
+export interface BulkProgress {
+  finished: number;
+  total: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: BulkProgress) => void;
+  /** Requests in flight; the limiter keeps them within the quota (default 10: 40 per second at 250 ms each). */
+  concurrency?: number;
+  /** Run as part of this operation of the history instead of starting one (undo combines several runs). */
+  within?: WriteOperation;
+  now?: () => Date;
+}
+
+/** Per field: leave it, clear it, or set it from a template. */
+export type FieldChange = { mode: 'keep' } | { mode: 'clear' } | { mode: 'set'; template: AnnotationTemplate };
+export type AnnotationChanges = Record<keyof AnnotationValues, FieldChange>;
+
+export type PlannedAnnotations = { ok: true; values: AnnotationValues } | { ok: false; reason: string };
+
+/** What a target's annotations become; the same validation as the details panel. */
+export function planAnnotations(target: BulkTarget, changes: AnnotationChanges, now: Date): PlannedAnnotations {
+  const base = target.annotations ?? { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
+  const values = { ...base };
+  for (const k of ANNOTATION_KEYS) {
+    const c = changes[k];
+    if (c.mode === 'keep') continue;
+    const raw = c.mode === 'clear' ? '' : c.template.render({ ...target, ...base }, now);
+    const v = normalizeAnnotation(k, raw);
+    const problem = validateAnnotation(k, v);
+    if (problem) return { ok: false, reason: problem };
+    values[k] = v;
+  }
+  return { ok: true, values };
+}
+
+function emptySummary(): BulkSummary {
+  return { done: [], unchanged: [], failed: [], notTried: [] };
+}
+
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Calls `each` for every target, `concurrency` at a time, until done or cancelled. A thrown error (not a
+ * per-target failure, which `each` reports itself) stops the run: the targets not started are "not tried".
+ */
+async function pool(
+  targets: readonly BulkTarget[],
+  summary: BulkSummary,
+  options: RunOptions,
+  each: (t: BulkTarget) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let finished = 0;
+  const worker = async () => {
+    while (next < targets.length && !summary.stoppedBy) {
+      if (options.signal?.aborted) {
+        summary.stoppedBy = 'Cancelled';
+        break;
+      }
+      const t = targets[next++];
+      try {
+        await each(t);
+      } catch (e) {
+        if (options.signal?.aborted) summary.stoppedBy = 'Cancelled';
+        else summary.stoppedBy ??= reasonOf(e);
+        summary.notTried.push(t);
+      }
+      options.onProgress?.({ finished: ++finished, total: targets.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 10, targets.length) }, worker));
+  summary.notTried.push(...targets.slice(next));
+}
+
+async function asOperation(
+  writer: FleetWriter,
+  spec: { action: OperationAction; title: string; planned: number },
+  options: RunOptions,
+  work: (op: WriteOperation, summary: BulkSummary) => Promise<void>,
+): Promise<BulkSummary> {
+  const summary = emptySummary();
+  if (options.within) {
+    await work(options.within, summary);
+    return summary;
+  }
+  const result = await writer.operation(spec, async (op) => {
+    await work(op, summary);
+    return { done: summary.done.length, failed: summary.failed.length, notTried: summary.notTried.length, stoppedBy: summary.stoppedBy };
+  });
+  summary.operation = result.operation;
+  return summary;
+}
+
+export function runAnnotate(
+  writer: FleetWriter,
+  targets: readonly BulkTarget[],
+  plan: (t: BulkTarget) => PlannedAnnotations,
+  title: string,
+  options: RunOptions = {},
+): Promise<BulkSummary> {
+  return asOperation(writer, { action: 'annotate', title, planned: targets.length }, options, (op, summary) =>
+    pool(targets, summary, options, async (t) => {
+      const planned = plan(t);
+      if (!planned.ok) {
+        summary.failed.push({ target: t, reason: planned.reason });
+        return;
+      }
+      const base = t.annotations ?? planned.values;
+      const outcome = await op.annotate(t.deviceId, base, planned.values, options.signal);
+      if (outcome.status === 'written') summary.done.push(t);
+      else if (outcome.status === 'unchanged') summary.unchanged.push(t);
+      else if (outcome.status === 'conflict') {
+        const fields = outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ');
+        summary.failed.push({ target: t, reason: `Changed by someone else since it was read (${fields}); not overwritten.` });
+      } else summary.failed.push({ target: t, reason: outcome.reason });
+    }),
+  );
+}
+
+/** Browsers already in `orgUnitPath` are "unchanged" and cost no request. */
+export function runMove(
+  writer: FleetWriter,
+  targets: readonly BulkTarget[],
+  orgUnitPath: string,
+  title: string,
+  options: RunOptions = {},
+): Promise<BulkSummary> {
+  return asOperation(writer, { action: 'move', title, planned: targets.length }, options, async (op, summary) => {
+    const toMove = targets.filter((t) => t.orgUnitPath !== orgUnitPath);
+    summary.unchanged.push(...targets.filter((t) => t.orgUnitPath === orgUnitPath));
+    const byId = new Map(toMove.map((t) => [t.deviceId, t]));
+    const result = await op.move(toMove.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })), orgUnitPath, options.signal, (p) =>
+      options.onProgress?.({ finished: p.moved + p.failed + summary.unchanged.length, total: targets.length }),
+    );
+    summary.done.push(...result.moved.map((id) => byId.get(id)!));
+    summary.failed.push(...result.failed.map((f) => ({ target: byId.get(f.id)!, reason: f.reason })));
+    summary.notTried.push(...result.notTried.map((id) => byId.get(id)!));
+    if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
+  });
+}
+
+export function runDelete(writer: FleetWriter, targets: readonly BulkTarget[], title: string, options: RunOptions = {}): Promise<BulkSummary> {
+  return asOperation(writer, { action: 'delete', title, planned: targets.length }, options, (op, summary) =>
+    pool(targets, summary, options, async (t) => {
+      const r = await op.delete(t.deviceId, options.signal);
+      if (r.ok) summary.done.push(t);
+      else summary.failed.push({ target: t, reason: r.reason });
+    }),
+  );
+}
+
+/**
+ * Applies the preview rows the admin kept (status "change"): annotations through the conflict-checked write,
+ * org units grouped by destination in the backend's move batches; one operation in the history.
+ */
+export function runImport(
+  writer: FleetWriter,
+  rows: readonly PreviewRow[],
+  targetOf: (deviceId: string) => BulkTarget | undefined,
+  title: string,
+  options: RunOptions = {},
+): Promise<BulkSummary> {
+  const chosen = rows.filter((r) => r.status === 'change' && r.deviceId);
+  return asOperation(writer, { action: 'import', title, planned: chosen.length }, options, async (op, summary) => {
+    const failed = new Set<string>();
+    const annotateRows = chosen.filter((r) => r.changes.some((c) => c.field !== 'orgUnitPath'));
+    const moveRows = chosen.filter((r) => r.changes.some((c) => c.field === 'orgUnitPath'));
+    const annotateSummary: BulkSummary = { done: [], unchanged: [], failed: [], notTried: [] };
+    const afterOf = new Map(annotateRows.map((r) => [r.deviceId!, r.after!]));
+    await pool(annotateRows.map((r) => targetOf(r.deviceId!)!), annotateSummary, options, async (t) => {
+      const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
+      if (outcome.status === 'conflict') {
+        annotateSummary.failed.push({ target: t, reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.` });
+      } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
+      else annotateSummary.done.push(t);
+    });
+    for (const f of annotateSummary.failed) failed.add(f.target.deviceId);
+    summary.failed.push(...annotateSummary.failed);
+    summary.stoppedBy = annotateSummary.stoppedBy;
+    const notTried = new Set(annotateSummary.notTried.map((t) => t.deviceId));
+
+    // Moves only for rows whose annotations went through (or had none), so a row is never half applied silently.
+    const byDestination = new Map<string, BulkTarget[]>();
+    for (const r of moveRows) {
+      if (failed.has(r.deviceId!) || notTried.has(r.deviceId!)) continue;
+      const to = r.changes.find((c) => c.field === 'orgUnitPath')!.to;
+      byDestination.set(to, [...(byDestination.get(to) ?? []), targetOf(r.deviceId!)!]);
+    }
+    const moved = new Set<string>();
+    for (const [to, targets] of byDestination) {
+      if (summary.stoppedBy || options.signal?.aborted) {
+        targets.forEach((t) => notTried.add(t.deviceId));
+        continue;
+      }
+      const result = await op.move(targets.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })), to, options.signal);
+      result.moved.forEach((id) => moved.add(id));
+      for (const f of result.failed) {
+        failed.add(f.id);
+        summary.failed.push({ target: targetOf(f.id)!, reason: `Annotations ${afterOf.has(f.id) ? 'saved, but ' : ''}not moved: ${f.reason}` });
+      }
+      result.notTried.forEach((id) => notTried.add(id));
+      if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
+    }
+    for (const r of chosen) {
+      const id = r.deviceId!;
+      if (failed.has(id)) continue;
+      if (notTried.has(id)) summary.notTried.push(targetOf(id)!);
+      else summary.done.push(targetOf(id)!);
+    }
+    options.onProgress?.({ finished: chosen.length, total: chosen.length });
+  });
+}

@@ -1,0 +1,63 @@
+// The dry run of a bulk operation: everything a query (or a selection) matches, counted exactly and kept
+// compactly (ids, org unit, label, the four annotations when they are needed), never whole records.
+import type { CbcmBackend } from '../api/backend';
+import { listFleet, type FleetListingOptions } from '../api/fleetListing';
+import type { ChromeBrowser } from '../api/types';
+import type { AnnotationValues } from '../webview/protocol';
+import { annotationValues } from './fleetWriter';
+
+export interface BulkTarget {
+  deviceId: string;
+  orgUnitPath?: string;
+  machineName?: string;
+  serialNumber?: string;
+  /** Present when the operation writes annotations (the base of the conflict check). */
+  annotations?: AnnotationValues;
+}
+
+export interface DryRun {
+  targets: BulkTarget[];
+  /** The first browsers, as the confirmation shows them. */
+  sample: BulkTarget[];
+  /** How many of the targets sit in each org unit (for a move: where they come from). */
+  byOrgUnit: Map<string, number>;
+}
+
+export const SAMPLE_SIZE = 10;
+
+export function toTarget(b: ChromeBrowser, withAnnotations: boolean): BulkTarget {
+  const t: BulkTarget = { deviceId: b.deviceId, orgUnitPath: b.orgUnitPath, machineName: b.machineName, serialNumber: b.serialNumber };
+  if (withAnnotations) t.annotations = annotationValues(b);
+  return t;
+}
+
+export function dryRunOf(targets: BulkTarget[]): DryRun {
+  const byOrgUnit = new Map<string, number>();
+  for (const t of targets) byOrgUnit.set(t.orgUnitPath ?? '', (byOrgUnit.get(t.orgUnitPath ?? '') ?? 0) + 1);
+  return { targets, sample: targets.slice(0, SAMPLE_SIZE), byOrgUnit };
+}
+
+export interface QueryScope {
+  query?: string;
+  orgUnitPath?: string;
+}
+
+/**
+ * Lists what `scope` matches, through the fast fleet listing (BASIC, within the quota), and keeps the compact
+ * targets. The exact count the confirmation states is the length of `targets`: the run acts on these ids, not
+ * on a second listing that might have grown meanwhile.
+ */
+export async function dryRunQuery(
+  backend: CbcmBackend,
+  scope: QueryScope,
+  options: { withAnnotations: boolean; signal?: AbortSignal; onProgress?: (listed: number) => void; listing?: Partial<FleetListingOptions> },
+): Promise<DryRun> {
+  const targets: BulkTarget[] = [];
+  const listing = listFleet(backend, { ...options.listing, projection: 'BASIC', query: scope.query || undefined, orgUnitPath: scope.orgUnitPath }, options.signal);
+  for await (const batch of listing) {
+    for (const b of batch) targets.push(toTarget(b, options.withAnnotations));
+    options.onProgress?.(targets.length);
+  }
+  targets.sort((a, b) => (a.machineName ?? '').localeCompare(b.machineName ?? '') || a.deviceId.localeCompare(b.deviceId));
+  return dryRunOf(targets);
+}

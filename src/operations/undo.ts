@@ -1,0 +1,97 @@
+// Undo of one operation of the change history: what can be put back (annotations, org units, a created
+// token), and what cannot (a delete: Google cannot undelete; its FULL records stay in the history to export).
+// Running the plan goes through the same conflict-checked writes as any bulk run: a browser changed since the
+// operation is reported, never overwritten.
+import type { CbcmBackend } from '../api/backend';
+import type { AnnotationValues } from '../webview/protocol';
+import { runAnnotate, runMove, type BulkSummary, type RunOptions } from './bulkRun';
+import { dryRunQuery, type BulkTarget } from './bulkTargets';
+import type { FleetWriter } from './fleetWriter';
+import type { JournalOperation } from './journalRecords';
+
+export interface UndoPlan {
+  operation: JournalOperation;
+  /** Browsers whose annotations go back: `annotations` holds what the operation wrote (the conflict base). */
+  annotations: { target: BulkTarget; restore: AnnotationValues }[];
+  /** Browsers that go back to an org unit: destination → browsers (their `orgUnitPath` = where the operation put them). */
+  moves: Map<string, BulkTarget[]>;
+  /** Tokens the operation created: undo revokes them. */
+  tokensToRevoke: string[];
+  notUndoable: { target: string; reason: string }[];
+}
+
+export function planUndo(operation: JournalOperation): UndoPlan {
+  const plan: UndoPlan = { operation, annotations: [], moves: new Map(), tokensToRevoke: [], notUndoable: [] };
+  for (const item of operation.items) {
+    if (!item.ok) continue; // nothing happened to it
+    const c = item.change;
+    if (c.kind === 'annotations') plan.annotations.push({ target: { deviceId: item.target, annotations: c.after }, restore: c.before });
+    else if (c.kind === 'move') {
+      if (!c.before) plan.notUndoable.push({ target: item.target, reason: 'its org unit before the move is not known' });
+      else plan.moves.set(c.before, [...(plan.moves.get(c.before) ?? []), { deviceId: item.target, orgUnitPath: c.after }]);
+    } else if (c.kind === 'delete') {
+      plan.notUndoable.push({ target: item.target, reason: 'deleted browsers cannot be restored (Google has no undelete); the history keeps its full record to export' });
+    } else if (c.kind === 'createToken') plan.tokensToRevoke.push(c.token.tokenPermanentId);
+    else plan.notUndoable.push({ target: item.target, reason: 'a revoked enrollment token cannot be reactivated; create a new one' });
+  }
+  return plan;
+}
+
+export function undoCount(plan: UndoPlan): number {
+  return plan.annotations.length + [...plan.moves.values()].reduce((n, l) => n + l.length, 0) + plan.tokensToRevoke.length;
+}
+
+/**
+ * Runs the plan as one "undo" operation of the history. Annotations go back through the conflict-checked write
+ * (the base is what the operation wrote, so a later edit by anyone is a conflict). Org units go back only for
+ * browsers still where the operation put them: each of those org units is listed once (cheaper than a read per
+ * browser), and a browser no longer there is reported, not moved.
+ */
+export async function runUndo(writer: FleetWriter, backend: CbcmBackend, plan: UndoPlan, options: RunOptions = {}): Promise<BulkSummary> {
+  const op = plan.operation.record;
+  const total: BulkSummary = { done: [], unchanged: [], failed: [], notTried: [] };
+  const merge = (s: BulkSummary) => {
+    total.done.push(...s.done);
+    total.unchanged.push(...s.unchanged);
+    total.failed.push(...s.failed);
+    total.notTried.push(...s.notTried);
+    total.stoppedBy ??= s.stoppedBy;
+  };
+  const result = await writer.operation({ action: 'undo', title: `Undo: ${op.title}`, planned: undoCount(plan), undoOf: op.op }, async (within) => {
+    const run = { ...options, within };
+    if (plan.annotations.length) {
+      const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
+      merge(await runAnnotate(writer, plan.annotations.map((a) => a.target), (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }), '', run));
+    }
+    const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
+    for (const [back, targets] of plan.moves) {
+      for (const t of targets) byCurrentOu.set(t.orgUnitPath!, [...(byCurrentOu.get(t.orgUnitPath!) ?? []), { back, target: t }]);
+    }
+    for (const [current, entries] of byCurrentOu) {
+      if (options.signal?.aborted || total.stoppedBy) {
+        total.notTried.push(...entries.map((e) => e.target));
+        continue;
+      }
+      const members = await dryRunQuery(backend, { orgUnitPath: current }, { withAnnotations: false, signal: options.signal });
+      const whereNow = new Map(members.targets.map((t) => [t.deviceId, t.orgUnitPath]));
+      const backTo = new Map<string, BulkTarget[]>();
+      for (const { back, target } of entries) {
+        if (whereNow.get(target.deviceId) === current) backTo.set(back, [...(backTo.get(back) ?? []), target]);
+        else total.failed.push({ target, reason: `No longer in ${current} (moved again or deleted since); left where it is.` });
+      }
+      for (const [back, targets] of backTo) merge(await runMove(writer, targets, back, '', run));
+    }
+    for (const id of plan.tokensToRevoke) {
+      const target = { deviceId: id };
+      try {
+        await within.revokeToken({ tokenPermanentId: id }, options.signal);
+        total.done.push(target);
+      } catch (e) {
+        total.failed.push({ target, reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return { done: total.done.length, failed: total.failed.length, notTried: total.notTried.length, stoppedBy: total.stoppedBy };
+  });
+  total.operation = result.operation;
+  return total;
+}
