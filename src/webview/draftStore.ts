@@ -18,28 +18,39 @@ export const DRAFT_MAX_AGE_MS = 30 * 24 * 3600_000;
 
 type Stored = Record<string, OfferedDraft>;
 
+/**
+ * Reads the memento once and then keeps its own copy: the copy in memory is the truth for this window, written
+ * through on every change. VS Code echoes each globalState write back to the extension host, and an echo of an
+ * earlier write can land after a later write and replace it (in memory, and then on disk with the next flush);
+ * reading the memento again would resurrect a draft that was just saved or discarded. So every write is checked
+ * once it is stored and written again if an echo overtook it.
+ */
 export class DraftStore {
+  private readonly all: Stored;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly memento: DraftMemento,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.all = this.read();
+  }
 
   get(accountId: string, deviceId: string): OfferedDraft | undefined {
-    return this.read()[keyOf(accountId, deviceId)];
+    const entry = this.all[keyOf(accountId, deviceId)];
+    return entry && entry.savedAt >= this.now() - DRAFT_MAX_AGE_MS ? entry : undefined;
   }
 
   set(accountId: string, deviceId: string, draft: AnnotationDraft): Thenable<void> {
-    const all = this.read();
-    all[keyOf(accountId, deviceId)] = { draft, savedAt: this.now() };
-    return this.write(all);
+    this.all[keyOf(accountId, deviceId)] = { draft, savedAt: this.now() };
+    return this.write();
   }
 
   delete(accountId: string, deviceId: string): Thenable<void> {
-    const all = this.read();
     const key = keyOf(accountId, deviceId);
-    if (!(key in all)) return Promise.resolve();
-    delete all[key];
-    return this.write(all);
+    if (!(key in this.all)) return Promise.resolve();
+    delete this.all[key];
+    return this.write();
   }
 
   /** Valid, young-enough entries only: what another version or a hand edit left behind is dropped. */
@@ -54,9 +65,26 @@ export class DraftStore {
     return out;
   }
 
-  private write(all: Stored): Thenable<void> {
-    const newestFirst = Object.entries(all).sort((a, b) => b[1].savedAt - a[1].savedAt).slice(0, MAX_DRAFTS);
-    return this.memento.update(DRAFTS_KEY, newestFirst.length > 0 ? Object.fromEntries(newestFirst) : undefined);
+  /** The newest MAX_DRAFTS young-enough drafts; the rest leave memory and the memento. */
+  private write(): Promise<void> {
+    const oldest = this.now() - DRAFT_MAX_AGE_MS;
+    const keep = Object.entries(this.all)
+      .filter(([, v]) => v.savedAt >= oldest)
+      .sort((a, b) => b[1].savedAt - a[1].savedAt)
+      .slice(0, MAX_DRAFTS);
+    for (const k of Object.keys(this.all)) delete this.all[k];
+    Object.assign(this.all, Object.fromEntries(keep));
+    // One write at a time, each storing what the copy holds when its turn comes (the latest state).
+    this.writing = this.writing.then(() => this.store(), () => this.store());
+    return this.writing;
+  }
+
+  private async store(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const wanted = Object.keys(this.all).length > 0 ? { ...this.all } : undefined;
+      await this.memento.update(DRAFTS_KEY, wanted);
+      if (JSON.stringify(this.memento.get<unknown>(DRAFTS_KEY)) === JSON.stringify(wanted)) return;
+    }
   }
 }
 

@@ -75,15 +75,42 @@ describe('details panel: draft store', () => {
     await store.set('acc', 'old', draft('old'));
     clock += DRAFT_MAX_AGE_MS + 1;
     assert.strictEqual(store.get('acc', 'old'), undefined);
+    await store.set('acc', 'new', draft('new'));
+    assert.deepStrictEqual(Object.keys(memento.get<Record<string, unknown>>(DRAFTS_KEY)!), [JSON.stringify(['acc', 'new'])], 'the old one left the memento');
     await memento.update(DRAFTS_KEY, {
       [JSON.stringify(['acc', 'bad1'])]: { draft: { annotations: { annotatedUser: 5 } }, savedAt: clock },
       [JSON.stringify(['acc', 'bad2'])]: 'nonsense',
       [JSON.stringify(['acc', 'good'])]: { draft: draft('ok'), savedAt: clock },
     });
-    assert.strictEqual(store.get('acc', 'bad1'), undefined);
-    assert.strictEqual(store.get('acc', 'bad2'), undefined);
-    assert.strictEqual(store.get('acc', 'good')?.draft.annotations.annotatedUser, 'ok');
+    // What is in the memento is read when the store starts (a window's activation).
+    const reread = new DraftStore(memento, () => clock);
+    assert.strictEqual(reread.get('acc', 'bad1'), undefined);
+    assert.strictEqual(reread.get('acc', 'bad2'), undefined);
+    assert.strictEqual(reread.get('acc', 'good')?.draft.annotations.annotatedUser, 'ok');
     await memento.update(DRAFTS_KEY, ['not', 'a', 'record']);
-    assert.strictEqual(store.get('acc', 'good'), undefined);
+    assert.strictEqual(new DraftStore(memento, () => clock).get('acc', 'good'), undefined);
+  });
+
+  it('keeps its own copy: an older value showing up in the memento later cannot bring back a deleted draft', async () => {
+    await store.set('acc', 'dev-1', draft('typed'));
+    const echo = memento.get<unknown>(DRAFTS_KEY);
+    await store.delete('acc', 'dev-1');
+    // VS Code may hand the extension host the value of an earlier write after a later one.
+    await memento.update(DRAFTS_KEY, echo);
+    assert.strictEqual(store.get('acc', 'dev-1'), undefined);
+    await store.set('acc', 'dev-2', draft('other'));
+    assert.strictEqual(new DraftStore(memento, () => clock).get('acc', 'dev-1'), undefined, 'nor is it written back');
+  });
+
+  it('writes again when an echo of an earlier write overtook the last one', async () => {
+    await store.set('acc', 'dev-1', draft('typed'));
+    const stale = memento.get<unknown>(DRAFTS_KEY);
+    // The first update after this is replaced by the stale echo before it is stored (VS Code's race).
+    let echoes = 1;
+    const update = memento.update.bind(memento);
+    memento.update = (key, value) => (echoes-- > 0 ? update(key, stale) : update(key, value));
+    await store.delete('acc', 'dev-1');
+    assert.strictEqual(memento.values.has(DRAFTS_KEY), false, 'the delete was stored in the end');
+    assert.strictEqual(new DraftStore(memento, () => clock).get('acc', 'dev-1'), undefined);
   });
 });
