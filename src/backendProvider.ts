@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createChromeManagementBackend, createDirectoryBetaBackend } from './api';
 import type { CbcmBackend } from './api/backend';
 import type { AccessTokenSource } from './api/tokenSource';
+import { type BrowserWrite, observeWrites } from './api/writeEvents';
 import { type CbcmConfiguration, onDidChangeConfiguration, readConfiguration } from './configuration';
 import type { BackendProvider } from './services';
 
@@ -10,7 +11,7 @@ export interface ActiveCredentials {
   readonly onDidChangeActiveAccount: vscode.Event<unknown>;
   /** Secrets changed in another window, or endpoint/scope settings changed: the token source was rebuilt. */
   readonly onDidInvalidateTokenSources: vscode.Event<void>;
-  readonly activeAccount: { readonly customerId?: string; readonly accessLevel?: string; readonly label?: string } | undefined;
+  readonly activeAccount: { readonly id: string; readonly customerId?: string; readonly accessLevel?: string; readonly label?: string } | undefined;
   activeTokenSource(): AccessTokenSource | undefined;
 }
 
@@ -21,6 +22,8 @@ export interface ActiveCredentials {
 export class ActiveBackendProvider implements BackendProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
+  private readonly writeEmitter = new vscode.EventEmitter<BrowserWrite>();
+  readonly onDidWriteBrowsers = this.writeEmitter.event;
   private backend: (CbcmBackend & { dispose(): void }) | undefined;
   private built = false;
   /** The settings the backend was built from: a change elsewhere (e.g. how rows look) must not reload the tree. */
@@ -50,6 +53,10 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
     return this.backend;
   }
 
+  get accountId(): string | undefined {
+    return this.credentials.activeAccount?.id;
+  }
+
   get accountLabel(): string | undefined {
     return this.credentials.activeAccount?.label;
   }
@@ -71,10 +78,11 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       log: (line: string) => this.log.debug(line),
     };
     // cbcm.apiVersion picks the API; the UI only sees CbcmBackend either way.
-    if (config.apiVersion === 'chromemanagement-v1') {
-      return createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl });
-    }
-    return createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
+    const backend = config.apiVersion === 'chromemanagement-v1'
+      ? createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl })
+      : createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
+    // Whoever writes through it, every view hears of the change.
+    return observeWrites(backend, (w) => this.writeEmitter.fire(w));
   }
 
   private invalidate(): void {
@@ -87,6 +95,7 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   dispose(): void {
     this.backend?.dispose();
     this.emitter.dispose();
+    this.writeEmitter.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CbcmBackend } from './api/backend';
 import type { ChromeBrowser } from './api/types';
+import type { BrowserWrite } from './api/writeEvents';
 import type { FleetOperations } from './operationsService';
 
 /** The backend of the active account; the UI asks here and never builds HTTP clients itself. */
@@ -11,8 +12,15 @@ export interface BackendProvider {
   readonly accountLabel: string | undefined;
   /** True when the active account was signed in read-only (whatever cbcm.accessLevel says now). */
   readonly readOnly: boolean;
+  /**
+   * The active account's id (no secret: it names the admin and the key's client), undefined while signed out.
+   * Data shown for one account must not stay on screen for another: views compare it on `onDidChange`.
+   */
+  readonly accountId: string | undefined;
   /** Fires when the active account, its credentials or the endpoint settings change. */
   readonly onDidChange: vscode.Event<void>;
+  /** Fires after `current` changed browsers (annotations, move, delete), whoever asked it to. */
+  readonly onDidWriteBrowsers: vscode.Event<BrowserWrite>;
 }
 
 /** What every UI module receives from activate(). */

@@ -115,3 +115,29 @@ export function setDisabled(b: HTMLElementTagNameMap['vscode-button'], disabled:
     b.tabIndex = b.disabled ? -1 : 0;
   });
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** 16×16 outlines in the codicon style; drawn inline (no icon font to load under the CSP) in `currentColor`. */
+const ICON_PATHS = {
+  // A triangle with the exclamation mark cut out (even-odd fill).
+  warning: 'M7.13 1.5a1 1 0 0 1 1.74 0l6.5 11.5a1 1 0 0 1-.87 1.5h-13a1 1 0 0 1-.87-1.5l6.5-11.5ZM7.25 5.5v4.5h1.5V5.5h-1.5Zm0 5.75v1.5h1.5v-1.5h-1.5Z',
+} as const;
+
+export type IconName = keyof typeof ICON_PATHS;
+
+/** A decorative icon: hidden from screen readers, so the text next to it must say the same. */
+export function icon(name: IconName): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', `icon icon-${name}`);
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', ICON_PATHS[name]);
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('fill-rule', 'evenodd');
+  svg.appendChild(path);
+  return svg;
+}

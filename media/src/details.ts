@@ -2,7 +2,6 @@
 // extension sends — with textContent only. Messages are validated by the shared protocol guards; anything
 // else is dropped.
 
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
@@ -19,7 +18,7 @@ import {
   type ExtensionMessage,
   type WebviewMessage,
 } from '../../src/webview/protocol';
-import { append, button, el, value, type SearchIndex } from './_dom';
+import { append, button, el, icon, value, type SearchIndex } from './_dom';
 import { AnnotationForm } from './_form';
 import { collapsible, renderSections } from './_sections';
 
@@ -52,6 +51,7 @@ const form = new AnnotationForm({
   },
   revert: () => post({ type: 'revert' }),
   draftChanged: (draft) => post({ type: 'draft', draft }),
+  offerAnswered: (restored) => post({ type: restored ? 'restoreDraft' : 'discardDraft' }),
 });
 
 // ---------------------------------------------------------------- page skeleton (built once)
@@ -127,26 +127,23 @@ function renderDevice(b: ChromeBrowser): void {
   const model = buildDetailsModel(b);
   title.replaceChildren(value(model.title));
   document.title = model.title;
-  badges.replaceChildren();
-  if (model.deviceIdCollision) {
-    const badge = document.createElement('vscode-badge');
-    badge.textContent = 'Device ID collision';
-    badge.className = 'warning-badge';
-    badges.appendChild(badge);
-  }
-  if (model.machinePolicyErrors > 0) {
-    const badge = document.createElement('vscode-badge');
-    badge.textContent = `${model.machinePolicyErrors} policy error${model.machinePolicyErrors === 1 ? '' : 's'}`;
-    badge.className = 'error-badge';
-    badges.appendChild(badge);
-  }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = el('span', { className: 'muted', text: `${plural(model.extensionTotal, 'extension')} · ${plural(model.policyTotal, 'policy').replace(/policys$/, 'policies')}` });
-  badges.appendChild(summary);
+  badges.replaceChildren(
+    ...model.badges.map((b) =>
+      el('span', { className: `status-badge ${b.tone}`, attrs: { title: b.detail } },
+        icon(b.icon),
+        // The tone in words too, for screen readers (the icon is decorative).
+        el('span', { className: 'visually-hidden', text: 'Warning: ' }),
+        el('span', { text: b.text }),
+      ),
+    ),
+    el('span', { className: 'muted summary', text: model.summary }),
+  );
   searchIndex = [];
   sections.replaceChildren(renderSections(model, searchIndex));
   loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
   errorBox.hidden = true;
+  copyIdButton.hidden = false;
+  copyJsonButton.hidden = false;
   annotations.hidden = false;
   filterRow.hidden = false;
   if (filter.value) applyFilter();
@@ -158,7 +155,7 @@ function handle(msg: ExtensionMessage): void {
       const started = performance.now();
       vscode.setState({ deviceId: msg.browser.deviceId });
       renderDevice(msg.browser);
-      form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true);
+      form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true, msg.offeredDraft);
       firstDevice = false;
       // After the next frame the panel is painted: that is "rendered" for the timing.
       requestAnimationFrame(() =>
@@ -178,6 +175,29 @@ function handle(msg: ExtensionMessage): void {
       } else {
         form.saveFailed(msg.error);
       }
+      return;
+    }
+    case 'requestSave':
+      form.requestSave();
+      return;
+    case 'blank': {
+      // The device is gone: no value of it may stay on the page (nor in the find widget's reach).
+      vscode.setState({ deviceId: msg.deviceId });
+      browser = undefined;
+      searchIndex = [];
+      sections.replaceChildren();
+      badges.replaceChildren();
+      title.replaceChildren(value(msg.deviceId));
+      document.title = msg.deviceId;
+      form.clear();
+      annotations.hidden = true;
+      filterRow.hidden = true;
+      // Nothing left to copy; Refresh (toolbar) stays, should the browser enroll again.
+      copyIdButton.hidden = true;
+      copyJsonButton.hidden = true;
+      errorBox.replaceChildren(el('strong', { text: 'Browser deleted. ' }), el('span', { text: msg.message }));
+      errorBox.hidden = false;
+      loadedLine.textContent = '';
       return;
     }
     case 'error': {

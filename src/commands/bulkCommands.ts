@@ -179,7 +179,8 @@ async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto
   const plan = (t: BulkTarget) => planAnnotations(t, changes, now);
   const title = `Set annotations on ${count(n, 'browser')} ${what}`;
   const preview = annotationPreviewText(dry.targets, plan, title);
-  await openPreview(`annotations-${Date.now()}`, preview.text);
+  // Automation (outside Production) answers the confirmation itself and needs no preview tab left open.
+  if (!auto.confirmed) await openPreview(`annotations-${Date.now()}`, preview.text);
   const ok = await confirm(auto, `Set annotations on ${count(n, 'browser')}?`,
     `${preview.writes.toLocaleString('en')} will change, ${(n - preview.writes - preview.invalid).toLocaleString('en')} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
     `Set on ${n.toLocaleString('en')}`);

@@ -82,6 +82,18 @@ export interface IdentifierRecordModel {
   lastActivity?: TimeText;
 }
 
+/**
+ * A header badge. `tone` picks the theme colours; the icon and the text carry the meaning too, so it never
+ * rests on colour alone.
+ */
+export interface BadgeModel {
+  tone: 'warning';
+  icon: 'warning';
+  text: string;
+  /** Longer explanation (tooltip and accessible description). */
+  detail: string;
+}
+
 export interface DetailsModel {
   deviceId: string;
   title: string;
@@ -92,8 +104,27 @@ export interface DetailsModel {
   deviceUsers: DeviceUserModel[];
   identifierHistory: IdentifierRecordModel[];
   deviceIdCollision: boolean;
+  /** Extensions listed in the sections below (counted here, over every profile). */
   extensionTotal: number;
+  /** Policies listed below: machine, user and extension policies of every profile. */
   policyTotal: number;
+  /** The header line; says that its figures count what is listed, unlike the reported totals in the overview. */
+  summary: string;
+  badges: BadgeModel[];
+}
+
+/** Overview labels of the totals Chrome itself reported, worded against the header's "listed below". */
+export const REPORTED_EXTENSIONS_LABEL = 'Extensions (total reported by Chrome)';
+export const REPORTED_POLICIES_LABEL = 'Policies (total reported by Chrome)';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A reported total, with the listed count beside it when the two differ (so neither figure looks wrong). */
+function reportedTotal(reported: string | undefined, listed: number, noun: string): string | undefined {
+  if (reported === undefined) return undefined;
+  return reported === String(listed) ? reported : `${reported} (${listed} ${noun} listed below)`;
 }
 
 // ---------------------------------------------------------------- defensive readers
@@ -272,6 +303,18 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
       for (const ep of p.extensionPolicies) policyTotal += ep.policies.length;
     }
   }
+  const machinePolicyErrors = machinePolicies.filter((p) => p.error !== undefined).length;
+  const deviceIdCollision = hasDeviceIdCollision(browser);
+  const badges: BadgeModel[] = [];
+  if (deviceIdCollision) {
+    badges.push({ tone: 'warning', icon: 'warning', text: 'Device ID collision', detail: 'Several machines report this device ID; see "Identifier history".' });
+  }
+  if (machinePolicyErrors > 0) {
+    badges.push({
+      tone: 'warning', icon: 'warning', text: plural(machinePolicyErrors, 'policy error', 'policy errors'),
+      detail: 'Chrome reported an error for some machine policies; they are marked in "Machine policies".',
+    });
+  }
   return {
     deviceId: browser.deviceId,
     title: str(b.machineName) ?? browser.deviceId,
@@ -286,8 +329,8 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
       field('OS architecture', str(b.osArchitecture)),
       field('Chrome versions', arr(b.browserVersions).map(str).filter(Boolean).join(', ') || undefined),
       field('Last device user', str(b.lastDeviceUser)),
-      field('Extensions (reported count)', num(b.extensionCount)),
-      field('Policies (reported count)', num(b.policyCount)),
+      field(REPORTED_EXTENSIONS_LABEL, reportedTotal(num(b.extensionCount), extensionTotal, extensionTotal === 1 ? 'extension' : 'extensions')),
+      field(REPORTED_POLICIES_LABEL, reportedTotal(num(b.policyCount), policyTotal, policyTotal === 1 ? 'policy' : 'policies')),
       field('Safe Browsing click-throughs', num(b.safeBrowsingClickThroughCount)),
       timeField('Last activity', b.lastActivityTime, now),
       timeField('Registered', b.lastRegistrationTime, now),
@@ -297,7 +340,7 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
     ],
     installs,
     machinePolicies,
-    machinePolicyErrors: machinePolicies.filter((p) => p.error !== undefined).length,
+    machinePolicyErrors,
     deviceUsers: arr(b.lastDeviceUsers).map((x) => {
       const u = rec(x);
       const m: DeviceUserModel = {};
@@ -321,9 +364,11 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
       if (last !== undefined) m.lastActivity = last;
       return m;
     }),
-    deviceIdCollision: hasDeviceIdCollision(browser),
+    deviceIdCollision,
     extensionTotal,
     policyTotal,
+    summary: `${plural(extensionTotal, 'extension', 'extensions')} · ${plural(policyTotal, 'policy', 'policies')} listed below`,
+    badges,
   };
 }
 

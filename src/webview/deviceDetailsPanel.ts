@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { BrowserAnnotations, ChromeBrowser } from '../api/types';
+import { type BrowserWrite, writeConcerns } from '../api/writeEvents';
 import type { Services } from '../services';
 import {
   normalizeChangedAnnotations,
   planSave,
   validateChangedAnnotations,
 } from './annotationMerge';
+import type { DraftStore } from './draftStore';
 import { renderShell } from './html';
-import { panelTitle } from './openTarget';
+import { describeTiming, RenderTimer, type RenderTiming } from './renderTiming';
+import { panelTitle, type OpenDetailsTarget } from './openTarget';
 import {
   ANNOTATION_KEYS,
   annotationValuesOf,
@@ -15,6 +18,7 @@ import {
   type AnnotationDraft,
   type AnnotationValues,
   type ExtensionMessage,
+  type OfferedDraft,
   type SaveResult,
   type WebviewMessage,
 } from './protocol';
@@ -30,23 +34,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-/** Timings of the last open, for the log and the end-to-end benchmark. */
-export interface RenderTiming {
-  deviceId: string;
-  totalMs: number;
-  apiMs: number;
-  /** Time from command to rendered panel that is not the API round-trip. */
-  beyondApiMs: number;
-  /** From the command to the webview's `ready`: VS Code creating the webview, then `bootMs`. */
-  readyMs: number;
-  /** The webview's own start-up: our HTML, CSS and script (counted inside the webview). */
-  bootMs: number;
-  /** What the panel itself costs beyond the API: start-up + rendering (VS Code's webview creation excluded). */
-  ownMs: number;
-  /** From the device message to the painted panel. */
-  webviewRenderMs: number;
-}
-
 function errorMessage(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'The request failed for an unknown reason.';
 }
@@ -55,59 +42,87 @@ function toAnnotations(v: AnnotationValues): BrowserAnnotations {
   return { ...v };
 }
 
+/** How a panel is opened: pinned (a tab of its own) or as the reused single-click preview. */
+export interface PanelOpenOptions {
+  preview: boolean;
+  /** Keep the focus where it is (a single click in the tree keeps it in the tree). */
+  preserveFocus: boolean;
+}
+
 /**
  * One webview panel showing one device. The webview is recreated whenever it becomes visible again (no
  * retainContextWhenHidden), so the panel keeps the state (device, unsaved draft) and sends it after each
- * `ready`.
+ * `ready`. Unsaved edits also go to the draft store, which outlives the panel (closed tab, reload).
+ *
+ * The preview panel changes device (showDevice) until it is pinned: by a double click or Enter in the tree,
+ * or as soon as the admin edits an annotation (so a single click elsewhere cannot replace unsaved work).
  */
 export class DeviceDetailsPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private currentDeviceId: string;
+  private known: ChromeBrowser | undefined;
   private browser: ChromeBrowser | undefined;
   private loadedAt = 0;
   private loadError: string | undefined;
+  /** Why the device left the page (deleted); set until a refresh loads it again. */
+  private blankedBecause: string | undefined;
   private draft: AnnotationDraft | undefined;
+  /** A draft from an earlier panel, offered back until the admin restores or discards it. */
+  private offered: OfferedDraft | undefined;
+  /** The account whose data this panel shows; another account's panel must not stay open. */
+  private boundAccountId: string | undefined;
+  private previewing: boolean;
+  /** Set while this panel's own save writes: the write event it causes is not news to it. */
+  private ownWrite = false;
   private loadAbort: AbortController | undefined;
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** Set when opened by a command; cleared once the render was timed. */
-  private openedAt: number | undefined;
-  private apiMs = 0;
-  private readyAt: number | undefined;
+  private quiet = false;
   lastTiming: RenderTiming | undefined;
 
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
+  private readonly onDidPinEmitter = new vscode.EventEmitter<void>();
+  /** The preview panel became a panel of its own. */
+  readonly onDidPin = this.onDidPinEmitter.event;
   private readonly onDidRenderEmitter = new vscode.EventEmitter<RenderTiming | undefined>();
   /** Fires each time the webview reports the device on screen (timing only for command-opened panels). */
   readonly onDidRender = this.onDidRenderEmitter.event;
 
-  static create(services: Services, deviceId: string, known?: ChromeBrowser): DeviceDetailsPanel {
-    const openedAt = performance.now();
+  static create(services: Services, drafts: DraftStore, target: OpenDetailsTarget, options: PanelOpenOptions): DeviceDetailsPanel {
+    const timer = new RenderTimer();
+    timer.start();
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
-      panelTitle(known, deviceId),
-      vscode.ViewColumn.Active,
+      panelTitle(target.browser, target.deviceId, { preview: options.preview }),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
       webviewOptions(services.context.extensionUri),
     );
-    return new DeviceDetailsPanel(panel, services, deviceId, openedAt);
+    return new DeviceDetailsPanel(panel, services, drafts, target, options.preview, timer);
   }
 
-  /** Adopts a panel VS Code restored after a reload. */
-  static restore(panel: vscode.WebviewPanel, services: Services, deviceId: string): DeviceDetailsPanel {
+  /** Adopts a panel VS Code restored after a reload (always pinned: it was a tab the admin kept). */
+  static restore(panel: vscode.WebviewPanel, services: Services, drafts: DraftStore, deviceId: string): DeviceDetailsPanel {
     panel.webview.options = webviewOptions(services.context.extensionUri);
-    return new DeviceDetailsPanel(panel, services, deviceId, undefined);
+    return new DeviceDetailsPanel(panel, services, drafts, { deviceId }, false, new RenderTimer());
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly services: Services,
-    readonly deviceId: string,
-    openedAt: number | undefined,
+    private readonly drafts: DraftStore,
+    target: OpenDetailsTarget,
+    preview: boolean,
+    /** Times opens by a command (and a preview's change of device); a restored panel's is never started. */
+    private readonly timer: RenderTimer,
   ) {
-    this.openedAt = openedAt;
+    this.currentDeviceId = target.deviceId;
+    this.known = target.browser;
+    this.previewing = preview;
     this.disposables.push(
       this.onDidDisposeEmitter,
+      this.onDidPinEmitter,
       this.onDidRenderEmitter,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
@@ -115,21 +130,86 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         // A hidden webview is destroyed; the next `ready` comes from a fresh document.
         if (!e.webviewPanel.visible) this.ready = false;
       }),
-      services.onDidChangeBrowser((b) => this.browserChanged(b)),
-      services.backends.onDidChange(() => void this.load()),
+      services.backends.onDidWriteBrowsers((w) => this.browserWritten(w)),
     );
+    this.bindAccount();
     panel.webview.html = this.html();
     void this.load();
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  get deviceId(): string {
+    return this.currentDeviceId;
+  }
+
+  get isPreview(): boolean {
+    return this.previewing;
+  }
+
+  get isDirty(): boolean {
+    return this.draft !== undefined;
+  }
+
+  /** The account this panel's data belongs to (undefined: none loaded yet, e.g. restored while signed out). */
+  get accountId(): string | undefined {
+    return this.boundAccountId;
+  }
+
+  /** The preview panel shows another device: a fresh page (nothing of the last device survives in it). */
+  showDevice(target: OpenDetailsTarget): void {
+    if (!this.previewing) throw new Error('Only the preview panel changes device.');
+    this.loadAbort?.abort();
+    this.currentDeviceId = target.deviceId;
+    this.known = target.browser;
+    this.browser = undefined;
+    this.loadError = undefined;
+    this.blankedBecause = undefined;
+    this.draft = undefined;
+    this.offered = undefined;
+    this.timer.start();
+    this.ready = false;
+    this.bindAccount();
+    this.updateTitle();
+    this.panel.webview.html = this.html();
+    void this.load();
+  }
+
+  /** Turns the preview into a panel of its own (no-op when it is one already). */
+  pin(): void {
+    if (!this.previewing) return;
+    this.previewing = false;
+    this.updateTitle();
+    this.onDidPinEmitter.fire();
+  }
+
+  /** Save as the form's Save button would (Ctrl+S / Cmd+S, the title-bar button). */
+  requestSave(): void {
+    this.post({ type: 'requestSave' });
+  }
+
+  /** The active account changed, or its credentials or settings did: load again with the new backend. */
+  reloadForAccount(): void {
+    if (this.boundAccountId === undefined) this.bindAccount();
+    void this.load();
+  }
+
+  reveal(preserveFocus = false): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** Closes without its own note about a kept draft (the caller says why panels closed, once for all). */
+  closeQuietly(): void {
+    this.quiet = true;
+    this.dispose();
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.loadAbort?.abort();
+    if (this.draft && !this.blankedBecause && this.boundAccountId && !this.quiet) {
+      const name = this.browser?.machineName || this.deviceId;
+      vscode.window.setStatusBarMessage(`$(info) Unsaved annotation changes of ${name} kept as a draft: open the browser again to restore them.`, 8000);
+    }
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
@@ -161,7 +241,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     try {
       const browser = await backend.getBrowser(this.deviceId, 'FULL', abort.signal);
       if (abort.signal.aborted || this.disposed) return;
-      this.apiMs = performance.now() - started;
+      this.timer.apiTook(performance.now() - started);
       this.setBrowser(browser);
       this.loadError = undefined;
     } catch (err) {
@@ -174,22 +254,88 @@ export class DeviceDetailsPanel implements vscode.Disposable {
 
   private setBrowser(browser: ChromeBrowser): void {
     this.browser = browser;
+    this.blankedBecause = undefined;
     this.loadedAt = Date.now();
-    this.panel.title = panelTitle(browser, this.deviceId);
+    this.updateTitle();
   }
 
-  private browserChanged(changed: ChromeBrowser): void {
-    if (changed.deviceId !== this.deviceId || changed === this.browser) return;
-    // Other views may hold a BASIC copy: keep the FULL fields they don't carry.
-    this.setBrowser({ ...(this.browser ?? {}), ...changed });
-    this.sendState();
+  private updateTitle(): void {
+    const title = panelTitle(this.browser ?? this.known, this.deviceId, {
+      dirty: this.draft !== undefined,
+      preview: this.previewing,
+      deleted: this.blankedBecause !== undefined,
+    });
+    if (this.panel.title !== title) this.panel.title = title;
+  }
+
+  /** Binds the panel to the active account and picks up the draft kept for this device there. */
+  private bindAccount(): void {
+    this.boundAccountId = this.services.backends.accountId;
+    this.offered = this.boundAccountId && !this.draft ? this.drafts.get(this.boundAccountId, this.deviceId) : undefined;
+  }
+
+  /** Another view (or another panel's command) changed this browser through the backend. */
+  private browserWritten(w: BrowserWrite): void {
+    if (this.disposed || !writeConcerns(w, this.deviceId)) return;
+    switch (w.kind) {
+      case 'updated': {
+        if (this.ownWrite) return;
+        // The answer may be a BASIC projection: keep the FULL fields it lacks, but take its annotations (one it
+        // leaves out was cleared).
+        const merged: ChromeBrowser = { ...(this.browser ?? {}), ...w.browser };
+        for (const k of ANNOTATION_KEYS) if (w.browser[k] === undefined) delete merged[k];
+        this.setBrowser(merged);
+        this.sendState();
+        return;
+      }
+      case 'moved':
+        // Read it again: the org unit and whatever the move changed with it (policies) come from the API.
+        void this.load();
+        return;
+      case 'deleted':
+        this.loadAbort?.abort();
+        // The tab keeps the machine name (only the name: the page drops every value of the device).
+        if (this.browser) this.known = { deviceId: this.deviceId, ...(this.browser.machineName ? { machineName: this.browser.machineName } : {}) };
+        this.browser = undefined;
+        this.loadError = undefined;
+        this.blankedBecause = 'This browser was deleted from the account, so there is nothing left to show or annotate. ' +
+          'If it enrolls again (its enrollment token still valid), Refresh shows it.';
+        this.forgetDraft();
+        this.offered = undefined;
+        this.updateTitle();
+        this.sendState();
+        return;
+    }
+  }
+
+  /** No unsaved edits any more (saved, reverted, or the browser is gone): out of memory and out of the store. */
+  private forgetDraft(): void {
+    this.draft = undefined;
+    if (this.boundAccountId) void this.drafts.delete(this.boundAccountId, this.deviceId);
+    this.updateTitle();
+  }
+
+  private draftChanged(draft: AnnotationDraft | undefined): void {
+    if (!draft) {
+      this.forgetDraft();
+      return;
+    }
+    this.draft = draft;
+    this.offered = undefined;
+    // Editing keeps the tab: a single click on another browser must not replace unsaved work.
+    this.pin();
+    if (this.boundAccountId) void this.drafts.set(this.boundAccountId, this.deviceId, draft);
+    this.updateTitle();
   }
 
   /** The current device (or the load error) for a freshly loaded or updated webview. */
   private sendState(): void {
-    if (this.browser && !this.loadError) {
+    if (this.blankedBecause) {
+      this.post({ type: 'blank', deviceId: this.deviceId, message: this.blankedBecause });
+    } else if (this.browser && !this.loadError) {
       const msg: ExtensionMessage = { type: 'device', browser: this.browser, loadedAt: this.loadedAt };
       if (this.draft) msg.draft = this.draft;
+      else if (this.offered) msg.offeredDraft = this.offered;
       if (this.services.backends.readOnly) msg.readOnly = true;
       this.post(msg);
     } else if (this.loadError) {
@@ -217,7 +363,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        this.readyAt ??= performance.now();
+        this.timer.webviewReady();
         this.sendState();
         if (this.loadError && !this.services.backends.current) this.offerSignIn();
         return;
@@ -225,10 +371,18 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         await this.load();
         return;
       case 'revert':
-        this.draft = undefined;
+        this.forgetDraft();
         return;
       case 'draft':
-        this.draft = msg.draft ?? undefined;
+        this.draftChanged(msg.draft ?? undefined);
+        return;
+      case 'restoreDraft':
+        // The form holds it now; its `draft` message stores it again.
+        this.offered = undefined;
+        return;
+      case 'discardDraft':
+        this.offered = undefined;
+        this.forgetDraft();
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(msg.text);
@@ -249,26 +403,10 @@ export class DeviceDetailsPanel implements vscode.Disposable {
 
   private rendered(loadedAt: number, renderMs: number, bootMs: number): void {
     if (loadedAt !== this.loadedAt) return;
-    let timing: RenderTiming | undefined;
-    if (this.openedAt !== undefined) {
-      const totalMs = performance.now() - this.openedAt;
-      timing = {
-        deviceId: this.deviceId,
-        totalMs: Math.round(totalMs),
-        apiMs: Math.round(this.apiMs),
-        beyondApiMs: Math.round(totalMs - this.apiMs),
-        readyMs: Math.round((this.readyAt ?? performance.now()) - this.openedAt),
-        bootMs: Math.round(bootMs),
-        ownMs: Math.round(bootMs + renderMs),
-        webviewRenderMs: Math.round(renderMs),
-      };
-      this.openedAt = undefined;
+    const timing = this.timer.rendered(this.deviceId, renderMs, bootMs);
+    if (timing) {
       this.lastTiming = timing;
-      this.services.log.info(
-        `Browser details rendered in ${timing.totalMs} ms (API ${timing.apiMs} ms, beyond it ${timing.beyondApiMs} ms; ` +
-          `webview ready after ${timing.readyMs} ms, of which its own start-up ${timing.bootMs} ms; render ${timing.webviewRenderMs} ms; ` +
-          `panel's own work ${timing.ownMs} ms).`,
-      );
+      this.services.log.info(describeTiming(timing));
     }
     this.onDidRenderEmitter.fire(timing);
   }
@@ -306,14 +444,20 @@ export class DeviceDetailsPanel implements vscode.Disposable {
       }
       let saved = current;
       if (plan.kind === 'write') {
-        const updated = await backend.updateAnnotations(this.deviceId, toAnnotations(plan.result));
+        let updated: ChromeBrowser;
+        this.ownWrite = true;
+        try {
+          updated = await backend.updateAnnotations(this.deviceId, toAnnotations(plan.result));
+        } finally {
+          this.ownWrite = false;
+        }
         // The PUT answer may be a BASIC projection: keep the FULL fields just read, but take the annotations
         // from the answer — one it leaves out was cleared.
         saved = { ...current, ...updated };
         for (const k of ANNOTATION_KEYS) if (updated[k] === undefined) delete saved[k];
         this.services.log.info(`Saved the annotations of browser ${this.deviceId}.`);
       }
-      this.draft = undefined;
+      this.forgetDraft();
       this.setBrowser(saved);
       this.services.fireBrowserChanged(saved);
       reply({ requestId, ok: true, browser: saved });

@@ -1,28 +1,65 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './deviceDetailsPanel';
+import { DraftStore } from './draftStore';
+import { OpenGestures, type OpenMode } from './openGesture';
 import { deviceIdProblem, isDetailsPanelState, targetFromArgument, type OpenDetailsTarget } from './openTarget';
 
 export const OPEN_DETAILS_COMMAND = 'cbcm.browser.openDetails';
+/** The tree item's command: a single click previews, a double click pins (see openGesture.ts). */
+export const PREVIEW_DETAILS_COMMAND = 'cbcm.browser.previewDetails';
+/** Bound to Enter in the explorer: opens the focused row as VS Code's own Enter would, pinned when it is a browser. */
+export const OPEN_FOCUSED_COMMAND = 'cbcm.explorer.openFocused';
+/** Bound to Ctrl+S / Cmd+S while a details panel is the focused editor. */
+export const SAVE_DETAILS_COMMAND = 'cbcm.details.save';
 const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
 
-/** One panel per device; opening a device again reveals its panel. */
+/**
+ * The open details panels: one per device, plus at most one preview panel that single clicks reuse. Panels of
+ * an account close when it signs out or another account becomes active (their unsaved edits stay as drafts).
+ */
 export class DeviceDetailsRegistry implements vscode.Disposable {
   private readonly panels = new Map<string, DeviceDetailsPanel>();
+  private previewPanel: DeviceDetailsPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly drafts: DraftStore;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    this.drafts = new DraftStore(services.context.globalState);
+    this.disposables.push(services.backends.onDidChange(() => this.accountChanged()));
+  }
 
   get(deviceId: string): DeviceDetailsPanel | undefined {
     return this.panels.get(deviceId);
   }
 
-  open(target: OpenDetailsTarget): DeviceDetailsPanel {
+  /** The panel that is the active editor, if any. */
+  get active(): DeviceDetailsPanel | undefined {
+    return [...this.panels.values()].find((p) => p.panel.active);
+  }
+
+  get all(): readonly DeviceDetailsPanel[] {
+    return [...this.panels.values()];
+  }
+
+  open(target: OpenDetailsTarget, mode: OpenMode = 'pinned', preserveFocus = mode === 'preview'): DeviceDetailsPanel {
     const existing = this.panels.get(target.deviceId);
     if (existing) {
-      existing.reveal();
+      if (mode === 'pinned') existing.pin();
+      existing.reveal(preserveFocus);
       return existing;
     }
-    return this.track(DeviceDetailsPanel.create(this.services, target.deviceId, target.browser));
+    const preview = this.previewPanel;
+    if (mode === 'preview' && preview) {
+      this.panels.delete(preview.deviceId);
+      preview.showDevice(target);
+      this.panels.set(target.deviceId, preview);
+      preview.reveal(preserveFocus);
+      return preview;
+    }
+    const created = this.track(DeviceDetailsPanel.create(this.services, this.drafts, target, { preview: mode === 'preview', preserveFocus }));
+    if (mode === 'preview') this.previewPanel = created;
+    return created;
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
@@ -30,27 +67,67 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    this.track(DeviceDetailsPanel.restore(panel, this.services, state.deviceId));
+    this.track(DeviceDetailsPanel.restore(panel, this.services, this.drafts, state.deviceId));
   }
 
   private track(p: DeviceDetailsPanel): DeviceDetailsPanel {
     this.panels.set(p.deviceId, p);
+    p.onDidPin(() => {
+      if (this.previewPanel === p) this.previewPanel = undefined;
+    });
     p.onDidDispose(() => {
       if (this.panels.get(p.deviceId) === p) this.panels.delete(p.deviceId);
+      if (this.previewPanel === p) this.previewPanel = undefined;
     });
     return p;
   }
 
+  /** Another account's data must not stay on screen: close its panels; the others load again. */
+  private accountChanged(): void {
+    const now = this.services.backends.accountId;
+    const stale = this.all.filter((p) => p.accountId !== undefined && p.accountId !== now);
+    for (const p of this.all) if (!stale.includes(p)) p.reloadForAccount();
+    if (stale.length === 0) return;
+    const drafts = stale.filter((p) => p.isDirty).length;
+    for (const p of stale) p.closeQuietly();
+    const why = now === undefined ? 'signed out' : 'another account is active';
+    this.services.log.info(`Closed ${stale.length} browser details panel(s): ${why}.${drafts ? ` ${drafts} kept unsaved edits as drafts.` : ''}`);
+    vscode.window.setStatusBarMessage(
+      `$(info) Closed browser details (${why})${drafts ? '; unsaved annotation edits are kept as drafts for that account' : ''}.`,
+      8000,
+    );
+  }
+
   dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
     for (const p of [...this.panels.values()]) p.dispose();
     this.panels.clear();
   }
 }
 
-export function registerDeviceDetails(services: Services): void {
+export function registerDeviceDetails(services: Services): DeviceDetailsRegistry {
   const registry = new DeviceDetailsRegistry(services);
+  const gestures = new OpenGestures();
   services.context.subscriptions.push(
     registry,
+    vscode.commands.registerCommand(PREVIEW_DETAILS_COMMAND, (arg?: unknown) => {
+      const target = targetFromArgument(arg);
+      if (!target) return undefined;
+      const mode = gestures.classify(target.deviceId, vscode.workspace.getConfiguration('workbench.list').get<string>('openMode'));
+      // A preview leaves the focus in the tree (arrow keys, Ctrl+A and Delete keep working there); pinned takes it.
+      registry.open(target, mode);
+      return undefined;
+    }),
+    vscode.commands.registerCommand(OPEN_FOCUSED_COMMAND, async () => {
+      // The tree's own Enter: selects the focused row and runs its command (ours for a browser, which then pins).
+      gestures.keyboardOpen();
+      await vscode.commands.executeCommand('list.select');
+    }),
+    vscode.commands.registerCommand(SAVE_DETAILS_COMMAND, () => {
+      const panel = registry.active;
+      if (panel) panel.requestSave();
+      else void vscode.window.showInformationMessage('Save Annotations works in a browser details panel: open one from the CBCM Explorer.');
+    }),
     vscode.commands.registerCommand(OPEN_DETAILS_COMMAND, async (arg?: unknown) => {
       let target = targetFromArgument(arg);
       if (!target && arg !== undefined) {
@@ -76,7 +153,7 @@ export function registerDeviceDetails(services: Services): void {
         if (choice === 'Sign in') await vscode.commands.executeCommand(SIGN_IN_COMMAND);
         if (!services.backends.current) return undefined;
       }
-      registry.open(target);
+      registry.open(target, 'pinned');
       // Resolves to nothing: returning the panel would leak a non-serialisable object to callers.
       return undefined;
     }),
@@ -84,4 +161,5 @@ export function registerDeviceDetails(services: Services): void {
       deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
     }),
   );
+  return registry;
 }

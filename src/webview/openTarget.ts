@@ -27,13 +27,27 @@ export function targetFromArgument(arg: unknown): OpenDetailsTarget | undefined 
   return browser && browser.deviceId === id ? { deviceId: id.trim(), browser } : { deviceId: id.trim() };
 }
 
+/** What the tab title says beyond the name: VS Code marks neither preview nor unsaved webview tabs itself. */
+export interface TitleState {
+  /** Unsaved annotation edits: "●" in front, like an unsaved file. */
+  dirty?: boolean;
+  /** The reused single-click tab. */
+  preview?: boolean;
+  deleted?: boolean;
+}
+
 /** The tab title shows device data: strip characters that would disguise it and keep it short. */
-export function panelTitle(browser: Pick<ChromeBrowser, 'deviceId' | 'machineName'> | undefined, deviceId: string): string {
+export function panelTitle(
+  browser: Pick<ChromeBrowser, 'deviceId' | 'machineName'> | undefined,
+  deviceId: string,
+  state: TitleState = {},
+): string {
   const raw = (typeof browser?.machineName === 'string' && browser.machineName.trim()) || deviceId;
   // eslint-disable-next-line no-control-regex
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const short = [...clean].length > 60 ? `${[...clean].slice(0, 59).join('')}…` : clean;
-  return `Browser: ${short || deviceId}`;
+  const suffix = state.deleted ? ' (deleted)' : state.preview ? ' (preview)' : '';
+  return `${state.dirty ? '● ' : ''}Browser: ${short || deviceId}${suffix}`;
 }
 
 /** Only the device id survives a reload; the data is fetched again (it is untrusted and may be stale). */

@@ -24,6 +24,13 @@ export interface AnnotationDraft {
   base: AnnotationValues;
 }
 
+/** A draft kept from an earlier panel (closed, or before a reload), offered back until restored or discarded. */
+export interface OfferedDraft {
+  draft: AnnotationDraft;
+  /** When it was last changed (ms since the epoch), so the admin can tell an old draft from a fresh one. */
+  savedAt: number;
+}
+
 export interface FieldConflict {
   field: AnnotationField;
   /** What the form was loaded with. */
@@ -43,6 +50,9 @@ export type WebviewMessage =
   | { type: 'refresh' }
   | { type: 'copy'; text: string }
   | { type: 'draft'; draft: AnnotationDraft | null }
+  /** The admin chose what to do with the offered draft (it is then in the form, or gone). */
+  | { type: 'restoreDraft' }
+  | { type: 'discardDraft' }
   /**
    * Posted once the device is on screen. `loadedAt` echoes the device message it rendered; `bootMs` is the
    * webview's own start-up (from its HTML arriving to `ready`: parsing, our CSS and script, first layout);
@@ -58,10 +68,14 @@ export type SaveResult =
   | { requestId: number; ok: false; error: string };
 
 export type ExtensionMessage =
-  | { type: 'device'; browser: ChromeBrowser; loadedAt: number; draft?: AnnotationDraft; readOnly?: boolean }
+  | { type: 'device'; browser: ChromeBrowser; loadedAt: number; draft?: AnnotationDraft; offeredDraft?: OfferedDraft; readOnly?: boolean }
   | ({ type: 'saveResult' } & SaveResult)
   /** Loading failed (or signed out); the webview shows `message` and offers Refresh. */
-  | { type: 'error'; deviceId: string; message: string };
+  | { type: 'error'; deviceId: string; message: string }
+  /** The device is gone (deleted): every device value leaves the page; only `message` stays. */
+  | { type: 'blank'; deviceId: string; message: string }
+  /** Save (Ctrl+S / Cmd+S or the title-bar button): the webview saves what the form holds, as its Save button would. */
+  | { type: 'requestSave' };
 
 /** Longest text a `copy` message may carry ("Copy as JSON" of a large device fits). */
 export const MAX_COPY_LENGTH = 2_000_000;
@@ -97,6 +111,10 @@ export function isAnnotationDraft(v: unknown): v is AnnotationDraft {
   return isObject(v) && isAnnotationValues(v.annotations) && isAnnotationValues(v.base);
 }
 
+export function isOfferedDraft(v: unknown): v is OfferedDraft {
+  return isObject(v) && isAnnotationDraft(v.draft) && isFiniteNumber(v.savedAt);
+}
+
 /**
  * A browser as far as the panel relies on it: an object with a string `deviceId`. Every other field is
  * read defensively by the renderer (see detailsModel.ts), because it comes from end machines.
@@ -122,6 +140,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'revert':
     case 'refresh':
+    case 'restoreDraft':
+    case 'discardDraft':
       return { type: v.type };
     case 'save':
       if (!isRequestId(v.requestId) || !isAnnotationValues(v.annotations) || !isAnnotationValues(v.base)) return undefined;
@@ -149,9 +169,11 @@ export function parseExtensionMessage(v: unknown): ExtensionMessage | undefined 
     case 'device': {
       if (!isBrowserLike(v.browser) || !isFiniteNumber(v.loadedAt)) return undefined;
       if (v.draft !== undefined && !isAnnotationDraft(v.draft)) return undefined;
+      if (v.offeredDraft !== undefined && !isOfferedDraft(v.offeredDraft)) return undefined;
       if (v.readOnly !== undefined && typeof v.readOnly !== 'boolean') return undefined;
       const msg: ExtensionMessage = { type: 'device', browser: v.browser, loadedAt: v.loadedAt };
       if (v.draft !== undefined) msg.draft = v.draft;
+      if (v.offeredDraft !== undefined) msg.offeredDraft = v.offeredDraft;
       if (v.readOnly !== undefined) msg.readOnly = v.readOnly;
       return msg;
     }
@@ -180,9 +202,12 @@ export function parseExtensionMessage(v: unknown): ExtensionMessage | undefined 
       return undefined;
     }
     case 'error':
+    case 'blank':
       return typeof v.message === 'string' && typeof v.deviceId === 'string' && v.deviceId.length > 0
-        ? { type: 'error', deviceId: v.deviceId, message: v.message }
+        ? { type: v.type, deviceId: v.deviceId, message: v.message }
         : undefined;
+    case 'requestSave':
+      return { type: 'requestSave' };
     default:
       return undefined;
   }

@@ -4,7 +4,14 @@ import * as path from 'path';
 import { benchPanelModel } from '../../bench/webview.bench';
 import { HOSTILE_STRINGS, makeHostileBrowser, makeLargeBrowser } from '../../bench/webviewFixtures';
 import type { ChromeBrowser } from '../../src/api/types';
-import { buildDetailsModel, hasBidiControls, relativeTime, timeText } from '../../src/webview/detailsModel';
+import {
+  buildDetailsModel,
+  hasBidiControls,
+  relativeTime,
+  REPORTED_EXTENSIONS_LABEL,
+  REPORTED_POLICIES_LABEL,
+  timeText,
+} from '../../src/webview/detailsModel';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
@@ -24,6 +31,35 @@ describe('details model', () => {
     const activity = m.overview.find((f) => f.label === 'Last activity');
     assert.strictEqual(activity?.time?.iso, '2026-11-20T10:00:00.000Z');
     assert.match(activity?.time?.relative ?? '', /5 days ago/);
+  });
+
+  it('says which policy figure is which: the header counts what is listed, the overview what Chrome reported', () => {
+    // 25 listed (20 machine + 5 user policies), 22 reported by Chrome: the two figures an admin saw side by side.
+    const listed = makeLargeBrowser('d-2', 3, 40); // 20 machine policies
+    const profile = listed.browsers![0].profiles![0];
+    profile.userPolicies = Array.from({ length: 5 }, (_, i) => ({ name: `UserPolicy${i}`, value: 'true', source: 'USER_CLOUD' }));
+    profile.extensionPolicies = [];
+    listed.machinePolicies = listed.machinePolicies!.slice(0, 20);
+    const m = buildDetailsModel({ ...listed, policyCount: 22, extensionCount: 3 }, NOW);
+    assert.strictEqual(m.policyTotal, 25);
+    assert.strictEqual(m.summary, '3 extensions · 25 policies listed below');
+    assert.strictEqual(m.overview.find((f) => f.label === REPORTED_POLICIES_LABEL)?.value, '22 (25 policies listed below)');
+    // Equal figures need no explanation; singulars read as such.
+    assert.strictEqual(m.overview.find((f) => f.label === REPORTED_EXTENSIONS_LABEL)?.value, '3');
+    const one = buildDetailsModel({ deviceId: 'one', machinePolicies: [{ name: 'P' }], policyCount: 1 }, NOW);
+    assert.strictEqual(one.summary, '0 extensions · 1 policy listed below');
+    assert.strictEqual(one.overview.find((f) => f.label === REPORTED_POLICIES_LABEL)?.value, '1');
+    assert.ok(!m.overview.some((f) => /reported count/.test(f.label)), 'no label leaves open which count it is');
+  });
+
+  it('raises a warning badge with an icon and words for policy errors and device-id collisions', () => {
+    const m = buildDetailsModel(makeLargeBrowser('d-3', 1, 300), NOW);
+    assert.deepStrictEqual(m.badges.map((b) => [b.tone, b.icon, b.text]), [['warning', 'warning', '6 policy errors']]);
+    assert.match(m.badges[0].detail, /Machine policies/);
+    const single = buildDetailsModel({ deviceId: 's', machinePolicies: [{ name: 'P', error: 'bad' }] }, NOW);
+    assert.deepStrictEqual(single.badges.map((b) => b.text), ['1 policy error']);
+    const clean = buildDetailsModel({ deviceId: 'c', machinePolicies: [{ name: 'P' }] }, NOW);
+    assert.deepStrictEqual(clean.badges, []);
   });
 
   it('shows missing data as absent, not as an error', () => {
@@ -54,7 +90,7 @@ describe('details model', () => {
     assert.strictEqual(m.machinePolicies.length, 3);
     assert.strictEqual(m.machinePolicies[2].name, undefined);
     assert.deepStrictEqual(m.deviceUsers, []);
-    assert.strictEqual(m.overview.find((f) => f.label === 'Extensions (reported count)')?.value, '12');
+    assert.strictEqual(m.overview.find((f) => f.label === REPORTED_EXTENSIONS_LABEL)?.value, '12 (0 extensions listed below)');
     assert.deepStrictEqual(m.overview.find((f) => f.label === 'Last activity')?.time, {
       iso: 'yesterday',
       absolute: 'yesterday',

@@ -44,6 +44,16 @@ describe('details panel title and restore state', () => {
     assert.strictEqual(panelTitle({ deviceId: 'd', machineName: '\u202E' }, 'd'), 'Browser: d');
   });
 
+  it('marks unsaved edits, the preview tab and a deleted browser', () => {
+    const b = { deviceId: 'd', machineName: 'PC-1' };
+    assert.strictEqual(panelTitle(b, 'd', { dirty: true }), '● Browser: PC-1');
+    assert.strictEqual(panelTitle(b, 'd', { preview: true }), 'Browser: PC-1 (preview)');
+    assert.strictEqual(panelTitle(b, 'd', { dirty: true, preview: false }), '● Browser: PC-1');
+    assert.strictEqual(panelTitle(b, 'd', { deleted: true, preview: true }), 'Browser: PC-1 (deleted)');
+    // A machine name cannot fake the marker: it comes after "Browser: ".
+    assert.strictEqual(panelTitle({ deviceId: 'd', machineName: '● x' }, 'd'), 'Browser: ● x');
+  });
+
   it('restores only a state with a device id', () => {
     assert.ok(isDetailsPanelState({ deviceId: 'd' }));
     for (const bad of [undefined, null, 'd', {}, { deviceId: '' }, { deviceId: 3 }, { deviceId: '../../x' }]) assert.ok(!isDetailsPanelState(bad));

@@ -19,6 +19,8 @@ describe('webview protocol: messages from the webview', () => {
     ['copy', { type: 'copy', text: 'abc' }],
     ['draft', { type: 'draft', draft: { annotations: A, base: B } }],
     ['draft cleared', { type: 'draft', draft: null }],
+    ['restoreDraft', { type: 'restoreDraft' }],
+    ['discardDraft', { type: 'discardDraft' }],
     ['rendered', { type: 'rendered', loadedAt: 1700000000000, renderMs: 12.5, bootMs: 80 }],
   ];
   for (const [name, msg] of valid) {
@@ -76,6 +78,9 @@ describe('webview protocol: messages from the extension', () => {
       },
     ],
     ['error', { type: 'error', deviceId: 'd1', message: 'Signed out' }],
+    ['device with an offered draft', { type: 'device', browser, loadedAt: 1, offeredDraft: { draft: { annotations: A, base: B }, savedAt: 1700000000000 } }],
+    ['blank', { type: 'blank', deviceId: 'd1', message: 'This browser was deleted.' }],
+    ['requestSave', { type: 'requestSave' }],
   ];
   for (const [name, msg] of valid) {
     it(`accepts ${name}`, () => assert.deepStrictEqual(parseExtensionMessage(msg), msg));
@@ -103,6 +108,9 @@ describe('webview protocol: messages from the extension', () => {
     ['conflict with no fields', { type: 'saveResult', requestId: 3, ok: false, conflict: { fields: [], remote: B, browser } }],
     ['error without message', { type: 'error', deviceId: 'd1' }],
     ['error without deviceId', { type: 'error', message: 'x' }],
+    ['offered draft without savedAt', { type: 'device', browser, loadedAt: 1, offeredDraft: { draft: { annotations: A, base: B } } }],
+    ['offered draft malformed', { type: 'device', browser, loadedAt: 1, offeredDraft: { draft: { annotations: A }, savedAt: 1 } }],
+    ['blank without message', { type: 'blank', deviceId: 'd1' }],
   ];
   for (const [name, msg] of invalid) {
     it(`drops ${name}`, () => assert.strictEqual(parseExtensionMessage(msg), undefined));

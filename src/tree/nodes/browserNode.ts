@@ -38,7 +38,8 @@ export class BrowserNode implements ExplorerNode {
       collision ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.tooltip = browserTooltip(b);
     item.contextValue = 'browser';
-    item.command = { command: 'cbcm.browser.openDetails', title: 'Open Browser Details', arguments: [this] };
+    // A click previews (focus stays in the tree), a double click or Enter pins: decided by the details module.
+    item.command = { command: 'cbcm.browser.previewDetails', title: 'Preview Browser Details', arguments: [this] };
     return item;
   }
 }

@@ -8,25 +8,17 @@ import type { Frame } from 'playwright-core';
 import { HOSTILE_STRINGS, makeHostileBrowser, makeLargeBrowser } from '../../../bench/webviewFixtures';
 import type { AnnotationField } from '../../../src/api/types';
 import { e2e } from '../harness/fixture';
+import { deviceFrame, inputOf, openDetailsFromPalette, waitForAnyFrame } from './detailsHelpers';
 
 const FIELDS: AnnotationField[] = ['annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes'];
 const stamp = Date.now().toString(36);
 const HOSTILE_ID = `e2e-hostile-${stamp}`;
 
-function inputOf(frame: Frame, field: AnnotationField) {
-  return frame.locator(`#field-${field} ${field === 'annotatedNotes' ? 'textarea' : 'input'}`);
-}
-
 async function closeAllEditors(): Promise<void> {
   await e2e().runCommand('View: Close All Editors');
 }
 
-/** Runs "CBCM: Open Browser Details", enters the id, and returns the webview frame once the device is shown. */
-async function openDetails(deviceId: string): Promise<Frame> {
-  await promptForDeviceId(deviceId);
-  await e2e().page.keyboard.press('Enter');
-  return deviceFrame(30_000, deviceId);
-}
+const openDetails = openDetailsFromPalette;
 
 /** Runs the command and types the id into its input box (not into the palette that is still closing). */
 async function promptForDeviceId(deviceId: string): Promise<void> {
@@ -45,19 +37,6 @@ async function waitForSignIn(timeoutMs = 60_000): Promise<void> {
     if (Date.now() > deadline) throw new Error('the extension did not sign in to the emulator (no successful API call)');
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** The frame of the visible details panel once a device is shown (of `deviceId`, when given). */
-async function deviceFrame(timeoutMs = 30_000, deviceId?: string): Promise<Frame> {
-  return waitForAnyFrame(
-    (f) =>
-      f.evaluate(
-        (id) => !!document.querySelector('#annotations') && !!document.querySelector('.sections vscode-collapsible') &&
-          (id === null || (document.querySelector('.sections')?.textContent ?? '').includes(id)),
-        deviceId ?? null,
-      ),
-    timeoutMs,
-  );
 }
 
 async function saveAndWait(frame: Frame): Promise<void> {
@@ -348,20 +327,6 @@ describe('Device details panel', function () {
     await closeAllEditors();
   });
 });
-
-/** Polls every frame of the page every 50 ms (the fixture's webview() polls every 200 ms, too coarse for timing). */
-async function waitForAnyFrame(test: (f: Frame) => Promise<boolean>, timeoutMs: number): Promise<Frame> {
-  const { page } = e2e();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const f of page.frames()) {
-      if (f === page.mainFrame() || f.isDetached()) continue;
-      if (await test(f).catch(() => false)) return f;
-    }
-    if (Date.now() > deadline) throw new Error('no frame matched in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** "Browser details rendered in …" lines of the extension's log (VS Code writes it under the user data folder). */
 function panelTimings(): { line: string; own: number }[] {
