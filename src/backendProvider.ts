@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createChromeManagementBackend, createDirectoryBetaBackend } from './api';
+import { accountRequestBudget, createChromeManagementBackend, createDirectoryBetaBackend, type TokenBucketLimiter } from './api';
 import type { CbcmBackend } from './api/backend';
 import type { AccessTokenSource } from './api/tokenSource';
 import { type BrowserWrite, observeWrites } from './api/writeEvents';
@@ -29,6 +29,11 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
   /** The settings the backend was built from: a change elsewhere (e.g. how rows look) must not reload the tree. */
   private builtFrom: string | undefined;
   private readonly disposables: vscode.Disposable[];
+  /**
+   * One request budget per account, kept across rebuilds (a setting change, a token refresh): every request of the
+   * account — tree, details, overview, exports, moves, deletes, retries — waits for the same 2,400 per minute.
+   */
+  private readonly budgets = new Map<string, TokenBucketLimiter>();
 
   constructor(
     private readonly credentials: ActiveCredentials,
@@ -76,6 +81,7 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       customerId: this.credentials.activeAccount?.customerId || 'my_customer',
       timeoutMs: config.requestTimeoutMs,
       log: (line: string) => this.log.debug(line),
+      limiter: this.budgetOf(this.credentials.activeAccount?.id ?? ''),
     };
     // cbcm.apiVersion picks the API; the UI only sees CbcmBackend either way.
     const backend = config.apiVersion === 'chromemanagement-v1'
@@ -83,6 +89,12 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       : createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
     // Whoever writes through it, every view hears of the change.
     return observeWrites(backend, (w) => this.writeEmitter.fire(w));
+  }
+
+  private budgetOf(accountId: string): TokenBucketLimiter {
+    let budget = this.budgets.get(accountId);
+    if (!budget) this.budgets.set(accountId, (budget = accountRequestBudget()));
+    return budget;
   }
 
   private invalidate(): void {

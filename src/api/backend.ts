@@ -1,3 +1,4 @@
+import type { RateLimiter } from './rateLimiter';
 import type {
   BrowserAnnotations,
   BrowserListPage,
@@ -32,6 +33,11 @@ export interface CbcmBackend {
    * expiry prompt. Absent means they can (v1.1beta1).
    */
   readonly tokensExpire?: boolean;
+  /**
+   * The account's request budget that every request of this backend already waits for. Callers that pace their
+   * own requests (the fleet listing) must not wait for it a second time, which would halve their speed.
+   */
+  readonly requestLimiter?: RateLimiter;
   /**
    * The API's own name of a sort column (Chrome Management API v1 renamed most of them), or undefined when this API
    * cannot sort by it. Absent means every `BrowserOrderBy` is sent as it is named (v1.1beta1).

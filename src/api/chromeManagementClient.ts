@@ -92,7 +92,7 @@ export class ChromeManagementClient extends ComposedBackend {
   protected readonly mover: MoveApi;
 
   constructor(options: ChromeManagementClientOptions) {
-    super(options.customerId);
+    super(options.customerId, options.limiter);
     const common = transportSettings(options);
     this.http = new ChromeManagementTransport({ ...common, baseUrl: options.baseUrl ?? CHROME_MANAGEMENT_BASE_URL });
     this.directoryHttp = new HttpTransport({ ...common, baseUrl: options.directoryBaseUrl ?? 'https://admin.googleapis.com' });

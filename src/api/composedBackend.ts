@@ -1,5 +1,6 @@
 // What both API clients share: validating the transport options, and forwarding every CbcmBackend method to the
 // resource module that implements it. A client only chooses its modules (and its transport).
+import type { RateLimiter } from './rateLimiter';
 import type { CbcmBackend, MoveProgress } from './backend';
 import { DEFAULT_TRANSPORT, MAX_RESPONSE_BYTES, type FetchLike } from './http';
 import type { MoveApi } from './move';
@@ -39,6 +40,11 @@ export interface ClientTransportOptions {
   /** Injection point only; default node-fetch v2 with a keep-alive agent. */
   fetch?: FetchLike;
   userAgent?: string;
+  /**
+   * The account's request budget: every request of this client (listings, reads, writes, retries) waits for it.
+   * Share one per account across clients, so the account stays within the Admin SDK's per-user quota.
+   */
+  limiter?: RateLimiter;
 }
 
 /** Checks the options and fills in the defaults shared by every transport of a client. */
@@ -64,6 +70,7 @@ export function transportSettings(options: ClientTransportOptions) {
     userAgent: options.userAgent ?? DEFAULT_TRANSPORT.userAgent,
     log: options.log,
     fetch: options.fetch,
+    limiter: options.limiter,
   };
 }
 
@@ -89,8 +96,12 @@ export abstract class ComposedBackend implements CbcmBackend {
   protected abstract readonly orgUnits: { list(signal?: AbortSignal): Promise<OrgUnit[]> };
   protected abstract readonly mover: MoveApi;
 
-  constructor(customerId: string | undefined) {
+  /** The budget every request of this backend already waits for (see `ClientTransportOptions.limiter`). */
+  readonly requestLimiter: RateLimiter | undefined;
+
+  constructor(customerId: string | undefined, requestLimiter?: RateLimiter) {
     this.customerId = customerId?.trim() || 'my_customer';
+    this.requestLimiter = requestLimiter;
   }
 
   listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {

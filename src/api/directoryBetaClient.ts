@@ -24,7 +24,7 @@ export class DirectoryBetaClient extends ComposedBackend {
   protected readonly mover: MoveApi;
 
   constructor(options: DirectoryBetaClientOptions) {
-    super(options.customerId);
+    super(options.customerId, options.limiter);
     this.http = new HttpTransport({ ...transportSettings(options), baseUrl: options.baseUrl ?? DEFAULT_BASE_URL });
     const restarts = options.maxPageRestarts ?? 3;
     this.browsers = new BrowsersApi(this.http, this.customerId, restarts, options.log);

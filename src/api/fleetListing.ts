@@ -77,7 +77,13 @@ interface Part {
 /** One limiter per backend: concurrent listings of one account share the user's quota. */
 const defaultLimiters = new WeakMap<CbcmBackend, RateLimiter>();
 
+/** For a backend whose transport already waits for the account's budget on every request. */
+const ALREADY_LIMITED: RateLimiter = {
+  acquire: (signal) => (signal?.aborted ? Promise.reject(cancelledError('browsers.list')) : Promise.resolve()),
+};
+
 export function defaultLimiterFor(backend: CbcmBackend): RateLimiter {
+  if (backend.requestLimiter) return ALREADY_LIMITED;
   let limiter = defaultLimiters.get(backend);
   if (!limiter) defaultLimiters.set(backend, (limiter = new TokenBucketLimiter()));
   return limiter;

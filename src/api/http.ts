@@ -2,6 +2,7 @@
 // timeout combined with the caller's signal, keep-alive connections, JSON, Google error parsing and retries.
 // Logging shows method, path (pageToken and enrollment-token query terms elided), status, attempt and time —
 // never headers or bodies.
+import type { RateLimiter } from './rateLimiter';
 import * as http from 'http';
 import * as https from 'https';
 import nodeFetch from 'node-fetch';
@@ -78,6 +79,8 @@ export interface TransportOptions {
   userAgent: string;
   log?: (line: string) => void;
   fetch?: FetchLike;
+  /** The account's request budget; every attempt, retries included, waits for it before it is sent. */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -131,6 +134,7 @@ export class HttpTransport {
       if (signal?.aborted) throw withAttempts(cancelledError(req.operation), attempt);
       attempt++;
       try {
+        await this.options.limiter?.acquire(signal);
         return await this.attempt<T>(req, url, logPath, attempt, signal);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;

@@ -22,7 +22,7 @@ export { MOVE_BATCH_SIZE } from './move';
 export { normalizeToken } from './tokens';
 export { listFleet, defaultLimiterFor, DEFAULT_FLEET_CONCURRENCY } from './fleetListing';
 export type { FleetListingOptions, FleetProgress } from './fleetListing';
-export { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE } from './rateLimiter';
+export { ACCOUNT_BURST, accountRequestBudget, TokenBucketLimiter, USER_REQUESTS_PER_MINUTE } from './rateLimiter';
 export type { RateLimiter, TokenBucketOptions } from './rateLimiter';
 
 /** The Directory API v1.1beta1 backend; `dispose()` it when the configuration changes. */

@@ -82,3 +82,14 @@ export class TokenBucketLimiter implements RateLimiter {
     this.last = now;
   }
 }
+
+/** Requests an account may send back to back after an idle time (one second's worth of the quota). */
+export const ACCOUNT_BURST = 40;
+
+/**
+ * The one budget every request of an account waits for. A token bucket lets `burst + rate × 60 s` through in any
+ * rolling minute, so the rate is lowered by the burst: 40 + 2,360 = 2,400, never more than Google allows per user.
+ */
+export function accountRequestBudget(now?: () => number): TokenBucketLimiter {
+  return new TokenBucketLimiter({ requestsPerMinute: USER_REQUESTS_PER_MINUTE - ACCOUNT_BURST, burst: ACCOUNT_BURST, now });
+}

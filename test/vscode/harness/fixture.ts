@@ -122,10 +122,13 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
         if (focused instanceof HTMLIFrameElement) focused.blur();
       });
       await page.keyboard.press('F1');
-      if (await input.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) break;
-      if (Date.now() > deadline) throw new Error(`the command palette did not open within 20 s (F1 pressed ${attempt} times)`);
+      // The palette can open and close again at once: a webview or editor that was still settling takes the focus,
+      // and a quick input closes when it loses the focus. So typing is part of the attempt, and it is retried.
+      const typed = await input.waitFor({ state: 'visible', timeout: 2_000 })
+        .then(() => input.fill(prefixedText, { timeout: 3_000 })).then(() => true, () => false);
+      if (typed) return;
+      if (Date.now() > deadline) throw new Error(`the command palette did not open and take "${prefixedText}" within 20 s (F1 pressed ${attempt} times)`);
     }
-    await quickInput.fill(prefixedText);
   }
 
   /**
