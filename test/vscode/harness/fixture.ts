@@ -141,8 +141,8 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
     for (;;) {
       await openQuickAccess(prefixedText);
       const shown = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-      if (shown) {
-        await row.click();
+      // The palette may close between finding the row and clicking it (see openQuickAccess): then start again.
+      if (shown && await row.click({ timeout: 3_000 }).then(() => true, () => false)) {
         await waitUntilQuickInputLeaves(prefixedText);
         return;
       }
