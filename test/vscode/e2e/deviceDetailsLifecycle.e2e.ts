@@ -82,7 +82,16 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     const next = (await explorerTree().locator('.monaco-list-row.focused .label-name').innerText()).trim();
     assert.ok([NAMES.two, NAMES.move, NAMES.del].includes(next), `ArrowDown focused ${next}`);
     await page.keyboard.press('Enter');
-    await waitForDetailsTabs([`Browser: ${NAMES.one} (preview)`, `Browser: ${next}`]);
+    const pinned = [`Browser: ${NAMES.one} (preview)`, `Browser: ${next}`];
+    // On a loaded machine the workbench can take the key before the tree's focus context has settled after the
+    // preview opened, and drop it: if nothing opened and the tree still has the row focused, press Enter again.
+    if (!(await waitForDetailsTabs(pinned, 5_000).then(() => true, () => false))) {
+      const focused = (await explorerTree().locator('.monaco-list-row.focused .label-name').innerText()).trim();
+      assert.strictEqual(focused, next, 'Enter moved the tree focus instead of opening the browser');
+      console.log('    (Enter was dropped once; pressed again)');
+      await page.keyboard.press('Enter');
+      await waitForDetailsTabs(pinned);
+    }
     await page.waitForFunction(() => document.activeElement instanceof HTMLIFrameElement || !!document.activeElement?.closest('.webview'), undefined, { timeout: 10_000 });
     assert.strictEqual(await focusIsIn(), 'webview', 'Enter opens the browser pinned and focused');
 
