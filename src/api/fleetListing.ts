@@ -3,9 +3,12 @@
 // time), under a shared client-side rate limiter, and the result is de-duplicated by deviceId. No vscode import.
 //
 // How the fleet is cut, and why the result is exact:
-// - One part per org unit, plus the root '/'. The emulator's orgUnitPath filter lists only that OU (like the
-//   admin console); Google does not document whether sub-OUs are included. If they are, parts overlap and
-//   de-duplication still gives each browser once (only the speed-up is lost), so the set is right either way.
+// - One part per org unit, plus the root '/', when an org unit filter lists only that OU ('exact', like the
+//   admin console). Google does not document whether sub-OUs are included (see orgUnitScope.ts). If they are
+//   ('subtree'), the root part alone holds the whole fleet: as soon as any page shows a sub-unit's browser, the
+//   other org unit parts are dropped (queued ones never start, running ones stop at their next page) and the
+//   root part is split by registration time instead; the backend remembers it, so the next listing starts with
+//   the root part only. De-duplication gives each browser once under both readings.
 // - A part that turns out to be big is split further by registration time while it runs, so one OU holding
 //   most of the fleet does not leave the other workers idle. Parts are listed ordered by enrollment_date
 //   (lastRegistrationTime) ascending. To split a running part that has reached registration second t and
@@ -21,6 +24,7 @@
 //   or, like with any paged listing of live data, in none.
 import type { CbcmBackend } from './backend';
 import { cancelledError } from './errors';
+import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
 import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
 
@@ -72,6 +76,8 @@ interface Part {
   lastReg?: number;
   items: number;
   hasMore: boolean;
+  /** Another part already lists everything this one would (the 'subtree' reading): stop at the next page. */
+  superseded?: boolean;
 }
 
 /** One limiter per backend: concurrent listings of one account share the user's quota. */
@@ -145,6 +151,8 @@ class FleetListing {
   private readonly batches: ChromeBrowser[][] = [];
   private readonly maxBuffered: number;
   private failure: { error: unknown } | undefined;
+  /** Org unit filters include sub-units (learnt by this listing or an earlier one of the backend). */
+  private subtree: boolean;
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -157,6 +165,7 @@ class FleetListing {
     private readonly onProgress: ((p: FleetProgress) => void) | undefined,
   ) {
     this.limiter = options.limiter ?? defaultLimiterFor(backend);
+    this.subtree = knownOrgUnitScope(backend) === 'subtree';
     this.split = options.splitByRegistration !== false && !constrainsRegistration(options.query);
     this.maxBuffered = concurrency * 4;
   }
@@ -194,6 +203,8 @@ class FleetListing {
     };
     if (this.options.orgUnitPath) return start(this.options.orgUnitPath);
     start(ROOT);
+    // Org unit filters include sub-units: the root part lists the whole fleet, other parts would repeat it.
+    if (this.subtree) return;
     let units = this.options.orgUnits;
     if (!units) {
       await this.limiter.acquire(this.abort.signal);
@@ -274,6 +285,7 @@ class FleetListing {
     try {
       for (;;) {
         await this.waitForRoom();
+        if (part.superseded) return;
         // One token per page request (retries inside the client back off on their own).
         await this.limiter.acquire(signal);
         const next = await iterator.next();
@@ -302,6 +314,7 @@ class FleetListing {
   }
 
   private received(part: Part, items: readonly ChromeBrowser[]): void {
+    if (!this.subtree && pageShowsSubtree(part.orgUnitPath, items)) this.learnSubtree();
     const fresh: ChromeBrowser[] = [];
     for (const b of items) {
       const reg = registrationSecond(b);
@@ -330,6 +343,17 @@ class FleetListing {
     const waiting = this.wakeProducers;
     this.wakeProducers = [];
     waiting.forEach((resolve) => resolve());
+  }
+
+  /** The server includes sub-units: in a whole-account listing, every part but the root's repeats it. */
+  private learnSubtree(): void {
+    this.subtree = true;
+    rememberOrgUnitScope(this.backend, 'subtree');
+    if (this.options.orgUnitPath) return;
+    const kept = this.queue.filter((p) => p.orgUnitPath === ROOT);
+    this.progress.partsDone += this.queue.length - kept.length;
+    this.queue.splice(0, this.queue.length, ...kept);
+    for (const p of this.running) if (p.orgUnitPath !== ROOT) p.superseded = true;
   }
 
   private stop(error: unknown): void {

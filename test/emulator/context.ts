@@ -22,6 +22,15 @@ export interface ServiceAccountKey {
   universe_domain: string;
 }
 
+export type OrgUnitScope = 'exact' | 'subtree';
+
+/** Whether a browser in `browserPath` belongs to a listing of `listedPath` under the scope in force. */
+export function inListedOrgUnit(scope: OrgUnitScope, browserPath: string, listedPath: string): boolean {
+  if (browserPath === listedPath) return true;
+  if (scope === 'exact') return false;
+  return listedPath === '/' || browserPath.toLowerCase().startsWith(`${listedPath.toLowerCase()}/`);
+}
+
 export interface EmulatorContext {
   /** Replaced by reset(). */
   fleet: Fleet;
@@ -36,6 +45,12 @@ export interface EmulatorContext {
   readonly customerId: string;
   /** Scopes domain-wide delegation grants the service account's client_id. */
   delegatedScopes: string[];
+  /**
+   * What a listing's org unit filter holds. Google's reference does not say whether `orgUnitPath` (v1.1beta1) or
+   * `org_unit_path=` (v1) includes sub-units: 'exact' lists the org unit's own browsers (like the Admin console),
+   * 'subtree' the org unit and everything below it. The client must be right under both.
+   */
+  orgUnitScope: OrgUnitScope;
   url: string;
   tokenUrl: string;
 }

@@ -58,6 +58,13 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       emu.clearFaults();
       return ok(ctx.faults.current);
     }),
+    // Whether org unit filters include sub-units ('exact' | 'subtree'): the reference does not say.
+    route('POST', '/orgunitscope', (_c, req) => {
+      const { scope } = parseJsonObject(req.body);
+      if (scope !== 'exact' && scope !== 'subtree') throw badRequest(`scope must be "exact" or "subtree" (got ${JSON.stringify(scope)}).`);
+      ctx.orgUnitScope = scope;
+      return ok({ scope });
+    }),
     // A compact index of the fleet (id, name, OU), optionally of one OU, for tests that need to pick devices.
     route('GET', '/browsers', (_c, req) => {
       const ou = req.query.get('orgUnitPath');

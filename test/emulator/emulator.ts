@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessTokens, DEFAULT_DELEGATED_SCOPES } from './auth';
-import type { EmulatorContext, ServiceAccountKey } from './context';
+import type { EmulatorContext, OrgUnitScope, ServiceAccountKey } from './context';
 import { controlRoutes, type ControlTarget } from './control';
 import { FaultInjector, validateFaults, type Faults } from './faults';
 import { Fleet, type EmuUser } from './fleet';
@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   delegatedScopes?: string[];
   /** Org unit paths of the tree (default: ~28 nested OUs). */
   orgUnitPaths?: string[];
+  /** Whether org unit filters include sub-units (default 'exact'); see EmulatorContext.orgUnitScope. */
+  orgUnitScope?: OrgUnitScope;
 }
 
 const DEFAULT_ADMIN = 'admin@example.test';
@@ -117,6 +119,7 @@ export class Emulator implements ControlTarget {
       serviceAccountPublicKey: publicKey,
       customerId,
       delegatedScopes: [...(options.delegatedScopes ?? DEFAULT_DELEGATED_SCOPES)],
+      orgUnitScope: options.orgUnitScope ?? 'exact',
       url: '',
       tokenUrl: '',
     };
@@ -208,6 +211,11 @@ export class Emulator implements ControlTarget {
 
   clearRequestLog(): void {
     this.requestLog.clear();
+  }
+
+  /** Switches what an org unit filter lists: its own browsers ('exact') or its whole subtree ('subtree'). */
+  setOrgUnitScope(scope: OrgUnitScope): void {
+    this.context.orgUnitScope = scope;
   }
 
   /** Delegated scopes of the service account's client id (domain-wide delegation). */

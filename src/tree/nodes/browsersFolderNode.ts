@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from '../../api/orgUnitScope';
 import type { ChromeBrowser } from '../../api/types';
 import { describeSort, sortChoice } from '../browserSort';
 import { queryFor } from '../explorerState';
@@ -41,7 +42,17 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
   }
 
   protected onPage(browsers: readonly ChromeBrowser[]): void {
+    // A sub-unit's browser in this org unit's listing: the API's org unit filter includes sub-units. Remembered
+    // for the backend, so this folder says so and the fleet listing plans for it.
+    const backend = this.ctx.backend();
+    if (backend && this.orgUnitPath !== undefined && pageShowsSubtree(this.orgUnitPath, browsers)) rememberOrgUnitScope(backend, 'subtree');
     this.ctx.browsersLoaded(browsers);
+  }
+
+  /** True once the API showed that an org unit's listing includes the browsers of its sub-units. */
+  private get includesSubUnits(): boolean {
+    const backend = this.ctx.backend();
+    return this.orgUnitPath !== undefined && backend !== undefined && knownOrgUnitScope(backend) === 'subtree';
   }
 
   /** A complete listing without a filter has counted its org unit (or, account-wide, every org unit). */
@@ -50,7 +61,9 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     const browsers = this.items.map((n) => n.browser);
     const now = this.ctx.now();
     if (this.orgUnitPath !== undefined) {
-      this.ctx.counts.countOrgUnit(this.orgUnitPath, browsers, now);
+      // The org unit's own browsers, under either reading of the API's org unit filter.
+      const own = browsers.filter((b) => b.orgUnitPath === undefined || b.orgUnitPath === this.orgUnitPath);
+      this.ctx.counts.countOrgUnit(this.orgUnitPath, own, now);
       this.ctx.countsChanged([this.orgUnitPath]);
     } else {
       this.ctx.countsChanged(this.ctx.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, now));
@@ -78,7 +91,8 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const subUnits = this.includesSubUnits;
+    const item = new vscode.TreeItem(subUnits ? `${this.label} (including sub-units)` : this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'browser');
     const sort = this.ctx.state.sort;
@@ -86,7 +100,9 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     item.description = [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${this.query}` : undefined]
       .filter(Boolean).join(' · ') || undefined;
     item.tooltip = [
-      this.orgUnitPath === undefined ? 'Every browser of the account.' : `Browsers in the org unit ${this.orgUnitPath}.`,
+      this.orgUnitPath === undefined ? 'Every browser of the account.'
+        : subUnits ? `Browsers in the org unit ${this.orgUnitPath} and its sub-units (the API lists sub-units with their parent).`
+          : `Browsers the API lists for the org unit ${this.orgUnitPath}.`,
       this.loadedTooltip('browser'),
       sort ? `Sorted by ${describeSort(sort)}: ${sortChoice(sort.orderBy).detail.toLowerCase()}.` : 'In the API’s default order.',
       this.query ? `Filter: ${this.query}` : undefined,

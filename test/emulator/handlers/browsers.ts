@@ -3,7 +3,7 @@ import { BROWSER_ORDER_BY, type BrowserOrderBy, type Projection, type SortOrder 
 import { NEEDS } from '../auth';
 import { project } from '../browserDetails';
 import { compileBrowserQuery } from '../browserQuery';
-import type { EmuRequest, EmulatorContext, Reply } from '../context';
+import { inListedOrgUnit, type EmuRequest, type EmulatorContext, type Reply } from '../context';
 import { badRequest, notFound } from '../errors';
 import { parseJsonObject } from '../httpUtil';
 import { isOrderBy, sortedDeviceIds } from '../sortKeys';
@@ -52,7 +52,7 @@ export function listBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
     const matches = compileBrowserQuery(query);
     const found = [];
     for (const b of ctx.fleet.browsers.values()) {
-      if (ou && b.orgUnitPath !== ou.orgUnitPath) continue;
+      if (ou && !inListedOrgUnit(ctx.orgUnitScope, b.orgUnitPath ?? '', ou.orgUnitPath)) continue;
       if (matches(b)) found.push(b);
     }
     return sortedDeviceIds(found, orderBy, sortOrder);

@@ -7,7 +7,7 @@
 // org unit (no sub-units); OR, NOT, `<`, `>` and `!=` are rejected; in_group(...) keeps nothing (no groups here).
 import { hasCollision } from '../browserDetails';
 import { compileBrowserQuery, osWithMajor } from '../browserQuery';
-import type { EmulatorContext } from '../context';
+import { inListedOrgUnit, type EmulatorContext } from '../context';
 import { badRequest } from '../errors';
 import type { FleetBrowser, FleetToken } from '../fleet';
 import { wordMatcher } from '../queryTerms';
@@ -120,7 +120,7 @@ function compileBrowserTerm(ctx: EmulatorContext, t: FilterTerm): BrowserPredica
     requireOp(t, ['=', ':']);
     const ou = f === 'org_unit_path' ? ctx.fleet.orgUnits.resolve(t.value) : ctx.fleet.orgUnits.resolve(withIdPrefix(t.value));
     if (!ou) throw invalid(`${f} "${t.value}" is not an existing organizational unit`);
-    return (b) => b.orgUnitPath === ou.orgUnitPath;
+    return (b) => inListedOrgUnit(ctx.orgUnitScope, b.orgUnitPath ?? '', ou.orgUnitPath);
   }
   if (STRING_FIELDS[f]) {
     requireOp(t, ['=', ':']);
