@@ -110,6 +110,8 @@ export interface DeviceIdentifiersHistory {
   records?: DeviceIdentifiersRecord[];
   /** The reference sends this as the string "true"/"false"; see `hasDeviceIdCollision()`. */
   has_device_id_collision?: string | boolean;
+  /** Chrome Management API v1 only: when the last collision was detected. */
+  lastDeviceIdCollisionDetectionTime?: string;
 }
 
 /** `admin#directory#browserdevice` */
