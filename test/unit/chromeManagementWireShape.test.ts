@@ -178,6 +178,8 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.deepStrictEqual(p.extensions[0].permissions, ['tabs', 'storage']);
     assert.strictEqual(p.extensionPolicies[0].policies[0].name, 'AlphaMode');
     assert.strictEqual(m.machinePolicies[0].name, 'BrowserSignin');
+    assert.deepStrictEqual(m.machineExtensionPolicies.map((ep) => [ep.extensionName, ep.policies.map((p) => p.name)]), [['Beta', ['BetaMode']]]);
+    assert.strictEqual(m.policyTotal, 4, 'machine, machine extension, user and extension policies are all listed');
     assert.strictEqual(m.deviceIdCollision, true);
     assert.strictEqual(m.identifierHistory[0].serialNumber, 'SN-42');
     assert.strictEqual(m.deviceUsers[0].userName, 'jdoe');
