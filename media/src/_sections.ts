@@ -127,6 +127,21 @@ export function renderSections(m: DetailsModel, index: SearchIndex): DocumentFra
   if (m.machinePolicyErrors > 0) mp.classList.add('has-errors');
   append(f, mp);
 
+  // Chrome Management API v1 only: shown when sent, so a v1.1beta1 panel has no section that is always empty.
+  const mepRows = m.machineExtensionPolicies.flatMap((ep) =>
+    ep.policies.map((pol) => ({ ...pol, search: `${pol.search}\u0000${(ep.extensionName ?? '').toLowerCase()}\u0000${(ep.extensionId ?? '').toLowerCase()}`, ep })),
+  );
+  if (mepRows.length > 0) {
+    append(f, collapsible(
+      `Machine extension policies (${mepRows.length})`,
+      true,
+      table('Machine extension policies', mepRows, [
+        { header: 'Extension', cell: (r) => value(r.ep.extensionName ?? r.ep.extensionId, '(unknown)') },
+        ...policyColumns,
+      ], { search: (r) => r.search, index, rowClass: (r) => (r.error !== undefined ? 'has-error' : undefined) }),
+    ));
+  }
+
   append(f, collapsible(
     `Device users (${m.deviceUsers.length})`,
     m.deviceUsers.length > 0,

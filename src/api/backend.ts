@@ -2,7 +2,7 @@ import type { RateLimiter } from './rateLimiter';
 import type {
   BrowserAnnotations,
   BrowserListPage,
-  BrowserOrderBy,
+  BrowserSortKey,
   ChromeBrowser,
   CreateTokenOptions,
   EnrollmentToken,
@@ -40,9 +40,10 @@ export interface CbcmBackend {
   readonly requestLimiter?: RateLimiter;
   /**
    * The API's own name of a sort column (Chrome Management API v1 renamed most of them), or undefined when this API
-   * cannot sort by it. Absent means every `BrowserOrderBy` is sent as it is named (v1.1beta1).
+   * cannot sort by it. Absent means v1.1beta1: every `BrowserOrderBy` is sent as it is
+   * named and the v1-only keys are not offered (`v1beta1OrderByName`).
    */
-  orderByName?(orderBy: BrowserOrderBy): string | undefined;
+  orderByName?(orderBy: BrowserSortKey): string | undefined;
 
   /** Pages of browsers; stops early when `signal` aborts. Survives expired page tokens without duplicates. */
   listBrowsers(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage>;

@@ -11,6 +11,8 @@ import {
   Projection,
 } from './types';
 import { checkListBrowsers, requireId } from './validation';
+import { inputError } from './errors';
+import { v1beta1OrderByName } from './types';
 
 interface BrowserListWire {
   kind?: string;
@@ -29,6 +31,9 @@ export class BrowsersApi {
   /** Validates eagerly (before the first `next()`), so bad options fail even if nobody iterates. */
   list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
     checkListBrowsers(options);
+    if (options.orderBy !== undefined && !v1beta1OrderByName(options.orderBy)) {
+      throw inputError('browsers.list', `Sorting by ${options.orderBy} is only available in the Chrome Management API v1; choose another column.`);
+    }
     const path = browsersPath(this.customerId);
     const query = {
       projection: options.projection,

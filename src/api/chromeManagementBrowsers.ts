@@ -1,6 +1,7 @@
 // Chrome Management API v1 customers.chromeBrowsers: list, get, patch (annotations), :move, delete, mapped onto
 // the same domain types and options as the v1.1beta1 client. The UI's v1.1beta1 query is translated into the v1
 // filter (src/query/chromeManagementFilter.ts); what has no equivalent is refused before any request.
+import { V1_ORDER_BY_OF } from '../query/chromeManagementFields';
 import { convertToChromeManagementFilter } from '../query/chromeManagementFilter';
 import { inputError } from './errors';
 import type { HttpTransport } from './http';
@@ -13,7 +14,8 @@ import {
   ANNOTATION_FIELDS,
   type BrowserAnnotations,
   type BrowserListPage,
-  type BrowserOrderBy,
+  BROWSER_SORT_KEYS,
+  type BrowserSortKey,
   type ChromeBrowser,
   type ListBrowsersOptions,
   type Projection,
@@ -23,32 +25,13 @@ import { checkListBrowsers, requireId } from './validation';
 type Wire = Record<string, unknown>;
 
 /**
- * v1.1beta1 orderBy → v1 orderBy. Targets are the names of the generated client's list [V]; the newest REST
- * page is renaming some of them towards the filter names (e.g. last_policy_fetch_time) [I], so the older,
- * verified spelling is used. Mappings marked [I] are the closest field, not a documented equivalent.
- * `save_browsing_clickthrough` has no v1 counterpart (the count was removed).
+ * UI sort key → v1 orderBy, from the one v1 field table (src/query/chromeManagementFields.ts): only documented
+ * names are sent; last_sync is sent as last_policy_fetch_time, its name in the current reference. Undefined: v1
+ * cannot sort by it (`save_browsing_clickthrough`: the count was removed).
  */
-export const CM_ORDER_BY: Readonly<Record<BrowserOrderBy, string | undefined>> = {
-  id: 'browser_permanent_id',
-  last_sync: 'last_sync',
-  machine_name: 'machine_name',
-  extension_count: 'extension_count',
-  policy_count: 'policy_count',
-  os_version: 'os_version',
-  last_signed_in_user: 'last_signed_in_user',
-  annotated_user: 'annotated_user',
-  annotated_location: 'annotated_location',
-  annotated_asset_id: 'annotated_asset_id',
-  notes: 'annotated_notes',
-  browser_version_channel: 'browser_version_channel',
-  org_unit: 'org_unit_path',
-  enrollment_date: 'enrollment_date',
-  save_browsing_clickthrough: undefined,
-  platform_major_version: 'os_platform_version', // [I]
-  last_activity: 'last_activity_time',
-  browser_version_sortable: 'browser_version', // [I]
-  os_version_sortable: 'os_version', // [I]
-};
+export const CM_ORDER_BY: Readonly<Record<BrowserSortKey, string | undefined>> = Object.fromEntries(
+  BROWSER_SORT_KEYS.map((k) => [k, V1_ORDER_BY_OF.get(k)]),
+) as Record<BrowserSortKey, string | undefined>;
 
 /** Columns of a BASIC row, for the standard `fields` partial response (v1 has no projection). */
 const BASIC_FIELDS = [

@@ -10,7 +10,7 @@ import { ApiError, describeOperation, type ApiOperation } from './errors';
 import { HttpRequest, HttpTransport } from './http';
 import { MoveApi } from './move';
 import { OrgUnitsApi } from './orgUnits';
-import type { BrowserOrderBy } from './types';
+import type { BrowserSortKey } from './types';
 
 export interface ChromeManagementClientOptions extends ClientTransportOptions {
   /** Default https://chromemanagement.googleapis.com (the emulator's URL in tests). */
@@ -79,7 +79,7 @@ export class ChromeManagementClient extends ComposedBackend {
   /** v1 tokens have no ttl/expireTime; they stay valid until revoked. */
   readonly tokensExpire = false;
 
-  orderByName(orderBy: BrowserOrderBy): string | undefined {
+  orderByName(orderBy: BrowserSortKey): string | undefined {
     return CM_ORDER_BY[orderBy];
   }
   private readonly http: HttpTransport;

@@ -5,9 +5,11 @@
 import type {
   BrowserExtension,
   BrowserInstall,
+  BrowserPlugin,
   BrowserProfile,
   ChromeBrowser,
   EnrollmentToken,
+  ExtensionIcon,
   ExtensionPolicies,
   Policy,
   Projection,
@@ -28,6 +30,14 @@ export function int64(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
   return undefined;
+}
+
+/**
+ * A counter (int64/int32 count). proto3 JSON omits a field holding its default, so an absent counter of an object
+ * that was sent IS zero, not "not reported". A value of the wrong type stays undefined.
+ */
+export function counter(v: unknown): number | undefined {
+  return v === undefined || v === null ? 0 : int64(v);
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -55,7 +65,15 @@ function extension(w: Wire): BrowserExtension {
   set(e, 'homepageUrl', str(w.homepageUri) ?? str(w.homepageUrl));
   set(e, 'permissions', strings(w.permissions));
   if (typeof w.disabled === 'boolean') e.disabled = w.disabled;
-  if (Array.isArray(w.icons)) e.icons = arr(w.icons).map((i) => ({ size: int64(i.size), url: str(i.url) }));
+  // v1 ExtensionIcon is {size, uri}; `url` is the v1.1beta1 spelling, tolerated.
+  if (Array.isArray(w.icons)) {
+    e.icons = arr(w.icons).map((i) => {
+      const icon: ExtensionIcon = {};
+      set(icon, 'size', int64(i.size));
+      set(icon, 'url', str(i.uri) ?? str(i.url));
+      return icon;
+    });
+  }
   set(e, 'manifestVersion', int64(w.manifestVersion));
   return e;
 }
@@ -75,8 +93,9 @@ function profile(w: Wire): BrowserProfile {
   set(p, 'chromeSignedinUserEmail', str(w.chromeSignedInUserEmail));
   set(p, 'lastPolicyFetchTime', str(w.lastPolicyFetchTime));
   set(p, 'lastStatusReportTime', str(w.lastStatusReportTime));
-  set(p, 'safeBrowsingWarnings', int64(w.safeBrowsingWarnings));
-  set(p, 'safeBrowsingWarningsClickThrough', int64(w.safeBrowsingWarningsClickThroughs));
+  // Counters: absent means 0 in proto3 JSON (issue 20 item 13: a profile with no click-through read "Not reported").
+  set(p, 'safeBrowsingWarnings', counter(w.safeBrowsingWarnings));
+  set(p, 'safeBrowsingWarningsClickThrough', counter(w.safeBrowsingWarningsClickThroughs));
   set(p, 'safeBrowsingWarningsResetTime', str(w.safeBrowsingWarningsResetTime));
   if (Array.isArray(w.extensions)) p.extensions = arr(w.extensions).map(extension);
   if (Array.isArray(w.extensionPolicies)) p.extensionPolicies = arr(w.extensionPolicies).map(extensionPolicies);
@@ -91,6 +110,14 @@ function channel(v: unknown): string | undefined {
   return s.replace(/^CHANNEL_/, '').toLowerCase();
 }
 
+function plugin(w: Wire): BrowserPlugin {
+  const p: BrowserPlugin = {};
+  set(p, 'name', str(w.pluginName) ?? str(w.name));
+  set(p, 'description', str(w.description));
+  set(p, 'fileName', str(w.filename) ?? str(w.fileName));
+  return p;
+}
+
 function install(w: Wire): BrowserInstall {
   const i: BrowserInstall = {};
   set(i, 'browserVersion', str(w.browserVersion));
@@ -99,7 +126,8 @@ function install(w: Wire): BrowserInstall {
   set(i, 'lastPolicyFetchTime', str(w.lastPolicyFetchTime));
   set(i, 'lastStatusReportTime', str(w.lastStatusReportTime));
   set(i, 'installedBrowserVersion', str(w.pendingInstallVersion));
-  if (Array.isArray(w.plugins)) i.plugins = arr(w.plugins).map((p) => ({ name: str(p.name), description: str(p.description), fileName: str(p.filename) ?? str(p.fileName) }));
+  // v1 Plugin is {pluginName, description, filename}; `name`/`fileName` are the v1.1beta1 spellings, tolerated.
+  if (Array.isArray(w.plugins)) i.plugins = arr(w.plugins).map(plugin);
   if (Array.isArray(w.profiles)) i.profiles = arr(w.profiles).map(profile);
   return i;
 }
@@ -120,8 +148,9 @@ export function browserFromWire(w: Wire, orgUnitPathOf: OrgUnitPathOf, projectio
   for (const f of TEXT_FIELDS) set(b, f, str(w[f]));
   const ouId = str(w.orgUnitId);
   if (ouId) set(b, 'orgUnitPath', orgUnitPathOf(ouId));
-  set(b, 'extensionCount', int64(w.extensionCount));
-  set(b, 'policyCount', int64(w.policyCount));
+  // Counters: absent means 0 (proto3 JSON). BASIC asks for both in `fields`, so absence is never a trimmed field.
+  set(b, 'extensionCount', counter(w.extensionCount));
+  set(b, 'policyCount', counter(w.policyCount));
   set(b, 'browserVersions', strings(w.browserVersions));
   if (projection === 'FULL') {
     // proto3 JSON omits empty lists; a FULL v1.1beta1 answer has them, so the details panel gets [] either way.
@@ -147,6 +176,7 @@ export function browserFromWire(w: Wire, orgUnitPathOf: OrgUnitPathOf, projectio
         // The domain type keeps the old "true"/"false" spelling; hasDeviceIdCollision() reads both.
         has_device_id_collision: h.deviceIdCollision === true ? 'true' : 'false',
       };
+      set(b.deviceIdentifiersHistory, 'lastDeviceIdCollisionDetectionTime', str(h.lastDeviceIdCollisionDetectionTime));
     }
   }
   return b;

@@ -29,6 +29,20 @@ export const BROWSER_ORDER_BY = [
 ] as const;
 export type BrowserOrderBy = (typeof BROWSER_ORDER_BY)[number];
 
+/**
+ * Sort columns only the Chrome Management API v1 offers (no v1.1beta1 orderBy value): spelled as their v1
+ * orderBy name. The v1.1beta1 backend refuses them before any request.
+ */
+export const V1_ONLY_SORT_KEYS = ['virtual_device_id'] as const;
+/** What the UI sorts by: a v1.1beta1 orderBy value, or a v1-only column. */
+export type BrowserSortKey = BrowserOrderBy | (typeof V1_ONLY_SORT_KEYS)[number];
+export const BROWSER_SORT_KEYS: readonly BrowserSortKey[] = [...BROWSER_ORDER_BY, ...V1_ONLY_SORT_KEYS];
+
+/** The v1.1beta1 name of a sort column: itself, or undefined for a v1-only column. */
+export function v1beta1OrderByName(key: BrowserSortKey): BrowserOrderBy | undefined {
+  return (BROWSER_ORDER_BY as readonly string[]).includes(key) ? (key as BrowserOrderBy) : undefined;
+}
+
 export interface Policy {
   source?: string;
   name?: string;
@@ -110,6 +124,8 @@ export interface DeviceIdentifiersHistory {
   records?: DeviceIdentifiersRecord[];
   /** The reference sends this as the string "true"/"false"; see `hasDeviceIdCollision()`. */
   has_device_id_collision?: string | boolean;
+  /** Chrome Management API v1 only: when the last collision was detected. */
+  lastDeviceIdCollisionDetectionTime?: string;
 }
 
 /** `admin#directory#browserdevice` */
@@ -168,7 +184,8 @@ export interface BrowserListPage {
 export interface ListBrowsersOptions {
   projection?: Projection;
   query?: string;
-  orderBy?: BrowserOrderBy;
+  /** A v1-only key (V1_ONLY_SORT_KEYS) is refused by the v1.1beta1 backend. */
+  orderBy?: BrowserSortKey;
   sortOrder?: SortOrder;
   orgUnitPath?: string;
   /** 1..100 */

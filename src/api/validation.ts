@@ -1,8 +1,8 @@
 // Input checks run before any request, so a mistake costs no quota and gets a message saying what to fix.
 import { ApiOperation, describeOperation as describe, inputError } from './errors';
-import { BROWSER_ORDER_BY, CreateTokenOptions, ListBrowsersOptions, ListTokensOptions } from './types';
+import { BROWSER_SORT_KEYS, CreateTokenOptions, ListBrowsersOptions, ListTokensOptions } from './types';
 
-const ORDER_BY = new Set<string>(BROWSER_ORDER_BY);
+const ORDER_BY = new Set<string>(BROWSER_SORT_KEYS);
 const RFC3339_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 /**
@@ -39,7 +39,7 @@ export function checkListBrowsers(o: ListBrowsersOptions): void {
     throw inputError(op, `projection must be BASIC or FULL (got ${String(o.projection)}).`);
   }
   if (o.orderBy !== undefined && !ORDER_BY.has(o.orderBy)) {
-    throw inputError(op, `orderBy "${String(o.orderBy)}" is not one of the documented values: ${BROWSER_ORDER_BY.join(', ')}.`);
+    throw inputError(op, `orderBy "${String(o.orderBy)}" is not one of the documented values: ${BROWSER_SORT_KEYS.join(', ')}.`);
   }
   if (o.sortOrder !== undefined) {
     if (o.sortOrder !== 'ASCENDING' && o.sortOrder !== 'DESCENDING') {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BrowserOrderBy, SortOrder } from '../api/types';
+import type { BrowserSortKey, SortOrder } from '../api/types';
 import { validateQueryInput } from '../query';
 import type { ListingKind } from '../tree/explorerState';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
@@ -18,7 +18,7 @@ interface ApplyFilterArgs {
   scope?: 'account' | 'selectedOrgUnit';
 }
 
-function isSortPreset(arg: unknown): arg is { orderBy?: BrowserOrderBy; sortOrder?: SortOrder } {
+function isSortPreset(arg: unknown): arg is { orderBy?: BrowserSortKey; sortOrder?: SortOrder } {
   return typeof arg === 'object' && arg !== null && !('getTreeItem' in arg) && Object.keys(arg).every((k) => k === 'orderBy' || k === 'sortOrder');
 }
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CbcmBackend } from '../api/backend';
-import type { BrowserOrderBy, SortOrder } from '../api/types';
+import { v1beta1OrderByName, type BrowserSortKey, type SortOrder } from '../api/types';
 import { availableSortChoices, directionsOf, directionWords, sortChoice } from '../tree/browserSort';
 import type { BrowserSort } from '../tree/explorerState';
 
 interface ColumnItem extends vscode.QuickPickItem {
-  readonly orderBy?: BrowserOrderBy;
+  readonly orderBy?: BrowserSortKey;
 }
 
 /** Shows a quick pick with `active` highlighted, so Enter keeps the current choice. */
@@ -36,7 +36,7 @@ function pick<T extends vscode.QuickPickItem>(items: T[], options: { title: stri
  * for the API's default order, undefined when cancelled.
  */
 export async function pickBrowserSort(current: BrowserSort | undefined, backend: CbcmBackend | undefined): Promise<{ sort: BrowserSort | undefined } | undefined> {
-  const apiName = (o: BrowserOrderBy) => (backend?.orderByName ? backend.orderByName(o) : o);
+  const apiName = (o: BrowserSortKey) => (backend?.orderByName ? backend.orderByName(o) : v1beta1OrderByName(o));
   const columns: ColumnItem[] = availableSortChoices(apiName).map((c) => ({
     orderBy: c.orderBy,
     label: c.label,

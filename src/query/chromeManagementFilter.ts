@@ -3,6 +3,7 @@
 // times, and the org unit moved into the filter. Pure: used by the v1 backend (so the UI's queries keep
 // working) and by the "Convert to Chrome Management filter" code action. Anything without an equivalent is
 // left out of the filter and named in `untranslatable`, so the caller can refuse or warn; never guessed.
+import { V1_FILTER_OF_QUERY_KEY } from './chromeManagementFields';
 import { parseQuery, splitRange } from './parser';
 import { checkTime } from './time';
 import type { FieldTerm, ValueNode } from './types';
@@ -14,36 +15,14 @@ export interface FilterConversion {
   untranslatable: string[];
 }
 
-type Kind = 'text' | 'time' | 'number' | 'boolean';
-
-/** v1.1beta1 query key → v1 filter field (reference table 5.2). */
-const BROWSER_KEYS: Readonly<Record<string, { to: string; kind: Kind }>> = {
-  machine_name: { to: 'machine_name', kind: 'text' },
-  os_platform: { to: 'os_platform', kind: 'text' },
-  arch: { to: 'os_architecture', kind: 'text' },
-  os_version: { to: 'os_version', kind: 'text' },
-  // [I] closest match: "Windows 10" is platform plus major version; v1 has the combined platform version.
-  os: { to: 'os_platform_version', kind: 'text' },
-  browser_version: { to: 'browser_version', kind: 'text' },
-  location: { to: 'annotated_location', kind: 'text' },
-  user: { to: 'annotated_user', kind: 'text' },
-  asset_id: { to: 'annotated_asset_id', kind: 'text' },
-  note: { to: 'annotated_note', kind: 'text' },
-  machine_user: { to: 'last_device_user', kind: 'text' },
-  num_extensions: { to: 'extension_count', kind: 'number' },
-  num_policies: { to: 'policy_count', kind: 'number' },
-  has_device_id_collision: { to: 'device_id_collision', kind: 'boolean' },
-  register: { to: 'last_registration_time', kind: 'time' },
-  report: { to: 'last_status_report_time', kind: 'time' },
-  sync: { to: 'last_policy_fetch_time', kind: 'time' },
-  last_activity: { to: 'last_activity_time', kind: 'time' },
-};
+/** v1.1beta1 query key → v1 filter field: from the one v1 field table (reference table 5.2). */
+const BROWSER_KEYS = V1_FILTER_OF_QUERY_KEY;
 
 const TOKEN_KEYS: Readonly<Record<string, string>> = { device_type: 'device_type', token_state: 'token_state' };
 
 /** The v1 filter fields a browser query may produce (for tests and the dialect table). */
 export const CHROME_MANAGEMENT_FIELD_OF: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(BROWSER_KEYS).map(([k, v]) => [k, v.to]),
+  [...BROWSER_KEYS].map(([k, v]) => [k, v.to]),
 );
 
 export interface ConvertOptions {
@@ -109,7 +88,7 @@ function convertBrowserTerm(term: FieldTerm, untranslatable: string[]): string |
     untranslatable.push('enrollment_token: the Chrome Management API cannot filter browsers by the enrollment token they used.');
     return undefined;
   }
-  const key = BROWSER_KEYS[name];
+  const key = BROWSER_KEYS.get(name);
   if (!key) {
     untranslatable.push(`${text}: "${name}" is not a Chrome browser query field, so there is nothing to translate.`);
     return undefined;

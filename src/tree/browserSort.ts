@@ -1,11 +1,11 @@
 // What the browser sort columns mean to an admin: a label, what the API sorts on, and words for the two
 // directions. The API names (`orderBy`) stay the stored and sent values; people only see these. No vscode import.
-import type { BrowserOrderBy, SortOrder } from '../api/types';
+import { v1beta1OrderByName, type BrowserSortKey, type SortOrder } from '../api/types';
 
 type Kind = 'time' | 'text' | 'count' | 'version' | 'id';
 
 export interface SortChoice {
-  readonly orderBy: BrowserOrderBy;
+  readonly orderBy: BrowserSortKey;
   readonly label: string;
   /** What the API sorts on, from the reference's description of the value. */
   readonly detail: string;
@@ -22,7 +22,7 @@ export const SORT_CHOICES: readonly SortChoice[] = [
   { orderBy: 'last_signed_in_user', label: 'Last signed-in user', detail: 'The user last signed in to the machine', kind: 'text', first: 'ASCENDING' },
   { orderBy: 'os_version_sortable', label: 'OS and version', detail: 'OS type, then its full version', kind: 'version', first: 'ASCENDING' },
   { orderBy: 'enrollment_date', label: 'Enrollment date', detail: 'When the browser enrolled', kind: 'time', first: 'DESCENDING' },
-  { orderBy: 'last_sync', label: 'Last sync', detail: 'The last registration, policy sync or report', kind: 'time', first: 'DESCENDING' },
+  { orderBy: 'last_sync', label: 'Last sync', detail: 'The last registration, policy sync or report (v1: the last policy fetch)', kind: 'time', first: 'DESCENDING' },
   { orderBy: 'org_unit', label: 'Org unit', detail: 'The org unit the browser is in', kind: 'text', first: 'ASCENDING' },
   { orderBy: 'annotated_user', label: 'Annotated user', detail: 'The user an administrator annotated', kind: 'text', first: 'ASCENDING' },
   { orderBy: 'annotated_location', label: 'Annotated location', detail: 'The location an administrator annotated', kind: 'text', first: 'ASCENDING' },
@@ -34,6 +34,7 @@ export const SORT_CHOICES: readonly SortChoice[] = [
   { orderBy: 'platform_major_version', label: 'OS and major version', detail: 'OS type and major version, e.g. Windows 10', kind: 'version', first: 'ASCENDING' },
   { orderBy: 'os_version', label: 'OS version', detail: 'The OS version as reported', kind: 'version', first: 'ASCENDING' },
   { orderBy: 'save_browsing_clickthrough', label: 'Safe Browsing click-throughs', detail: 'How many Safe Browsing warnings were clicked through', kind: 'count', first: 'DESCENDING' },
+  { orderBy: 'virtual_device_id', label: 'Virtual device ID', detail: 'The virtual device ID (Chrome Management API v1 only)', kind: 'id', first: 'ASCENDING' },
   { orderBy: 'id', label: 'Device ID', detail: 'The device ID (a stable order without meaning)', kind: 'id', first: 'ASCENDING' },
 ];
 
@@ -47,22 +48,22 @@ const DIRECTION_WORDS: Record<Kind, Record<SortOrder, string>> = {
   id: { ASCENDING: 'ascending', DESCENDING: 'descending' },
 };
 
-export function sortChoice(orderBy: BrowserOrderBy): SortChoice {
+export function sortChoice(orderBy: BrowserSortKey): SortChoice {
   return BY_ORDER_BY.get(orderBy) ?? { orderBy, label: orderBy, detail: orderBy, kind: 'id', first: 'ASCENDING' };
 }
 
 /** "newest first", "A to Z", … */
-export function directionWords(orderBy: BrowserOrderBy, sortOrder: SortOrder): string {
+export function directionWords(orderBy: BrowserSortKey, sortOrder: SortOrder): string {
   return DIRECTION_WORDS[sortChoice(orderBy).kind][sortOrder];
 }
 
 /** "Last activity, newest first": how folders and the view describe the active sort. */
-export function describeSort(sort: { orderBy: BrowserOrderBy; sortOrder: SortOrder }): string {
+export function describeSort(sort: { orderBy: BrowserSortKey; sortOrder: SortOrder }): string {
   return `${sortChoice(sort.orderBy).label}, ${directionWords(sort.orderBy, sort.sortOrder)}`;
 }
 
 /** The two directions, the usual one first. */
-export function directionsOf(orderBy: BrowserOrderBy): { sortOrder: SortOrder; label: string }[] {
+export function directionsOf(orderBy: BrowserSortKey): { sortOrder: SortOrder; label: string }[] {
   const first = sortChoice(orderBy).first;
   const second: SortOrder = first === 'ASCENDING' ? 'DESCENDING' : 'ASCENDING';
   return [first, second].map((sortOrder) => ({ sortOrder, label: directionWords(orderBy, sortOrder) }));
@@ -70,9 +71,10 @@ export function directionsOf(orderBy: BrowserOrderBy): { sortOrder: SortOrder; l
 
 /**
  * The choices an API can sort by, each with the name the API itself uses (for the detail line): `apiName` maps a
- * column to that name, undefined when the API cannot sort by it (e.g. Safe Browsing click-throughs in v1).
+ * column to that name, undefined when the API cannot sort by it (e.g. Safe Browsing click-throughs in v1, the
+ * virtual device ID in v1.1beta1). The default is v1.1beta1's.
  */
-export function availableSortChoices(apiName: (o: BrowserOrderBy) => string | undefined = (o) => o): (SortChoice & { apiName: string })[] {
+export function availableSortChoices(apiName: (o: BrowserSortKey) => string | undefined = v1beta1OrderByName): (SortChoice & { apiName: string })[] {
   return SORT_CHOICES.flatMap((c) => {
     const name = apiName(c.orderBy);
     return name ? [{ ...c, apiName: name }] : [];

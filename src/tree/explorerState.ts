@@ -1,4 +1,4 @@
-import type { BrowserOrderBy, SortOrder } from '../api/types';
+import type { BrowserSortKey, SortOrder } from '../api/types';
 import { describeSort } from './browserSort';
 import type { TokenOrder } from './tokenText';
 
@@ -12,7 +12,7 @@ export interface ListingFilter {
 }
 
 export interface BrowserSort {
-  readonly orderBy: BrowserOrderBy;
+  readonly orderBy: BrowserSortKey;
   readonly sortOrder: SortOrder;
 }
 

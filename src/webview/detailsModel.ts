@@ -101,12 +101,14 @@ export interface DetailsModel {
   installs: InstallModel[];
   machinePolicies: PolicyModel[];
   machinePolicyErrors: number;
+  /** Extension policies set at machine level (Chrome Management API v1 only; empty otherwise). */
+  machineExtensionPolicies: ExtensionPoliciesModel[];
   deviceUsers: DeviceUserModel[];
   identifierHistory: IdentifierRecordModel[];
   deviceIdCollision: boolean;
   /** Extensions listed in the sections below (counted here, over every profile). */
   extensionTotal: number;
-  /** Policies listed below: machine, user and extension policies of every profile. */
+  /** Policies listed below: machine policies, machine extension policies, and user and extension policies of every profile. */
   policyTotal: number;
   /** The header line; says that its figures count what is listed, unlike the reported totals in the overview. */
   summary: string;
@@ -226,6 +228,16 @@ function extension(v: unknown): ExtensionModel {
   return m;
 }
 
+function extensionPolicies(x: unknown): ExtensionPoliciesModel {
+  const ep = rec(x);
+  const m: ExtensionPoliciesModel = { policies: arr(ep.policies).map(policy) };
+  const id = str(ep.extensionId);
+  const n = str(ep.extensionName);
+  if (id !== undefined) m.extensionId = id;
+  if (n !== undefined) m.extensionName = n;
+  return m;
+}
+
 function profile(v: unknown, index: number, now: number): ProfileModel {
   const p = rec(v);
   const email = str(p.chromeSignedinUserEmail);
@@ -243,15 +255,7 @@ function profile(v: unknown, index: number, now: number): ProfileModel {
       timeField('Safe Browsing counters reset', p.safeBrowsingWarningsResetTime, now),
     ],
     extensions: arr(p.extensions).map(extension),
-    extensionPolicies: arr(p.extensionPolicies).map((x) => {
-      const ep = rec(x);
-      const m: ExtensionPoliciesModel = { policies: arr(ep.policies).map(policy) };
-      const id = str(ep.extensionId);
-      const n = str(ep.extensionName);
-      if (id !== undefined) m.extensionId = id;
-      if (n !== undefined) m.extensionName = n;
-      return m;
-    }),
+    extensionPolicies: arr(p.extensionPolicies).map(extensionPolicies),
     userPolicies: arr(p.userPolicies).map(policy),
   };
 }
@@ -293,9 +297,11 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
   const osPlatform = str(b.osPlatform);
   const installs = arr(b.browsers).map((x, i) => install(x, i, now));
   const machinePolicies = arr(b.machinePolicies).map(policy);
+  const machineExtensionPolicies = arr(b.machineExtensionPolicies).map(extensionPolicies);
   const history = rec(b.deviceIdentifiersHistory);
   let extensionTotal = 0;
   let policyTotal = machinePolicies.length;
+  for (const ep of machineExtensionPolicies) policyTotal += ep.policies.length;
   for (const i of installs) {
     for (const p of i.profiles) {
       extensionTotal += p.extensions.length;
@@ -341,6 +347,7 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
     installs,
     machinePolicies,
     machinePolicyErrors,
+    machineExtensionPolicies,
     deviceUsers: arr(b.lastDeviceUsers).map((x) => {
       const u = rec(x);
       const m: DeviceUserModel = {};

@@ -1,6 +1,7 @@
 // The sort picker's columns: human labels, what each sorts on, the useful ones first, and only what the API can do.
 import * as assert from 'assert';
 import { BROWSER_ORDER_BY, ChromeManagementClient, DirectoryBetaClient } from '../../src/api';
+import { BROWSER_SORT_KEYS, v1beta1OrderByName } from '../../src/api/types';
 import type { CbcmBackend } from '../../src/api/backend';
 import { availableSortChoices, describeSort, directionsOf, SORT_CHOICES } from '../../src/tree/browserSort';
 import { useEmulator } from '../emulator/fixture';
@@ -9,7 +10,7 @@ import { EmuTokenSource } from './apiHarness';
 
 describe('browser sort choices', () => {
   it('give every documented orderBy value a human label and a line saying what it sorts on', () => {
-    assert.deepStrictEqual(SORT_CHOICES.map((c) => c.orderBy).sort(), [...BROWSER_ORDER_BY].sort());
+    assert.deepStrictEqual(SORT_CHOICES.map((c) => c.orderBy).sort(), [...BROWSER_SORT_KEYS].sort());
     for (const c of SORT_CHOICES) {
       assert.doesNotMatch(c.label, /_/, `${c.orderBy} is shown as a raw API name`);
       assert.ok(c.detail.length > 10, `${c.orderBy} says what it sorts on`);
@@ -46,13 +47,16 @@ describe('browser sort choices', () => {
       it(`${version}: offers only columns the API sorts by, each naming the API's own field, and every one works`, async () => {
         const backend = make();
         disposables.push(backend);
-        const choices = availableSortChoices((o) => (backend.orderByName ? backend.orderByName(o) : o));
+        const choices = availableSortChoices((o) => (backend.orderByName ? backend.orderByName(o) : v1beta1OrderByName(o)));
         const offered = choices.map((c) => c.orderBy);
         if (version === 'chromemanagement-v1') {
           assert.ok(!offered.includes('save_browsing_clickthrough'), 'v1 has no Safe Browsing click-through count to sort by');
           assert.strictEqual(choices.find((c) => c.orderBy === 'last_activity')?.apiName, 'last_activity_time');
+          assert.strictEqual(choices.find((c) => c.orderBy === 'last_sync')?.apiName, 'last_policy_fetch_time', 'the current reference name');
+          assert.strictEqual(choices.find((c) => c.orderBy === 'virtual_device_id')?.apiName, 'virtual_device_id');
         } else {
           assert.strictEqual(offered.length, BROWSER_ORDER_BY.length);
+          assert.ok(!offered.includes('virtual_device_id'), 'v1.1beta1 cannot sort by the virtual device ID');
           assert.strictEqual(choices.find((c) => c.orderBy === 'last_activity')?.apiName, 'last_activity');
         }
         assert.strictEqual(offered[0], 'last_activity');

@@ -11,7 +11,8 @@ type Json = Record<string, unknown>;
 export const browserName = (customer: string, id: string): string => `customers/${customer}/chromeBrowsers/${id}`;
 export const tokenName = (customer: string, id: string): string => `customers/${customer}/enrollmentTokens/${id}`;
 
-const int64 = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+/** A counter as proto3 JSON sends it: 0 (the default) is omitted, like an unreported one. */
+const count = (n: number | undefined): string | undefined => (n === undefined || n === 0 ? undefined : String(n));
 
 function put(out: Json, key: string, value: unknown): void {
   if (value === undefined || value === null) return;
@@ -49,7 +50,8 @@ function extension(e: BrowserExtension): Json {
   put(out, 'configuredAppPolicy', e.configuredAppPolicy ? 'CONFIGURED_APP_POLICY_SHOULD_FORCE' : undefined);
   put(out, 'disabled', e.disabled);
   put(out, 'homepageUri', e.homepageUrl);
-  put(out, 'icons', e.icons);
+  // v1 ExtensionIcon is {size, uri} (v1.1beta1: url).
+  put(out, 'icons', e.icons?.map((i) => ({ size: i.size, uri: i.url })));
   put(out, 'permissions', e.permissions);
   return out;
 }
@@ -61,8 +63,8 @@ function profile(p: BrowserProfile): Json {
   put(out, 'chromeSignedInUserEmail', p.chromeSignedinUserEmail);
   put(out, 'lastPolicyFetchTime', p.lastPolicyFetchTime);
   put(out, 'lastStatusReportTime', p.lastStatusReportTime);
-  put(out, 'safeBrowsingWarnings', int64(p.safeBrowsingWarnings));
-  put(out, 'safeBrowsingWarningsClickThroughs', int64(p.safeBrowsingWarningsClickThrough));
+  put(out, 'safeBrowsingWarnings', count(p.safeBrowsingWarnings));
+  put(out, 'safeBrowsingWarningsClickThroughs', count(p.safeBrowsingWarningsClickThrough));
   put(out, 'safeBrowsingWarningsResetTime', p.safeBrowsingWarningsResetTime);
   put(out, 'extensions', p.extensions?.map(extension));
   put(out, 'extensionPolicies', p.extensionPolicies?.map((x) => ({ extensionId: x.extensionId, extensionName: x.extensionName, policies: x.policies?.map(policy) })));
@@ -78,7 +80,8 @@ function install(i: BrowserInstall): Json {
   put(out, 'lastPolicyFetchTime', i.lastPolicyFetchTime);
   put(out, 'lastStatusReportTime', i.lastStatusReportTime);
   put(out, 'pendingInstallVersion', i.installedBrowserVersion !== i.browserVersion ? i.installedBrowserVersion : undefined);
-  put(out, 'plugins', i.plugins?.map((p) => ({ name: p.name, description: p.description, filename: p.fileName })));
+  // v1 Plugin is {pluginName, description, filename}.
+  put(out, 'plugins', i.plugins?.map((p) => ({ pluginName: p.name, description: p.description, filename: p.fileName })));
   put(out, 'profiles', i.profiles?.map(profile));
   return out;
 }
@@ -102,8 +105,8 @@ export function toV1Browser(ctx: EmulatorContext, customer: string, b: FleetBrow
   put(out, 'lastRegistrationTime', full.lastRegistrationTime);
   put(out, 'lastStatusReportTime', full.lastStatusReportTime);
   put(out, 'lastActivityTime', full.lastActivityTime);
-  put(out, 'extensionCount', int64(full.extensionCount));
-  put(out, 'policyCount', int64(full.policyCount));
+  put(out, 'extensionCount', count(full.extensionCount));
+  put(out, 'policyCount', count(full.policyCount));
   put(out, 'lastDeviceUser', full.lastDeviceUser);
   put(out, 'lastDeviceUsers', full.lastDeviceUsers);
   put(out, 'browserVersions', full.browserVersions);
