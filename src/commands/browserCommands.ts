@@ -5,7 +5,8 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
-import { askModal, deleteQuestion } from './confirm';
+import { askModal } from './confirm';
+import { deleteLogLine, deleteQuestion } from './confirmText';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
@@ -107,7 +108,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     );
     for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);
     const notTried = browsers.length - deleted.size - failures.length;
-    services.log.info(`Deleted ${deleted.size} browser(s)${deleted.size ? ` (${[...deleted].join(', ')})` : ''}; ${failures.length} failed; ${notTried} not tried.`);
+    services.log.info(deleteLogLine([...deleted], failures.length, notTried));
     if (failures.length > 0 || notTried > 0) {
       void vscode.window.showWarningMessage(
         `Deleted ${deleted.size} of ${browsers.length}. ${failures.length} failed${notTried ? `, ${notTried} not tried (cancelled)` : ''}.`,
