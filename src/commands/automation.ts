@@ -20,3 +20,10 @@ export function automationArgs<T extends object>(mode: vscode.ExtensionMode, sup
   if (!automationAllowed(mode) || typeof supplied !== 'object' || supplied === null || Array.isArray(supplied)) return undefined;
   return supplied as T;
 }
+
+/** What a command that created an enrollment token returns: in Production, the token without its value. */
+export function tokenForCaller<T extends { token?: string }>(mode: vscode.ExtensionMode, created: T): T {
+  if (automationAllowed(mode)) return created;
+  const { token: _value, ...withoutValue } = created;
+  return withoutValue as T;
+}

@@ -4,7 +4,7 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { TokenNode } from '../tree/nodes/tokenNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
 import { describeError } from '../util/errors';
-import { automationAllowed, automationArgs } from './automation';
+import { automationArgs, tokenForCaller } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
 import { expiryFromDate } from '../util/tokenExpiry';
@@ -63,7 +63,6 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
    * without its value: the value enrolls machines, and only the admin copies it.
    */
   const create = async (clicked?: unknown, _selected?: unknown, options?: unknown): Promise<EnrollmentToken | undefined> => {
-    const allowed = automationAllowed(services.context.extensionMode);
     const supplied = automationArgs<CreateTokenOptions & { orgUnitPath?: unknown }>(services.context.extensionMode, options);
     const preset = supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
     const backend = await requireBackend(services);
@@ -90,9 +89,7 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     void vscode.window.showInformationMessage(`Enrollment token created for ${orgUnitPath}.`, 'Copy Token').then(async (choice) => {
       if (choice === 'Copy Token' && token.token) await vscode.env.clipboard.writeText(token.token);
     });
-    if (allowed) return token;
-    const { token: _value, ...withoutValue } = token;
-    return withoutValue;
+    return tokenForCaller(services.context.extensionMode, token);
   };
 
   /**

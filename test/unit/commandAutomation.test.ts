@@ -1,6 +1,6 @@
 // Automation arguments (`{ confirmed }`, presets) count only outside Production: an installed extension ignores them.
 import * as assert from 'assert';
-import { automationAllowed, automationArgs } from '../../src/commands/automation';
+import { automationAllowed, automationArgs, tokenForCaller } from '../../src/commands/automation';
 
 // vscode.ExtensionMode (a const-like enum of the vscode module, which unit tests do not load).
 const Production = 1;
@@ -31,5 +31,15 @@ describe('command automation arguments', () => {
     assert.strictEqual(automationArgs(Test, 'confirmed'), undefined);
     assert.strictEqual(automationArgs(Test, true), undefined);
     assert.strictEqual(automationArgs(Test, [{ confirmed: true }]), undefined);
+  });
+
+  it('a created enrollment token reaches the caller without its value in Production', () => {
+    const created = { tokenPermanentId: 'tok-1', orgUnitPath: '/Sales', token: 'SECRET-ENROLLMENT-VALUE' };
+    const given = tokenForCaller(Production, created);
+    assert.strictEqual(given.token, undefined);
+    assert.deepStrictEqual(Object.keys(given).sort(), ['orgUnitPath', 'tokenPermanentId']);
+    assert.strictEqual(given.tokenPermanentId, 'tok-1');
+    assert.strictEqual(created.token, 'SECRET-ENROLLMENT-VALUE', 'the original is untouched');
+    assert.strictEqual(tokenForCaller(Test, created).token, 'SECRET-ENROLLMENT-VALUE');
   });
 });
