@@ -13,6 +13,7 @@ import { recentValuesFromBrowsers } from './query';
 import { FleetOperations } from './operationsService';
 import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
+import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
 import { registerDeviceDetails } from './webview';
 import { registerFleetOverview } from './webview/overviewRegistration';
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined
-    : { services, explorer, view, auth: auth.testing, activateMs: performance.now() - activateStarted };
+    : { services, explorer, view, auth: auth.testing, modal: modalTesting, activateMs: performance.now() - activateStarted };
   return { testing };
 }
 

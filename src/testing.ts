@@ -2,6 +2,7 @@
 // instead of a fake `vscode` module; nothing here changes behaviour.
 import type * as vscode from 'vscode';
 import type { AuthTestingHooks } from './auth/testingHooks';
+import type { modalTesting } from './commands/confirm';
 import type { Services } from './services';
 import type { ExplorerProvider } from './tree/explorerProvider';
 import type { ExplorerNode } from './tree/nodes/explorerNode';
@@ -12,6 +13,8 @@ export interface CbcmTestingApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   /** Sign-in internals for test/vscode/suite/auth*.test.ts; undefined in Production mode. */
   readonly auth: AuthTestingHooks | undefined;
+  /** Sees and answers the modal confirmations of writes (delete, move) instead of the admin; `answerWith(undefined)` stops. */
+  readonly modal: typeof modalTesting;
   /** How long activate() took (ms), for the activation benchmark. */
   readonly activateMs?: number;
 }

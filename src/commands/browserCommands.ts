@@ -3,7 +3,10 @@ import type { CbcmBackend } from '../api/backend';
 import { type AnnotationField, type ChromeBrowser } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
+import { automationArgs } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { askModal } from './confirm';
+import { deleteLogLine, deleteQuestion } from './confirmText';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
@@ -13,12 +16,6 @@ const ANNOTATION_LABELS: Record<AnnotationField, string> = {
   annotatedAssetId: 'Asset ID',
   annotatedNotes: 'Notes',
 };
-
-/** Names for a confirmation: all of them when few, the first ten and a count otherwise. */
-export function nameList(browsers: readonly ChromeBrowser[]): string {
-  const names = browsers.map((b) => b.machineName || b.deviceId);
-  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
-}
 
 export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const { services, explorer, view } = c;
@@ -33,26 +30,39 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       vscode.window.setStatusBarMessage(`Copied ${values.length} ${what}${values.length > 1 ? 's' : ''}`, 3000);
     };
 
-  /** `preset` (automation) skips the two prompts. */
-  const editAnnotation = async (clicked?: unknown, _selected?: unknown, preset?: { field: AnnotationField; value: string }) => {
-    const node = targetsOf(view, isBrowserNode, clicked, undefined)[0];
+  /**
+   * One browser at a time: with several selected it hands over to the bulk annotate (one question for all, with its
+   * preview and confirmation) instead of editing one of them silently. `preset` (automation, never in Production)
+   * skips the two prompts.
+   */
+  const editAnnotation = async (clicked?: unknown, selected?: unknown, options?: unknown): Promise<unknown> => {
+    const nodes = [...new Map(targetsOf(view, isBrowserNode, clicked, selected).map((n) => [n.deviceId, n])).values()];
+    const preset = automationArgs<{ field: AnnotationField; value: string; confirmed?: boolean }>(services.context.extensionMode, options);
+    if (nodes.length > 1) {
+      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString('en')} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
+      // Automation's value becomes a literal template ("{{" and "}}" are braces); the bulk path ignores it in Production.
+      const bulkPreset = preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string'
+        ? { confirmed: preset.confirmed, changes: { [preset.field]: preset.value.replace(/[{}]/g, (b) => b + b) } } : undefined;
+      return vscode.commands.executeCommand('cbcm.bulk.annotateSelected', nodes[0], nodes, bulkPreset);
+    }
+    const node = nodes[0];
     const backend = await requireBackend(services);
-    if (!node || !backend) return;
-    if (preset) return saveAnnotation(backend, node, preset.field, preset.value);
+    if (!node || !backend) return undefined;
+    if (preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string') return saveAnnotation(backend, node, preset.field, preset.value);
     const field = await vscode.window.showQuickPick(
       (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
         label: ANNOTATION_LABELS[f], description: node.browser[f] || '(empty)', field: f,
       })),
       { title: `Annotate ${node.browser.machineName ?? node.deviceId}` },
     );
-    if (!field) return;
+    if (!field) return undefined;
     const value = await vscode.window.showInputBox({
       title: `${field.label} of ${node.browser.machineName ?? node.deviceId}`,
       value: node.browser[field.field] ?? '',
       validateInput: (v) => (v.length > 1000 ? 'At most 1000 characters.' : undefined),
     });
-    if (value === undefined) return;
-    await saveAnnotation(backend, node, field.field, value);
+    if (value === undefined) return undefined;
+    return saveAnnotation(backend, node, field.field, value);
   };
 
   const saveAnnotation = async (backend: CbcmBackend, node: BrowserNode, field: AnnotationField, value: string) => {
@@ -64,19 +74,18 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     }
   };
 
-  /** `confirmed` is for automation that already asked (like a CLI's --yes); the palette and menus always ask. */
-  const deleteBrowsers = async (clicked?: unknown, selected?: unknown, options?: { confirmed?: boolean }) => {
+  /**
+   * `confirmed` is for automation that already asked (like a CLI's --yes), and only outside Production mode: an
+   * installed extension always asks. The question names each browser's machine name, serial number and org unit.
+   */
+  const deleteBrowsers = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isBrowserNode, clicked, selected);
     const backend = await requireBackend(services);
     if (nodes.length === 0 || !backend) return;
     const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
     const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
-    const confirm = options?.confirmed ? 'Delete' : await vscode.window.showWarningMessage(
-      `Delete ${noun}?`,
-      { modal: true, detail: `${nameList(browsers)}\n\nDeleting removes the browser's data and enrollment from the account. It re-enrolls only if its enrollment token is still valid.` },
-      'Delete',
-    );
-    if (confirm !== 'Delete') return;
+    const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
+    if (!skipQuestion && !(await askModal(deleteQuestion(browsers)))) return;
     const deleted = new Set<string>();
     const failures: string[] = [];
     await vscode.window.withProgress(
@@ -92,14 +101,14 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
             deleted.add(b.deviceId);
           } catch (error) {
             if (isCancellation(error)) break;
-            failures.push(`${b.machineName ?? b.deviceId}: ${describeError(error)}`);
+            failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
           }
         }
       },
     );
     for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);
     const notTried = browsers.length - deleted.size - failures.length;
-    services.log.info(`Deleted ${deleted.size} browser(s); ${failures.length} failed; ${notTried} not tried.`);
+    services.log.info(deleteLogLine([...deleted], failures.length, notTried));
     if (failures.length > 0 || notTried > 0) {
       void vscode.window.showWarningMessage(
         `Deleted ${deleted.size} of ${browsers.length}. ${failures.length} failed${notTried ? `, ${notTried} not tried (cancelled)` : ''}.`,

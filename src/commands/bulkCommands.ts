@@ -13,6 +13,7 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { describeError, isCancellation } from '../util/errors';
 import { count } from '../util/relativeTime';
+import { automationArgs } from './automation';
 import { askAnnotationChanges } from './bulkPrompts';
 import { annotationPreviewText, openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
@@ -34,8 +35,7 @@ const isFolder = (n: unknown): n is BrowsersFolderNode => n instanceof BrowsersF
 const isBrowser = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
 export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposable[] {
-  const production = c.services.context.extensionMode === vscode.ExtensionMode.Production;
-  const automation = (a: unknown): BulkAutomation => (production || typeof a !== 'object' || a === null ? {} : (a as BulkAutomation));
+  const automation = (a: unknown): BulkAutomation => automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
   const matching = (kind: BulkKind) => (node?: unknown, _selected?: unknown, auto?: unknown) =>
     runBulk(c, kind, { kind: 'query', scope: scopeOf(c, node) }, automation(auto));
   const selected = (kind: BulkKind) => (node?: unknown, nodes?: unknown, auto?: unknown) =>

@@ -5,7 +5,8 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { count } from '../util/relativeTime';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
-import { nameList } from './browserCommands';
+import { automationArgs } from './automation';
+import { confirmMove } from './confirm';
 import { pickOrgUnit } from './orgUnitPicker';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
@@ -91,37 +92,42 @@ async function reportMove(c: ExplorerCommandContext, backend: CbcmBackend, resul
   }
 }
 
-/** Automation and drag and drop: a destination skips the picker; `confirm` asks first (drops can be accidental). */
+/** Automation (tests, F5 debugging; never in Production): a destination skips the picker, `confirmed` the question. */
 export interface MoveOptions {
   destination?: string;
-  confirm?: boolean;
+  confirmed?: boolean;
 }
 
+/** The internal command drag and drop runs: the drop chose the destination; the question is still asked. */
+export const MOVE_DROPPED_COMMAND = 'cbcm.browser.moveDropped';
+
 export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposable[] {
+  const move = async (nodes: BrowserNode[], chosen: string | undefined, skipQuestion: boolean): Promise<MoveResult | undefined> => {
+    const backend = await requireBackend(c.services);
+    if (nodes.length === 0 || !backend) {
+      if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
+      return undefined;
+    }
+    const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
+    const ids = browsers.map((b) => b.deviceId);
+    const destination = chosen ?? await pickOrgUnit(backend, {
+      title: `Move ${count(ids.length, 'browser')} to…`,
+      known: c.explorer.accountNode?.orgUnits,
+    });
+    if (!destination) return undefined;
+    // Every move asks the same question, however the destination was chosen: a stray drop or click moves nothing.
+    if (!skipQuestion && !(await confirmMove(browsers, destination))) return undefined;
+    const result = await moveBrowsers(c, backend, ids, destination);
+    // The summary waits for the admin; the command resolves with the result at once.
+    if (result) void reportMove(c, backend, result, destination);
+    return result;
+  };
   return [
-    vscode.commands.registerCommand('cbcm.browser.moveToOu', async (clicked?: unknown, selected?: unknown, options?: MoveOptions) => {
-      const nodes = targetsOf(c.view, isBrowserNode, clicked, selected);
-      const backend = await requireBackend(c.services);
-      if (nodes.length === 0 || !backend) {
-        if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
-        return undefined;
-      }
-      const ids = [...new Set(nodes.map((n) => n.deviceId))];
-      const destination = options?.destination ?? await pickOrgUnit(backend, {
-        title: `Move ${count(ids.length, 'browser')} to…`,
-        known: c.explorer.accountNode?.orgUnits,
-      });
-      if (!destination) return undefined;
-      if (options?.confirm) {
-        // Drag and drop: a stray drop must not move a fleet silently.
-        const ok = await vscode.window.showWarningMessage(`Move ${count(ids.length, 'browser')} to ${destination}?`,
-          { modal: true, detail: nameList(nodes.map((n) => n.browser)) }, 'Move');
-        if (ok !== 'Move') return undefined;
-      }
-      const result = await moveBrowsers(c, backend, ids, destination);
-      // The summary waits for the admin; the command resolves with the result at once.
-      if (result) void reportMove(c, backend, result, destination);
-      return result;
+    vscode.commands.registerCommand('cbcm.browser.moveToOu', (clicked?: unknown, selected?: unknown, options?: unknown) => {
+      const auto = automationArgs<MoveOptions>(c.services.context.extensionMode, options);
+      return move(targetsOf(c.view, isBrowserNode, clicked, selected), auto?.destination, auto?.confirmed === true);
     }),
+    vscode.commands.registerCommand(MOVE_DROPPED_COMMAND, (nodes?: unknown, destination?: unknown) =>
+      move(Array.isArray(nodes) ? nodes.filter(isBrowserNode) : [], typeof destination === 'string' && destination ? destination : undefined, false)),
   ];
 }

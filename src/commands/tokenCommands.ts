@@ -4,6 +4,7 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { TokenNode } from '../tree/nodes/tokenNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
 import { describeError } from '../util/errors';
+import { automationArgs, tokenForCaller } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
 import { expiryFromDate } from '../util/tokenExpiry';
@@ -56,8 +57,14 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     }
   };
 
-  /** `preset` (automation) skips the prompts: `{ orgUnitPath, ttlSeconds }`, `{ orgUnitPath, expireTime }` or neither. */
-  const create = async (clicked?: unknown, _selected?: unknown, preset?: CreateTokenOptions & { orgUnitPath: string }): Promise<EnrollmentToken | undefined> => {
+  /**
+   * `preset` (automation, only outside Production) skips the prompts: `{ orgUnitPath, ttlSeconds }`,
+   * `{ orgUnitPath, expireTime }` or neither. In Production the caller (possibly another extension) gets the token
+   * without its value: the value enrolls machines, and only the admin copies it.
+   */
+  const create = async (clicked?: unknown, _selected?: unknown, options?: unknown): Promise<EnrollmentToken | undefined> => {
+    const supplied = automationArgs<CreateTokenOptions & { orgUnitPath?: unknown }>(services.context.extensionMode, options);
+    const preset = supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
     const backend = await requireBackend(services);
     if (!backend) return undefined;
     const fromNode = clicked instanceof OrgUnitNode || clicked instanceof TokensFolderNode ? clicked.orgUnitPath : undefined;
@@ -82,20 +89,20 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     void vscode.window.showInformationMessage(`Enrollment token created for ${orgUnitPath}.`, 'Copy Token').then(async (choice) => {
       if (choice === 'Copy Token' && token.token) await vscode.env.clipboard.writeText(token.token);
     });
-    return token;
+    return tokenForCaller(services.context.extensionMode, token);
   };
 
   /**
    * `confirmed` is for automation that already asked (like a CLI's --yes), and only outside Production mode: an
    * installed extension always asks. The question names each token's org unit and creation date, not only its id.
    */
-  const revoke = async (clicked?: unknown, selected?: unknown, options?: { confirmed?: boolean }) => {
+  const revoke = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isTokenNode, clicked, selected).filter((n) => n.token.state !== 'revoked');
     const backend = await requireBackend(services);
     if (nodes.length === 0 || !backend) return;
     // The same token may be selected twice (its org unit's folder and the account-wide one).
     const tokens = [...new Map(nodes.map((n) => [n.token.tokenPermanentId, n.token])).values()];
-    const skipQuestion = options?.confirmed === true && services.context.extensionMode !== vscode.ExtensionMode.Production;
+    const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
     const ok = skipQuestion ? 'Revoke' : await vscode.window.showWarningMessage(
       tokens.length === 1
         ? `Revoke the enrollment token of ${tokens[0].orgUnitPath ?? 'an unreported org unit'}, created ${createdDate(tokens[0]) ?? 'on an unreported date'}?`

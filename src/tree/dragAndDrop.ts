@@ -22,6 +22,7 @@ export class BrowserDragAndDrop implements vscode.TreeDragAndDropController<Expl
     const nodes = this.dragged;
     this.dragged = [];
     if (!ou) return;
-    await vscode.commands.executeCommand('cbcm.browser.moveToOu', nodes[0], nodes, { destination: ou.orgUnitPath, confirm: true });
+    // Not cbcm.browser.moveToOu's destination preset: that is automation, ignored in Production. This one still asks.
+    await vscode.commands.executeCommand('cbcm.browser.moveDropped', nodes, ou.orgUnitPath);
   }
 }

@@ -1,7 +1,8 @@
-// The explorer as an admin uses it: activity bar, expanding, "Load more", drag and drop onto an org unit.
+// The explorer as an admin uses it: activity bar, expanding, "Load more", drag and drop onto an org unit, the Move
+// command's and Delete's questions (the installed extension, Production mode: no automation answers them).
 import * as assert from 'assert';
 import { e2e } from '../harness/fixture';
-import { eventually, explorerTree, openExplorerFromActivityBar, resetTree, revealEndUntil, row, setExpanded } from './explorerHelpers';
+import { eventually, explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, revealEndUntil, row, setExpanded } from './explorerHelpers';
 
 describe('Explorer view', () => {
   beforeEach(async () => {
@@ -55,5 +56,57 @@ describe('Explorer view', () => {
     await eventually('the emulator to hold the moved browser', () => emulator.fleet.browsers.get(dragged.deviceId)?.orgUnitPath === to.orgUnitPath);
     await source.waitFor({ state: 'detached', timeout: 15_000 });
     await screenshot('explorer-after-drop');
+  });
+
+  it('the Move command asks in a modal naming the org unit and the count, like a drop; Cancel moves nothing', async () => {
+    const { page, emulator, runCommand, quickInput, screenshot } = e2e();
+    const from = emulator.fleet.orgUnits.add('/A E2E move source');
+    const to = emulator.fleet.orgUnits.add('/A E2E move target');
+    const b = emulator.fleet.addBrowser({ orgUnitPath: from.orgUnitPath, machineName: 'E2E-MOVE-CMD', serialNumber: 'E2EMOVESN' });
+    await runCommand('CBCM: Refresh');
+    await resetTree();
+    await setExpanded(row(from.name, 3), true);
+    await setExpanded(row('Browsers', 4), true);
+    const source = row('E2E-MOVE-CMD', 5);
+    await source.waitFor({ state: 'visible', timeout: 20_000 });
+    const picker = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Move 1 browser to…' });
+    await pickFromContextMenu(source, 'Move to Org Unit…', picker, 'CBCM: Move to Org Unit…');
+    await quickInput.fill(to.orgUnitPath);
+    await quickInput.pick(new RegExp(to.orgUnitPath));
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Move 1 browser to ${to.orgUnitPath}\\?`));
+    assert.match(text, /E2E-MOVE-CMD — E2EMOVESN — \/A E2E move source/);
+    await screenshot('explorer-move-command-confirm');
+    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.strictEqual(emulator.fleet.browsers.get(b.deviceId)?.orgUnitPath, from.orgUnitPath, 'Cancel moved nothing');
+  });
+
+  it('Delete asks with serial number and org unit, and its default button does not delete', async () => {
+    const { page, emulator, runCommand, screenshot } = e2e();
+    const ou = emulator.fleet.orgUnits.add('/A E2E delete question');
+    const b = emulator.fleet.addBrowser({ orgUnitPath: ou.orgUnitPath, machineName: 'E2E-KEEP-ME', serialNumber: 'E2EKEEPSN' });
+    await runCommand('CBCM: Refresh');
+    await resetTree();
+    await setExpanded(row(ou.name, 3), true);
+    await setExpanded(row('Browsers', 4), true);
+    const target = row('E2E-KEEP-ME', 5);
+    await target.waitFor({ state: 'visible', timeout: 20_000 });
+    const dialog = page.locator('.monaco-dialog-box');
+    await pickFromContextMenu(target, 'Delete Browser…', dialog, 'CBCM: Delete Browser…');
+    const text = await dialog.innerText();
+    assert.match(text, /Delete browser\?/);
+    assert.match(text, /E2E-KEEP-ME — E2EKEEPSN — \/A E2E delete question/);
+    await screenshot('explorer-delete-confirm');
+    // Enter presses the focused (default) button: it must not be Delete.
+    const focused = (await dialog.locator('.monaco-button:focus').innerText()).trim();
+    assert.notStrictEqual(focused, 'Delete', 'Delete must not be the default button');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.ok(emulator.fleet.browsers.has(b.deviceId), 'Enter deleted nothing');
   });
 });

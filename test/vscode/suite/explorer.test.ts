@@ -185,7 +185,7 @@ describe('Explorer tree', function () {
     await control('faults', { badDeviceIds: [bad] });
     try {
       const result = await vscode.commands.executeCommand<{ moved: string[]; failed: { id: string }[]; notTried: string[] }>(
-        'cbcm.browser.moveToOu', nodes[0], nodes, { destination: to });
+        'cbcm.browser.moveToOu', nodes[0], nodes, { destination: to, confirmed: true });
       assert.ok(result, 'the move returns its result');
       assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
       assert.strictEqual(result.moved.length, 4);
