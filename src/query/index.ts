@@ -10,6 +10,7 @@ export { diagnose, removalRange, quoteIfNeeded } from './diagnostics';
 export { complete } from './completions';
 export { hover } from './hover';
 export { format, serialize } from './format';
+export { normalizeEnumValues } from './normalize';
 export { dialectFromDocument, dialectFromLine, isCommentOrBlank } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
 export { recentValuesFromBrowsers } from './fleetValues';
