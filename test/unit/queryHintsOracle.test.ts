@@ -81,10 +81,9 @@ describe('query hints agree with the emulator', function () {
         }
         // "splits 'a-b' into a, b and matches each as a whole word, ignoring case".
         const words = /into (.*) and matches/.exec(d.message)?.[1].split(', ') ?? [];
-        const prefix = termText.includes(':') && !termText.startsWith('"') ? '' : '';
         const field = /^([a-z_]+):/.exec(query.slice(Math.max(0, query.lastIndexOf(' ', d.range.start - 1) + 1), d.range.start))?.[1];
         const phrase = `"${words.join(' ')}"`;
-        const asWords = query.slice(0, d.range.start) + prefix + phrase + query.slice(d.range.end);
+        const asWords = query.slice(0, d.range.start) + phrase + query.slice(d.range.end);
         if (!same(original, m(asWords))) return `not the same as ${field ?? ''}${phrase}`;
         const upper = query.slice(0, d.range.start) + termText.toUpperCase() + query.slice(d.range.end);
         const lower = query.slice(0, d.range.start) + termText.toLowerCase() + query.slice(d.range.end);
@@ -100,7 +99,7 @@ describe('query hints agree with the emulator', function () {
       case 'grouping-unsupported': {
         // "'(x:y' is searched as the words 'x y' [in any field]" or "constrains nothing".
         const words = /searched as the words? '([^']*)'/.exec(d.message)?.[1];
-        const replacement = words === undefined ? '' : (/ in any field/.test(d.message) ? `"${words}"` : `"${words}"`);
+        const replacement = words === undefined ? '' : `"${words}"`;
         const rewritten = query.slice(0, d.range.start) + replacement + query.slice(d.range.end);
         if (!same(original, m(rewritten))) return `not the same as '${rewritten}'`;
         const fix = d.fixes[0];
