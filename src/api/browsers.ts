@@ -1,4 +1,5 @@
 // Chrome browser devices: list, get, update annotations, delete (Directory API v1.1beta1).
+import { normalizeEnumValues } from '../query/normalize';
 import type { HttpTransport } from './http';
 import { RawPage, mapPages, restartablePages } from './paging';
 import { browsersPath, seg } from './paths';
@@ -37,7 +38,8 @@ export class BrowsersApi {
     const path = browsersPath(this.customerId);
     const query = {
       projection: options.projection,
-      query: options.query || undefined,
+      // Enum values as documented (`TRUE` → `true`): stricter servers refuse other spellings.
+      query: (options.query && normalizeEnumValues(options.query, 'browsers')) || undefined,
       orderBy: options.orderBy,
       sortOrder: options.sortOrder,
       orgUnitPath: options.orgUnitPath || undefined,

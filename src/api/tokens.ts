@@ -1,5 +1,6 @@
 // Enrollment tokens: list, create, revoke (Directory API v1.1beta1). The reference shows the same fields in
 // camelCase and snake_case, so responses are normalised here. Token values are secrets: never logged.
+import { normalizeEnumValues } from '../query/normalize';
 import type { HttpTransport } from './http';
 import { RawPage, mapPages, restartablePages } from './paging';
 import { seg, tokensPath } from './paths';
@@ -19,7 +20,8 @@ export class TokensApi {
   list(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage> {
     checkListTokens(options);
     const path = tokensPath(this.customerId);
-    const query = { query: options.query || undefined, orgUnitPath: options.orgUnitPath || undefined, pageSize: options.pageSize };
+    // Enum values as documented (`active` → `ACTIVE`): stricter servers refuse other spellings.
+    const query = { query: (options.query && normalizeEnumValues(options.query, 'tokens')) || undefined, orgUnitPath: options.orgUnitPath || undefined, pageSize: options.pageSize };
     const pages = restartablePages<EnrollmentToken>({
       operation: 'tokens.list',
       startPageToken: options.pageToken,

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { BrowserSortKey, SortOrder } from '../api/types';
-import { validateQueryInput } from '../query';
+import { validateQueryInput, validateQueryInputDetailed } from '../query';
 import type { ListingKind } from '../tree/explorerState';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
 import { OrgUnitNode, owningOrgUnit } from '../tree/nodes/orgUnitNode';
 import type { ExplorerNode } from '../tree/nodes/explorerNode';
 import type { ExplorerCommandContext } from './commandContext';
+import { confirmMisleadingQuery, type AskModal } from './queryGuard';
 import { RecentQueries } from './recentQueries';
 import { pickBrowserSort } from './sortPicker';
 
@@ -25,6 +26,7 @@ function isSortPreset(arg: unknown): arg is { orderBy?: BrowserSortKey; sortOrde
 export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const { explorer, services } = c;
   const recent = new RecentQueries(services.context.globalState);
+  const askModal: AskModal = (message, detail, ...buttons) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
 
   const applyFilter = async (kind: ListingKind, query: string, orgUnitPath: string | undefined) => {
     const trimmed = query.trim();
@@ -50,17 +52,32 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
       if (pick === undefined) return;
       if (pick !== NEW) start = pick;
     }
-    const query = await vscode.window.showInputBox({
-      title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ' (all org units)'}`,
-      prompt: kind === 'browsers'
-        ? 'e.g. os_platform:Windows last_activity:..2026-01-01 — empty clears the filter'
-        : 'e.g. token_state:ACTIVE — empty clears the filter',
-      value: start,
-      ignoreFocusOut: true,
-      validateInput: (text) => validateQueryInput(text, kind),
-    });
-    if (query === undefined) return;
-    await applyFilter(kind, query, orgUnitPath);
+    // A query whose warnings mean "the API will not do what you typed" is sent only after "Run anyway";
+    // "Edit query" reopens the box with it.
+    for (;;) {
+      const query = await vscode.window.showInputBox({
+        title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ' (all org units)'}`,
+        prompt: kind === 'browsers'
+          ? 'e.g. os_platform:Windows last_activity:..2026-01-01 — empty clears the filter'
+          : 'e.g. token_state:ACTIVE — empty clears the filter',
+        value: start,
+        ignoreFocusOut: true,
+        validateInput: (text) => {
+          const v = validateQueryInputDetailed(text, kind);
+          if (!v) return undefined;
+          return v.severity === 'error' ? v.message : { message: v.message, severity: vscode.InputBoxValidationSeverity.Warning };
+        },
+      });
+      if (query === undefined) return;
+      const decision = await confirmMisleadingQuery(query, kind, askModal, true);
+      if (decision === 'cancel') return;
+      if (decision === 'edit') {
+        start = query;
+        continue;
+      }
+      await applyFilter(kind, query, orgUnitPath);
+      return;
+    }
   };
 
   return [
@@ -96,6 +113,7 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
           return;
         }
       }
+      if (await confirmMisleadingQuery(args.query, kind, askModal, false) !== 'run') return;
       await applyFilter(kind, args.query, orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
     }),

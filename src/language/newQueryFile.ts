@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Dialect } from '../query';
+import { newQueryFileName, type Dialect } from '../query';
 import { LANGUAGE_ID } from './queryDocument';
 
 export const NEW_QUERY_FILE_COMMAND = 'cbcm.query.newQueryFile';
@@ -29,8 +29,29 @@ const EXAMPLES: Record<Dialect, string> = {
   ].join('\n'),
 };
 
+/**
+ * Opens an untitled query file with a real name (`browser-queries.cbcmq`, in the first workspace folder when there
+ * is one), so Save As proposes that name instead of the first line ("# dialect: browsers.cbcmq").
+ */
 export async function newQueryFile(dialect: Dialect = 'browsers'): Promise<void> {
   const content = EXAMPLES[dialect] ?? EXAMPLES.browsers;
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-  await vscode.window.showTextDocument(document);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const openNames = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path.split('/').pop()));
+  const uriFor = (name: string): vscode.Uri => (folder
+    ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' })
+    : vscode.Uri.from({ scheme: 'untitled', path: name }));
+  const existing = new Set<string>();
+  if (folder) {
+    try {
+      for (const [name] of await vscode.workspace.fs.readDirectory(folder)) existing.add(name);
+    } catch {
+      // A folder that cannot be read: only open documents count.
+    }
+  }
+  const name = newQueryFileName(dialect, (n) => openNames.has(n) || existing.has(n));
+  const document = await vscode.workspace.openTextDocument(uriFor(name));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+  if (editor.document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
 }

@@ -18,7 +18,11 @@
 //   enum-case          warning  an enum value spelled in another case than documented (fix: documented spelling)
 //   or-unsupported     error    OR, |, || (the API ANDs every term; there is no OR)
 //   and-keyword        warning  AND, && (terms are already ANDed; the word would be searched as text)
-//   not-unsupported    error    NOT, !, '!=' and a leading '-' (no negation in the API)
+//   not-unsupported    error    NOT, !, '!=' (no negation in the API)
+//                      warning  a leading '-' on a word: not a negation; the API ignores the punctuation and
+//                               searches for the word itself (fix: remove '-')
+//   grouping-unsupported warning parentheses in an unquoted term: the API has no grouping; '(' and ')' are
+//                               punctuation, and `(field:value` is no longer a field term (fix: remove them)
 //   free-term-ignored  warning  a word without a field in a tokens query (the tokens API ignores it)
 //   conflicting-values warning  two different values for one enum/boolean/number field (nothing can match)
 //   partial-word       warning  wildcards (`mach*`): the API matches whole words only, so this cannot
@@ -32,7 +36,7 @@ import { diag, DIGITS, removalRange, replace } from './diagnosticHelpers';
 import { dialectSpec, dialectsWithField, findField, findFieldByAlias, findFieldIgnoringCase, NOT_QUERY_FIELDS } from './fields';
 import { parseQuery } from './parser';
 import type {
-  DiagnoseOptions, Dialect, FieldSpec, FieldTerm, FreeTerm, KeywordTerm, ParsedQuery, QueryDiagnostic, QuickFix, Term, ValueNode,
+  DiagnoseOptions, Dialect, FieldSpec, FieldTerm, FreeTerm, KeywordTerm, ParsedQuery, QueryDiagnostic, QuickFix, Range, Term, ValueNode,
 } from './types';
 import { checkEnumValue, checkNumberValue, checkTimeValue } from './valueRules';
 import { checkWords } from './wordRules';
@@ -148,7 +152,7 @@ function checkFieldTerm(
     case 'number': checkNumberValue(spec, value, out); break;
     case 'boolean':
     case 'enum': checkEnumValue(spec, value, out); break;
-    case 'text': checkWords(value, spec.name, dialect, options, out); break;
+    case 'text': if (!checkParentheses(value, term.range, parsed.text, dialect, false, out)) checkWords(value, spec.name, dialect, options, out); break;
   }
 }
 
@@ -262,6 +266,7 @@ function checkFreeTerm(
       value.range, fixes));
     return;
   }
+  if (checkParentheses(value, term.range, text, dialect, true, out)) return;
   if (!value.quoted && value.text.length > 1 && value.text.startsWith('-')) {
     out.push(diag('not-unsupported', 'warning',
       `'-' does not exclude words: the API has no negation and ignores punctuation, so this searches for '${value.text.slice(1)}'.`,
@@ -269,6 +274,29 @@ function checkFreeTerm(
     return;
   }
   checkWords(value, undefined, dialect, options, out);
+}
+
+/**
+ * `(os:Windows`, `os:(Windows`, `)`: the API has no grouping, parentheses are punctuation. In a free term a
+ * field prefix behind '(' is not read as a field. Returns true when reported (no further word checks).
+ */
+function checkParentheses(
+  value: ValueNode, termRange: Range, text: string, dialect: Dialect, free: boolean, out: QueryDiagnostic[],
+): boolean {
+  if (value.quoted || !/[()]/.test(value.text)) return false;
+  const t = value.text;
+  const stripped = t.replace(/[()]/g, '');
+  const words = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const field = free ? /^([A-Za-z_][A-Za-z0-9_]*):/.exec(stripped)?.[1] : undefined;
+  const asField = field !== undefined && findField(dialect, field) !== undefined;
+  const searched = words.length === 0 ? 'constrains nothing' : `is searched as the word${words.length > 1 ? 's' : ''} '${words.join(' ')}'`;
+  const where = free ? (asField ? ` in any field ('${field}:' is not read as a field behind '(')` : ' in any field') : '';
+  out.push(diag('grouping-unsupported', 'warning',
+    `The API has no parentheses or grouping: they are punctuation, so '${t}' ${searched}${words.length ? where : ''}. Every term must match anyway; remove them.`,
+    value.range, [stripped
+      ? replace('Remove the parentheses', value.range, stripped, true)
+      : replace('Remove the term', removalRange(text, termRange), '', true)]));
+  return true;
 }
 
 function capitalize(s: string): string {

@@ -31,3 +31,24 @@ export function isCommentOrBlank(line: string): boolean {
   const t = line.trim();
   return t === '' || t.startsWith('#');
 }
+
+const FILE_STEMS: Readonly<Record<Dialect, string>> = {
+  browsers: 'browser-queries',
+  // `*.tokens.cbcmq` is a tokens query by its name too (dialectFromDocument).
+  tokens: 'token-queries',
+  chromemanagement: 'chrome-management-filters',
+};
+
+/**
+ * The file name a new query file proposes on Save As (issue 20 item 16: an untitled document is named after
+ * its first line, so "# dialect: browsers.cbcmq" was proposed). `taken` says whether a name is in use (an open
+ * document or a file in the folder); the first free one of name, name-2, name-3, ... is returned.
+ */
+export function newQueryFileName(dialect: Dialect, taken: (name: string) => boolean = () => false): string {
+  const stem = FILE_STEMS[dialect] ?? FILE_STEMS.browsers;
+  const suffix = dialect === 'tokens' ? '.tokens.cbcmq' : '.cbcmq';
+  for (let n = 1; ; n++) {
+    const name = `${stem}${n === 1 ? '' : `-${n}`}${suffix}`;
+    if (!taken(name)) return name;
+  }
+}

@@ -16,7 +16,7 @@ export function recentValuesFromBrowsers(browsers: readonly ChromeBrowser[]): Re
     add('os_platform', b.osPlatform);
     add('arch', b.osArchitecture);
     add('os_version', b.osVersion);
-    add('os', b.osPlatformVersion);
+    add('os', osWithMajorVersion(b));
     add('location', b.annotatedLocation);
     add('user', b.annotatedUser);
     add('asset_id', b.annotatedAssetId);
@@ -29,4 +29,14 @@ export function recentValuesFromBrowsers(browsers: readonly ChromeBrowser[]): Re
   const out: Record<string, string[]> = {};
   for (const [k, s] of Object.entries(sets)) out[k] = [...s];
   return out;
+}
+
+/**
+ * The `os` query field is "the combined OS platform and major OS version" (reference, e.g. "Windows 10"), not
+ * osPlatformVersion ("macOS 15.1.1"): taking the latter made `os:Mac` look like the start of the word "macos"
+ * and earned it a false "will not match" hint (issue 20 item 15). Undefined unless both parts are known.
+ */
+export function osWithMajorVersion(b: Pick<ChromeBrowser, 'osPlatform' | 'osVersion'>): string | undefined {
+  const major = /^\d+/.exec(b.osVersion ?? '')?.[0];
+  return b.osPlatform && major ? `${b.osPlatform} ${major}` : undefined;
 }

@@ -1,7 +1,7 @@
 // Public API of the CBCM filter query language (no vscode import: usable from tests, the tree's
 // input box and the language adapters alike).
 import { diagnose } from './diagnostics';
-import type { Dialect } from './types';
+import type { Dialect, DiagnosticCode, QueryDiagnostic } from './types';
 
 export * from './types';
 export { parseQuery, splitRange } from './parser';
@@ -10,7 +10,8 @@ export { diagnose, removalRange, quoteIfNeeded } from './diagnostics';
 export { complete } from './completions';
 export { hover } from './hover';
 export { format, serialize } from './format';
-export { dialectFromDocument, dialectFromLine, isCommentOrBlank } from './document';
+export { normalizeEnumValues } from './normalize';
+export { dialectFromDocument, dialectFromLine, isCommentOrBlank, newQueryFileName } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
 export { recentValuesFromBrowsers } from './fleetValues';
 export {
@@ -31,4 +32,20 @@ export function validateQueryInputDetailed(text: string, dialect: Dialect): { me
   const all = diagnose(text, dialect);
   const first = all.find((d) => d.severity === 'error') ?? all.find((d) => d.severity === 'warning');
   return first ? { message: first.message, severity: first.severity === 'error' ? 'error' : 'warning' } : undefined;
+}
+
+/**
+ * Warnings that mean "the API will not do what you typed": a wildcard is searched as the bare word, `AND` as a
+ * word, a leading `-` as the word without it, parentheses as punctuation, a word in a tokens query is ignored,
+ * punctuation alone constrains nothing, two values of one field find nothing. A query with one of these is not
+ * sent from the explorer without an explicit "Run anyway". (`enum-case` is not here: the value is sent in its
+ * documented case, see normalizeEnumValues.)
+ */
+export const MISLEADING_WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'partial-word', 'and-keyword', 'not-unsupported', 'grouping-unsupported', 'free-term-ignored', 'word-split', 'conflicting-values',
+]);
+
+/** The warnings of MISLEADING_WARNING_CODES in this query, in order. */
+export function misleadingWarnings(text: string, dialect: Dialect): QueryDiagnostic[] {
+  return diagnose(text, dialect).filter((d) => d.severity === 'warning' && MISLEADING_WARNING_CODES.has(d.code));
 }

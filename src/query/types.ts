@@ -44,6 +44,7 @@ export type DiagnosticCode =
   | 'or-unsupported'
   | 'and-keyword'
   | 'not-unsupported'
+  | 'grouping-unsupported'
   | 'partial-word'
   | 'word-split'
   | 'free-term-ignored'

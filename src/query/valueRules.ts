@@ -63,7 +63,7 @@ export function checkEnumValue(spec: FieldSpec, value: ValueNode, out: QueryDiag
   if (values.includes(t)) return;
   const caseMatch = values.find((v) => v.toLowerCase() === t.toLowerCase());
   if (caseMatch) {
-    out.push(diag('enum-case', 'warning', `The API documents this value as '${caseMatch}'; write it that way.`, value.range,
+    out.push(diag('enum-case', 'warning', `The API documents this value as '${caseMatch}' and the query is sent with that spelling (stricter servers refuse others); write it that way.`, value.range,
       [replace(`Change to '${caseMatch}'`, value.range, caseMatch, true)]));
     return;
   }

@@ -115,4 +115,12 @@ describe('query dialect and input validation', () => {
       machine_name: ['LAB-1', 'LAB-2'], os_platform: ['Windows'], location: ['Montreal'], browser_version: ['120', '121'], num_extensions: ['3'],
     });
   });
+
+  it("recentValuesFromBrowsers gives os as platform and major OS version (what the os field matches), not osPlatformVersion", () => {
+    const values = recentValuesFromBrowsers([
+      { deviceId: '1', osPlatform: 'Mac', osVersion: '15.1.1', osPlatformVersion: 'macOS 15.1.1' },
+      { deviceId: '2', osPlatform: 'Windows', osVersion: '10.0.19045.1087', osPlatformVersion: 'Windows 10 Pro' },
+    ]);
+    assert.deepStrictEqual(values.os, ['Mac 15', 'Windows 10']);
+  });
 });

@@ -134,6 +134,37 @@ describe('Explorer tree', function () {
     assert.doesNotMatch(api.view.description ?? '', /os_platform/);
   });
 
+  it('does not run a query the API would not run as typed without "Run anyway" (issue 13)', async function () {
+    const win = vscode.window as unknown as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const original = win.showWarningMessage;
+    const asked: unknown[][] = [];
+    let answer: string | undefined;
+    const stub = async (...args: unknown[]) => { asked.push(args); return answer; };
+    try {
+      win.showWarningMessage = stub;
+    } catch {
+      this.skip();
+    }
+    if (win.showWarningMessage !== stub) this.skip();
+    await rootOu();
+    try {
+      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'machine_name:DESK*', dialect: 'browsers' });
+      assert.strictEqual(asked.length, 1, 'asked once');
+      assert.deepStrictEqual((asked[0][1] as { modal?: boolean }).modal, true);
+      assert.ok(asked[0].includes('Run anyway'));
+      assert.strictEqual(api.explorer.state.browserFilter, undefined, 'dismissed: not run');
+      answer = 'Run anyway';
+      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'machine_name:DESK*', dialect: 'browsers' });
+      assert.deepStrictEqual(api.explorer.state.browserFilter, { query: 'machine_name:DESK*', orgUnitPath: undefined });
+      asked.length = 0;
+      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'os_platform:Linux', dialect: 'browsers' });
+      assert.strictEqual(asked.length, 0, 'a plain query is not questioned');
+    } finally {
+      win.showWarningMessage = original;
+      await vscode.commands.executeCommand('cbcm.explorer.clearFilter');
+    }
+  });
+
   it('runs a query in the org unit selected in the view only', async () => {
     const { path: ouPath } = await busiestOu(100);
     await rootOu();

@@ -172,5 +172,14 @@ describe('cbcm-query language', () => {
     const document = vscode.window.activeTextEditor?.document;
     assert.strictEqual(document?.languageId, 'cbcm-query');
     assert.match(document.getText(), /# dialect: browsers/);
+    // Save As proposes the untitled document's name: a real file name, not "# dialect: browsers.cbcmq".
+    assert.strictEqual(document.uri.scheme, 'untitled');
+    assert.match(document.uri.path, /\/browser-queries(-\d+)?\.cbcmq$/);
+    // A second one does not take the same name.
+    await vscode.commands.executeCommand('cbcm.query.newQueryFile');
+    const second = vscode.window.activeTextEditor?.document;
+    assert.notStrictEqual(second?.uri.toString(), document.uri.toString());
+    assert.match(second!.uri.path, /\/browser-queries-\d+\.cbcmq$/);
+    assert.strictEqual(second!.languageId, 'cbcm-query');
   });
 });
