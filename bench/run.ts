@@ -67,6 +67,8 @@ async function main(): Promise<void> {
   await step('2', '2. Client overhead', () => benchClientOverhead({ runs: args.quick ? 2 : 5, log }));
   await step('5', '5b. Export memory', () => benchExportMemory({ runs: args.quick ? 1 : 3, log }));
   await step('1', '1. Fleet listing', () => benchFleetListing({ runs: args.quick ? 1 : 3, log }));
+  // The reference does not say whether org unit filters include sub-units: the listing must hold up under both.
+  await step('1', '1b. Fleet listing, sub-units included', () => benchFleetListing({ runs: args.quick ? 1 : 3, orgUnitScope: 'subtree', log }));
   await step('vscode', '4a, 5a, 6a, 6b. In the real VS Code', () => benchVsCode({ log }));
   // The fleet overview's own benchmark (bench/overview.bench.ts, owned by the overview); loaded lazily so a
   // half-finished overview cannot stop the other benchmarks.

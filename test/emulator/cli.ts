@@ -11,6 +11,7 @@ const USAGE = `Usage: npx tsx test/emulator/cli.ts [options]
   --seed N              PRNG seed (default 1)
   --now ISO             fixed "now" of the generated fleet (default: real now)
   --latency MS          delay every API request
+  --org-unit-scope S    exact (default) or subtree: does an org unit filter include sub-units?
   --rate429 P           probability of 429 rateLimitExceeded (0..1)
   --rate403quota P      probability of 403 userRateLimitExceeded
   --rate503 P           probability of 503 backendError
@@ -43,6 +44,12 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; json: boolean } 
       case '--seed': options.seed = number(); break;
       case '--now': options.now = value(); break;
       case '--latency': faults.latencyMs = number(); break;
+      case '--org-unit-scope': {
+        const scope = value();
+        if (scope !== 'exact' && scope !== 'subtree') throw new Error(`--org-unit-scope must be exact or subtree (got ${scope})`);
+        options.orgUnitScope = scope;
+        break;
+      }
       case '--rate429': faults.rate429 = number(); break;
       case '--rate403quota': faults.rate403quota = number(); break;
       case '--rate503': faults.rate503 = number(); break;
