@@ -5,6 +5,7 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
 import { askModal } from './confirm';
 import { deleteLogLine, deleteQuestion } from './confirmText';
 
@@ -48,7 +49,15 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const node = nodes[0];
     const backend = await requireBackend(services);
     if (!node || !backend) return undefined;
-    if (preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string') return saveAnnotation(backend, node, preset.field, preset.value);
+    if (preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string') {
+      // The details panel's validation, for automation too: a value the panel refuses is never sent.
+      const problem = validateAnnotation(preset.field, normalizeAnnotation(preset.field, preset.value));
+      if (problem) {
+        void vscode.window.showErrorMessage(`Annotation not saved: ${problem}`);
+        return undefined;
+      }
+      return saveAnnotation(backend, node, preset.field, normalizeAnnotation(preset.field, preset.value));
+    }
     const field = await vscode.window.showQuickPick(
       (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
         label: ANNOTATION_LABELS[f], description: node.browser[f] || '(empty)', field: f,
@@ -59,10 +68,11 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const value = await vscode.window.showInputBox({
       title: `${field.label} of ${node.browser.machineName ?? node.deviceId}`,
       value: node.browser[field.field] ?? '',
-      validateInput: (v) => (v.length > 1000 ? 'At most 1000 characters.' : undefined),
+      // One validation for the tree and the details panel: length, control and bidi characters, single lines.
+      validateInput: (v) => validateAnnotation(field.field, normalizeAnnotation(field.field, v)),
     });
     if (value === undefined) return undefined;
-    return saveAnnotation(backend, node, field.field, value);
+    return saveAnnotation(backend, node, field.field, normalizeAnnotation(field.field, value));
   };
 
   const saveAnnotation = async (backend: CbcmBackend, node: BrowserNode, field: AnnotationField, value: string) => {
