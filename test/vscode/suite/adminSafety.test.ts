@@ -97,7 +97,7 @@ describe('Admin safety: confirmations of writes', function () {
   it('Edit Annotation from the tree applies the details panel\'s validation: a bidi control or an overlong value is not sent', async () => {
     const [one] = await nodes();
     const before = (await emuBrowser(one.deviceId)).annotatedLocation;
-    for (const value of [`Desk \u202E${stamp}`, 'x'.repeat(5000), `Two\nlines ${stamp}`]) {
+    for (const value of [`Desk \u202E${stamp}`, 'x'.repeat(5000), `Tab\there ${stamp}`]) {
       await vscode.commands.executeCommand('cbcm.browser.editAnnotation', one, [one], { field: 'annotatedLocation', value });
       assert.strictEqual((await emuBrowser(one.deviceId)).annotatedLocation, before, `${JSON.stringify(value.slice(0, 20))} was refused`);
     }
