@@ -26,6 +26,13 @@ describe('Org unit listings under both readings of orgUnitPath', function () {
     const timeout = config.get<number>('requestTimeoutSeconds');
     await config.update('requestTimeoutSeconds', (timeout ?? 30) + 1, vscode.ConfigurationTarget.Global);
     await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    // The rebuilt backend reloads the tree: let that finish here, not under the next suite's feet (a reveal there
+    // would meet nodes that are being replaced).
+    await new Promise((r) => setTimeout(r, 500));
+    api.explorer.refresh();
+    const [account] = await api.explorer.getChildren();
+    if (account) await api.explorer.getChildren(account);
+    await new Promise((r) => setTimeout(r, 500));
   });
 
   /** A parent org unit with two browsers of its own and three in a sub-unit (made once). */
