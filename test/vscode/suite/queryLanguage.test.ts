@@ -119,9 +119,15 @@ describe('cbcm-query language', () => {
   it('offers quick fixes for a diagnostic', async () => {
     const document = await openFile('stale.cbcmq', BROWSERS_DOC);
     await waitForDiagnostics(document.uri, (d) => d.length >= 3);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, new vscode.Range(2, 0, 2, 12), vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === "Change to 'machine_name'");
+    // The file was open already (the hover test): right after it is rewritten, VS Code can still answer from the
+    // document it had, so ask again until the fix shows (or 5 s have passed).
+    let actions: vscode.CodeAction[] = [];
+    let fix: vscode.CodeAction | undefined;
+    for (const deadline = Date.now() + 5_000; !fix && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', document.uri, new vscode.Range(2, 0, 2, 12), vscode.CodeActionKind.QuickFix.value);
+      fix = actions.find((a) => a.title === "Change to 'machine_name'");
+    }
     assert.ok(fix?.edit, `a fix in ${actions.map((a) => a.title)}`);
     assert.strictEqual(fix.isPreferred, true);
   });
