@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { automationAllowed, automationArgs } from './automation';
 import type { AccountInfo } from '../auth/accountStore';
 import type { AccountService } from '../auth/accountService';
 import {
@@ -48,14 +49,18 @@ async function signInServiceAccountWithArgs(accounts: AccountService, args: Sign
 
 export function registerAuthCommands(context: vscode.ExtensionContext, services: AuthCommandServices): void {
   const { accounts } = services;
+  // Sign-in arguments (a key, a client secret) exist for tests and the demo. In an installed extension any other
+  // extension could pass them to sign the admin into an account of its choosing: there the admin always signs in
+  // through the prompts.
+  const given = <T extends object>(supplied: unknown) => automationArgs<T>(context.extensionMode, supplied);
   context.subscriptions.push(
-    vscode.commands.registerCommand('cbcm.auth.signInServiceAccount', (args?: SignInServiceAccountArgs) =>
-      args && typeof args === 'object' && 'adminEmail' in args
-        ? signInServiceAccountWithArgs(accounts, args)
-        : promptServiceAccountSignIn(accounts),
-    ),
-    vscode.commands.registerCommand('cbcm.auth.signInOAuth', (args?: SignInOAuthArgs) => {
-      if (!args || typeof args !== 'object' || !('clientId' in args)) return promptOAuthSignIn(accounts);
+    vscode.commands.registerCommand('cbcm.auth.signInServiceAccount', (supplied?: unknown) => {
+      const args = given<SignInServiceAccountArgs>(supplied);
+      return args && 'adminEmail' in args ? signInServiceAccountWithArgs(accounts, args) : promptServiceAccountSignIn(accounts);
+    }),
+    vscode.commands.registerCommand('cbcm.auth.signInOAuth', (supplied?: unknown) => {
+      const args = given<SignInOAuthArgs>(supplied);
+      if (!args || !('clientId' in args)) return promptOAuthSignIn(accounts);
       return accounts.signInOAuth(args.clientId, args.clientSecret ?? '', {
         customerId: args.customerId,
         timeoutMs: args.timeoutMs,
@@ -65,7 +70,9 @@ export function registerAuthCommands(context: vscode.ExtensionContext, services:
       });
     }),
     vscode.commands.registerCommand('cbcm.auth.signOut', async (arg?: unknown) => {
-      const id = accountIdOf(arg) ?? (await pickAccountToSignOut(accounts));
+      // An account id skips the question (tests, F5 debugging). In Production any caller — another extension
+      // too — gets the question that names the account ("Sign out of …? Its credentials are deleted").
+      const id = (automationAllowed(context.extensionMode) ? accountIdOf(arg) : undefined) ?? (await pickAccountToSignOut(accounts));
       if (id) await accounts.signOut(id);
     }),
     vscode.commands.registerCommand('cbcm.auth.switchAccount', async (arg?: unknown) => {

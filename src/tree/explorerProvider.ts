@@ -3,7 +3,7 @@ import type { ChromeBrowser } from '../api/types';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
 import { type BrowserRowField, browserRowFields } from './browserRow';
-import { describeState, type ExplorerViewState } from './explorerState';
+import { describeState, persistableState, type ExplorerViewState } from './explorerState';
 import { OrgUnitCounts } from './orgUnitCounts';
 import { ROOT_OU_PATH } from './orgUnitTree';
 import { AccountNode } from './nodes/accountNode';
@@ -230,7 +230,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   async saveViewState(): Promise<void> {
-    await this.services.context.workspaceState.update(VIEW_STATE_KEY, this.state);
+    await this.services.context.workspaceState.update(VIEW_STATE_KEY, persistableState(this.state));
     this.stateEmitter.fire();
   }
 

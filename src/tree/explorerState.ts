@@ -1,3 +1,4 @@
+import { redactSecrets } from '../api/errors';
 import type { BrowserSortKey, SortOrder } from '../api/types';
 import { describeSort } from './browserSort';
 import type { TokenOrder } from './tokenText';
@@ -37,10 +38,26 @@ export function queryFor(state: ExplorerViewState, kind: ListingKind, orgUnitPat
 export function describeState(state: ExplorerViewState): string | undefined {
   const parts: string[] = [];
   const describe = (kind: ListingKind, f: ListingFilter | undefined) => {
-    if (f) parts.push(`${kind}: ${f.query}${f.orgUnitPath ? ` (in ${f.orgUnitPath})` : ''}`);
+    if (f) parts.push(`${kind}: ${redactSecrets(f.query)}${f.orgUnitPath ? ` (in ${f.orgUnitPath})` : ''}`);
   };
   describe('browsers', state.browserFilter);
   describe('tokens', state.tokenFilter);
   if (state.sort) parts.push(`sorted by ${describeSort(state.sort)}`);
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** Whether a query holds a value that must never be stored or shown (an enrollment token's). */
+export function holdsSecret(query: string): boolean {
+  return redactSecrets(query) !== query;
+}
+
+/**
+ * The state as it may be persisted in workspaceState: a filter holding an enrollment-token value is left out (the
+ * filter works for this session; after a reload the explorer is unfiltered rather than keeping the value on disk).
+ */
+export function persistableState(state: ExplorerViewState): ExplorerViewState {
+  const out: ExplorerViewState = { ...state };
+  if (out.browserFilter && holdsSecret(out.browserFilter.query)) delete out.browserFilter;
+  if (out.tokenFilter && holdsSecret(out.tokenFilter.query)) delete out.tokenFilter;
+  return out;
 }

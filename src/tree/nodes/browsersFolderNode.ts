@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactSecrets } from '../../api/errors';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from '../../api/orgUnitScope';
 import type { ChromeBrowser } from '../../api/types';
 import { describeSort, sortChoice } from '../browserSort';
@@ -97,7 +98,7 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'browser');
     const sort = this.ctx.state.sort;
     // Most telling first: a narrow sidebar cuts the end off, and the tooltip has it all.
-    item.description = [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${this.query}` : undefined]
+    item.description = [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
       .filter(Boolean).join(' · ') || undefined;
     item.tooltip = [
       this.orgUnitPath === undefined ? 'Every browser of the account.'
@@ -105,7 +106,7 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
           : `Browsers the API lists for the org unit ${this.orgUnitPath}.`,
       this.loadedTooltip('browser'),
       sort ? `Sorted by ${describeSort(sort)}: ${sortChoice(sort.orderBy).detail.toLowerCase()}.` : 'In the API’s default order.',
-      this.query ? `Filter: ${this.query}` : undefined,
+      this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
     ].filter(Boolean).join('\n');
     item.contextValue = this.query ? 'browsers filtered' : 'browsers';
     return item;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactSecrets } from '../../api/errors';
 import type { EnrollmentToken } from '../../api/types';
 import { queryFor } from '../explorerState';
 import { ROOT_OU_PATH } from '../orgUnitTree';
@@ -66,7 +67,7 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'key');
     const where = this.orgUnitPath === ROOT_OU_PATH ? 'on / only' : undefined;
     const loaded = this.loadedDescription();
-    item.description = [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${this.query}` : undefined]
+    item.description = [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
       .filter(Boolean).join(' · ') || undefined;
     item.tooltip = [
       this.orgUnitPath === undefined
@@ -74,7 +75,7 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
         : `Enrollment tokens created on the org unit ${this.orgUnitPath} itself (not on its sub-units).${this.orgUnitPath === ROOT_OU_PATH ? ' "All enrollment tokens" at the top lists every org unit’s.' : ''}`,
       this.loadedTooltip('enrollment token'),
       `Sorted by creation date, ${TOKEN_ORDER_WORDS[this.order]}${this.isComplete ? '' : ', among the loaded ones (the API cannot sort tokens)'}.`,
-      this.query ? `Filter: ${this.query}` : undefined,
+      this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
     ].filter(Boolean).join('\n');
     item.contextValue = 'tokens';
     return item;
