@@ -50,12 +50,12 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
-  registerDeviceDetails(services);
+  const details = registerDeviceDetails(services);
   registerFleetOverview(services, { provider: explorer, view });
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined
-    : { services, explorer, view, auth: auth.testing, modal: modalTesting, activateMs: performance.now() - activateStarted };
+    : { services, explorer, view, auth: auth.testing, modal: modalTesting, details, activateMs: performance.now() - activateStarted };
   return { testing };
 }
 

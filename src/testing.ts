@@ -6,6 +6,7 @@ import type { modalTesting } from './commands/confirm';
 import type { Services } from './services';
 import type { ExplorerProvider } from './tree/explorerProvider';
 import type { ExplorerNode } from './tree/nodes/explorerNode';
+import type { DeviceDetailsRegistry } from './webview';
 
 export interface CbcmTestingApi {
   readonly services: Services;
@@ -15,6 +16,8 @@ export interface CbcmTestingApi {
   readonly auth: AuthTestingHooks | undefined;
   /** Sees and answers the modal confirmations of writes (delete, move) instead of the admin; `answerWith(undefined)` stops. */
   readonly modal: typeof modalTesting;
+  /** The open device-details panels (a test saves through one as its form would). */
+  readonly details?: DeviceDetailsRegistry;
   /** How long activate() took (ms), for the activation benchmark. */
   readonly activateMs?: number;
 }

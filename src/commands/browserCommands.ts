@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CbcmBackend } from '../api/backend';
 import { type AnnotationField, type ChromeBrowser } from '../api/types';
+import { annotationValues, type AnnotationOutcome } from '../operations/fleetWriter';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
@@ -56,7 +56,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
         void vscode.window.showErrorMessage(`Annotation not saved: ${problem}`);
         return undefined;
       }
-      return saveAnnotation(backend, node, preset.field, normalizeAnnotation(preset.field, preset.value));
+      return saveAnnotation(node, preset.field, normalizeAnnotation(preset.field, preset.value));
     }
     const field = await vscode.window.showQuickPick(
       (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
@@ -72,15 +72,31 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       validateInput: (v) => validateAnnotation(field.field, normalizeAnnotation(field.field, v)),
     });
     if (value === undefined) return undefined;
-    return saveAnnotation(backend, node, field.field, normalizeAnnotation(field.field, value));
+    return saveAnnotation(node, field.field, normalizeAnnotation(field.field, value));
   };
 
-  const saveAnnotation = async (backend: CbcmBackend, node: BrowserNode, field: AnnotationField, value: string) => {
+  /** One annotate operation of the change history, with the write path's re-read and conflict check. */
+  const saveAnnotation = async (node: BrowserNode, field: AnnotationField, value: string) => {
+    const writer = services.operations.writer();
+    if (!writer) return undefined;
+    const base = annotationValues(node.browser);
+    const mine = { ...base, [field]: value };
+    const name = node.browser.machineName ?? node.deviceId;
     try {
-      const updated = await backend.updateAnnotations(node.deviceId, { [field]: value });
-      services.fireBrowserChanged(updated);
+      let outcome: AnnotationOutcome | undefined;
+      await writer.operation({ action: 'annotate', title: `Set ${ANNOTATION_LABELS[field]} of ${name}`, planned: 1 }, async (op) => {
+        outcome = await op.annotate(node.deviceId, base, mine);
+        return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+      });
+      if (outcome?.status === 'failed') throw new Error(outcome.reason);
+      if (outcome?.status === 'conflict') {
+        services.fireBrowserChanged(outcome.browser);
+        void vscode.window.showWarningMessage(`Not saved: the ${ANNOTATION_LABELS[field]} of ${name} was changed by someone else since it was read. Look at it again, then edit it.`);
+      }
+      return outcome;
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not save the annotation: ${describeError(error)}`);
+      return undefined;
     }
   };
 
@@ -96,6 +112,8 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
     if (!skipQuestion && !(await askModal(deleteQuestion(browsers)))) return;
+    const writer = services.operations.writer();
+    if (!writer) return;
     const deleted = new Set<string>();
     const failures: string[] = [];
     await vscode.window.withProgress(
@@ -103,17 +121,25 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        for (const b of browsers) {
-          if (token.isCancellationRequested) break;
-          progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
-          try {
-            await backend.deleteBrowser(b.deviceId, abort.signal);
-            deleted.add(b.deviceId);
-          } catch (error) {
-            if (isCancellation(error)) break;
-            failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+        // One operation of the change history: each browser's FULL record is kept there before it is deleted.
+        await writer.operation({ action: 'delete', title: `Delete ${noun}`, planned: browsers.length }, async (op) => {
+          for (const b of browsers) {
+            if (token.isCancellationRequested) break;
+            progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
+            try {
+              const r = await op.delete(b.deviceId, abort.signal);
+              if (r.ok) deleted.add(b.deviceId);
+              else failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${r.reason}`);
+            } catch (error) {
+              if (isCancellation(error) || abort.signal.aborted) break;
+              failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+            }
           }
-        }
+          const notTried = browsers.length - deleted.size - failures.length;
+          return { done: op.tally.done, failed: op.tally.failed, notTried, stoppedBy: notTried > 0 ? 'cancelled' : undefined };
+        }).catch((error) => {
+          failures.push(`Could not record the delete in the change history: ${describeError(error)}`);
+        });
       },
     );
     for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);

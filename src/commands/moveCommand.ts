@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { CbcmBackend } from '../api/backend';
 import type { MoveResult } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
@@ -17,28 +16,40 @@ export function summarizeMove(r: MoveResult): string {
   return `Moved ${n(r.moved.length)} · failed ${n(r.failed.length)} · not tried ${n(r.notTried.length)}`;
 }
 
+/** A browser to move, and the org unit it is in now (so the move can be undone). */
+export interface MoveItem {
+  deviceId: string;
+  from?: string;
+}
+
 /**
  * Moves browsers in batches of at most 600 with per-batch progress. Afterwards the tree shows where each browser
  * really is: moved ones leave their old folders and the destination lists again; failed ones stay put.
  */
 export async function moveBrowsers(
   c: ExplorerCommandContext,
-  backend: CbcmBackend,
-  deviceIds: readonly string[],
+  items: readonly MoveItem[],
   destination: string,
 ): Promise<MoveResult | undefined> {
+  // Through the one write path: one move operation of the change history, undoable (each item's `from`).
+  const writer = c.services.operations.writer();
+  if (!writer) return undefined;
   let result: MoveResult | undefined;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Moving ${count(deviceIds.length, 'browser')} to ${destination}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Moving ${count(items.length, 'browser')} to ${destination}`, cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       let done = 0;
       try {
-        result = await backend.moveBrowsers(deviceIds, destination, abort.signal, (p) => {
-          const increment = ((p.moved + p.failed - done) / deviceIds.length) * 100;
-          done = p.moved + p.failed;
-          progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
+        await writer.operation({ action: 'move', title: `Move ${count(items.length, 'browser')} to ${destination}`, planned: items.length }, async (op) => {
+          const r = await op.move(items, destination, abort.signal, (p) => {
+            const increment = ((p.moved + p.failed - done) / items.length) * 100;
+            done = p.moved + p.failed;
+            progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
+          });
+          result = r;
+          return { done: r.moved.length, failed: r.failed.length, notTried: r.notTried.length, stoppedBy: r.notTried.length ? 'cancelled' : undefined };
         });
       } catch (error) {
         if (!isCancellation(error)) void vscode.window.showErrorMessage(`Move failed: ${describeError(error)}`);
@@ -73,7 +84,7 @@ function updateTreeAfterMove(c: ExplorerCommandContext, result: MoveResult, dest
 }
 
 /** Summary with "Retry Failed" while anything failed or was not tried. */
-async function reportMove(c: ExplorerCommandContext, backend: CbcmBackend, result: MoveResult, destination: string): Promise<void> {
+async function reportMove(c: ExplorerCommandContext, from: ReadonlyMap<string, string | undefined>, result: MoveResult, destination: string): Promise<void> {
   const leftover = [...result.failed.map((f) => f.id), ...result.notTried];
   if (leftover.length === 0) {
     void vscode.window.showInformationMessage(`${summarizeMove(result)} → ${destination}`);
@@ -87,8 +98,8 @@ async function reportMove(c: ExplorerCommandContext, backend: CbcmBackend, resul
   );
   if (choice === 'Show Log') c.services.log.show();
   if (choice === 'Retry Failed') {
-    const retry = await moveBrowsers(c, backend, leftover, destination);
-    if (retry) await reportMove(c, backend, retry, destination);
+    const retry = await moveBrowsers(c, leftover.map((deviceId) => ({ deviceId, from: from.get(deviceId) })), destination);
+    if (retry) await reportMove(c, from, retry, destination);
   }
 }
 
@@ -117,9 +128,10 @@ export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposabl
     if (!destination) return undefined;
     // Every move asks the same question, however the destination was chosen: a stray drop or click moves nothing.
     if (!skipQuestion && !(await confirmMove(browsers, destination))) return undefined;
-    const result = await moveBrowsers(c, backend, ids, destination);
+    const from = new Map(browsers.map((b) => [b.deviceId, b.orgUnitPath]));
+    const result = await moveBrowsers(c, browsers.map((b) => ({ deviceId: b.deviceId, from: b.orgUnitPath })), destination);
     // The summary waits for the admin; the command resolves with the result at once.
-    if (result) void reportMove(c, backend, result, destination);
+    if (result) void reportMove(c, from, result, destination);
     return result;
   };
   return [

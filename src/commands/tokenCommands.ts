@@ -73,16 +73,24 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     // The Chrome Management API v1 has no token expiry: nothing to ask.
     const expiry = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : backend.tokensExpire === false ? {} : await askExpiry();
     if (!expiry) return undefined;
-    let token: EnrollmentToken;
+    const writer = services.operations.writer();
+    if (!writer) return undefined;
+    let created: EnrollmentToken | undefined;
     try {
-      token = await vscode.window.withProgress(
+      // One operation of the change history; it records the token's identifiers only, never its value.
+      await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Creating an enrollment token for ${orgUnitPath}…` },
-        () => backend.createToken({ orgUnitPath, ...expiry }),
+        () => writer.operation({ action: 'createToken', title: `Create an enrollment token for ${orgUnitPath}`, planned: 1 }, async (op) => {
+          created = await op.createToken({ orgUnitPath, ...expiry });
+          return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+        }),
       );
+      if (!created) throw new Error('No token was returned.');
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not create the token: ${describeError(error)}`);
       return undefined;
     }
+    const token = created;
     services.log.info(`Created enrollment token ${token.tokenPermanentId} for ${orgUnitPath}.`);
     redrawTokensOf(orgUnitPath);
     // The value enrolls machines: it goes to the clipboard only when the admin asks.
@@ -111,16 +119,24 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
       'Revoke',
     );
     if (ok !== 'Revoke') return;
+    const writer = services.operations.writer();
+    if (!writer) return;
     const failures: string[] = [];
-    for (const token of tokens) {
-      try {
-        await backend.revokeToken(token.tokenPermanentId);
-        updateToken({ ...token, state: 'revoked' });
-        services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
-      } catch (error) {
-        failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+    // One operation of the change history for all of them.
+    await writer.operation({ action: 'revokeToken', title: `Revoke ${count(tokens.length, 'enrollment token')}`, planned: tokens.length }, async (op) => {
+      for (const token of tokens) {
+        try {
+          await op.revokeToken(token);
+          updateToken({ ...token, state: 'revoked' });
+          services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
+        } catch (error) {
+          failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+        }
       }
-    }
+      return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+    }).catch((error) => {
+      failures.push(`Could not record the revoke in the change history: ${describeError(error)}`);
+    });
     if (failures.length) void vscode.window.showErrorMessage(`Could not revoke ${failures.length} token(s).`, { detail: failures.join('\n') });
     else vscode.window.setStatusBarMessage(`Revoked ${count(tokens.length, 'enrollment token')}`, 3000);
   };

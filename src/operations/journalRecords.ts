@@ -78,14 +78,19 @@ export interface JournalOperation {
 const SECRET_KEYS = new Set(['token', 'access_token', 'refresh_token', 'private_key', 'client_secret']);
 
 /**
- * Drops every key that could hold a secret, at any depth: the types already keep token values out, but a FULL
+ * Drops every key that could hold a secret (a string or array under such a name), at any depth: the types already keep token values out, but a FULL
  * record or a future field must not smuggle one in (the history is a plain file in global storage).
  */
 export function withoutSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutSecrets) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!SECRET_KEYS.has(k)) out[k] = withoutSecrets(v);
+  for (const [k, v] of Object.entries(value)) {
+    // A token item's `token` is its TokenFacts (an object, kept: the history must say which token); a secret
+    // itself is a string, dropped. An object is cleaned like any other, so a value inside it is dropped too.
+    const facts = v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (!SECRET_KEYS.has(k) || facts) out[k] = withoutSecrets(v);
+  }
   return out as T;
 }
 

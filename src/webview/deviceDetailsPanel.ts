@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { BrowserAnnotations, ChromeBrowser } from '../api/types';
+import type { ChromeBrowser } from '../api/types';
+import type { AnnotationOutcome } from '../operations/fleetWriter';
 import { type BrowserWrite, writeConcerns } from '../api/writeEvents';
 import type { Services } from '../services';
 import {
@@ -36,10 +37,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 
 function errorMessage(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'The request failed for an unknown reason.';
-}
-
-function toAnnotations(v: AnnotationValues): BrowserAnnotations {
-  return { ...v };
 }
 
 /** How a panel is opened: pinned (a tab of its own) or as the reused single-click preview. */
@@ -444,17 +441,41 @@ export class DeviceDetailsPanel implements vscode.Disposable {
       }
       let saved = current;
       if (plan.kind === 'write') {
-        let updated: ChromeBrowser;
+        const writer = this.services.operations.writer();
+        if (!writer) {
+          reply({ requestId, ok: false, error: 'You are signed out. Sign in to CBCM, then save again.' });
+          this.offerSignIn();
+          return;
+        }
+        // Through the one write path: journalled as an operation of the change history (and undoable there).
+        let outcome: AnnotationOutcome | undefined;
         this.ownWrite = true;
         try {
-          updated = await backend.updateAnnotations(this.deviceId, toAnnotations(plan.result));
+          await writer.operation({ action: 'annotate', title: `Annotate ${current.machineName ?? this.deviceId}`, planned: 1 }, async (op) => {
+            outcome = await op.annotate(this.deviceId, remote, plan.result);
+            return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+          });
         } finally {
           this.ownWrite = false;
         }
-        // The PUT answer may be a BASIC projection: keep the FULL fields just read, but take the annotations
-        // from the answer — one it leaves out was cleared.
-        saved = { ...current, ...updated };
-        for (const k of ANNOTATION_KEYS) if (updated[k] === undefined) delete saved[k];
+        if (!outcome || outcome.status === 'failed') throw new Error(outcome?.reason ?? 'The save did not run.');
+        if (outcome.status === 'conflict') {
+          // Changed again between the re-read above and the write path's own re-read.
+          const browser = { ...current, ...outcome.browser };
+          this.browser = browser;
+          this.loadedAt = Date.now();
+          reply({ requestId, ok: false, conflict: { fields: outcome.conflicts, remote: outcome.remote, browser } });
+          return;
+        }
+        if (outcome.status === 'written') {
+          // The PUT answer may be a BASIC projection: keep the FULL fields just read, but take the annotations
+          // that were written — an empty one was cleared.
+          saved = { ...current, ...outcome.browser };
+          for (const k of ANNOTATION_KEYS) {
+            if (outcome.after[k] === '') delete saved[k];
+            else saved[k] = outcome.after[k];
+          }
+        }
         this.services.log.info(`Saved the annotations of browser ${this.deviceId}.`);
       }
       this.forgetDraft();

@@ -92,4 +92,14 @@ describe('change history journal', () => {
     assert.ok(!text.includes('SECRET-TOKEN-VALUE') && !text.includes('BEGIN'), text);
     assert.deepStrictEqual((parseJournal(text).operations[0].items[0].change as { record: unknown }).record, { deviceId: 'dev-1', nested: [{ ok: 1 }] });
   });
+
+  it('keeps which token a token item is about, but never its value', async () => {
+    const j = new ChangeJournal({ directory: dir });
+    const op = await j.begin({ account: 'a', action: 'createToken', title: 'Create a token for /A', planned: 1 });
+    const token = { tokenPermanentId: 'perm-1', orgUnitPath: '/A', token: 'SECRET-ENROLLMENT-VALUE' } as { tokenPermanentId: string; orgUnitPath: string };
+    await j.items(op.op, [{ target: 'perm-1', change: { kind: 'createToken', token }, ok: true }]);
+    const text = await fs.readFile(j.filePath, 'utf8');
+    assert.ok(!text.includes('SECRET-ENROLLMENT-VALUE'), text);
+    assert.deepStrictEqual(parseJournal(text).operations[0].items[0].change, { kind: 'createToken', token: { tokenPermanentId: 'perm-1', orgUnitPath: '/A' } });
+  });
 });
