@@ -15,8 +15,8 @@ import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
-import { registerDeviceDetails } from './webview';
-import { registerFleetOverview } from './webview/overviewRegistration';
+import { registerDeviceDetails } from './webview/details/detailsRegistration';
+import { registerFleetOverview } from './webview/overview/overviewRegistration';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {

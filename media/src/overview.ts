@@ -21,21 +21,17 @@ import {
 import type { ChartModel, FleetFigures, ItemAction } from '../../src/overview/figures';
 import {
   parseOverviewExtensionMessage,
+  type OverviewExtensionMessage,
   type OverviewState,
   type OverviewWebviewMessage,
-} from '../../src/webview/overviewProtocol';
+} from '../../src/webview/overview/protocol';
 import { append, el } from './_dom';
+import { connect } from './_webview';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-interface VsCodeApi {
-  postMessage(message: OverviewWebviewMessage): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const post = (m: OverviewWebviewMessage) => vscode.postMessage(m);
+const channel = connect<OverviewExtensionMessage, OverviewWebviewMessage>('overview', parseOverviewExtensionMessage, (msg) => render(msg.state));
+const post = (m: OverviewWebviewMessage) => channel.post(m);
 const app = document.getElementById('app')!;
 const nf = new Intl.NumberFormat('en-US');
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
@@ -462,7 +458,7 @@ function renderDiff(state: OverviewState): void {
 }
 
 function render(state: OverviewState): void {
-  vscode.setState({ scope: state.scope });
+  channel.setState({ scope: state.scope });
   const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath} (browsers directly in it)`;
   heading.textContent = `Fleet overview — ${scope}`;
   const f = state.figures;
@@ -516,15 +512,6 @@ const themeObserver = new MutationObserver(() => {
 themeObserver.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const msg = parseOverviewExtensionMessage(event.data);
-  if (!msg) {
-    console.debug('overview: dropped an unknown or malformed message');
-    return;
-  }
-  render(msg.state);
-});
-
 /** For E2E tests: where a bar is on its canvas (CSS pixels from the canvas' top-left corner). */
 (window as unknown as { cbcmOverview: unknown }).cbcmOverview = {
   barCenter(chartId: string, index: number, series = 0): { x: number; y: number } | undefined {
@@ -570,4 +557,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   },
 };
 
-post({ type: 'ready' });
+channel.ready();
