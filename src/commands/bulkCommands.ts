@@ -18,6 +18,8 @@ import { askAnnotationChanges } from './bulkPrompts';
 import { annotationPreviewText, openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
 import { requireBackend, targetsOf, type ExplorerCommandContext } from './commandContext';
+import { askModal } from './confirm';
+import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
@@ -146,9 +148,8 @@ async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer:
   const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
   if (!destination) return undefined;
   const already = dry.byOrgUnit.get(destination) ?? 0;
-  const ok = await confirm(auto, `Move ${count(n, 'browser')} to ${destination}?`,
-    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`,
-    `Move ${n.toLocaleString('en')}`);
+  const ok = auto.confirmed || await askModal(bulkMoveQuestion(n, destination,
+    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`));
   if (!ok) return undefined;
   const title = `Move ${count(n, 'browser')} ${what} to ${destination}`;
   return withRunProgress(title, (o) => runMove(writer, dry.targets, destination, title, o));
@@ -156,9 +157,8 @@ async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer:
 
 async function bulkDelete(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const ok = await confirm(auto, `Delete ${count(n, 'browser')}?`,
-    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`,
-    `Delete ${n.toLocaleString('en')}`);
+  const ok = auto.confirmed || await askModal(bulkDeleteQuestion(n,
+    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`));
   if (!ok) return undefined;
   const title = `Delete ${count(n, 'browser')} ${what}`;
   return withRunProgress(title, (o) => runDelete(writer, dry.targets, title, o));
