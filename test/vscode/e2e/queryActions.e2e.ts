@@ -3,6 +3,7 @@
 // its "Act on all matching…" → "Delete all matching…" states the count, defaults to not deleting, and deletes exactly
 // those browsers; Edit Annotation on a multi-selection goes to the bulk path and sets every selected browser.
 import * as assert from 'assert';
+import type { Frame } from 'playwright-core';
 import { e2e } from '../harness/fixture';
 import { eventually, explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row, setExpanded } from './explorerHelpers';
 
@@ -84,6 +85,52 @@ describe('Query actions', () => {
     assert.strictEqual(emulator.fleet.browsers.size, others, 'nothing else was deleted');
     await screenshot('query-delete-all-matching-done');
     await closeQueryFile();
+  });
+
+  /** The overview webview whose heading names `text`, once its figures are complete. */
+  async function overviewFrame(text: string): Promise<Frame> {
+    const { page } = e2e();
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(200)) {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame() || frame.isDetached()) continue;
+        const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' &&
+          (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+        if (ok) return frame;
+      }
+    }
+    throw new Error(`no complete overview of ${text}`);
+  }
+
+  it('the fleet overview\'s "Act on all…" of a row moves exactly that row\'s browsers, after a confirmation that defaults to not moving', async () => {
+    const { page, emulator, quickInput, runCommand, screenshot } = e2e();
+    const ou = emulator.fleet.orgUnits.add('/E2E Overview Bulk');
+    const to = emulator.fleet.orgUnits.add('/E2E Overview Bulk Target');
+    const linux = [0, 1].map((i) => emulator.fleet.addBrowser({ machineName: `E2E-OVB-L${i}`, orgUnitPath: ou.orgUnitPath, osPlatform: 'Linux' }).deviceId);
+    const windows = emulator.fleet.addBrowser({ machineName: 'E2E-OVB-W', orgUnitPath: ou.orgUnitPath, osPlatform: 'Windows' }).deviceId;
+    await openExplorerFromActivityBar();
+    await resetTree();
+    await runCommand('CBCM: Refresh');
+    const tab = page.locator('.tab', { hasText: `Fleet Overview: ${ou.orgUnitPath}` }).first();
+    await pickFromContextMenu(row('E2E Overview Bulk', 3), 'Open Fleet Overview', tab, 'CBCM: Open Fleet Overview');
+    const frame = await overviewFrame(ou.orgUnitPath);
+    const toggle = frame.locator('#toggle-tables');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    const act = frame.getByRole('button', { name: 'Move, annotate or delete all 2 browsers of Linux', exact: true });
+    await act.click();
+    await quickInput.pick('Move all matching…');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Move 2 browsers to…' }).waitFor({ timeout: 30_000 });
+    await quickInput.fill(to.orgUnitPath);
+    await quickInput.pick(new RegExp(to.orgUnitPath));
+    await dialog().waitFor({ state: 'visible', timeout: 20_000 });
+    const text = (await dialog().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, new RegExp(`Move 2 browsers to ${to.orgUnitPath}\\?`));
+    assert.match(text, new RegExp(`matching "os_platform:Linux" in ${ou.orgUnitPath}`));
+    await screenshot('overview-act-on-all-move-confirm');
+    assert.strictEqual((await dialog().locator('.monaco-button:focus').innerText()).trim(), "Don't Move", 'Enter must not move');
+    await dialog().locator('.monaco-button', { hasText: /^Move 2$/ }).click();
+    await eventually('the Linux row\'s browsers to be moved', () => linux.every((id) => emulator.fleet.browsers.get(id)?.orgUnitPath === to.orgUnitPath), 60_000);
+    assert.strictEqual(emulator.fleet.browsers.get(windows)?.orgUnitPath, ou.orgUnitPath, 'the other row stays');
+    await runCommand('View: Close All Editors');
   });
 
   it('Edit Annotation on a multi-selection goes to the bulk path and sets every selected browser', async () => {
