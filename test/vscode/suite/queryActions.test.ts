@@ -10,7 +10,7 @@ import { KEEP_BUTTON, KEEP_PLACE_BUTTON, type ModalQuestion } from '../../../src
 import type { BulkSummary } from '../../../src/operations/bulkRun';
 import type { FleetFigures } from '../../../src/overview/figures';
 import type { CbcmTestingApi } from '../../../src/testing';
-import type { OverviewState } from '../../../src/webview/overviewProtocol';
+import type { OverviewState } from '../../../src/webview/overview/protocol';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
 interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string }
