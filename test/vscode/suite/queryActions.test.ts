@@ -71,13 +71,23 @@ describe('Query actions: lenses and bulk work on what a query matches', function
 
   async function selectOrgUnit(path: string): Promise<void> {
     api.explorer.refresh();
-    const [account] = await api.explorer.getChildren();
-    await api.explorer.getChildren(account);
-    const node = api.explorer.accountNode!.findOrgUnit(path);
-    assert.ok(node, `org unit ${path} is in the tree`);
-    await api.view.reveal(node, { select: true, focus: false });
-    // The renderer reports the selection to the extension host after reveal() resolves.
-    await until(`the selection of ${path}`, () => selectionId() === node.id);
+    // The refresh replaces the tree's nodes while the view asks for them again: a node of the tree being replaced
+    // cannot be revealed ("Cannot resolve tree item"), so look it up again and retry.
+    for (let attempt = 1; ; attempt++) {
+      const [account] = await api.explorer.getChildren();
+      await api.explorer.getChildren(account);
+      const node = api.explorer.accountNode!.findOrgUnit(path);
+      assert.ok(node, `org unit ${path} is in the tree`);
+      try {
+        await api.view.reveal(node, { select: true, focus: false });
+        // The renderer reports the selection to the extension host after reveal() resolves.
+        await until(`the selection of ${path}`, () => selectionId() === node.id);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
   }
 
   it('the "in <org unit>" lens names the selected org unit, filters it and reveals the filtered listing', async () => {
