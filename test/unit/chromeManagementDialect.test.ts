@@ -94,7 +94,7 @@ describe('query: chromemanagement dialect', () => {
     const lines = doc.split('\n');
     assert.strictEqual(dialectFromDocument(lines[0]), D);
     assert.ok(lines.some((l) => l.startsWith('# Not translated: enrollment_token')));
-    assert.ok(lines.includes('machine_name:LAB'));
+    assert.ok(lines.includes('machine_name:"*LAB*"'));
     assert.ok(!doc.includes('TOPSECRET'));
   });
 });
