@@ -53,12 +53,21 @@ describe('Chrome Management API v1 backend', () => {
   it('the Convert action shows the filter exactly as sent: a word of machine_name as the documented "*word*" substring', async () => {
     const query = 'machine_name:LT user:alice';
     const sentFilter = 'machine_name:"*LT*" AND annotated_user:alice';
+    await testingApi(); // the extension is active
     const document = await vscode.workspace.openTextDocument({ language: 'cbcm-query', content: `${query}\n` });
     await vscode.window.showTextDocument(document);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
-    const convert = actions.find((a) => a.title.startsWith('Convert to Chrome Management filter'));
-    assert.strictEqual(convert?.title, `Convert to Chrome Management filter: ${sentFilter}`, 'the title carries the filter');
+    // An untitled name closed by the previous test may be reused: wait until the provider sees this document.
+    let convert: vscode.CodeAction | undefined;
+    let titles: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
+      titles = actions.map((a) => a.title);
+      convert = actions.find((a) => a.title.startsWith('Convert to Chrome Management filter') && a.title.includes('LT'));
+      if (convert) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.strictEqual(convert?.title, `Convert to Chrome Management filter: ${sentFilter}`, `the title carries the filter (got ${titles.join(' | ')})`);
     await vscode.commands.executeCommand(convert.command!.command, ...(convert.command!.arguments ?? []));
     const converted = vscode.window.activeTextEditor?.document;
     assert.ok(converted && converted !== document, 'a new document opened');
