@@ -96,4 +96,32 @@ describe('Chrome Management API v1 backend', () => {
     }
     await vscode.commands.executeCommand('workbench.action.closeAllGroups');
   });
+
+  it('the v1 backend lists the same browsers for a word of a machine name under every reading of ":"', async function () {
+    if (!v1) this.skip(); // readings of the v1 ':' only exist against the v1 backend (CBCM_API_VERSION=chromemanagement-v1)
+    const api = await testingApi();
+    if (!api.services.backends.current) await signInWithEmulatorKey();
+    const { browsers } = await control<{ browsers: { machineName?: string }[] }>('browsers');
+    // A middle word of a machine name (SAL-LT-0042 → LT): a whole-value or prefix reading of a plain ':' misses it.
+    const word = browsers.map((b) => b.machineName?.split('-')).find((parts) => parts && parts.length >= 3)?.[1];
+    assert.ok(word, 'the fleet has a machine name with a middle word');
+    const found: Record<string, string[]> = {};
+    try {
+      for (const match of ['word', 'exact', 'prefix', 'substring']) {
+        await control('colonmatch', { match });
+        const ids: string[] = [];
+        for await (const page of api.services.backends.current!.listBrowsers({ maxResults: 100, query: `machine_name:${word}` })) {
+          for (const b of page.browsers) {
+            assert.ok(b.machineName?.split(/[^\p{L}\p{N}]+/u).some((w) => w.toLowerCase() === word.toLowerCase()), `${b.machineName} has the word ${word}`);
+            ids.push(b.deviceId);
+          }
+        }
+        found[match] = ids.sort();
+      }
+    } finally {
+      await control('colonmatch', { match: 'word' });
+    }
+    assert.ok(found.word.length > 0, `machine_name:${word} finds browsers`);
+    for (const match of ['exact', 'prefix', 'substring']) assert.deepStrictEqual(found[match], found.word, `the same browsers when ':' means ${match}`);
+  });
 });
