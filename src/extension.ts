@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
   const details = registerDeviceDetails(services);
-  registerFleetOverview(services, { provider: explorer, view });
+  registerFleetOverview(services);
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined

@@ -157,7 +157,10 @@ export function registerDeviceDetails(services: Services): DeviceDetailsRegistry
       return undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        registry.restore(panel, state);
+        return Promise.resolve();
+      },
     }),
   );
   return registry;

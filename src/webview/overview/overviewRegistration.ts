@@ -5,7 +5,6 @@ import { OverviewCache } from '../../overview/cache';
 import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import { scopeKey, type ChartId, type OverviewScope } from '../../overview/figures';
 import type { Services } from '../../services';
-import type { ExplorerView } from '../../tree';
 import { offerSignIn } from '../../auth/signInGate';
 import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
 import { isOverviewPanelState } from './protocol';
@@ -94,9 +93,9 @@ function uriArgument(arg: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-export function registerFleetOverview(services: Services, explorer: ExplorerView): void {
+export function registerFleetOverview(services: Services): void {
   const cache = new OverviewCache();
-  const registry = new OverviewRegistry({ services, explorer, cache });
+  const registry = new OverviewRegistry({ services, cache });
   const noPanel = () => {
     void vscode.window.showInformationMessage('Open the fleet overview first (CBCM: Open Fleet Overview).');
     return undefined;
@@ -133,7 +132,10 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        registry.restore(panel, state);
+        return Promise.resolve();
+      },
     }),
   );
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
