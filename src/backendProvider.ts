@@ -108,6 +108,6 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
     this.backend?.dispose();
     this.emitter.dispose();
     this.writeEmitter.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
