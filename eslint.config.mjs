@@ -18,8 +18,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['src/**/*.ts', 'media/src/**/*.ts'],
+    files: ['src/**/*.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ['media/src/**/*.ts'],
+    languageOptions: { parserOptions: { project: './media/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
   },
   {
     rules: {
