@@ -8,14 +8,13 @@ import { registerAuthCommands } from './commands/authCommands';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
-import { InMemoryRecentValues, registerQueryLanguage, setRecentValuesProvider } from './language';
-import { recentValuesFromBrowsers } from './query';
+import { InMemoryRecentValues, recentValuesFromBrowsers, registerQueryLanguage, setRecentValuesProvider } from './language';
 import { FleetOperations } from './operationsService';
 import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
-import { registerDeviceDetails } from './webview/details/detailsRegistration';
+import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/detailsRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
@@ -27,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
-  registerAuthCommands(context, { accounts });
+  context.subscriptions.push(...registerAuthCommands({ context, accounts }));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
@@ -44,14 +43,14 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
   context.subscriptions.push(...registerExplorerItemCommands({ services, explorer, view }));
-  context.subscriptions.push(...registerQueryLanguage(context, { log }));
+  context.subscriptions.push(...registerQueryLanguage({ log }));
   // Values seen in listed browsers become completions in filter queries.
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
-  context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
-  const details = registerDeviceDetails(services);
-  registerFleetOverview(services);
+  context.subscriptions.push(...registerBulkPreview(), ...registerHistoryCommands(services));
+  const details = new DeviceDetailsRegistry(services);
+  context.subscriptions.push(details, ...registerDeviceDetails(services, details), ...registerFleetOverview(services));
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined

@@ -15,8 +15,8 @@ export interface ApplyFilterArgs {
   scope?: 'account' | 'selectedOrgUnit';
 }
 
-export function registerCodeLens(): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider(SELECTOR, {
+export function registerCodeLens(): vscode.Disposable[] {
+  return [vscode.languages.registerCodeLensProvider(SELECTOR, {
     provideCodeLenses(document) {
       const dialect = documentDialect(document);
       // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
@@ -44,7 +44,7 @@ export function registerCodeLens(): vscode.Disposable {
         return lenses;
       });
     },
-  });
+  })];
 }
 
 export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.LogOutputChannel): Promise<void> {

@@ -93,7 +93,8 @@ function uriArgument(arg: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-export function registerFleetOverview(services: Services): void {
+/** The overview's commands, serializer and listeners; the caller adds them to `context.subscriptions`. */
+export function registerFleetOverview(services: Services): vscode.Disposable[] {
   const cache = new OverviewCache();
   const registry = new OverviewRegistry({ services, cache });
   const noPanel = () => {
@@ -109,7 +110,7 @@ export function registerFleetOverview(services: Services): void {
     // Resolves to nothing: the panel is not a serialisable result.
     return undefined;
   };
-  services.context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     registry,
     // Figures of another account must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
@@ -137,10 +138,10 @@ export function registerFleetOverview(services: Services): void {
         return Promise.resolve();
       },
     }),
-  );
+  ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     // Tests in the real VS Code: wait for the load of a scope and read its state; click a bar by its indices.
-    services.context.subscriptions.push(
+    disposables.push(
       vscode.commands.registerCommand('cbcm.overview.testing.state', async (arg?: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));
         await panel?.loading;
@@ -152,4 +153,5 @@ export function registerFleetOverview(services: Services): void {
       }),
     );
   }
+  return disposables;
 }
