@@ -57,8 +57,8 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     return node;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    return this.rootOu ? [this.allBrowsers, this.allTokens, this.rootOu] : [this.allBrowsers, this.allTokens];
+  getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve(this.rootOu ? [this.allBrowsers, this.allTokens, this.rootOu] : [this.allBrowsers, this.allTokens]);
   }
 
   /** Stops every listing still running under this account (after a refresh or sign-out). */
