@@ -14,6 +14,7 @@ import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
+import { selectedOrgUnitOf } from './tree/selectedOrgUnit';
 import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/detailsRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
 
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
   context.subscriptions.push(...registerExplorerItemCommands({ services, explorer, view }));
-  context.subscriptions.push(...registerQueryLanguage({ log }));
+  const selectedOrgUnit = selectedOrgUnitOf(view);
+  context.subscriptions.push(selectedOrgUnit, ...registerQueryLanguage({ log, selectedOrgUnit }));
   // Values seen in listed browsers become completions in filter queries.
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);

@@ -345,12 +345,16 @@ function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
       action.title = actionText(c.action);
       action.setAttribute('aria-label', c.action.kind === 'revealOrgUnit' ? `Show ${c.label} in explorer` : `Filter explorer to ${rowName(model, c)}`);
     }
+    // Bulk work on what a browser filter matches; the extension asks which (move, annotate, delete) and confirms.
+    const bulk = c.action.kind === 'filter' && c.action.dialect === 'browsers'
+      ? btn('Act on all…', () => post({ type: 'actOnAll', chart: model.id, category: i }), `bulk-${model.id}-${i}`, true) : undefined;
+    bulk?.setAttribute('aria-label', `Move, annotate or delete all ${nf.format(c.count)} browsers of ${rowName(model, c)}`);
     body.appendChild(el('tr', {},
       el('th', { text: c.label, attrs: { scope: 'row' } }),
       el('td', { text: nf.format(c.count), className: 'num' }),
       el('td', { text: total > 0 ? pct.format(c.count / total) : '–', className: 'num' }),
       ...series.map((_, s) => el('td', { text: nf.format(model.stacks!.values[s][i]), className: 'num' })),
-      el('td', {}, action),
+      el('td', {}, action, ...(bulk ? [' ', bulk] : [])),
     ));
   });
   details.append(

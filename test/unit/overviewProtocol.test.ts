@@ -68,7 +68,12 @@ describe('overview protocol', () => {
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'activity', category: 3 }), { type: 'activate', chart: 'activity', category: 3 });
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'versions', category: 0, series: 2, query: 'x' }),
       { type: 'activate', chart: 'versions', category: 0 }, 'extra keys (a segment, a query) are not passed on: a click acts on the whole bar');
+    // "Act on all…" names a bar too: the extension looks up its filter (the webview cannot hand it a query to delete by).
+    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'actOnAll', chart: 'platforms', category: 1, query: 'x', orgUnitPath: '/' }),
+      { type: 'actOnAll', chart: 'platforms', category: 1 });
     for (const m of [
+      { type: 'actOnAll', chart: 'platforms', category: -1 },
+      { type: 'actOnAll', chart: 'nope', category: 0 },
       { type: 'activate', chart: 'activity', category: -1 },
       { type: 'activate', chart: 'activity', category: 1.5 },
       { type: 'activate', chart: 'nope', category: 0 },

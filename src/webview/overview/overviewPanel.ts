@@ -225,6 +225,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
       case 'activate':
         await this.activate(msg.chart, msg.category);
         return;
+      case 'actOnAll':
+        await this.actOnAll(msg.chart, msg.category);
+        return;
       case 'openStableMajorSetting':
         await vscode.commands.executeCommand('workbench.action.openSettings', STABLE_MAJOR_SETTING);
         return;
@@ -248,6 +251,20 @@ export class FleetOverviewPanel implements vscode.Disposable {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
     if (!action) return { kind: 'none', reason: 'unknown bar' };
     return this.run(action);
+  }
+
+  /**
+   * "Act on all…" of a bar whose filter lists browsers: the bulk commands' pick of move / delete / annotate, each
+   * with its dry run, exact count and confirmation. `choice` (tests) names the operation and its automation.
+   */
+  async actOnAll(chart: ChartId, category: number, choice?: { kind: string; automation?: unknown }): Promise<unknown> {
+    const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
+    if (action?.kind !== 'filter' || action.dialect !== 'browsers') {
+      vscode.window.setStatusBarMessage('This bar has no browser filter to act on.', 5000);
+      return undefined;
+    }
+    return vscode.commands.executeCommand('cbcm.bulk.actOnMatching',
+      { query: action.query, orgUnitPath: action.orgUnitPath, kind: choice?.kind }, choice?.automation);
   }
 
   private async run(action: ItemAction): Promise<ActivationResult> {

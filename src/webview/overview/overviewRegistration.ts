@@ -151,6 +151,10 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
         const panel = registry.get(scopeFromArgument(arg));
         return panel ? panel.activate(chart, category) : undefined;
       }),
+      vscode.commands.registerCommand('cbcm.overview.testing.actOnAll', async (arg: unknown, chart: ChartId, category: number, kind: string, automation?: unknown) => {
+        const panel = registry.get(scopeFromArgument(arg));
+        return panel ? panel.actOnAll(chart, category, { kind, automation }) : undefined;
+      }),
     );
   }
   return disposables;

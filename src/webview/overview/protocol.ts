@@ -30,6 +30,8 @@ export type OverviewWebviewMessage =
   | { type: 'cancel' }
   /** A bar (whichever of its segments was clicked) or a table row's button. */
   | { type: 'activate'; chart: ChartId; category: number }
+  /** A table row's "Act on all…": move, delete or annotate every browser its filter matches (the bulk commands). */
+  | { type: 'actOnAll'; chart: ChartId; category: number }
   /** Opens the settings editor at `cbcm.overview.stableMajor`. */
   | { type: 'openStableMajorSetting' }
   /** The summary's "Device-id collisions" figure. */
@@ -136,7 +138,8 @@ export function parseOverviewWebviewMessage(v: unknown): OverviewWebviewMessage 
     case 'openStableMajorSetting':
       return { type: v.type };
     case 'activate':
-      return isChartId(v.chart) && isIndex(v.category) ? { type: 'activate', chart: v.chart, category: v.category } : undefined;
+    case 'actOnAll':
+      return isChartId(v.chart) && isIndex(v.category) ? { type: v.type, chart: v.chart, category: v.category } : undefined;
     case 'copy':
       return isCopyText(v.text) ? { type: 'copy', text: v.text } : undefined;
     default:
