@@ -14,7 +14,7 @@ export interface Stat {
  */
 export interface BenchRow {
   name: string;
-  unit: 'ms' | 's' | 'MB' | 'KB';
+  unit: 'ms' | 's' | 'MB' | 'KB' | 'req';
   ours: Stat;
   baseline?: Stat & { name: string; kind?: 'measured' | 'computed' };
   /** Shown in the ratio column, e.g. "7.9× faster"; computed from ours/baseline when absent. */
