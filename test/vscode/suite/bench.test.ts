@@ -13,6 +13,8 @@ import { makeLargeBrowser } from '../../../bench/webviewFixtures';
 import { control, EXTENSION_ID, signInWithEmulatorKey, testingApi } from './helpers';
 
 const out = process.env.CBCM_BENCH_OUT;
+/** bench/bareExtension (publisher.name). */
+const BARE_EXTENSION_ID = 'cbcm-bench.cbcm-bench-bare';
 const results: Record<string, unknown> = {};
 const MB = 1024 * 1024;
 
@@ -42,11 +44,27 @@ describe('bench: extension in a real VS Code', function () {
   it('bench: activation', async () => {
     const ext = vscode.extensions.getExtension<CbcmExtensionApi>(EXTENSION_ID);
     assert.ok(ext);
-    const wasActive = ext.isActive;
-    const t0 = performance.now();
-    const api = await ext.activate();
-    const activationMs = performance.now() - t0;
-    save('activation', { wasActiveBefore: wasActive, eventToActivatedMs: wasActive ? undefined : activationMs, activateBodyMs: api.testing?.activateMs });
+    // The baseline: a bare extension (one command, an empty activate()) installed from its .vsix when the bench
+    // asked for it, activated in this same VS Code start. Which goes first alternates between starts.
+    const bare = vscode.extensions.getExtension(BARE_EXTENSION_ID);
+    const timeActivation = async (e: vscode.Extension<unknown>) => {
+      const wasActive = e.isActive;
+      const t0 = performance.now();
+      const api = await e.activate();
+      return { wasActive, ms: performance.now() - t0, api };
+    };
+    const bareFirst = process.env.CBCM_BENCH_BARE_FIRST === '1';
+    const bareBefore = bare && bareFirst ? await timeActivation(bare) : undefined;
+    const ours = await timeActivation(ext);
+    const bareAfter = bare && !bareFirst ? await timeActivation(bare) : undefined;
+    const b = bareBefore ?? bareAfter;
+    save('activation', {
+      wasActiveBefore: ours.wasActive,
+      eventToActivatedMs: ours.wasActive ? undefined : ours.ms,
+      activateBodyMs: (ours.api as CbcmExtensionApi).testing?.activateMs,
+      extensionPath: ext.extensionPath,
+      bare: b ? { wasActiveBefore: b.wasActive, ms: b.wasActive ? undefined : b.ms, first: bareFirst } : undefined,
+    });
   });
 
   it('bench: heap after loading 100,000 browsers into tree nodes', async function () {
