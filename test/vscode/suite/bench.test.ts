@@ -8,6 +8,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { CbcmExtensionApi } from '../../../src/testing';
+import { contentSecurityPolicy } from '../../../src/webview/html';
 import type { AccountNode } from '../../../src/tree/nodes/accountNode';
 import { makeLargeBrowser } from '../../../bench/webviewFixtures';
 import { control, EXTENSION_ID, signInWithEmulatorKey, testingApi } from './helpers';
@@ -182,6 +183,43 @@ describe('bench: extension in a real VS Code', function () {
     }
     save('details', { logFile: logFile(), runs: timings, lines: countLines().map((m) => m[0]) });
     await fetch(`${process.env.CBCM_EMULATOR_URL}/__emulator/browsers/${device.deviceId}`, { method: 'DELETE' });
+  });
+
+  // The details panel's baseline: a hello-world webview under the same CSP, opened by a command the same way and
+  // timed from the command to its first frame after the webview reported being loaded.
+  it('bench: bare webview panel', async function () {
+    this.timeout(120_000);
+    const openBare = async (): Promise<number> => {
+      const t0 = performance.now();
+      const panel = vscode.window.createWebviewPanel('cbcmBench.barePanel', 'Hello', vscode.ViewColumn.Active, { enableScripts: true });
+      const nonce = Math.random().toString(36).slice(2);
+      const rendered = new Promise<number>((resolve) => {
+        const sub = panel.webview.onDidReceiveMessage((m: { type?: string }) => {
+          if (m.type !== 'rendered') return;
+          sub.dispose();
+          resolve(performance.now() - t0);
+        });
+      });
+      panel.webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(panel.webview.cspSource, nonce)}">
+<title>Hello</title></head><body><h1>Hello, world</h1>
+<script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => api.postMessage({ type: 'rendered' }));</script></body></html>`;
+      const ms = await Promise.race([rendered, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), 20_000))]);
+      panel.dispose();
+      return ms;
+    };
+    const command = vscode.commands.registerCommand('cbcmBench.openBarePanel', openBare);
+    try {
+      const runs: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        runs.push(await vscode.commands.executeCommand<number>('cbcmBench.openBarePanel'));
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      save('barePanel', { runs: runs.filter((ms) => Number.isFinite(ms)) });
+    } finally {
+      command.dispose();
+    }
   });
 
   // Last, because each load leaves a module instance behind that would inflate the heap figure.
