@@ -1,11 +1,60 @@
 // Bundles the extension (Node, CommonJS) and the webview scripts (browser, IIFE).
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
+//
+// The extension is more than one file, so that activation loads only what activation needs:
+// - dist/extension.js: our code (activation, tree, commands, views);
+// - dist/vendor/<package>.js: big npm packages only some commands need, each bundled on its own and required on
+//   first use (google-auth-library with its HTTP stack: signing in and refreshing a token; csv-parse: the CSV
+//   import). The source keeps `require('<package>')` inside the function that needs it; the plugin below points
+//   that require at the vendor file next to the bundle. A vendor file holds only the package, none of our
+//   modules, so no class or module state exists twice (an `instanceof` across files stays true).
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+/** npm packages loaded on first use, and the file each becomes under dist/vendor/. */
+const VENDOR = {
+  'google-auth-library': 'google-auth-library.js',
+  'csv-parse/sync': 'csv-parse-sync.js',
+};
+
+const aliasWhatwgUrl = (root) => ({ 'whatwg-url': path.join(root, 'src', 'shims', 'whatwgUrl.js') });
+
+/** Rewrites `require('<vendor package>')` in our code to the separate file, left external. */
+const vendorExternals = {
+  name: 'vendor-externals',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(VENDOR).map((k) => k.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDOR[args.path]}`, external: true }));
+  },
+};
+
+/**
+ * esbuild options of every file of the extension's Node side, into `outdir` (default dist/). Shared with the
+ * benchmarks (bench/bundleSize.bench.ts), which build the production files into a temporary folder.
+ */
+function extensionBuilds({ production, outdir = path.join(__dirname, 'dist'), root = __dirname }) {
+  const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', format: 'cjs', platform: 'node', target: 'node20' };
+  return [
+    {
+      ...common,
+      entryPoints: [path.join(root, 'src', 'extension.ts')],
+      outfile: path.join(outdir, 'extension.js'),
+      external: ['vscode'],
+      alias: aliasWhatwgUrl(root),
+      plugins: [vendorExternals],
+      metafile: true,
+    },
+    ...Object.entries(VENDOR).map(([pkg, file]) => ({
+      ...common,
+      // A one-line entry re-exporting the package, resolved from the repository's node_modules.
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' },
+      outfile: path.join(outdir, 'vendor', file),
+      alias: aliasWhatwgUrl(root),
+      sourcemap: false,
+    })),
+  ];
+}
 
 /** Every `media/src/<name>.ts` becomes `media/dist/<name>.js`. */
 function webviewEntries() {
@@ -17,24 +66,14 @@ function webviewEntries() {
 }
 
 async function main() {
-  const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning' };
-  const contexts = [
-    await esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      external: ['vscode'],
-      alias: { 'whatwg-url': './src/shims/whatwgUrl.js' },
-      metafile: true,
-    }),
-  ];
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const contexts = [];
+  for (const options of extensionBuilds({ production })) contexts.push(await esbuild.context(options));
   const webviews = webviewEntries();
   if (webviews.length > 0) {
     contexts.push(await esbuild.context({
-      ...common,
+      bundle: true, minify: production, sourcemap: !production, logLevel: 'warning',
       entryPoints: webviews,
       outdir: 'media/dist',
       format: 'iife',
@@ -52,7 +91,11 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+module.exports = { extensionBuilds, VENDOR };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,33 +1,45 @@
-// 4b. Size of the production bundle (dist/extension.js as `npm run package` builds it: minified, no source map),
-//     built into a temporary folder so the development build in dist/ is left alone.
+// 4b. Size of the production build (as `npm run package` builds it: minified, no source maps), built into a
+//     temporary folder so the development build in dist/ is left alone. Ours: dist/extension.js, the one file
+//     activation loads. Baseline (measured): every file of the build, i.e. what one bundle would be; the rest
+//     (dist/vendor/*.js, see esbuild.js) is loaded on first use.
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stat, type BenchRow } from './stats';
+import { measuredBaseline, stat, type BenchRow } from './stats';
 
-/** Builds the production bundle (same options as `node esbuild.js --production`) into `outfile`. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the plain-JS build script
+const { extensionBuilds } = require('../esbuild.js') as { extensionBuilds: (o: { production: boolean; outdir: string }) => esbuild.BuildOptions[] };
+
+/** Builds the production files (same options as `node esbuild.js --production`) into `outdir`; returns their sizes. */
+export async function buildProduction(outdir: string): Promise<{ file: string; bytes: number }[]> {
+  const builds = extensionBuilds({ production: true, outdir });
+  for (const options of builds) await esbuild.build(options);
+  return builds.map((b) => ({ file: path.relative(outdir, b.outfile!), bytes: fs.statSync(b.outfile!).size }));
+}
+
+/** Builds the production extension.js (and the vendor files next to it) at `outfile`. */
 export async function buildProductionBundle(outfile: string): Promise<void> {
-  const root = path.join(__dirname, '..');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src', 'extension.ts')], outfile, bundle: true, minify: true, sourcemap: false,
-    format: 'cjs', platform: 'node', target: 'node20', external: ['vscode'], logLevel: 'warning',
-    alias: { 'whatwg-url': path.join(root, 'src', 'shims', 'whatwgUrl.js') },
-  });
+  const outdir = path.dirname(outfile);
+  await buildProduction(outdir);
+  if (path.join(outdir, 'extension.js') !== outfile) fs.renameSync(path.join(outdir, 'extension.js'), outfile);
 }
 
 export async function benchBundleSize(): Promise<BenchRow> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-bench-bundle-'));
   try {
-    const outfile = path.join(dir, 'extension.js');
-    await buildProductionBundle(outfile);
-    const kb = fs.statSync(outfile).size / 1024;
+    const files = await buildProduction(dir);
+    const kb = files.find((f) => f.file === 'extension.js')!.bytes / 1024;
+    const totalKb = files.reduce((n, f) => n + f.bytes, 0) / 1024;
     return {
-      name: '4b. Production bundle (dist/extension.js, minified)',
+      name: '4b. Production code loaded at activation (dist/extension.js, minified)',
       unit: 'KB',
       ours: stat([kb]),
+      baseline: measuredBaseline('the whole build in one file (every file together)', stat([totalKb])),
+      ratio: kb / totalKb,
       target: '< 600 KB',
       pass: kb < 600,
+      note: `files: ${files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KB`).join(', ')}; the vendor files load on first use (signing in, CSV import)`,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,9 @@ import nodeFetch from 'node-fetch';
 import { SCOPES } from '../test/emulator';
 import { createDirectoryBetaBackend } from '../src/api';
 import { startEmulatorProcess } from './emulatorProcess';
-import { stat, type BenchRow } from './stats';
+import { measuredBaseline, stat, type BenchRow } from './stats';
+
+const CPU_TARGET = 1.1;
 
 interface Wire {
   browsers?: { deviceId: string }[];
@@ -16,7 +18,7 @@ interface Wire {
 
 export async function benchClientOverhead(o: { browsers?: number; runs?: number; log?: (l: string) => void } = {}): Promise<BenchRow> {
   const browsers = o.browsers ?? 100_000;
-  const runs = o.runs ?? 5;
+  const runs = o.runs ?? 9;
   const log = o.log ?? (() => undefined);
   const emu = await startEmulatorProcess(['--browsers', String(browsers), '--seed', '12'], [SCOPES.browsersReadonly]);
   const token = emu.accessToken;
@@ -69,17 +71,18 @@ export async function benchClientOverhead(o: { browsers?: number; runs?: number;
     }
     const s = stat(cpu.ours);
     const b = stat(cpu.bare);
-    const ratio = s.median / b.median;
+    // Each pair ran back to back, so its ratio cancels most of the machine's drift; the median of those is the figure.
+    const ratio = stat(cpu.ours.map((c, i) => c / cpu.bare[i])).median;
     const wallRatio = stat(wall.ours.map((w, i) => w / wall.bare[i])).median;
     return {
       name: `2. Client overhead, ${browsers.toLocaleString('en')} browsers, 0 ms latency (client CPU time)`,
       unit: 'ms',
       ours: s,
-      baseline: { name: 'bare fetch loop', ...b },
+      baseline: measuredBaseline('bare fetch loop', b),
       ratio,
-      target: '≤ 1.15× bare loop',
-      pass: ratio <= 1.15,
-      note: `wall time (mostly the emulator, in its own process): ours median ${stat(wall.ours).median.toFixed(0)} ms, bare loop ${stat(wall.bare).median.toFixed(0)} ms, median ratio of paired runs ${wallRatio.toFixed(2)}×`,
+      target: `≤ ${CPU_TARGET}× bare loop (median of paired runs)`,
+      pass: ratio <= CPU_TARGET,
+      note: `ratio = median of the ${runs} paired runs' CPU ratios (${cpu.ours.map((c, i) => (c / cpu.bare[i]).toFixed(2)).join(', ')}); wall time (mostly the emulator, in its own process): ours median ${stat(wall.ours).median.toFixed(0)} ms, bare loop ${stat(wall.bare).median.toFixed(0)} ms, median ratio of paired runs ${wallRatio.toFixed(2)}×`,
     };
   } finally {
     agent.destroy();

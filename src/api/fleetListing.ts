@@ -22,6 +22,7 @@
 //   constrains `register` is never split this way.
 // - A browser that re-registers or moves OU during the listing may show up in two parts (dropped by dedupe)
 //   or, like with any paged listing of live data, in none.
+import { setMaxListeners } from 'events';
 import type { CbcmBackend } from './backend';
 import { cancelledError } from './errors';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
@@ -29,10 +30,19 @@ import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
 
 /**
- * 2,400 requests per minute is 40 per second; with Google's usual ~250 ms per page that is 10 requests in flight.
- * More would only wait for the limiter, fewer would leave quota unused.
+ * 2,400 requests per minute is 40 per second; with Google's usual ~250 ms per page that is 10 requests in flight
+ * exactly, so with 10 every page slower than 250 ms, and every part that ends, left quota unused (the listing
+ * took ~1.3× its quota-bound time). More in flight make the limiter, not the round-trips, the bound; the limiter
+ * still lets no more than the quota through, and splits (which cost extra pages) stay limited to 10 parts.
  */
-export const DEFAULT_FLEET_CONCURRENCY = 10;
+export const DEFAULT_FLEET_CONCURRENCY = 16;
+/**
+ * Listings at once until the root's first page has shown how org unit filters are read: under 'subtree' every
+ * org unit part started before that lists its subtree's first page for nothing, so fewer start blind.
+ */
+const CONCURRENCY_BEFORE_READING_KNOWN = 10;
+/** Running parts up to which a registration-time split may add one (10 × 250 ms per page fill the quota). */
+const SPLIT_CONCURRENCY = 10;
 const ROOT = '/';
 const SECOND = 1000;
 /** Ranges shorter than this are not split further (browsers registered within seconds of each other). */
@@ -153,6 +163,8 @@ class FleetListing {
   private failure: { error: unknown } | undefined;
   /** Org unit filters include sub-units (learnt by this listing or an earlier one of the backend). */
   private subtree: boolean;
+  /** The reading is known (from an earlier listing, or the root's first page), or does not matter. */
+  private readingKnown: boolean;
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -166,8 +178,12 @@ class FleetListing {
   ) {
     this.limiter = options.limiter ?? defaultLimiterFor(backend);
     this.subtree = knownOrgUnitScope(backend) === 'subtree';
+    this.readingKnown = this.subtree || Boolean(options.orgUnitPath);
     this.split = options.splitByRegistration !== false && !constrainsRegistration(options.query);
     this.maxBuffered = concurrency * 4;
+    // Every running part (its request and its limiter wait) listens to the one abort signal: more than Node's
+    // default of 10 listeners is expected here, not a leak.
+    setMaxListeners(2 * concurrency + 4, this.abort.signal);
   }
 
   async *run(): AsyncGenerator<ChromeBrowser[], void, undefined> {
@@ -220,8 +236,10 @@ class FleetListing {
 
   /** Starts parts while slots are free: queued ones first, then splits of running ones. */
   private pump(): void {
-    while (this.running.size < this.concurrency && !this.failure && !this.abort.signal.aborted) {
-      const part = this.queue.shift() ?? this.splitOne();
+    const slots = this.readingKnown ? this.concurrency : Math.min(this.concurrency, CONCURRENCY_BEFORE_READING_KNOWN);
+    while (this.running.size < slots && !this.failure && !this.abort.signal.aborted) {
+      // Parts that exist anyway (org units) use every slot; splits, which cost extra pages, only the first 10.
+      const part = this.queue.shift() ?? (this.running.size < SPLIT_CONCURRENCY ? this.splitOne() : undefined);
       if (!part) return;
       this.running.add(part);
       this.listPart(part).then(
@@ -248,6 +266,8 @@ class FleetListing {
    */
   private splitOne(): Part | undefined {
     if (!this.split) return undefined;
+    // Requests already wait for the quota: another part would not list faster, only cost its extra pages.
+    if (this.quotaSaturated()) return undefined;
     let best: { part: Part; end: number } | undefined;
     const now = Math.floor(Date.now() / SECOND) * SECOND;
     for (const part of this.running) {
@@ -266,6 +286,12 @@ class FleetListing {
     part.hi = mid;
     this.progress.parts++;
     return upper;
+  }
+
+  /** True while requests queue for the rate limiter (when it tells; a limiter that does not is never saturated). */
+  private quotaSaturated(): boolean {
+    const limiter = this.limiter === ALREADY_LIMITED ? this.backend.requestLimiter : this.limiter;
+    return (limiter?.available ?? 0) < 0;
   }
 
   private async listPart(part: Part): Promise<void> {
@@ -315,6 +341,7 @@ class FleetListing {
 
   private received(part: Part, items: readonly ChromeBrowser[]): void {
     if (!this.subtree && pageShowsSubtree(part.orgUnitPath, items)) this.learnSubtree();
+    if (part.orgUnitPath === ROOT) this.readingKnown = true;
     const fresh: ChromeBrowser[] = [];
     for (const b of items) {
       const reg = registrationSecond(b);

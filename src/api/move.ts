@@ -1,6 +1,9 @@
 // Batched move to an org unit. The API takes at most 600 ids per call; a batch it rejects (400) is bisected to
 // isolate the bad ids, so one unknown device does not stop 599 others. Moves are idempotent, so the transport
-// may retry them.
+// may retry them. The first batch goes alone (a wrong destination or a missing permission then costs one
+// request), the rest several at a time: one after the other, 34 batches of a 20,000-browser move took 34
+// round-trips (8.5 s at 250 ms) for what the quota allows in under a second. The account's request budget, which
+// every request of the transport waits for, keeps them within the quota.
 import type { MoveProgress } from './backend';
 import { ApiError, cancelledError } from './errors';
 import type { HttpTransport } from './http';
@@ -9,6 +12,8 @@ import type { MoveResult } from './types';
 import { checkOrgUnitPath, requireId } from './validation';
 
 export const MOVE_BATCH_SIZE = 600;
+/** Move batches in flight after the first one succeeded. */
+export const MOVE_CONCURRENCY = 8;
 
 export interface MoveRequest {
   deviceIds: readonly string[];
@@ -16,6 +21,8 @@ export interface MoveRequest {
   signal?: AbortSignal;
   onProgress?: (p: MoveProgress) => void;
   batchSize?: number;
+  /** Batches in flight after the first (default MOVE_CONCURRENCY). */
+  concurrency?: number;
 }
 
 /** Sends one all-or-nothing batch; the Chrome Management API v1 backend plugs in its own `:move` call. */
@@ -67,13 +74,22 @@ export class MoveApi {
       }
     };
 
-    for (let i = 0; i < batches.length; i++) {
+    // Progress counts batches as they finish (in any order once several are in flight).
+    let finished = 0;
+    const runAndReport = async (batch: string[]): Promise<void> => {
       const wasStopped = stop !== undefined;
-      await run(batches[i]);
+      await run(batch);
       if (!wasStopped) {
-        req.onProgress?.({ batchIndex: i, batchCount: batches.length, moved: result.moved.length, failed: result.failed.length });
+        req.onProgress?.({ batchIndex: finished++, batchCount: batches.length, moved: result.moved.length, failed: result.failed.length });
       }
-    }
+    };
+    if (batches.length > 0) await runAndReport(batches[0]);
+    let next = 1;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) await runAndReport(batches[next++]);
+    };
+    const concurrency = Math.max(1, req.concurrency ?? MOVE_CONCURRENCY);
+    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length - 1) }, worker));
     if (stop) result.stoppedBy = { kind: stop.kind, message: stop.message };
     return result;
   }

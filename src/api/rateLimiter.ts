@@ -9,6 +9,8 @@ export const USER_REQUESTS_PER_MINUTE = 2400;
 export interface RateLimiter {
   /** Resolves when one request may be sent; rejects with a cancellation error when `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void>;
+  /** Tokens available now, negative while callers wait (when the limiter can tell). */
+  readonly available?: number;
 }
 
 export interface TokenBucketOptions {

@@ -1,8 +1,9 @@
 // "Import Annotations from CSV": reads a spreadsheet export (Excel, LibreOffice, Google Sheets: BOM, quoted
 // fields, "," or ";" or tab, CRLF) with csv-parse, then matches each row to a browser by device id, serial number
 // or machine name, and says per row what would change. Only the header mapping and the matching are ours: they
-// are specific to this API's fields.
-import { parse } from 'csv-parse/sync';
+// are specific to this API's fields. csv-parse is required on first use: the bundle ships it as a separate file
+// (esbuild.js), so it is not loaded at activation.
+import type * as CsvParseSync from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import type { AnnotationValues } from '../model/annotations';
@@ -65,6 +66,9 @@ export function parseAnnotationCsv(text: string): ParsedImport {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
+    // A require() on purpose (see the top of the file): an import statement would load csv-parse at activation.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('csv-parse/sync') as typeof CsvParseSync;
     records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
     throw new CsvImportError(`The file is not valid CSV: ${(e as Error).message}. Save it again as CSV (UTF-8) from your spreadsheet.`);

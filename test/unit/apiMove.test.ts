@@ -40,7 +40,7 @@ describe('api client: moving browsers', function () {
     }
     const sizes = sent.map((r) => (r.body as { resource_ids: string[] }).resource_ids.length);
     assert.deepStrictEqual(sizes.slice(0, 2), [600, 600]);
-    assert.strictEqual(sizes[sizes.length - 1], 100);
+    assert.ok(sizes.includes(100), 'the last batch holds the remaining 100');
     assert.ok(sent.length < 30, `bisection used ${sent.length} requests`);
 
     assert.deepStrictEqual(progress.map((p) => [p.batchIndex, p.batchCount]), [[0, 3], [1, 3], [2, 3]]);
@@ -66,16 +66,34 @@ describe('api client: moving browsers', function () {
     assert.strictEqual(apiRequests(emu).length, 1);
   });
 
-  it('stops at a 403 and reports the rest as not tried', async () => {
+  it('stops at a 403: the batches already in flight finish, the rest are reported as not tried', async () => {
     const { client } = makeClient(emu);
-    const result = await client.moveBrowsers(ids.slice(0, 1300), '/Finance', undefined, (p) => {
+    const wanted = ids.slice(0, 1300);
+    const before = new Map(wanted.map((id) => [id, ouOf(id)]));
+    const result = await client.moveBrowsers(wanted, '/Finance', undefined, (p) => {
       if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
     });
-    assert.strictEqual(result.moved.length, 600);
+    // The first batch went alone and succeeded; the other two were in flight together, one of them met the 403.
+    assert.ok(wanted.slice(0, 600).every((id) => result.moved.includes(id)));
+    assert.ok(result.moved.length === 700 || result.moved.length === 1200, `${result.moved.length} moved`);
     assert.strictEqual(result.failed.length, 0);
-    assert.strictEqual(result.notTried.length, 700);
+    assert.strictEqual(result.moved.length + result.notTried.length, 1300);
     assert.strictEqual(result.stoppedBy?.kind, 'permission');
-    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [200, 403]);
+    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status).sort(), [200, 200, 403], 'no bisection of a 403, no batch after it');
+    for (const id of result.notTried) assert.strictEqual(ouOf(id), before.get(id), 'a browser reported as not tried was moved');
+  });
+
+  it('sends the first batch alone, then several at once (the quota, not the round-trips, bounds a big move)', async () => {
+    const { client, sent } = makeClient(emu);
+    emu.setFaults({ latencyMs: 150 });
+    const wanted = ids.slice(0, 1300);
+    const result = await client.moveBrowsers(wanted, '/Finance', undefined, undefined);
+    emu.setFaults({ latencyMs: 0 });
+    assert.strictEqual(result.moved.length, 1300);
+    const at = sent.map((r) => r.at);
+    assert.strictEqual(at.length, 3);
+    assert.ok(at[1] - at[0] >= 140, 'the second batch waited for the first');
+    assert.ok(Math.abs(at[2] - at[1]) < 100, `the second and third batches were ${at[2] - at[1]} ms apart: not sent together`);
   });
 
   it('stops on abort between batches without another request', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import nodeFetch from 'node-fetch';
 import type { Emulator } from '../emulator';
 import { emulatorPerTest } from '../emulator/fixture';
-import { listFleet, TokenBucketLimiter, type ChromeBrowser, type FetchLike, type FleetProgress } from '../../src/api';
+import { DEFAULT_FLEET_CONCURRENCY, listFleet, TokenBucketLimiter, type ChromeBrowser, type FetchLike, type FleetProgress } from '../../src/api';
 import { disposeClients, makeClient, rejects, sleep } from './apiHarness';
 
 async function sequentialIds(emu: Emulator, query?: string): Promise<string[]> {
@@ -106,6 +106,30 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
     const { client } = makeClient(emu, { fetch: counter.fetch });
     await fleetIds(listFleet(client, { concurrency: 3, limiter: fast() }));
     assert.strictEqual(counter.maxInFlight(), 3);
+  });
+
+  it('by default lists more org units at once than 10 (10 × 250 ms is exactly the quota: any slower page left it unused)', async () => {
+    const emu = await startEmulator({ browsers: 3000, seed: 2, latencyMs: 15 });
+    const counter = countingFetch();
+    const { client } = makeClient(emu, { fetch: counter.fetch });
+    await fleetIds(listFleet(client, { limiter: fast() }));
+    assert.ok(DEFAULT_FLEET_CONCURRENCY > 10, `default concurrency ${DEFAULT_FLEET_CONCURRENCY}`);
+    assert.strictEqual(counter.maxInFlight(), DEFAULT_FLEET_CONCURRENCY);
+  });
+
+  it('adds no registration-time split while requests wait for the quota (it would only cost extra pages)', async () => {
+    // Org unit filters read "subtree": the root part alone lists all 3,000 browsers.
+    const emu = await startEmulator({ browsers: 3000, seed: 2, latencyMs: 15, orgUnitScope: 'subtree' });
+    const listingsOf = async (limiter: TokenBucketLimiter) => {
+      const { client, sent } = makeClient(emu);
+      await fleetIds(listFleet(client, { limiter, orgUnitPath: '/' }));
+      return sent.filter((r) => r.url.includes('/chromebrowsers?')).length;
+    };
+    // One part of 30 pages; with a free quota it is split into several ranges, each ending on a partly full page.
+    const free = await listingsOf(fast());
+    // 40 requests a second with no burst: requests queue for the bucket all the time, so no part is added.
+    const saturated = await listingsOf(new TokenBucketLimiter({ requestsPerMinute: 2400, burst: 1 }));
+    assert.ok(free > saturated, `${free} requests with a free quota, ${saturated} when saturated`);
   });
 
   it('spaces requests by the shared limiter', async () => {

@@ -26,11 +26,16 @@ export async function runIntegration(options: IntegrationOptions): Promise<numbe
   const resultsFile = path.join(artifactsDirFor('integration'), 'results.json');
   const env: Record<string, string> = { CBCM_TEST_RESULTS: resultsFile };
   if (options.grep) env.CBCM_TEST_GREP = options.grep;
-  const session = await startSession({ name: 'integration', browsers: options.browsers, autoSignInVariables: false, env });
+  // Only for the activation benchmark (bench/vscode.bench.ts): a bare baseline extension installed from its .vsix
+  // like a user's, and the extension under test taken from the unpacked production .vsix instead of this
+  // repository's development build, so both are activated in the same VS Code start from what users install.
+  const benchVsix = process.env.CBCM_BENCH_BARE_VSIX;
+  const extensionPath = process.env.CBCM_BENCH_EXTENSION_PATH ?? repoRoot;
+  const session = await startSession({ name: 'integration', browsers: options.browsers, autoSignInVariables: false, env, vsix: benchVsix });
   try {
     const { server } = session;
     const url = server.workbenchUrl([
-      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(outfile)],
     ]);
     console.log(`[harness] VS Code server on ${server.origin}; opening the workbench (${Math.round((Date.now() - t0) / 1000)} s so far)`);
