@@ -168,10 +168,17 @@ describe('Explorer tree', function () {
   it('runs a query in the org unit selected in the view only', async () => {
     const { path: ouPath } = await busiestOu(100);
     await rootOu();
-    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
-    await api.view.reveal(ou.browsers, { select: true, focus: false });
-    // The selection reaches the extension host a moment after reveal resolves.
-    for (let i = 0; i < 50 && !api.view.selection.some((n) => n.id === ou.browsers.id); i++) await new Promise((r) => setTimeout(r, 100));
+    // A refresh still under way (an earlier test's clean-up) can replace the nodes while the view resolves them: look
+    // the org unit up again and reveal it again until the view reports it selected.
+    let ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
+      await api.view.reveal(ou.browsers, { select: true, focus: false }).then(undefined, () => undefined);
+      // The selection reaches the extension host a moment after reveal resolves.
+      for (let i = 0; i < 30 && !api.view.selection.some((n) => n.id === ou.browsers.id); i++) await new Promise((r) => setTimeout(r, 100));
+      if (api.view.selection.some((n) => n.id === ou.browsers.id)) break;
+      await rootOu();
+    }
     assert.ok(api.view.selection.some((n) => n.id === ou.browsers.id), 'the OU’s Browsers folder is selected');
     try {
       await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'os_platform:Linux', dialect: 'browsers', scope: 'selectedOrgUnit' });
