@@ -6,6 +6,7 @@ import { registerColumnExportCommand } from './columnExportCommand';
 import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
+import { registerFindBrowserCommand } from './findBrowserCommand';
 import { registerMoveCommand } from './moveCommand';
 import { registerTokenCommands } from './tokenCommands';
 import { registerTokenExportCommand } from './tokenExportCommand';
@@ -22,5 +23,6 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerImportCommand(c),
     ...registerColumnExportCommand(c),
     ...registerTokenExportCommand(c),
+    ...registerFindBrowserCommand(c),
   ];
 }
