@@ -4,7 +4,7 @@ import { annotationValues, type AnnotationOutcome } from '../operations/fleetWri
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
 import { askModal } from './confirm';
 import { deleteLogLine, deleteQuestion } from './confirmText';
@@ -48,7 +48,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     }
     const node = nodes[0];
     const backend = await requireBackend(services);
-    if (!node || !backend) return undefined;
+    if (!node || !backend || refusedReadOnly(services, 'Edit Annotation')) return undefined;
     if (preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string') {
       // The details panel's validation, for automation too: a value the panel refuses is never sent.
       const problem = validateAnnotation(preset.field, normalizeAnnotation(preset.field, preset.value));
@@ -107,7 +107,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
   const deleteBrowsers = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isBrowserNode, clicked, selected);
     const backend = await requireBackend(services);
-    if (nodes.length === 0 || !backend) return;
+    if (nodes.length === 0 || !backend || refusedReadOnly(services, 'Delete Browser')) return;
     const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
     const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;

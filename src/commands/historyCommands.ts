@@ -7,7 +7,7 @@ import { planUndo, runUndo, undoCount } from '../operations/undo';
 import { relativeTime } from '../util/relativeTime';
 import { openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
-import { requireBackend } from './commandContext';
+import { refusedReadOnly, requireBackend } from './commandContext';
 import type { Services } from '../services';
 
 const ICONS: Record<string, string> = { annotate: 'edit', move: 'arrow-swap', delete: 'trash', createToken: 'key', revokeToken: 'circle-slash', import: 'table', undo: 'discard' };
@@ -88,6 +88,7 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
 
   const undo = async (o: JournalOperation, confirmed = false) => {
     const backend = await requireBackend(services);
+    if (backend && refusedReadOnly(services, 'Undo Last Change')) return;
     const writer = operations.writer();
     if (!backend || !writer) return;
     const plan = planUndo(o);

@@ -3,7 +3,7 @@ import type { MoveResult } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { count } from '../util/relativeTime';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { automationArgs } from './automation';
 import { confirmMove } from './confirm';
 import { pickOrgUnit } from './orgUnitPicker';
@@ -115,6 +115,7 @@ export const MOVE_DROPPED_COMMAND = 'cbcm.browser.moveDropped';
 export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const move = async (nodes: BrowserNode[], chosen: string | undefined, skipQuestion: boolean): Promise<MoveResult | undefined> => {
     const backend = await requireBackend(c.services);
+    if (backend && refusedReadOnly(c.services, 'Move to Org Unit')) return undefined;
     if (nodes.length === 0 || !backend) {
       if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
       return undefined;

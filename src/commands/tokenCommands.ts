@@ -5,7 +5,7 @@ import { TokenNode } from '../tree/nodes/tokenNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
 import { describeError } from '../util/errors';
 import { automationArgs, tokenForCaller } from './automation';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
 import { expiryFromDate } from '../util/tokenExpiry';
 import { count } from '../util/relativeTime';
@@ -66,7 +66,7 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     const supplied = automationArgs<CreateTokenOptions & { orgUnitPath?: unknown }>(services.context.extensionMode, options);
     const preset = supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
     const backend = await requireBackend(services);
-    if (!backend) return undefined;
+    if (!backend || refusedReadOnly(services, 'Create Enrollment Token')) return undefined;
     const fromNode = clicked instanceof OrgUnitNode || clicked instanceof TokensFolderNode ? clicked.orgUnitPath : undefined;
     const orgUnitPath = preset?.orgUnitPath ?? fromNode ?? await pickOrgUnit(backend, { title: 'Create an enrollment token for…', known: explorer.accountNode?.orgUnits });
     if (!orgUnitPath) return undefined;
@@ -107,7 +107,7 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
   const revoke = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isTokenNode, clicked, selected).filter((n) => n.token.state !== 'revoked');
     const backend = await requireBackend(services);
-    if (nodes.length === 0 || !backend) return;
+    if (nodes.length === 0 || !backend || refusedReadOnly(services, 'Revoke Enrollment Token')) return;
     // The same token may be selected twice (its org unit's folder and the account-wide one).
     const tokens = [...new Map(nodes.map((n) => [n.token.tokenPermanentId, n.token])).values()];
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
