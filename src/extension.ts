@@ -6,6 +6,7 @@ import { ActiveBackendProvider } from './backendProvider';
 import { registerExplorerItemCommands } from './commands';
 import { registerAuthCommands } from './commands/authCommands';
 import { registerCheckAccessCommand } from './commands/checkAccessCommand';
+import { registerSetupCommands } from './commands/setupCommands';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
   registerAuthCommands(context, { accounts });
-  context.subscriptions.push(...registerCheckAccessCommand(accounts, log));
+  context.subscriptions.push(...registerCheckAccessCommand(accounts, log), ...registerSetupCommands(accounts));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
