@@ -3,6 +3,7 @@
 // filter (src/query/chromeManagementFilter.ts); what has no equivalent is refused before any request.
 import { V1_ORDER_BY_OF } from '../query/chromeManagementFields';
 import { convertToChromeManagementFilter } from '../query/chromeManagementFilter';
+import { resolveRelativeDates } from '../query/relativeDates';
 import { inputError } from './errors';
 import type { HttpTransport } from './http';
 import { cmBrowsersPath } from './chromeManagementPaths';
@@ -53,7 +54,7 @@ export class ChromeManagementBrowsersApi {
   /** Validates and translates eagerly, so a query the v1 API cannot express fails before any request. */
   list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
     checkListBrowsers(options);
-    const { filter, untranslatable } = convertToChromeManagementFilter(options.query ?? '', { orgUnitPath: options.orgUnitPath });
+    const { filter, untranslatable } = convertToChromeManagementFilter(resolveRelativeDates(options.query ?? ''), { orgUnitPath: options.orgUnitPath });
     if (untranslatable.length > 0) {
       throw inputError(
         'browsers.list',

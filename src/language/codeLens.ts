@@ -1,7 +1,7 @@
 // "Run in CBCM Explorer" above each query line. The lens calls our own command, which refuses
 // queries with errors (so no bad request is sent) and explains when the tree's command is absent.
 import * as vscode from 'vscode';
-import { diagnose, parseQuery, serialize, validateQueryInput, type Dialect } from '../query';
+import { diagnose, parseQuery, resolveRelativeDates, serialize, validateQueryInput, type Dialect } from '../query';
 import { documentDialect, queryLines, SELECTOR } from './queryDocument';
 
 export const RUN_COMMAND = 'cbcm.query.run';
@@ -33,6 +33,11 @@ export function registerCodeLens(): vscode.Disposable {
           command: RUN_COMMAND,
           arguments: [args],
         })];
+        // Relative times run as the dates they stand for today: show that, so the admin sees what is sent.
+        const resolved = dialect === 'browsers' ? resolveRelativeDates(args.query) : args.query;
+        if (errors === 0 && resolved !== args.query) {
+          lenses.push(new vscode.CodeLens(range, { title: `runs as: ${resolved}`, tooltip: 'Relative times are turned into dates each time the query runs.', command: '' }));
+        }
         if (errors === 0) {
           lenses.push(new vscode.CodeLens(range, {
             title: 'in selected org unit',
