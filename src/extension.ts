@@ -7,6 +7,7 @@ import { registerExplorerItemCommands } from './commands';
 import { registerAuthCommands } from './commands/authCommands';
 import { registerCheckAccessCommand } from './commands/checkAccessCommand';
 import { registerSetupCommands } from './commands/setupCommands';
+import { registerApiSwitch } from './commands/apiSwitchCommand';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
   registerAuthCommands(context, { accounts });
-  context.subscriptions.push(...registerCheckAccessCommand(accounts, log), ...registerSetupCommands(accounts));
+  context.subscriptions.push(...registerCheckAccessCommand(accounts, log), ...registerSetupCommands(accounts), ...registerApiSwitch(context, accounts));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
