@@ -7,6 +7,8 @@ import { relativeTime } from '../util/relativeTime';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 
 export const FIND_BROWSER_COMMAND = 'cbcm.browser.find';
+/** Pages Reveal may load into a folder to reach the browser (100 rows each by default). */
+const REVEAL_MAX_EXTRA_PAGES = 10;
 /** Typing pauses this long before a query goes out: one request per pause, not per key. */
 const DEBOUNCE_MS = 300;
 
@@ -131,12 +133,20 @@ async function revealBrowser({ explorer, view }: ExplorerCommandContext, browser
   if (!folder) return;
   await view.reveal(folder, { expand: true, select: false, focus: false });
   await folder.getChildren();
-  const node = folder.loadedNodes.find((n): n is BrowserNode => n instanceof BrowserNode && n.deviceId === browser.deviceId);
+  const find = () => folder.loadedNodes.find((n): n is BrowserNode => n instanceof BrowserNode && n.deviceId === browser.deviceId);
+  // Not on the first page: load more, as "Load more" would, up to a bound (a folder is never listed whole for this).
+  for (let page = 0; !find() && page < REVEAL_MAX_EXTRA_PAGES && !folder.isComplete; page++) {
+    const before = folder.loadedCount;
+    await vscode.window.withProgress({ location: { viewId: 'cbcm.explorer' } }, () => folder.loadMore());
+    if (folder.loadedCount === before) break;
+  }
+  const node = find();
   if (node) {
+    explorer.redraw(folder);
     await view.reveal(node, { select: true, focus: true });
     return;
   }
   void vscode.window.showInformationMessage(
-    `${browser.machineName ?? browser.deviceId} is in ${browser.orgUnitPath ?? 'this account'}, but not among the ${folder.loadedCount} rows loaded there (a filter, or a later page). Use "Load more" or Find Browser's Enter to open it.`,
+    `${browser.machineName ?? browser.deviceId} is in ${browser.orgUnitPath ?? 'this account'}, but not among the ${folder.loadedCount} rows loaded there (a filter hides it, or it is further down). Use "Load more", or Find Browser's Enter to open its details.`,
   );
 }
