@@ -20,10 +20,13 @@ import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
 import { registerDeviceDetails } from './webview';
 import { registerFleetOverview } from './webview/overviewRegistration';
+import { setDisplayLocale } from './util/displayLocale';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const activateStarted = performance.now(); // activation benchmark (README, Performance)
+  // Numbers and dates follow VS Code's display language, not a fixed 'en'.
+  setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
   context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));

@@ -25,18 +25,18 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
   const switchToV1 = async (): Promise<SwitchResult | undefined> => {
     const config = readConfiguration();
     if (config.apiVersion === 'chromemanagement-v1') {
-      void vscode.window.showInformationMessage('CBCM Explorer already uses the Chrome Management API v1.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('CBCM Explorer already uses the Chrome Management API v1.'));
       return { switched: false, summary: 'already on chromemanagement-v1' };
     }
     const account = accounts.activeAccount;
     if (!account) {
-      void vscode.window.showWarningMessage('Sign in first: the switch checks that the Chrome Management API works for your account.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sign in first: the switch checks that the Chrome Management API works for your account.'));
       return undefined;
     }
     let report;
     try {
       report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Checking the Chrome Management API for this account…', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Chrome Management API for this account…'), cancellable: true },
         async (_p, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -56,14 +56,14 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
     const summary = summarize(report);
     if (report.results.every((r) => r.status === 'works' || r.status === 'notRequested')) {
       await vscode.workspace.getConfiguration('cbcm').update('apiVersion', 'chromemanagement-v1', vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(`Switched to the Chrome Management API v1 (${summary}).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Switched to the Chrome Management API v1 ({0}).', summary));
       return { switched: true, summary };
     }
     // Not switched: say what is wrong and offer the fix.
     const notEnabled = report.results.some((r) => r.status === 'failed' && /not enabled/i.test(r.message));
-    const enable = 'Enable the Chrome Management API';
-    const delegation = 'Open Delegation Page';
-    const anyway = 'Switch and Sign In Again';
+    const enable = vscode.l10n.t('Enable the Chrome Management API');
+    const delegation = vscode.l10n.t('Open Delegation Page');
+    const anyway = vscode.l10n.t('Switch and Sign In Again');
     const actions = [
       ...(notEnabled ? [enable] : []),
       ...(report.delegationUrl ? [delegation] : []),
@@ -71,7 +71,7 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
       ...(account.kind === 'oauth' ? [anyway] : []),
     ];
     const detail = report.results.map((r) => `${r.capability.label}: ${r.message}`).join('\n');
-    void vscode.window.showWarningMessage(`Not switched: the Chrome Management API does not work for this account yet (${summary})`, { detail }, ...actions)
+    void vscode.window.showWarningMessage(vscode.l10n.t('Not switched: the Chrome Management API does not work for this account yet ({0})', summary), { detail }, ...actions)
       .then(async (choice) => {
         if (choice === enable) await vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL));
         if (choice === delegation && report.delegationUrl) await vscode.env.openExternal(vscode.Uri.parse(report.delegationUrl, true));
@@ -87,8 +87,8 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
   const noticeOnce = () => {
     if (!accounts.activeAccount || readConfiguration().apiVersion !== 'v1.1beta1' || context.globalState.get<boolean>(NOTICE_SHOWN_KEY)) return;
     void context.globalState.update(NOTICE_SHOWN_KEY, true);
-    const action = 'Switch to Chrome Management API';
-    void vscode.window.showInformationMessage(V1BETA1_REMOVAL_NOTICE, action).then((c) => c === action && vscode.commands.executeCommand(SWITCH_TO_V1_COMMAND));
+    const action = vscode.l10n.t('Switch to Chrome Management API');
+    void vscode.window.showInformationMessage(vscode.l10n.t(V1BETA1_REMOVAL_NOTICE), action).then((c) => c === action && vscode.commands.executeCommand(SWITCH_TO_V1_COMMAND));
   };
   noticeOnce();
   return [

@@ -8,6 +8,7 @@ import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf
 import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
 import { askModal } from './confirm';
 import { deleteLogLine, deleteQuestion } from './confirmText';
+import { displayLocale } from '../util/displayLocale';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
@@ -40,7 +41,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const nodes = [...new Map(targetsOf(view, isBrowserNode, clicked, selected).map((n) => [n.deviceId, n])).values()];
     const preset = automationArgs<{ field: AnnotationField; value: string; confirmed?: boolean }>(services.context.extensionMode, options);
     if (nodes.length > 1) {
-      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString('en')} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
+      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString(displayLocale())} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
       // Automation's value becomes a literal template ("{{" and "}}" are braces); the bulk path ignores it in Production.
       const bulkPreset = preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string'
         ? { confirmed: preset.confirmed, changes: { [preset.field]: preset.value.replace(/[{}]/g, (b) => b + b) } } : undefined;

@@ -19,6 +19,7 @@ import { annotationPreviewText, openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
 import { requireBackend, targetsOf, type ExplorerCommandContext } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
+import { displayLocale } from '../util/displayLocale';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
 type Source = { kind: 'query'; scope: QueryScope } | { kind: 'selection'; nodes: BrowserNode[] };
@@ -70,7 +71,7 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       try {
-        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en')} so far` }) });
+        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} so far` }) });
       } catch (e) {
         if (!isCancellation(e) && !abort.signal.aborted) void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
         return undefined;
@@ -82,11 +83,11 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
 function sampleLines(dry: DryRun): string {
   const lines = dry.sample.map((t) => `• ${t.machineName ?? '(no name)'} — ${t.serialNumber ?? t.deviceId} — ${t.orgUnitPath ?? ''}`);
   const more = dry.targets.length - dry.sample.length;
-  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString('en')} more` : '');
+  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }
 
 function fromLines(dry: DryRun): string {
-  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString('en')}`).join('\n');
+  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`).join('\n');
 }
 
 async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
@@ -134,7 +135,7 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
     return run({
       signal: abort.signal,
       onProgress: (p) => {
-        progress.report({ message: `${p.finished.toLocaleString('en')} of ${p.total.toLocaleString('en')}`, increment: ((p.finished - last) / p.total) * 100 });
+        progress.report({ message: `${p.finished.toLocaleString(displayLocale())} of ${p.total.toLocaleString(displayLocale())}`, increment: ((p.finished - last) / p.total) * 100 });
         last = p.finished;
       },
     });
@@ -148,7 +149,7 @@ async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer:
   const already = dry.byOrgUnit.get(destination) ?? 0;
   const ok = await confirm(auto, `Move ${count(n, 'browser')} to ${destination}?`,
     `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`,
-    `Move ${n.toLocaleString('en')}`);
+    `Move ${n.toLocaleString(displayLocale())}`);
   if (!ok) return undefined;
   const title = `Move ${count(n, 'browser')} ${what} to ${destination}`;
   return withRunProgress(title, (o) => runMove(writer, dry.targets, destination, title, o));
@@ -158,7 +159,7 @@ async function bulkDelete(writer: FleetWriter, dry: DryRun, what: string, auto: 
   const n = dry.targets.length;
   const ok = await confirm(auto, `Delete ${count(n, 'browser')}?`,
     `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`,
-    `Delete ${n.toLocaleString('en')}`);
+    `Delete ${n.toLocaleString(displayLocale())}`);
   if (!ok) return undefined;
   const title = `Delete ${count(n, 'browser')} ${what}`;
   return withRunProgress(title, (o) => runDelete(writer, dry.targets, title, o));
@@ -182,8 +183,8 @@ async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto
   // Automation (outside Production) answers the confirmation itself and needs no preview tab left open.
   if (!auto.confirmed) await openPreview(`annotations-${Date.now()}`, preview.text);
   const ok = await confirm(auto, `Set annotations on ${count(n, 'browser')}?`,
-    `${preview.writes.toLocaleString('en')} will change, ${(n - preview.writes - preview.invalid).toLocaleString('en')} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
-    `Set on ${n.toLocaleString('en')}`);
+    `${preview.writes.toLocaleString(displayLocale())} will change, ${(n - preview.writes - preview.invalid).toLocaleString(displayLocale())} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
+    `Set on ${n.toLocaleString(displayLocale())}`);
   if (!ok) return undefined;
   return withRunProgress(title, (o) => runAnnotate(writer, dry.targets, plan, title, o));
 }

@@ -27,7 +27,7 @@ export function registerCheckAccessCommand(accounts: AccountService, log: vscode
     let report: AccessCheckReport;
     try {
       report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Checking the access of ${account.label}…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the access of {0}…', account.label), cancellable: true },
         async (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -42,7 +42,7 @@ export function registerCheckAccessCommand(accounts: AccountService, log: vscode
         },
       );
     } catch (error) {
-      if (!isCancellation(error)) void vscode.window.showErrorMessage(`Check Access failed: ${describeError(error)}`);
+      if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Check Access failed: {0}', describeError(error)));
       return undefined;
     }
     const allWork = report.results.every((r) => r.status === 'works' || r.status === 'notRequested');
@@ -61,11 +61,11 @@ export function registerCheckAccessCommand(accounts: AccountService, log: vscode
 }
 
 async function showReport(report: AccessCheckReport, clientId: string | undefined, allWork: boolean, log: vscode.LogOutputChannel): Promise<void> {
-  const summary = `Check Access: ${summarize(report)}`;
-  const openDelegation = 'Open Delegation Page';
-  const copyClientId = 'Copy Client ID';
-  const signInAgain = 'Sign In Again';
-  const details = 'Show Details';
+  const summary = vscode.l10n.t('Check Access: {0}', summarize(report));
+  const openDelegation = vscode.l10n.t('Open Delegation Page');
+  const copyClientId = vscode.l10n.t('Copy Client ID');
+  const signInAgain = vscode.l10n.t('Sign In Again');
+  const details = vscode.l10n.t('Show Details');
   const anyMissing = report.results.some((r) => r.status === 'missing');
   const actions = allWork ? [details]
     : report.delegationUrl ? [openDelegation, copyClientId, details]
@@ -77,7 +77,7 @@ async function showReport(report: AccessCheckReport, clientId: string | undefine
   if (choice === openDelegation && report.delegationUrl) await vscode.env.openExternal(vscode.Uri.parse(report.delegationUrl, true));
   if (choice === copyClientId && clientId) {
     await vscode.env.clipboard.writeText(clientId);
-    vscode.window.setStatusBarMessage('Copied the client ID for domain-wide delegation', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the client ID for domain-wide delegation'), 3000);
   }
   if (choice === signInAgain) await vscode.commands.executeCommand('cbcm.auth.signInOAuth');
   if (choice === details) log.show();

@@ -16,8 +16,8 @@ interface BrowserItem extends vscode.QuickPickItem {
   readonly browser: ChromeBrowser;
 }
 
-const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'Reveal in the CBCM Explorer' };
-const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Device ID' };
+const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: vscode.l10n.t('Reveal in the CBCM Explorer') };
+const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Device ID') };
 
 /** One row: machine name; org unit and user; last activity and the ids an admin may have typed. */
 export function browserItem(b: ChromeBrowser, now = Date.now()): BrowserItem {
@@ -26,8 +26,8 @@ export function browserItem(b: ChromeBrowser, now = Date.now()): BrowserItem {
   return {
     label: b.machineName || b.deviceId,
     description: [b.orgUnitPath, user].filter(Boolean).join(' · '),
-    detail: [activity ? `Last activity ${activity}` : 'No activity reported', b.serialNumber && `serial ${b.serialNumber}`,
-      b.annotatedAssetId && `asset ${b.annotatedAssetId}`].filter(Boolean).join(' · '),
+    detail: [activity ? vscode.l10n.t('Last activity {0}', activity) : vscode.l10n.t('No activity reported'), b.serialNumber && vscode.l10n.t('serial {0}', b.serialNumber),
+      b.annotatedAssetId && vscode.l10n.t('asset {0}', b.annotatedAssetId)].filter(Boolean).join(' · '),
     // The API already matched (on any field): VS Code's own filter on the label must not hide a row found by user.
     alwaysShow: true,
     buttons: [REVEAL_BUTTON, COPY_BUTTON],
@@ -44,8 +44,8 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
   const find = async (initial?: unknown): Promise<void> => {
     if (!(await requireBackend(services))) return;
     const pick = vscode.window.createQuickPick<BrowserItem>();
-    pick.title = 'Find Browser';
-    pick.placeholder = 'Machine name, serial number, user, asset ID or device ID (whole words)';
+    pick.title = vscode.l10n.t('Find Browser');
+    pick.placeholder = vscode.l10n.t('Machine name, serial number, user, asset ID or device ID (whole words)');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +57,7 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
       const backend = services.backends.current;
       if (!backend || text.trim() === '') {
         pick.items = [];
-        pick.title = 'Find Browser';
+        pick.title = vscode.l10n.t('Find Browser');
         pick.busy = false;
         return;
       }
@@ -69,14 +69,14 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
         const now = Date.now();
         pick.items = result.browsers.map((b) => browserItem(b, now));
         // The placeholder is hidden once there is text: the title says how the search went.
-        pick.title = result.browsers.length === 0 ? 'Find Browser: no match (whole words: type a complete word of the name, serial or user)'
-          : result.more ? `Find Browser: the first ${SEARCH_RESULT_LIMIT} matches (type more to narrow them down)`
-            : `Find Browser: ${result.browsers.length} match${result.browsers.length === 1 ? '' : 'es'}`;
+        pick.title = result.browsers.length === 0 ? vscode.l10n.t('Find Browser: no match (whole words: type a complete word of the name, serial or user)')
+          : result.more ? vscode.l10n.t('Find Browser: the first {0} matches (type more to narrow them down)', SEARCH_RESULT_LIMIT)
+            : result.browsers.length === 1 ? vscode.l10n.t('Find Browser: 1 match') : vscode.l10n.t('Find Browser: {0} matches', result.browsers.length);
         services.log.debug(`Find Browser: ${result.browsers.length}${result.more ? '+' : ''} match(es).`);
       } catch (error) {
         if (abort.signal.aborted || isCancellation(error) || disposed) return;
         pick.items = [];
-        pick.title = `Find Browser: the search failed (${describeError(error)})`;
+        pick.title = vscode.l10n.t('Find Browser: the search failed ({0})', describeError(error));
         services.log.warn(`Find Browser failed: ${describeError(error)}`);
       } finally {
         if (inFlight === abort) {
@@ -102,7 +102,7 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
     pick.onDidTriggerItemButton(async ({ button, item }) => {
       if (button === COPY_BUTTON) {
         await vscode.env.clipboard.writeText(item.browser.deviceId);
-        vscode.window.setStatusBarMessage(`Copied the device ID of ${item.label}`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the device ID of {0}', item.label), 3000);
         return;
       }
       pick.hide();

@@ -7,12 +7,13 @@ import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf
 import { automationArgs } from './automation';
 import { confirmMove } from './confirm';
 import { pickOrgUnit } from './orgUnitPicker';
+import { displayLocale } from '../util/displayLocale';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
 /** One line for the summary: "Moved 1,299 · failed 1 · not tried 0". */
 export function summarizeMove(r: MoveResult): string {
-  const n = (x: number) => x.toLocaleString('en');
+  const n = (x: number) => x.toLocaleString(displayLocale());
   return `Moved ${n(r.moved.length)} · failed ${n(r.failed.length)} · not tried ${n(r.notTried.length)}`;
 }
 

@@ -31,7 +31,7 @@ export function registerSetupCommands(accounts: AccountService): vscode.Disposab
     try {
       return parseServiceAccountKey(await readKeyFile(picked[0])).client_id;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not read a client ID from that file: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read a client ID from that file: {0}', describeError(error)));
       return undefined;
     }
   };
@@ -42,13 +42,13 @@ export function registerSetupCommands(accounts: AccountService): vscode.Disposab
       const scopes = neededScopes();
       // Comma-separated: the form the Admin console's "OAuth scopes" field takes.
       await vscode.env.clipboard.writeText(scopes.join(','));
-      void vscode.window.showInformationMessage(`Copied ${scopes.length} scopes for domain-wide delegation: ${scopes.join(', ')}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} scopes for domain-wide delegation: {1}', scopes.length, scopes.join(', ')));
     }),
     vscode.commands.registerCommand('cbcm.setup.copyClientId', async () => {
       const id = await clientId();
       if (!id) return;
       await vscode.env.clipboard.writeText(id);
-      void vscode.window.showInformationMessage(`Copied the client ID ${id} for domain-wide delegation.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the client ID {0} for domain-wide delegation.', id));
     }),
     vscode.commands.registerCommand('cbcm.setup.openDelegationPage', async () => {
       const id = await clientId();
