@@ -5,6 +5,9 @@ import { listingVerifier } from './auth/verifyAccess';
 import { ActiveBackendProvider } from './backendProvider';
 import { registerExplorerItemCommands } from './commands';
 import { registerAuthCommands } from './commands/authCommands';
+import { registerCheckAccessCommand } from './commands/checkAccessCommand';
+import { registerSetupCommands } from './commands/setupCommands';
+import { registerApiSwitch } from './commands/apiSwitchCommand';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
@@ -17,10 +20,13 @@ import { createExplorerView } from './tree';
 import { selectedOrgUnitOf } from './tree/selectedOrgUnit';
 import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/detailsRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
+import { setDisplayLocale } from './util/displayLocale';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const activateStarted = performance.now(); // activation benchmark (README, Performance)
+  // Numbers and dates follow VS Code's display language, not a fixed 'en'.
+  setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
   context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));
@@ -28,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
   context.subscriptions.push(...registerAuthCommands({ context, accounts }));
+  context.subscriptions.push(...registerCheckAccessCommand(accounts, log), ...registerSetupCommands(accounts), ...registerApiSwitch(context, accounts));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 

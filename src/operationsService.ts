@@ -24,7 +24,8 @@ export class FleetOperations implements vscode.Disposable {
   /** The write path of the active account; undefined while signed out. */
   writer(): FleetWriter | undefined {
     const backend = this.backends.current;
-    if (!backend) return undefined;
+    // A read-only sign-in never writes: the commands say why first; this keeps any other path from trying.
+    if (!backend || this.backends.readOnly) return undefined;
     return new FleetWriter(backend, this.journal, this.backends.accountLabel ?? 'unknown account', {
       changed: (b) => this.browserChanged(b),
       recorded: () => this.recorded.fire(),

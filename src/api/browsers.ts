@@ -1,5 +1,6 @@
 // Chrome browser devices: list, get, update annotations, delete (Directory API v1.1beta1).
 import { normalizeEnumValues } from '../query/normalize';
+import { resolveRelativeDates } from '../query/relativeDates';
 import type { HttpTransport } from './http';
 import { listPages } from './listPages';
 import { mapPages } from './paging';
@@ -40,7 +41,8 @@ export class BrowsersApi {
     const query = {
       projection: options.projection,
       // Enum values as documented (`TRUE` → `true`): stricter servers refuse other spellings.
-      query: (options.query && normalizeEnumValues(options.query, 'browsers')) || undefined,
+      // Relative times (`register:-7d..`) become absolute ones now: the API knows only absolute times.
+      query: (options.query && normalizeEnumValues(resolveRelativeDates(options.query), 'browsers')) || undefined,
       orderBy: options.orderBy,
       sortOrder: options.sortOrder,
       orgUnitPath: options.orgUnitPath || undefined,

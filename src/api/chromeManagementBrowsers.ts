@@ -4,6 +4,7 @@
 import { V1_ORDER_BY_OF } from '../query/chromeManagementFields';
 import { convertToChromeManagementFilter } from '../query/chromeManagementFilter';
 import { wholeWordFilter } from '../query/chromeManagementWordMatch';
+import { resolveRelativeDates } from '../query/relativeDates';
 import { inputError } from './errors';
 import type { HttpTransport } from './http';
 import { cmBrowsersPath } from './chromeManagementPaths';
@@ -55,7 +56,7 @@ export class ChromeManagementBrowsersApi {
   /** Validates and translates eagerly, so a query the v1 API cannot express fails before any request. */
   list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
     checkListBrowsers(options);
-    const { filter, untranslatable, wholeWords, caveats } = convertToChromeManagementFilter(options.query ?? '', { orgUnitPath: options.orgUnitPath });
+    const { filter, untranslatable, wholeWords, caveats } = convertToChromeManagementFilter(resolveRelativeDates(options.query ?? ''), { orgUnitPath: options.orgUnitPath });
     if (untranslatable.length > 0) {
       throw inputError(
         'browsers.list',

@@ -119,6 +119,20 @@ export class AccountService implements vscode.Disposable {
     return source;
   }
 
+  /**
+   * For Check Access: a token source per scope. A service account signs a JWT for that scope alone, so
+   * domain-wide delegation is tested scope by scope; an OAuth account has one consent for all, so its own source.
+   */
+  async scopedTokenSources(account: AccountInfo): Promise<(scopes: readonly string[]) => AccessTokenSource> {
+    if (account.kind !== 'serviceAccount') return () => this.tokenSourceFor(account);
+    const keyJson = await this.secrets.get(account.id, 'serviceAccountKey');
+    if (!keyJson || !account.email) return () => this.tokenSourceFor(account);
+    const key = parseServiceAccountKey(keyJson);
+    const config = this.deps.readConfig();
+    const email = account.email;
+    return (scopes) => this.jwtSource(key, email, scopes, config);
+  }
+
   /** Validates the key and admin, exchanges a real JWT, makes one API call, and only then stores anything. */
   async signInServiceAccount(keyJson: string, adminEmail: string, customerId?: string, signal?: AbortSignal): Promise<AccountInfo> {
     try {

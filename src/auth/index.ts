@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AccountService, AccountServiceDeps } from './accountService';
+import { AccountService, AccountServiceDeps, signedInAccessLevel } from './accountService';
 import { CbcmAuthenticationProvider } from './authenticationProvider';
 import { autoSignInAtStartup } from './autoSignIn';
 import { promptSignIn } from './signInFlows';
@@ -28,7 +28,12 @@ export interface AuthServices {
  */
 export function activateAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, deps: AccountServiceDeps): AuthServices {
   const accounts = AccountService.create(context, log, deps);
-  const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'cbcm.signedIn', accounts.activeAccount !== undefined);
+  const setSignedIn = () => {
+    const active = accounts.activeAccount;
+    void vscode.commands.executeCommand('setContext', 'cbcm.signedIn', active !== undefined);
+    // Menus hide write commands for an account signed in read-only (the stored level, not the current setting).
+    void vscode.commands.executeCommand('setContext', 'cbcm.readOnly', active !== undefined && signedInAccessLevel(active) === 'readOnly');
+  };
   setSignedIn();
   const provider = new CbcmAuthenticationProvider(accounts, log, () => promptSignIn(accounts));
   const statusBar = createAccountStatusBar(accounts, () => deps.readConfig().apiVersion);

@@ -4,6 +4,7 @@ import type { AccountService } from './accountService';
 import { readKeyFile } from './keyFile';
 import { looksLikeEmail, parseServiceAccountKey } from './keyValidation';
 import { AuthError } from './tokenErrors';
+import { BACK, inputStep, pickStep, type StepResult } from '../ui/multiStepInput';
 
 /** The prompts around `AccountService`; every failure ends in `showAuthError` with a next step. */
 
@@ -15,77 +16,91 @@ function abortOn(token: vscode.CancellationToken): AbortSignal {
   return controller.signal;
 }
 
+const SA_TITLE = 'Sign in with a service account key';
+const SA_STEPS = 2;
+
+/** Step 1: the key, from a file or pasted. Cancelling the file dialog or Back from the paste box returns here. */
 async function readKeyText(): Promise<string | undefined> {
-  const choice = await vscode.window.showQuickPick(
-    [
+  for (;;) {
+    const choice = await pickStep({ title: SA_TITLE, step: 1, totalSteps: SA_STEPS }, [
       { label: '$(file) Choose the JSON key file…', id: 'file' as const },
       { label: '$(clippy) Paste the key JSON…', id: 'paste' as const, detail: 'The text is hidden while you paste and is kept only in VS Code\'s secret storage.' },
-    ],
-    { title: 'Sign in with a service account key (1/2)', placeHolder: 'Where is the service account\'s JSON key?', ignoreFocusOut: true },
-  );
-  if (!choice) return undefined;
-  if (choice.id === 'paste') {
-    return vscode.window.showInputBox({
-      title: 'Sign in with a service account key (1/2)',
-      prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        if (text.trim() === '') return undefined;
-        try {
-          parseServiceAccountKey(text);
-          return undefined;
-        } catch (err) {
-          return err instanceof AuthError ? err.message : 'This is not a service-account key.';
-        }
-      },
+    ], { placeholder: 'Where is the service account\'s JSON key?' });
+    if (!choice || choice === BACK) return undefined;
+    if (choice.id === 'paste') {
+      const pasted = await inputStep({ title: SA_TITLE, step: 1, totalSteps: SA_STEPS }, {
+        prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
+        password: true,
+        validate: (text) => {
+          if (text.trim() === '') return undefined;
+          try {
+            parseServiceAccountKey(text);
+            return undefined;
+          } catch (err) {
+            return err instanceof AuthError ? err.message : 'This is not a service-account key.';
+          }
+        },
+      });
+      if (pasted === BACK) continue;
+      return pasted;
+    }
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Service account key (JSON)',
+      openLabel: 'Use This Key',
+      canSelectMany: false,
+      filters: { 'Service account key': ['json'], 'All files': ['*'] },
     });
+    if (!picked?.[0]) continue; // the dialog was closed: back to the choice
+    return readKeyFile(picked[0]);
   }
-  const picked = await vscode.window.showOpenDialog({
-    title: 'Service account key (JSON)',
-    openLabel: 'Use This Key',
-    canSelectMany: false,
-    filters: { 'Service account key': ['json'], 'All files': ['*'] },
-  });
-  if (!picked?.[0]) return undefined;
-  return readKeyFile(picked[0]);
 }
 
-function askAdminEmail(previous?: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title: 'Sign in with a service account key (2/2)',
+/** Step 2: the admin to act as; BACK returns to the key. */
+function askAdminEmail(previous?: string): Promise<StepResult<string>> {
+  return inputStep({ title: SA_TITLE, step: 2, totalSteps: SA_STEPS }, {
     prompt: 'E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).',
-    placeHolder: 'admin@example.com',
+    placeholder: 'admin@example.com',
     value: previous,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
+    validate: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
   });
 }
 
 /** Interactive service-account sign-in. Resolves to the account, or undefined when the admin cancels. */
 export async function promptServiceAccountSignIn(accounts: AccountService, keyText?: string, previousEmail?: string): Promise<AccountInfo | undefined> {
-  let keyJson: string | undefined;
-  try {
-    keyJson = keyText ?? (await readKeyText());
-  } catch (err) {
-    await showAuthError(err, { chooseAnotherKey: () => promptServiceAccountSignIn(accounts) });
-    return undefined;
+  let keyJson: string | undefined = keyText;
+  let adminEmail: string | undefined;
+  for (;;) {
+    if (keyJson === undefined) {
+      try {
+        keyJson = await readKeyText();
+      } catch (err) {
+        await showAuthError(err, { chooseAnotherKey: () => promptServiceAccountSignIn(accounts) });
+        return undefined;
+      }
+      if (keyJson === undefined || keyJson.trim() === '') return undefined;
+    }
+    const answer = await askAdminEmail(adminEmail ?? previousEmail);
+    if (answer === BACK) {
+      keyJson = undefined; // Back: choose the key again
+      continue;
+    }
+    if (!answer) return undefined;
+    adminEmail = answer;
+    break;
   }
-  if (keyJson === undefined || keyJson.trim() === '') return undefined;
-  const adminEmail = await askAdminEmail(previousEmail);
-  if (!adminEmail) return undefined;
+  const key = keyJson;
   try {
     const account = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Signing in as ${adminEmail.trim()}…`, cancellable: true },
-      (_p, token) => accounts.signInServiceAccount(keyJson, adminEmail, undefined, abortOn(token)),
+      (_p, token) => accounts.signInServiceAccount(key, adminEmail, undefined, abortOn(token)),
     );
     void vscode.window.showInformationMessage(`CBCM Explorer: signed in as ${account.label}.`);
     return account;
   } catch (err) {
     await showAuthError(err, {
       // A wrong admin keeps the key; a bad key starts over.
-      retryWithAnotherEmail: () => promptServiceAccountSignIn(accounts, keyJson, adminEmail),
-      retry: () => promptServiceAccountSignIn(accounts, keyJson, adminEmail),
+      retryWithAnotherEmail: () => promptServiceAccountSignIn(accounts, key, adminEmail),
+      retry: () => promptServiceAccountSignIn(accounts, key, adminEmail),
       chooseAnotherKey: () => promptServiceAccountSignIn(accounts),
     });
     return undefined;
@@ -95,27 +110,41 @@ export async function promptServiceAccountSignIn(accounts: AccountService, keyTe
 /** Interactive 3-legged sign-in: client id and secret, then the consent page in the browser. */
 export async function promptOAuthSignIn(accounts: AccountService): Promise<AccountInfo | undefined> {
   const lastClientId = [...accounts.accounts].reverse().find((a) => a.kind === 'oauth')?.clientId;
-  const clientId = await vscode.window.showInputBox({
-    title: 'Sign in with Google (1/2)',
-    prompt: 'Client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
-    placeHolder: '1234567890-abc.apps.googleusercontent.com',
-    value: lastClientId,
-    ignoreFocusOut: true,
-    validateInput: (v) => (/\s/.test(v.trim()) ? 'A client ID has no spaces.' : undefined),
-  });
-  if (!clientId?.trim()) return undefined;
-  const clientSecret = await vscode.window.showInputBox({
-    title: 'Sign in with Google (2/2)',
-    prompt: 'Client secret of that OAuth client. It is kept only in VS Code\'s secret storage.',
-    password: true,
-    ignoreFocusOut: true,
-  });
-  if (!clientSecret?.trim()) return undefined;
+  const at = (step: number) => ({ title: 'Sign in with Google', step, totalSteps: 2 });
+  let clientId: string | undefined = lastClientId;
+  let clientSecret: string | undefined;
+  for (let step = 1; step <= 2;) {
+    if (step === 1) {
+      const id = await inputStep(at(1), {
+        prompt: 'Client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
+        placeholder: '1234567890-abc.apps.googleusercontent.com',
+        value: clientId,
+        validate: (v) => (/\s/.test(v.trim()) ? 'A client ID has no spaces.' : undefined),
+      });
+      if (id === BACK || !id?.trim()) return undefined;
+      clientId = id;
+      step = 2;
+      continue;
+    }
+    const secret = await inputStep(at(2), {
+      prompt: 'Client secret of that OAuth client. It is kept only in VS Code\'s secret storage.',
+      password: true,
+    });
+    if (secret === BACK) {
+      step = 1;
+      continue;
+    }
+    if (!secret?.trim()) return undefined;
+    clientSecret = secret;
+    step = 3;
+  }
+  if (!clientId || !clientSecret) return undefined;
+  const [id, secret] = [clientId, clientSecret];
   try {
     const account = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Approve access in your browser (waiting up to 5 minutes)…', cancellable: true },
       (_p, token) =>
-        accounts.signInOAuth(clientId, clientSecret, {
+        accounts.signInOAuth(id, secret, {
           signal: abortOn(token),
           openUrl: async (url) => {
             const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));

@@ -5,10 +5,11 @@ import { annotationValues, type AnnotationOutcome } from '../operations/fleetWri
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import { askModal } from './confirm';
 import { deleteLogLine, deleteQuestion } from './confirmText';
+import { displayLocale } from '../util/displayLocale';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
@@ -41,7 +42,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const nodes = [...new Map(targetsOf(view, isBrowserNode, clicked, selected).map((n) => [n.deviceId, n])).values()];
     const preset = automationArgs<{ field: AnnotationField; value: string; confirmed?: boolean }>(services.context.extensionMode, options);
     if (nodes.length > 1) {
-      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString('en')} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
+      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString(displayLocale())} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
       // Automation's value becomes a literal template ("{{" and "}}" are braces); the bulk path ignores it in Production.
       const bulkPreset = preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string'
         ? { confirmed: preset.confirmed, changes: { [preset.field]: preset.value.replace(/[{}]/g, (b) => b + b) } } : undefined;
@@ -49,7 +50,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     }
     const node = nodes[0];
     const backend = await requireBackend(services);
-    if (!node || !backend) return undefined;
+    if (!node || !backend || refusedReadOnly(services, 'Edit Annotation')) return undefined;
     if (preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string') {
       // The details panel's validation, for automation too: a value the panel refuses is never sent.
       const problem = validateAnnotation(preset.field, normalizeAnnotation(preset.field, preset.value));
@@ -108,7 +109,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
   const deleteBrowsers = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isBrowserNode, clicked, selected);
     const backend = await requireBackend(services);
-    if (nodes.length === 0 || !backend) return;
+    if (nodes.length === 0 || !backend || refusedReadOnly(services, 'Delete Browser')) return;
     const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
     const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;

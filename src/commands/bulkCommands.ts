@@ -22,6 +22,7 @@ import { requireBackend, targetsOf, type ExplorerCommandContext } from './comman
 import { askModal } from './confirm';
 import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
+import { displayLocale } from '../util/displayLocale';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
 type Source = { kind: 'query'; scope: QueryScope } | { kind: 'selection'; nodes: BrowserNode[] };
@@ -118,7 +119,7 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       try {
-        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en')} so far` }) });
+        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} so far` }) });
       } catch (e) {
         if (!isCancellation(e) && !abort.signal.aborted) void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
         return undefined;
@@ -130,11 +131,11 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
 function sampleLines(dry: DryRun): string {
   const lines = dry.sample.map((t) => `• ${t.machineName ?? '(no name)'} — ${t.serialNumber ?? t.deviceId} — ${t.orgUnitPath ?? ''}`);
   const more = dry.targets.length - dry.sample.length;
-  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString('en')} more` : '');
+  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }
 
 function fromLines(dry: DryRun): string {
-  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString('en')}`).join('\n');
+  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`).join('\n');
 }
 
 async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
@@ -182,7 +183,7 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
     return run({
       signal: abort.signal,
       onProgress: (p) => {
-        progress.report({ message: `${p.finished.toLocaleString('en')} of ${p.total.toLocaleString('en')}`, increment: ((p.finished - last) / p.total) * 100 });
+        progress.report({ message: `${p.finished.toLocaleString(displayLocale())} of ${p.total.toLocaleString(displayLocale())}`, increment: ((p.finished - last) / p.total) * 100 });
         last = p.finished;
       },
     });
@@ -228,8 +229,8 @@ async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto
   // Automation (outside Production) answers the confirmation itself and needs no preview tab left open.
   if (!auto.confirmed) await openPreview(`annotations-${Date.now()}`, preview.text);
   const ok = await confirm(auto, `Set annotations on ${count(n, 'browser')}?`,
-    `${preview.writes.toLocaleString('en')} will change, ${(n - preview.writes - preview.invalid).toLocaleString('en')} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
-    `Set on ${n.toLocaleString('en')}`);
+    `${preview.writes.toLocaleString(displayLocale())} will change, ${(n - preview.writes - preview.invalid).toLocaleString(displayLocale())} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
+    `Set on ${n.toLocaleString(displayLocale())}`);
   if (!ok) return undefined;
   return withRunProgress(title, (o) => runAnnotate(writer, dry.targets, plan, title, o));
 }

@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import type { BulkSummary } from '../operations/bulkRun';
 import type { BulkTarget } from '../operations/bulkTargets';
 import { csvField } from '../export/browserExport';
+import { displayLocale } from '../util/displayLocale';
 
-const n = (x: number) => x.toLocaleString('en');
+const n = (x: number) => x.toLocaleString(displayLocale());
 
 export function summaryLine(verb: string, s: BulkSummary): string {
   const parts = [`${verb} ${n(s.done.length)}`];

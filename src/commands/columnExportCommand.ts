@@ -8,6 +8,7 @@ import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import { type ExportOutcome, proposedUri, runExport } from './exportRunner';
+import { displayLocale } from '../util/displayLocale';
 
 /** Automation (outside Production only): skips the prompts. Without `columns`, the remembered choice is used. */
 export interface ColumnExportPreset {
@@ -89,11 +90,11 @@ export function registerColumnExportCommand(c: ExplorerCommandContext): vscode.D
           orgUnitPath,
           orgUnits: c.explorer.accountNode?.orgUnits,
         }, signal);
-        const progress = (n: { browsers: number; rows: number }) => report(`${n.rows.toLocaleString('en')} rows from ${n.browsers.toLocaleString('en')} browsers`);
+        const progress = (n: { browsers: number; rows: number }) => report(`${n.rows.toLocaleString(displayLocale())} rows from ${n.browsers.toLocaleString(displayLocale())} browsers`);
         const counts = shape === 'jsonl' ? await writeJsonLines(batches, out, progress) : await writeRowExport(batches, out, shape, columns, progress);
         const summary = shape === 'browser' || shape === 'jsonl'
-          ? `${counts.browsers.toLocaleString('en')} browsers`
-          : `${counts.rows.toLocaleString('en')} rows (one per ${shape}) from ${counts.browsers.toLocaleString('en')} browsers`;
+          ? `${counts.browsers.toLocaleString(displayLocale())} browsers`
+          : `${counts.rows.toLocaleString(displayLocale())} rows (one per ${shape}) from ${counts.browsers.toLocaleString(displayLocale())} browsers`;
         return { written: counts.rows, summary };
       },
     });

@@ -23,6 +23,19 @@ export async function requireBackend(services: Services): Promise<CbcmBackend | 
 }
 
 /**
+ * True (after saying why) when the active account was signed in read-only. The menus already hide write commands
+ * for such an account (context key `cbcm.readOnly`); this covers where they still appear: the command palette,
+ * keybindings, welcome-view links, drag and drop, and other extensions.
+ */
+export function refusedReadOnly(services: Services, action: string): boolean {
+  if (!services.backends.readOnly) return false;
+  void vscode.window.showErrorMessage(
+    `${action} needs write access, and ${services.backends.accountLabel ?? 'this account'} was signed in read-only (cbcm.accessLevel). Set cbcm.accessLevel to readWrite and sign in again to change browsers and enrollment tokens.`,
+  );
+  return true;
+}
+
+/**
  * The nodes a command acts on: VS Code passes (clicked, selected[]) for tree menus; palette use falls back to the
  * view's selection. Only nodes matching `accept` count.
  */

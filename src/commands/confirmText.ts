@@ -1,6 +1,7 @@
 // The words of the modal questions before a write, and of the log lines after it. No vscode import: unit-testable.
 import type { ChromeBrowser } from '../api/types';
 import { count } from '../util/relativeTime';
+import { displayLocale } from '../util/displayLocale';
 
 /** A modal question: `buttons` in the order given to VS Code (the first is the default); Cancel/Escape ends it. */
 export interface ModalQuestion {
@@ -18,14 +19,14 @@ export function browserLines(browsers: readonly ChromeBrowser[]): string {
   const lines = browsers.slice(0, MAX_LISTED).map((b) =>
     `• ${b.machineName || '(no name)'} — ${b.serialNumber || b.deviceId} — ${b.orgUnitPath || '(org unit not reported)'}`);
   const more = browsers.length - MAX_LISTED;
-  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString('en')} more` : '');
+  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }
 
 /** The label of the default button of a delete question: Enter must not delete. */
 export const KEEP_BUTTON = "Don't Delete";
 
 export function deleteQuestion(browsers: readonly ChromeBrowser[]): ModalQuestion {
-  const noun = browsers.length === 1 ? 'browser' : `${browsers.length.toLocaleString('en')} browsers`;
+  const noun = browsers.length === 1 ? 'browser' : `${browsers.length.toLocaleString(displayLocale())} browsers`;
   return {
     message: `Delete ${noun}?`,
     detail: `${browserLines(browsers)}\n\nDeleting removes the browser's data and enrollment from the account. It re-enrolls only if its enrollment token is still valid.`,

@@ -86,7 +86,7 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
       const query = await vscode.window.showInputBox({
         title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ' (all org units)'}`,
         prompt: kind === 'browsers'
-          ? 'e.g. os_platform:Windows last_activity:..2026-01-01 — empty clears the filter'
+          ? 'e.g. os_platform:Windows last_activity:..-90d (relative times such as -7d, -2w, -12h become dates when it runs) — empty clears the filter'
           : 'e.g. token_state:ACTIVE — empty clears the filter',
         value: start,
         ignoreFocusOut: true,

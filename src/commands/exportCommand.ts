@@ -10,6 +10,7 @@ import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
+import { displayLocale } from '../util/displayLocale';
 
 interface ExportScope {
   orgUnitPath?: string;
@@ -123,7 +124,7 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
         preset?.signal?.addEventListener('abort', () => abort.abort());
         try {
           const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
-          written = await writeBrowserExport(pages, out, format, (n) => progress.report({ message: `${n.toLocaleString('en')} browsers` }));
+          written = await writeBrowserExport(pages, out, format, (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers` }));
           return 'done' as const;
         } catch (error) {
           return isCancellation(error) || abort.signal.aborted ? 'cancelled' as const : error;
@@ -141,7 +142,7 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
       }
       if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
       c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
-      void vscode.window.showInformationMessage(`Exported ${written.toLocaleString('en')} browsers.`, 'Open')
+      void vscode.window.showInformationMessage(`Exported ${written.toLocaleString(displayLocale())} browsers.`, 'Open')
         .then((open) => open && vscode.window.showTextDocument(uri));
       return { outcome, written, path: describeTarget(uri) };
     }

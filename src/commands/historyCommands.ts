@@ -7,8 +7,9 @@ import { planUndo, runUndo, undoCount } from '../operations/undo';
 import { relativeTime } from '../util/relativeTime';
 import { openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
-import { requireBackend } from './commandContext';
+import { refusedReadOnly, requireBackend } from './commandContext';
 import type { Services } from '../services';
+import { displayLocale } from '../util/displayLocale';
 
 const ICONS: Record<string, string> = { annotate: 'edit', move: 'arrow-swap', delete: 'trash', createToken: 'key', revokeToken: 'circle-slash', import: 'table', undo: 'discard' };
 
@@ -88,6 +89,7 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
 
   const undo = async (o: JournalOperation, confirmed = false) => {
     const backend = await requireBackend(services);
+    if (backend && refusedReadOnly(services, 'Undo Last Change')) return;
     const writer = operations.writer();
     if (!backend || !writer) return;
     const plan = planUndo(o);
@@ -104,7 +106,7 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
       plan.notUndoable.length ? `${plan.notUndoable.length} cannot be undone: ${plan.notUndoable[0].reason}.` : '',
       'A browser someone changed since is reported and left as it is.',
     ].filter(Boolean).join('\n\n');
-    const button = `Undo ${n.toLocaleString('en')}`;
+    const button = `Undo ${n.toLocaleString(displayLocale())}`;
     if (!confirmed && (await vscode.window.showWarningMessage(`Undo "${o.record.title}"?`, { modal: true, detail }, button)) !== button) return;
     const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Undo: ${o.record.title}`, cancellable: true }, (progress, token) => {
       const abort = new AbortController();

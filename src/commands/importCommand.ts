@@ -11,6 +11,7 @@ import { describeError, isCancellation } from '../util/errors';
 import { ImportPreviewPanel, rowView } from '../webview/importPreview/importPreviewPanel';
 import { reportBulk, saveText, summaryLine } from './bulkReport';
 import { requireBackend, type ExplorerCommandContext } from './commandContext';
+import { displayLocale } from '../util/displayLocale';
 
 /** Far above any real inventory sheet (100,000 rows are ~10 MB); stops a wrong file before it is read whole. */
 const MAX_CSV_BYTES = 100 * 1024 * 1024;
@@ -60,12 +61,12 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
   if (!parsed) return undefined;
   const file = uri.path.split('/').pop() ?? 'CSV';
 
-  const matched = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Matching ${parsed.rows.length.toLocaleString('en')} rows of ${file} to browsers`, cancellable: true }, async (progress, token) => {
+  const matched = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Matching ${parsed.rows.length.toLocaleString(displayLocale())} rows of ${file} to browsers`, cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     try {
       const [all, units] = await Promise.all([
-        dryRunQuery(backend, {}, { withAnnotations: true, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString('en')} browsers listed` }) }),
+        dryRunQuery(backend, {}, { withAnnotations: true, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers listed` }) }),
         backend.listOrgUnits(abort.signal),
       ]);
       const index = buildFleetIndex(all.targets);
@@ -84,10 +85,10 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
   const apply = async (excluded: ReadonlySet<number>) => {
     const chosen = rows.filter((r) => r.status === 'change' && !excluded.has(r.line));
     if (chosen.length === 0) return undefined;
-    const button = `Apply ${chosen.length.toLocaleString('en')}`;
-    const ok = auto.confirmed || (await vscode.window.showWarningMessage(`Apply ${chosen.length.toLocaleString('en')} rows of ${file}?`, {
+    const button = `Apply ${chosen.length.toLocaleString(displayLocale())}`;
+    const ok = auto.confirmed || (await vscode.window.showWarningMessage(`Apply ${chosen.length.toLocaleString(displayLocale())} rows of ${file}?`, {
       modal: true,
-      detail: `${chosen.length.toLocaleString('en')} browsers get new values${excluded.size ? ` (${excluded.size} rows left out)` : ''}. ${counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate} rows are not applied (no match, several matches, invalid or duplicate).\n\nEach browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.`,
+      detail: `${chosen.length.toLocaleString(displayLocale())} browsers get new values${excluded.size ? ` (${excluded.size} rows left out)` : ''}. ${counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate} rows are not applied (no match, several matches, invalid or duplicate).\n\nEach browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.`,
     }, button)) === button;
     if (!ok) return undefined;
     const writer = c.services.operations.writer();
@@ -95,7 +96,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Importing ${file}`, cancellable: true }, (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString('en')} rows of ${file}`, { signal: abort.signal, onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }) });
+      return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, { signal: abort.signal, onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }) });
     });
     lastSummary = summary;
     c.explorer.refresh();

@@ -6,6 +6,7 @@ import { registerColumnExportCommand } from './columnExportCommand';
 import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
+import { registerFindBrowserCommand } from './findBrowserCommand';
 import { registerMoveCommand } from './moveCommand';
 import { registerRevealBrowsersCommand } from './revealBrowsersCommand';
 import { registerTokenCommands } from './tokenCommands';
@@ -24,5 +25,6 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerColumnExportCommand(c),
     ...registerTokenExportCommand(c),
     ...registerRevealBrowsersCommand(c),
+    ...registerFindBrowserCommand(c),
   ];
 }

@@ -3,16 +3,17 @@ import type { MoveResult } from '../api/types';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { count } from '../util/relativeTime';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { automationArgs } from './automation';
 import { confirmMove } from './confirm';
 import { pickOrgUnit } from './orgUnitPicker';
+import { displayLocale } from '../util/displayLocale';
 
 const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
 /** One line for the summary: "Moved 1,299 · failed 1 · not tried 0". */
 export function summarizeMove(r: MoveResult): string {
-  const n = (x: number) => x.toLocaleString('en');
+  const n = (x: number) => x.toLocaleString(displayLocale());
   return `Moved ${n(r.moved.length)} · failed ${n(r.failed.length)} · not tried ${n(r.notTried.length)}`;
 }
 
@@ -115,6 +116,7 @@ export const MOVE_DROPPED_COMMAND = 'cbcm.browser.moveDropped';
 export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const move = async (nodes: BrowserNode[], chosen: string | undefined, skipQuestion: boolean): Promise<MoveResult | undefined> => {
     const backend = await requireBackend(c.services);
+    if (backend && refusedReadOnly(c.services, 'Move to Org Unit')) return undefined;
     if (nodes.length === 0 || !backend) {
       if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
       return undefined;

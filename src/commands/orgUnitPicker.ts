@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CbcmBackend } from '../api/backend';
 import type { OrgUnit } from '../api/types';
 import { ROOT_OU_PATH } from '../tree/orgUnitTree';
+import { BACK, pickStep } from '../ui/multiStepInput';
 
 interface OrgUnitPick extends vscode.QuickPickItem {
   path: string;
@@ -10,7 +11,7 @@ interface OrgUnitPick extends vscode.QuickPickItem {
 /** A searchable pick of every org unit (matching on path and description), the root first. */
 export async function pickOrgUnit(
   backend: CbcmBackend,
-  options: { title: string; placeHolder?: string; known?: readonly OrgUnit[]; exclude?: string },
+  options: { title: string; placeHolder?: string; known?: readonly OrgUnit[]; exclude?: string; step?: number; totalSteps?: number },
 ): Promise<string | undefined> {
   const units = options.known ?? await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Listing org units…' },
@@ -22,6 +23,12 @@ export async function pickOrgUnit(
       .sort((a, b) => a.orgUnitPath.localeCompare(b.orgUnitPath))
       .map((u) => ({ label: `$(folder) ${u.orgUnitPath}`, description: u.description, path: u.orgUnitPath })),
   ].filter((p) => p.path !== options.exclude);
+  if (options.step !== undefined && options.totalSteps !== undefined) {
+    // The first step of a multi-step input (token creation): "Title (1/2)".
+    const stepped = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps }, picks,
+      { placeholder: options.placeHolder ?? 'Type to search org units', matchOnDescription: true });
+    return stepped && stepped !== BACK ? stepped.path : undefined;
+  }
   const pick = await vscode.window.showQuickPick(picks, {
     title: options.title,
     placeHolder: options.placeHolder ?? 'Type to search org units',

@@ -5,8 +5,9 @@ import { TokenNode } from '../tree/nodes/tokenNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
 import { describeError } from '../util/errors';
 import { automationArgs, tokenForCaller } from './automation';
-import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
+import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { pickOrgUnit } from './orgUnitPicker';
+import { BACK, inputStep, pickStep, type StepResult } from '../ui/multiStepInput';
 import { expiryFromDate } from '../util/tokenExpiry';
 import { count } from '../util/relativeTime';
 import { createdDate, DEFAULT_TOKEN_ORDER, TOKEN_ORDER_WORDS, type TokenOrder, tokenSummary } from '../tree/tokenText';
@@ -22,18 +23,26 @@ const TTL_PRESETS: { label: string; seconds?: number; date?: true }[] = [
   { label: 'Until a date…', date: true },
 ];
 
-async function askExpiry(): Promise<CreateTokenOptions | undefined> {
-  const pick = await vscode.window.showQuickPick(TTL_PRESETS, { title: 'Token lifetime' });
-  if (!pick) return undefined;
-  if (pick.seconds) return { ttlSeconds: pick.seconds };
-  if (!pick.date) return {};
-  const text = await vscode.window.showInputBox({
-    title: 'Expires at the end of (UTC)',
-    placeHolder: 'YYYY-MM-DD',
-    validateInput: (t) => (expiryFromDate(t) ? undefined : 'A future date as YYYY-MM-DD, e.g. 2027-01-31'),
-  });
-  const expireTime = text === undefined ? undefined : expiryFromDate(text);
-  return expireTime ? { expireTime } : undefined;
+/**
+ * The lifetime step of token creation (`step` of `totalSteps`); "Until a date…" adds one more step. BACK from the
+ * lifetime returns to the org unit; from the date, to the lifetime.
+ */
+async function askExpiry(step: number, totalSteps: number): Promise<StepResult<CreateTokenOptions>> {
+  const title = 'Create an enrollment token';
+  for (;;) {
+    const pick = await pickStep({ title, step, totalSteps }, TTL_PRESETS.map((p) => ({ ...p })), { placeholder: 'Token lifetime' });
+    if (pick === BACK || !pick) return pick;
+    if (pick.seconds) return { ttlSeconds: pick.seconds };
+    if (!pick.date) return {};
+    const text = await inputStep({ title, step: step + 1, totalSteps: step + 1 }, {
+      prompt: 'Expires at the end of this day (UTC)',
+      placeholder: 'YYYY-MM-DD',
+      validate: (t) => (t.trim() === '' || expiryFromDate(t) ? undefined : 'A future date as YYYY-MM-DD, e.g. 2027-01-31'),
+    });
+    if (text === BACK) continue;
+    const expireTime = text === undefined ? undefined : expiryFromDate(text);
+    return expireTime ? { expireTime } : undefined;
+  }
 }
 
 export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -66,13 +75,27 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     const supplied = automationArgs<CreateTokenOptions & { orgUnitPath?: unknown }>(services.context.extensionMode, options);
     const preset = supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
     const backend = await requireBackend(services);
-    if (!backend) return undefined;
+    if (!backend || refusedReadOnly(services, 'Create Enrollment Token')) return undefined;
     const fromNode = clicked instanceof OrgUnitNode || clicked instanceof TokensFolderNode ? clicked.orgUnitPath : undefined;
-    const orgUnitPath = preset?.orgUnitPath ?? fromNode ?? await pickOrgUnit(backend, { title: 'Create an enrollment token for…', known: explorer.accountNode?.orgUnits });
-    if (!orgUnitPath) return undefined;
-    // The Chrome Management API v1 has no token expiry: nothing to ask.
-    const expiry = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : backend.tokensExpire === false ? {} : await askExpiry();
-    if (!expiry) return undefined;
+    // Multi-step: org unit (unless the tree or automation gave one), then lifetime (the v1 API has none); Back works.
+    const asksOrgUnit = !preset?.orgUnitPath && !fromNode;
+    const asksExpiry = !preset && backend.tokensExpire !== false;
+    const totalSteps = (asksOrgUnit ? 1 : 0) + (asksExpiry ? 1 : 0);
+    let orgUnitPath = preset?.orgUnitPath ?? fromNode;
+    let expiry: CreateTokenOptions | undefined = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : asksExpiry ? undefined : {};
+    for (;;) {
+      if (asksOrgUnit) {
+        orgUnitPath = await pickOrgUnit(backend, { title: 'Create an enrollment token for…', known: explorer.accountNode?.orgUnits, step: 1, totalSteps });
+        if (!orgUnitPath) return undefined;
+      }
+      if (!asksExpiry) break;
+      const answer = await askExpiry(asksOrgUnit ? 2 : 1, totalSteps);
+      if (answer === BACK && asksOrgUnit) continue;
+      if (!answer || answer === BACK) return undefined;
+      expiry = answer;
+      break;
+    }
+    if (!orgUnitPath || !expiry) return undefined;
     const writer = services.operations.writer();
     if (!writer) return undefined;
     let created: EnrollmentToken | undefined;
@@ -107,7 +130,7 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
   const revoke = async (clicked?: unknown, selected?: unknown, options?: unknown) => {
     const nodes = targetsOf(view, isTokenNode, clicked, selected).filter((n) => n.token.state !== 'revoked');
     const backend = await requireBackend(services);
-    if (nodes.length === 0 || !backend) return;
+    if (nodes.length === 0 || !backend || refusedReadOnly(services, 'Revoke Enrollment Token')) return;
     // The same token may be selected twice (its org unit's folder and the account-wide one).
     const tokens = [...new Map(nodes.map((n) => [n.token.tokenPermanentId, n.token])).values()];
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;

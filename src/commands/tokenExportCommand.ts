@@ -6,6 +6,7 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import { type ExportOutcome, describeTarget, proposedUri, runExport } from './exportRunner';
+import { displayLocale } from '../util/displayLocale';
 
 /** Automation (outside Production only): skips the prompts, the confirmation included. */
 export interface TokenExportPreset {
@@ -55,8 +56,8 @@ export function registerTokenExportCommand(c: ExplorerCommandContext): vscode.Di
       signal: preset?.signal,
       async write(out, signal, report) {
         const pages = ownTokens(backend.listTokens({ orgUnitPath, query, pageSize: 100 }, signal), orgUnitPath);
-        const n = await writeTokenExport(pages, out, format, (w) => report(`${w.toLocaleString('en')} tokens`));
-        return { written: n, summary: `${n.toLocaleString('en')} enrollment tokens` };
+        const n = await writeTokenExport(pages, out, format, (w) => report(`${w.toLocaleString(displayLocale())} tokens`));
+        return { written: n, summary: `${n.toLocaleString(displayLocale())} enrollment tokens` };
       },
     });
   })];

@@ -29,6 +29,7 @@ import {
   type ValueCount,
 } from './model';
 import { isHostPermission } from './permissions';
+import { displayLocale } from '../util/displayLocale';
 
 /** Distinct extensions tracked (a real fleet has hundreds to a few thousand). */
 export const MAX_EXTENSIONS = 20_000;
@@ -388,17 +389,17 @@ export class InventoryAggregator {
   private warnings(): string[] {
     const out: string[] = [];
     if (this.extensionsDropped.size > 0) {
-      out.push(`More than ${MAX_EXTENSIONS.toLocaleString('en')} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString('en')} browsers) are not listed.`);
+      out.push(`More than ${MAX_EXTENSIONS.toLocaleString(displayLocale())} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`);
     }
     if (this.policiesDropped.size > 0) {
-      out.push(`More than ${MAX_POLICIES.toLocaleString('en')} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString('en')} browsers) are not listed.`);
+      out.push(`More than ${MAX_POLICIES.toLocaleString(displayLocale())} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`);
     }
     if (this.budget.left <= 0) {
-      out.push(`More than ${MAX_FACETS.toLocaleString('en')} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`);
+      out.push(`More than ${MAX_FACETS.toLocaleString(displayLocale())} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`);
     }
     if (this.withoutId > 0) out.push(`${this.withoutId} browser records had no device id and were left out.`);
     if (this.withoutDetails > 0) {
-      out.push(`${this.withoutDetails.toLocaleString('en')} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`);
+      out.push(`${this.withoutDetails.toLocaleString(displayLocale())} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`);
     }
     return out;
   }

@@ -8,6 +8,7 @@ import type { RateLimiter } from '../api/rateLimiter';
 import type { OrgUnit } from '../api/types';
 import { InventoryAggregator } from './aggregator';
 import type { Inventory, InventoryScope } from './model';
+import { displayLocale } from '../util/displayLocale';
 
 export interface InventoryProgress {
   browsers: number;
@@ -68,8 +69,8 @@ export async function loadInventory(backend: CbcmBackend, o: LoadInventoryOption
     }
   } catch (error) {
     interruption = isCancellation(error, o.signal)
-      ? { kind: 'cancelled', message: `Cancelled after ${agg.browserCount.toLocaleString('en')} browsers: the counts cover only those.` }
-      : { kind: 'failed', message: `The listing stopped after ${agg.browserCount.toLocaleString('en')} browsers: ${error instanceof Error ? error.message : String(error)}` };
+      ? { kind: 'cancelled', message: `Cancelled after ${agg.browserCount.toLocaleString(displayLocale())} browsers: the counts cover only those.` }
+      : { kind: 'failed', message: `The listing stopped after ${agg.browserCount.toLocaleString(displayLocale())} browsers: ${error instanceof Error ? error.message : String(error)}` };
   }
   const t0 = performance.now();
   const inventory = agg.inventory(interruption === undefined);

@@ -2,7 +2,7 @@
 // (named in the lens), and "Act on all matching…" (move, delete or annotate everything the query matches, through
 // the bulk commands). The lenses call commands only: src/language never imports the tree.
 import * as vscode from 'vscode';
-import { diagnose, parseQuery, serialize, validateQueryInput, type Dialect } from '../query';
+import { diagnose, parseQuery, resolveRelativeDates, serialize, validateQueryInput, type Dialect } from '../query';
 import { documentDialect, queryLines, SELECTOR } from './queryDocument';
 
 export const RUN_COMMAND = 'cbcm.query.run';
@@ -49,6 +49,11 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
           command: RUN_COMMAND,
           arguments: [args],
         })];
+        // Relative times run as the dates they stand for today: show that, so the admin sees what is sent.
+        const resolved = dialect === 'browsers' ? resolveRelativeDates(args.query) : args.query;
+        if (errors === 0 && resolved !== args.query) {
+          lenses.push(new vscode.CodeLens(range, { title: `runs as: ${resolved}`, tooltip: 'Relative times are turned into dates each time the query runs.', command: '' }));
+        }
         if (errors > 0) return lenses;
         // The lens carries the org unit it names, so the click acts there even if the selection moved meanwhile.
         lenses.push(new vscode.CodeLens(range, orgUnitPath ? {

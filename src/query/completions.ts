@@ -115,6 +115,7 @@ function timeItems(spec: FieldSpec, valueRange: Range, valueText: string, at: nu
     push(today, 'time', today, part, 'today (UTC)');
     for (const n of [7, 30, 90]) push(ago(n), 'time', ago(n), part, `${n} days ago`);
     push(isoDateTime(now), 'time', isoDateTime(now), part, 'now (UTC)');
+    for (const n of [7, 30, 90]) push(`-${n}d`, 'time', `-${n}d`, part, `${n} days ago, relative (resolved when the query runs)`);
     return;
   }
   push(today, 'time', today, valueRange, 'today (UTC)', { documentation: `${spec.name} today` });
@@ -124,6 +125,11 @@ function timeItems(spec: FieldSpec, valueRange: Range, valueText: string, at: nu
   for (const n of [30, 90]) {
     push(`..${ago(n)}`, 'time', `..${ago(n)}`, valueRange, `more than ${n} days ago`, { documentation: `${spec.name} on or before ${ago(n)}` });
   }
+  // Relative bounds: resolved to dates each time the query runs, so a saved query stays right tomorrow.
+  for (const n of [7, 30, 90]) {
+    push(`-${n}d..`, 'time', `-${n}d..`, valueRange, `in the last ${n} days (relative)`, { documentation: `${spec.name} on or after the day ${n} days before the day the query runs (today: ${ago(n)})` });
+  }
+  push('..-90d', 'time', '..-90d', valueRange, 'more than 90 days ago (relative)', { documentation: `${spec.name} on or before the day 90 days before the day the query runs (today: ${ago(90)})` });
   push(`${ago(30)}..${today}`, 'snippet', `\${1:${ago(30)}}..\${2:${today}}`, valueRange, 'range a..b (inclusive)',
     { isSnippet: true, filterText: `${ago(30)}..${today}`, documentation: 'A closed range: both ends included.' });
   push(isoDateTime(now), 'time', isoDateTime(now), valueRange, 'now (UTC), YYYY-MM-DDThh:mm:ss');

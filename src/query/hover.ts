@@ -2,7 +2,8 @@
 import { fieldDoc } from './completions';
 import { dialectSpec, findField } from './fields';
 import { parseQuery, splitRange } from './parser';
-import type { Dialect, FieldSpec, FieldTerm, QueryHover, Term } from './types';
+import { describeRelativeTime, isRelativeTime, resolveRelativeTime } from './relativeDates';
+import type { Dialect, FieldSpec, FieldTerm, QueryHover, Term, ValueNode } from './types';
 
 function termAt(terms: Term[], offset: number): Term | undefined {
   // Prefer a term that strictly contains the offset; fall back to one ending at it (cursor after a word).
@@ -69,15 +70,30 @@ function valueDoc(spec: FieldSpec, term: FieldTerm, dialect: Dialect): string {
       ? `Matches ${spec.name} by the wildcard \`${value.text}\` (prefix*, *suffix, *part*, or * for "has a value").`
       : `Compares ${spec.name} with \`${value.text}\`; the reference does not say whether as a whole word, the whole value, a prefix or a substring.`;
   }
-  if (spec.type === 'time') {
-    const parts = splitRange(value);
-    if (!parts) return `${spec.name} exactly on \`${value.text}\`${value.text.includes('T') ? '' : ' (the whole day)'}.`;
-    const lo = parts.lower?.text, hi = parts.upper?.text;
-    if (lo && hi) return `${spec.name} from \`${lo}\` to \`${hi}\`, both included.`;
-    if (lo) return `${spec.name} on or after \`${lo}\`.`;
-    if (hi) return `${spec.name} on or before \`${hi}\`.`;
-    return 'A range needs at least one end: `a..b`, `a..` or `..b`.';
-  }
+  if (spec.type === 'time') return timeDoc(spec, value) + relativeNote(value);
+  return otherValueDoc(spec, value);
+}
+
+/** "`-90d` is 90 days ago: 2026-09-04 today; resolved again each time the query runs." */
+function relativeNote(value: ValueNode): string {
+  const parts = splitRange(value);
+  const bounds = parts ? [parts.lower?.text, parts.upper?.text] : [value.text];
+  const notes = bounds.filter((b): b is string => b !== undefined && !value.quoted && isRelativeTime(b))
+    .map((b) => `\`${b}\` is ${describeRelativeTime(b)}: \`${resolveRelativeTime(b)}\` now`);
+  return notes.length ? ` ${notes.join('; ')}. Relative times are turned into dates each time the query runs.` : '';
+}
+
+function timeDoc(spec: FieldSpec, value: ValueNode): string {
+  const parts = splitRange(value);
+  if (!parts) return `${spec.name} exactly on \`${value.text}\`${value.text.includes('T') ? '' : ' (the whole day)'}.`;
+  const lo = parts.lower?.text, hi = parts.upper?.text;
+  if (lo && hi) return `${spec.name} from \`${lo}\` to \`${hi}\`, both included.`;
+  if (lo) return `${spec.name} on or after \`${lo}\`.`;
+  if (hi) return `${spec.name} on or before \`${hi}\`.`;
+  return 'A range needs at least one end: `a..b`, `a..` or `..b`.';
+}
+
+function otherValueDoc(spec: FieldSpec, value: ValueNode): string {
   if (spec.type === 'number') return `${spec.name} is exactly ${value.text} (no ranges on numbers).`;
   if (spec.type === 'enum' || spec.type === 'boolean') return `${spec.name} is \`${value.text}\`.`;
   return `Matches when ${spec.name} contains the word${value.text.match(/[^\p{L}\p{N}]/u) ? 's of' : ''} \`${value.text}\` ` +

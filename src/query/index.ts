@@ -11,6 +11,7 @@ export { complete } from './completions';
 export { hover } from './hover';
 export { format, serialize } from './format';
 export { normalizeEnumValues } from './normalize';
+export { describeRelativeTime, isRelativeTime, resolveRelativeDates, resolveRelativeTime } from './relativeDates';
 export { dialectFromDocument, dialectFromLine, isCommentOrBlank, newQueryFileName } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
 export {

@@ -14,6 +14,8 @@ function validParts(y: number, mo: number, d: number, h: number, mi: number, s: 
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** Same form as relativeDates.ts (kept here so time.ts stays the leaf both import). */
+const RELATIVE_TIME = /^-(\d{1,5})([dwh])$/;
 
 export type TimeCheck =
   | { ok: true; /** Comparable key: YYYY-MM-DDThh:mm:ss */ start: string; end: string }
@@ -23,7 +25,18 @@ export type TimeCheck =
  * Checks one time bound. `start`/`end` give the first and last second it covers (a date covers the
  * whole day), which is what comparing the two ends of an inclusive range needs.
  */
-export function checkTime(text: string): TimeCheck {
+export function checkTime(text: string, now: Date = new Date()): TimeCheck {
+  // `-90d`, `-2w`, `-12h` (relativeDates.ts): checked as the time they stand for now; resolved again when run.
+  const relative = RELATIVE_TIME.exec(text);
+  if (relative) {
+    const n = Number(relative[1]);
+    if (relative[2] === 'h') {
+      const at = isoDateTime(new Date(now.getTime() - n * 3_600_000));
+      return { ok: true, start: at, end: at };
+    }
+    const day = isoDate(now, relative[2] === 'w' ? n * 7 : n);
+    return { ok: true, start: `${day}T00:00:00`, end: `${day}T23:59:59` };
+  }
   const m = STRICT.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -34,7 +47,7 @@ export function checkTime(text: string): TimeCheck {
     }
     return hasTime ? { ok: true, start: text, end: text } : { ok: true, start: `${text}T00:00:00`, end: `${text}T23:59:59` };
   }
-  return { ok: false, reason: `'${text}' is not a valid time`, suggestion: repairTime(text) };
+  return { ok: false, reason: `'${text}' is not a valid time`, suggestion: repairTime(text) ?? repairRelative(text) };
 }
 
 /** The strict spelling of a near-miss such as 2024/1/5 or 2024-01-05 10:00 or 2024-01-05T10:00:00Z. */
@@ -58,4 +71,10 @@ export function isoDate(now: Date, daysAgo = 0): string {
 /** YYYY-MM-DDThh:mm:ss of `now`, in UTC. */
 export function isoDateTime(now: Date): string {
   return `${isoDate(now)}T${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())}`;
+}
+
+/** `-7 d`, `-7days`, `7d-` style near-misses of a relative time, spelled `-7d`. */
+function repairRelative(text: string): string | undefined {
+  const m = /^-?\s*(\d{1,5})\s*(d|days?|w|weeks?|h|hours?)\s*(?:ago)?$/i.exec(text.trim());
+  return m && text.trim() !== `-${m[1]}${m[2][0].toLowerCase()}` ? `-${m[1]}${m[2][0].toLowerCase()}` : undefined;
 }

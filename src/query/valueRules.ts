@@ -38,7 +38,7 @@ export function checkTimeValue(spec: FieldSpec, value: ValueNode, out: QueryDiag
 }
 
 function badTime(reason: string, suggestion: string | undefined, range: Range): QueryDiagnostic {
-  return diag('bad-time', 'error', `${reason}. Times are YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (no time zone).`, range,
+  return diag('bad-time', 'error', `${reason}. Times are YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (no time zone), or relative to now: -7d (days), -2w (weeks), -12h (hours).`, range,
     suggestion ? [replace(`Change to ${suggestion}`, range, suggestion, true)] : []);
 }
 

@@ -21,7 +21,10 @@ export function createExplorerView(services: Services, accountLabel: () => strin
   });
   // The API in use first: both look the same in the tree, and v1.1beta1 stops working as of Chrome 166.
   const describe = () => {
-    view.description = [API_VERSION_LABELS[readConfiguration().apiVersion].short, provider.description].filter(Boolean).join(' · ');
+    const api = readConfiguration().apiVersion;
+    // The reference's date: v1.1beta1 is removed as of Chrome 166.
+    const apiText = api === 'v1.1beta1' ? `${API_VERSION_LABELS[api].short} (until Chrome 166)` : API_VERSION_LABELS[api].short;
+    view.description = [apiText, provider.description].filter(Boolean).join(' · ');
     void vscode.commands.executeCommand('setContext', 'cbcm.filtered', Boolean(provider.state.browserFilter || provider.state.tokenFilter));
   };
   describe();

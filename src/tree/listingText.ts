@@ -1,10 +1,11 @@
 // Words for how much of a listing is loaded and for an org unit's count. No vscode import.
 import { count, relativeTime } from '../util/relativeTime';
 import type { OrgUnitCount } from './orgUnitCounts';
+import { displayLocale } from '../util/displayLocale';
 
 /** "212" when the listing is complete, "100 loaded, more…" while the API has more pages. */
 export function loadedText(loaded: number, complete: boolean): string {
-  return complete ? loaded.toLocaleString('en') : `${loaded.toLocaleString('en')} loaded, more…`;
+  return complete ? loaded.toLocaleString(displayLocale()) : `${loaded.toLocaleString(displayLocale())} loaded, more…`;
 }
 
 /** The same for a tooltip, in a sentence. */

@@ -115,6 +115,16 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       const subject = typeof body.subject === 'string' ? body.subject : undefined;
       return ok({ access_token: emu.issueAccessToken(scopes, subject), token_type: 'Bearer', expires_in: ctx.accessTokens.lifetimeSeconds });
     }),
+    // Domain-wide delegation of the service account's client id: drop a scope to see how the extension reports it.
+    route('GET', '/delegated-scopes', () => ok({ scopes: ctx.delegatedScopes })),
+    route('POST', '/delegated-scopes', (_c, req) => {
+      const body = parseJsonObject(req.body);
+      if (!Array.isArray(body.scopes) || !body.scopes.every((s) => typeof s === 'string')) {
+        throw badRequest('Give {"scopes": ["https://www.googleapis.com/auth/..."]} (an empty list delegates nothing).');
+      }
+      ctx.delegatedScopes = [...(body.scopes as string[])];
+      return ok({ scopes: ctx.delegatedScopes });
+    }),
     route('POST', '/token-info', (_c, req) => {
       const body = parseJsonObject(req.body);
       const grant = typeof body.token === 'string' ? ctx.accessTokens.lookup(body.token) : undefined;

@@ -3,6 +3,7 @@ import type { OrgUnit } from '../../api/types';
 import { count } from '../../util/relativeTime';
 import { countAgeText } from '../listingText';
 import { ouDisplayName, ROOT_OU_PATH } from '../orgUnitTree';
+import { displayLocale } from '../../util/displayLocale';
 import { BrowsersFolderNode } from './browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { TokensFolderNode } from './tokensFolderNode';
@@ -59,7 +60,7 @@ export class OrgUnitNode implements ExplorerNode {
     item.tooltip = [
       this.orgUnitPath,
       this.orgUnit?.description,
-      counted ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString()} by a complete listing without a filter.` : undefined,
+      counted ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString(displayLocale())} by a complete listing without a filter.` : undefined,
     ].filter(Boolean).join('\n');
     item.contextValue = isRoot ? 'orgUnit root' : 'orgUnit';
     item.resourceUri = undefined;

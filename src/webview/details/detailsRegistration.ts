@@ -14,6 +14,8 @@ export const PREVIEW_DETAILS_COMMAND = 'cbcm.browser.previewDetails';
 export const OPEN_FOCUSED_COMMAND = 'cbcm.explorer.openFocused';
 /** Bound to Ctrl+S / Cmd+S while a details panel is the focused editor. */
 export const SAVE_DETAILS_COMMAND = 'cbcm.details.save';
+/** Registered with the explorer commands; named here only to hand over to it. */
+const FIND_BROWSER_COMMAND = 'cbcm.browser.find';
 
 /**
  * The open details panels: one per device, plus at most one preview panel that single clicks reuse. Panels of
@@ -129,24 +131,18 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
       else void vscode.window.showInformationMessage('Save Annotations works in a browser details panel: open one from the CBCM Explorer.');
     }),
     vscode.commands.registerCommand(OPEN_DETAILS_COMMAND, async (arg?: unknown) => {
-      let target = targetFromArgument(arg);
+      const target = targetFromArgument(arg);
       if (!target && arg !== undefined) {
         const problem = typeof arg === 'string' ? deviceIdProblem(arg) : undefined;
         void vscode.window.showErrorMessage(
-          problem ?? 'Open Browser Details needs a browser: pick one in the CBCM view or run the command and enter its device ID.',
+          problem ?? 'Open Browser Details needs a browser: pick one in the CBCM view, or run CBCM: Find Browser… and search by name, serial, user or device ID.',
         );
         return undefined;
       }
       if (!target) {
-        const id = await vscode.window.showInputBox({
-          title: 'Open Browser Details',
-          prompt: 'Device ID of the browser',
-          placeHolder: 'e.g. 0a1b2c3d-…',
-          ignoreFocusOut: true,
-          validateInput: (v) => deviceIdProblem(v),
-        });
-        if (id === undefined) return undefined;
-        target = { deviceId: id.trim() };
+        // Admins rarely know a device ID: Find Browser searches by name, serial, user or asset ID (a pasted ID works too).
+        await vscode.commands.executeCommand(FIND_BROWSER_COMMAND);
+        return undefined;
       }
       if (!services.backends.current && !registry.get(target.deviceId)) {
         await offerSignIn(DETAILS_SIGN_IN_REASON);

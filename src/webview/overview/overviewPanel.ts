@@ -15,6 +15,7 @@ import {
   type OverviewState,
   type OverviewWebviewMessage,
 } from './protocol';
+import { displayLocale } from '../../util/displayLocale';
 
 export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
 const OVERVIEW_PAGE: PanelPage = { script: 'overview', loadingText: 'Loading the fleet overview…' };
@@ -194,7 +195,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
       if (abort !== this.abort || this.disposed) return;
       const shown = partial ?? this.state.figures;
       const message = isCancellation(error) || abort.signal.aborted
-        ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString('en-US')} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
+        ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString(displayLocale())} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
         : `The fleet could not be listed: ${describeError(error)}`;
       if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ figures: shown, loading: undefined, error: message });
@@ -308,7 +309,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
     if (!uri) return undefined;
     const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
-    this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString('en-US')} bytes) to ${uri.toString(true)}.`);
+    this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`);
     vscode.window.setStatusBarMessage(`Fleet snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
     return uri;
   }

@@ -96,6 +96,17 @@ describe('emulator: OAuth and API authorization', function () {
       assert.equal(ok.status, 200);
     });
 
+    it('the control API changes the delegated scopes (POST /__emulator/delegated-scopes)', async () => {
+      const set = await fetch(`${emu.url}/__emulator/delegated-scopes`, { method: 'POST', body: JSON.stringify({ scopes: [SCOPES.browsers] }) });
+      assert.equal(set.status, 200);
+      const denied = await jwtGrant(signJwt(claims({ scope: SCOPES.orgUnitsReadonly }), emu.serviceAccountKey.private_key));
+      assert.equal(denied.json.error, 'unauthorized_client');
+      const read = await (await fetch(`${emu.url}/__emulator/delegated-scopes`)).json();
+      assert.deepEqual(read, { scopes: [SCOPES.browsers] });
+      const bad = await fetch(`${emu.url}/__emulator/delegated-scopes`, { method: 'POST', body: JSON.stringify({ scopes: 'x' }) });
+      assert.equal(bad.status, 400);
+    });
+
     it("rejects another issuer and tampered claims", async () => {
       const wrongIss = await jwtGrant(signJwt(claims({ iss: 'someone@else.iam.gserviceaccount.com' }), emu.serviceAccountKey.private_key));
       assert.equal(wrongIss.json.error, 'invalid_grant');

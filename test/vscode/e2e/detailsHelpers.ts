@@ -74,12 +74,21 @@ export async function focusIsIn(): Promise<'tree' | 'webview' | 'elsewhere'> {
   });
 }
 
-/** Runs "CBCM: Open Browser Details" and enters the id; returns the webview frame once the device is shown. */
-export async function openDetailsFromPalette(deviceId: string): Promise<Frame> {
+/**
+ * Runs "CBCM: Open Browser Details" (which opens Find Browser), types the id and waits until the search found it;
+ * Enter is left to the caller.
+ */
+export async function findByDeviceIdFromPalette(deviceId: string): Promise<void> {
   const { runCommand, quickInput, page } = e2e();
   await runCommand('CBCM: Open Browser Details');
-  await page.locator('.quick-input-widget', { hasText: 'Device ID of the browser' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-widget', { hasText: 'Find Browser' }).waitFor({ state: 'visible', timeout: 10_000 });
   await quickInput.fill(deviceId);
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /Find Browser: 1 match$/ }).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Opens the device's details through Find Browser; returns the webview frame once the device is shown. */
+export async function openDetailsFromPalette(deviceId: string): Promise<Frame> {
+  await findByDeviceIdFromPalette(deviceId);
+  await e2e().page.keyboard.press('Enter');
   return deviceFrame(30_000, deviceId);
 }

@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { HOSTILE_STRINGS, makeHostileBrowser, makeLargeBrowser } from '../../../bench/webviewFixtures';
 import type { AnnotationField } from '../../../src/api/types';
 import { e2e } from '../harness/fixture';
-import { deviceFrame, inputOf, openDetailsFromPalette, waitForAnyFrame } from './detailsHelpers';
+import { deviceFrame, findByDeviceIdFromPalette, inputOf, openDetailsFromPalette, waitForAnyFrame } from './detailsHelpers';
 
 const FIELDS: AnnotationField[] = ['annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes'];
 const stamp = Date.now().toString(36);
@@ -22,10 +22,7 @@ const openDetails = openDetailsFromPalette;
 
 /** Runs the command and types the id into its input box (not into the palette that is still closing). */
 async function promptForDeviceId(deviceId: string): Promise<void> {
-  const { runCommand, quickInput, page } = e2e();
-  await runCommand('CBCM: Open Browser Details');
-  await page.locator('.quick-input-widget', { hasText: 'Device ID of the browser' }).waitFor({ state: 'visible', timeout: 10_000 });
-  await quickInput.fill(deviceId);
+  await findByDeviceIdFromPalette(deviceId);
 }
 
 /** The harness signs in automatically at start-up; wait until the extension's first API call succeeded. */

@@ -107,3 +107,18 @@ export async function pickFromContextMenu(target: Locator, entry: string, shows:
   await runCommand(paletteTitle);
   if (!(await appeared(10_000))) throw new Error(`"${entry}" did not open what it should, neither from the context menu nor from the palette`);
 }
+
+/** The labels of a tree row's context menu (Shift+F10 on the selected row, as pickFromContextMenu opens it); closes it. */
+export async function contextMenuLabels(target: Locator): Promise<string[]> {
+  const { page } = e2e();
+  const menu = page.locator('.context-view .monaco-menu');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await target.click();
+    await page.keyboard.press('Shift+F10');
+    if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    const labels = (await menu.locator('.action-item .action-label:not(.separator)').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    await page.keyboard.press('Escape');
+    if (labels.length > 0) return labels;
+  }
+  throw new Error('the context menu did not open');
+}

@@ -159,6 +159,16 @@ describe('cbcm-query language', () => {
     assert.deepStrictEqual(lenses[2].command?.arguments?.[0], { query: 'location:Montreal user:alice', dialect: 'browsers' });
   });
 
+  it('shows the resolved query of a line with relative times, and runs the relative one (resolved when it runs)', async () => {
+    const document = await openFile('relative.cbcmq', ['last_activity:..-90d register:-7d..', 'os_platform:Windows'].join('\n'));
+    const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const resolved = all.filter((l) => l.command?.title.startsWith('runs as: '));
+    assert.deepStrictEqual(resolved.map((l) => [l.range.start.line, l.command?.title]), [[0, `runs as: last_activity:..${day(90)} register:${day(7)}..`]]);
+    const run = all.find((l) => l.range.start.line === 0 && l.command?.title === 'Run in CBCM Explorer');
+    assert.deepStrictEqual(run?.command?.arguments?.[0], { query: 'last_activity:..-90d register:-7d..', dialect: 'browsers' });
+  });
+
   it('running a lens filters the tree with the serialized query; a query with errors is not run', async () => {
     const state = (await testingApi()).explorer.state;
     const document = await openFile('run.cbcmq', ['# dialect: tokens', 'token_state:ACTIVE   device_type:CHROME_BROWSER', 'token_state:GONE'].join('\n'));
