@@ -9,6 +9,7 @@ import { runAnnotate, runDelete, runMove, planAnnotations, type AnnotationChange
 import { parseTemplate } from '../operations/templates';
 import { dryRunOf, dryRunQuery, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
 import type { FleetWriter } from '../operations/fleetWriter';
+import { BrowserListFolderNode } from '../tree/nodes/browserListFolderNode';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { describeError, isCancellation } from '../util/errors';
@@ -36,8 +37,11 @@ const isBrowser = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
 export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const automation = (a: unknown): BulkAutomation => automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
-  const matching = (kind: BulkKind) => (node?: unknown, _selected?: unknown, auto?: unknown) =>
-    runBulk(c, kind, { kind: 'query', scope: scopeOf(c, node) }, automation(auto));
+  const matching = (kind: BulkKind) => async (node?: unknown, _selected?: unknown, auto?: unknown) => {
+    // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
+    if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...await node.loadAll()] }, automation(auto));
+    return runBulk(c, kind, { kind: 'query', scope: scopeOf(c, node) }, automation(auto));
+  };
   const selected = (kind: BulkKind) => (node?: unknown, nodes?: unknown, auto?: unknown) =>
     runBulk(c, kind, { kind: 'selection', nodes: targetsOf(c.view, isBrowser, node, nodes) }, automation(auto));
   return [
