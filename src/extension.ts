@@ -16,6 +16,7 @@ import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
 import { registerDeviceDetails } from './webview';
+import { registerFleetInventory } from './webview/inventory/inventoryRegistration';
 import { registerFleetOverview } from './webview/overviewRegistration';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
   const details = registerDeviceDetails(services);
   registerFleetOverview(services, { provider: explorer, view });
+  registerFleetInventory(services, { provider: explorer, view });
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined
