@@ -128,6 +128,8 @@ showTab('extensions');
 // ---------------------------------------------------------------- state
 
 let current: Inventory | undefined;
+/** The last inventory the extension sent (it is not repeated with every state message). */
+let received: Inventory | undefined;
 let openKey: string | undefined;
 let places: ExtensionPlaces | undefined;
 /** Browsers listing is only possible on a finished (or stopped) inventory: the extension holds its ids then. */
@@ -413,6 +415,10 @@ function renderDiff(state: InventoryViewState): void {
   );
 }
 
+/** The inventory and selectability last drawn: the tables are rebuilt only when one of them changed. */
+let drawnInventory: Inventory | undefined;
+let drawnCanSelect = false;
+
 function render(state: InventoryViewState): void {
   vscode.setState({ scope: state.scope });
   const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath}`;
@@ -455,12 +461,16 @@ function render(state: InventoryViewState): void {
     );
     extensionsTab.textContent = `Extensions (${nf.format(t.extensions)})`;
     policiesTab.textContent = `Policies (${nf.format(t.policies)})`;
-    renderExtensions(inv);
-    renderDetail(inv);
-    renderPolicies(inv);
+    if (inv !== drawnInventory || canSelect !== drawnCanSelect) {
+      renderExtensions(inv);
+      renderDetail(inv);
+      renderPolicies(inv);
+    }
   } else {
     summary.replaceChildren();
   }
+  drawnInventory = inv;
+  drawnCanSelect = canSelect;
   renderDiff(state);
   document.body.dataset.state = state.loading ? 'loading' : inv?.complete ? 'complete' : inv ? 'partial' : 'empty';
 }
@@ -481,7 +491,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (current) renderDetail(current);
     return;
   }
-  render(msg.state);
+  if (msg.type === 'inventory') {
+    received = msg.inventory;
+    return; // drawn with the state message that follows
+  }
+  render({ ...msg.state, inventory: msg.hasInventory ? received : undefined });
 });
 
 /** For E2E tests: the inventory the webview shows. */

@@ -48,6 +48,17 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
     return pagesOf(batches, this.ctx.pageSize());
   }
 
+  /**
+   * The selection's order (a policy's problem browsers first): a scan finds the browsers in listing order, so the
+   * loaded rows are put back in it. A map of a large selection is built only then, once.
+   */
+  private order: Map<string, number> | undefined;
+  protected sortItems(items: BrowserNode[]): void {
+    if (this.selection.listing.kind !== 'scan') return; // by id: already in the selection's order
+    const order = (this.order ??= new Map(this.selection.deviceIds.map((id, i) => [id, i])));
+    items.sort((a, b) => (order.get(a.deviceId) ?? 0) - (order.get(b.deviceId) ?? 0));
+  }
+
   protected toNode(browser: ChromeBrowser): BrowserNode {
     return new BrowserNode(this, browser, () => this.ctx.browserRowFields());
   }

@@ -59,6 +59,8 @@ export class FleetInventoryPanel implements vscode.Disposable {
   /** The inventory shown and the aggregator behind it (undefined while only a streaming partial is shown). */
   private current: CachedInventory | undefined;
   private lastProgressAt = 0;
+  /** The inventory object the webview has (sent again only when it changes, or to a new webview). */
+  private sentInventory: Inventory | undefined;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** The running load, for tests and the commands that need its result. */
@@ -90,7 +92,10 @@ export class FleetInventoryPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
       panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) this.ready = false;
+        if (!e.webviewPanel.visible) {
+          this.ready = false;
+          this.sentInventory = undefined;
+        }
       }),
       // Another account must never show this one's extensions; its backend is disposed anyway.
       deps.services.backends.onDidChange(() => this.accountChanged()),
@@ -172,6 +177,8 @@ export class FleetInventoryPanel implements vscode.Disposable {
       const result = await loadInventory(backend, {
         scope: this.scope,
         signal: abort.signal,
+        // A partial of a large fleet is megabytes to send and draw: every 2 s is enough to watch it grow.
+        partialEveryMs: 2_000,
         orgUnits: explorer.provider.accountNode?.orgUnits,
         onProgress: (p) => {
           const now = performance.now();
@@ -208,7 +215,15 @@ export class FleetInventoryPanel implements vscode.Disposable {
   private update(patch: Partial<InventoryViewState>): void {
     this.state = { ...this.state, ...patch };
     for (const k of Object.keys(patch) as (keyof InventoryViewState)[]) if (patch[k] === undefined) delete this.state[k];
-    this.post({ type: 'state', state: this.state });
+    this.postState();
+  }
+
+  private postState(): void {
+    if (!this.ready || this.disposed) return;
+    const { inventory, ...rest } = this.state;
+    if (inventory && inventory !== this.sentInventory) this.post({ type: 'inventory', inventory });
+    this.sentInventory = inventory;
+    this.post({ type: 'state', state: rest, hasInventory: inventory !== undefined });
   }
 
   private post(msg: InventoryExtensionMessage): void {
@@ -231,7 +246,8 @@ export class FleetInventoryPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'state', state: this.state });
+        this.sentInventory = undefined;
+        this.postState();
         if (this.state.error && !this.deps.services.backends.current) this.offerSignIn();
         return;
       case 'refresh':

@@ -48,8 +48,13 @@ export type InventoryWebviewMessage =
 
 // ---------------------------------------------------------------- extension → webview
 
+/**
+ * `state` carries everything but the inventory, which can be megabytes (thousands of extensions): it travels in
+ * `inventory` only when it changed (a partial while streaming, the final one), not with every progress tick.
+ */
 export type InventoryExtensionMessage =
-  | { type: 'state'; state: InventoryViewState }
+  | { type: 'state'; state: Omit<InventoryViewState, 'inventory'>; hasInventory: boolean }
+  | { type: 'inventory'; inventory: Inventory }
   | { type: 'places'; places: ExtensionPlaces };
 
 // ---------------------------------------------------------------- guards
@@ -163,7 +168,11 @@ export function parseInventoryWebviewMessage(v: unknown): InventoryWebviewMessag
 /** Validates a message the extension posted; undefined means "drop it". */
 export function parseInventoryExtensionMessage(v: unknown): InventoryExtensionMessage | undefined {
   if (!isObject(v)) return undefined;
-  if (v.type === 'state') return isInventoryViewState(v.state) ? { type: 'state', state: v.state } : undefined;
+  if (v.type === 'state') {
+    const ok = isInventoryViewState(v.state) && v.state.inventory === undefined && typeof v.hasInventory === 'boolean';
+    return ok ? { type: 'state', state: v.state as InventoryViewState, hasInventory: v.hasInventory as boolean } : undefined;
+  }
+  if (v.type === 'inventory') return isInventory(v.inventory) ? { type: 'inventory', inventory: v.inventory } : undefined;
   if (v.type === 'places') {
     const p = v.places;
     const ok = isObject(p) && isString(p.key) && Array.isArray(p.orgUnits) &&
