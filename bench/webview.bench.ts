@@ -6,9 +6,9 @@
 // panel measures it itself (`DeviceDetailsPanel.lastTiming`, logged as "Browser details rendered in …")
 // and test/vscode/e2e/deviceDetailsSpeed.e2e.ts asserts it under 300 ms.
 import { performance } from 'perf_hooks';
-import { buildDetailsModel } from '../src/webview/detailsModel';
+import { buildDetailsModel } from '../src/webview/details/detailsModel';
 import { renderShell } from '../src/webview/html';
-import { parseExtensionMessage, parseWebviewMessage } from '../src/webview/protocol';
+import { parseExtensionMessage, parseWebviewMessage } from '../src/webview/details/protocol';
 import { makeLargeBrowser } from './webviewFixtures';
 
 export interface PanelBenchResult {

@@ -15,9 +15,10 @@ import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
-import { registerDeviceDetails } from './webview';
+import { selectedOrgUnitOf } from './tree/selectedOrgUnit';
+import { registerDeviceDetails } from './webview/details/detailsRegistration';
 import { registerFleetInventory } from './webview/inventory/inventoryRegistration';
-import { registerFleetOverview } from './webview/overviewRegistration';
+import { registerFleetOverview } from './webview/overview/overviewRegistration';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
@@ -45,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
   context.subscriptions.push(...registerExplorerItemCommands({ services, explorer, view }));
-  context.subscriptions.push(...registerQueryLanguage(context, { log }));
+  const selectedOrgUnit = selectedOrgUnitOf(view);
+  context.subscriptions.push(selectedOrgUnit, ...registerQueryLanguage(context, { log, selectedOrgUnit }));
   // Values seen in listed browsers become completions in filter queries.
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);

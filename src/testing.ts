@@ -6,7 +6,7 @@ import type { modalTesting } from './commands/confirm';
 import type { Services } from './services';
 import type { ExplorerProvider } from './tree/explorerProvider';
 import type { ExplorerNode } from './tree/nodes/explorerNode';
-import type { DeviceDetailsRegistry } from './webview';
+import type { DeviceDetailsRegistry } from './webview/details/detailsRegistration';
 
 export interface CbcmTestingApi {
   readonly services: Services;

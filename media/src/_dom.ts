@@ -1,7 +1,7 @@
 // Tiny DOM helpers for the details webview. Device data only ever goes into `textContent` or attribute
 // values set through the DOM API (never through HTML parsing), so it cannot become markup or script.
 
-import { hasBidiControls, type TimeText } from '../../src/webview/detailsModel';
+import { hasBidiControls, type TimeText } from '../../src/webview/details/detailsModel';
 
 type Child = Node | string | undefined | false;
 

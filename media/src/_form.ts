@@ -3,17 +3,14 @@
 
 import type { AnnotationField } from '../../src/api/types';
 import {
+  ANNOTATION_KEYS,
   ANNOTATION_LABELS,
   ANNOTATION_MAX_LENGTH,
   validateChangedAnnotations,
-} from '../../src/webview/annotationMerge';
-import {
-  ANNOTATION_KEYS,
-  type AnnotationDraft,
   type AnnotationValues,
   type FieldConflict,
-  type OfferedDraft,
-} from '../../src/webview/protocol';
+} from '../../src/model/annotations';
+import type { AnnotationDraft, OfferedDraft } from '../../src/webview/details/protocol';
 import { append, button, el, setDisabled, value } from './_dom';
 
 type Control = HTMLElementTagNameMap['vscode-textfield'] | HTMLElementTagNameMap['vscode-textarea'];

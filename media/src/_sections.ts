@@ -6,7 +6,7 @@ import type {
   Field,
   PolicyModel,
   ProfileModel,
-} from '../../src/webview/detailsModel';
+} from '../../src/webview/details/detailsModel';
 import { append, el, table, time, value, type Column, type SearchIndex } from './_dom';
 
 export function collapsible(heading: string, open: boolean, ...children: (Node | undefined)[]): HTMLElement {

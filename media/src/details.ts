@@ -11,43 +11,31 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 
 import type { ChromeBrowser } from '../../src/api/types';
-import { buildDetailsModel } from '../../src/webview/detailsModel';
-import {
-  annotationValuesOf,
-  parseExtensionMessage,
-  type ExtensionMessage,
-  type WebviewMessage,
-} from '../../src/webview/protocol';
+import { buildDetailsModel } from '../../src/webview/details/detailsModel';
+import { annotationValuesOf } from '../../src/model/annotations';
+import { parseExtensionMessage, type ExtensionMessage, type WebviewMessage } from '../../src/webview/details/protocol';
 import { append, button, el, icon, value, type SearchIndex } from './_dom';
 import { AnnotationForm } from './_form';
 import { collapsible, renderSections } from './_sections';
-
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: { deviceId: string }): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { connect, Requests } from './_webview';
 
 // For the panel's timing log: VS Code writes this document into a placeholder page, so our start-up is
 // counted from the moment that page had arrived.
 const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 const documentStart = navigation?.responseEnd ?? 0;
 let bootMs = 0;
-const vscode = acquireVsCodeApi();
-const post = (m: WebviewMessage) => vscode.postMessage(m);
+const channel = connect<ExtensionMessage, WebviewMessage>('details', parseExtensionMessage, handle);
+const post = (m: WebviewMessage) => channel.post(m);
 const app = document.getElementById('app')!;
 
-let requestSeq = 0;
-let pendingSave: number | undefined;
+const saves = new Requests();
 let browser: ChromeBrowser | undefined;
 let firstDevice = true;
 let searchIndex: SearchIndex = [];
 
 const form = new AnnotationForm({
   save: (annotations, base) => {
-    pendingSave = ++requestSeq;
-    post({ type: 'save', requestId: pendingSave, annotations, base });
+    post({ type: 'save', requestId: saves.next(), annotations, base });
   },
   revert: () => post({ type: 'revert' }),
   draftChanged: (draft) => post({ type: 'draft', draft }),
@@ -153,7 +141,7 @@ function handle(msg: ExtensionMessage): void {
   switch (msg.type) {
     case 'device': {
       const started = performance.now();
-      vscode.setState({ deviceId: msg.browser.deviceId });
+      channel.setState({ deviceId: msg.browser.deviceId });
       renderDevice(msg.browser);
       form.load(annotationValuesOf(msg.browser), firstDevice ? msg.draft : undefined, msg.readOnly === true, msg.offeredDraft);
       firstDevice = false;
@@ -164,8 +152,7 @@ function handle(msg: ExtensionMessage): void {
       return;
     }
     case 'saveResult': {
-      if (msg.requestId !== pendingSave) return; // a reply to a save this document did not send
-      pendingSave = undefined;
+      if (!saves.settle(msg.requestId)) return; // a reply to a save this document did not send
       if (msg.ok) {
         renderDevice(msg.browser);
         form.saved(annotationValuesOf(msg.browser));
@@ -182,7 +169,7 @@ function handle(msg: ExtensionMessage): void {
       return;
     case 'blank': {
       // The device is gone: no value of it may stay on the page (nor in the find widget's reach).
-      vscode.setState({ deviceId: msg.deviceId });
+      channel.setState({ deviceId: msg.deviceId });
       browser = undefined;
       searchIndex = [];
       sections.replaceChildren();
@@ -201,7 +188,7 @@ function handle(msg: ExtensionMessage): void {
       return;
     }
     case 'error': {
-      vscode.setState({ deviceId: msg.deviceId });
+      channel.setState({ deviceId: msg.deviceId });
       if (!browser) title.replaceChildren(value(msg.deviceId));
       errorBox.replaceChildren(el('strong', { text: 'Could not load this browser. ' }), el('span', { text: msg.message }), ' ');
       append(errorBox, button('Try again', () => post({ type: 'refresh' }), { id: 'retry' }));
@@ -212,15 +199,6 @@ function handle(msg: ExtensionMessage): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const msg = parseExtensionMessage(event.data);
-  if (!msg) {
-    console.debug('details: dropped an unknown or malformed message');
-    return;
-  }
-  handle(msg);
-});
-
 showSkeleton();
 bootMs = Math.max(0, performance.now() - documentStart);
-post({ type: 'ready' });
+channel.ready();

@@ -1,15 +1,18 @@
 // The CSV-import preview (webview side). All rows arrive once; only the rows on screen exist in the DOM, so
 // 100,000 rows scroll smoothly. Row text only ever goes into textContent. Keyboard: Tab reaches the filters,
 // the table (arrows move, Space excludes/includes the focused row) and the buttons.
-import type { ImportExtensionMessage, PreviewRowView } from '../../src/webview/importPreviewProtocol';
 import type { RowStatus } from '../../src/operations/csvImport';
+import {
+  parseImportExtensionMessage,
+  type ImportExtensionMessage,
+  type ImportWebviewMessage,
+  type PreviewRowView,
+} from '../../src/webview/importPreview/protocol';
 import { el } from './_dom';
+import { connect, Requests } from './_webview';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const vscode = acquireVsCodeApi();
+const channel = connect<ImportExtensionMessage, ImportWebviewMessage>('importPreview', parseImportExtensionMessage, handle);
+const applies = new Requests();
 
 const ROW_HEIGHT = 24;
 const STATUS_LABELS: Record<RowStatus, string> = {
@@ -118,11 +121,10 @@ table.addEventListener('keydown', (e) => {
     e.preventDefault();
   }
 });
-applyButton.addEventListener('click', () => vscode.postMessage({ type: 'apply', excluded: [...excluded] }));
-cancelButton.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+applyButton.addEventListener('click', () => channel.post({ type: 'apply', requestId: applies.next(), excluded: [...excluded] }));
+cancelButton.addEventListener('click', () => channel.post({ type: 'cancel' }));
 
-window.addEventListener('message', (event: MessageEvent<ImportExtensionMessage>) => {
-  const m = event.data;
+function handle(m: ImportExtensionMessage): void {
   if (m.type === 'rows') {
     rows = m.rows;
     app.removeAttribute('aria-busy');
@@ -134,6 +136,7 @@ window.addEventListener('message', (event: MessageEvent<ImportExtensionMessage>)
     renderFilters();
     refilter();
   } else if (m.type === 'applied') {
+    if (!applies.settle(m.requestId)) return; // a reply to an apply this page did not send
     for (const r of m.results) results.set(r.line, r.result);
     summary.textContent = m.summary;
     renderRows();
@@ -141,5 +144,5 @@ window.addEventListener('message', (event: MessageEvent<ImportExtensionMessage>)
     busy = m.busy;
     renderSummary();
   }
-});
-vscode.postMessage({ type: 'ready' });
+}
+channel.ready();

@@ -7,19 +7,15 @@ import type { InventoryTarget } from '../../src/inventory/selection';
 import {
   parseInventoryExtensionMessage,
   type ExtensionPlaces,
+  type InventoryExtensionMessage,
   type InventoryViewState,
   type InventoryWebviewMessage,
 } from '../../src/webview/inventory/inventoryProtocol';
 import { append, el } from './_dom';
+import { connect } from './_webview';
 
-interface VsCodeApi {
-  postMessage(message: InventoryWebviewMessage): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const post = (m: InventoryWebviewMessage) => vscode.postMessage(m);
+const channel = connect<InventoryExtensionMessage, InventoryWebviewMessage>('inventory', parseInventoryExtensionMessage, receive);
+const post = (m: InventoryWebviewMessage) => channel.post(m);
 const select = (target: InventoryTarget) => post({ type: 'select', target });
 const app = document.getElementById('app')!;
 const nf = new Intl.NumberFormat('en-US');
@@ -420,7 +416,7 @@ let drawnInventory: Inventory | undefined;
 let drawnCanSelect = false;
 
 function render(state: InventoryViewState): void {
-  vscode.setState({ scope: state.scope });
+  channel.setState({ scope: state.scope });
   const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath}`;
   heading.textContent = `Extension inventory — ${scope}`;
   const inv = state.inventory;
@@ -480,12 +476,7 @@ for (const sel of [permissionFilter, installTypeFilter]) sel.addEventListener('c
 policyFilter.addEventListener('input', () => current && renderPolicies(current));
 problemsOnly.addEventListener('change', () => current && renderPolicies(current));
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const msg = parseInventoryExtensionMessage(event.data);
-  if (!msg) {
-    console.debug('inventory: dropped an unknown or malformed message');
-    return;
-  }
+function receive(msg: InventoryExtensionMessage): void {
   if (msg.type === 'places') {
     places = msg.places;
     if (current) renderDetail(current);
@@ -496,9 +487,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return; // drawn with the state message that follows
   }
   render({ ...msg.state, inventory: msg.hasInventory ? received : undefined });
-});
+}
 
 /** For E2E tests: the inventory the webview shows. */
 (window as unknown as { cbcmInventory: unknown }).cbcmInventory = { inventory: () => current };
 
-post({ type: 'ready' });
+channel.ready();

@@ -21,21 +21,17 @@ import {
 import type { ChartModel, FleetFigures, ItemAction } from '../../src/overview/figures';
 import {
   parseOverviewExtensionMessage,
+  type OverviewExtensionMessage,
   type OverviewState,
   type OverviewWebviewMessage,
-} from '../../src/webview/overviewProtocol';
+} from '../../src/webview/overview/protocol';
 import { append, el } from './_dom';
+import { connect } from './_webview';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-interface VsCodeApi {
-  postMessage(message: OverviewWebviewMessage): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const post = (m: OverviewWebviewMessage) => vscode.postMessage(m);
+const channel = connect<OverviewExtensionMessage, OverviewWebviewMessage>('overview', parseOverviewExtensionMessage, (msg) => render(msg.state));
+const post = (m: OverviewWebviewMessage) => channel.post(m);
 const app = document.getElementById('app')!;
 const nf = new Intl.NumberFormat('en-US');
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
@@ -349,12 +345,16 @@ function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
       action.title = actionText(c.action);
       action.setAttribute('aria-label', c.action.kind === 'revealOrgUnit' ? `Show ${c.label} in explorer` : `Filter explorer to ${rowName(model, c)}`);
     }
+    // Bulk work on what a browser filter matches; the extension asks which (move, annotate, delete) and confirms.
+    const bulk = c.action.kind === 'filter' && c.action.dialect === 'browsers'
+      ? btn('Act on all…', () => post({ type: 'actOnAll', chart: model.id, category: i }), `bulk-${model.id}-${i}`, true) : undefined;
+    bulk?.setAttribute('aria-label', `Move, annotate or delete all ${nf.format(c.count)} browsers of ${rowName(model, c)}`);
     body.appendChild(el('tr', {},
       el('th', { text: c.label, attrs: { scope: 'row' } }),
       el('td', { text: nf.format(c.count), className: 'num' }),
       el('td', { text: total > 0 ? pct.format(c.count / total) : '–', className: 'num' }),
       ...series.map((_, s) => el('td', { text: nf.format(model.stacks!.values[s][i]), className: 'num' })),
-      el('td', {}, action),
+      el('td', {}, action, ...(bulk ? [' ', bulk] : [])),
     ));
   });
   details.append(
@@ -462,7 +462,7 @@ function renderDiff(state: OverviewState): void {
 }
 
 function render(state: OverviewState): void {
-  vscode.setState({ scope: state.scope });
+  channel.setState({ scope: state.scope });
   const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath} (browsers directly in it)`;
   heading.textContent = `Fleet overview — ${scope}`;
   const f = state.figures;
@@ -516,15 +516,6 @@ const themeObserver = new MutationObserver(() => {
 themeObserver.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const msg = parseOverviewExtensionMessage(event.data);
-  if (!msg) {
-    console.debug('overview: dropped an unknown or malformed message');
-    return;
-  }
-  render(msg.state);
-});
-
 /** For E2E tests: where a bar is on its canvas (CSS pixels from the canvas' top-left corner). */
 (window as unknown as { cbcmOverview: unknown }).cbcmOverview = {
   barCenter(chartId: string, index: number, series = 0): { x: number; y: number } | undefined {
@@ -570,4 +561,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   },
 };
 
-post({ type: 'ready' });
+channel.ready();

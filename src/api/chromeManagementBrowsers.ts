@@ -3,6 +3,7 @@
 // filter (src/query/chromeManagementFilter.ts); what has no equivalent is refused before any request.
 import { V1_ORDER_BY_OF } from '../query/chromeManagementFields';
 import { convertToChromeManagementFilter } from '../query/chromeManagementFilter';
+import { wholeWordFilter } from '../query/chromeManagementWordMatch';
 import { inputError } from './errors';
 import type { HttpTransport } from './http';
 import { cmBrowsersPath } from './chromeManagementPaths';
@@ -53,12 +54,18 @@ export class ChromeManagementBrowsersApi {
   /** Validates and translates eagerly, so a query the v1 API cannot express fails before any request. */
   list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
     checkListBrowsers(options);
-    const { filter, untranslatable } = convertToChromeManagementFilter(options.query ?? '', { orgUnitPath: options.orgUnitPath });
+    const { filter, untranslatable, wholeWords, caveats } = convertToChromeManagementFilter(options.query ?? '', { orgUnitPath: options.orgUnitPath });
     if (untranslatable.length > 0) {
       throw inputError(
         'browsers.list',
         `This query cannot be sent to the Chrome Management API v1: ${untranslatable.join(' ')} Change the query, or switch the setting "cbcm.apiVersion" back to v1.1beta1.`,
       );
+    }
+    // Text terms may have been widened (a `"*word*"` substring, or a substring reading of `:`): keep what the
+    // v1.1beta1 query meant, whole words. Field names only in the log (values stay out of logs).
+    const keep = wholeWordFilter(wholeWords);
+    if (caveats.length > 0) {
+      this.log?.(`browsers.list: ${caveats.length} text term(s) have no documented wildcard; if the v1 ":" compares whole values they find only exact values.`);
     }
     let orderBy: string | undefined;
     if (options.orderBy !== undefined) {
@@ -92,7 +99,7 @@ export class ChromeManagementBrowsersApi {
         return { items: items.map((w) => browserFromWire(w, this.orgUnits.pathOf, projection)), nextPageToken: next };
       },
     });
-    return mapPages(pages, (p) => ({ browsers: p.items, nextPageToken: p.nextPageToken }));
+    return mapPages(pages, (p) => ({ browsers: keep ? p.items.filter(keep) : p.items, nextPageToken: p.nextPageToken }));
   }
 
   async get(deviceId: string, projection: Projection, signal?: AbortSignal): Promise<ChromeBrowser> {

@@ -5,7 +5,7 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { automationArgs } from './automation';
 import { type ExplorerCommandContext, requireBackend, targetsOf } from './commandContext';
-import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
+import { normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import { askModal } from './confirm';
 import { deleteLogLine, deleteQuestion } from './confirmText';
 

@@ -9,6 +9,7 @@ import { runAnnotate, runDelete, runMove, planAnnotations, type AnnotationChange
 import { parseTemplate } from '../operations/templates';
 import { dryRunOf, dryRunQuery, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
 import type { FleetWriter } from '../operations/fleetWriter';
+import { validateQueryInput } from '../query';
 import { BrowserListFolderNode } from '../tree/nodes/browserListFolderNode';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
@@ -19,6 +20,8 @@ import { askAnnotationChanges } from './bulkPrompts';
 import { annotationPreviewText, openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
 import { requireBackend, targetsOf, type ExplorerCommandContext } from './commandContext';
+import { askModal } from './confirm';
+import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
@@ -40,7 +43,8 @@ export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposab
   const matching = (kind: BulkKind) => async (node?: unknown, _selected?: unknown, auto?: unknown) => {
     // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
     if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...await node.loadAll()] }, automation(auto));
-    return runBulk(c, kind, { kind: 'query', scope: scopeOf(c, node) }, automation(auto));
+    const scope = scopeOf(c, node);
+    return scope && runBulk(c, kind, { kind: 'query', scope }, automation(auto));
   };
   const selected = (kind: BulkKind) => (node?: unknown, nodes?: unknown, auto?: unknown) =>
     runBulk(c, kind, { kind: 'selection', nodes: targetsOf(c.view, isBrowser, node, nodes) }, automation(auto));
@@ -51,12 +55,55 @@ export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposab
     vscode.commands.registerCommand('cbcm.bulk.annotateSelected', selected('annotate')),
     vscode.commands.registerCommand('cbcm.bulk.moveSelected', selected('move')),
     vscode.commands.registerCommand('cbcm.bulk.deleteSelected', selected('delete')),
+    // A query file's lens and the fleet overview: `{ query, orgUnitPath? }`, then a pick of the three (or `kind`).
+    vscode.commands.registerCommand('cbcm.bulk.actOnMatching', async (scope?: unknown, auto?: unknown) => {
+      const kind = (scope as { kind?: unknown } | undefined)?.kind;
+      const chosen = isBulkKind(kind) ? kind : await pickBulkKind(scope);
+      return chosen && vscode.commands.executeCommand(MATCHING_COMMANDS[chosen], scope, undefined, auto);
+    }),
   ];
 }
 
-/** A folder's listing, or (from the palette) what the explorer's browser filter shows. */
-function scopeOf(c: ExplorerCommandContext, node: unknown): QueryScope {
+const MATCHING_COMMANDS: Record<BulkKind, string> = {
+  move: 'cbcm.bulk.moveMatching',
+  delete: 'cbcm.bulk.deleteMatching',
+  annotate: 'cbcm.bulk.annotateMatching',
+};
+const isBulkKind = (k: unknown): k is BulkKind => k === 'move' || k === 'delete' || k === 'annotate';
+
+/** A query given by a caller (a .cbcmq lens, the overview): `{ query, orgUnitPath? }`, not a tree node. */
+function isGivenScope(v: unknown): v is { query: string; orgUnitPath?: string } {
+  if (typeof v !== 'object' || v === null || 'getTreeItem' in v) return false;
+  const s = v as Record<string, unknown>;
+  return typeof s.query === 'string' && (s.orgUnitPath === undefined || (typeof s.orgUnitPath === 'string' && s.orgUnitPath.startsWith('/')));
+}
+
+async function pickBulkKind(scope: unknown): Promise<BulkKind | undefined> {
+  const where = isGivenScope(scope) ? describeScope(scope) : 'the explorer filter shows';
+  const items: (vscode.QuickPickItem & { bulk: BulkKind })[] = [
+    { label: 'Move all matching…', description: 'to an org unit you choose', bulk: 'move' },
+    { label: 'Set annotations on all matching…', description: 'user, location, asset ID, notes', bulk: 'annotate' },
+    { label: 'Delete all matching…', description: 'cannot be undone in Google', bulk: 'delete' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, {
+    title: `Act on every browser ${where}`,
+    placeHolder: 'Each starts with a dry run: the exact count and a sample, then a confirmation',
+  });
+  return pick?.bulk;
+}
+
+/** A folder's listing, a query a caller gave, or (from the palette) what the explorer's browser filter shows. */
+function scopeOf(c: ExplorerCommandContext, node: unknown): QueryScope | undefined {
   if (isFolder(node)) return { orgUnitPath: node.orgUnitPath, query: node.query };
+  if (isGivenScope(node)) {
+    // Another caller's query is checked as the explorer's filter box checks it: a bad one is never listed.
+    const problem = validateQueryInput(node.query, 'browsers');
+    if (problem) {
+      void vscode.window.showErrorMessage(`Nothing was done: the API would not run this query as written: ${problem}`);
+      return undefined;
+    }
+    return { orgUnitPath: node.orgUnitPath, query: node.query.trim() || undefined };
+  }
   const filter = c.explorer.state.browserFilter;
   return { orgUnitPath: filter?.orgUnitPath, query: filter?.query };
 }
@@ -150,9 +197,8 @@ async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer:
   const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
   if (!destination) return undefined;
   const already = dry.byOrgUnit.get(destination) ?? 0;
-  const ok = await confirm(auto, `Move ${count(n, 'browser')} to ${destination}?`,
-    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`,
-    `Move ${n.toLocaleString('en')}`);
+  const ok = auto.confirmed || await askModal(bulkMoveQuestion(n, destination,
+    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`));
   if (!ok) return undefined;
   const title = `Move ${count(n, 'browser')} ${what} to ${destination}`;
   return withRunProgress(title, (o) => runMove(writer, dry.targets, destination, title, o));
@@ -160,9 +206,8 @@ async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer:
 
 async function bulkDelete(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const ok = await confirm(auto, `Delete ${count(n, 'browser')}?`,
-    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`,
-    `Delete ${n.toLocaleString('en')}`);
+  const ok = auto.confirmed || await askModal(bulkDeleteQuestion(n,
+    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`));
   if (!ok) return undefined;
   const title = `Delete ${count(n, 'browser')} ${what}`;
   return withRunProgress(title, (o) => runDelete(writer, dry.targets, title, o));

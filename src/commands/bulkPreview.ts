@@ -1,10 +1,10 @@
 // Read-only previews of what a bulk run will write, one line per browser, opened before the confirmation.
 // A content provider (not an untitled file) so closing it never asks to save.
 import * as vscode from 'vscode';
-import { ANNOTATION_KEYS } from '../webview/protocol';
+import { ANNOTATION_KEYS } from '../model/annotations';
 import type { PlannedAnnotations } from '../operations/bulkRun';
 import type { BulkTarget } from '../operations/bulkTargets';
-import { ANNOTATION_LABELS } from '../webview/annotationMerge';
+import { ANNOTATION_LABELS } from '../model/annotations';
 
 const SCHEME = 'cbcm-preview';
 const documents = new Map<string, string>();

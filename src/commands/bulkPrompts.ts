@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import type { AnnotationChanges, FieldChange } from '../operations/bulkRun';
 import { parseTemplate, TEMPLATE_PLACEHOLDERS, TemplateError } from '../operations/templates';
-import { ANNOTATION_LABELS } from '../webview/annotationMerge';
+import { ANNOTATION_LABELS } from '../model/annotations';
 
 export async function askAnnotationChanges(count: number): Promise<AnnotationChanges | undefined> {
   const fields = await vscode.window.showQuickPick(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CbcmBackend } from '../api/backend';
+import { offerSignIn } from '../auth/signInGate';
 import type { Services } from '../services';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 
@@ -17,9 +18,7 @@ export interface ExplorerCommandContext {
 export async function requireBackend(services: Services): Promise<CbcmBackend | undefined> {
   const backend = services.backends.current;
   if (backend) return backend;
-  const choice = await vscode.window.showWarningMessage('CBCM Explorer: sign in first.', 'Sign In with a Service Account Key…', 'Sign In with Google (OAuth)…');
-  if (choice === 'Sign In with a Service Account Key…') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
-  if (choice === 'Sign In with Google (OAuth)…') await vscode.commands.executeCommand('cbcm.auth.signInOAuth');
+  await offerSignIn('CBCM Explorer: sign in first.');
   return undefined;
 }
 

@@ -45,6 +45,24 @@ export function moveQuestion(browsers: readonly ChromeBrowser[], destination: st
   };
 }
 
+/** The label of the default button of a bulk move question: Enter must not move a fleet. */
+export const KEEP_PLACE_BUTTON = "Don't Move";
+
+/**
+ * The confirmation of a bulk delete (a query's matches, a selection): the exact count on the action button, and,
+ * as for a single delete, a harmless first button so Enter (the default) deletes nothing.
+ */
+export function bulkDeleteQuestion(n: number, detail: string): ModalQuestion {
+  const action = `Delete ${n.toLocaleString('en')}`;
+  return { message: `Delete ${count(n, 'browser')}?`, detail, buttons: [KEEP_BUTTON, action], action };
+}
+
+/** The confirmation of a bulk move: the target and the exact count; the default (first) button moves nothing. */
+export function bulkMoveQuestion(n: number, destination: string, detail: string): ModalQuestion {
+  const action = `Move ${n.toLocaleString('en')}`;
+  return { message: `Move ${count(n, 'browser')} to ${destination}?`, detail, buttons: [KEEP_PLACE_BUTTON, action], action };
+}
+
 /** The output-log line after a delete: the count and the device IDs deleted. */
 export function deleteLogLine(deletedIds: readonly string[], failed: number, notTried: number): string {
   return `Deleted ${deletedIds.length} browser(s)${deletedIds.length ? ` (${deletedIds.join(', ')})` : ''}; ${failed} failed; ${notTried} not tried.`;

@@ -5,6 +5,7 @@ import type { ListingKind } from '../tree/explorerState';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
 import { OrgUnitNode, owningOrgUnit } from '../tree/nodes/orgUnitNode';
 import type { ExplorerNode } from '../tree/nodes/explorerNode';
+import { describeError } from '../util/errors';
 import type { ExplorerCommandContext } from './commandContext';
 import { confirmMisleadingQuery, type AskModal } from './queryGuard';
 import { RecentQueries } from './recentQueries';
@@ -17,6 +18,33 @@ interface ApplyFilterArgs {
   orgUnitPath?: string;
   /** 'selectedOrgUnit': the org unit of the explorer's selection. */
   scope?: 'account' | 'selectedOrgUnit';
+}
+
+/**
+ * Selects and expands the browsers (or tokens) folder of an org unit, or the account-wide one. A refresh of the
+ * explorer (the filter just applied resets the listings) can replace its nodes meanwhile: a folder of the old tree
+ * cannot be revealed, so it is looked up again and tried once more. True when the folder was revealed.
+ */
+async function revealListing(c: ExplorerCommandContext, kind: ListingKind, orgUnitPath: string | undefined): Promise<boolean> {
+  await vscode.commands.executeCommand('cbcm.explorer.focus');
+  for (let attempt = 1; ; attempt++) {
+    await c.explorer.getChildren();
+    const account = c.explorer.accountNode;
+    if (!account) return false;
+    const ou = orgUnitPath === undefined ? undefined : account.findOrgUnit(orgUnitPath);
+    if (orgUnitPath !== undefined && !ou) {
+      void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer. Refresh the explorer.`);
+      return false;
+    }
+    const folder = kind === 'tokens' ? (ou ? ou.tokens : account.allTokens) : (ou ? ou.browsers : account.allBrowsers);
+    try {
+      await c.view.reveal(folder, { select: true, focus: true, expand: true });
+      return true;
+    } catch (error) {
+      c.services.log.debug(`Could not reveal the ${kind} of ${orgUnitPath ?? 'the account'} (attempt ${attempt}): ${describeError(error)}`);
+      if (attempt >= 2) return false;
+    }
+  }
 }
 
 function isSortPreset(arg: unknown): arg is { orderBy?: BrowserSortKey; sortOrder?: SortOrder } {
@@ -116,7 +144,11 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
       if (await confirmMisleadingQuery(args.query, kind, askModal, false) !== 'run') return;
       await applyFilter(kind, args.query, orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
+      // Tells the caller (a query file's lens) where the filtered listing is, so it can reveal it.
+      return { orgUnitPath };
     }),
+    vscode.commands.registerCommand('cbcm.explorer.revealListing', (args?: { dialect?: ListingKind; orgUnitPath?: string }) =>
+      revealListing(c, args?.dialect === 'tokens' ? 'tokens' : 'browsers', typeof args?.orgUnitPath === 'string' ? args.orgUnitPath : undefined)),
     // Automation passes `{ orderBy, sortOrder }` (or `{}` for the default order); a menu passes the clicked node.
     vscode.commands.registerCommand('cbcm.explorer.sort', async (arg?: unknown) => {
       const preset = isSortPreset(arg) ? arg : undefined;

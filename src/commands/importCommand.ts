@@ -8,7 +8,7 @@ import { dryRunQuery } from '../operations/bulkTargets';
 import { buildFleetIndex, countByStatus, CsvImportError, matchImport, parseAnnotationCsv, type ParsedImport, type PreviewRow } from '../operations/csvImport';
 import type { BulkSummary } from '../operations/bulkRun';
 import { describeError, isCancellation } from '../util/errors';
-import { ImportPreviewPanel, rowView } from '../webview/importPreviewPanel';
+import { ImportPreviewPanel, rowView } from '../webview/importPreview/importPreviewPanel';
 import { reportBulk, saveText, summaryLine } from './bulkReport';
 import { requireBackend, type ExplorerCommandContext } from './commandContext';
 
@@ -115,7 +115,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     return { results, summary: summaryLine('Imported', summary) };
   };
 
-  const panel = ImportPreviewPanel.open(c.services.context.extensionUri, file, parsed, rows.map((r) => rowView(r, (id) => index.byId.get(id)?.machineName)), { apply });
+  const panel = ImportPreviewPanel.open(c.services, file, parsed, rows.map((r) => rowView(r, (id) => index.byId.get(id)?.machineName)), { apply });
   if (auto.confirmed) {
     // Automation (outside Production): apply every "change" row right away, as the Apply button would.
     const outcome = await apply(new Set());

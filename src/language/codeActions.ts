@@ -2,7 +2,7 @@
 // CodeActions. Diagnostics are recomputed for the lines in the requested range (cheap), so no
 // state is shared with the diagnostics collection.
 import * as vscode from 'vscode';
-import { chromeManagementFilterDocument, diagnose } from '../query';
+import { chromeManagementFilterDocument, convertToChromeManagementFilter, diagnose } from '../query';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { documentDialect, LANGUAGE_ID, queryLineAt, SELECTOR, toRange } from './queryDocument';
 import { recentValuesFor } from './recentValues';
@@ -35,12 +35,19 @@ export function provideQuickFixes(document: vscode.TextDocument, range: vscode.R
 export const CONVERT_COMMAND = 'cbcm.query.convertToChromeManagementFilter';
 const CONVERT_KIND = vscode.CodeActionKind.RefactorRewrite.append('chromeManagement');
 
-/** "Convert to Chrome Management filter" on a browser query line: opens the v1 filter in a new document. */
+export const CONVERT_TITLE = 'Convert to Chrome Management filter';
+
+/**
+ * "Convert to Chrome Management filter: <filter>" on a browser query line: the title shows the v1 filter exactly as
+ * the explorer sends it (e.g. machine_name:LT as machine_name:"*LT*"), and the action opens it in a new document.
+ * The title never holds an enrollment-token value: that term is not translated.
+ */
 export function provideConversions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
   if (documentDialect(document) !== 'browsers') return [];
   const q = queryLineAt(document, range.start.line);
   if (!q) return [];
-  const action = new vscode.CodeAction('Convert to Chrome Management filter', CONVERT_KIND);
+  const { filter } = convertToChromeManagementFilter(q.text);
+  const action = new vscode.CodeAction(filter === '' ? CONVERT_TITLE : `${CONVERT_TITLE}: ${filter}`, CONVERT_KIND);
   action.command = { title: action.title, command: CONVERT_COMMAND, arguments: [q.text] };
   return [action];
 }

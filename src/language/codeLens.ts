@@ -1,5 +1,6 @@
-// "Run in CBCM Explorer" above each query line. The lens calls our own command, which refuses
-// queries with errors (so no bad request is sent) and explains when the tree's command is absent.
+// The lenses above each query line: "Run in CBCM Explorer", the same in the org unit selected in the explorer
+// (named in the lens), and "Act on all matching…" (move, delete or annotate everything the query matches, through
+// the bulk commands). The lenses call commands only: src/language never imports the tree.
 import * as vscode from 'vscode';
 import { diagnose, parseQuery, serialize, validateQueryInput, type Dialect } from '../query';
 import { documentDialect, queryLines, SELECTOR } from './queryDocument';
@@ -7,21 +8,36 @@ import { documentDialect, queryLines, SELECTOR } from './queryDocument';
 export const RUN_COMMAND = 'cbcm.query.run';
 /** Implemented by the tree (the lead); argument `{ query, dialect }`. */
 export const APPLY_FILTER_COMMAND = 'cbcm.explorer.applyFilter';
+/** Implemented by the tree: selects and expands the listing a filter was applied to. */
+export const REVEAL_LISTING_COMMAND = 'cbcm.explorer.revealListing';
+/** Implemented by the bulk commands: a quick pick of Move / Delete / Set annotations on all matching. */
+export const ACT_ON_MATCHING_COMMAND = 'cbcm.bulk.actOnMatching';
 
 export interface ApplyFilterArgs {
   query: string;
   dialect: Dialect;
+  /** The org unit to filter (the lens names the one selected when it was drawn); absent: every OU. */
+  orgUnitPath?: string;
   /** 'selectedOrgUnit': only the org unit selected in the explorer; otherwise every OU and the account listing. */
   scope?: 'account' | 'selectedOrgUnit';
 }
 
-export function registerCodeLens(): vscode.Disposable {
+/** The org unit of the explorer's selection, as the wiring in extension.ts reports it (no tree import here). */
+export interface SelectedOrgUnit {
+  readonly path: string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable {
   return vscode.languages.registerCodeLensProvider(SELECTOR, {
+    // The "in <org unit>" lens names the selection: redraw when it changes.
+    onDidChangeCodeLenses: selected.onDidChange,
     provideCodeLenses(document) {
       const dialect = documentDialect(document);
       // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
       if (dialect === 'chromemanagement') return [];
       const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
+      const orgUnitPath = selected.path;
       return queryLines(document).flatMap((q) => {
         const parsed = parseQuery(q.text, dialect);
         const args: ApplyFilterArgs = { query: serialize(parsed), dialect };
@@ -33,18 +49,36 @@ export function registerCodeLens(): vscode.Disposable {
           command: RUN_COMMAND,
           arguments: [args],
         })];
-        if (errors === 0) {
+        if (errors > 0) return lenses;
+        // The lens carries the org unit it names, so the click acts there even if the selection moved meanwhile.
+        lenses.push(new vscode.CodeLens(range, orgUnitPath ? {
+          title: `in ${orgUnitPath}`,
+          tooltip: `Filter only ${orgUnitPath} (the org unit selected in the CBCM Explorer) with: ${args.query}`,
+          command: RUN_COMMAND,
+          arguments: [{ ...args, orgUnitPath }],
+        } : {
+          title: 'in selected org unit (none selected)',
+          tooltip: 'Select an org unit (or anything inside one) in the CBCM Explorer to run this query there only.',
+          command: RUN_COMMAND,
+          arguments: [{ ...args, scope: 'selectedOrgUnit' }],
+        }));
+        if (dialect === 'browsers') {
           lenses.push(new vscode.CodeLens(range, {
-            title: 'in selected org unit',
-            tooltip: `Filter only the org unit selected in the CBCM Explorer with: ${args.query}`,
-            command: RUN_COMMAND,
-            arguments: [{ ...args, scope: 'selectedOrgUnit' }],
+            title: 'Act on all matching…',
+            tooltip: `Move, delete or set annotations on every browser of the account that matches: ${args.query} (a dry run with the exact count and a confirmation come first)`,
+            command: ACT_ON_MATCHING_COMMAND,
+            arguments: [{ query: args.query }],
           }));
         }
         return lenses;
       });
     },
   });
+}
+
+/** What the tree's apply-filter command returns when it applied the filter (undefined: it did not). */
+interface AppliedFilter {
+  orgUnitPath?: string;
 }
 
 export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.LogOutputChannel): Promise<void> {
@@ -65,6 +99,8 @@ export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.Lo
     if (choice === open) await vscode.commands.executeCommand('cbcm.explorer.focus').then(undefined, () => undefined);
     return;
   }
-  log.info(`Running a ${args.dialect} query from a .cbcmq file (${args.query.length} characters).`);
-  await vscode.commands.executeCommand(APPLY_FILTER_COMMAND, args);
+  log.info(`Running a ${args.dialect} query from a .cbcmq file (${args.query.length} characters)${args.orgUnitPath ? ` in ${args.orgUnitPath}` : ''}.`);
+  const applied = await vscode.commands.executeCommand<AppliedFilter | undefined>(APPLY_FILTER_COMMAND, args);
+  // Show the admin where the filtered listing is: the org unit's folder, or the account-wide one.
+  if (applied) await vscode.commands.executeCommand(REVEAL_LISTING_COMMAND, { dialect: args.dialect, orgUnitPath: applied.orgUnitPath });
 }

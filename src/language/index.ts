@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Dialect } from '../query';
 import { registerCodeActions } from './codeActions';
-import { registerCodeLens, runQuery, RUN_COMMAND, type ApplyFilterArgs } from './codeLens';
+import { registerCodeLens, runQuery, RUN_COMMAND, type ApplyFilterArgs, type SelectedOrgUnit } from './codeLens';
 import { registerCompletions } from './completionProvider';
 import { registerDiagnostics } from './diagnostics';
 import { registerFormatter } from './formatter';
@@ -10,18 +10,18 @@ import { registerHover } from './hoverProvider';
 import { newQueryFile, NEW_QUERY_FILE_COMMAND } from './newQueryFile';
 
 export { setRecentValuesProvider, InMemoryRecentValues, type RecentValuesStore } from './recentValues';
-export { APPLY_FILTER_COMMAND, type ApplyFilterArgs } from './codeLens';
+export { APPLY_FILTER_COMMAND, type ApplyFilterArgs, type SelectedOrgUnit } from './codeLens';
 export { LANGUAGE_ID } from './queryDocument';
 
 /** Registers every language feature. The caller adds the returned disposables to `context.subscriptions`. */
-export function registerQueryLanguage(_context: vscode.ExtensionContext, deps: { log: vscode.LogOutputChannel }): vscode.Disposable[] {
+export function registerQueryLanguage(_context: vscode.ExtensionContext, deps: { log: vscode.LogOutputChannel; selectedOrgUnit: SelectedOrgUnit }): vscode.Disposable[] {
   return [
     ...registerDiagnostics(),
     registerCompletions(),
     registerHover(),
     registerCodeActions(),
     registerFormatter(),
-    registerCodeLens(),
+    registerCodeLens(deps.selectedOrgUnit),
     vscode.commands.registerCommand(RUN_COMMAND, (args?: ApplyFilterArgs) => runQuery(args, deps.log).catch((err: unknown) => {
       deps.log.error(`Running a query failed: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage('CBCM Explorer could not run this query. See "CBCM: Show Output Log" for details.');

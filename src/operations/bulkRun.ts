@@ -1,8 +1,8 @@
 // Runs a confirmed bulk operation over its dry run's targets: within the quota (the backend's limiter), with
 // progress and cancellation, each write through the FleetWriter (journalled, conflict-checked). Ends with a
 // summary where every target is in exactly one list: done, unchanged, failed (with its reason) or not tried.
-import { normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
-import { ANNOTATION_KEYS, type AnnotationValues } from '../webview/protocol';
+import { normalizeAnnotation, validateAnnotation } from '../model/annotations';
+import { ANNOTATION_KEYS, type AnnotationValues } from '../model/annotations';
 import type { BulkTarget } from './bulkTargets';
 import type { PreviewRow } from './csvImport';
 import type { FleetWriter, WriteOperation } from './fleetWriter';

@@ -3,7 +3,7 @@
 import type { CbcmBackend } from '../api/backend';
 import { listFleet, type FleetListingOptions } from '../api/fleetListing';
 import type { ChromeBrowser } from '../api/types';
-import type { AnnotationValues } from '../webview/protocol';
+import type { AnnotationValues } from '../model/annotations';
 import { annotationValues } from './fleetWriter';
 
 export interface BulkTarget {

@@ -4,8 +4,8 @@
 // are specific to this API's fields.
 import { parse } from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
-import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../webview/annotationMerge';
-import type { AnnotationValues } from '../webview/protocol';
+import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../model/annotations';
+import type { AnnotationValues } from '../model/annotations';
 import type { BulkTarget } from './bulkTargets';
 
 export type ImportKey = 'deviceId' | 'serialNumber' | 'machineName';

@@ -3,8 +3,8 @@
 // runs and undo all write through here, so nothing changes the fleet without a trace.
 import type { CbcmBackend, MoveProgress } from '../api/backend';
 import type { ChromeBrowser, CreateTokenOptions, EnrollmentToken, MoveResult } from '../api/types';
-import { planSave } from '../webview/annotationMerge';
-import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from '../webview/protocol';
+import { planSave } from '../model/annotations';
+import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from '../model/annotations';
 import type { ChangeJournal } from './journal';
 import type { OperationAction, OperationRecord, TokenFacts } from './journalRecords';
 

@@ -1,6 +1,6 @@
 // The records of the change history (one JSON object per line). Kept apart from the file handling so the
 // history view, undo planning and tests share one definition of what was written.
-import type { AnnotationValues } from '../webview/protocol';
+import type { AnnotationValues } from '../model/annotations';
 
 /** What an operation did, as the history lists it. */
 export type OperationAction = 'annotate' | 'move' | 'delete' | 'createToken' | 'revokeToken' | 'import' | 'undo';

@@ -3,7 +3,7 @@
 // Running the plan goes through the same conflict-checked writes as any bulk run: a browser changed since the
 // operation is reported, never overwritten.
 import type { CbcmBackend } from '../api/backend';
-import type { AnnotationValues } from '../webview/protocol';
+import type { AnnotationValues } from '../model/annotations';
 import { runAnnotate, runMove, type BulkSummary, type RunOptions } from './bulkRun';
 import { dryRunQuery, type BulkTarget } from './bulkTargets';
 import type { FleetWriter } from './fleetWriter';

@@ -13,8 +13,8 @@
 import type { BrowserSortKey } from '../api/types';
 import type { FieldSpec } from './types';
 
-const STR = 'Operators `=` and `:` (assumed to match like v1.1beta1: whole words, case-insensitive).';
-const WILD = `${STR} Wildcards: \`prefix*\`, \`*suffix\`, \`*part*\`, or \`*\` for "has a value".`;
+const STR = 'Operators `=` and `:`. The reference does not say what a plain value matches (a whole word as in v1.1beta1, the whole value, a prefix or a substring); no wildcard is documented for this field.';
+const WILD = 'Operators `=` and `:`. Wildcards: `prefix*`, `*suffix`, `*part*`, or `*` for "has a value". The reference does not say what a plain value matches, so write `"*part*"` to find a part of the value.';
 const TIME = 'Timestamp: `=`, `<=` or `>=` with an RFC 3339 time in double quotes, e.g. `"2026-01-01T00:00:00Z"`. For a range, AND two comparisons.';
 const INT = 'Integer: `=` with an exact number (no `<=`/`>=`: the API has no numeric ranges).';
 

@@ -3,7 +3,18 @@
 // times, and the org unit moved into the filter. Pure: used by the v1 backend (so the UI's queries keep
 // working) and by the "Convert to Chrome Management filter" code action. Anything without an equivalent is
 // left out of the filter and named in `untranslatable`, so the caller can refuse or warn; never guessed.
-import { V1_FILTER_OF_QUERY_KEY } from './chromeManagementFields';
+//
+// `field:value` on text: the reference does not say what a plain v1 value matches (whole word as in v1.1beta1,
+// whole value, prefix, or substring; it documents `prefix*`, `*suffix` and `*substring*`, which suggests a plain
+// value is none of those). So the translation must not depend on it:
+//   - machine_name, annotated_asset_id, browser_version (the documented wildcard fields): each word is sent as the
+//     documented substring form `field:"*word*"`, which contains every whole-word match under any reading; the
+//     client then keeps only whole-word matches (`wholeWords`, chromeManagementWordMatch.ts).
+//   - the other text fields have no documented wildcard, so nothing the filter can say finds a word inside a
+//     longer value if `:` compares whole values or prefixes: the term is sent as `field:value` and `caveats` says
+//     so (shown in the Convert document and logged), and the client narrows a substring reading back to words.
+import { V1_FILTER_OF_QUERY_KEY, WILDCARD_FIELDS } from './chromeManagementFields';
+import { canNarrow, substringWords, type WordCondition } from './chromeManagementWordMatch';
 import { parseQuery, splitRange } from './parser';
 import { checkTime } from './time';
 import type { FieldTerm, ValueNode } from './types';
@@ -13,6 +24,19 @@ export interface FilterConversion {
   filter: string;
   /** One sentence per term that could not be translated (never containing an enrollment-token value). */
   untranslatable: string[];
+  /** Text terms whose v1 results the client keeps to whole-word matches (the v1.1beta1 meaning). */
+  wholeWords: WordCondition[];
+  /** How a text term was rewritten, one sentence each (for the Convert document). */
+  notes: string[];
+  /** Terms that may find fewer browsers than v1.1beta1 under some reading of `:` (one sentence each). */
+  caveats: string[];
+}
+
+interface Collected {
+  untranslatable: string[];
+  wholeWords: WordCondition[];
+  notes: string[];
+  caveats: string[];
 }
 
 /** v1.1beta1 query key → v1 filter field: from the one v1 field table (reference table 5.2). */
@@ -33,7 +57,8 @@ export interface ConvertOptions {
 /** Converts a chromebrowsers.list `query` (plus its orgUnitPath) into a chromeBrowsers.list `filter`. */
 export function convertToChromeManagementFilter(query: string, options: ConvertOptions = {}): FilterConversion {
   const parts: string[] = [];
-  const untranslatable: string[] = [];
+  const out: Collected = { untranslatable: [], wholeWords: [], notes: [], caveats: [] };
+  const { untranslatable } = out;
   for (const term of parseQuery(query, 'browsers').terms) {
     if (term.kind === 'keyword') {
       if (term.keyword !== 'AND') untranslatable.push(`${term.text}: neither API supports ${term.keyword}; the filter combines conditions with AND only.`);
@@ -44,12 +69,12 @@ export function convertToChromeManagementFilter(query: string, options: ConvertO
       if (v !== undefined) parts.push(v);
       continue;
     }
-    const converted = convertBrowserTerm(term, untranslatable);
+    const converted = convertBrowserTerm(term, out);
     if (converted) parts.push(converted);
   }
   const ou = orgUnitTerm(options.orgUnitPath);
   if (ou) parts.unshift(ou);
-  return { filter: parts.join(' AND '), untranslatable };
+  return { filter: parts.join(' AND '), ...out };
 }
 
 /** Converts an enrollmentTokens `query` (plus its orgUnitPath) into an enrollmentTokens.list `filter`. */
@@ -70,7 +95,7 @@ export function convertTokenQueryToChromeManagementFilter(query: string, options
   }
   const ou = orgUnitTerm(options.orgUnitPath);
   if (ou) parts.unshift(ou);
-  return { filter: parts.join(' AND '), untranslatable };
+  return { filter: parts.join(' AND '), untranslatable, wholeWords: [], notes: [], caveats: [] };
 }
 
 function orgUnitTerm(orgUnitPath: string | undefined): string | undefined {
@@ -80,7 +105,8 @@ function orgUnitTerm(orgUnitPath: string | undefined): string | undefined {
   return `org_unit_path=${quote(orgUnitPath)}`;
 }
 
-function convertBrowserTerm(term: FieldTerm, untranslatable: string[]): string | undefined {
+function convertBrowserTerm(term: FieldTerm, out: Collected): string | undefined {
+  const { untranslatable } = out;
   const name = term.field.name;
   const text = termText(term);
   if (name === 'enrollment_token') {
@@ -125,8 +151,25 @@ function convertBrowserTerm(term: FieldTerm, untranslatable: string[]): string |
         untranslatable.push(`${text}: "*" would become a wildcard in the Chrome Management filter; remove it or write the wildcard deliberately.`);
         return undefined;
       }
-      return `${key.to}:${quote(value)}`;
+      return textTerm(key.to, value, text, out);
   }
+}
+
+/** A v1.1beta1 whole-word text term, sent so that no reading of a plain v1 `:` makes it miss where avoidable. */
+function textTerm(field: string, value: string, text: string, out: Collected): string | undefined {
+  if (WILDCARD_FIELDS.has(field)) {
+    const words = substringWords(value);
+    // No letter or digit: v1.1beta1 matched every browser, so there is nothing to send.
+    if (words.length === 0) return undefined;
+    const sent = words.map((w) => `${field}:"*${w}*"`).join(' AND ');
+    out.wholeWords.push({ field, value });
+    out.notes.push(`${text} is sent as ${sent}: the reference documents "*…*" as a substring match, so it finds every browser the whole-word query found whatever a plain ":" means; CBCM Explorer then keeps only those where ${value} is a whole word.`);
+    return sent;
+  }
+  const sent = `${field}:${quote(value)}`;
+  if (canNarrow(field)) out.wholeWords.push({ field, value });
+  out.caveats.push(`${text} is sent as ${sent}. The reference does not say what a plain ":" matches: if it compares whole values (or prefixes), a browser whose ${field} only contains ${value} among other words is not found, and ${field} has no documented wildcard to ask for it.`);
+  return sent;
 }
 
 /** `d`, `a..b`, `a..`, `..b` → `>=`/`<=` pairs with quoted RFC 3339 UTC times (old times had no zone: UTC). */
@@ -188,13 +231,21 @@ function termText(term: FieldTerm): string {
 }
 
 /**
- * A `.cbcmq` document in the 'chromemanagement' dialect holding the converted query, with what could not be
- * translated as comments. The original query is not copied (it may hold an enrollment-token value).
+ * A `.cbcmq` document in the 'chromemanagement' dialect holding the converted query exactly as the v1 backend sends
+ * it, with how text terms were rewritten, what may find fewer browsers, and what could not be translated, as
+ * comments. The original query is not copied (it may hold an enrollment-token value).
  */
 export function chromeManagementFilterDocument(query: string): string {
-  const { filter, untranslatable } = convertToChromeManagementFilter(query);
-  const lines = ['# dialect: chromemanagement', '# Converted from a v1.1beta1 query by CBCM Explorer.'];
+  const { filter, untranslatable, notes, caveats, wholeWords } = convertToChromeManagementFilter(query);
+  const lines = [
+    '# dialect: chromemanagement',
+    '# Converted from a v1.1beta1 query by CBCM Explorer: the last line is the filter exactly as the explorer sends it',
+    '# (listing one org unit puts org_unit_path=... in front).',
+  ];
   if (untranslatable.length === 0) lines.push('# Everything was translated.');
+  for (const n of notes) lines.push(`# Rewritten: ${n}`);
+  if (wholeWords.length > 0) lines.push(`# Kept to whole words by the explorer (v1.1beta1 meaning): ${wholeWords.map((w) => w.field).join(', ')}.`);
+  for (const c of caveats) lines.push(`# May find fewer: ${c}`);
   for (const u of untranslatable) lines.push(`# Not translated: ${u}`);
   lines.push(filter === '' ? '# (nothing left to filter on)' : filter, '');
   return lines.join('\n');

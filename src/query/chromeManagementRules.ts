@@ -7,6 +7,8 @@
 //   partial-word    error    `*` on a field without wildcards, or inside a value (`a*b`)
 //   bad-function    error    a malformed in_group(...) or an unknown function
 //   and-keyword     warning  two conditions side by side without AND (fix: insert AND)
+//   plain-value     info     a plain text value: the reference does not say whether it matches a whole word, the
+//                            whole value, a prefix or a substring (fix on wildcard fields: the "*value*" form)
 // AND itself is valid here; OR and NOT keep the shared errors.
 import { diag, DIGITS, replace } from './diagnosticHelpers';
 import { WILDCARD_FIELDS } from './chromeManagementFields';
@@ -94,9 +96,29 @@ function checkTimestamp(spec: FieldSpec, term: FieldTerm, value: ValueNode, out:
     fix ? [replace(`Change to ${fix}`, value.range, fix, true)] : []));
 }
 
+/** Identifiers and org units are matched as whole values under any reading; only descriptive text is ambiguous. */
+const WHOLE_VALUE_FIELDS = new Set(['browser_permanent_id', 'virtual_device_id', 'org_unit_path', 'org_unit_id']);
+
+function checkPlainValue(spec: FieldSpec, value: ValueNode, out: QueryDiagnostic[]): void {
+  if (WHOLE_VALUE_FIELDS.has(spec.name)) return;
+  const open = `The reference does not say what a plain value matches (a whole word as in v1.1beta1, the whole value, a prefix or a substring)`;
+  if (WILDCARD_FIELDS.has(spec.name)) {
+    const sub = `"*${value.text}*"`;
+    out.push(diag('plain-value', 'info', `${open}. To find '${value.text}' anywhere in ${spec.name} under any reading, write ${sub}.`, value.range,
+      [replace(`Change to ${sub}`, value.range, sub)]));
+    return;
+  }
+  out.push(diag('plain-value', 'info',
+    `${open}. If it is the whole value, this finds only browsers whose ${spec.name} is exactly '${value.text}'; ${spec.name} has no documented wildcard to ask for a word inside it.`,
+    value.range));
+}
+
 function checkWildcards(spec: FieldSpec, value: ValueNode, out: QueryDiagnostic[]): void {
   const t = value.text;
-  if (!t.includes('*')) return;
+  if (!t.includes('*')) {
+    checkPlainValue(spec, value, out);
+    return;
+  }
   if (!WILDCARD_FIELDS.has(spec.name)) {
     out.push(diag('partial-word', 'error', `Wildcards (*) work only on machine_name, annotated_asset_id and browser_version, not on ${spec.name}.`, value.range,
       [replace("Remove '*'", value.range, value.raw.replace(/\*/g, ''))]));

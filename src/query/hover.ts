@@ -41,7 +41,7 @@ function fieldTermHover(term: FieldTerm, offset: number, dialect: Dialect): Quer
       : undefined;
   }
   if (term.value && offset >= term.value.range.start) {
-    return { contents: `${fieldHeader(spec)}\n\n${valueDoc(spec, term)}`, range: term.value.range };
+    return { contents: `${fieldHeader(spec)}\n\n${valueDoc(spec, term, dialect)}`, range: term.value.range };
   }
   return { contents: `${fieldHeader(spec)}\n\n${fieldDoc(spec)}`, range: term.field.range };
 }
@@ -61,8 +61,14 @@ function operatorDoc(op: string, spec: FieldSpec | undefined): string {
   return `**\`${op}\` is not supported** by this query language.${hint}`;
 }
 
-function valueDoc(spec: FieldSpec, term: FieldTerm): string {
+function valueDoc(spec: FieldSpec, term: FieldTerm, dialect: Dialect): string {
   const value = term.value!;
+  if (dialect === 'chromemanagement' && spec.type === 'text') {
+    // v1: only the wildcard forms are documented; what a plain value matches is not (chromeManagementRules.ts).
+    return value.text.includes('*')
+      ? `Matches ${spec.name} by the wildcard \`${value.text}\` (prefix*, *suffix, *part*, or * for "has a value").`
+      : `Compares ${spec.name} with \`${value.text}\`; the reference does not say whether as a whole word, the whole value, a prefix or a substring.`;
+  }
   if (spec.type === 'time') {
     const parts = splitRange(value);
     if (!parts) return `${spec.name} exactly on \`${value.text}\`${value.text.includes('T') ? '' : ' (the whole day)'}.`;

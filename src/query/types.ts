@@ -50,7 +50,8 @@ export type DiagnosticCode =
   | 'free-term-ignored'
   | 'missing-field'
   | 'conflicting-values'
-  | 'bad-function';
+  | 'bad-function'
+  | 'plain-value';
 
 export interface DiagnoseOptions {
   /** Values seen in the fleet, by field; enables the "only part of a word" hint and fleet-word fixes. */

@@ -1,16 +1,17 @@
-// The HTML shell of the device-details webview. It holds no device data at all: everything arrives later
-// as messages and is rendered with textContent, so the CSP below is the only thing this file must get right.
+// The HTML shell of every webview panel (panelHost.ts renders it). It holds no fleet or device data at all:
+// everything arrives later as messages and is rendered with textContent, so the CSP below is the only thing this
+// file must get right.
 
 import { randomBytes } from 'crypto';
 
 export interface ShellOptions {
   /** `webview.cspSource` */
   cspSource: string;
-  /** `webview.asWebviewUri(media/dist/details.js)` as a string */
+  /** `webview.asWebviewUri(media/dist/<page>.js)` as a string */
   scriptUri: string;
-  /** `webview.asWebviewUri(media/details.css)` as a string */
+  /** `webview.asWebviewUri(media/<page>.css)` as a string */
   styleUri: string;
-  /** Shown until the script has rendered the device (machine name or device id). */
+  /** Shown until the script has rendered (for the details panel: the machine name or device id). */
   title: string;
   /** For tests; defaults to 16 random bytes. */
   nonce?: string;

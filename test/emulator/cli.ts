@@ -2,6 +2,7 @@
 //   npx tsx test/emulator/cli.ts --browsers 10000 --port 8790 [--latency 250] [--seed 1] [--rate429 0.1] ...
 // Prints its URL and the service-account key path, then runs until SIGINT/SIGTERM.
 import { Emulator, type EmulatorOptions } from './emulator';
+import { COLON_MATCHES, type ColonMatch } from './context';
 import type { Faults } from './faults';
 
 const USAGE = `Usage: npx tsx test/emulator/cli.ts [options]
@@ -12,6 +13,7 @@ const USAGE = `Usage: npx tsx test/emulator/cli.ts [options]
   --now ISO             fixed "now" of the generated fleet (default: real now)
   --latency MS          delay every API request
   --org-unit-scope S    exact (default) or subtree: does an org unit filter include sub-units?
+  --colon-match M       word (default), exact, prefix or substring: what a plain v1 string value matches
   --rate429 P           probability of 429 rateLimitExceeded (0..1)
   --rate403quota P      probability of 403 userRateLimitExceeded
   --rate503 P           probability of 503 backendError
@@ -48,6 +50,12 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; json: boolean } 
         const scope = value();
         if (scope !== 'exact' && scope !== 'subtree') throw new Error(`--org-unit-scope must be exact or subtree (got ${scope})`);
         options.orgUnitScope = scope;
+        break;
+      }
+      case '--colon-match': {
+        const match = value();
+        if (!COLON_MATCHES.includes(match as ColonMatch)) throw new Error(`--colon-match must be one of ${COLON_MATCHES.join(', ')} (got ${match})`);
+        options.colonMatch = match as ColonMatch;
         break;
       }
       case '--rate429': faults.rate429 = number(); break;

@@ -31,6 +31,17 @@ export function inListedOrgUnit(scope: OrgUnitScope, browserPath: string, listed
   return listedPath === '/' || browserPath.toLowerCase().startsWith(`${listedPath.toLowerCase()}/`);
 }
 
+/**
+ * What a plain value (no `*`) after `:` or `=` matches on a v1 string field. The v1 reference lists both operators
+ * for strings, documents `prefix*`, `*suffix`, `*substring*` and `*` on three fields, and says nothing else:
+ * 'word': whole words, ignoring case, as v1.1beta1 did (the default); 'exact': the whole value, ignoring case
+ * (AIP-160's `=`; the wildcard forms suggest a plain value is not a partial match); 'prefix': the value starts with
+ * it (a search-index reading); 'substring': the value contains it (AIP-160 reads `:` as "has"). Identifiers
+ * (browser_permanent_id, virtual_device_id) compare whole values under every reading.
+ */
+export type ColonMatch = 'word' | 'exact' | 'prefix' | 'substring';
+export const COLON_MATCHES: readonly ColonMatch[] = ['word', 'exact', 'prefix', 'substring'];
+
 export interface EmulatorContext {
   /** Replaced by reset(). */
   fleet: Fleet;
@@ -51,6 +62,8 @@ export interface EmulatorContext {
    * 'subtree' the org unit and everything below it. The client must be right under both.
    */
   orgUnitScope: OrgUnitScope;
+  /** What a plain v1 string value matches; see ColonMatch. The client must not miss under any of them. */
+  colonMatch: ColonMatch;
   url: string;
   tokenUrl: string;
 }

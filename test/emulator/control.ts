@@ -1,6 +1,6 @@
 // The JSON control API under /__emulator/ (no auth): for processes that cannot hold the Emulator
 // object, such as the VS Code extension host or Playwright.
-import type { EmulatorContext, Reply } from './context';
+import { COLON_MATCHES, type ColonMatch, type EmulatorContext, type Reply } from './context';
 import { badRequest, notFound } from './errors';
 import { validateFaults, type Faults } from './faults';
 import type { FleetBrowser } from './fleet';
@@ -64,6 +64,13 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       if (scope !== 'exact' && scope !== 'subtree') throw badRequest(`scope must be "exact" or "subtree" (got ${JSON.stringify(scope)}).`);
       ctx.orgUnitScope = scope;
       return ok({ scope });
+    }),
+    // What a plain v1 string value after ':'/'=' matches ('word' | 'exact' | 'prefix' | 'substring'): the reference does not say.
+    route('POST', '/colonmatch', (_c, req) => {
+      const { match } = parseJsonObject(req.body);
+      if (!COLON_MATCHES.includes(match as ColonMatch)) throw badRequest(`match must be one of ${COLON_MATCHES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(match)}).`);
+      ctx.colonMatch = match as ColonMatch;
+      return ok({ match });
     }),
     // A compact index of the fleet (id, name, OU), optionally of one OU, for tests that need to pick devices.
     route('GET', '/browsers', (_c, req) => {

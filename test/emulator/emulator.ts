@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessTokens, DEFAULT_DELEGATED_SCOPES } from './auth';
-import type { EmulatorContext, OrgUnitScope, ServiceAccountKey } from './context';
+import type { ColonMatch, EmulatorContext, OrgUnitScope, ServiceAccountKey } from './context';
 import { controlRoutes, type ControlTarget } from './control';
 import { FaultInjector, validateFaults, type Faults } from './faults';
 import { Fleet, type EmuUser } from './fleet';
@@ -47,6 +47,8 @@ export interface EmulatorOptions {
   orgUnitPaths?: string[];
   /** Whether org unit filters include sub-units (default 'exact'); see EmulatorContext.orgUnitScope. */
   orgUnitScope?: OrgUnitScope;
+  /** What a plain v1 string value after `:`/`=` matches (default 'word'); see EmulatorContext.colonMatch. */
+  colonMatch?: ColonMatch;
 }
 
 const DEFAULT_ADMIN = 'admin@example.test';
@@ -120,6 +122,7 @@ export class Emulator implements ControlTarget {
       customerId,
       delegatedScopes: [...(options.delegatedScopes ?? DEFAULT_DELEGATED_SCOPES)],
       orgUnitScope: options.orgUnitScope ?? 'exact',
+      colonMatch: options.colonMatch ?? 'word',
       url: '',
       tokenUrl: '',
     };
@@ -216,6 +219,11 @@ export class Emulator implements ControlTarget {
   /** Switches what an org unit filter lists: its own browsers ('exact') or its whole subtree ('subtree'). */
   setOrgUnitScope(scope: OrgUnitScope): void {
     this.context.orgUnitScope = scope;
+  }
+
+  /** Switches what a plain v1 string value matches: whole words, the whole value, a prefix or a substring. */
+  setColonMatch(match: ColonMatch): void {
+    this.context.colonMatch = match;
   }
 
   /** Delegated scopes of the service account's client id (domain-wide delegation). */

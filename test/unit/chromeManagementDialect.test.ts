@@ -1,11 +1,13 @@
 // The third query dialect: the Chrome Management API v1 `filter` (diagnostics, completions, documents).
 import * as assert from 'assert';
-import { complete, diagnose, dialectFromDocument, type QueryDiagnostic } from '../../src/query';
+import { complete, diagnose, dialectFromDocument, hover, type QueryDiagnostic } from '../../src/query';
 import { chromeManagementFilterDocument, convertToChromeManagementFilter } from '../../src/query/chromeManagementFilter';
 
 const D = 'chromemanagement' as const;
-const codes = (q: string): string[] => diagnose(q, D).map((d) => `${d.severity}:${d.code}`);
-const first = (q: string): QueryDiagnostic => diagnose(q, D)[0];
+/** Codes other than the plain-value note (tested on its own below), which every plain text value carries. */
+const codes = (q: string): string[] => diagnose(q, D).filter((d) => d.code !== 'plain-value').map((d) => `${d.severity}:${d.code}`);
+const plainValueNotes = (q: string): QueryDiagnostic[] => diagnose(q, D).filter((d) => d.code === 'plain-value');
+const first = (q: string): QueryDiagnostic => diagnose(q, D).filter((d) => d.code !== 'plain-value')[0];
 const applyFix = (q: string, d: QueryDiagnostic): string => {
   const e = d.fixes[0].edits[0];
   return q.slice(0, e.range.start) + e.newText + q.slice(e.range.end);
@@ -55,6 +57,22 @@ describe('query: chromemanagement dialect', () => {
     assert.strictEqual(applyFix(noAnd, first(noAnd)), 'os_platform=Windows AND machine_name:LAB');
   });
 
+  it('says, for a plain text value, that the reference leaves its match open (with the "*value*" fix where documented)', () => {
+    const [onWildcardField] = plainValueNotes('machine_name:LT');
+    assert.strictEqual(onWildcardField.severity, 'info');
+    assert.match(onWildcardField.message, /does not say what a plain value matches/);
+    assert.strictEqual(applyFix('machine_name:LT', onWildcardField), 'machine_name:"*LT*"');
+    const [onOtherField] = plainValueNotes('annotated_user:alice');
+    assert.match(onOtherField.message, /exactly 'alice'.*no documented wildcard/);
+    assert.deepStrictEqual(onOtherField.fixes, []);
+    // The hover says the same, not the v1.1beta1 "contains the word".
+    assert.match(hover('annotated_user:alice', 17, D)!.contents, /does not say whether as a whole word, the whole value, a prefix or a substring/);
+    assert.match(hover('machine_name:"*LT*"', 16, D)!.contents, /wildcard/);
+    for (const q of ['machine_name:"*LT*"', 'machine_name:LT*', 'org_unit_path=/Sales', 'browser_permanent_id=abc', 'policy_count=0', 'machine 73']) {
+      assert.deepStrictEqual(plainValueNotes(q), [], q);
+    }
+  });
+
   it('names the v1 field for a v1.1beta1 name', () => {
     const d = first('user:alice');
     assert.strictEqual(d.code, 'unknown-field');
@@ -83,9 +101,11 @@ describe('query: chromemanagement dialect', () => {
       'machine_name:LAB user:alice location:"front desk"', 'register:2024-01-01..2024-03-31 num_extensions:0',
       'sync:2024-01-05T10:00:00.. os:"Windows 10"', 'report:..2024-06-30 has_device_id_collision:true machine 73',
     ]) {
-      const { filter, untranslatable } = convertToChromeManagementFilter(query, { orgUnitPath: '/Sales/Americas/New York' });
+      const { filter, untranslatable, caveats } = convertToChromeManagementFilter(query, { orgUnitPath: '/Sales/Americas/New York' });
       assert.deepStrictEqual(untranslatable, []);
-      assert.deepStrictEqual(diagnose(filter, D).filter((d) => d.severity !== 'hint'), [], filter);
+      assert.deepStrictEqual(diagnose(filter, D).filter((d) => d.severity !== 'hint' && d.code !== 'plain-value'), [], filter);
+      // The converted line carries the same "may find fewer" notes as the translation, and none on a "*word*" term.
+      assert.strictEqual(plainValueNotes(filter).length, caveats.length, filter);
     }
   });
 
@@ -94,7 +114,7 @@ describe('query: chromemanagement dialect', () => {
     const lines = doc.split('\n');
     assert.strictEqual(dialectFromDocument(lines[0]), D);
     assert.ok(lines.some((l) => l.startsWith('# Not translated: enrollment_token')));
-    assert.ok(lines.includes('machine_name:LAB'));
+    assert.ok(lines.includes('machine_name:"*LAB*"'));
     assert.ok(!doc.includes('TOPSECRET'));
   });
 });

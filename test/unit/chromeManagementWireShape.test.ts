@@ -4,7 +4,7 @@
 // `pluginName`, extension icons `uri`; proto3 JSON omits zero counters, which must read as 0, not "Not reported".
 import * as assert from 'assert';
 import { browserFromWire } from '../../src/api/chromeManagementWire';
-import { buildDetailsModel } from '../../src/webview/detailsModel';
+import { buildDetailsModel } from '../../src/webview/details/detailsModel';
 
 const policy = (policyName: string, source = 'MACHINE_PLATFORM') => ({ policyName, value: `"${policyName}-value"`, error: 'bad value', source });
 

@@ -1,7 +1,7 @@
 // The modal questions before deletes and moves, and the delete's log line.
 import * as assert from 'assert';
 import type { ChromeBrowser } from '../../src/api/types';
-import { browserLines, deleteLogLine, deleteQuestion, KEEP_BUTTON, moveQuestion } from '../../src/commands/confirmText';
+import { browserLines, bulkDeleteQuestion, bulkMoveQuestion, deleteLogLine, deleteQuestion, KEEP_BUTTON, KEEP_PLACE_BUTTON, moveQuestion } from '../../src/commands/confirmText';
 
 const b = (i: number, extra: Partial<ChromeBrowser> = {}): ChromeBrowser =>
   ({ deviceId: `dev-${i}`, machineName: `PC-${i}`, serialNumber: `SN${i}`, orgUnitPath: '/Sales', ...extra } as ChromeBrowser);
@@ -27,6 +27,22 @@ describe('write confirmations', () => {
     assert.strictEqual(q.message, 'Move 3 browsers to /Sales/EMEA?');
     assert.strictEqual(q.action, 'Move');
     assert.strictEqual(moveQuestion([b(1)], '/X').message, 'Move 1 browser to /X?');
+  });
+
+  it('a bulk delete states the exact count, and its default (first) button deletes nothing, as a single delete', () => {
+    const q = bulkDeleteQuestion(1234, 'the sample');
+    assert.strictEqual(q.message, 'Delete 1,234 browsers?');
+    assert.strictEqual(q.action, 'Delete 1,234');
+    assert.deepStrictEqual(q.buttons, [KEEP_BUTTON, 'Delete 1,234']);
+    assert.strictEqual(q.detail, 'the sample');
+  });
+
+  it('a bulk move names the target and the count, and its default (first) button moves nothing', () => {
+    const q = bulkMoveQuestion(3, '/Mac', 'from where');
+    assert.strictEqual(q.message, 'Move 3 browsers to /Mac?');
+    assert.strictEqual(q.action, 'Move 3');
+    assert.deepStrictEqual(q.buttons, [KEEP_PLACE_BUTTON, 'Move 3']);
+    assert.notStrictEqual(q.buttons[0], q.action);
   });
 
   it('lists ten browsers and counts the rest', () => {

@@ -5,13 +5,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FleetAggregator } from '../../src/overview/aggregator';
 import { buildSnapshot, diffSnapshots } from '../../src/overview/snapshot';
-import { renderOverviewShell } from '../../src/webview/overviewHtml';
+import { renderShell } from '../../src/webview/html';
+import { MAX_COPY_LENGTH } from '../../src/webview/messageGuards';
 import {
   isOverviewPanelState,
   parseOverviewExtensionMessage,
   parseOverviewWebviewMessage,
   type OverviewState,
-} from '../../src/webview/overviewProtocol';
+} from '../../src/webview/overview/protocol';
 
 function realState(): OverviewState {
   const a = new FleetAggregator({ scope: { kind: 'account' }, now: new Date('2026-01-01T00:00:00Z') });
@@ -67,12 +68,17 @@ describe('overview protocol', () => {
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'activity', category: 3 }), { type: 'activate', chart: 'activity', category: 3 });
     assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'versions', category: 0, series: 2, query: 'x' }),
       { type: 'activate', chart: 'versions', category: 0 }, 'extra keys (a segment, a query) are not passed on: a click acts on the whole bar');
+    // "Act on all…" names a bar too: the extension looks up its filter (the webview cannot hand it a query to delete by).
+    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'actOnAll', chart: 'platforms', category: 1, query: 'x', orgUnitPath: '/' }),
+      { type: 'actOnAll', chart: 'platforms', category: 1 });
     for (const m of [
+      { type: 'actOnAll', chart: 'platforms', category: -1 },
+      { type: 'actOnAll', chart: 'nope', category: 0 },
       { type: 'activate', chart: 'activity', category: -1 },
       { type: 'activate', chart: 'activity', category: 1.5 },
       { type: 'activate', chart: 'nope', category: 0 },
       { type: 'applyFilter', query: 'os_platform:Windows' },
-      { type: 'copy', text: 'x'.repeat(1_000_001) },
+      { type: 'copy', text: 'x'.repeat(MAX_COPY_LENGTH + 1) },
       { type: 'copy' },
       null,
       'ready',
@@ -91,12 +97,13 @@ describe('overview protocol', () => {
   });
 
   it('renders a shell with the device panel CSP, a nonce script, no inline code', () => {
-    const html = renderOverviewShell({
+    const html = renderShell({
       cspSource: 'https://*.vscode-cdn.net',
       scriptUri: 'https://x.vscode-cdn.net/media/dist/overview.js',
       styleUri: 'https://x.vscode-cdn.net/media/overview.css',
       title: 'Fleet Overview: /<Sales>',
       nonce: 'n0nce',
+      loadingText: 'Loading the fleet overview…',
     });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1].replace(/&#39;/g, "'");
     assert.strictEqual(csp, "default-src 'none'; style-src https://*.vscode-cdn.net; img-src https://*.vscode-cdn.net; font-src https://*.vscode-cdn.net; script-src 'nonce-n0nce';");
@@ -110,7 +117,8 @@ describe('overview protocol', () => {
     const root = path.join(__dirname, '..', '..');
     const files = [
       ...fs.readdirSync(path.join(root, 'src', 'overview')).map((f) => path.join(root, 'src', 'overview', f)),
-      path.join(root, 'src', 'webview', 'overviewProtocol.ts'),
+      path.join(root, 'src', 'webview', 'overview', 'protocol.ts'),
+      path.join(root, 'src', 'webview', 'messageGuards.ts'),
     ];
     for (const f of files) {
       assert.ok(!/from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(fs.readFileSync(f, 'utf8')), `${path.basename(f)} imports vscode`);

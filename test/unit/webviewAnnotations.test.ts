@@ -6,8 +6,8 @@ import {
   planSave,
   validateAnnotation,
   validateChangedAnnotations,
-} from '../../src/webview/annotationMerge';
-import type { AnnotationValues } from '../../src/webview/protocol';
+} from '../../src/model/annotations';
+import type { AnnotationValues } from '../../src/model/annotations';
 
 const EMPTY: AnnotationValues = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
 const v = (o: Partial<AnnotationValues>): AnnotationValues => ({ ...EMPTY, ...o });

@@ -1,8 +1,8 @@
 // Drafts of unsaved annotation edits (issue 20, item 1): kept per account and device, bounded, robust against
 // whatever an older version left in globalState.
 import * as assert from 'assert';
-import { DRAFT_MAX_AGE_MS, DRAFTS_KEY, DraftStore, MAX_DRAFTS, type DraftMemento } from '../../src/webview/draftStore';
-import type { AnnotationDraft } from '../../src/webview/protocol';
+import { DRAFT_MAX_AGE_MS, DRAFTS_KEY, DraftStore, MAX_DRAFTS, type DraftMemento } from '../../src/webview/details/draftStore';
+import type { AnnotationDraft } from '../../src/webview/details/protocol';
 
 class MemoryMemento implements DraftMemento {
   readonly values = new Map<string, unknown>();

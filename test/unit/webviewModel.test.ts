@@ -11,7 +11,7 @@ import {
   REPORTED_EXTENSIONS_LABEL,
   REPORTED_POLICIES_LABEL,
   timeText,
-} from '../../src/webview/detailsModel';
+} from '../../src/webview/details/detailsModel';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 

@@ -1,6 +1,6 @@
 // Single click previews, double click or Enter pins (issue 20, item 6): the rules that tell the gestures apart.
 import * as assert from 'assert';
-import { DOUBLE_CLICK_MS, KEYBOARD_OPEN_MS, OpenGestures } from '../../src/webview/openGesture';
+import { DOUBLE_CLICK_MS, KEYBOARD_OPEN_MS, OpenGestures } from '../../src/webview/details/openGesture';
 
 describe('details panel: open gestures', () => {
   let clock: number;

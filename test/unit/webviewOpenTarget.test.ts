@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { deviceIdProblem, isDetailsPanelState, panelTitle, targetFromArgument } from '../../src/webview/openTarget';
+import { deviceIdProblem, isDetailsPanelState, panelTitle, targetFromArgument } from '../../src/webview/details/openTarget';
 
 describe('Open Browser Details: arguments', () => {
   it('takes a device id string (trimmed)', () => {

@@ -1,11 +1,7 @@
 import * as assert from 'assert';
-import {
-  MAX_COPY_LENGTH,
-  annotationValuesOf,
-  parseExtensionMessage,
-  parseWebviewMessage,
-  type AnnotationValues,
-} from '../../src/webview/protocol';
+import { annotationValuesOf, type AnnotationValues } from '../../src/model/annotations';
+import { parseExtensionMessage, parseWebviewMessage } from '../../src/webview/details/protocol';
+import { MAX_COPY_LENGTH } from '../../src/webview/messageGuards';
 
 const A: AnnotationValues = { annotatedUser: 'u', annotatedLocation: 'l', annotatedAssetId: 'a', annotatedNotes: 'n' };
 const B: AnnotationValues = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };

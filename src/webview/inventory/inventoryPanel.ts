@@ -18,8 +18,7 @@ import {
 import type { Services } from '../../services';
 import type { ExplorerView } from '../../tree';
 import { describeError } from '../../util/errors';
-import { webviewOptions } from '../deviceDetailsPanel';
-import { renderShell } from '../html';
+import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
   parseInventoryWebviewMessage,
   type InventoryExtensionMessage,
@@ -28,7 +27,8 @@ import {
 } from './inventoryProtocol';
 
 export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
-const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
+const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
+const SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 /** Progress messages at most this often. */
 const PROGRESS_EVERY_MS = 250;
@@ -52,7 +52,7 @@ export interface SelectionResult {
 
 export class FleetInventoryPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: PanelHost<InventoryWebviewMessage, InventoryExtensionMessage>;
   private disposed = false;
   private abort: AbortController | undefined;
   private state: InventoryViewState;
@@ -67,15 +67,13 @@ export class FleetInventoryPanel implements vscode.Disposable {
   loading: Promise<void> | undefined;
 
   static create(deps: InventoryDeps, scope: InventoryScope): FleetInventoryPanel {
-    const panel = vscode.window.createWebviewPanel(INVENTORY_VIEW_TYPE, inventoryTitle(scope), vscode.ViewColumn.Active,
-      webviewOptions(deps.services.context.extensionUri));
+    const panel = createWebviewPanel(deps.services, INVENTORY_VIEW_TYPE, inventoryTitle(scope));
     return new FleetInventoryPanel(panel, deps, scope, true);
   }
 
   /** Adopts a panel VS Code restored after a reload; it shows the cached inventory or waits for "Refresh". */
   static restore(panel: vscode.WebviewPanel, deps: InventoryDeps, scope: InventoryScope): FleetInventoryPanel {
-    panel.webview.options = webviewOptions(deps.services.context.extensionUri);
-    return new FleetInventoryPanel(panel, deps, scope, false);
+    return new FleetInventoryPanel(adoptRestoredPanel(deps.services, panel), deps, scope, false);
   }
 
   private constructor(
@@ -86,21 +84,28 @@ export class FleetInventoryPanel implements vscode.Disposable {
   ) {
     this.state = { scope };
     const cached = deps.cache.get(scope);
-    if (cached) this.show(cached);
+    if (cached) {
+      this.current = cached;
+      this.state = { scope, inventory: cached.inventory, loadedAt: cached.loadedAt.toISOString() };
+    }
     this.disposables.push(
       this.onDidDisposeEmitter,
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) {
-          this.ready = false;
-          this.sentInventory = undefined;
-        }
-      }),
       // Another account must never show this one's extensions; its backend is disposed anyway.
       deps.services.backends.onDidChange(() => this.accountChanged()),
     );
-    panel.webview.html = this.html();
+    this.host = new PanelHost(panel, deps.services, {
+      name: 'Extension inventory',
+      page: INVENTORY_PAGE,
+      parse: parseInventoryWebviewMessage,
+      ready: () => {
+        // A fresh document has nothing: the inventory goes again.
+        this.sentInventory = undefined;
+        this.postState();
+      },
+      handle: (msg) => this.handle(msg),
+      signInReason: () => (this.state.error ? SIGN_IN_REASON : undefined),
+      closed: () => this.dispose(),
+    });
     if (!cached && loadIfNotCached) void this.refresh();
   }
 
@@ -122,24 +127,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     this.abort?.abort();
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.deps.services.context.extensionUri, 'media');
-    return renderShell({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'inventory.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'inventory.css')).toString(),
-      title: this.panel.title,
-      loadingText: 'Loading the extension inventory…',
-    });
-  }
-
-  private show(entry: CachedInventory): void {
-    this.current = entry;
-    this.update({ inventory: entry.inventory, loadedAt: entry.loadedAt.toISOString() });
+    this.host.dispose();
   }
 
   /** Lists the fleet again (a running load is cancelled first). */
@@ -219,7 +207,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
   }
 
   private postState(): void {
-    if (!this.ready || this.disposed) return;
+    if (this.disposed) return;
     const { inventory, ...rest } = this.state;
     if (inventory && inventory !== this.sentInventory) this.post({ type: 'inventory', inventory });
     this.sentInventory = inventory;
@@ -227,29 +215,11 @@ export class FleetInventoryPanel implements vscode.Disposable {
   }
 
   private post(msg: InventoryExtensionMessage): void {
-    if (!this.ready || this.disposed) return;
-    void this.panel.webview.postMessage(msg);
+    if (!this.disposed) this.host.post(msg);
   }
 
-  private receive(raw: unknown): void {
-    const msg = parseInventoryWebviewMessage(raw);
-    if (!msg) {
-      this.deps.services.log.debug(`Extension inventory: dropped a malformed or unknown webview message (${typeof raw}).`);
-      return;
-    }
-    void this.handle(msg).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(describeError(error));
-    });
-  }
-
-  private async handle(msg: InventoryWebviewMessage): Promise<void> {
+  private async handle(msg: Exclude<InventoryWebviewMessage, { type: 'ready' }>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.sentInventory = undefined;
-        this.postState();
-        if (this.state.error && !this.deps.services.backends.current) this.offerSignIn();
-        return;
       case 'refresh':
         await this.refresh();
         return;
@@ -275,11 +245,6 @@ export class FleetInventoryPanel implements vscode.Disposable {
         await this.exportExtensions();
         return;
     }
-  }
-
-  private offerSignIn(): void {
-    void vscode.window.showWarningMessage('Sign in to CBCM to see the extension inventory.', 'Sign in')
-      .then((choice) => (choice === 'Sign in' ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
   }
 
   /** The selection of an entry, without showing it (tests compare it with the explorer's list). */

@@ -7,7 +7,7 @@ import type { InventoryScope } from '../../inventory/model';
 import { scopeKey } from '../../overview/figures';
 import type { Services } from '../../services';
 import type { ExplorerView } from '../../tree';
-import { scopeFromArgument } from '../overviewRegistration';
+import { scopeFromArgument } from '../overview/overviewRegistration';
 import { FleetInventoryPanel, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
 import { isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
 

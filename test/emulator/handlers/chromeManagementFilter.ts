@@ -2,12 +2,13 @@
 // independently of src/query so the emulator is an oracle for the client's translation.
 //
 // Where the reference leaves a point open, the emulator picks the conservative reading (README, "Chrome
-// Management API v1"): `=` and `:` behave the same and match whole words case-insensitively like the old API;
+// Management API v1"): `=` and `:` behave the same; what a plain string value matches is the switch
+// `ctx.colonMatch` (whole words like the old API by default, or the whole value, a prefix, a substring);
 // `*` wildcards only on machine_name, annotated_asset_id and browser_version; org_unit_path matches that one
 // org unit (no sub-units); OR, NOT, `<`, `>` and `!=` are rejected; in_group(...) keeps nothing (no groups here).
 import { hasCollision } from '../browserDetails';
 import { compileBrowserQuery, osWithMajor } from '../browserQuery';
-import { inListedOrgUnit, type EmulatorContext } from '../context';
+import { inListedOrgUnit, type ColonMatch, type EmulatorContext } from '../context';
 import { badRequest } from '../errors';
 import type { FleetBrowser, FleetToken } from '../fleet';
 import { wordMatcher } from '../queryTerms';
@@ -132,7 +133,7 @@ function compileBrowserTerm(ctx: EmulatorContext, t: FilterTerm): BrowserPredica
       return (b) => get(b).some((v) => v !== undefined && re.test(v));
     }
     if (EXACT_FIELDS.has(f)) return (b) => get(b).some((v) => v !== undefined && v.toLowerCase() === t.value.toLowerCase());
-    const match = wordMatcher(t.value);
+    const match = plainMatcher(ctx.colonMatch, t.value);
     if (!match) return () => true;
     return (b) => get(b).some(match);
   }
@@ -191,6 +192,15 @@ export function compileTokenFilter(ctx: EmulatorContext, filter: string): TokenP
     }
   }
   return (tok, state) => preds.every((p) => p(tok, state));
+}
+
+/** A plain (wildcard-free) string value under the reading in force; undefined: it constrains nothing. */
+function plainMatcher(reading: ColonMatch, value: string): ((text: string | undefined) => boolean) | undefined {
+  if (reading === 'word') return wordMatcher(value);
+  const want = value.toLowerCase();
+  if (reading === 'exact') return (text) => text !== undefined && text.toLowerCase() === want;
+  if (reading === 'prefix') return (text) => text !== undefined && text.toLowerCase().startsWith(want);
+  return (text) => text !== undefined && text.toLowerCase().includes(want);
 }
 
 function requireOp(t: FilterTerm, ops: string[]): void {

@@ -75,6 +75,35 @@ describe('emulator: Chrome Management API v1', function () {
     assert.strictEqual(ranged.length, wantRanged.length);
   });
 
+  it('switches what a plain string value matches (POST /__emulator/colonmatch); wildcards and ids are unaffected', async () => {
+    emu.fleet.addBrowser({ machineName: 'HQ-LT-0001', annotatedUser: 'Mary Alice' });
+    emu.fleet.addBrowser({ machineName: 'LT', annotatedUser: 'alice' });
+    emu.fleet.addBrowser({ machineName: 'LTX-9', annotatedUser: 'Alice Smith' });
+    emu.fleet.addBrowser({ machineName: 'DESKTOP-ALT1', annotatedUser: 'Malice' });
+    const ADDED = new Set(['HQ-LT-0001', 'LT', 'LTX-9', 'DESKTOP-ALT1']);
+    const names = async (filter: string): Promise<string[]> => (await listAll(filter)).map((b) => b.machineName).filter((n) => ADDED.has(n)).sort();
+    const expected: Record<string, string[]> = {
+      word: ['HQ-LT-0001', 'LT'],
+      exact: ['LT'],
+      prefix: ['LT', 'LTX-9'],
+      substring: ['DESKTOP-ALT1', 'HQ-LT-0001', 'LT', 'LTX-9'],
+    };
+    try {
+      for (const [match, want] of Object.entries(expected)) {
+        const r = await fetch(`${emu.url}/__emulator/colonmatch`, { method: 'POST', body: JSON.stringify({ match }) });
+        assert.deepStrictEqual(await r.json(), { match });
+        assert.deepStrictEqual(await names('machine_name:LT'), want, `machine_name:LT under ${match}`);
+        assert.deepStrictEqual(await names('machine_name=LT'), want, `'=' follows the same reading (${match})`);
+        assert.deepStrictEqual(await names('machine_name:"*LT*"'), expected.substring, `a wildcard does not depend on the reading (${match})`);
+      }
+      const id = [...emu.fleet.browsers.keys()][0];
+      assert.strictEqual((await listAll(`browser_permanent_id:${id.slice(0, 8)}`)).length, 0, 'ids compare whole values');
+      assert.strictEqual((await fetch(`${emu.url}/__emulator/colonmatch`, { method: 'POST', body: JSON.stringify({ match: 'fuzzy' }) })).status, 400);
+    } finally {
+      emu.setColonMatch('word');
+    }
+  });
+
   it('rejects what the filter language does not have', async () => {
     for (const filter of ['machine_name:a OR machine_name:b', 'os_platform:Win*', 'extension_count>=3', 'bogus_field=1', 'last_activity_time>=2026-01-01', 'report:2026-01-01']) {
       const r = await call(emu, token, 'GET', browsers(), { query: { filter } });

@@ -338,10 +338,16 @@ describe('Fleet overview', () => {
     const frame = await focusOverviewTab();
     await openTables(frame);
     const figures = await figuresIn(frame);
-    const buttons = frame.locator('details.table tbody button');
+    const buttons = frame.locator('details.table tbody button[id^="act-"]');
     const names = await buttons.evaluateAll((list) => list.map((b) => b.getAttribute('aria-label') ?? ''));
     const clickable = figures.charts.flatMap((c) => c.categories).filter((c) => c.action.kind !== 'none').length;
     assert.strictEqual(names.length, clickable, 'one button per clickable bar');
+    // Rows that filter browsers also offer "Act on all…" (bulk move / annotate / delete), named after the row too.
+    const bulkNames = await frame.locator('details.table tbody button[id^="bulk-"]').evaluateAll((list) => list.map((b) => b.getAttribute('aria-label') ?? ''));
+    const browserFilters = figures.charts.flatMap((c) => c.categories).filter((c) => c.action.kind === 'filter' && c.action.dialect === 'browsers').length;
+    assert.strictEqual(bulkNames.length, browserFilters, 'one "Act on all…" per browser filter');
+    for (const n of bulkNames) assert.match(n, /^Move, annotate or delete all [\d,]+ browsers of .+$/);
+    assert.strictEqual(new Set(bulkNames).size, bulkNames.length, `bulk names are unique: ${bulkNames.join(', ')}`);
     assert.ok(names.length >= 25, `${names.length} buttons`);
     for (const n of names) assert.match(n, /^(Filter explorer to .+|Show .+ in explorer)$/);
     assert.strictEqual(new Set(names).size, names.length, `names are unique: ${names.join(', ')}`);

@@ -32,7 +32,7 @@ describe('Chrome Management API v1 backend', () => {
     await vscode.window.showTextDocument(document);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
-    const convert = actions.find((a) => a.title === 'Convert to Chrome Management filter');
+    const convert = actions.find((a) => a.title.startsWith('Convert to Chrome Management filter'));
     assert.ok(convert?.command, `the code action is offered (got ${actions.map((a) => a.title).join(', ')})`);
     await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? []));
     const converted = vscode.window.activeTextEditor?.document;
@@ -48,5 +48,80 @@ describe('Chrome Management API v1 backend', () => {
     assert.deepStrictEqual(errors.map((d) => d.message), []);
     // Leave a single editor group behind: later suites (webview panels) expect the default layout.
     await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+  });
+
+  it('the Convert action shows the filter exactly as sent: a word of machine_name as the documented "*word*" substring', async () => {
+    const query = 'machine_name:LT user:alice';
+    const sentFilter = 'machine_name:"*LT*" AND annotated_user:alice';
+    await testingApi(); // the extension is active
+    const document = await vscode.workspace.openTextDocument({ language: 'cbcm-query', content: `${query}\n` });
+    await vscode.window.showTextDocument(document);
+    // An untitled name closed by the previous test may be reused: wait until the provider sees this document.
+    let convert: vscode.CodeAction | undefined;
+    let titles: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
+      titles = actions.map((a) => a.title);
+      convert = actions.find((a) => a.title.startsWith('Convert to Chrome Management filter') && a.title.includes('LT'));
+      if (convert) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.strictEqual(convert?.title, `Convert to Chrome Management filter: ${sentFilter}`, `the title carries the filter (got ${titles.join(' | ')})`);
+    await vscode.commands.executeCommand(convert.command!.command, ...(convert.command!.arguments ?? []));
+    const converted = vscode.window.activeTextEditor?.document;
+    assert.ok(converted && converted !== document, 'a new document opened');
+    const lines = converted.getText().split('\n');
+    assert.ok(lines.includes(sentFilter), converted.getText());
+    assert.ok(lines.some((l) => l.startsWith('# Rewritten: machine_name:LT is sent as machine_name:"*LT*"')), 'says why');
+    assert.ok(lines.some((l) => l.startsWith('# Kept to whole words by the explorer') && l.includes('machine_name')));
+    assert.ok(lines.some((l) => l.startsWith('# May find fewer: user:alice is sent as annotated_user:alice')), 'names the term that may miss');
+    // The third dialect says the same on the line itself: an information note on the plain value, no error.
+    const filterLine = lines.indexOf(sentFilter);
+    let notes: vscode.Diagnostic[] = [];
+    for (let i = 0; i < 20 && notes.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      notes = vscode.languages.getDiagnostics(converted.uri).filter((d) => d.range.start.line === filterLine);
+    }
+    assert.deepStrictEqual(notes.map((d) => [d.severity, converted.getText(d.range)]), [[vscode.DiagnosticSeverity.Information, 'alice']]);
+    if (v1) {
+      // Against the v1 backend, the listing sends that very filter.
+      const api = await testingApi();
+      if (!api.services.backends.current) await signInWithEmulatorKey();
+      const before = (await control<{ total: number }>('requests')).total;
+      for await (const _page of api.services.backends.current!.listBrowsers({ maxResults: 5, query })) break;
+      const listed = (await control<{ requests: LoggedRequest[] }>(`requests?since=${before}`)).requests.find((r) => /\/chromeBrowsers\?/.test(r.path));
+      assert.ok(listed, 'a v1 listing was sent');
+      assert.strictEqual(new URL(listed.path, 'http://x').searchParams.get('filter'), sentFilter);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+  });
+
+  it('the v1 backend lists the same browsers for a word of a machine name under every reading of ":"', async function () {
+    if (!v1) this.skip(); // readings of the v1 ':' only exist against the v1 backend (CBCM_API_VERSION=chromemanagement-v1)
+    const api = await testingApi();
+    if (!api.services.backends.current) await signInWithEmulatorKey();
+    const { browsers } = await control<{ browsers: { machineName?: string }[] }>('browsers');
+    // A middle word of a machine name (SAL-LT-0042 → LT): a whole-value or prefix reading of a plain ':' misses it.
+    const word = browsers.map((b) => b.machineName?.split('-')).find((parts) => parts && parts.length >= 3)?.[1];
+    assert.ok(word, 'the fleet has a machine name with a middle word');
+    const found: Record<string, string[]> = {};
+    try {
+      for (const match of ['word', 'exact', 'prefix', 'substring']) {
+        await control('colonmatch', { match });
+        const ids: string[] = [];
+        for await (const page of api.services.backends.current!.listBrowsers({ maxResults: 100, query: `machine_name:${word}` })) {
+          for (const b of page.browsers) {
+            assert.ok(b.machineName?.split(/[^\p{L}\p{N}]+/u).some((w) => w.toLowerCase() === word.toLowerCase()), `${b.machineName} has the word ${word}`);
+            ids.push(b.deviceId);
+          }
+        }
+        found[match] = ids.sort();
+      }
+    } finally {
+      await control('colonmatch', { match: 'word' });
+    }
+    assert.ok(found.word.length > 0, `machine_name:${word} finds browsers`);
+    for (const match of ['exact', 'prefix', 'substring']) assert.deepStrictEqual(found[match], found.word, `the same browsers when ':' means ${match}`);
   });
 });

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { FleetFigures } from '../../../src/overview/figures';
 import type { SnapshotDiff } from '../../../src/overview/snapshot';
-import type { OverviewState } from '../../../src/webview/overviewProtocol';
+import type { OverviewState } from '../../../src/webview/overview/protocol';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
 interface Info { browsers: number }

@@ -1,13 +1,14 @@
 // Wires the fleet overview into VS Code: the `cbcm.overview.open` command (palette, the explorer's title
 // bar, the org-unit context menu), the panel serializer, and hidden commands for snapshots and tests.
 import * as vscode from 'vscode';
-import { OverviewCache } from '../overview/cache';
-import { STABLE_MAJOR_SETTING } from '../overview/stableMajor';
-import { scopeKey, type ChartId, type OverviewScope } from '../overview/figures';
-import type { Services } from '../services';
-import type { ExplorerView } from '../tree';
-import { FleetOverviewPanel, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
-import { isOverviewPanelState } from './overviewProtocol';
+import { OverviewCache } from '../../overview/cache';
+import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
+import { scopeKey, type ChartId, type OverviewScope } from '../../overview/figures';
+import type { Services } from '../../services';
+import type { ExplorerView } from '../../tree';
+import { offerSignIn } from '../../auth/signInGate';
+import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
+import { isOverviewPanelState } from './protocol';
 
 export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
 /** The org unit context menu's entry. A separate command because VS Code (1.9x) hands the *focused* tree item to
@@ -102,8 +103,7 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
   };
   const open = async (scope: OverviewScope): Promise<undefined> => {
     if (!services.backends.current) {
-      const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in');
-      if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
+      await offerSignIn(OVERVIEW_SIGN_IN_REASON);
       if (!services.backends.current) return undefined;
     }
     registry.open(scope);
@@ -147,6 +147,10 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
       vscode.commands.registerCommand('cbcm.overview.testing.activate', async (arg: unknown, chart: ChartId, category: number) => {
         const panel = registry.get(scopeFromArgument(arg));
         return panel ? panel.activate(chart, category) : undefined;
+      }),
+      vscode.commands.registerCommand('cbcm.overview.testing.actOnAll', async (arg: unknown, chart: ChartId, category: number, kind: string, automation?: unknown) => {
+        const panel = registry.get(scopeFromArgument(arg));
+        return panel ? panel.actOnAll(chart, category, { kind, automation }) : undefined;
       }),
     );
   }

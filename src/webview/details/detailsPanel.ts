@@ -1,23 +1,23 @@
 import * as vscode from 'vscode';
-import type { ChromeBrowser } from '../api/types';
-import type { AnnotationOutcome } from '../operations/fleetWriter';
-import { type BrowserWrite, writeConcerns } from '../api/writeEvents';
-import type { Services } from '../services';
-import {
-  normalizeChangedAnnotations,
-  planSave,
-  validateChangedAnnotations,
-} from './annotationMerge';
-import type { DraftStore } from './draftStore';
-import { renderShell } from './html';
-import { describeTiming, RenderTimer, type RenderTiming } from './renderTiming';
-import { panelTitle, type OpenDetailsTarget } from './openTarget';
+import type { ChromeBrowser } from '../../api/types';
+import type { AnnotationOutcome } from '../../operations/fleetWriter';
+import { type BrowserWrite, writeConcerns } from '../../api/writeEvents';
 import {
   ANNOTATION_KEYS,
   annotationValuesOf,
+  normalizeChangedAnnotations,
+  planSave,
+  validateChangedAnnotations,
+  type AnnotationValues,
+} from '../../model/annotations';
+import type { Services } from '../../services';
+import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
+import type { DraftStore } from './draftStore';
+import { describeTiming, RenderTimer, type RenderTiming } from './renderTiming';
+import { panelTitle, type OpenDetailsTarget } from './openTarget';
+import {
   parseWebviewMessage,
   type AnnotationDraft,
-  type AnnotationValues,
   type ExtensionMessage,
   type OfferedDraft,
   type SaveResult,
@@ -25,15 +25,8 @@ import {
 } from './protocol';
 
 export const DETAILS_VIEW_TYPE = 'cbcm.deviceDetails';
-const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
-
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
+const DETAILS_PAGE: PanelPage = { script: 'details', loadingText: 'Loading browser details…' };
+export const DETAILS_SIGN_IN_REASON = 'Sign in to CBCM to see browser details.';
 
 function errorMessage(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'The request failed for an unknown reason.';
@@ -56,7 +49,7 @@ export interface PanelOpenOptions {
  */
 export class DeviceDetailsPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: PanelHost<WebviewMessage, ExtensionMessage>;
   private currentDeviceId: string;
   private known: ChromeBrowser | undefined;
   private browser: ChromeBrowser | undefined;
@@ -90,19 +83,15 @@ export class DeviceDetailsPanel implements vscode.Disposable {
   static create(services: Services, drafts: DraftStore, target: OpenDetailsTarget, options: PanelOpenOptions): DeviceDetailsPanel {
     const timer = new RenderTimer();
     timer.start();
-    const panel = vscode.window.createWebviewPanel(
-      DETAILS_VIEW_TYPE,
-      panelTitle(target.browser, target.deviceId, { preview: options.preview }),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
-      webviewOptions(services.context.extensionUri),
-    );
+    const panel = createWebviewPanel(services, DETAILS_VIEW_TYPE, panelTitle(target.browser, target.deviceId, { preview: options.preview }), {
+      preserveFocus: options.preserveFocus,
+    });
     return new DeviceDetailsPanel(panel, services, drafts, target, options.preview, timer);
   }
 
   /** Adopts a panel VS Code restored after a reload (always pinned: it was a tab the admin kept). */
   static restore(panel: vscode.WebviewPanel, services: Services, drafts: DraftStore, deviceId: string): DeviceDetailsPanel {
-    panel.webview.options = webviewOptions(services.context.extensionUri);
-    return new DeviceDetailsPanel(panel, services, drafts, { deviceId }, false, new RenderTimer());
+    return new DeviceDetailsPanel(adoptRestoredPanel(services, panel), services, drafts, { deviceId }, false, new RenderTimer());
   }
 
   private constructor(
@@ -121,16 +110,21 @@ export class DeviceDetailsPanel implements vscode.Disposable {
       this.onDidDisposeEmitter,
       this.onDidPinEmitter,
       this.onDidRenderEmitter,
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      panel.onDidChangeViewState((e) => {
-        // A hidden webview is destroyed; the next `ready` comes from a fresh document.
-        if (!e.webviewPanel.visible) this.ready = false;
-      }),
       services.backends.onDidWriteBrowsers((w) => this.browserWritten(w)),
     );
     this.bindAccount();
-    panel.webview.html = this.html();
+    this.host = new PanelHost(panel, services, {
+      name: 'Device details',
+      page: DETAILS_PAGE,
+      parse: parseWebviewMessage,
+      ready: () => {
+        this.timer.webviewReady();
+        this.sendState();
+      },
+      handle: (msg) => this.handle(msg),
+      signInReason: () => (this.loadError ? DETAILS_SIGN_IN_REASON : undefined),
+      closed: () => this.dispose(),
+    });
     void this.load();
   }
 
@@ -163,10 +157,9 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.draft = undefined;
     this.offered = undefined;
     this.timer.start();
-    this.ready = false;
     this.bindAccount();
     this.updateTitle();
-    this.panel.webview.html = this.html();
+    this.host.render();
     void this.load();
   }
 
@@ -209,18 +202,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     }
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.services.context.extensionUri, 'media');
-    return renderShell({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'details.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
-      title: this.panel.title,
-    });
+    this.host.dispose();
   }
 
   /** Fetches the FULL projection; a newer load cancels an older one. */
@@ -341,29 +323,12 @@ export class DeviceDetailsPanel implements vscode.Disposable {
   }
 
   private post(msg: ExtensionMessage): void {
-    // Before `ready` the webview has no listener; the state is sent again when it says ready.
-    if (!this.ready || this.disposed) return;
-    void this.panel.webview.postMessage(msg);
+    this.host.post(msg);
   }
 
-  private receive(raw: unknown): void {
-    const msg = parseWebviewMessage(raw);
-    if (!msg) {
-      // Never log the contents: they may carry device data.
-      this.services.log.debug(`Device details: dropped a malformed or unknown webview message (${typeof raw}).`);
-      return;
-    }
-    void this.handle(msg);
-  }
-
-  private async handle(msg: WebviewMessage): Promise<void> {
+  /** A message of the webview (the host answered `ready` and `copy`); tests post a save here as the form would. */
+  async handle(msg: Exclude<WebviewMessage, { type: 'ready' | 'copy' }>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.timer.webviewReady();
-        this.sendState();
-        if (this.loadError && !this.services.backends.current) this.offerSignIn();
-        return;
       case 'refresh':
         await this.load();
         return;
@@ -380,10 +345,6 @@ export class DeviceDetailsPanel implements vscode.Disposable {
       case 'discardDraft':
         this.offered = undefined;
         this.forgetDraft();
-        return;
-      case 'copy':
-        await vscode.env.clipboard.writeText(msg.text);
-        vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
         return;
       case 'rendered':
         this.rendered(msg.loadedAt, msg.renderMs, msg.bootMs);
@@ -408,18 +369,12 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.onDidRenderEmitter.fire(timing);
   }
 
-  private offerSignIn(): void {
-    void vscode.window
-      .showWarningMessage('Sign in to CBCM to see browser details.', 'Sign in')
-      .then((choice) => (choice === 'Sign in' ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
-  }
-
   private async save(requestId: number, annotations: AnnotationValues, base: AnnotationValues): Promise<void> {
     const reply = (r: SaveResult) => this.post({ type: 'saveResult', ...r });
     const backend = this.services.backends.current;
     if (!backend) {
       reply({ requestId, ok: false, error: 'You are signed out. Sign in to CBCM, then save again.' });
-      this.offerSignIn();
+      this.host.offerSignIn(DETAILS_SIGN_IN_REASON);
       return;
     }
     const mine = normalizeChangedAnnotations(annotations, base);
@@ -444,7 +399,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         const writer = this.services.operations.writer();
         if (!writer) {
           reply({ requestId, ok: false, error: 'You are signed out. Sign in to CBCM, then save again.' });
-          this.offerSignIn();
+          this.host.offerSignIn(DETAILS_SIGN_IN_REASON);
           return;
         }
         // Through the one write path: journalled as an operation of the change history (and undoable there).

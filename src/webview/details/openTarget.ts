@@ -1,6 +1,6 @@
 // What `cbcm.browser.openDetails` accepts and how the panel is titled. Pure (no vscode import) so the
 // rules are unit-tested in Node.
-import type { ChromeBrowser } from '../api/types';
+import type { ChromeBrowser } from '../../api/types';
 
 /** A device id, or a tree node / object carrying one (tree nodes also carry the BASIC `browser`). */
 export interface OpenDetailsTarget {

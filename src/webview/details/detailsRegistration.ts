@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
-import { DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './deviceDetailsPanel';
+import type { Services } from '../../services';
+import { offerSignIn } from '../../auth/signInGate';
+import { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './detailsPanel';
 import { DraftStore } from './draftStore';
 import { OpenGestures, type OpenMode } from './openGesture';
 import { deviceIdProblem, isDetailsPanelState, targetFromArgument, type OpenDetailsTarget } from './openTarget';
@@ -12,7 +13,6 @@ export const PREVIEW_DETAILS_COMMAND = 'cbcm.browser.previewDetails';
 export const OPEN_FOCUSED_COMMAND = 'cbcm.explorer.openFocused';
 /** Bound to Ctrl+S / Cmd+S while a details panel is the focused editor. */
 export const SAVE_DETAILS_COMMAND = 'cbcm.details.save';
-const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
 
 /**
  * The open details panels: one per device, plus at most one preview panel that single clicks reuse. Panels of
@@ -149,8 +149,7 @@ export function registerDeviceDetails(services: Services): DeviceDetailsRegistry
         target = { deviceId: id.trim() };
       }
       if (!services.backends.current && !registry.get(target.deviceId)) {
-        const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see browser details.', 'Sign in');
-        if (choice === 'Sign in') await vscode.commands.executeCommand(SIGN_IN_COMMAND);
+        await offerSignIn(DETAILS_SIGN_IN_REASON);
         if (!services.backends.current) return undefined;
       }
       registry.open(target, 'pinned');

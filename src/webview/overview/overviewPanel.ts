@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
-import { readOverviewStableMajor } from '../configuration';
-import { collisionsAction } from '../overview/aggregator';
-import { actionAt, scopeLabel, type ChartId, type FleetFigures, type ItemAction, type OverviewScope } from '../overview/figures';
-import type { OverviewCache } from '../overview/cache';
-import { loadOverview } from '../overview/loader';
-import { STABLE_MAJOR_SETTING } from '../overview/stableMajor';
-import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../overview/snapshot';
-import type { Services } from '../services';
-import type { ExplorerView } from '../tree';
-import { describeError, isCancellation } from '../util/errors';
-import { webviewOptions } from './deviceDetailsPanel';
-import { renderOverviewShell } from './overviewHtml';
+import { readOverviewStableMajor } from '../../configuration';
+import { collisionsAction } from '../../overview/aggregator';
+import { actionAt, scopeLabel, type ChartId, type FleetFigures, type ItemAction, type OverviewScope } from '../../overview/figures';
+import type { OverviewCache } from '../../overview/cache';
+import { loadOverview } from '../../overview/loader';
+import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
+import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../../overview/snapshot';
+import type { Services } from '../../services';
+import type { ExplorerView } from '../../tree';
+import { describeError, isCancellation } from '../../util/errors';
+import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
   parseOverviewWebviewMessage,
   type OverviewExtensionMessage,
   type OverviewState,
   type OverviewWebviewMessage,
-} from './overviewProtocol';
+} from './protocol';
 
 export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
-const SIGN_IN_COMMAND = 'cbcm.auth.signInServiceAccount';
+const OVERVIEW_PAGE: PanelPage = { script: 'overview', loadingText: 'Loading the fleet overview…' };
+export const OVERVIEW_SIGN_IN_REASON = 'Sign in to CBCM to see the fleet overview.';
 /** Progress messages at most this often (a 100k listing yields ~1,000 batches). */
 const PROGRESS_EVERY_MS = 250;
 
@@ -42,7 +42,7 @@ export type ActivationResult = ItemAction;
  */
 export class FleetOverviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: PanelHost<OverviewWebviewMessage, OverviewExtensionMessage>;
   private disposed = false;
   private abort: AbortController | undefined;
   private state: OverviewState;
@@ -56,15 +56,13 @@ export class FleetOverviewPanel implements vscode.Disposable {
   loading: Promise<void> | undefined;
 
   static create(deps: OverviewDeps, scope: OverviewScope): FleetOverviewPanel {
-    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, overviewTitle(scope), vscode.ViewColumn.Active,
-      webviewOptions(deps.services.context.extensionUri));
+    const panel = createWebviewPanel(deps.services, OVERVIEW_VIEW_TYPE, overviewTitle(scope));
     return new FleetOverviewPanel(panel, deps, scope, true);
   }
 
   /** Adopts a panel VS Code restored after a reload; it shows cached figures or waits for "Load". */
   static restore(panel: vscode.WebviewPanel, deps: OverviewDeps, scope: OverviewScope): FleetOverviewPanel {
-    panel.webview.options = webviewOptions(deps.services.context.extensionUri);
-    return new FleetOverviewPanel(panel, deps, scope, false);
+    return new FleetOverviewPanel(adoptRestoredPanel(deps.services, panel), deps, scope, false);
   }
 
   private constructor(
@@ -79,15 +77,18 @@ export class FleetOverviewPanel implements vscode.Disposable {
     this.disposables.push(
       this.onDidDisposeEmitter,
       this.onDidChangeStateEmitter,
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) this.ready = false;
-      }),
       // Another account (or endpoint) must never show this one's figures; its backend is disposed anyway.
       deps.services.backends.onDidChange(() => this.accountChanged()),
     );
-    panel.webview.html = this.html();
+    this.host = new PanelHost(panel, deps.services, {
+      name: 'Fleet overview',
+      page: OVERVIEW_PAGE,
+      parse: parseOverviewWebviewMessage,
+      ready: () => this.post({ type: 'state', state: this.state }),
+      handle: (msg) => this.handle(msg),
+      signInReason: () => (this.state.error ? OVERVIEW_SIGN_IN_REASON : undefined),
+      closed: () => this.dispose(),
+    });
     if (!cached && loadIfNotCached) this.refresh();
   }
 
@@ -133,18 +134,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
     this.abort?.abort();
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.deps.services.context.extensionUri, 'media');
-    return renderOverviewShell({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'overview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css')).toString(),
-      title: this.panel.title,
-    });
+    this.host.dispose();
   }
 
   /** Lists the fleet again (a running load is cancelled first). */
@@ -222,28 +212,12 @@ export class FleetOverviewPanel implements vscode.Disposable {
   }
 
   private post(msg: OverviewExtensionMessage): void {
-    if (!this.ready || this.disposed) return;
-    void this.panel.webview.postMessage(msg);
+    this.host.post(msg);
   }
 
-  private receive(raw: unknown): void {
-    const msg = parseOverviewWebviewMessage(raw);
-    if (!msg) {
-      this.deps.services.log.debug(`Fleet overview: dropped a malformed or unknown webview message (${typeof raw}).`);
-      return;
-    }
-    void this.handle(msg).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(describeError(error));
-    });
-  }
-
-  private async handle(msg: OverviewWebviewMessage): Promise<void> {
+  /** A message of the webview (the host answered `ready` and `copy`). */
+  private async handle(msg: Exclude<OverviewWebviewMessage, { type: 'ready' | 'copy' }>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.post({ type: 'state', state: this.state });
-        if (this.state.error && !this.deps.services.backends.current) this.offerSignIn();
-        return;
       case 'refresh':
         await this.refresh();
         return;
@@ -252,6 +226,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
         return;
       case 'activate':
         await this.activate(msg.chart, msg.category);
+        return;
+      case 'actOnAll':
+        await this.actOnAll(msg.chart, msg.category);
         return;
       case 'openStableMajorSetting':
         await vscode.commands.executeCommand('workbench.action.openSettings', STABLE_MAJOR_SETTING);
@@ -268,16 +245,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
       case 'closeDiff':
         this.update({ diff: undefined });
         return;
-      case 'copy':
-        await vscode.env.clipboard.writeText(msg.text);
-        vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
-        return;
     }
-  }
-
-  private offerSignIn(): void {
-    void vscode.window.showWarningMessage('Sign in to CBCM to see the fleet overview.', 'Sign in')
-      .then((choice) => (choice === 'Sign in' ? vscode.commands.executeCommand(SIGN_IN_COMMAND) : undefined));
   }
 
   /** Runs the action of a bar (the whole bar: a stacked bar's segments share it); the webview only names the bar. */
@@ -285,6 +253,20 @@ export class FleetOverviewPanel implements vscode.Disposable {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
     if (!action) return { kind: 'none', reason: 'unknown bar' };
     return this.run(action);
+  }
+
+  /**
+   * "Act on all…" of a bar whose filter lists browsers: the bulk commands' pick of move / delete / annotate, each
+   * with its dry run, exact count and confirmation. `choice` (tests) names the operation and its automation.
+   */
+  async actOnAll(chart: ChartId, category: number, choice?: { kind: string; automation?: unknown }): Promise<unknown> {
+    const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
+    if (action?.kind !== 'filter' || action.dialect !== 'browsers') {
+      vscode.window.setStatusBarMessage('This bar has no browser filter to act on.', 5000);
+      return undefined;
+    }
+    return vscode.commands.executeCommand('cbcm.bulk.actOnMatching',
+      { query: action.query, orgUnitPath: action.orgUnitPath, kind: choice?.kind }, choice?.automation);
   }
 
   private async run(action: ItemAction): Promise<ActivationResult> {

@@ -4,17 +4,18 @@
 // Every message that crosses the boundary is checked by a hand-written guard; anything unknown or malformed
 // is dropped by the receiver (and logged without its contents, because device data is untrusted).
 
-import type { AnnotationField, BrowserAnnotations, ChromeBrowser } from '../api/types';
-
-/** The four annotation values as the form holds them: always strings, '' when empty. */
-export type AnnotationValues = Record<AnnotationField, string>;
-
-export const ANNOTATION_KEYS: readonly AnnotationField[] = [
-  'annotatedUser',
-  'annotatedLocation',
-  'annotatedAssetId',
-  'annotatedNotes',
-];
+import type { AnnotationField, ChromeBrowser } from '../../api/types';
+import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from '../../model/annotations';
+import {
+  isCopyText,
+  isFiniteNumber,
+  isObject,
+  isOneOf,
+  isRequestId,
+  type CopyMessage,
+  type ReadyMessage,
+  type RequestId,
+} from '../messageGuards';
 
 /** What the form holds when it differs from the loaded device; kept by the panel across hide/show. */
 export interface AnnotationDraft {
@@ -31,24 +32,14 @@ export interface OfferedDraft {
   savedAt: number;
 }
 
-export interface FieldConflict {
-  field: AnnotationField;
-  /** What the form was loaded with. */
-  base: string;
-  /** The admin's value. */
-  yours: string;
-  /** The value someone else saved meanwhile. */
-  theirs: string;
-}
-
 // ---------------------------------------------------------------- webview → extension
 
 export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'save'; requestId: number; annotations: AnnotationValues; base: AnnotationValues }
+  | ReadyMessage
+  | { type: 'save'; requestId: RequestId; annotations: AnnotationValues; base: AnnotationValues }
   | { type: 'revert' }
   | { type: 'refresh' }
-  | { type: 'copy'; text: string }
+  | CopyMessage
   | { type: 'draft'; draft: AnnotationDraft | null }
   /** The admin chose what to do with the offered draft (it is then in the form, or gone). */
   | { type: 'restoreDraft' }
@@ -62,10 +53,11 @@ export type WebviewMessage =
 
 // ---------------------------------------------------------------- extension → webview
 
+/** The reply to `save`, paired with it by `requestId`. */
 export type SaveResult =
-  | { requestId: number; ok: true; browser: ChromeBrowser }
-  | { requestId: number; ok: false; conflict: { fields: FieldConflict[]; remote: AnnotationValues; browser: ChromeBrowser } }
-  | { requestId: number; ok: false; error: string };
+  | { requestId: RequestId; ok: true; browser: ChromeBrowser }
+  | { requestId: RequestId; ok: false; conflict: { fields: FieldConflict[]; remote: AnnotationValues; browser: ChromeBrowser } }
+  | { requestId: RequestId; ok: false; error: string };
 
 export type ExtensionMessage =
   | { type: 'device'; browser: ChromeBrowser; loadedAt: number; draft?: AnnotationDraft; offeredDraft?: OfferedDraft; readOnly?: boolean }
@@ -77,28 +69,9 @@ export type ExtensionMessage =
   /** Save (Ctrl+S / Cmd+S or the title-bar button): the webview saves what the form holds, as its Save button would. */
   | { type: 'requestSave' };
 
-/** Longest text a `copy` message may carry ("Copy as JSON" of a large device fits). */
-export const MAX_COPY_LENGTH = 2_000_000;
-
 // ---------------------------------------------------------------- guards
 
-type Obj = Record<string, unknown>;
-
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isRequestId(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
-
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function isAnnotationField(v: unknown): v is AnnotationField {
-  return typeof v === 'string' && (ANNOTATION_KEYS as readonly string[]).includes(v);
-}
+const isAnnotationField = isOneOf<AnnotationField>(ANNOTATION_KEYS);
 
 /** Exactly the four annotation keys, each a string (extra keys are refused, not ignored). */
 export function isAnnotationValues(v: unknown): v is AnnotationValues {
@@ -147,7 +120,7 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       if (!isRequestId(v.requestId) || !isAnnotationValues(v.annotations) || !isAnnotationValues(v.base)) return undefined;
       return { type: 'save', requestId: v.requestId, annotations: pickAnnotations(v.annotations), base: pickAnnotations(v.base) };
     case 'copy':
-      if (typeof v.text !== 'string' || v.text.length > MAX_COPY_LENGTH) return undefined;
+      if (!isCopyText(v.text)) return undefined;
       return { type: 'copy', text: v.text };
     case 'draft':
       if (v.draft === null) return { type: 'draft', draft: null };
@@ -219,16 +192,5 @@ function pickAnnotations(v: AnnotationValues): AnnotationValues {
     annotatedLocation: v.annotatedLocation,
     annotatedAssetId: v.annotatedAssetId,
     annotatedNotes: v.annotatedNotes,
-  };
-}
-
-/** The annotation values of a browser as the form shows them (absent or non-string → ''). */
-export function annotationValuesOf(b: BrowserAnnotations): AnnotationValues {
-  const s = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    annotatedUser: s(b.annotatedUser),
-    annotatedLocation: s(b.annotatedLocation),
-    annotatedAssetId: s(b.annotatedAssetId),
-    annotatedNotes: s(b.annotatedNotes),
   };
 }

@@ -4,7 +4,7 @@
 // Every field comes from an end machine or the API and is untrusted: nothing here assumes a type. A field
 // of the wrong type is shown as absent, never as an error.
 
-import { hasDeviceIdCollision, type ChromeBrowser } from '../api/types';
+import { hasDeviceIdCollision, type ChromeBrowser } from '../../api/types';
 
 /** A point in time, shown absolute (local) and relative; `iso` is the raw value for tooltips. */
 export interface TimeText {

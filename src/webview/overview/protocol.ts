@@ -4,8 +4,9 @@
 // The webview never sends a query: a click names a bar (chart, category) and the extension looks up
 // the action it computed itself. Every message is checked by a guard; anything else is dropped.
 
-import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope, StableMajor } from '../overview/figures';
-import type { SnapshotDiff } from '../overview/snapshot';
+import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope, StableMajor } from '../../overview/figures';
+import type { SnapshotDiff } from '../../overview/snapshot';
+import { isCopyText, isCount, isObject, isOneOf, isString, type CopyMessage, type ReadyMessage } from '../messageGuards';
 
 export const CHART_IDS: readonly ChartId[] = ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'tokens', 'extensions'];
 
@@ -24,11 +25,13 @@ export interface OverviewState {
 // ---------------------------------------------------------------- webview → extension
 
 export type OverviewWebviewMessage =
-  | { type: 'ready' }
+  | ReadyMessage
   | { type: 'refresh' }
   | { type: 'cancel' }
   /** A bar (whichever of its segments was clicked) or a table row's button. */
   | { type: 'activate'; chart: ChartId; category: number }
+  /** A table row's "Act on all…": move, delete or annotate every browser its filter matches (the bulk commands). */
+  | { type: 'actOnAll'; chart: ChartId; category: number }
   /** Opens the settings editor at `cbcm.overview.stableMajor`. */
   | { type: 'openStableMajorSetting' }
   /** The summary's "Device-id collisions" figure. */
@@ -36,22 +39,16 @@ export type OverviewWebviewMessage =
   | { type: 'saveSnapshot' }
   | { type: 'compareSnapshot' }
   | { type: 'closeDiff' }
-  | { type: 'copy'; text: string };
+  | CopyMessage;
 
 // ---------------------------------------------------------------- extension → webview
 
 export type OverviewExtensionMessage = { type: 'state'; state: OverviewState };
 
-export const MAX_COPY_LENGTH = 1_000_000;
-
 // ---------------------------------------------------------------- guards
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isCount = isIndex;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isChartId = (v: unknown): v is ChartId => typeof v === 'string' && (CHART_IDS as readonly string[]).includes(v);
+const isIndex = isCount;
+const isChartId = isOneOf(CHART_IDS);
 
 export function isScope(v: unknown): v is OverviewScope {
   return isObject(v) && (v.kind === 'account' || (v.kind === 'orgUnit' && isString(v.orgUnitPath) && v.orgUnitPath.startsWith('/')));
@@ -141,9 +138,10 @@ export function parseOverviewWebviewMessage(v: unknown): OverviewWebviewMessage 
     case 'openStableMajorSetting':
       return { type: v.type };
     case 'activate':
-      return isChartId(v.chart) && isIndex(v.category) ? { type: 'activate', chart: v.chart, category: v.category } : undefined;
+    case 'actOnAll':
+      return isChartId(v.chart) && isIndex(v.category) ? { type: v.type, chart: v.chart, category: v.category } : undefined;
     case 'copy':
-      return isString(v.text) && v.text.length <= MAX_COPY_LENGTH ? { type: 'copy', text: v.text } : undefined;
+      return isCopyText(v.text) ? { type: 'copy', text: v.text } : undefined;
     default:
       return undefined;
   }

@@ -1,9 +1,36 @@
-// Pure rules for editing annotations: normalisation, validation and the three-way merge that keeps a save
-// from silently overwriting someone else's change. No vscode import: the webview script uses the
-// validation too, and unit tests run it in Node.
+// The four annotation values as every editor of them holds them (details form, tree edit, bulk runs, CSV
+// import, the change history), and the pure rules for editing them: normalisation, validation and the three-way
+// merge that keeps a save from silently overwriting someone else's change. No vscode import: the webview script
+// uses the validation too, and unit tests run it in Node.
 
-import type { AnnotationField } from '../api/types';
-import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from './protocol';
+import { ANNOTATION_FIELDS, type AnnotationField, type BrowserAnnotations } from '../api/types';
+
+/** The four annotation values as the form holds them: always strings, '' when empty. */
+export type AnnotationValues = Record<AnnotationField, string>;
+
+export const ANNOTATION_KEYS: readonly AnnotationField[] = ANNOTATION_FIELDS;
+
+/** A field both the admin and someone else changed, to different values. */
+export interface FieldConflict {
+  field: AnnotationField;
+  /** What the form was loaded with. */
+  base: string;
+  /** The admin's value. */
+  yours: string;
+  /** The value someone else saved meanwhile. */
+  theirs: string;
+}
+
+/** The annotation values of a browser as the form shows them (absent or non-string → ''). */
+export function annotationValuesOf(b: BrowserAnnotations): AnnotationValues {
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    annotatedUser: s(b.annotatedUser),
+    annotatedLocation: s(b.annotatedLocation),
+    annotatedAssetId: s(b.annotatedAssetId),
+    annotatedNotes: s(b.annotatedNotes),
+  };
+}
 
 /**
  * Maximum lengths. The API documents none; these are our own choice, generous for real use and small
@@ -120,8 +147,4 @@ export function planSave(base: AnnotationValues, mine: AnnotationValues, remote:
   if (conflicts.length > 0) return { kind: 'conflict', fields: conflicts, remote };
   if (ANNOTATION_KEYS.every((k) => result[k] === remote[k])) return { kind: 'unchanged', result };
   return { kind: 'write', result, refreshed };
-}
-
-export function sameAnnotations(a: AnnotationValues, b: AnnotationValues): boolean {
-  return ANNOTATION_KEYS.every((k) => a[k] === b[k]);
 }
