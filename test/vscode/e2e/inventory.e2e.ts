@@ -8,9 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import type { BrowserExtension } from '../../../src/api/types';
+import type { Inventory } from '../../../src/inventory/model';
 import { project } from '../../emulator/browserDetails';
 import { e2e } from '../harness/fixture';
-import { explorerTree, openExplorerFromActivityBar, row } from './explorerHelpers';
+import { explorerTree, openExplorerFromActivityBar, pickFromContextMenu, row } from './explorerHelpers';
 
 const RUN = Date.now() % 100_000;
 const PROBE_ID = 'ppppooooeeee' + String(RUN).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]).padEnd(20, 'k');
@@ -62,6 +63,22 @@ async function eventually<T>(what: string, probeValue: () => Promise<T>, ok: (v:
 
 async function inventoryFrame(): Promise<Frame> {
   return e2e().webview('body[data-state="complete"] #extensions-table', 120_000);
+}
+
+/** The complete inventory webview whose heading names `text`. */
+async function inventoryFrameFor(text: string, timeoutMs = 120_000): Promise<Frame> {
+  const { page } = e2e();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' && document.getElementById('extensions-table') !== null &&
+        (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+      if (ok) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no complete inventory of ${text} after ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(200);
+  }
 }
 
 describe('Extension inventory', () => {
@@ -134,7 +151,7 @@ describe('Extension inventory', () => {
   it('exports one row per extension, and the file holds every extension of every profile', async () => {
     const { page, quickInput, workspaceDir } = e2e();
     await page.locator('.tab', { hasText: 'Extension Inventory' }).first().click();
-    const frame = await inventoryFrame();
+    const frame = await inventoryFrameFor('whole account');
     await frame.locator('#export-extensions').click();
     await quickInput.pick('One row per extension');
     // The columns picker opens with the remembered (default) columns ticked: accept them.
@@ -159,5 +176,43 @@ describe('Extension inventory', () => {
     assert.deepStrictEqual(probeRows.map((r) => r.deviceId).sort(), [ids[0], ids[0], ids[1], ids[2]].sort());
     assert.deepStrictEqual(probeRows.map((r) => r['extension.version']).sort(), ['1.0.0', '1.0.0', '1.0.0', '2.0.0']);
     fs.rmSync(file, { force: true });
+  });
+
+  it('opens for an org unit from its context menu; the policies tab lists errors first, a click lists that policy’s browsers', async () => {
+    const { page, emulator, screenshot } = e2e();
+    const ou = '/Engineering';
+    await openExplorerFromActivityBar();
+    await pickFromContextMenu(row('Engineering', 3), 'Show Extension Inventory',
+      page.locator('.tab', { hasText: `Extension Inventory: ${ou}` }).first(), 'CBCM: Show Extension Inventory');
+    const frame = await inventoryFrameFor(`org unit ${ou}`);
+    const inv = await frame.evaluate(() => (window as unknown as { cbcmInventory: { inventory(): Inventory | undefined } }).cbcmInventory.inventory());
+    assert.ok(inv);
+    const own = [...emulator.fleet.browsers.values()].filter((b) => b.orgUnitPath === ou);
+    assert.strictEqual(inv.totals.browsers, own.length);
+
+    await frame.locator('#tab-extensions').focus();
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('#policies-table').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.strictEqual(await frame.locator('#tab-policies').getAttribute('aria-selected'), 'true', 'the arrow key moved to the policies tab');
+    // Errors and conflicts first: no row with a problem after one without.
+    const classes = await frame.locator('#policies-table tbody tr').evaluateAll((rows) => rows.map((r) => r.classList.contains('problem')));
+    assert.ok(classes.indexOf(false) < 0 || !classes.slice(classes.indexOf(false)).includes(true), 'problems first');
+    await screenshot('inventory-policies');
+
+    // A machine or user policy few browsers have, so its whole list fits in one page of the tree.
+    const policy = inv.policies.filter((p) => p.extensionId === undefined && p.browsers >= 2 && p.browsers <= 40).sort((a, b) => a.browsers - b.browsers)[0];
+    assert.ok(policy, 'a policy on 2 to 40 browsers');
+    const expected = own.filter((b) => {
+      const full = project(b, 'FULL');
+      const names = [...(full.machinePolicies ?? []), ...(full.browsers ?? []).flatMap((i) => (i.profiles ?? []).flatMap((p) => p.userPolicies ?? []))].map((p) => p.name);
+      return names.includes(policy.name);
+    }).map((b) => b.machineName ?? b.deviceId).sort();
+    assert.strictEqual(expected.length, policy.browsers, 'the tab counts what the emulator holds');
+    await frame.locator('#filter-policy').fill(policy.name);
+    await frame.locator(`#policies-table tr[data-key="${policy.key}"] button[data-role="list"]`).click();
+    const label = `Browsers with ${policy.name}`;
+    await row(label, 2).waitFor({ state: 'visible', timeout: 30_000 });
+    const listed = await eventually('the policy’s browsers', () => listRows(label), (rows) => rows.length >= expected.length);
+    assert.deepStrictEqual([...listed].sort(), expected);
   });
 });
