@@ -113,6 +113,19 @@ describe('Extension inventory', function () {
     assert.deepStrictEqual(places, [{ orgUnitPath: ou, browsers: 3 }]);
   });
 
+  it('reopening shows the cached inventory with its time, without listing again', async () => {
+    const before = await stateOf();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.strictEqual(await vscode.commands.executeCommand('cbcm.inventory.testing.state'), undefined, 'the panel is closed');
+    const since = (await control<{ total: number }>('requests')).total;
+    await vscode.commands.executeCommand('cbcm.inventory.open');
+    const after = await stateOf();
+    assert.strictEqual(after.loadedAt, before.loadedAt, 'the cache time is shown');
+    assert.strictEqual(inventoryOf(after).generatedAt, inventoryOf(before).generatedAt);
+    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${since}`)).requests.filter((r) => /chromebrowsers/i.test(r.path));
+    assert.deepStrictEqual(listings, [], 'no new listing');
+  });
+
   it('a click on an extension, a version or a permission lists exactly those browsers in the explorer', async () => {
     const all = await listed({ kind: 'extension', key: PROBE_ID });
     assert.strictEqual(all.result.browsers, 3);
@@ -168,10 +181,15 @@ describe('Extension inventory', function () {
   it('a cancelled listing keeps what it counted, marked partial', async () => {
     await vscode.commands.executeCommand('cbcm.inventory.open');
     await stateOf();
-    await control('faults', { latencyMs: 600 });
+    await control('faults', { latencyMs: 1_000 });
     try {
       const refreshing = vscode.commands.executeCommand('cbcm.inventory.refresh');
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Cancel once some pages have arrived, long before the last one (three rounds of ten pages at 1 s each).
+      for (let i = 0; i < 100; i++) {
+        const now = await vscode.commands.executeCommand<InventoryViewState>('cbcm.inventory.testing.peek');
+        if ((now?.loading?.browsers ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await vscode.commands.executeCommand('cbcm.inventory.testing.cancel');
       await refreshing;
       const state = await stateOf();
