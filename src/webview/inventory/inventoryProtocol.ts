@@ -7,6 +7,7 @@
 import type { ExtensionDimension, Inventory, InventoryScope } from '../../inventory/model';
 import type { InventoryTarget } from '../../inventory/selection';
 import type { InventoryDiff } from '../../inventory/snapshot';
+import { isCount, isObject, isString, type Obj } from '../messageGuards';
 
 export const EXTENSION_DIMENSIONS: readonly ExtensionDimension[] = ['version', 'installType', 'permission', 'state'];
 
@@ -59,12 +60,8 @@ export type InventoryExtensionMessage =
 
 // ---------------------------------------------------------------- guards
 
-type Obj = Record<string, unknown>;
 /** Keys and values the aggregator keeps are cut at a few hundred characters; anything longer is not one of them. */
 const MAX_KEY_LENGTH = 2_000;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isString = (v: unknown): v is string => typeof v === 'string';
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_KEY_LENGTH;
 
 export function isInventoryScope(v: unknown): v is InventoryScope {
