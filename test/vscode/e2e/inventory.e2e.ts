@@ -81,7 +81,9 @@ async function inventoryFrameFor(text: string, timeoutMs = 120_000): Promise<Fra
   }
 }
 
-describe('Extension inventory', () => {
+describe('Extension inventory', function () {
+  // A FULL listing of the fleet (the inventory, the export) takes a few seconds, much longer on a loaded machine.
+  this.timeout(180_000);
   const ids: string[] = [];
 
   before(() => {
