@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountRequestBudget, createChromeManagementBackend, createDirectoryBetaBackend, type TokenBucketLimiter } from './api';
+import { accountRequestBudget, createBackend, type TokenBucketLimiter } from './api';
 import type { CbcmBackend } from './api/backend';
 import type { AccessTokenSource } from './api/tokenSource';
 import { type BrowserWrite, observeWrites } from './api/writeEvents';
@@ -83,10 +83,7 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       log: (line: string) => this.log.debug(line),
       limiter: this.budgetOf(this.credentials.activeAccount?.id ?? ''),
     };
-    // cbcm.apiVersion picks the API; the UI only sees CbcmBackend either way.
-    const backend = config.apiVersion === 'chromemanagement-v1'
-      ? createChromeManagementBackend({ ...common, baseUrl: config.chromeManagementBaseUrl, directoryBaseUrl: config.apiBaseUrl })
-      : createDirectoryBetaBackend({ ...common, baseUrl: config.apiBaseUrl });
+    const backend = createBackend(config, common);
     // Whoever writes through it, every view hears of the change.
     return observeWrites(backend, (w) => this.writeEmitter.fire(w));
   }
@@ -108,6 +105,6 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
     this.backend?.dispose();
     this.emitter.dispose();
     this.writeEmitter.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }

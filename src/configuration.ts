@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ApiVersion } from './api/types';
 import { boundSetting, OVERVIEW_STABLE_MAJOR, PAGE_SIZE, REQUEST_TIMEOUT_SECONDS } from './configurationBounds';
 
 /**
@@ -27,7 +28,6 @@ export interface CbcmConfiguration {
   readonly notes: readonly string[];
 }
 
-export type ApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
 
 export const DEFAULTS = {
   apiBaseUrl: 'https://admin.googleapis.com',
@@ -82,6 +82,19 @@ export function onDidChangeConfiguration(listener: () => void): vscode.Disposabl
  */
 export function readOverviewStableMajor(): number {
   return boundSetting('cbcm.overview.stableMajor', vscode.workspace.getConfiguration('cbcm').get<unknown>('overview.stableMajor'), OVERVIEW_STABLE_MAJOR).value;
+}
+
+/**
+ * `cbcm.browserRow.description` as stored (validated and defaulted by the tree's browserRow.ts). A view setting:
+ * a change redraws the rows and never reconnects the account.
+ */
+export function readBrowserRowDescription(): unknown {
+  return vscode.workspace.getConfiguration('cbcm').get<unknown>('browserRow.description');
+}
+
+/** VS Code's own `workbench.list.openMode` ("singleClick" or "doubleClick"), which the details preview follows. */
+export function readListOpenMode(): string | undefined {
+  return vscode.workspace.getConfiguration('workbench.list').get<string>('openMode');
 }
 
 /**

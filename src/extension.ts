@@ -8,15 +8,14 @@ import { registerAuthCommands } from './commands/authCommands';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
-import { InMemoryRecentValues, registerQueryLanguage, setRecentValuesProvider } from './language';
-import { recentValuesFromBrowsers } from './query';
+import { InMemoryRecentValues, recentValuesFromBrowsers, registerQueryLanguage, setRecentValuesProvider } from './language';
 import { FleetOperations } from './operationsService';
 import type { Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
 import { selectedOrgUnitOf } from './tree/selectedOrgUnit';
-import { registerDeviceDetails } from './webview/details/detailsRegistration';
+import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/detailsRegistration';
 import { registerFleetInventory } from './webview/inventory/inventoryRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
 
@@ -29,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
 
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
-  registerAuthCommands(context, { accounts });
+  context.subscriptions.push(...registerAuthCommands({ context, accounts }));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
@@ -47,15 +46,14 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const { provider: explorer, view } = createExplorerView(services, () => accounts.activeAccount?.label);
   context.subscriptions.push(...registerExplorerItemCommands({ services, explorer, view }));
   const selectedOrgUnit = selectedOrgUnitOf(view);
-  context.subscriptions.push(selectedOrgUnit, ...registerQueryLanguage(context, { log, selectedOrgUnit }));
+  context.subscriptions.push(selectedOrgUnit, ...registerQueryLanguage({ log, selectedOrgUnit }));
   // Values seen in listed browsers become completions in filter queries.
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
-  context.subscriptions.push(registerBulkPreview(), ...registerHistoryCommands(services));
-  const details = registerDeviceDetails(services);
-  registerFleetOverview(services, { provider: explorer, view });
-  registerFleetInventory(services, { provider: explorer, view });
+  context.subscriptions.push(...registerBulkPreview(), ...registerHistoryCommands(services));
+  const details = new DeviceDetailsRegistry(services);
+  context.subscriptions.push(details, ...registerDeviceDetails(services, details), ...registerFleetOverview(services), ...registerFleetInventory(services));
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined

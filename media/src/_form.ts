@@ -62,7 +62,7 @@ export class AnnotationForm {
       control.setAttribute('name', k);
       control.setAttribute('aria-describedby', `${id}-message`);
       control.setAttribute('aria-label', ANNOTATION_LABELS[k]);
-      if (control instanceof HTMLElement && 'rows' in control) (control as HTMLElementTagNameMap['vscode-textarea']).rows = 4;
+      if (control instanceof HTMLElement && 'rows' in control) control.rows = 4;
       control.addEventListener('input', () => this.changed());
       this.controls.set(k, control);
       const label = document.createElement('vscode-label');

@@ -208,7 +208,7 @@ function renderExtensions(inv: Inventory): void {
         sortDescending = Boolean(c.numeric);
       }
       renderExtensions(inv);
-      (extensionTable.querySelector(`th button[data-sort="${c.key}"]`) as HTMLButtonElement | null)?.focus();
+      extensionTable.querySelector<HTMLButtonElement>(`th button[data-sort="${c.key}"]`)?.focus();
     }, { className: 'sort', label: `Sort by ${c.title}` }));
     th.querySelector('button')!.dataset.sort = c.key;
     return th;

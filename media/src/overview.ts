@@ -557,7 +557,7 @@ themeObserver.observe(document.documentElement, { attributes: true, attributeFil
     if (!card || !dataset || !token) return undefined;
     const bg = dataset.backgroundColor;
     const clickable = Math.max(0, card.model.categories.findIndex((c) => isClickable(c.action)));
-    return { color: Array.isArray(bg) ? String(bg[clickable]) : String(bg), token: cssVar(`--cbcm-platform-${token}`, '') };
+    return { color: Array.isArray(bg) ? String(bg[clickable]) : typeof bg === 'string' ? bg : '', token: cssVar(`--cbcm-platform-${token}`, '') };
   },
 };
 

@@ -1,7 +1,8 @@
 // Chrome browser devices: list, get, update annotations, delete (Directory API v1.1beta1).
 import { normalizeEnumValues } from '../query/normalize';
 import type { HttpTransport } from './http';
-import { RawPage, mapPages, restartablePages } from './paging';
+import { listPages } from './listPages';
+import { mapPages } from './paging';
 import { browsersPath, seg } from './paths';
 import {
   ANNOTATION_FIELDS,
@@ -45,21 +46,17 @@ export class BrowsersApi {
       orgUnitPath: options.orgUnitPath || undefined,
       maxResults: options.maxResults,
     };
-    const pages = restartablePages<ChromeBrowser>({
-      operation: 'browsers.list',
-      startPageToken: options.pageToken,
-      maxRestarts: this.maxPageRestarts,
-      signal,
-      log: this.log,
-      keyOf: (b) => b.deviceId,
-      fetchPage: async (pageToken, s): Promise<RawPage<ChromeBrowser>> => {
-        const wire = await this.http.send<BrowserListWire | undefined>(
-          { operation: 'browsers.list', method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
-          s,
-        );
-        return { items: wire?.browsers ?? [], nextPageToken: wire?.nextPageToken || undefined };
+    const pages = listPages<BrowserListWire, ChromeBrowser>(
+      this.http,
+      {
+        operation: 'browsers.list',
+        path,
+        query,
+        keyOf: (b) => b.deviceId,
+        parse: (wire) => ({ items: wire?.browsers ?? [], nextPageToken: wire?.nextPageToken || undefined }),
       },
-    });
+      { pageToken: options.pageToken, maxRestarts: this.maxPageRestarts, signal, log: this.log },
+    );
     return mapPages(pages, (p) => ({ kind: 'directory#browserdevices', browsers: p.items, nextPageToken: p.nextPageToken }));
   }
 

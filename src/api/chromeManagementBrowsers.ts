@@ -9,7 +9,8 @@ import type { HttpTransport } from './http';
 import { cmBrowsersPath } from './chromeManagementPaths';
 import type { OrgUnitIndex } from './chromeManagementOrgUnits';
 import { browserFromWire } from './chromeManagementWire';
-import { RawPage, mapPages, restartablePages } from './paging';
+import { listPages } from './listPages';
+import { mapPages } from './paging';
 import { seg } from './paths';
 import {
   ANNOTATION_FIELDS,
@@ -81,24 +82,22 @@ export class ChromeManagementBrowsersApi {
       fields: projection === 'BASIC' ? `nextPageToken,chromeBrowsers(${BASIC_FIELDS.join(',')})` : undefined,
     };
     const path = cmBrowsersPath(this.customerId);
-    const pages = restartablePages<ChromeBrowser>({
-      operation: 'browsers.list',
-      startPageToken: options.pageToken,
-      maxRestarts: this.maxPageRestarts,
-      signal,
-      log: this.log,
-      keyOf: (b) => b.deviceId,
-      fetchPage: async (pageToken, s): Promise<RawPage<ChromeBrowser>> => {
-        const wire = await this.http.send<Wire | undefined>(
-          { operation: 'browsers.list', method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
-          s,
-        );
-        const items = Array.isArray(wire?.chromeBrowsers) ? (wire.chromeBrowsers as Wire[]) : [];
-        await this.orgUnits.ensure(s, this.orgUnits.hasUnknown(items.map((w) => w.orgUnitId as string | undefined)));
-        const next = typeof wire?.nextPageToken === 'string' && wire.nextPageToken ? wire.nextPageToken : undefined;
-        return { items: items.map((w) => browserFromWire(w, this.orgUnits.pathOf, projection)), nextPageToken: next };
+    const pages = listPages<Wire, ChromeBrowser>(
+      this.http,
+      {
+        operation: 'browsers.list',
+        path,
+        query,
+        keyOf: (b) => b.deviceId,
+        parse: async (wire, s) => {
+          const items = Array.isArray(wire?.chromeBrowsers) ? (wire.chromeBrowsers as Wire[]) : [];
+          await this.orgUnits.ensure(s, this.orgUnits.hasUnknown(items.map((w) => w.orgUnitId as string | undefined)));
+          const next = typeof wire?.nextPageToken === 'string' && wire.nextPageToken ? wire.nextPageToken : undefined;
+          return { items: items.map((w) => browserFromWire(w, this.orgUnits.pathOf, projection)), nextPageToken: next };
+        },
       },
-    });
+      { pageToken: options.pageToken, maxRestarts: this.maxPageRestarts, signal, log: this.log },
+    );
     return mapPages(pages, (p) => ({ browsers: keep ? p.items.filter(keep) : p.items, nextPageToken: p.nextPageToken }));
   }
 

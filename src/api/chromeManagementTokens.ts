@@ -8,7 +8,8 @@ import type { HttpTransport } from './http';
 import { cmTokensPath } from './chromeManagementPaths';
 import type { OrgUnitIndex } from './chromeManagementOrgUnits';
 import { tokenFromWire } from './chromeManagementWire';
-import { RawPage, mapPages, restartablePages } from './paging';
+import { listPages } from './listPages';
+import { mapPages } from './paging';
 import { seg } from './paths';
 import type { CreateTokenOptions, EnrollmentToken, ListTokensOptions, TokenListPage } from './types';
 import { checkCreateToken, checkListTokens, requireId } from './validation';
@@ -34,24 +35,22 @@ export class ChromeManagementTokensApi {
     if (untranslatable.length > 0) throw inputError('tokens.list', `This token query cannot be sent to the Chrome Management API v1: ${untranslatable.join(' ')}`);
     const path = cmTokensPath(this.customerId);
     const query = { filter: filter || undefined, pageSize: options.pageSize };
-    const pages = restartablePages<EnrollmentToken>({
-      operation: 'tokens.list',
-      startPageToken: options.pageToken,
-      maxRestarts: this.maxPageRestarts,
-      signal,
-      log: this.log,
-      keyOf: (t) => t.tokenPermanentId,
-      fetchPage: async (pageToken, s): Promise<RawPage<EnrollmentToken>> => {
-        const wire = await this.http.send<Wire | undefined>(
-          { operation: 'tokens.list', method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
-          s,
-        );
-        const items = Array.isArray(wire?.enrollmentTokens) ? (wire.enrollmentTokens as Wire[]) : [];
-        await this.orgUnits.ensure(s, this.orgUnits.hasUnknown(items.map((w) => w.orgUnitId as string | undefined)));
-        const next = typeof wire?.nextPageToken === 'string' && wire.nextPageToken ? wire.nextPageToken : undefined;
-        return { items: items.map((w) => tokenFromWire(w, this.orgUnits.pathOf)), nextPageToken: next };
+    const pages = listPages<Wire, EnrollmentToken>(
+      this.http,
+      {
+        operation: 'tokens.list',
+        path,
+        query,
+        keyOf: (t) => t.tokenPermanentId,
+        parse: async (wire, s) => {
+          const items = Array.isArray(wire?.enrollmentTokens) ? (wire.enrollmentTokens as Wire[]) : [];
+          await this.orgUnits.ensure(s, this.orgUnits.hasUnknown(items.map((w) => w.orgUnitId as string | undefined)));
+          const next = typeof wire?.nextPageToken === 'string' && wire.nextPageToken ? wire.nextPageToken : undefined;
+          return { items: items.map((w) => tokenFromWire(w, this.orgUnits.pathOf)), nextPageToken: next };
+        },
       },
-    });
+      { pageToken: options.pageToken, maxRestarts: this.maxPageRestarts, signal, log: this.log },
+    );
     return mapPages(pages, (p) => ({ tokens: p.items, nextPageToken: p.nextPageToken }));
   }
 

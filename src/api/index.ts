@@ -2,8 +2,9 @@
 import type { CbcmBackend } from './backend';
 import { DirectoryBetaClient, DirectoryBetaClientOptions } from './directoryBetaClient';
 import { ChromeManagementClient, ChromeManagementClientOptions } from './chromeManagementClient';
+import type { ClientTransportOptions } from './composedBackend';
 import { itemsOf } from './paging';
-import type { BrowserListPage, ChromeBrowser, EnrollmentToken, TokenListPage } from './types';
+import type { ApiVersion, BrowserListPage, ChromeBrowser, EnrollmentToken, TokenListPage } from './types';
 
 export * from './types';
 export type { CbcmBackend, MoveProgress } from './backend';
@@ -33,6 +34,23 @@ export function createDirectoryBetaBackend(options: DirectoryBetaClientOptions):
 /** The Chrome Management API v1 backend (replaces v1.1beta1 as of Chrome 166); `dispose()` it when the configuration changes. */
 export function createChromeManagementBackend(options: ChromeManagementClientOptions): CbcmBackend & { dispose(): void } {
   return new ChromeManagementClient(options);
+}
+
+/** The endpoint settings a backend is built from (the `cbcm.*` settings, read by src/configuration.ts). */
+export interface BackendEndpoints {
+  /** v1.1beta1 when absent. */
+  readonly apiVersion?: ApiVersion;
+  /** Root of the Admin SDK (Directory API: v1.1beta1 browsers and tokens, and org units for both). */
+  readonly apiBaseUrl: string;
+  /** Root of the Chrome Management API (the chromemanagement-v1 backend only). */
+  readonly chromeManagementBaseUrl?: string;
+}
+
+/** The one way to build a backend from the settings: `cbcm.apiVersion` picks the API, the caller only sees CbcmBackend. */
+export function createBackend(endpoints: BackendEndpoints, options: ClientTransportOptions): CbcmBackend & { dispose(): void } {
+  return endpoints.apiVersion === 'chromemanagement-v1'
+    ? createChromeManagementBackend({ ...options, baseUrl: endpoints.chromeManagementBaseUrl, directoryBaseUrl: endpoints.apiBaseUrl })
+    : createDirectoryBetaBackend({ ...options, baseUrl: endpoints.apiBaseUrl });
 }
 
 /** Every browser across pages. */

@@ -61,7 +61,7 @@ export async function* restartablePages<T>(o: RestartablePagesOptions<T>): Async
         fresh.push(item);
       }
     } else {
-      yielded.push(page.items.map(o.keyOf));
+      yielded.push(page.items.map((item) => o.keyOf(item)));
     }
     const last = !page.nextPageToken;
     // An empty listing still yields one (empty) page so callers can show "no results".

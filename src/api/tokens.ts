@@ -2,7 +2,8 @@
 // camelCase and snake_case, so responses are normalised here. Token values are secrets: never logged.
 import { normalizeEnumValues } from '../query/normalize';
 import type { HttpTransport } from './http';
-import { RawPage, mapPages, restartablePages } from './paging';
+import { listPages } from './listPages';
+import { mapPages, type RawPage } from './paging';
 import { seg, tokensPath } from './paths';
 import { CreateTokenOptions, EnrollmentToken, ListTokensOptions, TokenListPage, TokenState } from './types';
 import { checkCreateToken, checkListTokens, requireId } from './validation';
@@ -22,21 +23,17 @@ export class TokensApi {
     const path = tokensPath(this.customerId);
     // Enum values as documented (`active` → `ACTIVE`): stricter servers refuse other spellings.
     const query = { query: (options.query && normalizeEnumValues(options.query, 'tokens')) || undefined, orgUnitPath: options.orgUnitPath || undefined, pageSize: options.pageSize };
-    const pages = restartablePages<EnrollmentToken>({
-      operation: 'tokens.list',
-      startPageToken: options.pageToken,
-      maxRestarts: this.maxPageRestarts,
-      signal,
-      log: this.log,
-      keyOf: (t) => t.tokenPermanentId,
-      fetchPage: async (pageToken, s): Promise<RawPage<EnrollmentToken>> => {
-        const wire = await this.http.send<WireRecord | undefined>(
-          { operation: 'tokens.list', method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
-          s,
-        );
-        return parseTokenList(wire);
+    const pages = listPages<WireRecord, EnrollmentToken>(
+      this.http,
+      {
+        operation: 'tokens.list',
+        path,
+        query,
+        keyOf: (t) => t.tokenPermanentId,
+        parse: (wire) => parseTokenList(wire),
       },
-    });
+      { pageToken: options.pageToken, maxRestarts: this.maxPageRestarts, signal, log: this.log },
+    );
     return mapPages(pages, (p) => ({ tokens: p.items, nextPageToken: p.nextPageToken }));
   }
 

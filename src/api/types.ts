@@ -165,6 +165,9 @@ export interface ChromeBrowser {
   attestationCredential?: Record<string, unknown>;
 }
 
+/** Which API serves browsers and enrollment tokens: the values of the setting `cbcm.apiVersion`. */
+export type ApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
+
 /** The four fields an administrator may write (PUT). */
 export interface BrowserAnnotations {
   annotatedUser?: string;

@@ -26,6 +26,8 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise
       },
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
+        // The original rejection passes through unchanged, whatever it is: this wrapper only adds the abort.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(e);
       },
     );

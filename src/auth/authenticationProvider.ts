@@ -30,7 +30,7 @@ export class CbcmAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
-    const wanted = (scopes ?? []) as readonly string[];
+    const wanted = scopes ?? [];
     const matching = this.accounts.accounts.filter((a) => wanted.every((s) => a.scopes.includes(s)));
     const sessions = await Promise.all(matching.map((a) => this.toSession(a)));
     return sessions.filter((s): s is vscode.AuthenticationSession => s !== undefined);

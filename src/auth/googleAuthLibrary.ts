@@ -6,6 +6,8 @@ import type * as GoogleAuthLibrary from 'google-auth-library';
 let loaded: typeof GoogleAuthLibrary | undefined;
 
 export function googleAuthLibrary(): typeof GoogleAuthLibrary {
+  // A require() on purpose (see above): an import statement would evaluate the library at activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('google-auth-library') as typeof GoogleAuthLibrary;
   return loaded;
 }

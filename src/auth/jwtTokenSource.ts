@@ -32,13 +32,13 @@ export function redirectGoogleTokenUrl(transporter: gaxios.Gaxios, tokenUrl: str
   if (sameEndpoint(tokenUrl, GOOGLE_TOKEN_URL)) return;
   const target = new URL(tokenUrl);
   transporter.interceptors.request.add({
-    resolved: async (config: gaxios.GaxiosOptionsPrepared) => {
+    resolved: (config: gaxios.GaxiosOptionsPrepared) => {
       if (sameEndpoint(config.url.toString(), GOOGLE_TOKEN_URL)) {
         config.url = new URL(target.toString());
         // A proxy agent chosen for the https Google URL cannot carry a plain-http request.
         if (target.protocol === 'http:') delete config.agent;
       }
-      return config;
+      return Promise.resolve(config);
     },
   });
 }

@@ -98,6 +98,8 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
   });
 
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  // Set below, once the handlers that clear it exist (they may run before it is set).
+  // eslint-disable-next-line prefer-const
   let timer: NodeJS.Timeout | undefined;
   const onAbort = () => {
     settle({ error: cancelledError() });

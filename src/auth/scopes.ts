@@ -2,6 +2,8 @@
  * OAuth scopes CBCM Explorer asks for, and the Admin console link that grants them to a service account.
  * No vscode import: shared by the sign-in flows, the error messages and the tests.
  */
+import type { ApiVersion } from '../api/types';
+
 export const CHROMEBROWSERS_SCOPE = 'https://www.googleapis.com/auth/admin.directory.device.chromebrowsers';
 export const CHROMEBROWSERS_READONLY_SCOPE = `${CHROMEBROWSERS_SCOPE}.readonly`;
 /** Needed to show org-unit paths in the tree; always read-only because the extension never edits org units. */
@@ -20,14 +22,12 @@ export const CM_TOKENS_SCOPE = 'https://www.googleapis.com/auth/chrome.managemen
 export const CM_TOKENS_READONLY_SCOPE = `${CM_TOKENS_SCOPE}.readonly`;
 
 export type AccessLevel = 'readWrite' | 'readOnly';
-/** Same values as the setting `cbcm.apiVersion`. */
-export type ScopeApiVersion = 'v1.1beta1' | 'chromemanagement-v1';
 
 /**
  * The exact scopes requested at sign-in (and that domain-wide delegation must list). The org-unit scope is
  * needed by both backends: v1 resources carry only org unit ids, which the Directory API maps to paths.
  */
-export function scopesFor(accessLevel: AccessLevel, apiVersion: ScopeApiVersion = 'v1.1beta1'): string[] {
+export function scopesFor(accessLevel: AccessLevel, apiVersion: ApiVersion = 'v1.1beta1'): string[] {
   const readOnly = accessLevel === 'readOnly';
   if (apiVersion === 'chromemanagement-v1') {
     return [readOnly ? CM_BROWSERS_READONLY_SCOPE : CM_BROWSERS_SCOPE, readOnly ? CM_TOKENS_READONLY_SCOPE : CM_TOKENS_SCOPE, ORGUNIT_READONLY_SCOPE];

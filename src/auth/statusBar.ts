@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { API_VERSION_LABELS, type ApiVersion, onDidChangeConfiguration } from '../configuration';
+import type { ApiVersion } from '../api/types';
+import { API_VERSION_LABELS, onDidChangeConfiguration } from '../configuration';
 import type { AccountService } from './accountService';
 
 /**

@@ -29,6 +29,7 @@ export interface SignInOAuthArgs {
 }
 
 export interface AuthCommandServices {
+  readonly context: vscode.ExtensionContext;
   readonly accounts: AccountService;
 }
 
@@ -47,13 +48,13 @@ async function signInServiceAccountWithArgs(accounts: AccountService, args: Sign
   return accounts.signInServiceAccount(keyJson, args.adminEmail ?? '', args.customerId);
 }
 
-export function registerAuthCommands(context: vscode.ExtensionContext, services: AuthCommandServices): void {
-  const { accounts } = services;
+export function registerAuthCommands(services: AuthCommandServices): vscode.Disposable[] {
+  const { context, accounts } = services;
   // Sign-in arguments (a key, a client secret) exist for tests and the demo. In an installed extension any other
   // extension could pass them to sign the admin into an account of its choosing: there the admin always signs in
   // through the prompts.
   const given = <T extends object>(supplied: unknown) => automationArgs<T>(context.extensionMode, supplied);
-  context.subscriptions.push(
+  return [
     vscode.commands.registerCommand('cbcm.auth.signInServiceAccount', (supplied?: unknown) => {
       const args = given<SignInServiceAccountArgs>(supplied);
       return args && 'adminEmail' in args ? signInServiceAccountWithArgs(accounts, args) : promptServiceAccountSignIn(accounts);
@@ -80,5 +81,5 @@ export function registerAuthCommands(context: vscode.ExtensionContext, services:
       if (id) await accounts.switchAccount(id);
       else await showAccountSwitcher(accounts);
     }),
-  );
+  ];
 }

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 
 /** vscode.ExtensionMode.Production (a const enum value cannot be read without the runtime module). */
-const PRODUCTION: vscode.ExtensionMode = 1 as vscode.ExtensionMode.Production;
+const PRODUCTION: vscode.ExtensionMode = 1;
 
 /** Whether automation arguments count in this mode: only outside Production. */
 export function automationAllowed(mode: vscode.ExtensionMode): boolean {

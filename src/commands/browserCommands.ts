@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readConfiguration } from '../configuration';
 import { type AnnotationField, type ChromeBrowser } from '../api/types';
 import { annotationValues, type AnnotationOutcome } from '../operations/fleetWriter';
 import { BrowserNode } from '../tree/nodes/browserNode';
@@ -167,7 +168,7 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     vscode.commands.registerCommand('cbcm.browser.openInAdminConsole', async (clicked?: unknown) => {
       const node = targetsOf(view, isBrowserNode, clicked, undefined)[0];
       if (!node) return;
-      const root = vscode.workspace.getConfiguration('cbcm').get<string>('adminConsoleUrl', 'https://admin.google.com').replace(/\/+$/, '');
+      const root = readConfiguration().adminConsoleUrl;
       await vscode.env.openExternal(vscode.Uri.parse(`${root}/ac/chrome/browser-devices/${encodeURIComponent(node.deviceId)}`));
     }),
   ];

@@ -167,7 +167,7 @@ async function runBulk(c: ExplorerCommandContext, kind: BulkKind, source: Source
     return undefined;
   }
   const again = (targets: BulkTarget[]) => runBulk(c, kind, source, auto, targets);
-  const summary = kind === 'move' ? await bulkMove(c, backend, writer, dry, what, auto)
+  const summary = kind === 'move' ? await bulkMove(backend, writer, dry, what, auto)
     : kind === 'delete' ? await bulkDelete(writer, dry, what, auto)
       : await bulkAnnotate(writer, dry, what, auto);
   if (!summary) return undefined;
@@ -192,7 +192,7 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
   });
 }
 
-async function bulkMove(c: ExplorerCommandContext, backend: CbcmBackend, writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+async function bulkMove(backend: CbcmBackend, writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
   const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
   if (!destination) return undefined;

@@ -10,11 +10,13 @@ const SCHEME = 'cbcm-preview';
 const documents = new Map<string, string>();
 const changed = new vscode.EventEmitter<vscode.Uri>();
 
-export function registerBulkPreview(): vscode.Disposable {
-  return vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-    onDidChange: changed.event,
-    provideTextDocumentContent: (uri) => documents.get(uri.path) ?? 'This preview is no longer available.',
-  });
+export function registerBulkPreview(): vscode.Disposable[] {
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => documents.get(uri.path) ?? 'This preview is no longer available.',
+    }),
+  ];
 }
 
 const cell = (v: string) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ⏎ ') || '∅';

@@ -89,8 +89,9 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
     const backend = await requireBackend(c.services);
     if (!backend) return undefined;
     const scope = scopeOf(c, clicked);
+    const formats: { label: string; format: ExportFormat }[] = [{ label: 'CSV', format: 'csv' }, { label: 'JSON', format: 'json' }];
     const format = preset?.format ?? (await vscode.window.showQuickPick(
-      [{ label: 'CSV', format: 'csv' as ExportFormat }, { label: 'JSON', format: 'json' as ExportFormat }],
+      formats,
       { title: `Export browsers${scope.orgUnitPath ? ` in ${scope.orgUnitPath}` : ''}${scope.query ? ` matching ${scope.query}` : ''}` },
     ))?.format;
     if (!format) return undefined;

@@ -23,7 +23,7 @@ interface ImportAutomation {
 export function registerImportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const production = c.services.context.extensionMode === vscode.ExtensionMode.Production;
   return [vscode.commands.registerCommand('cbcm.annotations.importCsv', (arg?: unknown) =>
-    importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : (arg as ImportAutomation)))];
+    importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : arg))];
 }
 
 async function readCsv(uri: vscode.Uri): Promise<ParsedImport | undefined> {

@@ -8,6 +8,7 @@ import type { ExplorerCommandContext } from './commandContext';
 import { registerExplorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
 import { registerMoveCommand } from './moveCommand';
+import { registerRevealBrowsersCommand } from './revealBrowsersCommand';
 import { registerTokenCommands } from './tokenCommands';
 import { registerTokenExportCommand } from './tokenExportCommand';
 
@@ -23,6 +24,7 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerImportCommand(c),
     ...registerColumnExportCommand(c),
     ...registerTokenExportCommand(c),
+    ...registerRevealBrowsersCommand(c),
     ...registerBrowserListCommands(c),
   ];
 }

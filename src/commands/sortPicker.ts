@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CbcmBackend } from '../api/backend';
-import { v1beta1OrderByName, type BrowserSortKey, type SortOrder } from '../api/types';
+import { v1beta1OrderByName, type BrowserSortKey } from '../api/types';
 import { availableSortChoices, directionsOf, directionWords, sortChoice } from '../tree/browserSort';
 import type { BrowserSort } from '../tree/explorerState';
 
@@ -60,7 +60,7 @@ export async function pickBrowserSort(current: BrowserSort | undefined, backend:
   if (!column.orderBy) return { sort: undefined };
   const orderBy = column.orderBy;
   const directions = directionsOf(orderBy).map((d) => ({
-    sortOrder: d.sortOrder as SortOrder,
+    sortOrder: d.sortOrder,
     label: `${d.sortOrder === 'DESCENDING' ? '$(arrow-down)' : '$(arrow-up)'} ${d.label[0].toUpperCase()}${d.label.slice(1)}`,
     description: d.sortOrder === 'DESCENDING' ? 'descending' : 'ascending',
   }));

@@ -37,6 +37,8 @@ const CELL_START = new RegExp(`(^|[,;|\\t\\r\\n])(\\s*)(?=[${TRIGGER}])`, 'g');
  */
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '""';
+  // The exported columns are strings, numbers, booleans or arrays of strings; anything else reads as String() does.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   let text = Array.isArray(value) ? value.join(' ') : String(value);
   // A number from the API (a count) is not text a spreadsheet could run, even when negative.
   if (typeof value !== 'number') {

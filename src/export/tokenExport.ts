@@ -41,5 +41,5 @@ export async function writeTokenExport(
 function pick(t: EnrollmentToken): Partial<EnrollmentToken> {
   const out: Record<string, unknown> = {};
   for (const c of TOKEN_COLUMNS) if (t[c] !== undefined) out[c] = t[c];
-  return out as Partial<EnrollmentToken>;
+  return out;
 }

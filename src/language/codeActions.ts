@@ -65,13 +65,13 @@ async function openConversion(query?: unknown): Promise<vscode.TextDocument | un
   return document;
 }
 
-export function registerCodeActions(): vscode.Disposable {
-  return vscode.Disposable.from(
+export function registerCodeActions(): vscode.Disposable[] {
+  return [vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider(SELECTOR, {
       provideCodeActions: (document, range, context) => [...provideQuickFixes(document, range, context), ...provideConversions(document, range)],
     }, {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CONVERT_KIND],
     }),
     vscode.commands.registerCommand(CONVERT_COMMAND, openConversion),
-  );
+  )];
 }

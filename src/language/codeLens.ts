@@ -28,8 +28,8 @@ export interface SelectedOrgUnit {
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider(SELECTOR, {
+export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[] {
+  return [vscode.languages.registerCodeLensProvider(SELECTOR, {
     // The "in <org unit>" lens names the selection: redraw when it changes.
     onDidChangeCodeLenses: selected.onDidChange,
     provideCodeLenses(document) {
@@ -73,7 +73,7 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable {
         return lenses;
       });
     },
-  });
+  })];
 }
 
 /** What the tree's apply-filter command returns when it applied the filter (undefined: it did not). */

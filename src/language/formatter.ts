@@ -14,6 +14,6 @@ export function formattingEdits(document: vscode.TextDocument): vscode.TextEdit[
   return edits;
 }
 
-export function registerFormatter(): vscode.Disposable {
-  return vscode.languages.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: formattingEdits });
+export function registerFormatter(): vscode.Disposable[] {
+  return [vscode.languages.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: formattingEdits })];
 }

@@ -65,7 +65,7 @@ export function parseAnnotationCsv(text: string): ParsedImport {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
     throw new CsvImportError(`The file is not valid CSV: ${(e as Error).message}. Save it again as CSV (UTF-8) from your spreadsheet.`);
   }

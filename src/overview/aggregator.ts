@@ -216,7 +216,7 @@ export class FleetAggregator {
   /** Counts one device in its group, adding what the group's filter checks need; returns the group. */
   private osGroupOf(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): OsGroup {
     let releases = this.byOs.get(platform);
-    if (!releases) this.byOs.set(platform, (releases = new Map()));
+    if (!releases) this.byOs.set(platform, (releases = new Map<string, OsGroup>()));
     const release = platform === UNKNOWN ? UNKNOWN : osRelease(platform, osVersion, osPlatformVersion) ?? UNKNOWN;
     let g = releases.get(release);
     if (!g) releases.set(release, (g = { count: 0, fieldValues: new Set(), osVersions: new Set(), missingVersion: 0 }));
@@ -250,7 +250,7 @@ export class FleetAggregator {
 
   private countMajor(major: number, platform: string): void {
     let m = this.majorPlatform.get(major);
-    if (!m) this.majorPlatform.set(major, (m = new Map()));
+    if (!m) this.majorPlatform.set(major, (m = new Map<string, number>()));
     bump(m, platform);
   }
 

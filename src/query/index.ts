@@ -13,7 +13,6 @@ export { format, serialize } from './format';
 export { normalizeEnumValues } from './normalize';
 export { dialectFromDocument, dialectFromLine, isCommentOrBlank, newQueryFileName } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
-export { recentValuesFromBrowsers } from './fleetValues';
 export {
   convertToChromeManagementFilter, convertTokenQueryToChromeManagementFilter, chromeManagementFilterDocument,
 } from './chromeManagementFilter';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readBrowserRowDescription, readConfiguration } from '../configuration';
 import type { ChromeBrowser } from '../api/types';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
@@ -66,12 +67,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.ctx = {
       backend: () => services.backends.current,
       state: this.state,
-      pageSize: () => vscode.workspace.getConfiguration('cbcm').get<number>('pageSize', 100),
+      pageSize: () => readConfiguration().pageSize,
       changed: (node) => this.emitter.fire(node),
       redrawSoon: (node) => this.redrawSoon([node]),
       browsersLoaded: (browsers) => this.loadedEmitter.fire(browsers),
       reportError: (error) => services.log.warn(`Listing failed: ${describeError(error)}`),
-      browserRowFields: () => (this.rowFields ??= browserRowFields(vscode.workspace.getConfiguration('cbcm').get('browserRow.description'))),
+      browserRowFields: () => (this.rowFields ??= browserRowFields(readBrowserRowDescription())),
       counts: this.counts,
       knownOrgUnitPaths: () => [ROOT_OU_PATH, ...(this.account?.orgUnits.map((u) => u.orgUnitPath) ?? [])],
       countsChanged: (paths) => this.redrawOrgUnits(paths),
@@ -318,7 +319,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.emitter.dispose();
     this.stateEmitter.dispose();
     this.loadedEmitter.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

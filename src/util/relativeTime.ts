@@ -1,4 +1,5 @@
-// Human-readable ages ("3 days ago") for tree descriptions and tooltips. No vscode import: unit-testable.
+// Human-readable ages ("3 days ago") for the tree's descriptions and tooltips and the details panel's times: one
+// rounding everywhere. No vscode import: unit-testable, and the details webview bundles it.
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

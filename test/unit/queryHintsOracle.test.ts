@@ -8,8 +8,9 @@ import { compileTokenQuery } from '../emulator/tokenQuery';
 import { wordMatcher } from '../emulator/queryTerms';
 import { useEmulator } from '../emulator/fixture';
 import {
-  diagnose, normalizeEnumValues, recentValuesFromBrowsers, type QueryDiagnostic, type QuickFix,
+  diagnose, normalizeEnumValues, type QueryDiagnostic, type QuickFix,
 } from '../../src/query';
+import { recentValuesFromBrowsers } from '../../src/language/fleetValues';
 
 function applyFix(text: string, fix: QuickFix): string {
   let out = text;

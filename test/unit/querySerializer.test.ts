@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import {
-  dialectFromDocument, format, hover, parseQuery, recentValuesFromBrowsers, serialize, validateQueryInput, type Dialect,
+  dialectFromDocument, format, hover, parseQuery, serialize, validateQueryInput, type Dialect,
 } from '../../src/query';
+import { recentValuesFromBrowsers } from '../../src/language/fleetValues';
 import { validateQueryInputDetailed } from '../../src/query';
 
 const SERIALIZE: { name: string; text: string; expected: string }[] = [

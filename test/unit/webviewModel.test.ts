@@ -7,11 +7,11 @@ import type { ChromeBrowser } from '../../src/api/types';
 import {
   buildDetailsModel,
   hasBidiControls,
-  relativeTime,
   REPORTED_EXTENSIONS_LABEL,
   REPORTED_POLICIES_LABEL,
   timeText,
 } from '../../src/webview/details/detailsModel';
+import { relativeTime } from '../../src/util/relativeTime';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
@@ -118,8 +118,8 @@ describe('details model', () => {
   });
 
   it('formats times absolute and relative', () => {
-    assert.strictEqual(relativeTime(NOW - 3 * 3600_000, NOW), '3 hours ago');
-    assert.strictEqual(relativeTime(NOW + 2 * 86_400_000, NOW), 'in 2 days');
+    assert.strictEqual(relativeTime(new Date(NOW - 3 * 3600_000).toISOString(), NOW), '3 hours ago');
+    assert.strictEqual(relativeTime(new Date(NOW + 2 * 86_400_000).toISOString(), NOW), 'in 2 days');
     assert.strictEqual(timeText(undefined, NOW), undefined);
     assert.strictEqual(timeText('', NOW), undefined);
     assert.ok(timeText('2026-11-25T11:59:30Z', NOW)!.absolute.includes('2026'));

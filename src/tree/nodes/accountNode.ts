@@ -72,9 +72,9 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     return this.list;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
+  getChildren(): Promise<ExplorerNode[]> {
     const listings: ExplorerNode[] = [...(this.list ? [this.list] : []), this.allBrowsers, this.allTokens];
-    return this.rootOu ? [...listings, this.rootOu] : listings;
+    return Promise.resolve(this.rootOu ? [...listings, this.rootOu] : listings);
   }
 
   /** Stops every listing still running under this account (after a refresh or sign-out). */

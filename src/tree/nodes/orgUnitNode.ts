@@ -43,8 +43,8 @@ export class OrgUnitNode implements ExplorerNode {
     return this.subUnits ?? [];
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    return [...this.subOrgUnits, this.browsers, this.tokens];
+  getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([...this.subOrgUnits, this.browsers, this.tokens]);
   }
 
   getTreeItem(): vscode.TreeItem {

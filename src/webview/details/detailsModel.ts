@@ -5,6 +5,7 @@
 // of the wrong type is shown as absent, never as an error.
 
 import { hasDeviceIdCollision, type ChromeBrowser } from '../../api/types';
+import { relativeTime } from '../../util/relativeTime';
 
 /** A point in time, shown absolute (local) and relative; `iso` is the raw value for tooltips. */
 export interface TimeText {
@@ -158,26 +159,6 @@ function searchKey(...parts: (string | undefined)[]): string {
 // ---------------------------------------------------------------- time
 
 let absoluteFormat: Intl.DateTimeFormat | undefined;
-let relativeFormat: Intl.RelativeTimeFormat | undefined;
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-];
-
-export function relativeTime(ms: number, now: number): string {
-  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const delta = ms - now;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(delta) >= size || unit === 'second') return relativeFormat.format(Math.round(delta / size), unit);
-  }
-  return '';
-}
 
 /** A time field; a value that is not a date is shown as reported, marked as unreadable. */
 export function timeText(v: unknown, now: number): TimeText | undefined {
@@ -186,7 +167,8 @@ export function timeText(v: unknown, now: number): TimeText | undefined {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return { iso, absolute: iso, relative: 'not a valid time' };
   absoluteFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return { iso, absolute: absoluteFormat.format(ms), relative: relativeTime(ms, now) };
+  // The same ages as the explorer's rows and tooltips ("3 days ago", "just now").
+  return { iso, absolute: absoluteFormat.format(ms), relative: relativeTime(iso, now) ?? '' };
 }
 
 // ---------------------------------------------------------------- sections

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readListOpenMode } from '../../configuration';
 import type { Services } from '../../services';
 import { offerSignIn } from '../../auth/signInGate';
 import { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './detailsPanel';
@@ -105,15 +106,14 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
   }
 }
 
-export function registerDeviceDetails(services: Services): DeviceDetailsRegistry {
-  const registry = new DeviceDetailsRegistry(services);
+/** The details commands and serializer over `registry` (created by the caller, which keeps it for tests). */
+export function registerDeviceDetails(services: Services, registry: DeviceDetailsRegistry): vscode.Disposable[] {
   const gestures = new OpenGestures();
-  services.context.subscriptions.push(
-    registry,
+  return [
     vscode.commands.registerCommand(PREVIEW_DETAILS_COMMAND, (arg?: unknown) => {
       const target = targetFromArgument(arg);
       if (!target) return undefined;
-      const mode = gestures.classify(target.deviceId, vscode.workspace.getConfiguration('workbench.list').get<string>('openMode'));
+      const mode = gestures.classify(target.deviceId, readListOpenMode());
       // A preview leaves the focus in the tree (arrow keys, Ctrl+A and Delete keep working there); pinned takes it.
       registry.open(target, mode);
       return undefined;
@@ -157,8 +157,10 @@ export function registerDeviceDetails(services: Services): DeviceDetailsRegistry
       return undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        registry.restore(panel, state);
+        return Promise.resolve();
+      },
     }),
-  );
-  return registry;
+  ];
 }

@@ -169,7 +169,7 @@ export function parseExtensionMessage(v: unknown): ExtensionMessage | undefined 
           type: 'saveResult',
           requestId: v.requestId,
           ok: false,
-          conflict: { fields: c.fields as FieldConflict[], remote: c.remote, browser: c.browser },
+          conflict: { fields: c.fields, remote: c.remote, browser: c.browser },
         };
       }
       return undefined;

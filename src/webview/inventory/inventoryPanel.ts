@@ -16,7 +16,6 @@ import {
   type InventoryDiff,
 } from '../../inventory/snapshot';
 import type { Services } from '../../services';
-import type { ExplorerView } from '../../tree';
 import { describeError } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
@@ -39,7 +38,6 @@ export function inventoryTitle(scope: InventoryScope): string {
 
 export interface InventoryDeps {
   services: Services;
-  explorer: ExplorerView;
   cache: InventoryCache;
 }
 
@@ -154,7 +152,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const abort = new AbortController();
     this.abort = abort;
-    const { services, cache, explorer } = this.deps;
+    const { services, cache } = this.deps;
     const backend = services.backends.current;
     if (!backend) {
       this.update({ loading: undefined, error: 'You are signed out. Sign in to CBCM to see the extension inventory.' });
@@ -167,7 +165,6 @@ export class FleetInventoryPanel implements vscode.Disposable {
         signal: abort.signal,
         // A partial of a large fleet is megabytes to send and draw: every 2 s is enough to watch it grow.
         partialEveryMs: 2_000,
-        orgUnits: explorer.provider.accountNode?.orgUnits,
         onProgress: (p) => {
           const now = performance.now();
           if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
@@ -339,9 +336,11 @@ export class FleetInventoryPanel implements vscode.Disposable {
     return diff;
   }
 
-  /** The column export of this scope (the admin picks "one row per extension" and the columns there). */
+  /**
+   * The column export (the admin picks "one row per extension" and the columns there). Of the account: the
+   * export command takes an org unit only as an explorer node, which views do not reach into.
+   */
   private async exportExtensions(): Promise<void> {
-    const node = this.scope.kind === 'orgUnit' ? this.deps.explorer.provider.accountNode?.findOrgUnit(this.scope.orgUnitPath) : undefined;
-    await vscode.commands.executeCommand('cbcm.browser.exportColumns', node);
+    await vscode.commands.executeCommand('cbcm.browser.exportColumns');
   }
 }

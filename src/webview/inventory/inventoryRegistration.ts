@@ -6,7 +6,6 @@ import { InventoryCache } from '../../inventory/cache';
 import type { InventoryScope } from '../../inventory/model';
 import { scopeKey } from '../../overview/figures';
 import type { Services } from '../../services';
-import type { ExplorerView } from '../../tree';
 import { scopeFromArgument } from '../overview/overviewRegistration';
 import { FleetInventoryPanel, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
 import { isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
@@ -80,9 +79,9 @@ function uriArgument(arg: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-export function registerFleetInventory(services: Services, explorer: ExplorerView): void {
+export function registerFleetInventory(services: Services): vscode.Disposable[] {
   const cache = new InventoryCache();
-  const registry = new InventoryRegistry({ services, explorer, cache });
+  const registry = new InventoryRegistry({ services, cache });
   const noPanel = () => {
     void vscode.window.showInformationMessage('Open the extension inventory first (CBCM: Show Extension Inventory).');
     return undefined;
@@ -96,7 +95,7 @@ export function registerFleetInventory(services: Services, explorer: ExplorerVie
     registry.open(scope);
     return undefined;
   };
-  services.context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     registry,
     // Another account's extensions (and device ids) must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
@@ -115,9 +114,12 @@ export function registerFleetInventory(services: Services, explorer: ExplorerVie
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(INVENTORY_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        registry.restore(panel, state);
+        return Promise.resolve();
+      },
     }),
-  );
+  ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     // Tests in the real VS Code: wait for a scope's load and read its state; click an entry; cancel a load.
     services.context.subscriptions.push(
@@ -142,4 +144,5 @@ export function registerFleetInventory(services: Services, explorer: ExplorerVie
       vscode.commands.registerCommand('cbcm.inventory.testing.cancel', (arg?: unknown) => registry.get(scopeFromArgument(arg))?.cancel()),
     );
   }
+  return disposables;
 }

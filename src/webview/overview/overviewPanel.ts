@@ -7,7 +7,6 @@ import { loadOverview } from '../../overview/loader';
 import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../../overview/snapshot';
 import type { Services } from '../../services';
-import type { ExplorerView } from '../../tree';
 import { describeError, isCancellation } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
@@ -29,7 +28,6 @@ export function overviewTitle(scope: OverviewScope): string {
 
 export interface OverviewDeps {
   services: Services;
-  explorer: ExplorerView;
   cache: OverviewCache;
 }
 
@@ -89,7 +87,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
       signInReason: () => (this.state.error ? OVERVIEW_SIGN_IN_REASON : undefined),
       closed: () => this.dispose(),
     });
-    if (!cached && loadIfNotCached) this.refresh();
+    if (!cached && loadIfNotCached) void this.refresh();
   }
 
   /**
@@ -289,29 +287,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
     return action;
   }
 
-  /** Selects and expands the browsers folder of an org unit (undefined: the account-wide folder). */
+  /** Selects and expands the browsers folder of an org unit (undefined: the account-wide folder), by command. */
   private async revealBrowsers(orgUnitPath: string | undefined): Promise<void> {
-    const { provider, view } = this.deps.explorer;
-    await vscode.commands.executeCommand('cbcm.explorer.focus');
-    // A refresh of the explorer (after a bulk run, a sign-in) replaces its nodes while this runs: a folder of the
-    // old tree cannot be revealed, so look it up again and retry once.
-    for (let attempt = 1; ; attempt++) {
-      await provider.getChildren();
-      const account = provider.accountNode;
-      if (!account) return;
-      const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
-      if (!folder) {
-        void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
-        return;
-      }
-      try {
-        await view.reveal(folder, { select: true, focus: true, expand: true });
-        return;
-      } catch (error) {
-        this.deps.services.log.debug(`Fleet overview: could not reveal ${orgUnitPath ?? 'All browsers'} (attempt ${attempt}): ${describeError(error)}`);
-        if (attempt >= 2) return;
-      }
-    }
+    await vscode.commands.executeCommand('cbcm.explorer.revealBrowsers', orgUnitPath === undefined ? {} : { orgUnitPath });
   }
 
   /** Writes the figures (and device ids by major) as JSON; `target` skips the save dialog. */

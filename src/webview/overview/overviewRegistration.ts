@@ -5,7 +5,6 @@ import { OverviewCache } from '../../overview/cache';
 import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import { scopeKey, type ChartId, type OverviewScope } from '../../overview/figures';
 import type { Services } from '../../services';
-import type { ExplorerView } from '../../tree';
 import { offerSignIn } from '../../auth/signInGate';
 import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
 import { isOverviewPanelState } from './protocol';
@@ -94,9 +93,10 @@ function uriArgument(arg: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
-export function registerFleetOverview(services: Services, explorer: ExplorerView): void {
+/** The overview's commands, serializer and listeners; the caller adds them to `context.subscriptions`. */
+export function registerFleetOverview(services: Services): vscode.Disposable[] {
   const cache = new OverviewCache();
-  const registry = new OverviewRegistry({ services, explorer, cache });
+  const registry = new OverviewRegistry({ services, cache });
   const noPanel = () => {
     void vscode.window.showInformationMessage('Open the fleet overview first (CBCM: Open Fleet Overview).');
     return undefined;
@@ -110,7 +110,7 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
     // Resolves to nothing: the panel is not a serialisable result.
     return undefined;
   };
-  services.context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     registry,
     // Figures of another account must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
@@ -133,12 +133,15 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => registry.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        registry.restore(panel, state);
+        return Promise.resolve();
+      },
     }),
-  );
+  ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     // Tests in the real VS Code: wait for the load of a scope and read its state; click a bar by its indices.
-    services.context.subscriptions.push(
+    disposables.push(
       vscode.commands.registerCommand('cbcm.overview.testing.state', async (arg?: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));
         await panel?.loading;
@@ -154,4 +157,5 @@ export function registerFleetOverview(services: Services, explorer: ExplorerView
       }),
     );
   }
+  return disposables;
 }

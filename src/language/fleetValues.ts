@@ -1,4 +1,5 @@
-// Values seen in listed browsers, by query field, to feed completions and the partial-word hint.
+// Values seen in listed browsers, by query field, to feed completions and the partial-word hint. Here with the
+// language adapters, not in src/query: it reads the API's browser type, and the query language stays free of the API.
 import type { ChromeBrowser } from '../api/types';
 
 const MAX_PER_FIELD = 200;
