@@ -19,6 +19,7 @@ import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
 import { selectedOrgUnitOf } from './tree/selectedOrgUnit';
 import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/detailsRegistration';
+import { registerFleetInventory } from './webview/inventory/inventoryRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
 import { setDisplayLocale } from './util/displayLocale';
 
@@ -59,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   context.subscriptions.push(...registerBulkPreview(), ...registerHistoryCommands(services));
   const details = new DeviceDetailsRegistry(services);
-  context.subscriptions.push(details, ...registerDeviceDetails(services, details), ...registerFleetOverview(services));
+  context.subscriptions.push(details, ...registerDeviceDetails(services, details), ...registerFleetOverview(services), ...registerFleetInventory(services));
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
   const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined

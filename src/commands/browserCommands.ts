@@ -145,6 +145,8 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       },
     );
     for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);
+    const list = explorer.accountNode?.browserList;
+    if (list?.removeBrowsers(deleted)) explorer.redraw(list);
     const notTried = browsers.length - deleted.size - failures.length;
     services.log.info(deleteLogLine([...deleted], failures.length, notTried));
     if (failures.length > 0 || notTried > 0) {

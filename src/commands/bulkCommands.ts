@@ -10,6 +10,7 @@ import { parseTemplate } from '../operations/templates';
 import { dryRunOf, dryRunQuery, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
 import type { FleetWriter } from '../operations/fleetWriter';
 import { validateQueryInput } from '../query';
+import { BrowserListFolderNode } from '../tree/nodes/browserListFolderNode';
 import { BrowserNode } from '../tree/nodes/browserNode';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { describeError, isCancellation } from '../util/errors';
@@ -41,6 +42,8 @@ const isBrowser = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const automation = (a: unknown): BulkAutomation => automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
   const matching = (kind: BulkKind) => async (node?: unknown, _selected?: unknown, auto?: unknown) => {
+    // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
+    if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...await node.loadAll()] }, automation(auto));
     const scope = scopeOf(c, node);
     return scope && runBulk(c, kind, { kind: 'query', scope }, automation(auto));
   };

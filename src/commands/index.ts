@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerBrowserCommands } from './browserCommands';
+import { registerBrowserListCommands } from './browserListCommands';
 import { registerBulkCommands } from './bulkCommands';
 import { registerImportCommand } from './importCommand';
 import { registerColumnExportCommand } from './columnExportCommand';
@@ -26,5 +27,6 @@ export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.
     ...registerTokenExportCommand(c),
     ...registerRevealBrowsersCommand(c),
     ...registerFindBrowserCommand(c),
+    ...registerBrowserListCommands(c),
   ];
 }

@@ -7,7 +7,9 @@ import { type BrowserRowField, browserRowFields } from './browserRow';
 import { describeState, persistableState, type ExplorerViewState } from './explorerState';
 import { OrgUnitCounts } from './orgUnitCounts';
 import { ROOT_OU_PATH } from './orgUnitTree';
+import type { BrowserSelection } from '../inventory/selection';
 import { AccountNode } from './nodes/accountNode';
+import type { BrowserListFolderNode } from './nodes/browserListFolderNode';
 import { BrowsersFolderNode } from './nodes/browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './nodes/explorerNode';
 import type { OrgUnitNode } from './nodes/orgUnitNode';
@@ -52,6 +54,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly drawn = new WeakMap<ExplorerNode, { at: number; description: vscode.TreeItem['description'] }>();
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ctx: NodeContext;
+  /** The inventory's browser list (kept across refreshes, which rebuild the account node), and a counter for its ids. */
+  private browserList: BrowserSelection | undefined;
+  private browserListSerial = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -78,6 +83,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.disposables.push(
       services.backends.onDidChange(() => {
         this.counts.clear(); // counts belong to the account (and API) they were taken with
+        this.browserList = undefined; // so do the device ids of an inventory list
         this.refresh();
       }),
       services.onDidChangeBrowser((b) => this.updateBrowser(b)),
@@ -138,6 +144,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const account = new AccountNode(this.ctx, this.accountLabel() ?? 'Account');
     try {
       await account.load();
+      if (this.browserList) account.setBrowserList(this.browserList, ++this.browserListSerial);
       this.account = account;
       return account;
     } catch (error) {
@@ -164,6 +171,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.account = undefined;
     this.accountLoad = undefined;
     this.emitter.fire();
+  }
+
+  /**
+   * Shows exactly these browsers in a list folder at the top of the account (replacing any earlier list) and
+   * resolves to it once the account is loaded; undefined while signed out or when the org units cannot be listed.
+   */
+  async showBrowserList(selection: BrowserSelection): Promise<BrowserListFolderNode | undefined> {
+    this.browserList = selection;
+    await this.getChildren();
+    const folder = this.account?.setBrowserList(selection, ++this.browserListSerial);
+    if (this.account) this.emitter.fire(this.account);
+    return folder;
+  }
+
+  /** Removes the list folder. */
+  closeBrowserList(): void {
+    this.browserList = undefined;
+    if (!this.account?.browserList) return;
+    this.account.setBrowserList(undefined, 0);
+    this.emitter.fire(this.account);
   }
 
   /** Reloads one node: paged folders list again from the first page; other nodes redraw. */
@@ -274,7 +301,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private updateBrowser(browser: ChromeBrowser): void {
-    for (const folder of this.loadedBrowserFolders()) {
+    const list = this.account?.browserList;
+    for (const folder of [...this.loadedBrowserFolders(), ...(list ? [list] : [])]) {
       for (const node of folder.updateBrowser(browser)) this.emitter.fire(node);
     }
   }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { OrgUnit } from '../../api/types';
 import { buildOrgUnitChildren, ROOT_OU_PATH } from '../orgUnitTree';
+import type { BrowserSelection } from '../../inventory/selection';
+import { BrowserListFolderNode } from './browserListFolderNode';
 import { BrowsersFolderNode } from './browsersFolderNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { type OrgUnitDirectory, OrgUnitNode } from './orgUnitNode';
@@ -15,6 +17,8 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
   private children = new Map<string, OrgUnit[]>();
   private units: OrgUnit[] = [];
   private rootOu: OrgUnitNode | undefined;
+  /** The inventory's query-results listing, shown first while set. */
+  private list: BrowserListFolderNode | undefined;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -57,14 +61,27 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     return node;
   }
 
+  get browserList(): BrowserListFolderNode | undefined {
+    return this.list;
+  }
+
+  /** Shows (or with undefined removes) a list of given browsers above the listings; `serial` makes its id unique. */
+  setBrowserList(selection: BrowserSelection | undefined, serial: number): BrowserListFolderNode | undefined {
+    this.list?.dispose();
+    this.list = selection ? new BrowserListFolderNode(this, this.ctx, selection, serial) : undefined;
+    return this.list;
+  }
+
   getChildren(): Promise<ExplorerNode[]> {
-    return Promise.resolve(this.rootOu ? [this.allBrowsers, this.allTokens, this.rootOu] : [this.allBrowsers, this.allTokens]);
+    const listings: ExplorerNode[] = [...(this.list ? [this.list] : []), this.allBrowsers, this.allTokens];
+    return Promise.resolve(this.rootOu ? [...listings, this.rootOu] : listings);
   }
 
   /** Stops every listing still running under this account (after a refresh or sign-out). */
   dispose(): void {
     this.allBrowsers.dispose();
     this.allTokens.dispose();
+    this.list?.dispose();
     const visit = (ou: OrgUnitNode) => {
       ou.browsers.dispose();
       ou.tokens.dispose();

@@ -1,0 +1,346 @@
+// One fleet inventory panel of one scope (the account or one org unit): lists the fleet FULL through the fast
+// fleet listing (src/inventory/loader.ts), shows the extensions and policies as they stream in, and turns a
+// click on an entry into the explorer's browser list. Follows the overview panel (src/webview/overviewPanel.ts):
+// the webview is recreated when it becomes visible again, so the panel keeps the state and resends it on `ready`.
+import * as vscode from 'vscode';
+import { scopeLabel } from '../../overview/figures';
+import type { CachedInventory, InventoryCache } from '../../inventory/cache';
+import { loadInventory } from '../../inventory/loader';
+import type { Inventory, InventoryScope } from '../../inventory/model';
+import { selectBrowsers, type BrowserSelection, type InventoryTarget } from '../../inventory/selection';
+import {
+  buildInventorySnapshot,
+  diffInventorySnapshots,
+  parseInventorySnapshot,
+  serializeInventorySnapshot,
+  type InventoryDiff,
+} from '../../inventory/snapshot';
+import type { Services } from '../../services';
+import { describeError } from '../../util/errors';
+import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
+import {
+  parseInventoryWebviewMessage,
+  type InventoryExtensionMessage,
+  type InventoryViewState,
+  type InventoryWebviewMessage,
+} from './inventoryProtocol';
+
+export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
+const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
+const SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
+const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
+/** Progress messages at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
+export function inventoryTitle(scope: InventoryScope): string {
+  return scope.kind === 'account' ? 'Extension Inventory' : `Extension Inventory: ${scope.orgUnitPath}`;
+}
+
+export interface InventoryDeps {
+  services: Services;
+  cache: InventoryCache;
+}
+
+/** What a click listed, for tests and the log (the device ids stay in the explorer's list). */
+export interface SelectionResult {
+  description: string;
+  browsers: number;
+  complete: boolean;
+}
+
+export class FleetInventoryPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: PanelHost<InventoryWebviewMessage, InventoryExtensionMessage>;
+  private disposed = false;
+  private abort: AbortController | undefined;
+  private state: InventoryViewState;
+  /** The inventory shown and the aggregator behind it (undefined while only a streaming partial is shown). */
+  private current: CachedInventory | undefined;
+  private lastProgressAt = 0;
+  /** The inventory object the webview has (sent again only when it changes, or to a new webview). */
+  private sentInventory: Inventory | undefined;
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  /** The running load, for tests and the commands that need its result. */
+  loading: Promise<void> | undefined;
+
+  static create(deps: InventoryDeps, scope: InventoryScope): FleetInventoryPanel {
+    const panel = createWebviewPanel(deps.services, INVENTORY_VIEW_TYPE, inventoryTitle(scope));
+    return new FleetInventoryPanel(panel, deps, scope, true);
+  }
+
+  /** Adopts a panel VS Code restored after a reload; it shows the cached inventory or waits for "Refresh". */
+  static restore(panel: vscode.WebviewPanel, deps: InventoryDeps, scope: InventoryScope): FleetInventoryPanel {
+    return new FleetInventoryPanel(adoptRestoredPanel(deps.services, panel), deps, scope, false);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: InventoryDeps,
+    readonly scope: InventoryScope,
+    loadIfNotCached: boolean,
+  ) {
+    this.state = { scope };
+    const cached = deps.cache.get(scope);
+    if (cached) {
+      this.current = cached;
+      this.state = { scope, inventory: cached.inventory, loadedAt: cached.loadedAt.toISOString() };
+    }
+    this.disposables.push(
+      this.onDidDisposeEmitter,
+      // Another account must never show this one's extensions; its backend is disposed anyway.
+      deps.services.backends.onDidChange(() => this.accountChanged()),
+    );
+    this.host = new PanelHost(panel, deps.services, {
+      name: 'Extension inventory',
+      page: INVENTORY_PAGE,
+      parse: parseInventoryWebviewMessage,
+      ready: () => {
+        // A fresh document has nothing: the inventory goes again.
+        this.sentInventory = undefined;
+        this.postState();
+      },
+      handle: (msg) => this.handle(msg),
+      signInReason: () => (this.state.error ? SIGN_IN_REASON : undefined),
+      closed: () => this.dispose(),
+    });
+    if (!cached && loadIfNotCached) void this.refresh();
+  }
+
+  get currentState(): InventoryViewState {
+    return this.state;
+  }
+
+  get inventory(): Inventory | undefined {
+    return this.state.inventory;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abort?.abort();
+    this.onDidDisposeEmitter.fire();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.host.dispose();
+  }
+
+  /** Lists the fleet again (a running load is cancelled first). */
+  refresh(): Promise<void> {
+    this.abort?.abort();
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  private accountChanged(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.current = undefined;
+    const error = this.deps.services.backends.current
+      ? 'The account or its settings changed. Refresh to list the fleet of the account now signed in.'
+      : 'You are signed out. Sign in to CBCM to see the extension inventory.';
+    this.update({ inventory: undefined, loadedAt: undefined, diff: undefined, loading: undefined, error });
+  }
+
+  private async load(): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    const { services, cache } = this.deps;
+    const backend = services.backends.current;
+    if (!backend) {
+      this.update({ loading: undefined, error: 'You are signed out. Sign in to CBCM to see the extension inventory.' });
+      return;
+    }
+    this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
+    try {
+      const result = await loadInventory(backend, {
+        scope: this.scope,
+        signal: abort.signal,
+        // A partial of a large fleet is megabytes to send and draw: every 2 s is enough to watch it grow.
+        partialEveryMs: 2_000,
+        onProgress: (p) => {
+          const now = performance.now();
+          if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
+          this.lastProgressAt = now;
+          this.update({ loading: { browsers: p.browsers, pages: p.pages } });
+        },
+        // Shown as it streams, marked partial by the webview (`complete: false`); clicks wait for the end.
+        onPartial: (inventory) => {
+          if (!abort.signal.aborted) this.update({ inventory });
+        },
+      });
+      if (abort !== this.abort || this.disposed) return;
+      // A cancelled or failed listing keeps what it counted: cached too, its selections marked partial.
+      const entry = cache.set(this.scope, result.inventory, result.aggregator);
+      const inv = result.inventory;
+      services.log.info(
+        `Extension inventory of ${scopeLabel(this.scope)}: ${inv.totals.browsers} browsers, ${inv.totals.extensions} extensions, ` +
+          `${inv.totals.policies} policies in ${Math.round(result.totalMs)} ms (aggregation ${Math.round(result.aggregateMs)} ms of CPU)` +
+          `${inv.complete ? '' : `, partial: ${inv.interruption?.message ?? ''}`}.`,
+      );
+      for (const w of inv.warnings) services.log.warn(`Extension inventory: ${w}`);
+      this.current = entry;
+      const error = inv.interruption ? `${inv.interruption.message} Refresh to list it again.` : undefined;
+      this.update({ inventory: inv, loadedAt: entry.loadedAt.toISOString(), loading: undefined, error });
+    } catch (error) {
+      // loadInventory reports interruptions in its result; this is a bug or a failure before the listing started.
+      if (abort !== this.abort || this.disposed) return;
+      services.log.warn(`Extension inventory of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
+      this.update({ loading: undefined, error: `The fleet could not be listed: ${describeError(error)}` });
+    }
+  }
+
+  private update(patch: Partial<InventoryViewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const k of Object.keys(patch) as (keyof InventoryViewState)[]) if (patch[k] === undefined) delete this.state[k];
+    this.postState();
+  }
+
+  private postState(): void {
+    if (this.disposed) return;
+    const { inventory, ...rest } = this.state;
+    if (inventory && inventory !== this.sentInventory) this.post({ type: 'inventory', inventory });
+    this.sentInventory = inventory;
+    this.post({ type: 'state', state: rest, hasInventory: inventory !== undefined });
+  }
+
+  private post(msg: InventoryExtensionMessage): void {
+    if (!this.disposed) this.host.post(msg);
+  }
+
+  private async handle(msg: Exclude<InventoryWebviewMessage, { type: 'ready' }>): Promise<void> {
+    switch (msg.type) {
+      case 'refresh':
+        await this.refresh();
+        return;
+      case 'cancel':
+        this.cancel();
+        return;
+      case 'select':
+        await this.select(msg.target);
+        return;
+      case 'describe':
+        this.describe(msg.key);
+        return;
+      case 'saveSnapshot':
+        await this.saveSnapshot();
+        return;
+      case 'compareSnapshot':
+        await this.compareSnapshot();
+        return;
+      case 'closeDiff':
+        this.update({ diff: undefined });
+        return;
+      case 'exportExtensions':
+        await this.exportExtensions();
+        return;
+    }
+  }
+
+  /** The selection of an entry, without showing it (tests compare it with the explorer's list). */
+  selection(target: InventoryTarget): BrowserSelection | undefined {
+    const entry = this.current;
+    if (!entry || this.state.loading) return undefined;
+    return selectBrowsers(entry.aggregator, target, entry.inventory.complete);
+  }
+
+  /** Lists the browsers of an entry in the explorer; undefined while loading or when nothing is loaded. */
+  async select(target: InventoryTarget): Promise<SelectionResult | undefined> {
+    const selection = this.selection(target);
+    if (!selection) {
+      vscode.window.setStatusBarMessage('$(info) Wait for the inventory to finish listing (or cancel it), then click again.', 5000);
+      return undefined;
+    }
+    if (selection.deviceIds.length === 0) {
+      vscode.window.setStatusBarMessage(`$(info) ${selection.description}: none in this inventory.`, 5000);
+      return { description: selection.description, browsers: 0, complete: selection.complete };
+    }
+    await vscode.commands.executeCommand(SHOW_BROWSER_LIST_COMMAND, selection);
+    this.deps.services.log.info(`Extension inventory: listed ${selection.deviceIds.length} browsers in the explorer (${selection.description}).`);
+    return { description: selection.description, browsers: selection.deviceIds.length, complete: selection.complete };
+  }
+
+  /** Where one extension is installed, for its detail pane. */
+  describe(key: string): { orgUnitPath: string; browsers: number }[] | undefined {
+    const entry = this.current;
+    const e = entry?.aggregator.extension(key);
+    if (!entry || !e) return undefined;
+    const orgUnits = entry.aggregator.orgUnitsOf(e.all.browsers);
+    this.post({ type: 'places', places: { key, orgUnits } });
+    return orgUnits;
+  }
+
+  /** The complete inventory behind the panel, or undefined after saying why snapshots need one. */
+  private completeInventory(verb: string): Inventory | undefined {
+    const inv = this.current?.inventory;
+    if (!inv?.complete || this.state.loading || this.state.inventory !== inv) {
+      void vscode.window.showWarningMessage(`${verb} needs a complete inventory. Refresh it, let the listing finish, then try again.`);
+      return undefined;
+    }
+    return inv;
+  }
+
+  private defaultSnapshotUri(inv: Inventory): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return undefined;
+    const scope = this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
+    return vscode.Uri.joinPath(folder, 'fleet-snapshots', `inventory-${scope}-${inv.generatedAt.slice(0, 10)}.json`);
+  }
+
+  /** Writes the inventory's counts (no device ids) as JSON into the workspace; `target` skips the save dialog. */
+  async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const inv = this.completeInventory('Saving a snapshot');
+    if (!inv) return undefined;
+    const uri = target ?? await vscode.window.showSaveDialog({
+      title: 'Save inventory snapshot',
+      defaultUri: this.defaultSnapshotUri(inv),
+      filters: { 'Inventory snapshot (JSON)': ['json'] },
+      saveLabel: 'Save snapshot',
+    });
+    if (!uri) return undefined;
+    const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
+    this.deps.services.log.info(`Extension inventory: saved a snapshot (${json.length.toLocaleString('en-US')} bytes) to ${uri.toString(true)}.`);
+    vscode.window.setStatusBarMessage(`Inventory snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    return uri;
+  }
+
+  /** Compares the inventory with a snapshot file (new and removed extensions, version changes, policies). */
+  async compareSnapshot(source?: vscode.Uri): Promise<InventoryDiff | undefined> {
+    const inv = this.completeInventory('Comparing');
+    if (!inv) return undefined;
+    const uri = source ?? (await vscode.window.showOpenDialog({
+      title: 'Compare with inventory snapshot',
+      canSelectMany: false,
+      filters: { 'Inventory snapshot (JSON)': ['json'] },
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      openLabel: 'Compare',
+    }))?.[0];
+    if (!uri) return undefined;
+    let before;
+    try {
+      before = parseInventorySnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}`);
+      return undefined;
+    }
+    const diff = diffInventorySnapshots(before, buildInventorySnapshot(inv));
+    this.update({ diff: { ...diff, file: vscode.workspace.asRelativePath(uri) } });
+    return diff;
+  }
+
+  /**
+   * The column export (the admin picks "one row per extension" and the columns there). Of the account: the
+   * export command takes an org unit only as an explorer node, which views do not reach into.
+   */
+  private async exportExtensions(): Promise<void> {
+    await vscode.commands.executeCommand('cbcm.browser.exportColumns');
+  }
+}
