@@ -98,9 +98,7 @@ describe('OAuth loopback receiver', () => {
 
   it('times out, then the port is closed', async () => {
     const r = await startLoopbackReceiver({ state: newState(), timeoutMs: 150 });
-    const started = Date.now();
     const err = await rejectsWith(r.code, 'timeout');
-    assert.ok(Date.now() - started >= 140);
     assert.match(err.message, /Start the sign-in again/);
     await r.closed;
     assert.strictEqual(await portOpen(r.port), false);
