@@ -52,6 +52,18 @@ describe('annotation normalisation and validation', () => {
     assert.deepStrictEqual(Object.keys(errors), ['annotatedAssetId']);
   });
 
+  it('reports nothing for a valid change, and exact messages for invalid ones', () => {
+    const base = v({});
+    assert.deepStrictEqual(validateChangedAnnotations({ ...base, annotatedUser: 'bob', annotatedNotes: 'two\nlines' }, base), {});
+    assert.deepStrictEqual(validateChangedAnnotations({ ...base, annotatedUser: 'a\tb', annotatedNotes: 'a\tb' }, base), {
+      annotatedUser: 'User contains control characters (such as tabs). Remove them.',
+      annotatedNotes: 'Notes contains control characters (such as tabs); only line breaks are allowed. Remove them.',
+    });
+    assert.strictEqual(validateAnnotation('annotatedLocation', 'x'.repeat(201)), 'Location is too long (201 characters); shorten it to at most 200.');
+    assert.strictEqual(validateAnnotation('annotatedLocation', 'x'.repeat(200)), undefined);
+    assert.strictEqual(validateAnnotation('annotatedAssetId', 'a\nb'), 'Asset ID must be a single line.');
+  });
+
   it('leaves untouched values byte-for-byte, normalises edited ones', () => {
     const base = v({ annotatedNotes: ' padded ' });
     const out = normalizeChangedAnnotations({ ...base, annotatedUser: '  bob ' }, base);
