@@ -2,7 +2,7 @@
 // Prints the mutation score per source folder from Stryker's JSON report(s) (`npm run test:mutation` writes
 // reports/mutation/mutation.json). Several reports may be named (e.g. one per folder run with --mutate); a file
 // in a later report replaces the same file in an earlier one.
-//   node scripts/mutation-scores.mjs [report.json ...] [--survivors [folder]]
+//   node scripts/mutation-scores.mjs [report.json ...] [--files] [--survivors [folder]]
 // Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker counts it; mutants that
 // did not compile, errored or were ignored (static, or disabled with a reason) do not count.
 import fs from 'node:fs';
@@ -61,6 +61,18 @@ for (const [folder, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
 }
 console.log(`${'all'.padEnd(15)} ${String(total.files).padStart(5)} ${String(total.detected).padStart(7)} ${String(total.undetected).padStart(9)} ${String(total.ignored).padStart(8)} ${String(total.invalid).padStart(8)} ${pct(total).toFixed(1).padStart(6)} %`);
 if (missed) console.log(`${missed} folder(s) below target.`);
+
+if (args.includes('--files')) {
+  console.log('\nfile                                              killed  survived   score');
+  for (const [file, result] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const r = { detected: 0, undetected: 0 };
+    for (const m of result.mutants) {
+      if (DETECTED.has(m.status)) r.detected++;
+      else if (UNDETECTED.has(m.status)) r.undetected++;
+    }
+    console.log(`${file.padEnd(48)} ${String(r.detected).padStart(7)} ${String(r.undetected).padStart(9)} ${pct(r).toFixed(1).padStart(6)} %`);
+  }
+}
 
 if (survivorsFolder !== undefined) {
   console.log('\nSurviving mutants:');
