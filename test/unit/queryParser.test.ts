@@ -53,6 +53,8 @@ const PARSER_CASES: { text: string; expected: unknown[] }[] = [
   { text: 'machine_name: LIX', expected: [['field', 'machine_name', ':', null, 0, 13], ['free', 'LIX', false, 14, 17]] },
   { text: ':LIX', expected: [['field', '', ':', 'LIX', 0, 4]] },
   { text: 'user:"a b"c', expected: [['field', 'user', ':', 'a bc', 0, 11]] },
+  { text: 'machine_name:', expected: [['field', 'machine_name', ':', null, 0, 13]] },
+  { text: 'a: b:', expected: [['field', 'a', ':', null, 0, 2], ['field', 'b', ':', null, 3, 5]] },
 ];
 
 describe('query lexer', () => {
@@ -91,6 +93,18 @@ describe('query parser', () => {
     { value: '..', expected: { lower: undefined, upper: undefined, separators: 1 } },
     { value: 'a..b..c', expected: { lower: ['a', 2, 3], upper: ['c', 8, 9], separators: 2 } },
   ];
+  it('a range at the very start of the query keeps its own offsets; a quoted one points at the whole value', () => {
+    const bound = (b?: { text: string; range: { start: number; end: number } }) => (b ? [b.text, b.range.start, b.range.end] : undefined);
+    const [free] = parseQuery('1..5').terms;
+    assert.ok(free.kind === 'free');
+    const plain = splitRange(free.value)!;
+    assert.deepStrictEqual([bound(plain.lower), bound(plain.upper)], [['1', 0, 1], ['5', 3, 4]]);
+    const [quotedTerm] = parseQuery('x:"1..5"').terms;
+    assert.ok(quotedTerm.kind === 'field' && quotedTerm.value);
+    const quoted = splitRange(quotedTerm.value)!;
+    assert.deepStrictEqual([bound(quoted.lower), bound(quoted.upper)], [['1', 2, 8], ['5', 2, 8]]);
+  });
+
   for (const r of RANGES) {
     it(`splits the range ${r.value}`, () => {
       const parts = splitRange(value(r.value));
