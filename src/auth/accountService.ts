@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccessTokenSource } from '../api/tokenSource';
 import type { CbcmConfiguration } from '../configuration';
-import { AccountInfo, AccountStore } from './accountStore';
+import { AccountInfo, AccountStore, oauthAccountInfo, serviceAccountInfo } from './accountStore';
 import { loopbackRedirectFor, remoteOAuthUnavailable } from './redirectTarget';
 import { JwtTokenSource } from './jwtTokenSource';
 import { parseServiceAccountKey, ServiceAccountKey, validateAdminEmail } from './keyValidation';
@@ -146,18 +146,7 @@ export class AccountService implements vscode.Disposable {
         flow: 'serviceAccount', stage: 'verify', tokenUrl: config.oauthTokenUrl, scopes,
         adminConsoleUrl: config.adminConsoleUrl, clientId: key.client_id, subject,
       });
-      const account: AccountInfo = {
-        id: `sa:${subject}:${key.client_email}`,
-        kind: 'serviceAccount',
-        label: subject,
-        email: subject,
-        serviceAccountEmail: key.client_email,
-        clientId: key.client_id,
-        customerId: customer,
-        accessLevel: config.accessLevel,
-        scopes,
-        signedInAt: Date.now(),
-      };
+      const account = serviceAccountInfo(key, subject, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
       await this.secrets.store(account.id, 'serviceAccountKey', JSON.stringify(key));
       await this.remember(account, source);
       this.log.info(`Signed in as ${subject} through service account ${key.client_email} (customer ${customer}, ${config.accessLevel}).`);
@@ -204,17 +193,7 @@ export class AccountService implements vscode.Disposable {
         flow: 'oauth', stage: 'verify', tokenUrl: config.oauthTokenUrl, scopes,
         adminConsoleUrl: config.adminConsoleUrl, clientId: id, subject: email,
       });
-      const account: AccountInfo = {
-        id: accountId,
-        kind: 'oauth',
-        label: email ?? `Google account (client ${id.slice(0, 12)}…)`,
-        email,
-        clientId: id,
-        customerId: customer,
-        accessLevel: config.accessLevel,
-        scopes,
-        signedInAt: Date.now(),
-      };
+      const account = oauthAccountInfo(client, result, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
       await this.secrets.store(account.id, 'oauthClientSecret', client.clientSecret);
       await this.secrets.store(account.id, 'oauthRefreshToken', result.refreshToken);
       await this.remember(account, source);

@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { ServiceAccountKey } from './keyValidation';
+import type { InstalledAppResult, OAuthClientSettings } from './oauthTokenSource';
 import type { AccessLevel } from './scopes';
 
 export type AccountKind = 'serviceAccount' | 'oauth';
@@ -21,6 +23,49 @@ export interface AccountInfo {
   readonly accessLevel: AccessLevel;
   readonly scopes: readonly string[];
   readonly signedInAt: number;
+}
+
+/** What every sign-in records besides its credentials. */
+export interface SignInFacts {
+  readonly customerId: string;
+  readonly accessLevel: AccessLevel;
+  readonly scopes: readonly string[];
+  /** Milliseconds since the epoch (the caller's clock). */
+  readonly now: number;
+}
+
+/**
+ * The remembered part of a service-account sign-in. It is handed the whole key so that the one place deciding what
+ * leaves SecretStorage is here, and unit-tested: ids and addresses only, never `private_key`.
+ */
+export function serviceAccountInfo(key: ServiceAccountKey, subject: string, facts: SignInFacts): AccountInfo {
+  return {
+    id: `sa:${subject}:${key.client_email}`,
+    kind: 'serviceAccount',
+    label: subject,
+    email: subject,
+    serviceAccountEmail: key.client_email,
+    clientId: key.client_id,
+    customerId: facts.customerId,
+    accessLevel: facts.accessLevel,
+    scopes: facts.scopes,
+    signedInAt: facts.now,
+  };
+}
+
+/** The remembered part of a Google (OAuth) sign-in: the client id and e-mail, never the client secret or a token. */
+export function oauthAccountInfo(client: Pick<OAuthClientSettings, 'clientId' | 'clientSecret'>, result: InstalledAppResult, facts: SignInFacts): AccountInfo {
+  return {
+    id: `oauth:${result.email ?? 'user'}:${client.clientId}`,
+    kind: 'oauth',
+    label: result.email ?? `Google account (client ${client.clientId.slice(0, 12)}…)`,
+    email: result.email,
+    clientId: client.clientId,
+    customerId: facts.customerId,
+    accessLevel: facts.accessLevel,
+    scopes: facts.scopes,
+    signedInAt: facts.now,
+  };
 }
 
 interface StoredAccounts {

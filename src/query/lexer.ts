@@ -62,11 +62,14 @@ export function lex(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Stryker disable next-line ConditionalExpression: equivalent, charCodeAt past the end is NaN, which is not whitespace
     while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at i === n nothing below matches and the loop ends
     if (i >= n) break;
     // A field: an identifier directly followed by an operator.
     if (isIdentStart(text.charCodeAt(i))) {
       let j = i + 1;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, charCodeAt past the end is NaN, not an identifier part
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
       const opLen = operatorLength(text, j);
       if (opLen > 0) {

@@ -31,6 +31,11 @@ export interface CannedFailure {
   bodyBytes?: number;
   /** With `bodyBytes`: announce the size in a Content-Length header. */
   contentLength?: boolean;
+  /**
+   * Answer `status` (default 200) with this text as a `text/html` body instead of the API's JSON, as a proxy's or a
+   * captive portal's page would.
+   */
+  rawBody?: string;
   /** How many matching requests this entry fails (default 1). */
   times?: number;
 }
@@ -80,12 +85,13 @@ export function validateFaults(input: Record<string, unknown>): Faults {
     if (!Array.isArray(input.failNext)) throw new Error('failNext must be a list of canned failures');
     for (const f of input.failNext as unknown[]) {
       if (!f || typeof f !== 'object') throw new Error('each failNext entry must be an object like {"status": 429, "retryAfter": 1}');
-      const { status, reset, stall, redirectTo, bodyBytes } = f as CannedFailure;
-      const statusOptional = reset === true || stall === true || redirectTo !== undefined || bodyBytes !== undefined;
+      const { status, reset, stall, redirectTo, bodyBytes, rawBody } = f as CannedFailure;
+      const statusOptional = reset === true || stall === true || redirectTo !== undefined || bodyBytes !== undefined || rawBody !== undefined;
       if (status !== undefined || !statusOptional) {
         if (typeof status !== 'number' || status < 100 || status > 599) throw new Error('each failNext entry needs an HTTP status (or "reset", "stall", "redirectTo" or "bodyBytes")');
       }
       if (redirectTo !== undefined && typeof redirectTo !== 'string') throw new Error('redirectTo must be a URL');
+      if (rawBody !== undefined && typeof rawBody !== 'string') throw new Error('rawBody must be text');
       if (bodyBytes !== undefined && (typeof bodyBytes !== 'number' || !Number.isInteger(bodyBytes) || bodyBytes < 2)) throw new Error('bodyBytes must be a whole number of at least 2');
     }
   }
@@ -98,7 +104,8 @@ export type FaultAction =
   | { kind: 'error'; error: ApiError }
   | { kind: 'stall' }
   | { kind: 'redirect'; status: number; location: string }
-  | { kind: 'body'; status: number; bytes: number; contentLength: boolean };
+  | { kind: 'body'; status: number; bytes: number; contentLength: boolean }
+  | { kind: 'raw'; status: number; body: string };
 
 /** Requests held by `stall` faults: open now, and since start. */
 export interface StallCounters {
@@ -188,6 +195,7 @@ export class FaultInjector {
       if (f.reset) return { kind: 'reset' };
       if (f.stall) return { kind: 'stall' };
       if (f.redirectTo !== undefined) return { kind: 'redirect', status: f.status ?? 302, location: f.redirectTo };
+      if (f.rawBody !== undefined) return { kind: 'raw', status: f.status ?? 200, body: f.rawBody };
       if (f.bodyBytes !== undefined) return { kind: 'body', status: f.status ?? 200, bytes: f.bodyBytes, contentLength: f.contentLength === true };
       return { kind: 'error', error: cannedError(f, this.faults.retryAfterSeconds ?? 1) };
     }

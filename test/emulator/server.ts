@@ -92,6 +92,13 @@ async function handle(ctx: EmulatorContext, routes: Route[], log: RequestLog, re
         finish(action.status);
         return;
       }
+      if (action?.kind === 'raw') {
+        fault = 'rawBody';
+        res.writeHead(action.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(action.body) });
+        res.end(action.body);
+        finish(action.status);
+        return;
+      }
       if (action?.kind === 'body') {
         fault = 'bodyBytes';
         finish(await sendPaddedBody(ctx, res, action.status, action.bytes, action.contentLength));

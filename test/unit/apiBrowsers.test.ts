@@ -1,6 +1,5 @@
 // Chrome browser operations and org units against the emulator over real HTTP.
 import * as assert from 'assert';
-import { sortedDeviceIds } from '../emulator/sortKeys';
 import { ApiError, BROWSER_ORDER_BY, browsersOf, type ChromeBrowser, type SortOrder } from '../../src/api';
 import { apiRequests, collect, makeClient, rejects, useApiEmulator } from './apiHarness';
 
@@ -43,20 +42,81 @@ describe('api client: Chrome browsers', function () {
     assert.ok(apiRequests(emu).some((r) => r.path.includes('projection=FULL')));
   });
 
-  for (const orderBy of BROWSER_ORDER_BY) {
-    for (const sortOrder of ['ASCENDING', 'DESCENDING'] as SortOrder[]) {
-      it(`orders by ${orderBy} ${sortOrder} exactly as the emulator sorts`, async () => {
-        const { client } = makeClient(emu);
-        const got = await collect(client.listBrowsers({ orderBy, sortOrder, maxResults: 100 }), (p) => p.browsers);
-        const expected = sortedDeviceIds([...emu.fleet.browsers.values()], orderBy, sortOrder);
-        assert.deepStrictEqual(
-          got.map((b) => b.deviceId),
-          expected,
-        );
-        assert.ok(apiRequests(emu)[0].path.includes(`orderBy=${orderBy}&sortOrder=${sortOrder}`));
+  describe('orderBy: every documented value, against orders written by hand', () => {
+    // Four browsers in an org unit of their own, with values chosen so that a text sort of numbers or versions,
+    // a case-sensitive sort or the wrong field gives a different order. The expected orders below are worked out
+    // by hand from the readings listed in test/emulator/README.md ("Open points of the reference"): text is
+    // compared case-insensitively, numbers and versions numerically, ties by deviceId, DESCENDING is the exact
+    // reverse.
+    const OU = '/Order Test';
+    const A = 'order-a', B = 'order-b', C = 'order-c', D = 'order-d';
+    beforeEach(() => {
+      if (!emu.fleet.orgUnits.resolve(OU)) emu.fleet.orgUnits.add(OU);
+      const add = (deviceId: string, f: Record<string, unknown>) => emu.fleet.addBrowser({ deviceId, orgUnitPath: OU, ...f });
+      add(A, {
+        machineName: 'lab-10', extensionCount: 10, policyCount: 3, safeBrowsingClickThroughCount: 5, lastDeviceUser: 'dave',
+        annotatedUser: 'x', annotatedLocation: 'Room 2', annotatedAssetId: 'A-2', annotatedNotes: 'm',
+        lastActivityTime: '2026-03-01T00:00:00Z', lastRegistrationTime: '2024-05-01T00:00:00Z', lastPolicyFetchTime: '2026-03-02T00:00:00Z', lastStatusReportTime: '2026-03-03T00:00:00Z',
+        osPlatform: 'Windows', osVersion: '10.0.19045', browserVersions: ['120.0.1.2'], channels: ['stable'],
       });
+      add(B, {
+        machineName: 'Lab-9', extensionCount: 9, policyCount: 30, safeBrowsingClickThroughCount: 50, lastDeviceUser: 'Alice',
+        annotatedUser: 'w', annotatedLocation: 'room 10', annotatedAssetId: 'A-10', annotatedNotes: 'k',
+        lastActivityTime: '2026-01-01T00:00:00Z', lastRegistrationTime: '2024-01-01T00:00:00Z', lastPolicyFetchTime: '2026-04-01T00:00:00Z', lastStatusReportTime: '2026-01-02T00:00:00Z',
+        osPlatform: 'Mac', osVersion: '9.1', browserVersions: ['99.0.1.1', '130.0.1.1'], channels: ['stable', 'beta'],
+      });
+      add(C, {
+        machineName: 'desk-1', extensionCount: 100, policyCount: 4, safeBrowsingClickThroughCount: 6, lastDeviceUser: 'bob',
+        annotatedUser: 'z', annotatedLocation: 'Hall', annotatedAssetId: 'B-1', annotatedNotes: 'l',
+        lastActivityTime: '2026-02-01T00:00:00Z', lastRegistrationTime: '2025-01-01T00:00:00Z', lastPolicyFetchTime: '2026-02-02T00:00:00Z', lastStatusReportTime: '2026-02-03T00:00:00Z',
+        osPlatform: 'Mac', osVersion: '14.2.1', browserVersions: ['120.0.1.2'], channels: ['canary'],
+      });
+      add(D, {
+        machineName: 'LAB-100', extensionCount: 0, policyCount: 200, safeBrowsingClickThroughCount: 1, lastDeviceUser: 'carl',
+        annotatedUser: 'y', annotatedLocation: 'attic', annotatedAssetId: 'A-1', annotatedNotes: 'n',
+        lastActivityTime: '2025-12-01T00:00:00Z', lastRegistrationTime: '2023-01-01T00:00:00Z', lastPolicyFetchTime: '2025-12-02T00:00:00Z', lastStatusReportTime: '2026-05-01T00:00:00Z',
+        osPlatform: 'Windows', osVersion: '10.0.2', browserVersions: ['9.0.0.1'], channels: ['stable'],
+      });
+    });
+
+    const ASCENDING: Record<(typeof BROWSER_ORDER_BY)[number], string[]> = {
+      id: [A, B, C, D],
+      org_unit: [A, B, C, D], // one org unit for all four (listing by org unit): a tie, broken by id
+      machine_name: [C, A, D, B], // desk-1, lab-10, lab-100, lab-9 (text, any case)
+      extension_count: [D, B, A, C], // 0, 9, 10, 100
+      policy_count: [A, C, B, D], // 3, 4, 30, 200
+      save_browsing_clickthrough: [D, A, C, B], // 1, 5, 6, 50
+      last_signed_in_user: [B, C, D, A], // alice, bob, carl, dave
+      annotated_user: [B, A, D, C], // w, x, y, z
+      annotated_location: [D, C, B, A], // attic, hall, room 10, room 2
+      annotated_asset_id: [D, B, A, C], // a-1, a-10, a-2, b-1
+      notes: [B, C, A, D], // k, l, m, n
+      last_activity: [D, B, C, A],
+      enrollment_date: [D, B, A, C], // last registration
+      last_sync: [C, A, B, D], // latest of registration, policy fetch, status report: 02-03, 03-03, 04-01, 05-01
+      os_version: [A, D, C, B], // text: "10.0.19045" < "10.0.2" < "14.2.1" < "9.1"
+      os_version_sortable: [B, C, D, A], // platform, then version as numbers: Mac 9.1, Mac 14.2.1, Windows 10.0.2, Windows 10.0.19045
+      platform_major_version: [B, C, A, D], // Mac 9, Mac 14, Windows 10 (A and D tie: by id)
+      browser_version_sortable: [D, B, A, C], // oldest installed version: 9, 99, 120 (A and C tie: by id)
+      browser_version_channel: [D, A, C, B], // newest version, then channel: 9 stable, 120 stable, 120 canary, 130 beta
+    };
+
+    it('has a hand-written order for every documented value', () => {
+      assert.deepStrictEqual([...BROWSER_ORDER_BY].sort(), Object.keys(ASCENDING).sort());
+    });
+
+    for (const orderBy of BROWSER_ORDER_BY) {
+      for (const sortOrder of ['ASCENDING', 'DESCENDING'] as SortOrder[]) {
+        it(`orders by ${orderBy} ${sortOrder}`, async () => {
+          const { client } = makeClient(emu);
+          const got = await collect(client.listBrowsers({ orderBy, sortOrder, orgUnitPath: OU, maxResults: 100 }), (p) => p.browsers);
+          const expected = sortOrder === 'ASCENDING' ? ASCENDING[orderBy] : [...ASCENDING[orderBy]].reverse();
+          assert.deepStrictEqual(got.map((b) => b.deviceId), expected);
+          assert.ok(apiRequests(emu)[0].path.includes(`orderBy=${orderBy}&sortOrder=${sortOrder}`));
+        });
+      }
     }
-  }
+  });
 
   it('passes a query with spaces, colons and ranges through intact', async () => {
     const { client, sent } = makeClient(emu);

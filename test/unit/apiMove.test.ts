@@ -123,6 +123,36 @@ describe('api client: moving browsers', function () {
     assert.match(result.failed[0].reason, /unknown-device/);
   });
 
+  it('reports progress for each batch up to the one that stopped the move, not after', async () => {
+    const { client } = makeClient(emu);
+    const seen: number[] = [];
+    const result = await client.moveBrowsers(ids.slice(0, 1300), '/Finance', undefined, (p) => {
+      seen.push(p.batchIndex);
+      if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
+    });
+    assert.deepStrictEqual(seen, [0, 1]);
+    assert.strictEqual(result.notTried.length, 700);
+  });
+
+  it('bisects a 404 about the devices like a 400', async () => {
+    const { client } = makeClient(emu);
+    emu.setFaults({ failNext: [{ status: 404, reason: 'notFound', message: 'Resource not found: device', pathIncludes: 'moveChromeBrowsersToOu' }] });
+    const result = await client.moveBrowsers(ids.slice(0, 2), '/Finance');
+    assert.deepStrictEqual(result.moved.sort(), ids.slice(0, 2).sort());
+    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [404, 200, 200], 'split in two halves of one id');
+  });
+
+  for (const message of ['Invalid org unit', 'Invalid orgunit /X', 'Unknown org_unit', 'Unknown org-unit', 'Organisational unit not found', 'Organizational unit not found']) {
+    it(`does not bisect a refusal about the destination: ${JSON.stringify(message)}`, async () => {
+      const { client } = makeClient(emu);
+      emu.setFaults({ failNext: [{ status: 400, message, pathIncludes: 'moveChromeBrowsersToOu' }] });
+      const result = await client.moveBrowsers(ids.slice(0, 4), '/Finance');
+      assert.deepStrictEqual(result.moved, []);
+      assert.strictEqual(result.notTried.length, 4);
+      assert.strictEqual(apiRequests(emu).length, 1);
+    });
+  }
+
   it('moves nothing and sends nothing for an empty list', async () => {
     const { client } = makeClient(emu);
     assert.deepStrictEqual(await client.moveBrowsers([], '/Finance'), { moved: [], failed: [], notTried: [] });

@@ -17,14 +17,13 @@ describe('api client: paging', function () {
       for (let i = 0; i < 3; i++) assert.strictEqual((await it.next()).done, false);
       const pending = it.next();
       await sleep(30);
-      const abortedAt = Date.now();
       ac.abort();
       const err = await rejects(pending);
-      const took = Date.now() - abortedAt;
+      // Thrown before the emulator answered the request in flight (it holds each one 150 ms): the abort reached it.
+      assert.strictEqual(apiRequests(emu).length, 3, 'the fourth request was still unanswered when the listing threw');
       assert.ok(isAbortError(err), String(err));
       assert.strictEqual((err as ApiError).kind, 'cancelled');
       assert.strictEqual((err as Error).name, 'AbortError');
-      assert.ok(took < 100, `threw ${took} ms after abort`);
       await rejects(it.next().then((r) => (r.done ? Promise.reject(new Error('done')) : r)));
       await sleep(300);
       assert.strictEqual(sent.length, 4);
@@ -33,13 +32,12 @@ describe('api client: paging', function () {
 
     it('aborting during a Retry-After wait stops at once', async () => {
       const { client } = makeClient(emu);
-      emu.setFaults({ failNext: [{ status: 429, retryAfter: 5 }] });
+      // Retry-After 60 s is longer than this test's 20 s time-out: waiting it out fails the test.
+      emu.setFaults({ failNext: [{ status: 429, retryAfter: 60 }] });
       const ac = new AbortController();
       setTimeout(() => ac.abort(), 50);
-      const started = Date.now();
       const err = await rejects(collect(client.listBrowsers({}, ac.signal), (p) => p.browsers));
       assert.ok(isAbortError(err));
-      assert.ok(Date.now() - started < 1000);
       assert.strictEqual(apiRequests(emu).length, 1);
     });
 

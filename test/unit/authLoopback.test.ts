@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'node:net';
+import { mock } from 'node:test';
 import { DEFAULT_LOOPBACK_TIMEOUT_MS, newState, startLoopbackReceiver } from '../../src/auth/oauthLoopback';
 import { AuthError } from '../../src/auth/tokenErrors';
 
@@ -97,9 +98,7 @@ describe('OAuth loopback receiver', () => {
 
   it('times out, then the port is closed', async () => {
     const r = await startLoopbackReceiver({ state: newState(), timeoutMs: 150 });
-    const started = Date.now();
     const err = await rejectsWith(r.code, 'timeout');
-    assert.ok(Date.now() - started >= 140);
     assert.match(err.message, /Start the sign-in again/);
     await r.closed;
     assert.strictEqual(await portOpen(r.port), false);
@@ -113,6 +112,28 @@ describe('OAuth loopback receiver', () => {
     assert.ok(await portOpen(r.port));
     await r.close();
     await rejectsWith(r.code, 'cancelled');
+  });
+
+  it('gives up after exactly the default 5 minutes, saying so (fake timers)', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const r = await startLoopbackReceiver({ state: newState() });
+      let settled = false;
+      r.code.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      mock.timers.tick(DEFAULT_LOOPBACK_TIMEOUT_MS - 1);
+      await new Promise((res) => setImmediate(res));
+      assert.strictEqual(settled, false, 'still waiting 1 ms before the default time-out');
+      assert.ok(await portOpen(r.port));
+      mock.timers.tick(1);
+      const err = await rejectsWith(r.code, 'timeout');
+      assert.match(err.message, /within 5 minute\(s\)/);
+      await r.closed;
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('stops when the caller aborts, and closes the port', async () => {

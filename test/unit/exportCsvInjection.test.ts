@@ -62,6 +62,41 @@ describe('CSV export: formula injection', () => {
     assert.strictEqual(csvField(-5), '"-5"');
   });
 
+  describe('every trigger at every cell start (expected fields written by hand)', () => {
+    const TRIGGERS = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
+    const BREAKS = [',', ';', '|', '\t', '\r', '\n'];
+    for (const t of TRIGGERS) {
+      const name = JSON.stringify(t);
+      it(`${name} at the start, after leading spaces, and after each of , ; | tab CR LF`, () => {
+        assert.strictEqual(csvField(`${t}1`), `"'${t}1"`);
+        assert.strictEqual(csvField(`   ${t}1`), `"   '${t}1"`);
+        for (const b of BREAKS) {
+          assert.strictEqual(csvField(`a${b}${t}1`), `"a${b}'${t}1"`, `after ${JSON.stringify(b)}`);
+          assert.strictEqual(csvField(`a${b}  ${t}1`), `"a${b}  '${t}1"`, `after ${JSON.stringify(b)} and spaces`);
+        }
+        // A plain space is not a cell break, and a trigger inside a word is left alone.
+        assert.strictEqual(csvField(`a ${t}1`), `"a ${t}1"`);
+        assert.strictEqual(csvField(`a${t}1`), `"a${t}1"`);
+        // Several triggers in one value: each one gets its apostrophe.
+        assert.strictEqual(csvField(`${t}1,${t}2`), `"'${t}1,'${t}2"`);
+      });
+    }
+
+    it('a tab or carriage return at the very start gets an apostrophe in front', () => {
+      assert.strictEqual(csvField('\tx'), `"'\tx"`);
+      assert.strictEqual(csvField('\rx'), `"'\rx"`);
+      assert.strictEqual(csvField('x\ty'), '"x\ty"');
+      assert.strictEqual(csvField('\nx'), '"\nx"');
+    });
+
+    it('booleans and arrays are written as text; numbers are never prefixed', () => {
+      assert.strictEqual(csvField(true), '"true"');
+      assert.strictEqual(csvField(['=1', '2']), `"'=1 2"`);
+      assert.strictEqual(csvField(-1.5), '"-1.5"');
+      assert.strictEqual(csvField(null), '""');
+    });
+  });
+
   it('parsed back as CSV (quotes honoured), no cell starts a formula and nothing but the apostrophes changes', async () => {
     const values = [...HOSTILE_VALUES, ...PLAIN_VALUES];
     const text = await exportCsv(browsersWith(values));

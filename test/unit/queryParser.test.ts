@@ -24,6 +24,15 @@ const LEXER_CASES: { text: string; expected: (string | number)[][] }[] = [
     ['field', 'e', 16, 17], ['operator', '=', 17, 18], ['value', 'f', 18, 19]] },
   { text: '9x:y', expected: [['value', '9x:y', 0, 4]] },
   { text: 'a\tb\r\nc', expected: [['value', 'a', 0, 1], ['value', 'b', 2, 3], ['value', 'c', 5, 6]] },
+  // Identifier boundaries: a-z, A-Z and _ start a field name, digits may follow; the characters next to those
+  // ranges (` { @ [ / :) do not.
+  { text: 'Az_09:x', expected: [['field', 'Az_09', 0, 5], ['operator', ':', 5, 6], ['value', 'x', 6, 7]] },
+  { text: 'z:1 Z:2 _:3', expected: [['field', 'z', 0, 1], ['operator', ':', 1, 2], ['value', '1', 2, 3], ['field', 'Z', 4, 5], ['operator', ':', 5, 6], ['value', '2', 6, 7], ['field', '_', 8, 9], ['operator', ':', 9, 10], ['value', '3', 10, 11]] },
+  { text: '`a:b {a:b @a:b [a:b', expected: [['value', '`a:b', 0, 4], ['value', '{a:b', 5, 9], ['value', '@a:b', 10, 14], ['value', '[a:b', 15, 19]] },
+  { text: 'a/b:c', expected: [['value', 'a/b:c', 0, 5]] },
+  { text: 'a!b a<=b a>b', expected: [['value', 'a!b', 0, 3], ['field', 'a', 4, 5], ['operator', '<=', 5, 7], ['value', 'b', 7, 8], ['field', 'a', 9, 10], ['operator', '>', 10, 11], ['value', 'b', 11, 12]] },
+  { text: 'a\u00a0b', expected: [['value', 'a', 0, 1], ['value', 'b', 2, 3]] },
+  { text: 'x:"a b"c d', expected: [['field', 'x', 0, 1], ['operator', ':', 1, 2], ['value', '"a b"c', 2, 8], ['value', 'd', 9, 10]] },
 ];
 
 function summary(t: Term): unknown {
@@ -44,6 +53,8 @@ const PARSER_CASES: { text: string; expected: unknown[] }[] = [
   { text: 'machine_name: LIX', expected: [['field', 'machine_name', ':', null, 0, 13], ['free', 'LIX', false, 14, 17]] },
   { text: ':LIX', expected: [['field', '', ':', 'LIX', 0, 4]] },
   { text: 'user:"a b"c', expected: [['field', 'user', ':', 'a bc', 0, 11]] },
+  { text: 'machine_name:', expected: [['field', 'machine_name', ':', null, 0, 13]] },
+  { text: 'a: b:', expected: [['field', 'a', ':', null, 0, 2], ['field', 'b', ':', null, 3, 5]] },
 ];
 
 describe('query lexer', () => {
@@ -82,6 +93,18 @@ describe('query parser', () => {
     { value: '..', expected: { lower: undefined, upper: undefined, separators: 1 } },
     { value: 'a..b..c', expected: { lower: ['a', 2, 3], upper: ['c', 8, 9], separators: 2 } },
   ];
+  it('a range at the very start of the query keeps its own offsets; a quoted one points at the whole value', () => {
+    const bound = (b?: { text: string; range: { start: number; end: number } }) => (b ? [b.text, b.range.start, b.range.end] : undefined);
+    const [free] = parseQuery('1..5').terms;
+    assert.ok(free.kind === 'free');
+    const plain = splitRange(free.value)!;
+    assert.deepStrictEqual([bound(plain.lower), bound(plain.upper)], [['1', 0, 1], ['5', 3, 4]]);
+    const [quotedTerm] = parseQuery('x:"1..5"').terms;
+    assert.ok(quotedTerm.kind === 'field' && quotedTerm.value);
+    const quoted = splitRange(quotedTerm.value)!;
+    assert.deepStrictEqual([bound(quoted.lower), bound(quoted.upper)], [['1', 2, 8], ['5', 2, 8]]);
+  });
+
   for (const r of RANGES) {
     it(`splits the range ${r.value}`, () => {
       const parts = splitRange(value(r.value));

@@ -4,6 +4,7 @@ import {
   normalizeAnnotation,
   normalizeChangedAnnotations,
   planSave,
+  sameAnnotations,
   validateAnnotation,
   validateChangedAnnotations,
 } from '../../src/model/annotations';
@@ -49,6 +50,18 @@ describe('annotation normalisation and validation', () => {
     assert.deepStrictEqual(validateChangedAnnotations(base, base), {});
     const errors = validateChangedAnnotations({ ...base, annotatedAssetId: 'a\tb' }, base);
     assert.deepStrictEqual(Object.keys(errors), ['annotatedAssetId']);
+  });
+
+  it('reports nothing for a valid change, and exact messages for invalid ones', () => {
+    const base = v({});
+    assert.deepStrictEqual(validateChangedAnnotations({ ...base, annotatedUser: 'bob', annotatedNotes: 'two\nlines' }, base), {});
+    assert.deepStrictEqual(validateChangedAnnotations({ ...base, annotatedUser: 'a\tb', annotatedNotes: 'a\tb' }, base), {
+      annotatedUser: 'User contains control characters (such as tabs). Remove them.',
+      annotatedNotes: 'Notes contains control characters (such as tabs); only line breaks are allowed. Remove them.',
+    });
+    assert.strictEqual(validateAnnotation('annotatedLocation', 'x'.repeat(201)), 'Location is too long (201 characters); shorten it to at most 200.');
+    assert.strictEqual(validateAnnotation('annotatedLocation', 'x'.repeat(200)), undefined);
+    assert.strictEqual(validateAnnotation('annotatedAssetId', 'a\nb'), 'Asset ID must be a single line.');
   });
 
   it('leaves untouched values byte-for-byte, normalises edited ones', () => {
@@ -112,5 +125,66 @@ describe('planSave (three-way merge)', () => {
     assert.deepStrictEqual(planSave(remote, mine, remote), { kind: 'write', result: mine, refreshed: [] });
     // "use theirs": nothing left to write.
     assert.strictEqual(planSave(remote, remote, remote).kind, 'unchanged');
+  });
+});
+
+describe('planSave: conflicts on every field, remote clears, several at once', () => {
+  const base = v({ annotatedUser: 'alice', annotatedLocation: 'HQ', annotatedAssetId: 'A-1', annotatedNotes: 'old note' });
+  const FIELDS = ['annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes'] as const;
+
+  for (const field of FIELDS) {
+    it(`a conflict on ${field} alone`, () => {
+      const mine = { ...base, [field]: 'mine' };
+      const remote = { ...base, [field]: 'theirs' };
+      assert.deepStrictEqual(planSave(base, mine, remote), {
+        kind: 'conflict',
+        fields: [{ field, base: base[field], yours: 'mine', theirs: 'theirs' }],
+        remote,
+      });
+    });
+
+    it(`a remote clear of ${field} the admin also edited is a conflict`, () => {
+      const mine = { ...base, [field]: 'mine' };
+      const remote = { ...base, [field]: '' };
+      assert.deepStrictEqual(planSave(base, mine, remote), {
+        kind: 'conflict',
+        fields: [{ field, base: base[field], yours: 'mine', theirs: '' }],
+        remote,
+      });
+    });
+
+    it(`a remote clear of ${field} the admin did not touch is kept (not written back)`, () => {
+      const other = FIELDS.find((f) => f !== field)!;
+      const mine = { ...base, [other]: 'edited' };
+      const remote = { ...base, [field]: '' };
+      assert.deepStrictEqual(planSave(base, mine, remote), {
+        kind: 'write',
+        result: { ...base, [field]: '', [other]: 'edited' },
+        refreshed: [field],
+      });
+    });
+  }
+
+  it('two conflicts at once are both reported, in field order, and nothing is written', () => {
+    const mine = { ...base, annotatedNotes: 'my note', annotatedUser: 'bob', annotatedLocation: 'Lab' };
+    const remote = { ...base, annotatedNotes: '', annotatedUser: 'carol', annotatedAssetId: 'A-9' };
+    assert.deepStrictEqual(planSave(base, mine, remote), {
+      kind: 'conflict',
+      fields: [
+        { field: 'annotatedUser', base: 'alice', yours: 'bob', theirs: 'carol' },
+        { field: 'annotatedNotes', base: 'old note', yours: 'my note', theirs: '' },
+      ],
+      remote,
+    });
+  });
+
+  it('the admin clearing a field the remote left alone writes the clear', () => {
+    const mine = { ...base, annotatedNotes: '' };
+    assert.deepStrictEqual(planSave(base, mine, base), { kind: 'write', result: mine, refreshed: [] });
+  });
+
+  it('sameAnnotations compares every field', () => {
+    assert.ok(sameAnnotations(base, { ...base }));
+    for (const field of FIELDS) assert.ok(!sameAnnotations(base, { ...base, [field]: 'x' }), field);
   });
 });

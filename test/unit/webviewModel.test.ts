@@ -125,11 +125,11 @@ describe('details model', () => {
     assert.ok(timeText('2026-11-25T11:59:30Z', NOW)!.absolute.includes('2026'));
   });
 
-  it('builds the model for 50 extensions and 300 policies well within the 300 ms budget', () => {
-    const r = benchPanelModel(30);
+  // Its speed is measured by `npm run bench` (bench/webview.bench.ts), not asserted here.
+  it('builds the model for 50 extensions and 300 policies (the benchmark\'s fixture)', () => {
+    const r = benchPanelModel(1);
     assert.strictEqual(r.extensions, 50);
     assert.strictEqual(r.policies, 300);
-    assert.ok(r.medianMs < 50, `median ${r.medianMs} ms`);
   });
 });
 

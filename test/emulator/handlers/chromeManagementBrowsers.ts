@@ -10,6 +10,7 @@ import { sortedDeviceIds } from '../sortKeys';
 import { bareOrgUnitId, compileBrowserFilter, withIdPrefix } from './chromeManagementFilter';
 import { toV1Browser } from './chromeManagementWire';
 import { checkCustomer, intParam } from './common';
+import { applyFieldMask, parseFieldMask } from '../fieldMask';
 
 const MAX_MOVE = 600;
 
@@ -102,7 +103,13 @@ export function listCmBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   const json: Record<string, unknown> = {};
   if (items.length > 0) json.chromeBrowsers = items;
   if (nextPageToken) json.nextPageToken = nextPageToken;
-  return { json };
+  return { json: masked(req, json) };
+}
+
+/** Honours the `fields` system parameter (partial response), as Google does. */
+function masked<T>(req: EmuRequest, json: T): T {
+  const fields = req.query.get('fields');
+  return fields ? (applyFieldMask(json, parseFieldMask(fields)) as T) : json;
 }
 
 function findBrowser(ctx: EmulatorContext, id: string): FleetBrowser {
@@ -113,7 +120,7 @@ function findBrowser(ctx: EmulatorContext, id: string): FleetBrowser {
 
 export function getCmBrowser(ctx: EmulatorContext, req: EmuRequest): Reply {
   authorize(ctx, req, false);
-  return { json: toV1Browser(ctx, req.params[0], findBrowser(ctx, req.params[1])) };
+  return { json: masked(req, toV1Browser(ctx, req.params[0], findBrowser(ctx, req.params[1]))) };
 }
 
 const ANNOTATIONS = ['annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes'] as const;
