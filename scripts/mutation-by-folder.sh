@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 declare -A GLOBS=(
   [api]='src/api/**/*.ts'
   [query]='src/query/**/*.ts'
-  [webview]='src/webview/annotationMerge.ts,src/webview/detailsModel.ts'
+  [webview]='src/model/annotations.ts,src/webview/details/detailsModel.ts'
   [export]='src/export/**/*.ts,!src/export/exportDestination.ts'
   [auth]='src/auth/abort.ts,src/auth/jwtTokenSource.ts,src/auth/keyValidation.ts,src/auth/oauthLoopback.ts,src/auth/oauthTokenSource.ts,src/auth/redirectTarget.ts,src/auth/scopes.ts,src/auth/tokenErrors.ts,src/auth/tokenTransport.ts,src/auth/verifyAccess.ts,src/auth/accountStore.ts,src/auth/autoSignIn.ts'
   [overview]='src/overview/**/*.ts'

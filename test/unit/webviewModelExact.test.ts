@@ -2,7 +2,8 @@
 // (every label, value, fallback title and count), so no section, label or fallback can change unnoticed.
 import * as assert from 'assert';
 import type { ChromeBrowser } from '../../src/api/types';
-import { buildDetailsModel, hasBidiControls, relativeTime, timeText } from '../../src/webview/detailsModel';
+import { buildDetailsModel, hasBidiControls, timeText } from '../../src/webview/details/detailsModel';
+import { relativeTime } from '../../src/util/relativeTime';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const T = '2026-11-24T12:00:00.000Z'; // one day before NOW
@@ -179,9 +180,9 @@ describe('details model: one device, every field (hand-written expectations)', (
     const H = 3600_000, D = 24 * H;
     const cases: [number, string][] = [
       [-2 * 365 * D, '2 years ago'], [-60 * D, '2 months ago'], [-14 * D, '2 weeks ago'], [-D, 'yesterday'], [-2 * H, '2 hours ago'],
-      [-5 * 60_000, '5 minutes ago'], [-30_000, '30 seconds ago'], [0, 'now'], [3 * D, 'in 3 days'], [365 * D, 'next year'],
+      [-5 * 60_000, '5 minutes ago'], [-30_000, 'just now'], [0, 'just now'], [3 * D, 'in 3 days'], [365 * D, 'next year'],
     ];
-    for (const [delta, text] of cases) assert.strictEqual(relativeTime(NOW + delta, NOW), text, String(delta));
+    for (const [delta, text] of cases) assert.strictEqual(relativeTime(new Date(NOW + delta).toISOString(), NOW), text, String(delta));
     assert.deepStrictEqual(timeText(17, NOW)?.relative, 'not a valid time');
     assert.strictEqual(timeText(null, NOW), undefined);
   });
