@@ -207,8 +207,9 @@ for (const kind of BACKENDS) {
         const result = await backend.moveBrowsers(movable().slice(0, 1300), '/Finance', undefined, (p) => {
           if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
         });
-        assert.strictEqual(result.moved.length, 600);
-        assert.strictEqual(result.notTried.length, 700);
+        // The first batch goes alone; the other two are then in flight together and one of them meets the 403.
+        assert.ok(result.moved.length === 700 || result.moved.length === 1200, `${result.moved.length} moved`);
+        assert.strictEqual(result.moved.length + result.notTried.length, 1300);
         assert.strictEqual(result.stoppedBy?.kind, 'permission');
       });
     });

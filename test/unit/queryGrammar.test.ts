@@ -82,7 +82,10 @@ describe('cbcm-query manifest', () => {
   });
   it('contributes the New Filter Query command and activates on the language', () => {
     const cmd = manifest.contributes.commands.find((c: { command: string }) => c.command === 'cbcm.query.newQueryFile');
-    assert.deepStrictEqual({ title: cmd.title, category: cmd.category }, { title: 'New Filter Query', category: 'CBCM' });
+    // Manifest strings are localised: the title and category are %keys% of package.nls.json.
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const text = (s: string) => (/^%.+%$/.test(s) ? nls[s.slice(1, -1)] : s);
+    assert.deepStrictEqual({ title: text(cmd.title), category: text(cmd.category) }, { title: 'New Filter Query', category: 'CBCM' });
     assert.ok(manifest.activationEvents.includes('onLanguage:cbcm-query'));
   });
 });
