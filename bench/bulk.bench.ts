@@ -42,7 +42,10 @@ export interface BulkBenchOptions {
 
 function productionBackend(emu: EmulatorProcess): CbcmBackend & { dispose(): void } {
   return createDirectoryBetaBackend({
-    baseUrl: emu.url, customerId: emu.customerId, tokenSource: { getAccessToken: async () => emu.accessToken }, limiter: accountRequestBudget(),
+    baseUrl: emu.url,
+    customerId: emu.customerId,
+    tokenSource: { getAccessToken: async () => emu.accessToken },
+    limiter: accountRequestBudget(),
   });
 }
 
@@ -65,12 +68,17 @@ async function withJournal<T>(fn: (writer: (b: CbcmBackend) => FleetWriter) => P
 function annotationCsv(targets: readonly { serialNumber?: string; deviceId: string }[], tag: string, key: 'serialNumber' | 'deviceId'): string {
   const lines = [`${key},annotatedAssetId,annotatedLocation`];
   // A browser without a serial number stands for a row of a machine that left the fleet: it matches nothing.
-  targets.forEach((t, i) => lines.push(`${(key === 'serialNumber' ? t.serialNumber ?? `RETIRED-${i}` : t.deviceId)},${tag}-${i},"Room ${i % 500}, building ${tag}"`));
+  targets.forEach((t, i) =>
+    lines.push(`${key === 'serialNumber' ? (t.serialNumber ?? `RETIRED-${i}`) : t.deviceId},${tag}-${i},"Room ${i % 500}, building ${tag}"`),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
 
 async function benchImport(browsers: number, latencyMs: number, runs: number, log: (l: string) => void): Promise<BenchRow> {
-  const emu = await startEmulatorProcess(['--browsers', String(browsers), '--seed', '31', '--latency', String(latencyMs)], [SCOPES.browsers, SCOPES.orgUnitsReadonly]);
+  const emu = await startEmulatorProcess(
+    ['--browsers', String(browsers), '--seed', '31', '--latency', String(latencyMs)],
+    [SCOPES.browsers, SCOPES.orgUnitsReadonly],
+  );
   const backend = productionBackend(emu);
   try {
     return await withJournal(async (writerFor) => {
@@ -93,11 +101,15 @@ async function benchImport(browsers: number, latencyMs: number, runs: number, lo
         seconds.push((performance.now() - t0) / 1000);
         requests.push((await apiRequests(emu)) - r0);
         if (counts.change !== browsers || summary.done.length !== browsers) {
-          throw new Error(`import run ${r + 1}: ${counts.change} rows to change, ${summary.done.length} done, ${summary.failed.length} failed of ${browsers}`);
+          throw new Error(
+            `import run ${r + 1}: ${counts.change} rows to change, ${summary.done.length} done, ${summary.failed.length} failed of ${browsers}`,
+          );
         }
         needed.push(Math.ceil(browsers / 100) + 2 * browsers);
         detail = `${summary.done.length} written`;
-        log(`  import run ${r + 1}/${runs}: ${seconds[r].toFixed(1)} s for ${requests[r]} requests (needed ${needed[r]}, quota-bound ${quotaBoundSeconds(needed[r], latencyMs).toFixed(1)} s), ${detail}`);
+        log(
+          `  import run ${r + 1}/${runs}: ${seconds[r].toFixed(1)} s for ${requests[r]} requests (needed ${needed[r]}, quota-bound ${quotaBoundSeconds(needed[r], latencyMs).toFixed(1)} s), ${detail}`,
+        );
       }
       const ideal = quotaBoundSeconds(needed[0], latencyMs);
       const ours = stat(seconds);
@@ -109,7 +121,8 @@ async function benchImport(browsers: number, latencyMs: number, runs: number, lo
         ratio: ours.median / ideal,
         target: `≤ ${TIME_TARGET}× quota-bound, no more requests`,
         pass: ours.median / ideal <= TIME_TARGET && stat(requests).median <= needed[0],
-        note: `requests sent: ${requests.join(', ')} (needed ${needed[0]} = ${Math.ceil(browsers / 100)} listing pages + 2 per browser: one re-read, ` +
+        note:
+          `requests sent: ${requests.join(', ')} (needed ${needed[0]} = ${Math.ceil(browsers / 100)} listing pages + 2 per browser: one re-read, ` +
           'because the three-way conflict check must compare with what Google holds at write time, and one write); listing, parse, match and writes timed together',
       };
     });
@@ -120,7 +133,10 @@ async function benchImport(browsers: number, latencyMs: number, runs: number, lo
 }
 
 async function benchMove(browsers: number, latencyMs: number, runs: number, log: (l: string) => void): Promise<BenchRow> {
-  const emu = await startEmulatorProcess(['--browsers', String(browsers), '--seed', '32', '--latency', String(latencyMs)], [SCOPES.browsers, SCOPES.orgUnitsReadonly]);
+  const emu = await startEmulatorProcess(
+    ['--browsers', String(browsers), '--seed', '32', '--latency', String(latencyMs)],
+    [SCOPES.browsers, SCOPES.orgUnitsReadonly],
+  );
   const backend = productionBackend(emu);
   try {
     return await withJournal(async (writerFor) => {
@@ -144,14 +160,18 @@ async function benchMove(browsers: number, latencyMs: number, runs: number, log:
         const sent = (await apiRequests(emu)) - r0 - 1; // minus the request count read in between
         requests.push(sent);
         if (dry.targets.length !== browsers || summary.done.length + summary.unchanged.length !== browsers) {
-          throw new Error(`move run ${r + 1}: listed ${dry.targets.length}, moved ${summary.done.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}`);
+          throw new Error(
+            `move run ${r + 1}: listed ${dry.targets.length}, moved ${summary.done.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}`,
+          );
         }
         const moveCalls = Math.ceil(summary.done.length / MOVE_BATCH_SIZE);
         const ideal = quotaBoundSeconds(Math.ceil(browsers / 100), latencyMs) + quotaBoundSeconds(moveCalls, latencyMs);
         ideals.push(ideal);
         ratios.push(seconds[r] / ideal);
-        log(`  move run ${r + 1}/${runs}: ${seconds[r].toFixed(1)} s (listing ${((tListed - t0) / 1000).toFixed(1)} s, ${listRequests} requests; ` +
-          `moving ${summary.done.length} in ${((t1 - tListed) / 1000).toFixed(1)} s), ideal ${ideal.toFixed(1)} s, ×${(seconds[r] / ideal).toFixed(2)}`);
+        log(
+          `  move run ${r + 1}/${runs}: ${seconds[r].toFixed(1)} s (listing ${((tListed - t0) / 1000).toFixed(1)} s, ${listRequests} requests; ` +
+            `moving ${summary.done.length} in ${((t1 - tListed) / 1000).toFixed(1)} s), ideal ${ideal.toFixed(1)} s, ×${(seconds[r] / ideal).toFixed(2)}`,
+        );
       }
       const ours = stat(seconds);
       const ideal = stat(ideals);
@@ -159,7 +179,10 @@ async function benchMove(browsers: number, latencyMs: number, runs: number, log:
         name: `9c. Query-wide move of ${browsers.toLocaleString('en')} browsers, ${latencyMs} ms/request`,
         unit: 's',
         ours,
-        baseline: computedBaseline(`quota-bound time of its ${Math.ceil(browsers / 100)} listing pages + ${Math.ceil(browsers / MOVE_BATCH_SIZE)} move calls`, ideal.median),
+        baseline: computedBaseline(
+          `quota-bound time of its ${Math.ceil(browsers / 100)} listing pages + ${Math.ceil(browsers / MOVE_BATCH_SIZE)} move calls`,
+          ideal.median,
+        ),
         ratio: stat(ratios).median,
         target: `≤ ${TIME_TARGET}× quota-bound`,
         pass: stat(ratios).median <= TIME_TARGET,
@@ -186,11 +209,21 @@ async function benchMatchMemory(rows: number, runs: number, log: (l: string) => 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-bench-match-'));
   const script = path.join(dir, 'csvMatchChild.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'csvMatchChild.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', logLevel: 'warning', alias: { 'whatwg-url': path.join(__dirname, '..', 'src', 'shims', 'whatwgUrl.js') },
+    entryPoints: [path.join(__dirname, 'csvMatchChild.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { 'whatwg-url': path.join(__dirname, '..', 'src', 'shims', 'whatwgUrl.js') },
   });
   const emu = await startEmulatorProcess(['--browsers', String(rows), '--seed', '33'], [SCOPES.browsers, SCOPES.orgUnitsReadonly]);
-  const backend = createDirectoryBetaBackend({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: { getAccessToken: async () => emu.accessToken } });
+  const backend = createDirectoryBetaBackend({
+    baseUrl: emu.url,
+    customerId: emu.customerId,
+    tokenSource: { getAccessToken: async () => emu.accessToken },
+  });
   try {
     // The admin's file: one row per browser of the fleet (written here, read by the child as the command reads it).
     const fleet = await dryRunQuery(backend, {}, { withAnnotations: false, listing: { limiter: { acquire: async () => undefined } } });
@@ -200,14 +233,21 @@ async function benchMatchMemory(rows: number, runs: number, log: (l: string) => 
     let last: MatchChildReport | undefined;
     for (let r = 0; r < runs; r++) {
       last = await new Promise<MatchChildReport>((resolve, reject) => {
-        execFile(process.execPath, [script, emu.url, emu.customerId, csvFile], { env: { ...process.env, CBCM_BENCH_TOKEN: emu.accessToken }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-          if (err) return reject(new Error(`match child failed: ${stderr || err.message}`));
-          resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as MatchChildReport);
-        });
+        execFile(
+          process.execPath,
+          [script, emu.url, emu.customerId, csvFile],
+          { env: { ...process.env, CBCM_BENCH_TOKEN: emu.accessToken }, maxBuffer: 1 << 20 },
+          (err, stdout, stderr) => {
+            if (err) return reject(new Error(`match child failed: ${stderr || err.message}`));
+            resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as MatchChildReport);
+          },
+        );
       });
       if (last.targets !== rows || last.rows !== rows) throw new Error(`match child saw ${last.targets} browsers and ${last.rows} rows, not ${rows}`);
       rss.push(last.maxRssKb / 1024);
-      log(`  match run ${r + 1}/${runs}: peak RSS ${(last.maxRssKb / 1024).toFixed(0)} MB, listing ${(last.listMs / 1000).toFixed(1)} s, parse + match + preview counts ${last.matchMs.toFixed(0)} ms (${JSON.stringify(last.counts)})`);
+      log(
+        `  match run ${r + 1}/${runs}: peak RSS ${(last.maxRssKb / 1024).toFixed(0)} MB, listing ${(last.listMs / 1000).toFixed(1)} s, parse + match + preview counts ${last.matchMs.toFixed(0)} ms (${JSON.stringify(last.counts)})`,
+      );
     }
     const s = stat(rss);
     return {
@@ -218,8 +258,10 @@ async function benchMatchMemory(rows: number, runs: number, log: (l: string) => 
       ratio: s.median / MATCH_MEMORY_BUDGET_MB,
       target: `< ${MATCH_MEMORY_BUDGET_MB} MB`,
       pass: s.median < MATCH_MEMORY_BUDGET_MB,
-      note: last ? `a plain Node process holding the fleet's targets (listed with annotations) + the CSV text + parsed rows + index + preview rows; ` +
-        `parse + match took ${last.matchMs.toFixed(0)} ms; heap after ${last.heapUsedMB.toFixed(0)} MB` : undefined,
+      note: last
+        ? `a plain Node process holding the fleet's targets (listed with annotations) + the CSV text + parsed rows + index + preview rows; ` +
+          `parse + match took ${last.matchMs.toFixed(0)} ms; heap after ${last.heapUsedMB.toFixed(0)} MB`
+        : undefined,
     };
   } finally {
     backend.dispose();
@@ -238,7 +280,14 @@ export async function benchBulk(o: BulkBenchOptions = {}): Promise<BenchRow[]> {
       rows.push(await fn());
     } catch (e) {
       log(`  ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
-      rows.push({ name, unit: 's', ours: { median: NaN, min: NaN, max: NaN, runs: 0 }, target: '', pass: false, note: `benchmark failed: ${String(e)}` });
+      rows.push({
+        name,
+        unit: 's',
+        ours: { median: NaN, min: NaN, max: NaN, runs: 0 },
+        target: '',
+        pass: false,
+        note: `benchmark failed: ${String(e)}`,
+      });
     }
   };
   await step('9a. CSV import', () => benchImport(o.importBrowsers ?? 2_000, latencyMs, runs, log));
@@ -249,6 +298,7 @@ export async function benchBulk(o: BulkBenchOptions = {}): Promise<BenchRow[]> {
 
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
-  void benchBulk(quick ? { importBrowsers: 200, matchRows: 10_000, moveBrowsers: 2_000, log: console.log } : { log: console.log })
-    .then((rows) => console.log(JSON.stringify(rows, null, 2)));
+  void benchBulk(quick ? { importBrowsers: 200, matchRows: 10_000, moveBrowsers: 2_000, log: console.log } : { log: console.log }).then((rows) =>
+    console.log(JSON.stringify(rows, null, 2)),
+  );
 }

@@ -31,7 +31,8 @@ export async function benchClientOverhead(o: { browsers?: number; runs?: number;
     let pageToken: string | undefined;
     do {
       const res = await nodeFetch(pageToken ? `${listUrl}&pageToken=${encodeURIComponent(pageToken)}` : listUrl, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, agent,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        agent,
       });
       if (res.status !== 200) throw new Error(`bare loop: HTTP ${res.status}`);
       const wire = JSON.parse(await res.text()) as Wire;
@@ -55,7 +56,16 @@ export async function benchClientOverhead(o: { browsers?: number; runs?: number;
     const cpu = { ours: [] as number[], bare: [] as number[] };
     for (let i = 0; i < runs; i++) {
       // Alternate which goes first so drift (GC, other processes) hits both alike.
-      const order = i % 2 === 0 ? [['ours', ours], ['bare', bare]] as const : [['bare', bare], ['ours', ours]] as const;
+      const order =
+        i % 2 === 0
+          ? ([
+              ['ours', ours],
+              ['bare', bare],
+            ] as const)
+          : ([
+              ['bare', bare],
+              ['ours', ours],
+            ] as const);
       for (const [name, fn] of order) {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
@@ -66,8 +76,10 @@ export async function benchClientOverhead(o: { browsers?: number; runs?: number;
         wall[name].push(ms);
         cpu[name].push((used.user + used.system) / 1000);
       }
-      log(`  client overhead run ${i + 1}/${runs}: CPU ours ${cpu.ours[i].toFixed(0)} ms, bare loop ${cpu.bare[i].toFixed(0)} ms; ` +
-        `wall ours ${wall.ours[i].toFixed(0)} ms, bare loop ${wall.bare[i].toFixed(0)} ms`);
+      log(
+        `  client overhead run ${i + 1}/${runs}: CPU ours ${cpu.ours[i].toFixed(0)} ms, bare loop ${cpu.bare[i].toFixed(0)} ms; ` +
+          `wall ours ${wall.ours[i].toFixed(0)} ms, bare loop ${wall.bare[i].toFixed(0)} ms`,
+      );
     }
     const s = stat(cpu.ours);
     const b = stat(cpu.bare);

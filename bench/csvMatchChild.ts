@@ -25,7 +25,15 @@ async function main(): Promise<void> {
   const matchMs = performance.now() - t0;
   client.dispose();
   const usage = process.resourceUsage();
-  const report = { targets: fleet.targets.length, rows: preview.length, counts, listMs, matchMs, maxRssKb: usage.maxRSS, heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20 };
+  const report = {
+    targets: fleet.targets.length,
+    rows: preview.length,
+    counts,
+    listMs,
+    matchMs,
+    maxRssKb: usage.maxRSS,
+    heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -14,7 +14,8 @@ export interface EmulatorProcess {
 export async function startEmulatorProcess(args: string[], scopes: string[]): Promise<EmulatorProcess> {
   const root = path.join(__dirname, '..');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', '--json', '--port', '0', ...args], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   // A benchmark that crashes must not leave the emulator running.
   const killOnExit = (): void => {
@@ -31,18 +32,21 @@ export async function startEmulatorProcess(args: string[], scopes: string[]): Pr
     child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
   });
   const res = await fetch(`${info.url}/__emulator/access-token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scopes }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scopes }),
   });
   const { accessToken, access_token } = (await res.json()) as { accessToken?: string; access_token?: string };
   return {
     url: info.url,
     customerId: info.customerId,
     accessToken: accessToken ?? access_token ?? '',
-    stop: () => new Promise<void>((resolve) => {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

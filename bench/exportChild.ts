@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   client.dispose();
   const ms = performance.now() - t0;
   const usage = process.resourceUsage();
-  process.stdout.write(`${JSON.stringify({ written, ms, maxRssKb: usage.maxRSS, heapUsed: process.memoryUsage().heapUsed, bytes: fs.statSync(csvPath).size })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ written, ms, maxRssKb: usage.maxRSS, heapUsed: process.memoryUsage().heapUsed, bytes: fs.statSync(csvPath).size })}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -32,8 +32,14 @@ export async function benchExportMemory(o: { browsers?: number; runs?: number; l
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-bench-export-'));
   const script = path.join(dir, 'exportChild.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'exportChild.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', logLevel: 'warning', alias: { 'whatwg-url': path.join(__dirname, '..', 'src', 'shims', 'whatwgUrl.js') },
+    entryPoints: [path.join(__dirname, 'exportChild.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: { 'whatwg-url': path.join(__dirname, '..', 'src', 'shims', 'whatwgUrl.js') },
   });
   const emu = await Emulator.start({ browsers, seed: 13 });
   try {
@@ -46,7 +52,9 @@ export async function benchExportMemory(o: { browsers?: number; runs?: number; l
       if (last.written !== browsers) throw new Error(`export wrote ${last.written} of ${browsers} browsers`);
       rss.push(last.maxRssKb / 1024);
       fs.rmSync(csv, { force: true });
-      log(`  export run ${i + 1}/${runs}: ${last.written} rows, ${(last.bytes / 1048576).toFixed(1)} MB CSV in ${(last.ms / 1000).toFixed(1)} s, peak RSS ${(last.maxRssKb / 1024).toFixed(0)} MB`);
+      log(
+        `  export run ${i + 1}/${runs}: ${last.written} rows, ${(last.bytes / 1048576).toFixed(1)} MB CSV in ${(last.ms / 1000).toFixed(1)} s, peak RSS ${(last.maxRssKb / 1024).toFixed(0)} MB`,
+      );
     }
     const s = stat(rss);
     return {

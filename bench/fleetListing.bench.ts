@@ -39,10 +39,16 @@ export async function benchFleetListing(o: FleetListingBenchOptions = {}): Promi
   const label = o.label ?? '1';
   const pages = Math.ceil(browsers / 100);
   const ideal = quotaBoundSeconds(pages, latencyMs);
-  const emu = await startEmulatorProcess(['--browsers', String(browsers), '--seed', '11', '--latency', String(latencyMs), '--org-unit-scope', scope],
-    [SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]);
+  const emu = await startEmulatorProcess(
+    ['--browsers', String(browsers), '--seed', '11', '--latency', String(latencyMs), '--org-unit-scope', scope],
+    [SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly],
+  );
   // One client for every run, as in the extension: under "subtree" the first run learns the reading.
-  const client = createDirectoryBetaBackend({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: { getAccessToken: async () => emu.accessToken } });
+  const client = createDirectoryBetaBackend({
+    baseUrl: emu.url,
+    customerId: emu.customerId,
+    tokenSource: { getAccessToken: async () => emu.accessToken },
+  });
   const apiRequests = async () => ((await (await fetch(`${emu.url}/__emulator/requests?since=999999999`)).json()) as { apiTotal: number }).apiTotal;
   try {
     const seconds: number[] = [];
@@ -63,13 +69,18 @@ export async function benchFleetListing(o: FleetListingBenchOptions = {}): Promi
       requests.push((await apiRequests()) - r0);
       if (ids.size !== browsers || count !== browsers) throw new Error(`run ${i + 1} listed ${count} browsers (${ids.size} distinct) of ${browsers}`);
       detail = `${progress.parts} parts, ${progress.pages} pages`;
-      log(`  ${label} run ${i + 1}/${runs}: ${seconds[i].toFixed(2)} s (ideal ${ideal.toFixed(2)} s, ×${(seconds[i] / ideal).toFixed(2)}), ` +
-        `${requests[i]} requests (sequential ${pages}), ${detail}, every browser once`);
+      log(
+        `  ${label} run ${i + 1}/${runs}: ${seconds[i].toFixed(2)} s (ideal ${ideal.toFixed(2)} s, ×${(seconds[i] / ideal).toFixed(2)}), ` +
+          `${requests[i]} requests (sequential ${pages}), ${detail}, every browser once`,
+      );
     }
     const ours = stat(seconds);
     const req = stat(requests);
     const name = `${label}. Fleet listing, ${browsers.toLocaleString('en')} browsers, ${latencyMs} ms/request, org unit filter read "${scope}"`;
-    const learnt = scope === 'subtree' ? '; the first run learns the reading (first run: ' + `${seconds[0].toFixed(2)} s, ${requests[0]} requests), later ones list the account once` : '';
+    const learnt =
+      scope === 'subtree'
+        ? '; the first run learns the reading (first run: ' + `${seconds[0].toFixed(2)} s, ${requests[0]} requests), later ones list the account once`
+        : '';
     return [
       {
         name: `${name}: time`,
@@ -105,6 +116,9 @@ if (require.main === module) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   void benchFleetListing({
-    browsers: Number(arg('--browsers') ?? 20_000), runs: Number(arg('--runs') ?? 1), orgUnitScope: (arg('--scope') ?? 'exact') as 'exact' | 'subtree', log: console.log,
+    browsers: Number(arg('--browsers') ?? 20_000),
+    runs: Number(arg('--runs') ?? 1),
+    orgUnitScope: (arg('--scope') ?? 'exact') as 'exact' | 'subtree',
+    log: console.log,
   }).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

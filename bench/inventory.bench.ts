@@ -29,8 +29,8 @@ const EXTENSION_POOL = 400;
 
 /** Deterministic FULL browser: 20 extensions from a skewed pool over 1–2 profiles, 60 machine + 40 user policies. */
 export function syntheticBrowser(i: number, orgUnitPath: string, registeredMs: number): ChromeBrowser {
-  let seed = (i + 1) * 2654435761 >>> 0;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  let seed = ((i + 1) * 2654435761) >>> 0;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const extensions: BrowserExtension[] = [];
   for (let e = 0; e < 20; e++) {
     const k = Math.floor(EXTENSION_POOL * rnd() ** 2);
@@ -43,8 +43,15 @@ export function syntheticBrowser(i: number, orgUnitPath: string, registeredMs: n
       permissions: k % 2 ? ['storage', 'tabs', '<all_urls>'] : ['storage'],
     });
   }
-  const policy = (name: string, source: string, value: string): Policy => ({ name, source, value, ...(rnd() < 0.01 ? { error: 'Ignored because it is deprecated.' } : {}) });
-  const machinePolicies = Array.from({ length: 60 }, (_, j) => policy(`MachinePolicy${j}`, 'MACHINE_PLATFORM', j % 10 === 0 ? String(i % 3) : 'true'));
+  const policy = (name: string, source: string, value: string): Policy => ({
+    name,
+    source,
+    value,
+    ...(rnd() < 0.01 ? { error: 'Ignored because it is deprecated.' } : {}),
+  });
+  const machinePolicies = Array.from({ length: 60 }, (_, j) =>
+    policy(`MachinePolicy${j}`, 'MACHINE_PLATFORM', j % 10 === 0 ? String(i % 3) : 'true'),
+  );
   const userPolicies = Array.from({ length: 40 }, (_, j) => policy(`UserPolicy${j}`, 'USER_CLOUD', j % 2 ? 'false' : 'true'));
   const two = rnd() < 0.3;
   const registered = new Date(registeredMs).toISOString();
@@ -60,13 +67,18 @@ export function syntheticBrowser(i: number, orgUnitPath: string, registeredMs: n
     extensionCount: 20,
     policyCount: 100,
     machinePolicies,
-    browsers: [{
-      browserVersion: '131.0.6778.86',
-      channel: 'stable',
-      profiles: two
-        ? [{ id: 'Default', name: 'Person 1', extensions: extensions.slice(0, 12), userPolicies }, { id: 'Profile 1', name: 'Work', extensions: extensions.slice(12) }]
-        : [{ id: 'Default', name: 'Person 1', extensions, userPolicies }],
-    }],
+    browsers: [
+      {
+        browserVersion: '131.0.6778.86',
+        channel: 'stable',
+        profiles: two
+          ? [
+              { id: 'Default', name: 'Person 1', extensions: extensions.slice(0, 12), userPolicies },
+              { id: 'Profile 1', name: 'Work', extensions: extensions.slice(12) },
+            ]
+          : [{ id: 'Default', name: 'Person 1', extensions, userPolicies }],
+      },
+    ],
   };
 }
 
@@ -117,12 +129,20 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
   const runs = o.runs ?? 3;
   const log = o.log ?? (() => undefined);
   const emu = await startEmulatorProcess(['--browsers', '0', '--seed', '15'], [SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]);
-  const client = createDirectoryBetaBackend({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: { getAccessToken: async () => emu.accessToken } });
+  const client = createDirectoryBetaBackend({
+    baseUrl: emu.url,
+    customerId: emu.customerId,
+    tokenSource: { getAccessToken: async () => emu.accessToken },
+  });
   const apiRequests = async () => ((await (await fetch(`${emu.url}/__emulator/requests?since=999999999`)).json()) as { apiTotal: number }).apiTotal;
   const rows: BenchRow[] = [];
   try {
     await seed(emu.url, browsers, log);
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs }) });
+    await fetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs }),
+    });
     const ratios: number[] = [];
     const listingMs: number[] = [];
     const aggregateMs: number[] = [];
@@ -141,14 +161,17 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
       const result = await loadInventory(client, { scope: { kind: 'account' }, limiter: new TokenBucketLimiter() });
       const wall = performance.now() - t0;
       const requests = (await apiRequests()) - requests0;
-      if (!result.inventory.complete || result.inventory.totals.browsers !== browsers) throw new Error(`the inventory covered ${result.inventory.totals.browsers} browsers`);
+      if (!result.inventory.complete || result.inventory.totals.browsers !== browsers)
+        throw new Error(`the inventory covered ${result.inventory.totals.browsers} browsers`);
       // What the quota allows for those requests: 2,400 per minute.
       const quotaMs = (requests / USER_REQUESTS_PER_MINUTE) * 60_000;
       ratios.push(wall / quotaMs);
       wallMs.push(wall);
       quotaMsList.push(quotaMs);
       aggregateMs.push(result.aggregateMs);
-      log(`  run ${r + 1}: inventory ${(wall / 1000).toFixed(1)} s for ${requests} requests (quota-bound ${(quotaMs / 1000).toFixed(1)} s, ×${(wall / quotaMs).toFixed(2)}), aggregation ${result.aggregateMs.toFixed(0)} ms; FULL listing alone ${(listingMs[r] / 1000).toFixed(1)} s`);
+      log(
+        `  run ${r + 1}: inventory ${(wall / 1000).toFixed(1)} s for ${requests} requests (quota-bound ${(quotaMs / 1000).toFixed(1)} s, ×${(wall / quotaMs).toFixed(2)}), aggregation ${result.aggregateMs.toFixed(0)} ms; FULL listing alone ${(listingMs[r] / 1000).toFixed(1)} s`,
+      );
     }
     const ratio = stat(ratios);
     rows.push({
@@ -166,7 +189,9 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
     await emu.stop();
   }
   const heap = heapOf100k(heapBrowsers, log);
-  log(`  heap: ${heap.retainedMb.toFixed(1)} MB kept for ${heapBrowsers.toLocaleString('en')} browsers (aggregation ${heap.aggregateMs.toFixed(0)} ms)`);
+  log(
+    `  heap: ${heap.retainedMb.toFixed(1)} MB kept for ${heapBrowsers.toLocaleString('en')} browsers (aggregation ${heap.aggregateMs.toFixed(0)} ms)`,
+  );
   rows.push({
     name: `inventory: heap kept for ${heapBrowsers.toLocaleString('en')} FULL browsers`,
     unit: 'MB',
@@ -186,9 +211,11 @@ if (require.main === module) {
   };
   void benchInventory({ browsers: arg('--browsers'), heapBrowsers: arg('--heap-browsers'), runs: arg('--runs'), log: console.log }).then((rows) => {
     for (const r of rows) {
-      console.log(`${r.name}: median ${r.ours.median.toFixed(2)} ${r.unit} (min ${r.ours.min.toFixed(2)}, max ${r.ours.max.toFixed(2)}, ${r.ours.runs} runs)` +
-        `${r.ratio !== undefined ? `, ×${r.ratio.toFixed(2)} of the ${r.baseline?.name}` : ''}` +
-        `${r.target ? `, target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : ''}${r.note ? ` — ${r.note}` : ''}`);
+      console.log(
+        `${r.name}: median ${r.ours.median.toFixed(2)} ${r.unit} (min ${r.ours.min.toFixed(2)}, max ${r.ours.max.toFixed(2)}, ${r.ours.runs} runs)` +
+          `${r.ratio !== undefined ? `, ×${r.ratio.toFixed(2)} of the ${r.baseline?.name}` : ''}` +
+          `${r.target ? `, target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : ''}${r.note ? ` — ${r.note}` : ''}`,
+      );
     }
     if (rows.some((r) => r.pass === false)) process.exitCode = 1;
   });

@@ -65,7 +65,9 @@ export async function benchOverview(o: OverviewBenchOptions = {}): Promise<Bench
       aggregateCpu.push(a.cpu);
       snapshotCpu.push(s.cpu);
       heapMb = Math.max(heapMb, (heap1 - heap0) / 1e6);
-      log(`  run ${r}: aggregate ${a.cpu.toFixed(0)} ms CPU (${a.wall.toFixed(0)} ms wall), snapshot ${s.cpu.toFixed(0)} ms CPU, ${(bytes / 1e6).toFixed(2)} MB`);
+      log(
+        `  run ${r}: aggregate ${a.cpu.toFixed(0)} ms CPU (${a.wall.toFixed(0)} ms wall), snapshot ${s.cpu.toFixed(0)} ms CPU, ${(bytes / 1e6).toFixed(2)} MB`,
+      );
     }
     const agg = stat(aggregateCpu);
     const rows: BenchRow[] = [
@@ -91,7 +93,9 @@ export async function benchOverview(o: OverviewBenchOptions = {}): Promise<Bench
       const client = clientFor(emu);
       try {
         const r = await loadOverview(client, { scope: { kind: 'account' }, now });
-        log(`  end to end: ${r.figures.totals.browsers} browsers in ${(r.totalMs / 1000).toFixed(1)} s, aggregation ${r.aggregateMs.toFixed(0)} ms of it`);
+        log(
+          `  end to end: ${r.figures.totals.browsers} browsers in ${(r.totalMs / 1000).toFixed(1)} s, aggregation ${r.aggregateMs.toFixed(0)} ms of it`,
+        );
         rows.push({
           name: `overview: load ${n.toLocaleString('en-US')} browsers over HTTP, aggregation share`,
           unit: 'ms',
@@ -118,8 +122,10 @@ if (require.main === module) {
   };
   void benchOverview({ browsers: arg('--browsers'), runs: arg('--runs'), endToEnd: argv.includes('--end-to-end'), log: console.log }).then((rows) => {
     for (const r of rows) {
-      console.log(`${r.name}: median ${r.ours.median.toFixed(0)} ${r.unit} (min ${r.ours.min.toFixed(0)}, max ${r.ours.max.toFixed(0)}, ${r.ours.runs} runs)` +
-        `${r.target ? `, target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : ''}${r.note ? ` — ${r.note}` : ''}`);
+      console.log(
+        `${r.name}: median ${r.ours.median.toFixed(0)} ${r.unit} (min ${r.ours.min.toFixed(0)}, max ${r.ours.max.toFixed(0)}, ${r.ours.runs} runs)` +
+          `${r.target ? `, target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : ''}${r.note ? ` — ${r.note}` : ''}`,
+      );
     }
     if (rows.some((r) => r.pass === false)) process.exitCode = 1;
   });

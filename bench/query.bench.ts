@@ -14,7 +14,9 @@ export interface BenchResult {
 export const BENCH_QUERY = (
   'machine_name:LAB-PC-01 os_platform:Windows register:2024-01-01..2024-06-30 user:"Alice Martin" ' +
   'num_extensions:0 has_device_id_collision:false last_activity:..2024-09-01T12:00:00 mach* OR Machine_Name:x sync:'
-).padEnd(200, ' ').slice(0, 200);
+)
+  .padEnd(200, ' ')
+  .slice(0, 200);
 
 const WARMUP = 300;
 const ITERATIONS = 3000;
@@ -40,7 +42,9 @@ export async function runQueryBench(): Promise<BenchResult> {
 
 if (require.main === module) {
   void runQueryBench().then((r) => {
-    console.log(`${r.name}: median ${r.median.toFixed(4)} ${r.unit}, min ${r.min.toFixed(4)} ${r.unit}, max ${r.max.toFixed(3)} ${r.unit} (${ITERATIONS} runs, target < 1 ms median)`);
+    console.log(
+      `${r.name}: median ${r.median.toFixed(4)} ${r.unit}, min ${r.min.toFixed(4)} ${r.unit}, max ${r.max.toFixed(3)} ${r.unit} (${ITERATIONS} runs, target < 1 ms median)`,
+    );
     if (r.median >= 1) process.exitCode = 1;
   });
 }

@@ -38,7 +38,13 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--quick') args.quick = true;
     else if (argv[i] === '--readme') args.readme = true;
-    else if (argv[i] === '--only') args.only = new Set((argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+    else if (argv[i] === '--only')
+      args.only = new Set(
+        (argv[++i] ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else throw new Error(`unknown option ${argv[i]} (use --only 1,2,3,4,5,vscode,overview,inventory,bulk, --quick, --readme)`);
   }
   return args;
@@ -60,7 +66,14 @@ async function main(): Promise<void> {
       rows.push(...(Array.isArray(out) ? out : [out]).map(withTargetBudget));
     } catch (e) {
       log(`  failed: ${e instanceof Error ? e.message : String(e)}`);
-      rows.push({ name: title, unit: 'ms', ours: { median: NaN, min: NaN, max: NaN, runs: 0 }, target: '', pass: false, note: `benchmark failed: ${String(e)}` });
+      rows.push({
+        name: title,
+        unit: 'ms',
+        ours: { median: NaN, min: NaN, max: NaN, runs: 0 },
+        target: '',
+        pass: false,
+        note: `benchmark failed: ${String(e)}`,
+      });
     }
     log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   };
@@ -75,7 +88,14 @@ async function main(): Promise<void> {
       medians.push(r.median);
     }
     const s = stat(medians);
-    return { name: `3. Query: ${name.replace(/^query: /, '')}`, unit: 'ms', ours: s, target: '< 1 ms median', pass: s.median < 1, note: 'each run: median of 3,000 keystrokes' };
+    return {
+      name: `3. Query: ${name.replace(/^query: /, '')}`,
+      unit: 'ms',
+      ours: s,
+      target: '< 1 ms median',
+      pass: s.median < 1,
+      note: 'each run: median of 3,000 keystrokes',
+    };
   });
   await step('4', '4b. Production bundle size', benchBundleSize);
   await step('2', '2. Client overhead', () => benchClientOverhead({ runs: args.quick ? 3 : 9, browsers: args.quick ? 10_000 : 100_000, log }));
@@ -88,10 +108,13 @@ async function main(): Promise<void> {
     for (const [j, scope] of (['exact', 'subtree'] as const).entries()) {
       const label = `1${letters[i * 2 + j]}`;
       await step('1', `${label}. Fleet listing, ${browsers} browsers, "${scope}"`, () =>
-        benchFleetListing({ browsers, orgUnitScope: scope, runs: args.quick ? 1 : browsers > 50_000 ? 2 : 3, label, log }));
+        benchFleetListing({ browsers, orgUnitScope: scope, runs: args.quick ? 1 : browsers > 50_000 ? 2 : 3, label, log }),
+      );
     }
   }
-  await step('vscode', '4a, 5a, 6a, 6b. In the real VS Code', () => benchVsCode({ log, ...(args.quick ? { browsers: 10_000, activationRuns: 1 } : {}) }));
+  await step('vscode', '4a, 5a, 6a, 6b. In the real VS Code', () =>
+    benchVsCode({ log, ...(args.quick ? { browsers: 10_000, activationRuns: 1 } : {}) }),
+  );
   // The fleet overview's own benchmark (bench/overview.bench.ts, owned by the overview); loaded lazily so a
   // half-finished overview cannot stop the other benchmarks.
   await step('overview', '7. Fleet overview', async () => {
@@ -107,7 +130,12 @@ async function main(): Promise<void> {
 
   // Bulk operations (bench/bulk.bench.ts): CSV import, CSV match memory, query-wide move.
   await step('bulk', '9. Bulk operations', () =>
-    benchBulk(args.quick ? { importBrowsers: 200, matchRows: 10_000, moveBrowsers: 2_000, runs: 1, log } : { importBrowsers: 2_000, matchRows: 100_000, moveBrowsers: 20_000, runs: 1, log }));
+    benchBulk(
+      args.quick
+        ? { importBrowsers: 200, matchRows: 10_000, moveBrowsers: 2_000, runs: 1, log }
+        : { importBrowsers: 2_000, matchRows: 100_000, moveBrowsers: 20_000, runs: 1, log },
+    ),
+  );
 
   rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   const table = formatTable(rows);
@@ -119,7 +147,13 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     quick: args.quick,
     only: args.only ? [...args.only] : undefined,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     // Other work on the machine slows the CPU-bound figures; the load average says how busy it was.
     loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -134,7 +168,9 @@ async function main(): Promise<void> {
     updateReadme(path.join(outDir, file), readme);
     console.log(`README.md: performance table regenerated from bench-results/${file}`);
   }
-  console.log(`\nWritten: bench-results/${file} (${report.durationSeconds} s; load average at start ${loadAtStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')} on ${report.machine.cpus} cores)`);
+  console.log(
+    `\nWritten: bench-results/${file} (${report.durationSeconds} s; load average at start ${loadAtStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')} on ${report.machine.cpus} cores)`,
+  );
 }
 
 main().catch((e: unknown) => {

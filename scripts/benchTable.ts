@@ -28,9 +28,12 @@ function label(row: BenchRow): string {
 /** The generated block: one line about the run, the table, then each row's note. */
 export function renderPerformanceSection(report: BenchReport): string {
   const day = report.date.slice(0, 10);
-  const kind = report.quick ? 'a --quick run (small sizes, few repetitions: checks the benchmark code, the figures are indicative only)' : 'a full run';
+  const kind = report.quick
+    ? 'a --quick run (small sizes, few repetitions: checks the benchmark code, the figures are indicative only)'
+    : 'a full run';
   const load = `load average ${report.loadAverage.atStart.join(' ')} at start, ${report.loadAverage.atEnd.join(' ')} at end`;
-  const intro = `Figures of ${kind} on ${day}: ${report.machine.cpus} cores${report.machine.cpu ? ` (${report.machine.cpu})` : ''}, ` +
+  const intro =
+    `Figures of ${kind} on ${day}: ${report.machine.cpus} cores${report.machine.cpu ? ` (${report.machine.cpu})` : ''}, ` +
     `${report.machine.memoryGB} GB, Node ${report.machine.node}, ${load}; ${Math.round(report.durationSeconds / 60)} min in total. ` +
     'Ratio = ours ÷ baseline; a baseline marked "computed" is a limit worked out rather than run (the quota-bound ideal, a budget).';
   const notes = report.rows.filter((r) => r.note).map((r) => `- ${label(r)}: ${r.note}`);
@@ -60,5 +63,7 @@ if (require.main === module) {
   const reportFile = process.argv[2] ?? path.join(root, 'bench-results', 'latest.json');
   const readmeFile = process.argv[3] ?? path.join(root, 'README.md');
   const changed = updateReadme(reportFile, readmeFile);
-  console.log(`${path.relative(process.cwd(), readmeFile)}: performance table ${changed ? 'regenerated' : 'already up to date'} from ${path.relative(process.cwd(), reportFile)}`);
+  console.log(
+    `${path.relative(process.cwd(), readmeFile)}: performance table ${changed ? 'regenerated' : 'already up to date'} from ${path.relative(process.cwd(), reportFile)}`,
+  );
 }

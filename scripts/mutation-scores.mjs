@@ -15,7 +15,8 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 const args = process.argv.slice(2);
 const survivorsAt = args.indexOf('--survivors');
-const survivorsFolder = survivorsAt >= 0 ? (args[survivorsAt + 1] && !args[survivorsAt + 1].endsWith('.json') ? args[survivorsAt + 1] : '') : undefined;
+const survivorsFolder =
+  survivorsAt >= 0 ? (args[survivorsAt + 1] && !args[survivorsAt + 1].endsWith('.json') ? args[survivorsAt + 1] : '') : undefined;
 const reports = args.filter((a, i) => a.endsWith('.json') && !(survivorsAt >= 0 && i === survivorsAt + 1 && !a.endsWith('.json')));
 if (reports.length === 0) reports.push('reports/mutation/mutation.json');
 
@@ -26,7 +27,8 @@ for (const report of reports) {
     process.exit(1);
   }
   const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-  for (const [file, result] of Object.entries(json.files)) files.set(path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/'), result);
+  for (const [file, result] of Object.entries(json.files))
+    files.set(path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/'), result);
 }
 
 /** src/webview/detailsModel.ts → src/webview */
@@ -59,7 +61,9 @@ for (const [folder, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     `${folder.padEnd(15)} ${String(r.files).padStart(5)} ${String(r.detected).padStart(7)} ${String(r.undetected).padStart(9)} ${String(r.ignored).padStart(8)} ${String(r.invalid).padStart(8)} ${pct(r).toFixed(1).padStart(6)} %  ≥ ${target} %${ok ? '' : '  (not met)'}`,
   );
 }
-console.log(`${'all'.padEnd(15)} ${String(total.files).padStart(5)} ${String(total.detected).padStart(7)} ${String(total.undetected).padStart(9)} ${String(total.ignored).padStart(8)} ${String(total.invalid).padStart(8)} ${pct(total).toFixed(1).padStart(6)} %`);
+console.log(
+  `${'all'.padEnd(15)} ${String(total.files).padStart(5)} ${String(total.detected).padStart(7)} ${String(total.undetected).padStart(9)} ${String(total.ignored).padStart(8)} ${String(total.invalid).padStart(8)} ${pct(total).toFixed(1).padStart(6)} %`,
+);
 if (missed) console.log(`${missed} folder(s) below target.`);
 
 if (args.includes('--files')) {
@@ -81,7 +85,9 @@ if (survivorsFolder !== undefined) {
     const lines = result.source.split('\n');
     for (const m of result.mutants.filter((x) => UNDETECTED.has(x.status)).sort((a, b) => a.location.start.line - b.location.start.line)) {
       const line = lines[m.location.start.line - 1]?.trim() ?? '';
-      console.log(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}  | ${line.slice(0, 110)}`);
+      console.log(
+        `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}  | ${line.slice(0, 110)}`,
+      );
     }
   }
 }

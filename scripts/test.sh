@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs EVERYTHING, in order, stopping at the first failing stage:
-#   environment (scripts/ensure-test-env.sh) → type check (extension host without DOM, webview scripts and E2E with it) → lint (ESLint: type-checked rules, layer boundaries) → unit tests → integration tests inside a real
+#   environment (scripts/ensure-test-env.sh) → type check (extension host without DOM, webview scripts and E2E with it) → lint (ESLint: type-checked rules, layer boundaries) → format (Prettier --check) → unit tests → integration tests inside a real
 #   VS Code (v1.1beta1 backend, then the Chrome Management API v1 backend) → E2E tests
 #   (Playwright) against the packaged extension. E2E against v1: CBCM_API_VERSION=chromemanagement-v1 npm run test:e2e.
 # Ends with one summary line: "<N> passed, <N> failed" (tests counted across unit, integration and E2E).
@@ -52,6 +52,7 @@ stage() {
 stage environment bash scripts/ensure-test-env.sh
 stage typecheck npm run --silent typecheck
 stage lint npm run --silent lint
+stage format npm run --silent format:check
 stage unit npx mocha
 stage integration npm run --silent test:vscode
 # The same integration suite against the Chrome Management API v1 backend (cbcm.apiVersion), same emulator fleet

@@ -28,7 +28,6 @@ export interface CbcmConfiguration {
   readonly notes: readonly string[];
 }
 
-
 export const DEFAULTS = {
   apiBaseUrl: 'https://admin.googleapis.com',
   oauthTokenUrl: 'https://oauth2.googleapis.com/token',
@@ -62,8 +61,14 @@ export function readConfiguration(): CbcmConfiguration {
 const VIEW_ONLY_SECTIONS = ['cbcm.overview', 'cbcm.browserRow'];
 /** Every setting `readConfiguration()` reads. */
 const BACKEND_SETTINGS = [
-  'cbcm.apiBaseUrl', 'cbcm.apiVersion', 'cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.accessLevel',
-  'cbcm.requestTimeoutSeconds', 'cbcm.pageSize',
+  'cbcm.apiBaseUrl',
+  'cbcm.apiVersion',
+  'cbcm.oauthTokenUrl',
+  'cbcm.oauthAuthUrl',
+  'cbcm.adminConsoleUrl',
+  'cbcm.accessLevel',
+  'cbcm.requestTimeoutSeconds',
+  'cbcm.pageSize',
 ];
 
 /** Fires when a `cbcm.*` setting changes, except when only view settings (`cbcm.overview.*`) did. */
@@ -81,7 +86,11 @@ export function onDidChangeConfiguration(listener: () => void): vscode.Disposabl
  * May be set per workspace (a workspace for one org unit's fleet can pin its own).
  */
 export function readOverviewStableMajor(): number {
-  return boundSetting('cbcm.overview.stableMajor', vscode.workspace.getConfiguration('cbcm').get<unknown>('overview.stableMajor'), OVERVIEW_STABLE_MAJOR).value;
+  return boundSetting(
+    'cbcm.overview.stableMajor',
+    vscode.workspace.getConfiguration('cbcm').get<unknown>('overview.stableMajor'),
+    OVERVIEW_STABLE_MAJOR,
+  ).value;
 }
 
 /**

@@ -31,5 +31,8 @@ export function boundSetting(name: string, raw: unknown, bounds: NumericSettingB
   const whole = bounds.integer ? Math.floor(raw) : raw;
   const value = Math.min(bounds.max, Math.max(bounds.min, whole));
   if (value === raw) return { value };
-  return { value, note: `Setting "${name}" is ${raw}; it must be ${bounds.integer ? 'a whole number ' : ''}from ${bounds.min} to ${bounds.max}, so ${value} is used.` };
+  return {
+    value,
+    note: `Setting "${name}" is ${raw}; it must be ${bounds.integer ? 'a whole number ' : ''}from ${bounds.min} to ${bounds.max}, so ${value} is used.`,
+  };
 }

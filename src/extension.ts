@@ -30,12 +30,20 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
-  context.subscriptions.push(log, browserChanged, vscode.commands.registerCommand('cbcm.output.show', () => log.show()));
+  context.subscriptions.push(
+    log,
+    browserChanged,
+    vscode.commands.registerCommand('cbcm.output.show', () => log.show()),
+  );
 
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
   context.subscriptions.push(...registerAuthCommands({ context, accounts }));
-  context.subscriptions.push(...registerCheckAccessCommand(accounts, log), ...registerSetupCommands(accounts), ...registerApiSwitch(context, accounts));
+  context.subscriptions.push(
+    ...registerCheckAccessCommand(accounts, log),
+    ...registerSetupCommands(accounts),
+    ...registerApiSwitch(context, accounts),
+  );
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 
@@ -60,11 +68,18 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
   context.subscriptions.push(...registerBulkPreview(), ...registerHistoryCommands(services));
   const details = new DeviceDetailsRegistry(services);
-  context.subscriptions.push(details, ...registerDeviceDetails(services, details), ...registerFleetOverview(services), ...registerFleetInventory(services));
+  context.subscriptions.push(
+    details,
+    ...registerDeviceDetails(services, details),
+    ...registerFleetOverview(services),
+    ...registerFleetInventory(services),
+  );
 
   // Any extension can read `exports`: live objects (and the credentials behind them) only go to tests.
-  const testing = context.extensionMode === vscode.ExtensionMode.Production ? undefined
-    : { services, explorer, view, auth: auth.testing, modal: modalTesting, details, activateMs: performance.now() - activateStarted };
+  const testing =
+    context.extensionMode === vscode.ExtensionMode.Production
+      ? undefined
+      : { services, explorer, view, auth: auth.testing, modal: modalTesting, details, activateMs: performance.now() - activateStarted };
   return { testing };
 }
 

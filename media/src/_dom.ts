@@ -38,17 +38,23 @@ export function value(text: string | undefined, absentText = 'Not reported'): No
   const v = el('bdi', { className: 'value', text });
   if (!hasBidiControls(text)) return v;
   const f = document.createDocumentFragment();
-  append(f, v, el('span', {
-    className: 'bidi-warning',
-    text: ' ⚠ hidden direction characters',
-    attrs: { title: 'This text contains invisible characters that change its reading direction; it may not read as it is stored.' },
-  }));
+  append(
+    f,
+    v,
+    el('span', {
+      className: 'bidi-warning',
+      text: ' ⚠ hidden direction characters',
+      attrs: { title: 'This text contains invisible characters that change its reading direction; it may not read as it is stored.' },
+    }),
+  );
   return f;
 }
 
 export function time(t: TimeText | undefined): Node {
   if (t === undefined) return el('span', { className: 'absent', text: 'Not reported' });
-  return el('span', { className: 'time', attrs: { title: t.iso } },
+  return el(
+    'span',
+    { className: 'time', attrs: { title: t.iso } },
     el('bdi', { className: 'value', text: t.absolute }),
     el('span', { className: 'relative', text: ` (${t.relative})` }),
   );
@@ -120,7 +126,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** 16×16 outlines in the codicon style; drawn inline (no icon font to load under the CSP) in `currentColor`. */
 const ICON_PATHS = {
   // A triangle with the exclamation mark cut out (even-odd fill).
-  warning: 'M7.13 1.5a1 1 0 0 1 1.74 0l6.5 11.5a1 1 0 0 1-.87 1.5h-13a1 1 0 0 1-.87-1.5l6.5-11.5ZM7.25 5.5v4.5h1.5V5.5h-1.5Zm0 5.75v1.5h1.5v-1.5h-1.5Z',
+  warning:
+    'M7.13 1.5a1 1 0 0 1 1.74 0l6.5 11.5a1 1 0 0 1-.87 1.5h-13a1 1 0 0 1-.87-1.5l6.5-11.5ZM7.25 5.5v4.5h1.5V5.5h-1.5Zm0 5.75v1.5h1.5v-1.5h-1.5Z',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -70,7 +70,11 @@ export class AnnotationForm {
       label.textContent = ANNOTATION_LABELS[k];
       const marker = el('span', { className: 'modified-marker', text: '', attrs: { 'aria-live': 'polite' } });
       this.markers.set(k, marker);
-      const message = el('div', { className: 'field-message', attrs: { id: `${id}-message` } }, `${HINTS[k]} At most ${ANNOTATION_MAX_LENGTH[k]} characters.`);
+      const message = el(
+        'div',
+        { className: 'field-message', attrs: { id: `${id}-message` } },
+        `${HINTS[k]} At most ${ANNOTATION_MAX_LENGTH[k]} characters.`,
+      );
       this.messages.set(k, message);
       append(grid, el('div', { className: `field field-${k}` }, el('div', { className: 'label-row' }, label, marker), control, message));
     }
@@ -82,11 +86,16 @@ export class AnnotationForm {
     this.status = el('div', { className: 'form-status', attrs: { role: 'status', 'aria-live': 'polite', tabindex: '-1' } });
     this.conflictBox = el('div', { className: 'conflict', attrs: { role: 'group', 'aria-label': 'Conflicting changes' } });
     this.conflictBox.hidden = true;
-    this.readOnlyNote = el('p', { className: 'muted', text: 'Read-only access: the CBCM sign-in uses the read-only scope, so annotations cannot be changed here.' });
+    this.readOnlyNote = el('p', {
+      className: 'muted',
+      text: 'Read-only access: the CBCM sign-in uses the read-only scope, so annotations cannot be changed here.',
+    });
     this.readOnlyNote.hidden = true;
     this.offerBox = el('div', { className: 'draft-offer', attrs: { role: 'group', 'aria-label': 'Unsaved changes from before' } });
     this.offerBox.hidden = true;
-    this.element = el('form', { className: 'annotations', attrs: { novalidate: '', 'aria-label': 'Annotations' } },
+    this.element = el(
+      'form',
+      { className: 'annotations', attrs: { novalidate: '', 'aria-label': 'Annotations' } },
       this.offerBox,
       this.readOnlyNote,
       grid,
@@ -218,29 +227,43 @@ export class AnnotationForm {
     const { offered, remote } = this.offer;
     const changed = ANNOTATION_KEYS.filter((k) => offered.draft.annotations[k] !== offered.draft.base[k]).map((k) => ANNOTATION_LABELS[k]);
     const when = new Date(offered.savedAt).toLocaleString();
-    append(box,
-      el('p', { className: 'draft-offer-text' },
+    append(
+      box,
+      el(
+        'p',
+        { className: 'draft-offer-text' },
         el('strong', { text: 'Unsaved changes from before. ' }),
         `You changed ${changed.join(', ') || 'the annotations'} on ${when} without saving (the panel was closed or the window reloaded). `,
-        'Restore them into the form, or discard them.'),
-      el('div', { className: 'form-actions' },
-        button('Restore', () => {
-          this.offer = undefined;
-          this.renderOffer();
-          this.load(remote, offered.draft, this.readOnly);
-          this.setStatus('Restored the unsaved changes. Save to keep them.', false);
-          this.cb.offerAnswered(true);
-          this.sendDraft();
-          this.controls.get(ANNOTATION_KEYS.find((k) => offered.draft.annotations[k] !== offered.draft.base[k]) ?? 'annotatedUser')?.focus();
-        }, { id: 'draft-restore' }),
-        button('Discard', () => {
-          this.offer = undefined;
-          this.renderOffer();
-          this.update();
-          this.setStatus('Discarded the unsaved changes from before.', false);
-          this.cb.offerAnswered(false);
-          this.controls.get('annotatedUser')?.focus();
-        }, { id: 'draft-discard', secondary: true }),
+        'Restore them into the form, or discard them.',
+      ),
+      el(
+        'div',
+        { className: 'form-actions' },
+        button(
+          'Restore',
+          () => {
+            this.offer = undefined;
+            this.renderOffer();
+            this.load(remote, offered.draft, this.readOnly);
+            this.setStatus('Restored the unsaved changes. Save to keep them.', false);
+            this.cb.offerAnswered(true);
+            this.sendDraft();
+            this.controls.get(ANNOTATION_KEYS.find((k) => offered.draft.annotations[k] !== offered.draft.base[k]) ?? 'annotatedUser')?.focus();
+          },
+          { id: 'draft-restore' },
+        ),
+        button(
+          'Discard',
+          () => {
+            this.offer = undefined;
+            this.renderOffer();
+            this.update();
+            this.setStatus('Discarded the unsaved changes from before.', false);
+            this.cb.offerAnswered(false);
+            this.controls.get('annotatedUser')?.focus();
+          },
+          { id: 'draft-discard', secondary: true },
+        ),
       ),
     );
   }
@@ -257,7 +280,10 @@ export class AnnotationForm {
     }
     this.conflict = { fields, remote };
     this.renderConflict();
-    this.setStatus(`Someone changed ${fields.length === 1 ? 'this annotation' : 'these annotations'} since you opened the browser. Choose which value to keep.`, true);
+    this.setStatus(
+      `Someone changed ${fields.length === 1 ? 'this annotation' : 'these annotations'} since you opened the browser. Choose which value to keep.`,
+      true,
+    );
     this.update();
   }
 
@@ -286,21 +312,42 @@ export class AnnotationForm {
       const group = document.createElement('vscode-radio-group');
       group.setAttribute('aria-label', `${ANNOTATION_LABELS[c.field]}: which value to keep`);
       append(group, mine, theirs);
-      append(box, el('fieldset', { className: 'conflict-field', attrs: { 'data-field': c.field } },
-        el('legend', { text: ANNOTATION_LABELS[c.field] }),
-        el('div', { className: 'versions' },
-          el('div', { className: 'version yours' }, el('div', { className: 'version-label', text: 'Yours' }), el('pre', {}, value(c.yours, '(empty)'))),
-          el('div', { className: 'version theirs' }, el('div', { className: 'version-label', text: 'Theirs (saved meanwhile)' }), el('pre', {}, value(c.theirs, '(empty)'))),
+      append(
+        box,
+        el(
+          'fieldset',
+          { className: 'conflict-field', attrs: { 'data-field': c.field } },
+          el('legend', { text: ANNOTATION_LABELS[c.field] }),
+          el(
+            'div',
+            { className: 'versions' },
+            el(
+              'div',
+              { className: 'version yours' },
+              el('div', { className: 'version-label', text: 'Yours' }),
+              el('pre', {}, value(c.yours, '(empty)')),
+            ),
+            el(
+              'div',
+              { className: 'version theirs' },
+              el('div', { className: 'version-label', text: 'Theirs (saved meanwhile)' }),
+              el('pre', {}, value(c.theirs, '(empty)')),
+            ),
+          ),
+          group,
         ),
-        group,
-      ));
+      );
     }
     const apply = button('Save with these choices', () => this.resolveConflict(), { id: 'conflict-apply' });
-    const cancel = button('Keep editing', () => {
-      this.conflict = undefined;
-      this.renderConflict();
-      this.setStatus('', false);
-    }, { id: 'conflict-cancel', secondary: true });
+    const cancel = button(
+      'Keep editing',
+      () => {
+        this.conflict = undefined;
+        this.renderConflict();
+        this.setStatus('', false);
+      },
+      { id: 'conflict-cancel', secondary: true },
+    );
     append(box, el('div', { className: 'form-actions' }, apply, cancel));
     apply.focus();
   }
@@ -380,7 +427,10 @@ export class AnnotationForm {
     }
     this.dirtyBadge.hidden = !dirty;
     this.element.classList.toggle('dirty', dirty);
-    setDisabled(this.saveButton, this.readOnly || this.saving || !dirty || Object.keys(errors).length > 0 || this.conflict !== undefined || this.offer !== undefined);
+    setDisabled(
+      this.saveButton,
+      this.readOnly || this.saving || !dirty || Object.keys(errors).length > 0 || this.conflict !== undefined || this.offer !== undefined,
+    );
     setDisabled(this.revertButton, this.saving || !dirty || this.offer !== undefined);
     this.readOnlyNote.hidden = !this.readOnly;
   }

@@ -1,12 +1,6 @@
 // Read-only sections of the details panel, built from the DetailsModel with textContent only.
 
-import type {
-  DetailsModel,
-  ExtensionModel,
-  Field,
-  PolicyModel,
-  ProfileModel,
-} from '../../src/webview/details/detailsModel';
+import type { DetailsModel, ExtensionModel, Field, PolicyModel, ProfileModel } from '../../src/webview/details/detailsModel';
 import { append, el, table, time, value, type Column, type SearchIndex } from './_dom';
 
 export function collapsible(heading: string, open: boolean, ...children: (Node | undefined)[]): HTMLElement {
@@ -31,7 +25,10 @@ const policyColumns: Column<PolicyModel>[] = [
   { header: 'Source', cell: (p) => value(p.source, '—') },
   {
     header: 'Error',
-    cell: (p) => (p.error === undefined ? el('span', { className: 'absent', text: 'None' }) : el('span', { className: 'error-text' }, el('strong', { text: 'Error: ' }), value(p.error))),
+    cell: (p) =>
+      p.error === undefined
+        ? el('span', { className: 'absent', text: 'None' })
+        : el('span', { className: 'error-text' }, el('strong', { text: 'Error: ' }), value(p.error)),
     className: 'wrap',
   },
 ];
@@ -65,7 +62,11 @@ const extensionColumns: Column<ExtensionModel>[] = [
 
 function profileSection(p: ProfileModel, open: boolean, index: SearchIndex): HTMLElement {
   const extPolicyRows = p.extensionPolicies.flatMap((ep) =>
-    ep.policies.map((pol) => ({ ...pol, search: `${pol.search}\u0000${(ep.extensionName ?? '').toLowerCase()}\u0000${(ep.extensionId ?? '').toLowerCase()}`, ep })),
+    ep.policies.map((pol) => ({
+      ...pol,
+      search: `${pol.search}\u0000${(ep.extensionName ?? '').toLowerCase()}\u0000${(ep.extensionId ?? '').toLowerCase()}`,
+      ep,
+    })),
   );
   const c = collapsible(
     `Profile: ${p.title}`,
@@ -76,10 +77,12 @@ function profileSection(p: ProfileModel, open: boolean, index: SearchIndex): HTM
     el('h4', { text: `User policies (${p.userPolicies.length})` }),
     policyTable('User policies', p.userPolicies, index),
     el('h4', { text: `Extension policies (${extPolicyRows.length})` }),
-    table('Extension policies', extPolicyRows, [
-      { header: 'Extension', cell: (r) => value(r.ep.extensionName ?? r.ep.extensionId, '(unknown)') },
-      ...policyColumns,
-    ], { search: (r) => r.search, index, rowClass: (r) => (r.error !== undefined ? 'has-error' : undefined) }),
+    table(
+      'Extension policies',
+      extPolicyRows,
+      [{ header: 'Extension', cell: (r) => value(r.ep.extensionName ?? r.ep.extensionId, '(unknown)') }, ...policyColumns],
+      { search: (r) => r.search, index, rowClass: (r) => (r.error !== undefined ? 'has-error' : undefined) },
+    ),
   );
   c.classList.add('profile');
   return c;
@@ -92,32 +95,45 @@ export function renderSections(m: DetailsModel, index: SearchIndex): DocumentFra
 
   append(f, collapsible('Overview', true, fields(m.overview)));
 
-  append(f, collapsible(
-    `Chrome installs (${m.installs.length})`,
-    true,
-    m.installs.length === 0
-      ? el('p', { className: 'absent', text: 'No Chrome installs reported.' })
-      : el('div', {}, ...m.installs.map((i) =>
-        el('section', { className: 'install' },
-          el('h4', {}, value(i.title)),
-          fields(i.fields),
-          i.plugins.length > 0
-            ? table('Plugins', i.plugins, [
-              { header: 'Plugin', cell: (p) => value(p.name, '(no name)') },
-              { header: 'File', cell: (p) => value(p.fileName, '—') },
-              { header: 'Description', cell: (p) => value(p.description, '—'), className: 'wrap' },
-            ])
-            : undefined,
-        ))),
-  ));
+  append(
+    f,
+    collapsible(
+      `Chrome installs (${m.installs.length})`,
+      true,
+      m.installs.length === 0
+        ? el('p', { className: 'absent', text: 'No Chrome installs reported.' })
+        : el(
+            'div',
+            {},
+            ...m.installs.map((i) =>
+              el(
+                'section',
+                { className: 'install' },
+                el('h4', {}, value(i.title)),
+                fields(i.fields),
+                i.plugins.length > 0
+                  ? table('Plugins', i.plugins, [
+                      { header: 'Plugin', cell: (p) => value(p.name, '(no name)') },
+                      { header: 'File', cell: (p) => value(p.fileName, '—') },
+                      { header: 'Description', cell: (p) => value(p.description, '—'), className: 'wrap' },
+                    ])
+                  : undefined,
+              ),
+            ),
+          ),
+    ),
+  );
 
-  append(f, collapsible(
-    `Profiles (${profiles.length})`,
-    true,
-    profiles.length === 0
-      ? el('p', { className: 'absent', text: 'No profiles reported.' })
-      : el('div', {}, ...profiles.map(({ p }) => profileSection(p, profiles.length === 1, index))),
-  ));
+  append(
+    f,
+    collapsible(
+      `Profiles (${profiles.length})`,
+      true,
+      profiles.length === 0
+        ? el('p', { className: 'absent', text: 'No profiles reported.' })
+        : el('div', {}, ...profiles.map(({ p }) => profileSection(p, profiles.length === 1, index))),
+    ),
+  );
 
   const mp = collapsible(
     `Machine policies (${m.machinePolicies.length})${m.machinePolicyErrors > 0 ? ` — ${m.machinePolicyErrors} with errors` : ''}`,
@@ -129,41 +145,59 @@ export function renderSections(m: DetailsModel, index: SearchIndex): DocumentFra
 
   // Chrome Management API v1 only: shown when sent, so a v1.1beta1 panel has no section that is always empty.
   const mepRows = m.machineExtensionPolicies.flatMap((ep) =>
-    ep.policies.map((pol) => ({ ...pol, search: `${pol.search}\u0000${(ep.extensionName ?? '').toLowerCase()}\u0000${(ep.extensionId ?? '').toLowerCase()}`, ep })),
+    ep.policies.map((pol) => ({
+      ...pol,
+      search: `${pol.search}\u0000${(ep.extensionName ?? '').toLowerCase()}\u0000${(ep.extensionId ?? '').toLowerCase()}`,
+      ep,
+    })),
   );
   if (mepRows.length > 0) {
-    append(f, collapsible(
-      `Machine extension policies (${mepRows.length})`,
-      true,
-      table('Machine extension policies', mepRows, [
-        { header: 'Extension', cell: (r) => value(r.ep.extensionName ?? r.ep.extensionId, '(unknown)') },
-        ...policyColumns,
-      ], { search: (r) => r.search, index, rowClass: (r) => (r.error !== undefined ? 'has-error' : undefined) }),
-    ));
+    append(
+      f,
+      collapsible(
+        `Machine extension policies (${mepRows.length})`,
+        true,
+        table(
+          'Machine extension policies',
+          mepRows,
+          [{ header: 'Extension', cell: (r) => value(r.ep.extensionName ?? r.ep.extensionId, '(unknown)') }, ...policyColumns],
+          { search: (r) => r.search, index, rowClass: (r) => (r.error !== undefined ? 'has-error' : undefined) },
+        ),
+      ),
+    );
   }
 
-  append(f, collapsible(
-    `Device users (${m.deviceUsers.length})`,
-    m.deviceUsers.length > 0,
-    table('Device users', m.deviceUsers, [
-      { header: 'User', cell: (u) => value(u.userName) },
-      { header: 'Last status report', cell: (u) => time(u.lastStatusReport) },
-    ]),
-  ));
+  append(
+    f,
+    collapsible(
+      `Device users (${m.deviceUsers.length})`,
+      m.deviceUsers.length > 0,
+      table('Device users', m.deviceUsers, [
+        { header: 'User', cell: (u) => value(u.userName) },
+        { header: 'Last status report', cell: (u) => time(u.lastStatusReport) },
+      ]),
+    ),
+  );
 
-  append(f, collapsible(
-    `Identifier history (${m.identifierHistory.length})${m.deviceIdCollision ? ' — device ID collision' : ''}`,
-    m.deviceIdCollision || m.identifierHistory.length > 0,
-    el('p', { className: m.deviceIdCollision ? 'collision' : 'muted', attrs: { role: m.deviceIdCollision ? 'note' : 'none' } },
-      m.deviceIdCollision
-        ? 'Device ID collision: several machines that Chrome identifies as the same machine share this device ID. Reports from them are merged.'
-        : 'No device ID collision reported.'),
-    table('Identifier history', m.identifierHistory, [
-      { header: 'Machine name', cell: (r) => value(r.machineName) },
-      { header: 'Serial number', cell: (r) => value(r.serialNumber) },
-      { header: 'First recorded', cell: (r) => time(r.firstRecord) },
-      { header: 'Last activity', cell: (r) => time(r.lastActivity) },
-    ]),
-  ));
+  append(
+    f,
+    collapsible(
+      `Identifier history (${m.identifierHistory.length})${m.deviceIdCollision ? ' — device ID collision' : ''}`,
+      m.deviceIdCollision || m.identifierHistory.length > 0,
+      el(
+        'p',
+        { className: m.deviceIdCollision ? 'collision' : 'muted', attrs: { role: m.deviceIdCollision ? 'note' : 'none' } },
+        m.deviceIdCollision
+          ? 'Device ID collision: several machines that Chrome identifies as the same machine share this device ID. Reports from them are merged.'
+          : 'No device ID collision reported.',
+      ),
+      table('Identifier history', m.identifierHistory, [
+        { header: 'Machine name', cell: (r) => value(r.machineName) },
+        { header: 'Serial number', cell: (r) => value(r.serialNumber) },
+        { header: 'First recorded', cell: (r) => time(r.firstRecord) },
+        { header: 'Last activity', cell: (r) => time(r.lastActivity) },
+      ]),
+    ),
+  );
   return f;
 }

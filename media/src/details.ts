@@ -47,10 +47,14 @@ const form = new AnnotationForm({
 const title = el('h1', { className: 'title' });
 const badges = el('div', { className: 'badges' });
 const loadedLine = el('span', { className: 'muted loaded-at', attrs: { role: 'status' } });
-const refreshButton = button('Refresh', () => {
-  loadedLine.textContent = 'Refreshing…';
-  post({ type: 'refresh' });
-}, { secondary: true, id: 'refresh' });
+const refreshButton = button(
+  'Refresh',
+  () => {
+    loadedLine.textContent = 'Refreshing…';
+    post({ type: 'refresh' });
+  },
+  { secondary: true, id: 'refresh' },
+);
 const copyIdButton = button('Copy device ID', () => browser && post({ type: 'copy', text: browser.deviceId }), { secondary: true });
 const copyJsonButton = button('Copy as JSON', () => browser && post({ type: 'copy', text: JSON.stringify(browser, null, 2) }), { secondary: true });
 
@@ -74,7 +78,9 @@ filterRow.hidden = true;
 
 function showSkeleton(): void {
   app.replaceChildren(
-    el('header', { className: 'page-header' },
+    el(
+      'header',
+      { className: 'page-header' },
       el('div', { className: 'title-row' }, title, badges),
       el('div', { className: 'toolbar' }, refreshButton, copyIdButton, copyJsonButton, loadedLine),
     ),
@@ -117,7 +123,9 @@ function renderDevice(b: ChromeBrowser): void {
   document.title = model.title;
   badges.replaceChildren(
     ...model.badges.map((b) =>
-      el('span', { className: `status-badge ${b.tone}`, attrs: { title: b.detail } },
+      el(
+        'span',
+        { className: `status-badge ${b.tone}`, attrs: { title: b.detail } },
         icon(b.icon),
         // The tone in words too, for screen readers (the icon is decorative).
         el('span', { className: 'visually-hidden', text: 'Warning: ' }),
@@ -191,7 +199,10 @@ function handle(msg: ExtensionMessage): void {
       channel.setState({ deviceId: msg.deviceId });
       if (!browser) title.replaceChildren(value(msg.deviceId));
       errorBox.replaceChildren(el('strong', { text: 'Could not load this browser. ' }), el('span', { text: msg.message }), ' ');
-      append(errorBox, button('Try again', () => post({ type: 'refresh' }), { id: 'retry' }));
+      append(
+        errorBox,
+        button('Try again', () => post({ type: 'refresh' }), { id: 'retry' }),
+      );
       errorBox.hidden = false;
       loadedLine.textContent = '';
       return;

@@ -16,7 +16,12 @@ const applies = new Requests();
 
 const ROW_HEIGHT = 24;
 const STATUS_LABELS: Record<RowStatus, string> = {
-  change: 'Will change', unchanged: 'Unchanged', noMatch: 'No match', ambiguous: 'Several matches', invalid: 'Invalid', duplicate: 'Duplicate',
+  change: 'Will change',
+  unchanged: 'Unchanged',
+  noMatch: 'No match',
+  ambiguous: 'Several matches',
+  invalid: 'Invalid',
+  duplicate: 'Duplicate',
 };
 
 let rows: PreviewRowView[] = [];
@@ -52,7 +57,8 @@ function renderFilters(): void {
     const box = el('input', { attrs: { type: 'checkbox' } });
     box.checked = shown.has(status);
     box.addEventListener('change', () => {
-      if (box.checked) shown.add(status); else shown.delete(status);
+      if (box.checked) shown.add(status);
+      else shown.delete(status);
       refilter();
     });
     filters.append(el('label', {}, box, `${STATUS_LABELS[status]} (${(counts.get(status) ?? 0).toLocaleString('en')})`));
@@ -72,16 +78,23 @@ function rowElement(r: PreviewRowView, index: number): HTMLElement {
   box.disabled = r.status !== 'change';
   box.addEventListener('change', () => toggle(r));
   const result = results.get(r.line);
-  const row = el('div', {
-    className: `row${excluded.has(r.line) ? ' excluded' : ''}${index === focusedIndex ? ' focused' : ''}`,
-    attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'data-line': String(r.line) },
-  },
-  el('span', { attrs: { role: 'gridcell' } }, box),
-  el('span', { text: String(r.line), attrs: { role: 'gridcell' } }),
-  el('span', { text: r.key, attrs: { role: 'gridcell', title: r.key } }),
-  el('span', { text: r.browser ?? '—', attrs: { role: 'gridcell', title: r.browser ?? '' } }),
-  el('span', { className: `status-${r.status}`, text: STATUS_LABELS[r.status], attrs: { role: 'gridcell' } }),
-  el('span', { className: result && result !== 'done' ? 'result-failed' : '', text: result ? `${result === 'done' ? '✓ done' : `✗ ${result}`} — ${r.text}` : r.text, attrs: { role: 'gridcell', title: r.text } }));
+  const row = el(
+    'div',
+    {
+      className: `row${excluded.has(r.line) ? ' excluded' : ''}${index === focusedIndex ? ' focused' : ''}`,
+      attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'data-line': String(r.line) },
+    },
+    el('span', { attrs: { role: 'gridcell' } }, box),
+    el('span', { text: String(r.line), attrs: { role: 'gridcell' } }),
+    el('span', { text: r.key, attrs: { role: 'gridcell', title: r.key } }),
+    el('span', { text: r.browser ?? '—', attrs: { role: 'gridcell', title: r.browser ?? '' } }),
+    el('span', { className: `status-${r.status}`, text: STATUS_LABELS[r.status], attrs: { role: 'gridcell' } }),
+    el('span', {
+      className: result && result !== 'done' ? 'result-failed' : '',
+      text: result ? `${result === 'done' ? '✓ done' : `✗ ${result}`} — ${r.text}` : r.text,
+      attrs: { role: 'gridcell', title: r.text },
+    }),
+  );
   row.style.top = `${(index + 1) * ROW_HEIGHT}px`;
   return row;
 }
@@ -89,8 +102,11 @@ function rowElement(r: PreviewRowView, index: number): HTMLElement {
 function renderRows(): void {
   const first = Math.max(0, Math.floor(table.scrollTop / ROW_HEIGHT) - 5);
   const count = Math.ceil(table.clientHeight / ROW_HEIGHT) + 10;
-  const head = el('div', { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } },
-    ...['Use', 'Line', 'Key', 'Browser', 'Status', 'Change'].map((h) => el('span', { text: h, attrs: { role: 'columnheader' } })));
+  const head = el(
+    'div',
+    { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } },
+    ...['Use', 'Line', 'Key', 'Browser', 'Status', 'Change'].map((h) => el('span', { text: h, attrs: { role: 'columnheader' } })),
+  );
   table.setAttribute('aria-rowcount', String(visible.length + 1));
   // The header comes first and sticks (CSS); the spacer after it gives the scroll height, rows sit on top of it.
   table.replaceChildren(head, spacer, ...visible.slice(first, first + count).map((r, i) => rowElement(r, first + i)));
@@ -102,7 +118,8 @@ function renderRows(): void {
 
 function toggle(r: PreviewRowView): void {
   if (r.status !== 'change' || busy) return;
-  if (excluded.has(r.line)) excluded.delete(r.line); else excluded.add(r.line);
+  if (excluded.has(r.line)) excluded.delete(r.line);
+  else excluded.add(r.line);
   renderRows();
 }
 
@@ -129,9 +146,16 @@ function handle(m: ImportExtensionMessage): void {
     rows = m.rows;
     app.removeAttribute('aria-busy');
     app.replaceChildren(
-      el('header', { className: 'page-header' }, el('h1', { text: `Import preview: ${m.file}` }),
-        el('p', { className: 'counts', text: 'Nothing has been sent. Untick rows to leave them out, then Apply.' })),
-      filters, el('div', { className: 'toolbar' }, applyButton, cancelButton), summary, table,
+      el(
+        'header',
+        { className: 'page-header' },
+        el('h1', { text: `Import preview: ${m.file}` }),
+        el('p', { className: 'counts', text: 'Nothing has been sent. Untick rows to leave them out, then Apply.' }),
+      ),
+      filters,
+      el('div', { className: 'toolbar' }, applyButton, cancelButton),
+      summary,
+      table,
     );
     renderFilters();
     refilter();

@@ -47,16 +47,25 @@ const diffBox = el('section', { className: 'diff', attrs: { 'aria-label': 'Compa
 const empty = el('p', { className: 'muted', text: 'No inventory yet. Refresh to list the fleet.' });
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys move between them, Tab goes into the panel).
-const extensionsTab = el('button', { text: 'Extensions', attrs: { role: 'tab', id: 'tab-extensions', type: 'button', 'aria-controls': 'panel-extensions' } });
+const extensionsTab = el('button', {
+  text: 'Extensions',
+  attrs: { role: 'tab', id: 'tab-extensions', type: 'button', 'aria-controls': 'panel-extensions' },
+});
 const policiesTab = el('button', { text: 'Policies', attrs: { role: 'tab', id: 'tab-policies', type: 'button', 'aria-controls': 'panel-policies' } });
 const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Inventory' } }, extensionsTab, policiesTab);
-const extensionsPanel = el('section', { className: 'tab-panel', attrs: { role: 'tabpanel', id: 'panel-extensions', 'aria-labelledby': 'tab-extensions' } });
+const extensionsPanel = el('section', {
+  className: 'tab-panel',
+  attrs: { role: 'tabpanel', id: 'panel-extensions', 'aria-labelledby': 'tab-extensions' },
+});
 const policiesPanel = el('section', { className: 'tab-panel', attrs: { role: 'tabpanel', id: 'panel-policies', 'aria-labelledby': 'tab-policies' } });
 let activeTab: 'extensions' | 'policies' = 'extensions';
 
 function showTab(which: 'extensions' | 'policies', focus = false): void {
   activeTab = which;
-  for (const [tab, panel, name] of [[extensionsTab, extensionsPanel, 'extensions'], [policiesTab, policiesPanel, 'policies']] as const) {
+  for (const [tab, panel, name] of [
+    [extensionsTab, extensionsPanel, 'extensions'],
+    [policiesTab, policiesPanel, 'policies'],
+  ] as const) {
     const on = name === which;
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1;
@@ -74,12 +83,18 @@ tabs.addEventListener('keydown', (e) => {
 
 // ---------------------------------------------------------------- extension filters and sorting
 
-const nameFilter = el('input', { attrs: { type: 'search', id: 'filter-name', placeholder: 'Name or id', 'aria-label': 'Filter extensions by name or id' } });
+const nameFilter = el('input', {
+  attrs: { type: 'search', id: 'filter-name', placeholder: 'Name or id', 'aria-label': 'Filter extensions by name or id' },
+});
 const permissionFilter = el('select', { attrs: { id: 'filter-permission', 'aria-label': 'Filter extensions by permission' } });
 const installTypeFilter = el('select', { attrs: { id: 'filter-install-type', 'aria-label': 'Filter extensions by install type' } });
-const minBrowsersFilter = el('input', { attrs: { type: 'number', min: '0', id: 'filter-min-browsers', placeholder: '0', 'aria-label': 'Only extensions on at least this many browsers' } });
+const minBrowsersFilter = el('input', {
+  attrs: { type: 'number', min: '0', id: 'filter-min-browsers', placeholder: '0', 'aria-label': 'Only extensions on at least this many browsers' },
+});
 const filterCount = el('span', { className: 'muted', attrs: { id: 'filter-count', 'aria-live': 'polite' } });
-const extensionFilters = el('div', { className: 'filters', attrs: { role: 'search', 'aria-label': 'Filter extensions' } },
+const extensionFilters = el(
+  'div',
+  { className: 'filters', attrs: { role: 'search', 'aria-label': 'Filter extensions' } },
   el('label', {}, 'Search ', nameFilter),
   el('label', {}, 'Permission ', permissionFilter),
   el('label', {}, 'Install type ', installTypeFilter),
@@ -91,20 +106,30 @@ const detailPane = el('aside', { className: 'detail', attrs: { id: 'extension-de
 detailPane.hidden = true;
 append(extensionsPanel, extensionFilters, el('div', { className: 'split' }, extensionTable, detailPane));
 
-const policyFilter = el('input', { attrs: { type: 'search', id: 'filter-policy', placeholder: 'Policy name', 'aria-label': 'Filter policies by name' } });
+const policyFilter = el('input', {
+  attrs: { type: 'search', id: 'filter-policy', placeholder: 'Policy name', 'aria-label': 'Filter policies by name' },
+});
 const problemsOnly = el('input', { attrs: { type: 'checkbox', id: 'filter-problems' } });
 const policyTable = el('div', { className: 'table-wrap' });
-append(policiesPanel,
-  el('div', { className: 'filters', attrs: { role: 'search', 'aria-label': 'Filter policies' } },
-    el('label', {}, 'Search ', policyFilter), el('label', {}, problemsOnly, ' Only with errors or conflicts')),
-  policyTable);
+append(
+  policiesPanel,
+  el(
+    'div',
+    { className: 'filters', attrs: { role: 'search', 'aria-label': 'Filter policies' } },
+    el('label', {}, 'Search ', policyFilter),
+    el('label', {}, problemsOnly, ' Only with errors or conflicts'),
+  ),
+  policyTable,
+);
 
 type SortKey = 'name' | 'id' | 'versions' | 'installTypes' | 'permissions' | 'disabled' | 'browsers' | 'profiles';
 let sortKey: SortKey = 'browsers';
 let sortDescending = true;
 
 app.replaceChildren(
-  el('header', { className: 'page-header' },
+  el(
+    'header',
+    { className: 'page-header' },
     heading,
     el('div', { className: 'toolbar' }, refreshButton, cancelButton, saveButton, compareButton, exportButton, status),
   ),
@@ -137,14 +162,22 @@ const shown = (v: string, absent = 'not reported') => v || absent;
 
 function sortValue(e: ExtensionSummary, key: SortKey): string | number {
   switch (key) {
-    case 'name': return (e.name || e.key).toLowerCase();
-    case 'id': return e.extensionId ?? '';
-    case 'versions': return e.versions.length;
-    case 'installTypes': return e.installTypes.map((t) => t.value).join(' ');
-    case 'permissions': return e.permissions.length;
-    case 'disabled': return disabledCount(e);
-    case 'browsers': return e.browsers;
-    case 'profiles': return e.profiles;
+    case 'name':
+      return (e.name || e.key).toLowerCase();
+    case 'id':
+      return e.extensionId ?? '';
+    case 'versions':
+      return e.versions.length;
+    case 'installTypes':
+      return e.installTypes.map((t) => t.value).join(' ');
+    case 'permissions':
+      return e.permissions.length;
+    case 'disabled':
+      return disabledCount(e);
+    case 'browsers':
+      return e.browsers;
+    case 'profiles':
+      return e.profiles;
   }
 }
 
@@ -153,11 +186,16 @@ function filteredExtensions(inv: Inventory): ExtensionSummary[] {
   const permission = permissionFilter.value;
   const installType = installTypeFilter.value;
   const min = Number(minBrowsersFilter.value) || 0;
-  const rows = inv.extensions.filter((e) =>
-    (!text || e.name.toLowerCase().includes(text) || e.key.toLowerCase().includes(text) || e.otherNames.some((n) => n.toLowerCase().includes(text))) &&
-    (!permission || e.permissions.some((p) => p.value === permission)) &&
-    (installType === '' || e.installTypes.some((t) => t.value === installType)) &&
-    e.browsers >= min);
+  const rows = inv.extensions.filter(
+    (e) =>
+      (!text ||
+        e.name.toLowerCase().includes(text) ||
+        e.key.toLowerCase().includes(text) ||
+        e.otherNames.some((n) => n.toLowerCase().includes(text))) &&
+      (!permission || e.permissions.some((p) => p.value === permission)) &&
+      (installType === '' || e.installTypes.some((t) => t.value === installType)) &&
+      e.browsers >= min,
+  );
   rows.sort((a, b) => {
     const x = sortValue(a, sortKey);
     const y = sortValue(b, sortKey);
@@ -170,12 +208,18 @@ function filteredExtensions(inv: Inventory): ExtensionSummary[] {
 /** Options of a filter <select> from the values seen, keeping the current choice. */
 function fillOptions(sel: HTMLSelectElement, values: string[], anyLabel: string): void {
   const keep = sel.value;
-  sel.replaceChildren(el('option', { text: anyLabel, attrs: { value: '' } }), ...values.map((v) => el('option', { text: v || '(not reported)', attrs: { value: v } })));
+  sel.replaceChildren(
+    el('option', { text: anyLabel, attrs: { value: '' } }),
+    ...values.map((v) => el('option', { text: v || '(not reported)', attrs: { value: v } })),
+  );
   sel.value = values.includes(keep) ? keep : '';
 }
 
 function facetText(list: FacetCount[], max = 3): string {
-  const head = list.slice(0, max).map((f) => `${shown(f.value)} (${nf.format(f.browsers)})`).join(', ');
+  const head = list
+    .slice(0, max)
+    .map((f) => `${shown(f.value)} (${nf.format(f.browsers)})`)
+    .join(', ');
   return list.length > max ? `${head}, +${list.length - max} more` : head;
 }
 
@@ -199,20 +243,34 @@ function renderExtensions(inv: Inventory): void {
     extensionTable.replaceChildren(el('p', { className: 'muted', text: 'No extension reported by these browsers.' }));
     return;
   }
-  const head = el('tr', {}, ...COLUMNS.map((c) => {
-    const th = el('th', { attrs: { scope: 'col', 'aria-sort': c.key === sortKey ? (sortDescending ? 'descending' : 'ascending') : 'none' }, className: c.numeric ? 'num' : '' });
-    th.appendChild(btn(`${c.title}${c.key === sortKey ? (sortDescending ? ' ▼' : ' ▲') : ''}`, () => {
-      if (sortKey === c.key) sortDescending = !sortDescending;
-      else {
-        sortKey = c.key;
-        sortDescending = Boolean(c.numeric);
-      }
-      renderExtensions(inv);
-      extensionTable.querySelector<HTMLButtonElement>(`th button[data-sort="${c.key}"]`)?.focus();
-    }, { className: 'sort', label: `Sort by ${c.title}` }));
-    th.querySelector('button')!.dataset.sort = c.key;
-    return th;
-  }), el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'visually-hidden' }));
+  const head = el(
+    'tr',
+    {},
+    ...COLUMNS.map((c) => {
+      const th = el('th', {
+        attrs: { scope: 'col', 'aria-sort': c.key === sortKey ? (sortDescending ? 'descending' : 'ascending') : 'none' },
+        className: c.numeric ? 'num' : '',
+      });
+      th.appendChild(
+        btn(
+          `${c.title}${c.key === sortKey ? (sortDescending ? ' ▼' : ' ▲') : ''}`,
+          () => {
+            if (sortKey === c.key) sortDescending = !sortDescending;
+            else {
+              sortKey = c.key;
+              sortDescending = Boolean(c.numeric);
+            }
+            renderExtensions(inv);
+            extensionTable.querySelector<HTMLButtonElement>(`th button[data-sort="${c.key}"]`)?.focus();
+          },
+          { className: 'sort', label: `Sort by ${c.title}` },
+        ),
+      );
+      th.querySelector('button')!.dataset.sort = c.key;
+      return th;
+    }),
+    el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'visually-hidden' }),
+  );
   const body = el('tbody');
   for (const e of rows.slice(0, MAX_ROWS)) {
     const title = e.name || e.extensionId || e.key;
@@ -220,25 +278,43 @@ function renderExtensions(inv: Inventory): void {
     const nameButton = btn(title, () => openDetail(e.key), { className: 'link', label: `Details of ${title}` });
     nameButton.dataset.role = 'details';
     const hosts = e.permissions.filter((p) => p.host).length;
-    append(tr,
+    append(
+      tr,
       el('th', { attrs: { scope: 'row' } }, nameButton),
       el('td', { className: 'mono', text: e.extensionId ?? '(no id)' }),
-      el('td', { className: 'num', text: `${nf.format(e.versions.length)}${e.untrackedVersions ? '+' : ''}`, attrs: { title: facetText(e.versions, 10) } }),
+      el('td', {
+        className: 'num',
+        text: `${nf.format(e.versions.length)}${e.untrackedVersions ? '+' : ''}`,
+        attrs: { title: facetText(e.versions, 10) },
+      }),
       el('td', { text: facetText(e.installTypes) }),
-      el('td', { className: 'num', text: `${nf.format(e.permissions.length)}${hosts ? ` (${nf.format(hosts)} host)` : ''}`, attrs: { title: e.permissions.map((p) => p.value).join(', ') } }),
+      el('td', {
+        className: 'num',
+        text: `${nf.format(e.permissions.length)}${hosts ? ` (${nf.format(hosts)} host)` : ''}`,
+        attrs: { title: e.permissions.map((p) => p.value).join(', ') },
+      }),
       el('td', { className: 'num', text: `${nf.format(enabledCount(e))} / ${nf.format(disabledCount(e))}` }),
       el('td', { className: 'num', text: nf.format(e.browsers) }),
       el('td', { className: 'num', text: nf.format(e.profiles) }),
     );
-    const list = btn('List browsers', () => select({ kind: 'extension', key: e.key }), { secondary: true, label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer` });
+    const list = btn('List browsers', () => select({ kind: 'extension', key: e.key }), {
+      secondary: true,
+      label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer`,
+    });
     list.dataset.role = 'list';
     list.disabled = !canSelect;
     tr.appendChild(el('td', {}, list));
     body.appendChild(tr);
   }
-  extensionTable.replaceChildren(el('table', { attrs: { id: 'extensions-table' } },
-    el('caption', { className: 'visually-hidden', text: 'Extensions seen in the fleet; sort with the column buttons' }),
-    el('thead', {}, head), body));
+  extensionTable.replaceChildren(
+    el(
+      'table',
+      { attrs: { id: 'extensions-table' } },
+      el('caption', { className: 'visually-hidden', text: 'Extensions seen in the fleet; sort with the column buttons' }),
+      el('thead', {}, head),
+      body,
+    ),
+  );
 }
 
 function openDetail(key: string): void {
@@ -255,14 +331,20 @@ function openDetail(key: string): void {
 /** A list of facet buttons: each lists the browsers of that one value. */
 function facetButtons(e: ExtensionSummary, dimension: 'version' | 'installType' | 'state', list: FacetCount[], noun: string): HTMLElement {
   if (list.length === 0) return el('p', { className: 'muted', text: 'Not reported.' });
-  return el('ul', { className: 'facets' }, ...list.map((f) => {
-    const b = btn(`${shown(f.value)}: ${nf.format(f.browsers)} browsers, ${nf.format(f.profiles)} profiles`,
-      () => select({ kind: 'extension', key: e.key, dimension, value: f.value }),
-      { className: 'link', label: `List the browsers with ${noun} ${shown(f.value)} in the explorer` });
-    b.dataset.value = f.value;
-    b.disabled = !canSelect;
-    return el('li', { attrs: { 'data-dimension': dimension } }, b);
-  }));
+  return el(
+    'ul',
+    { className: 'facets' },
+    ...list.map((f) => {
+      const b = btn(
+        `${shown(f.value)}: ${nf.format(f.browsers)} browsers, ${nf.format(f.profiles)} profiles`,
+        () => select({ kind: 'extension', key: e.key, dimension, value: f.value }),
+        { className: 'link', label: `List the browsers with ${noun} ${shown(f.value)} in the explorer` },
+      );
+      b.dataset.value = f.value;
+      b.disabled = !canSelect;
+      return el('li', { attrs: { 'data-dimension': dimension } }, b);
+    }),
+  );
 }
 
 function renderDetail(inv: Inventory): void {
@@ -273,44 +355,86 @@ function renderDetail(inv: Inventory): void {
     return;
   }
   const title = e.name || e.extensionId || e.key;
-  const close = btn('Close', () => {
-    openKey = undefined;
-    renderDetail(inv);
-    renderExtensions(inv);
-  }, { secondary: true, label: 'Close the extension details', id: 'close-detail' });
+  const close = btn(
+    'Close',
+    () => {
+      openKey = undefined;
+      renderDetail(inv);
+      renderExtensions(inv);
+    },
+    { secondary: true, label: 'Close the extension details', id: 'close-detail' },
+  );
   const listAll = btn(`List the ${nf.format(e.browsers)} browsers`, () => select({ kind: 'extension', key: e.key }), { id: 'detail-list' });
   listAll.disabled = !canSelect;
-  const permissions = e.permissions.length === 0 ? el('p', { className: 'muted', text: 'No permission reported.' })
-    : el('ul', { className: 'facets' }, ...e.permissions.map((p) => {
-      const mine = btn(`${p.value}${p.host ? ' (host)' : ''}: ${nf.format(p.browsers)} browsers`,
-        () => select({ kind: 'extension', key: e.key, dimension: 'permission', value: p.value }),
-        { className: 'link', label: `List the browsers where ${title} asks for ${p.value}` });
-      const any = btn('any extension', () => select({ kind: 'permission', permission: p.value }),
-        { secondary: true, className: 'small', label: `List the browsers with any extension asking for ${p.value}` });
-      mine.disabled = !canSelect;
-      any.disabled = !canSelect;
-      mine.dataset.value = p.value;
-      return el('li', { attrs: { 'data-dimension': 'permission' } }, mine, ' ', any);
-    }));
-  const where = places && places.key === e.key
-    ? el('table', { attrs: { id: 'detail-org-units' } },
-      el('caption', { className: 'visually-hidden', text: `Browsers with ${title} per org unit` }),
-      el('thead', {}, el('tr', {}, el('th', { text: 'Org unit', attrs: { scope: 'col' } }), el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'num' }))),
-      el('tbody', {}, ...places.orgUnits.map((o) => el('tr', {}, el('td', { text: o.orgUnitPath || '(not reported)' }), el('td', { className: 'num', text: nf.format(o.browsers) })))))
-    : el('p', { className: 'muted', text: canSelect ? 'Counting per org unit…' : 'Per org unit once the listing has finished.' });
+  const permissions =
+    e.permissions.length === 0
+      ? el('p', { className: 'muted', text: 'No permission reported.' })
+      : el(
+          'ul',
+          { className: 'facets' },
+          ...e.permissions.map((p) => {
+            const mine = btn(
+              `${p.value}${p.host ? ' (host)' : ''}: ${nf.format(p.browsers)} browsers`,
+              () => select({ kind: 'extension', key: e.key, dimension: 'permission', value: p.value }),
+              { className: 'link', label: `List the browsers where ${title} asks for ${p.value}` },
+            );
+            const any = btn('any extension', () => select({ kind: 'permission', permission: p.value }), {
+              secondary: true,
+              className: 'small',
+              label: `List the browsers with any extension asking for ${p.value}`,
+            });
+            mine.disabled = !canSelect;
+            any.disabled = !canSelect;
+            mine.dataset.value = p.value;
+            return el('li', { attrs: { 'data-dimension': 'permission' } }, mine, ' ', any);
+          }),
+        );
+  const where =
+    places && places.key === e.key
+      ? el(
+          'table',
+          { attrs: { id: 'detail-org-units' } },
+          el('caption', { className: 'visually-hidden', text: `Browsers with ${title} per org unit` }),
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', { text: 'Org unit', attrs: { scope: 'col' } }),
+              el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'num' }),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            ...places.orgUnits.map((o) =>
+              el('tr', {}, el('td', { text: o.orgUnitPath || '(not reported)' }), el('td', { className: 'num', text: nf.format(o.browsers) })),
+            ),
+          ),
+        )
+      : el('p', { className: 'muted', text: canSelect ? 'Counting per org unit…' : 'Per org unit once the listing has finished.' });
   detailPane.replaceChildren();
-  append(detailPane,
+  append(
+    detailPane,
     el('div', { className: 'detail-head' }, el('h2', { text: title }), close),
     el('p', { className: 'mono muted', text: e.extensionId ?? 'Reported without an id' }),
     e.otherNames.length ? el('p', { className: 'muted', text: `Also reported as: ${e.otherNames.join(', ')}` }) : undefined,
     el('p', { text: `${nf.format(e.browsers)} browsers, ${nf.format(e.profiles)} profiles.` }),
     listAll,
-    el('h3', { text: 'Versions' }), facetButtons(e, 'version', e.versions, 'version'),
-    e.untrackedVersions ? el('p', { className: 'muted', text: `${nf.format(e.untrackedVersions)} browsers run versions beyond the ones tracked.` }) : undefined,
-    el('h3', { text: 'Install types' }), facetButtons(e, 'installType', e.installTypes, 'install type'),
-    el('h3', { text: 'Enabled / disabled' }), facetButtons(e, 'state', e.states, 'state'),
-    el('h3', { text: 'Permissions and host permissions' }), permissions,
-    el('h3', { text: 'Where it is installed' }), where,
+    el('h3', { text: 'Versions' }),
+    facetButtons(e, 'version', e.versions, 'version'),
+    e.untrackedVersions
+      ? el('p', { className: 'muted', text: `${nf.format(e.untrackedVersions)} browsers run versions beyond the ones tracked.` })
+      : undefined,
+    el('h3', { text: 'Install types' }),
+    facetButtons(e, 'installType', e.installTypes, 'install type'),
+    el('h3', { text: 'Enabled / disabled' }),
+    facetButtons(e, 'state', e.states, 'state'),
+    el('h3', { text: 'Permissions and host permissions' }),
+    permissions,
+    el('h3', { text: 'Where it is installed' }),
+    where,
   );
 }
 
@@ -318,8 +442,11 @@ function renderDetail(inv: Inventory): void {
 
 function renderPolicies(inv: Inventory): void {
   const text = policyFilter.value.trim().toLowerCase();
-  const rows = inv.policies.filter((p) => (!text || p.name.toLowerCase().includes(text) || (p.extensionName ?? '').toLowerCase().includes(text)) &&
-    (!problemsOnly.checked || p.errors + p.conflicts > 0));
+  const rows = inv.policies.filter(
+    (p) =>
+      (!text || p.name.toLowerCase().includes(text) || (p.extensionName ?? '').toLowerCase().includes(text)) &&
+      (!problemsOnly.checked || p.errors + p.conflicts > 0),
+  );
   if (inv.policies.length === 0) {
     policyTable.replaceChildren(el('p', { className: 'muted', text: 'No policy reported by these browsers.' }));
     return;
@@ -327,35 +454,72 @@ function renderPolicies(inv: Inventory): void {
   const body = el('tbody');
   for (const p of rows.slice(0, MAX_ROWS)) body.appendChild(policyRow(p));
   policyTable.replaceChildren(
-    el('p', { className: 'muted', text: `${nf.format(rows.length)} of ${nf.format(inv.policies.length)} policies${rows.length > MAX_ROWS ? `, first ${MAX_ROWS} shown` : ''}; errors and conflicts first.` }),
-    el('table', { attrs: { id: 'policies-table' } },
+    el('p', {
+      className: 'muted',
+      text: `${nf.format(rows.length)} of ${nf.format(inv.policies.length)} policies${rows.length > MAX_ROWS ? `, first ${MAX_ROWS} shown` : ''}; errors and conflicts first.`,
+    }),
+    el(
+      'table',
+      { attrs: { id: 'policies-table' } },
       el('caption', { className: 'visually-hidden', text: 'Policies set in the fleet, errors and conflicts first' }),
-      el('thead', {}, el('tr', {}, ...['Policy', 'Scope', 'Source', 'Values seen', 'Browsers', 'Errors', 'Conflicts', 'List'].map((h) =>
-        el('th', { text: h, attrs: { scope: 'col' } })))),
-      body));
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['Policy', 'Scope', 'Source', 'Values seen', 'Browsers', 'Errors', 'Conflicts', 'List'].map((h) =>
+            el('th', { text: h, attrs: { scope: 'col' } }),
+          ),
+        ),
+      ),
+      body,
+    ),
+  );
 }
 
 function policyRow(p: PolicySummary): HTMLElement {
   const problems = p.errors + p.conflicts;
   const title = p.extensionId !== undefined ? `${p.name} (${p.extensionName || p.extensionId})` : p.name;
   const tr = el('tr', { attrs: { 'data-key': p.key }, className: problems ? 'problem' : '' });
-  const values = p.values.slice(0, 3).map((v) => `${shown(v.value, '(empty)')} (${nf.format(v.browsers)})`).join(', ') +
-    (p.values.length > 3 || p.otherValueBrowsers ? `, +${p.values.length - 3 > 0 ? p.values.length - 3 : 0} more` : '');
-  const all = btn(`${nf.format(p.browsers)} browsers`, () => select({ kind: 'policy', key: p.key }),
-    { secondary: true, label: `List the ${nf.format(p.browsers)} browsers with ${title}` });
+  const values =
+    p.values
+      .slice(0, 3)
+      .map((v) => `${shown(v.value, '(empty)')} (${nf.format(v.browsers)})`)
+      .join(', ') + (p.values.length > 3 || p.otherValueBrowsers ? `, +${p.values.length - 3 > 0 ? p.values.length - 3 : 0} more` : '');
+  const all = btn(`${nf.format(p.browsers)} browsers`, () => select({ kind: 'policy', key: p.key }), {
+    secondary: true,
+    label: `List the ${nf.format(p.browsers)} browsers with ${title}`,
+  });
   all.dataset.role = 'list';
   all.disabled = !canSelect;
   const cell = el('td', {}, all);
   if (problems) {
-    const bad = btn('with problems', () => select({ kind: 'policy', key: p.key, problems: true }),
-      { className: 'small', label: `List the browsers where ${title} reports an error or a conflict` });
+    const bad = btn('with problems', () => select({ kind: 'policy', key: p.key, problems: true }), {
+      className: 'small',
+      label: `List the browsers where ${title} reports an error or a conflict`,
+    });
     bad.dataset.role = 'problems';
     bad.disabled = !canSelect;
     append(cell, ' ', bad);
   }
-  append(tr,
-    el('th', { attrs: { scope: 'row' } }, problems ? el('span', { className: 'problem-mark', text: '⚠ ', attrs: { 'aria-hidden': 'true' } }) : undefined, title,
-      p.errorMessages.length ? el('div', { className: 'muted small', text: p.errorMessages.slice(0, 2).map((m) => m.value).join('; ') }) : undefined),
+  append(
+    tr,
+    el(
+      'th',
+      { attrs: { scope: 'row' } },
+      problems ? el('span', { className: 'problem-mark', text: '⚠ ', attrs: { 'aria-hidden': 'true' } }) : undefined,
+      title,
+      p.errorMessages.length
+        ? el('div', {
+            className: 'muted small',
+            text: p.errorMessages
+              .slice(0, 2)
+              .map((m) => m.value)
+              .join('; '),
+          })
+        : undefined,
+    ),
     el('td', { text: p.scopes.map((s) => `${s.scope} (${nf.format(s.browsers)})`).join(', ') }),
     el('td', { text: p.sources.map((s) => shown(s.value)).join(', ') }),
     el('td', { className: 'values', text: values }),
@@ -386,21 +550,63 @@ function renderDiff(state: InventoryViewState): void {
     return;
   }
   const list = (title: string, items: { key: string; name: string; before: number; after: number }[]) =>
-    el('details', { attrs: { open: '' } }, el('summary', { text: `${title}: ${nf.format(items.length)}` }),
-      el('ul', {}, ...items.slice(0, 200).map((i) => el('li', { text: `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers` }))));
-  const versions = el('details', {}, el('summary', { text: `Version changes: ${nf.format(d.extensions.versionChanges.length)}` }),
-    el('ul', {}, ...d.extensions.versionChanges.slice(0, 200).map((v) => el('li', {
-      text: `${v.name || v.key}: ${[...v.added.map((c) => `+${c.value} (${nf.format(c.after)})`), ...v.removed.map((c) => `−${c.value} (${nf.format(c.before)})`),
-        ...v.changed.map((c) => `${c.value} ${nf.format(c.before)}→${nf.format(c.after)}`)].join(', ')}`,
-    }))));
-  const policies = el('details', {}, el('summary', { text: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed` }),
-    el('ul', {}, ...[...d.policies.added.map((p) => `new: ${p.name}`), ...d.policies.removed.map((p) => `removed: ${p.name}`),
-      ...d.policies.changed.map((p) => `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`)]
-      .slice(0, 300).map((t) => el('li', { text: t }))));
+    el(
+      'details',
+      { attrs: { open: '' } },
+      el('summary', { text: `${title}: ${nf.format(items.length)}` }),
+      el(
+        'ul',
+        {},
+        ...items.slice(0, 200).map((i) => el('li', { text: `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers` })),
+      ),
+    );
+  const versions = el(
+    'details',
+    {},
+    el('summary', { text: `Version changes: ${nf.format(d.extensions.versionChanges.length)}` }),
+    el(
+      'ul',
+      {},
+      ...d.extensions.versionChanges.slice(0, 200).map((v) =>
+        el('li', {
+          text: `${v.name || v.key}: ${[
+            ...v.added.map((c) => `+${c.value} (${nf.format(c.after)})`),
+            ...v.removed.map((c) => `−${c.value} (${nf.format(c.before)})`),
+            ...v.changed.map((c) => `${c.value} ${nf.format(c.before)}→${nf.format(c.after)}`),
+          ].join(', ')}`,
+        }),
+      ),
+    ),
+  );
+  const policies = el(
+    'details',
+    {},
+    el('summary', {
+      text: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed`,
+    }),
+    el(
+      'ul',
+      {},
+      ...[
+        ...d.policies.added.map((p) => `new: ${p.name}`),
+        ...d.policies.removed.map((p) => `removed: ${p.name}`),
+        ...d.policies.changed.map(
+          (p) =>
+            `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`,
+        ),
+      ]
+        .slice(0, 300)
+        .map((t) => el('li', { text: t })),
+    ),
+  );
   diffBox.replaceChildren();
-  append(diffBox,
+  append(
+    diffBox,
     el('h2', { text: `Changes since ${d.file}` }),
-    el('p', { className: 'muted', text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.` }),
+    el('p', {
+      className: 'muted',
+      text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.`,
+    }),
     d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
     d.partial ? el('p', { className: 'warning', text: d.partial }) : undefined,
     list('New extensions', d.extensions.added),

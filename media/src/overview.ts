@@ -66,7 +66,9 @@ function readTheme(): Theme {
   const foreground = c('foreground', cssVar('--vscode-foreground', '#cccccc'));
   return {
     palette: PALETTE_VARS.map((n) => c(n, '#3794ff')),
-    platforms: Object.fromEntries([...Object.values(PLATFORM_TOKENS), ...EXTRA_PLATFORM_TOKENS].map((t) => [t, cssVar(`--cbcm-platform-${t}`, '#56b4e9')])),
+    platforms: Object.fromEntries(
+      [...Object.values(PLATFORM_TOKENS), ...EXTRA_PLATFORM_TOKENS].map((t) => [t, cssVar(`--cbcm-platform-${t}`, '#56b4e9')]),
+    ),
     red: c('red', '#f14c4c'),
     green: c('green', '#89d185'),
     yellow: c('yellow', '#cca700'),
@@ -111,7 +113,9 @@ function btn(text: string, onClick: () => void, id: string, secondary = false): 
 }
 
 app.replaceChildren(
-  el('header', { className: 'page-header' },
+  el(
+    'header',
+    { className: 'page-header' },
     heading,
     el('div', { className: 'toolbar' }, refreshButton, cancelButton, saveButton, compareButton, tablesButton, status),
   ),
@@ -167,8 +171,14 @@ function actionText(a: ItemAction): string {
 /** Bar colours of a single-series chart: by meaning where there is one (activity, token state). */
 function seriesColors(model: ChartModel): string[] {
   const byKey: Record<string, string> = {
-    week: theme.green, month: theme.palette[0], quarter: theme.yellow, older: theme.red, never: theme.grey,
-    active: theme.green, expired: theme.yellow, revoked: theme.red,
+    week: theme.green,
+    month: theme.palette[0],
+    quarter: theme.yellow,
+    older: theme.red,
+    never: theme.grey,
+    active: theme.green,
+    expired: theme.yellow,
+    revoked: theme.red,
   };
   return model.categories.map((c) => {
     const base = byKey[c.key] ?? theme.palette[0];
@@ -289,7 +299,10 @@ function canvasHeight(model: ChartModel): number {
 }
 
 function ariaSummary(model: ChartModel): string {
-  const top = model.categories.slice(0, 6).map((c) => `${c.label}: ${nf.format(c.count)}`).join('; ');
+  const top = model.categories
+    .slice(0, 6)
+    .map((c) => `${c.label}: ${nf.format(c.count)}`)
+    .join('; ');
   return `${model.title}, bar chart of ${model.unit}. ${top}${model.categories.length > 6 ? '; …' : ''}. The table below has every figure.`;
 }
 
@@ -301,11 +314,20 @@ function renderCard(model: ChartModel, total: number): void {
     const note = el('p', { className: 'note muted' });
     const table = el('div');
     const h2 = el('h2', { text: model.title, attrs: { id: `title-${model.id}` } });
-    const section = el('section', { className: `card card-${model.id}`, attrs: { 'aria-labelledby': `title-${model.id}`, id: `chart-${model.id}` } },
-      h2, wrap, note, table);
+    const section = el(
+      'section',
+      { className: `card card-${model.id}`, attrs: { 'aria-labelledby': `title-${model.id}`, id: `chart-${model.id}` } },
+      h2,
+      wrap,
+      note,
+      table,
+    );
     grid.appendChild(section);
     const created: Card = { section, canvas, wrap, note, table, chart: undefined as unknown as Chart<'bar'>, model };
-    created.chart = new Chart(canvas, chartConfig(() => created.model));
+    created.chart = new Chart(
+      canvas,
+      chartConfig(() => created.model),
+    );
     card = created;
     cards.set(model.id, card);
   }
@@ -329,7 +351,9 @@ function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
   details.open = tablesOpen;
   const copy = btn('Copy table', () => post({ type: 'copy', text: tsv(model) }), `copy-${model.id}`, true);
   const series = model.stacks?.series ?? [];
-  const head = el('tr', {},
+  const head = el(
+    'tr',
+    {},
     el('th', { text: model.id === 'versions' ? 'Chrome major' : 'Category', attrs: { scope: 'col' } }),
     el('th', { text: `Number of ${model.unit}`, attrs: { scope: 'col' }, className: 'num' }),
     el('th', { text: 'Share', attrs: { scope: 'col' }, className: 'num' }),
@@ -343,24 +367,37 @@ function renderTable(model: ChartModel, total: number): HTMLDetailsElement {
       : el('span', { className: 'muted', text: c.action.kind === 'none' ? c.action.reason : '' });
     if (isClickable(c.action)) {
       action.title = actionText(c.action);
-      action.setAttribute('aria-label', c.action.kind === 'revealOrgUnit' ? `Show ${c.label} in explorer` : `Filter explorer to ${rowName(model, c)}`);
+      action.setAttribute(
+        'aria-label',
+        c.action.kind === 'revealOrgUnit' ? `Show ${c.label} in explorer` : `Filter explorer to ${rowName(model, c)}`,
+      );
     }
     // Bulk work on what a browser filter matches; the extension asks which (move, annotate, delete) and confirms.
-    const bulk = c.action.kind === 'filter' && c.action.dialect === 'browsers'
-      ? btn('Act on all…', () => post({ type: 'actOnAll', chart: model.id, category: i }), `bulk-${model.id}-${i}`, true) : undefined;
+    const bulk =
+      c.action.kind === 'filter' && c.action.dialect === 'browsers'
+        ? btn('Act on all…', () => post({ type: 'actOnAll', chart: model.id, category: i }), `bulk-${model.id}-${i}`, true)
+        : undefined;
     bulk?.setAttribute('aria-label', `Move, annotate or delete all ${nf.format(c.count)} browsers of ${rowName(model, c)}`);
-    body.appendChild(el('tr', {},
-      el('th', { text: c.label, attrs: { scope: 'row' } }),
-      el('td', { text: nf.format(c.count), className: 'num' }),
-      el('td', { text: total > 0 ? pct.format(c.count / total) : '–', className: 'num' }),
-      ...series.map((_, s) => el('td', { text: nf.format(model.stacks!.values[s][i]), className: 'num' })),
-      el('td', {}, action, ...(bulk ? [' ', bulk] : [])),
-    ));
+    body.appendChild(
+      el(
+        'tr',
+        {},
+        el('th', { text: c.label, attrs: { scope: 'row' } }),
+        el('td', { text: nf.format(c.count), className: 'num' }),
+        el('td', { text: total > 0 ? pct.format(c.count / total) : '–', className: 'num' }),
+        ...series.map((_, s) => el('td', { text: nf.format(model.stacks!.values[s][i]), className: 'num' })),
+        el('td', {}, action, ...(bulk ? [' ', bulk] : [])),
+      ),
+    );
   });
   details.append(
     el('summary', { text: `Table: ${model.title}` }),
     el('div', { className: 'table-tools' }, copy),
-    el('div', { className: 'table-wrap' }, el('table', {}, el('caption', { className: 'visually-hidden', text: model.title }), el('thead', {}, head), body)),
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el('table', {}, el('caption', { className: 'visually-hidden', text: model.title }), el('thead', {}, head), body),
+    ),
   );
   return details;
 }
@@ -379,7 +416,9 @@ function tsv(model: ChartModel): string {
 // ---------------------------------------------------------------- summary, status, diff
 
 function stat(label: string, value: string, detail?: string, action?: HTMLElement): HTMLElement {
-  return el('div', { className: 'stat' },
+  return el(
+    'div',
+    { className: 'stat' },
     el('div', { className: 'stat-value', text: value }),
     el('div', { className: 'stat-label', text: label }),
     detail ? el('div', { className: 'stat-detail muted', text: detail }) : undefined,
@@ -391,16 +430,22 @@ function renderSummary(f: FleetFigures): void {
   const t = f.totals;
   const stable = t.stableMajor;
   const share = stable && t.withVersion > 0 ? pct.format(t.onCurrentMajors / t.withVersion) : '–';
-  const collisionAction = t.collisions
-    ? btn('Filter explorer', () => post({ type: 'filterCollisions' }), 'filter-collisions', true)
-    : undefined;
+  const collisionAction = t.collisions ? btn('Filter explorer', () => post({ type: 'filterCollisions' }), 'filter-collisions', true) : undefined;
   collisionAction?.setAttribute('aria-label', 'Filter explorer to device-id collisions');
-  const stableStat = stat('On stable or the major before', share, stable
-    ? `Chrome ${stable.major - 1} or newer (newer majors are beta, dev or canary), by each browser's newest install.`
-    : 'No browser reports a Chrome version yet.', stableMajorButton);
+  const stableStat = stat(
+    'On stable or the major before',
+    share,
+    stable
+      ? `Chrome ${stable.major - 1} or newer (newer majors are beta, dev or canary), by each browser's newest install.`
+      : 'No browser reports a Chrome version yet.',
+    stableMajorButton,
+  );
   stableStat.id = 'stat-stable';
   if (stable) {
-    stableStat.insertBefore(el('div', { className: 'stat-detail muted', text: stable.explanation, attrs: { id: 'stable-major', 'data-source': stable.source } }), stableMajorButton);
+    stableStat.insertBefore(
+      el('div', { className: 'stat-detail muted', text: stable.explanation, attrs: { id: 'stable-major', 'data-source': stable.source } }),
+      stableMajorButton,
+    );
   }
   summary.replaceChildren(
     stat('Browsers', nf.format(t.browsers), f.complete ? undefined : 'so far'),
@@ -426,37 +471,76 @@ function renderDiff(state: OverviewState): void {
   const c = d.counts;
   const close = btn('Close comparison', () => post({ type: 'closeDiff' }), 'close-diff', true);
   const list = (title: string, items: { deviceId: string; from?: number; to?: number }[], total: number) =>
-    el('details', {},
+    el(
+      'details',
+      {},
       el('summary', { text: `${title}: ${nf.format(total)}${items.length < total ? ` (first ${items.length} shown)` : ''}` }),
-      el('ul', { className: 'device-list' }, ...items.map((i) =>
-        el('li', { text: `${i.deviceId}${i.from !== undefined || i.to !== undefined ? ` — Chrome ${i.from ?? '?'} → ${i.to ?? '?'}` : ''}` }))));
+      el(
+        'ul',
+        { className: 'device-list' },
+        ...items.map((i) =>
+          el('li', { text: `${i.deviceId}${i.from !== undefined || i.to !== undefined ? ` — Chrome ${i.from ?? '?'} → ${i.to ?? '?'}` : ''}` }),
+        ),
+      ),
+    );
   const changed = d.charts.flatMap((ch) => ch.rows.filter((r) => r.before !== r.after).map((r) => ({ chart: ch.id, ...r })));
-  const rows = changed.map((r) => el('tr', {},
-    el('td', { text: cards.get(r.chart)?.model.title ?? r.chart }),
-    el('th', { text: r.label, attrs: { scope: 'row' } }),
-    el('td', { text: nf.format(r.before), className: 'num' }),
-    el('td', { text: nf.format(r.after), className: 'num' }),
-    el('td', { text: `${r.after - r.before > 0 ? '+' : ''}${nf.format(r.after - r.before)}`, className: 'num' }),
-  ));
+  const rows = changed.map((r) =>
+    el(
+      'tr',
+      {},
+      el('td', { text: cards.get(r.chart)?.model.title ?? r.chart }),
+      el('th', { text: r.label, attrs: { scope: 'row' } }),
+      el('td', { text: nf.format(r.before), className: 'num' }),
+      el('td', { text: nf.format(r.after), className: 'num' }),
+      el('td', { text: `${r.after - r.before > 0 ? '+' : ''}${nf.format(r.after - r.before)}`, className: 'num' }),
+    ),
+  );
   diffBox.replaceChildren();
-  append(diffBox,
+  append(
+    diffBox,
     el('h2', { text: `Changes since ${d.file}` }),
-    el('p', { className: 'muted', text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.` }),
+    el('p', {
+      className: 'muted',
+      text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.`,
+    }),
     d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
-    !d.before.complete ? el('p', { className: 'warning', text: 'The snapshot was taken from a cancelled listing: it covers only part of the fleet.' }) : undefined,
-    el('div', { className: 'summary' },
-      stat('New', nf.format(c.new)), stat('Gone', nf.format(c.gone)), stat('Upgraded', nf.format(c.upgraded)),
-      stat('Downgraded', nf.format(c.downgraded)), stat('Unchanged', nf.format(c.unchanged))),
+    !d.before.complete
+      ? el('p', { className: 'warning', text: 'The snapshot was taken from a cancelled listing: it covers only part of the fleet.' })
+      : undefined,
+    el(
+      'div',
+      { className: 'summary' },
+      stat('New', nf.format(c.new)),
+      stat('Gone', nf.format(c.gone)),
+      stat('Upgraded', nf.format(c.upgraded)),
+      stat('Downgraded', nf.format(c.downgraded)),
+      stat('Unchanged', nf.format(c.unchanged)),
+    ),
     list('New browsers', d.lists.new, c.new),
     list('Gone browsers', d.lists.gone, c.gone),
     list('Upgraded (newest Chrome major went up)', d.lists.upgraded, c.upgraded),
     list('Downgraded', d.lists.downgraded, c.downgraded),
     changed.length === 0
       ? el('p', { className: 'muted', text: 'No figure of the charts changed.' })
-      : el('details', {}, el('summary', { text: `Figures that changed: ${changed.length}` }),
-        el('div', { className: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, ...['Chart', 'Category', 'Before', 'Now', 'Change'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
-          el('tbody', {}, ...rows)))),
+      : el(
+          'details',
+          {},
+          el('summary', { text: `Figures that changed: ${changed.length}` }),
+          el(
+            'div',
+            { className: 'table-wrap' },
+            el(
+              'table',
+              {},
+              el(
+                'thead',
+                {},
+                el('tr', {}, ...['Chart', 'Category', 'Before', 'Now', 'Change'].map((h) => el('th', { text: h, attrs: { scope: 'col' } }))),
+              ),
+              el('tbody', {}, ...rows),
+            ),
+          ),
+        ),
     close,
   );
 }
@@ -488,7 +572,7 @@ function render(state: OverviewState): void {
     const seen = new Set<string>();
     for (const model of f.charts) {
       seen.add(model.id);
-      renderCard(model, model.id === 'tokens' ? f.totals.tokens ?? 0 : f.totals.browsers);
+      renderCard(model, model.id === 'tokens' ? (f.totals.tokens ?? 0) : f.totals.browsers);
     }
     for (const [id, card] of cards) {
       if (seen.has(id)) continue;
@@ -509,7 +593,10 @@ const themeObserver = new MutationObserver(() => {
   theme = next;
   for (const card of cards.values()) {
     card.chart.destroy();
-    card.chart = new Chart(card.canvas, chartConfig(() => card.model));
+    card.chart = new Chart(
+      card.canvas,
+      chartConfig(() => card.model),
+    );
   }
 });
 // VS Code switches the body's theme class and rewrites the --vscode-* variables on <html> when the theme changes.
@@ -556,7 +643,10 @@ themeObserver.observe(document.documentElement, { attributes: true, attributeFil
     const token = PLATFORM_TOKENS[name];
     if (!card || !dataset || !token) return undefined;
     const bg = dataset.backgroundColor;
-    const clickable = Math.max(0, card.model.categories.findIndex((c) => isClickable(c.action)));
+    const clickable = Math.max(
+      0,
+      card.model.categories.findIndex((c) => isClickable(c.action)),
+    );
     return { color: Array.isArray(bg) ? String(bg[clickable]) : typeof bg === 'string' ? bg : '', token: cssVar(`--cbcm-platform-${token}`, '') };
   },
 };

@@ -51,12 +51,7 @@ export interface CbcmBackend {
   updateAnnotations(deviceId: string, annotations: BrowserAnnotations, signal?: AbortSignal): Promise<ChromeBrowser>;
   deleteBrowser(deviceId: string, signal?: AbortSignal): Promise<void>;
   /** Moves in batches of at most 600 ids; bisects rejected batches to isolate the bad ids. */
-  moveBrowsers(
-    deviceIds: readonly string[],
-    orgUnitPath: string,
-    signal?: AbortSignal,
-    onProgress?: (p: MoveProgress) => void,
-  ): Promise<MoveResult>;
+  moveBrowsers(deviceIds: readonly string[], orgUnitPath: string, signal?: AbortSignal, onProgress?: (p: MoveProgress) => void): Promise<MoveResult>;
 
   listTokens(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage>;
   createToken(options: CreateTokenOptions, signal?: AbortSignal): Promise<EnrollmentToken>;

@@ -5,14 +5,7 @@ import type { HttpTransport } from './http';
 import { listPages } from './listPages';
 import { mapPages } from './paging';
 import { browsersPath, seg } from './paths';
-import {
-  ANNOTATION_FIELDS,
-  BrowserAnnotations,
-  BrowserListPage,
-  ChromeBrowser,
-  ListBrowsersOptions,
-  Projection,
-} from './types';
+import { ANNOTATION_FIELDS, BrowserAnnotations, BrowserListPage, ChromeBrowser, ListBrowsersOptions, Projection } from './types';
 import { checkListBrowsers, requireId } from './validation';
 import { inputError } from './errors';
 import { v1beta1OrderByName } from './types';

@@ -38,10 +38,28 @@ export const CM_ORDER_BY: Readonly<Record<BrowserSortKey, string | undefined>> =
 
 /** Columns of a BASIC row, for the standard `fields` partial response (v1 has no projection). */
 const BASIC_FIELDS = [
-  'name', 'browserPermanentId', 'machineName', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes',
-  'orgUnitId', 'osPlatform', 'osArchitecture', 'osVersion', 'osPlatformVersion', 'lastPolicyFetchTime', 'lastRegistrationTime',
-  'lastStatusReportTime', 'lastActivityTime', 'extensionCount', 'policyCount', 'lastDeviceUser', 'browserVersions',
-  'serialNumber', 'virtualDeviceId',
+  'name',
+  'browserPermanentId',
+  'machineName',
+  'annotatedUser',
+  'annotatedLocation',
+  'annotatedAssetId',
+  'annotatedNotes',
+  'orgUnitId',
+  'osPlatform',
+  'osArchitecture',
+  'osVersion',
+  'osPlatformVersion',
+  'lastPolicyFetchTime',
+  'lastRegistrationTime',
+  'lastStatusReportTime',
+  'lastActivityTime',
+  'extensionCount',
+  'policyCount',
+  'lastDeviceUser',
+  'browserVersions',
+  'serialNumber',
+  'virtualDeviceId',
 ];
 
 export class ChromeManagementBrowsersApi {
@@ -56,7 +74,9 @@ export class ChromeManagementBrowsersApi {
   /** Validates and translates eagerly, so a query the v1 API cannot express fails before any request. */
   list(options: ListBrowsersOptions, signal?: AbortSignal): AsyncIterable<BrowserListPage> {
     checkListBrowsers(options);
-    const { filter, untranslatable, wholeWords, caveats } = convertToChromeManagementFilter(resolveRelativeDates(options.query ?? ''), { orgUnitPath: options.orgUnitPath });
+    const { filter, untranslatable, wholeWords, caveats } = convertToChromeManagementFilter(resolveRelativeDates(options.query ?? ''), {
+      orgUnitPath: options.orgUnitPath,
+    });
     if (untranslatable.length > 0) {
       throw inputError(
         'browsers.list',
@@ -67,12 +87,15 @@ export class ChromeManagementBrowsersApi {
     // v1.1beta1 query meant, whole words. Field names only in the log (values stay out of logs).
     const keep = wholeWordFilter(wholeWords);
     if (caveats.length > 0) {
-      this.log?.(`browsers.list: ${caveats.length} text term(s) have no documented wildcard; if the v1 ":" compares whole values they find only exact values.`);
+      this.log?.(
+        `browsers.list: ${caveats.length} text term(s) have no documented wildcard; if the v1 ":" compares whole values they find only exact values.`,
+      );
     }
     let orderBy: string | undefined;
     if (options.orderBy !== undefined) {
       const mapped = CM_ORDER_BY[options.orderBy];
-      if (!mapped) throw inputError('browsers.list', `Sorting by ${options.orderBy} is not available in the Chrome Management API v1; choose another column.`);
+      if (!mapped)
+        throw inputError('browsers.list', `Sorting by ${options.orderBy} is not available in the Chrome Management API v1; choose another column.`);
       orderBy = options.sortOrder === 'DESCENDING' ? `${mapped} desc` : mapped;
     }
     const projection: Projection = options.projection ?? 'BASIC';

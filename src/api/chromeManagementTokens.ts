@@ -32,7 +32,8 @@ export class ChromeManagementTokensApi {
   list(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage> {
     checkListTokens(options);
     const { filter, untranslatable } = convertTokenQueryToChromeManagementFilter(options.query ?? '', { orgUnitPath: options.orgUnitPath });
-    if (untranslatable.length > 0) throw inputError('tokens.list', `This token query cannot be sent to the Chrome Management API v1: ${untranslatable.join(' ')}`);
+    if (untranslatable.length > 0)
+      throw inputError('tokens.list', `This token query cannot be sent to the Chrome Management API v1: ${untranslatable.join(' ')}`);
     const path = cmTokensPath(this.customerId);
     const query = { filter: filter || undefined, pageSize: options.pageSize };
     const pages = listPages<Wire, EnrollmentToken>(

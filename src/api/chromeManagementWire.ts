@@ -133,9 +133,23 @@ function install(w: Wire): BrowserInstall {
 }
 
 const TEXT_FIELDS = [
-  'machineName', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes', 'osPlatform', 'osArchitecture',
-  'osVersion', 'osPlatformVersion', 'lastPolicyFetchTime', 'lastRegistrationTime', 'lastStatusReportTime', 'lastActivityTime',
-  'lastDeviceUser', 'serialNumber', 'virtualDeviceId', 'omahaRecentFetchTime',
+  'machineName',
+  'annotatedUser',
+  'annotatedLocation',
+  'annotatedAssetId',
+  'annotatedNotes',
+  'osPlatform',
+  'osArchitecture',
+  'osVersion',
+  'osPlatformVersion',
+  'lastPolicyFetchTime',
+  'lastRegistrationTime',
+  'lastStatusReportTime',
+  'lastActivityTime',
+  'lastDeviceUser',
+  'serialNumber',
+  'virtualDeviceId',
+  'omahaRecentFetchTime',
 ] as const;
 
 /**

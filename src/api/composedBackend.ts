@@ -120,12 +120,7 @@ export abstract class ComposedBackend implements CbcmBackend {
     return this.browsers.delete(deviceId, signal);
   }
 
-  moveBrowsers(
-    deviceIds: readonly string[],
-    orgUnitPath: string,
-    signal?: AbortSignal,
-    onProgress?: (p: MoveProgress) => void,
-  ): Promise<MoveResult> {
+  moveBrowsers(deviceIds: readonly string[], orgUnitPath: string, signal?: AbortSignal, onProgress?: (p: MoveProgress) => void): Promise<MoveResult> {
     return this.mover.move({ deviceIds, orgUnitPath, signal, onProgress });
   }
 

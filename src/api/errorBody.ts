@@ -21,7 +21,11 @@ export function parseGoogleError(text: string): { reason?: string; message?: str
     parsed = JSON.parse(text) as GoogleErrorBody;
   } catch {
     // An HTML page from a proxy or load balancer: keep a short, single-line excerpt.
-    const excerpt = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    const excerpt = text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200);
     return { message: excerpt || undefined };
   }
   const e = parsed.error;

@@ -2,16 +2,7 @@
 // Google's own text is kept apart in `googleMessage` so the UI can show both without parsing.
 
 export type ApiErrorKind =
-  | 'auth'
-  | 'permission'
-  | 'notFound'
-  | 'rateLimit'
-  | 'invalid'
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'server'
-  | 'pageTokenExpired';
+  'auth' | 'permission' | 'notFound' | 'rateLimit' | 'invalid' | 'network' | 'timeout' | 'cancelled' | 'server' | 'pageTokenExpired';
 
 export type ApiOperation =
   | 'browsers.list'
@@ -323,7 +314,7 @@ export function responseTooLargeError(op: ApiOperation, limitBytes: number): Api
     delivery: 'yes',
     message:
       `The answer to the request to ${describeOperation(op)} was larger than ${Math.round(limitBytes / 1048576)} MiB, so ` +
-      'reading it was stopped (the limit keeps a broken server or proxy from filling VS Code\'s memory). Lower the ' +
+      "reading it was stopped (the limit keeps a broken server or proxy from filling VS Code's memory). Lower the " +
       'setting "cbcm.pageSize" or narrow the listing; if it keeps happening, check for a proxy rewriting responses.',
   });
 }

@@ -299,14 +299,17 @@ class FleetListing {
     const base = this.options.query?.trim();
     const term = registerTerm(part);
     const query = [base, term].filter(Boolean).join(' ') || undefined;
-    const pages = this.backend.listBrowsers({
-      projection: this.options.projection ?? 'BASIC',
-      query,
-      orgUnitPath: part.orgUnitPath,
-      orderBy: this.split ? 'enrollment_date' : undefined,
-      sortOrder: this.split ? 'ASCENDING' : undefined,
-      maxResults: this.options.maxResults ?? 100,
-    }, signal);
+    const pages = this.backend.listBrowsers(
+      {
+        projection: this.options.projection ?? 'BASIC',
+        query,
+        orgUnitPath: part.orgUnitPath,
+        orderBy: this.split ? 'enrollment_date' : undefined,
+        sortOrder: this.split ? 'ASCENDING' : undefined,
+        maxResults: this.options.maxResults ?? 100,
+      },
+      signal,
+    );
     const iterator = pages[Symbol.asyncIterator]();
     try {
       for (;;) {

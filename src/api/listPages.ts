@@ -33,7 +33,10 @@ export function listPages<W, T>(http: HttpTransport, request: ListRequest<W, T>,
     log: paging.log,
     keyOf: request.keyOf,
     fetchPage: async (pageToken, signal) => {
-      const wire = await http.send<W | undefined>({ operation, method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' }, signal);
+      const wire = await http.send<W | undefined>(
+        { operation, method: 'GET', path, query: { ...query, pageToken }, idempotency: 'idempotent' },
+        signal,
+      );
       return request.parse(wire, signal);
     },
   });

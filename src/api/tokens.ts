@@ -22,7 +22,11 @@ export class TokensApi {
     checkListTokens(options);
     const path = tokensPath(this.customerId);
     // Enum values as documented (`active` → `ACTIVE`): stricter servers refuse other spellings.
-    const query = { query: (options.query && normalizeEnumValues(options.query, 'tokens')) || undefined, orgUnitPath: options.orgUnitPath || undefined, pageSize: options.pageSize };
+    const query = {
+      query: (options.query && normalizeEnumValues(options.query, 'tokens')) || undefined,
+      orgUnitPath: options.orgUnitPath || undefined,
+      pageSize: options.pageSize,
+    };
     const pages = listPages<WireRecord, EnrollmentToken>(
       this.http,
       {

@@ -17,7 +17,10 @@ export function requireId(op: ApiOperation, what: string, id: unknown): string {
   // eslint-disable-next-line no-control-regex
   if (id === '.' || id === '..' || /[/\\\u0000-\u001f\u007f]/.test(id)) {
     const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
-    throw inputError(op, `${shown} is not a valid ${what}, so nothing was sent to ${describe(op)}: an id cannot be "." or "..", or contain "/", "\\" or control characters. Pick the item again from the list.`);
+    throw inputError(
+      op,
+      `${shown} is not a valid ${what}, so nothing was sent to ${describe(op)}: an id cannot be "." or "..", or contain "/", "\\" or control characters. Pick the item again from the list.`,
+    );
   }
   return id;
 }

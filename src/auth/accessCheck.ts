@@ -55,14 +55,32 @@ const listOrgUnits = async (backend: CbcmBackend, signal?: AbortSignal) => {
 export function capabilitiesFor(accessLevel: AccessLevel, apiVersion: ApiVersion): Capability[] {
   const readOnly = accessLevel === 'readOnly';
   const v1 = apiVersion === 'chromemanagement-v1';
-  const browsersRead = v1 ? (readOnly ? CM_BROWSERS_READONLY_SCOPE : CM_BROWSERS_SCOPE) : readOnly ? CHROMEBROWSERS_READONLY_SCOPE : CHROMEBROWSERS_SCOPE;
+  const browsersRead = v1
+    ? readOnly
+      ? CM_BROWSERS_READONLY_SCOPE
+      : CM_BROWSERS_SCOPE
+    : readOnly
+      ? CHROMEBROWSERS_READONLY_SCOPE
+      : CHROMEBROWSERS_SCOPE;
   const browsersWrite = readOnly ? undefined : v1 ? CM_BROWSERS_SCOPE : CHROMEBROWSERS_SCOPE;
   // v1.1beta1 enrollment tokens are covered by the chromebrowsers scope; v1 has scopes of their own.
   const tokens = v1 ? (readOnly ? CM_TOKENS_READONLY_SCOPE : CM_TOKENS_SCOPE) : browsersRead;
   return [
     { id: 'browsersRead', label: 'Browsers: read', scope: browsersRead, probe: listOneBrowser, probeText: 'list one browser' },
-    { id: 'browsersWrite', label: 'Browsers: write (annotate, move, delete)', scope: browsersWrite, probe: listOneBrowser, probeText: 'list one browser with a token of the write scope only' },
-    { id: 'tokens', label: readOnly ? 'Enrollment tokens: read' : 'Enrollment tokens: read and manage', scope: tokens, probe: listOneToken, probeText: 'list one enrollment token' },
+    {
+      id: 'browsersWrite',
+      label: 'Browsers: write (annotate, move, delete)',
+      scope: browsersWrite,
+      probe: listOneBrowser,
+      probeText: 'list one browser with a token of the write scope only',
+    },
+    {
+      id: 'tokens',
+      label: readOnly ? 'Enrollment tokens: read' : 'Enrollment tokens: read and manage',
+      scope: tokens,
+      probe: listOneToken,
+      probeText: 'list one enrollment token',
+    },
     { id: 'orgUnits', label: 'Org units: read', scope: ORGUNIT_READONLY_SCOPE, probe: listOrgUnits, probeText: 'list the org units' },
   ];
 }
@@ -125,11 +143,20 @@ export async function checkAccess(
     } catch (error) {
       if (signal?.aborted) throw error;
       const mapped = mapTokenError(error, {
-        flow: account.kind, stage: 'verify', tokenUrl: settings.oauthTokenUrl, scopes,
-        adminConsoleUrl: settings.adminConsoleUrl, clientId: account.clientId, subject: account.subject,
+        flow: account.kind,
+        stage: 'verify',
+        tokenUrl: settings.oauthTokenUrl,
+        scopes,
+        adminConsoleUrl: settings.adminConsoleUrl,
+        clientId: account.clientId,
+        subject: account.subject,
       });
       const missing = mapped.code === 'delegationNotGranted' || mapped.code === 'invalidScope';
-      return { capability, status: missing ? 'missing' : 'failed', message: missing ? missingAdvice(account, capability.scope ?? scopes[0]) : mapped.message };
+      return {
+        capability,
+        status: missing ? 'missing' : 'failed',
+        message: missing ? missingAdvice(account, capability.scope ?? scopes[0]) : mapped.message,
+      };
     } finally {
       backend.dispose();
     }
@@ -140,26 +167,36 @@ export async function checkAccess(
   const ordered = [...capabilities.filter((c) => c.id === 'orgUnits'), ...capabilities.filter((c) => c.id !== 'orgUnits')];
   for (const capability of ordered) {
     if (!capability.scope) {
-      byId.set(capability.id, { capability, status: 'notRequested', message: 'Not requested: this account was signed in read-only (cbcm.accessLevel). Sign in again with readWrite to change browsers.' });
+      byId.set(capability.id, {
+        capability,
+        status: 'notRequested',
+        message: 'Not requested: this account was signed in read-only (cbcm.accessLevel). Sign in again with readWrite to change browsers.',
+      });
       continue;
     }
     const needsOrgUnits = v1 && capability.id !== 'orgUnits';
     if (needsOrgUnits && byId.get('orgUnits')?.status !== 'works') {
-      byId.set(capability.id, { capability, status: 'notTested', message: 'Not tested: the Chrome Management API names org units by id, so reading it needs the org units scope too. Fix that first.' });
+      byId.set(capability.id, {
+        capability,
+        status: 'notTested',
+        message: 'Not tested: the Chrome Management API names org units by id, so reading it needs the org units scope too. Fix that first.',
+      });
       continue;
     }
     byId.set(capability.id, await runCheck(capability, needsOrgUnits ? [capability.scope, ORGUNIT_READONLY_SCOPE] : [capability.scope]));
   }
   const results = capabilities.map((c) => byId.get(c.id)!);
   const anyMissing = results.some((r) => r.status === 'missing');
-  const delegationUrl = account.kind === 'serviceAccount' && account.clientId && anyMissing
-    ? delegationPageUrl(settings.adminConsoleUrl, account.clientId, neededScopes) : undefined;
+  const delegationUrl =
+    account.kind === 'serviceAccount' && account.clientId && anyMissing
+      ? delegationPageUrl(settings.adminConsoleUrl, account.clientId, neededScopes)
+      : undefined;
   return { results, neededScopes, delegationUrl, perScope: account.kind === 'serviceAccount' };
 }
 
 function missingAdvice(account: AccessCheckAccount, scope: string): string {
   if (account.kind === 'serviceAccount') {
-    return `Missing scope ${scope}. In the Admin console (Security > API controls > Domain-wide delegation) give client ID ${account.clientId ?? '(the key\'s client_id)'} every scope CBCM Explorer needs (Open Delegation Page fills them in).`;
+    return `Missing scope ${scope}. In the Admin console (Security > API controls > Domain-wide delegation) give client ID ${account.clientId ?? "(the key's client_id)"} every scope CBCM Explorer needs (Open Delegation Page fills them in).`;
   }
   return `Missing scope ${scope}. Sign in again and allow every permission on Google's consent page.`;
 }
@@ -180,11 +217,15 @@ export function summarize(report: AccessCheckReport): string {
   const failed = report.results.filter((r) => r.status === 'failed').map((r) => r.capability.label);
   const notTested = report.results.filter((r) => r.status === 'notTested').map((r) => r.capability.label);
   const notRequested = report.results.filter((r) => r.status === 'notRequested').map((r) => r.capability.label);
-  return [
-    `${works} of ${tested.length} work`,
-    missing.length ? `missing: ${missing.join(', ')}` : undefined,
-    failed.length ? `failed: ${failed.join(', ')}` : undefined,
-    notTested.length ? `not tested: ${notTested.join(', ')}` : undefined,
-    notRequested.length ? `not requested (read-only): ${notRequested.join(', ')}` : undefined,
-  ].filter(Boolean).join('; ') + '.';
+  return (
+    [
+      `${works} of ${tested.length} work`,
+      missing.length ? `missing: ${missing.join(', ')}` : undefined,
+      failed.length ? `failed: ${failed.join(', ')}` : undefined,
+      notTested.length ? `not tested: ${notTested.join(', ')}` : undefined,
+      notRequested.length ? `not requested (read-only): ${notRequested.join(', ')}` : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ') + '.'
+  );
 }

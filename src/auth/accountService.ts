@@ -35,7 +35,11 @@ function normalizeCustomerId(value: string | undefined): string {
   const v = (value ?? '').trim();
   if (v === '') return DEFAULT_CUSTOMER;
   if (!/^[A-Za-z0-9_]{1,40}$/.test(v)) {
-    throw new AuthError('invalidInput', 'The customer ID should look like C01234abc (Admin console > Account > Account settings), or be left empty for your own customer.', 'none');
+    throw new AuthError(
+      'invalidInput',
+      'The customer ID should look like C01234abc (Admin console > Account > Account settings), or be left empty for your own customer.',
+      'none',
+    );
   }
   return v;
 }
@@ -87,7 +91,11 @@ export class AccountService implements vscode.Disposable {
         this.fireIfActiveChanged();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.apiVersion', 'cbcm.requestTimeoutSeconds'].some((s) => e.affectsConfiguration(s))) {
+        if (
+          ['cbcm.oauthTokenUrl', 'cbcm.oauthAuthUrl', 'cbcm.adminConsoleUrl', 'cbcm.apiVersion', 'cbcm.requestTimeoutSeconds'].some((s) =>
+            e.affectsConfiguration(s),
+          )
+        ) {
           this.sources.clear();
           this.invalidatedEmitter.fire();
         }
@@ -143,8 +151,13 @@ export class AccountService implements vscode.Disposable {
       const scopes = scopesFor(config.accessLevel, config.apiVersion);
       const source = this.jwtSource(key, subject, scopes, config);
       await this.prove(source, customer, signal, {
-        flow: 'serviceAccount', stage: 'verify', tokenUrl: config.oauthTokenUrl, scopes,
-        adminConsoleUrl: config.adminConsoleUrl, clientId: key.client_id, subject,
+        flow: 'serviceAccount',
+        stage: 'verify',
+        tokenUrl: config.oauthTokenUrl,
+        scopes,
+        adminConsoleUrl: config.adminConsoleUrl,
+        clientId: key.client_id,
+        subject,
       });
       const account = serviceAccountInfo(key, subject, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
       await this.secrets.store(account.id, 'serviceAccountKey', JSON.stringify(key));
@@ -162,10 +175,18 @@ export class AccountService implements vscode.Disposable {
       const config = this.deps.readConfig();
       const id = clientId.trim();
       if (id === '' || /\s/.test(id)) {
-        throw new AuthError('invalidInput', 'Enter the client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).', 'checkClientCredentials');
+        throw new AuthError(
+          'invalidInput',
+          'Enter the client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
+          'checkClientCredentials',
+        );
       }
       if (clientSecret.trim() === '') {
-        throw new AuthError('invalidInput', 'Enter the client secret of the OAuth desktop client (shown next to its client ID).', 'checkClientCredentials');
+        throw new AuthError(
+          'invalidInput',
+          'Enter the client secret of the OAuth desktop client (shown next to its client ID).',
+          'checkClientCredentials',
+        );
       }
       const customer = normalizeCustomerId(options.customerId);
       const scopes = [...scopesFor(config.accessLevel, config.apiVersion), ...OAUTH_IDENTITY_SCOPES];
@@ -185,13 +206,21 @@ export class AccountService implements vscode.Disposable {
       const email = result.email;
       const accountId = `oauth:${email ?? 'user'}:${id}`;
       const source = new OAuthTokenSource({
-        client, refreshToken: result.refreshToken, scopes, subject: email,
+        client,
+        refreshToken: result.refreshToken,
+        scopes,
+        subject: email,
         initialAccessToken: { token: result.accessToken, expiryDate: result.expiryDate },
         onRefreshTokenRotated: (token) => void this.secrets.store(accountId, 'oauthRefreshToken', token),
       });
       await this.prove(source, customer, options.signal, {
-        flow: 'oauth', stage: 'verify', tokenUrl: config.oauthTokenUrl, scopes,
-        adminConsoleUrl: config.adminConsoleUrl, clientId: id, subject: email,
+        flow: 'oauth',
+        stage: 'verify',
+        tokenUrl: config.oauthTokenUrl,
+        scopes,
+        adminConsoleUrl: config.adminConsoleUrl,
+        clientId: id,
+        subject: email,
       });
       const account = oauthAccountInfo(client, result, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
       await this.secrets.store(account.id, 'oauthClientSecret', client.clientSecret);
@@ -238,7 +267,8 @@ export class AccountService implements vscode.Disposable {
     const external = (await vscode.env.asExternalUri(vscode.Uri.parse(listenerUri, true))).toString(true);
     const usable = loopbackRedirectFor(external);
     if (!usable) throw remoteOAuthUnavailable(vscode.env.remoteName, external);
-    if (usable !== listenerUri) this.log.info(`Sign-in listener reached through ${new URL(usable).origin} (${vscode.env.remoteName ?? 'forwarded'}).`);
+    if (usable !== listenerUri)
+      this.log.info(`Sign-in listener reached through ${new URL(usable).origin} (${vscode.env.remoteName ?? 'forwarded'}).`);
     return usable;
   }
 
@@ -253,7 +283,9 @@ export class AccountService implements vscode.Disposable {
       await revokeRefreshToken(this.oauthSettings(account.clientId, clientSecret, this.deps.readConfig()), refreshToken);
     } catch (err) {
       const code = err instanceof AuthError ? err.code : 'error';
-      this.log.warn(`Could not revoke the Google sign-in of ${account.label} (${code}); it is deleted from this machine anyway. You can also remove the app's access in your Google account's security settings.`);
+      this.log.warn(
+        `Could not revoke the Google sign-in of ${account.label} (${code}); it is deleted from this machine anyway. You can also remove the app's access in your Google account's security settings.`,
+      );
     }
   }
 
@@ -285,31 +317,48 @@ export class AccountService implements vscode.Disposable {
 
   private failed(what: string, err: unknown): AuthError {
     // Only our own wording leaves this class: unknown errors are not passed on, as their text could echo input.
-    const error = err instanceof AuthError
-      ? err
-      : new AuthError('tokenEndpoint', `${what} failed unexpectedly (${err instanceof Error ? err.name : 'error'}). Try again; details are in the CBCM Explorer log.`, 'retry');
+    const error =
+      err instanceof AuthError
+        ? err
+        : new AuthError(
+            'tokenEndpoint',
+            `${what} failed unexpectedly (${err instanceof Error ? err.name : 'error'}). Try again; details are in the CBCM Explorer log.`,
+            'retry',
+          );
     this.log.warn(`${what} failed: [${error.code}] ${error.message}`);
     return error;
   }
 
   private jwtSource(key: ServiceAccountKey, subject: string, scopes: readonly string[], config: CbcmConfiguration): JwtTokenSource {
-    return new JwtTokenSource({ key, subject, scopes, tokenUrl: config.oauthTokenUrl, adminConsoleUrl: config.adminConsoleUrl, timeoutMs: config.requestTimeoutMs });
+    return new JwtTokenSource({
+      key,
+      subject,
+      scopes,
+      tokenUrl: config.oauthTokenUrl,
+      adminConsoleUrl: config.adminConsoleUrl,
+      timeoutMs: config.requestTimeoutMs,
+    });
   }
 
   private oauthSettings(clientId: string, clientSecret: string, config: CbcmConfiguration): OAuthClientSettings {
     return {
-      clientId, clientSecret, tokenUrl: config.oauthTokenUrl, authUrl: config.oauthAuthUrl, adminConsoleUrl: config.adminConsoleUrl,
+      clientId,
+      clientSecret,
+      tokenUrl: config.oauthTokenUrl,
+      authUrl: config.oauthAuthUrl,
+      adminConsoleUrl: config.adminConsoleUrl,
       timeoutMs: config.requestTimeoutMs,
     };
   }
 
   private async buildTokenSource(account: AccountInfo): Promise<AccessTokenSource> {
     const config = this.deps.readConfig();
-    const missing = () => new AuthError(
-      'missingCredentials',
-      `The credentials of ${account.label} are not in this machine's secret storage (signed out elsewhere, or the keychain was reset). Sign in again.`,
-      'signInAgain',
-    );
+    const missing = () =>
+      new AuthError(
+        'missingCredentials',
+        `The credentials of ${account.label} are not in this machine's secret storage (signed out elsewhere, or the keychain was reset). Sign in again.`,
+        'signInAgain',
+      );
     if (account.kind === 'serviceAccount') {
       const keyJson = await this.secrets.get(account.id, 'serviceAccountKey');
       if (!keyJson || !account.email) throw missing();
@@ -358,6 +407,9 @@ class LazyTokenSource implements AccessTokenSource {
   }
 
   invalidate(): void {
-    void this.inner?.then((s) => s.invalidate?.(), () => undefined);
+    void this.inner?.then(
+      (s) => s.invalidate?.(),
+      () => undefined,
+    );
   }
 }

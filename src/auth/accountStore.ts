@@ -54,7 +54,11 @@ export function serviceAccountInfo(key: ServiceAccountKey, subject: string, fact
 }
 
 /** The remembered part of a Google (OAuth) sign-in: the client id and e-mail, never the client secret or a token. */
-export function oauthAccountInfo(client: Pick<OAuthClientSettings, 'clientId' | 'clientSecret'>, result: InstalledAppResult, facts: SignInFacts): AccountInfo {
+export function oauthAccountInfo(
+  client: Pick<OAuthClientSettings, 'clientId' | 'clientSecret'>,
+  result: InstalledAppResult,
+  facts: SignInFacts,
+): AccountInfo {
   return {
     id: `oauth:${result.email ?? 'user'}:${client.clientId}`,
     kind: 'oauth',

@@ -67,7 +67,10 @@ export class CbcmAuthenticationProvider implements vscode.AuthenticationProvider
     const after = new Map(now.map((a) => [a.id, a]));
     this.known = now;
     const asSession = (a: AccountInfo): vscode.AuthenticationSession => ({
-      id: a.id, accessToken: '', account: { id: a.id, label: a.label }, scopes: a.scopes,
+      id: a.id,
+      accessToken: '',
+      account: { id: a.id, label: a.label },
+      scopes: a.scopes,
     });
     const added = now.filter((a) => !before.has(a.id)).map(asSession);
     const removed = [...before.values()].filter((a) => !after.has(a.id)).map(asSession);

@@ -32,7 +32,7 @@ export async function autoSignInFromEnvironment(
 ): Promise<AccountInfo | undefined> {
   const keyFile = env.CBCM_AUTO_SIGNIN_KEY_FILE;
   const subject = env.CBCM_AUTO_SIGNIN_SUBJECT;
-  if (!keyFile || !subject || await hasWorkingAccount(accounts)) return undefined;
+  if (!keyFile || !subject || (await hasWorkingAccount(accounts))) return undefined;
   log.info(`Automatic sign-in as ${subject} with the key file ${keyFile} (CBCM_AUTO_SIGNIN_*).`);
   let keyJson: string;
   try {
@@ -73,7 +73,9 @@ export async function autoSignInAtStartup(
 ): Promise<AccountInfo | undefined> {
   if (!isProduction) return autoSignInFromEnvironment(accounts, log, env);
   if (env.CBCM_AUTO_SIGNIN_KEY_FILE || env.CBCM_AUTO_SIGNIN_SUBJECT) {
-    log.info('CBCM_AUTO_SIGNIN_* is set but ignored: automatic sign-in exists only for development and tests, not in an installed extension. Sign in from the CBCM Explorer view.');
+    log.info(
+      'CBCM_AUTO_SIGNIN_* is set but ignored: automatic sign-in exists only for development and tests, not in an installed extension. Sign in from the CBCM Explorer view.',
+    );
   }
   return undefined;
 }

@@ -14,7 +14,11 @@ export async function readKeyFile(uri: vscode.Uri): Promise<string> {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (err) {
     if (err instanceof AuthError) throw err;
-    throw new AuthError('invalidKey', `Cannot read the key file ${uri.scheme === 'file' ? uri.fsPath : uri.toString(true)}. Check the path.`, 'chooseAnotherKey');
+    throw new AuthError(
+      'invalidKey',
+      `Cannot read the key file ${uri.scheme === 'file' ? uri.fsPath : uri.toString(true)}. Check the path.`,
+      'chooseAnotherKey',
+    );
   }
   if (bytes.byteLength > MAX_KEY_FILE_BYTES) throw keyTooLargeError(bytes.byteLength); // it grew meanwhile
   return new TextDecoder('utf-8').decode(bytes);

@@ -55,7 +55,8 @@ export function validateAdminEmail(value: string): string {
   return email;
 }
 
-const KEY_HELP = 'In the Google Cloud console open IAM & Admin > Service Accounts > (your account) > Keys > Add key > Create new key > JSON, and use the downloaded file.';
+const KEY_HELP =
+  'In the Google Cloud console open IAM & Admin > Service Accounts > (your account) > Keys > Add key > Create new key > JSON, and use the downloaded file.';
 
 /** Parses and validates the text of a key file; throws `invalidKey` with a specific message. */
 export function parseServiceAccountKey(text: string): ServiceAccountKey {
@@ -66,11 +67,7 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey {
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    throw new AuthError(
-      'invalidKey',
-      `The key is not valid JSON (the file may be truncated or not a key file). ${KEY_HELP}`,
-      'chooseAnotherKey',
-    );
+    throw new AuthError('invalidKey', `The key is not valid JSON (the file may be truncated or not a key file). ${KEY_HELP}`, 'chooseAnotherKey');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new AuthError('invalidKey', `The key must be a JSON object. ${KEY_HELP}`, 'chooseAnotherKey');

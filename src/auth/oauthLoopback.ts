@@ -45,8 +45,10 @@ function sameState(a: string, b: string): boolean {
 }
 
 function page(title: string, text: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
-    `<body style="font-family: sans-serif; margin: 3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body style="font-family: sans-serif; margin: 3em"><h1>${title}</h1><p>${text}</p></body></html>`
+  );
 }
 
 export async function startLoopbackReceiver(options: LoopbackOptions): Promise<LoopbackReceiver> {
@@ -74,15 +76,31 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
     // letting it end the sign-in would let any local page cancel (or race) the admin's approval.
     if (req.method !== 'GET' || url.pathname !== path || !sameState(q.get('state') ?? '', options.state)) {
       res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close', 'Cache-Control': 'no-store' });
-      res.end(page('Not the expected sign-in', 'This page does not belong to the sign-in CBCM Explorer is waiting for. If you are signing in, finish the approval in the tab VS Code opened.'));
+      res.end(
+        page(
+          'Not the expected sign-in',
+          'This page does not belong to the sign-in CBCM Explorer is waiting for. If you are signing in, finish the approval in the tab VS Code opened.',
+        ),
+      );
       return;
     }
     let outcome: { code?: string; error?: AuthError };
     if (q.has('error')) {
       const err = q.get('error') ?? '';
-      outcome = err === 'access_denied'
-        ? { error: new AuthError('accessDenied', 'Access was not granted on the consent page. Sign in again and choose Allow.', 'signInAgain', { oauthError: err }) }
-        : { error: new AuthError('tokenEndpoint', `The consent page returned an error${/^[a-z_]{1,40}$/.test(err) ? ` (${err})` : ''}. Sign in again.`, 'signInAgain') };
+      outcome =
+        err === 'access_denied'
+          ? {
+              error: new AuthError('accessDenied', 'Access was not granted on the consent page. Sign in again and choose Allow.', 'signInAgain', {
+                oauthError: err,
+              }),
+            }
+          : {
+              error: new AuthError(
+                'tokenEndpoint',
+                `The consent page returned an error${/^[a-z_]{1,40}$/.test(err) ? ` (${err})` : ''}. Sign in again.`,
+                'signInAgain',
+              ),
+            };
     } else if (!q.get('code')) {
       outcome = { error: new AuthError('tokenEndpoint', 'The consent page returned no authorization code. Sign in again.', 'signInAgain') };
     } else {
@@ -90,9 +108,11 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
     }
     const ok = outcome.code !== undefined;
     res.writeHead(ok ? 200 : 400, { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close', 'Cache-Control': 'no-store' });
-    res.end(ok
-      ? page('Signed in', 'CBCM Explorer received your approval. You can close this tab and return to VS Code.')
-      : page('Sign-in failed', 'Return to VS Code for details and start the sign-in again.'));
+    res.end(
+      ok
+        ? page('Signed in', 'CBCM Explorer received your approval. You can close this tab and return to VS Code.')
+        : page('Sign-in failed', 'Return to VS Code for details and start the sign-in again.'),
+    );
     settle(outcome);
     shutdown();
   });
@@ -124,7 +144,11 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
   const port = (server.address() as AddressInfo).port;
   timer = setTimeout(() => {
     settle({
-      error: new AuthError('timeout', `No answer from the consent page within ${Math.round(timeoutMs / 60000) || 1} minute(s). Start the sign-in again and approve access in the browser.`, 'retry'),
+      error: new AuthError(
+        'timeout',
+        `No answer from the consent page within ${Math.round(timeoutMs / 60000) || 1} minute(s). Start the sign-in again and approve access in the browser.`,
+        'retry',
+      ),
     });
     shutdown();
   }, timeoutMs);

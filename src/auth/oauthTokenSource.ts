@@ -57,9 +57,20 @@ export interface InstalledAppResult {
   readonly email?: string;
 }
 
-function errorContext(settings: OAuthClientSettings, scopes: readonly string[], stage: TokenErrorContext['stage'], subject?: string): TokenErrorContext {
+function errorContext(
+  settings: OAuthClientSettings,
+  scopes: readonly string[],
+  stage: TokenErrorContext['stage'],
+  subject?: string,
+): TokenErrorContext {
   return {
-    flow: 'oauth', stage, tokenUrl: settings.tokenUrl, scopes, adminConsoleUrl: settings.adminConsoleUrl, clientId: settings.clientId, subject,
+    flow: 'oauth',
+    stage,
+    tokenUrl: settings.tokenUrl,
+    scopes,
+    adminConsoleUrl: settings.adminConsoleUrl,
+    clientId: settings.clientId,
+    subject,
     timeoutMs: settings.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
   };
 }
@@ -106,7 +117,7 @@ export async function runInstalledAppFlow(options: InstalledAppFlowOptions): Pro
     if (!tokens.refresh_token || !tokens.access_token) {
       throw new AuthError(
         'tokenEndpoint',
-        'The token endpoint did not return a refresh token, so the sign-in could not be kept. Remove CBCM Explorer from your Google account\'s third-party access, then sign in again.',
+        "The token endpoint did not return a refresh token, so the sign-in could not be kept. Remove CBCM Explorer from your Google account's third-party access, then sign in again.",
         'signInAgain',
       );
     }

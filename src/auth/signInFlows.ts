@@ -22,25 +22,36 @@ const SA_STEPS = 2;
 /** Step 1: the key, from a file or pasted. Cancelling the file dialog or Back from the paste box returns here. */
 async function readKeyText(): Promise<string | undefined> {
   for (;;) {
-    const choice = await pickStep({ title: SA_TITLE, step: 1, totalSteps: SA_STEPS }, [
-      { label: '$(file) Choose the JSON key file…', id: 'file' as const },
-      { label: '$(clippy) Paste the key JSON…', id: 'paste' as const, detail: 'The text is hidden while you paste and is kept only in VS Code\'s secret storage.' },
-    ], { placeholder: 'Where is the service account\'s JSON key?' });
+    const choice = await pickStep(
+      { title: SA_TITLE, step: 1, totalSteps: SA_STEPS },
+      [
+        { label: '$(file) Choose the JSON key file…', id: 'file' as const },
+        {
+          label: '$(clippy) Paste the key JSON…',
+          id: 'paste' as const,
+          detail: "The text is hidden while you paste and is kept only in VS Code's secret storage.",
+        },
+      ],
+      { placeholder: "Where is the service account's JSON key?" },
+    );
     if (!choice || choice === BACK) return undefined;
     if (choice.id === 'paste') {
-      const pasted = await inputStep({ title: SA_TITLE, step: 1, totalSteps: SA_STEPS }, {
-        prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
-        password: true,
-        validate: (text) => {
-          if (text.trim() === '') return undefined;
-          try {
-            parseServiceAccountKey(text);
-            return undefined;
-          } catch (err) {
-            return err instanceof AuthError ? err.message : 'This is not a service-account key.';
-          }
+      const pasted = await inputStep(
+        { title: SA_TITLE, step: 1, totalSteps: SA_STEPS },
+        {
+          prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
+          password: true,
+          validate: (text) => {
+            if (text.trim() === '') return undefined;
+            try {
+              parseServiceAccountKey(text);
+              return undefined;
+            } catch (err) {
+              return err instanceof AuthError ? err.message : 'This is not a service-account key.';
+            }
+          },
         },
-      });
+      );
       if (pasted === BACK) continue;
       return pasted;
     }
@@ -57,16 +68,23 @@ async function readKeyText(): Promise<string | undefined> {
 
 /** Step 2: the admin to act as; BACK returns to the key. */
 function askAdminEmail(previous?: string): Promise<StepResult<string>> {
-  return inputStep({ title: SA_TITLE, step: 2, totalSteps: SA_STEPS }, {
-    prompt: 'E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).',
-    placeholder: 'admin@example.com',
-    value: previous,
-    validate: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
-  });
+  return inputStep(
+    { title: SA_TITLE, step: 2, totalSteps: SA_STEPS },
+    {
+      prompt: 'E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).',
+      placeholder: 'admin@example.com',
+      value: previous,
+      validate: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
+    },
+  );
 }
 
 /** Interactive service-account sign-in. Resolves to the account, or undefined when the admin cancels. */
-export async function promptServiceAccountSignIn(accounts: AccountService, keyText?: string, previousEmail?: string): Promise<AccountInfo | undefined> {
+export async function promptServiceAccountSignIn(
+  accounts: AccountService,
+  keyText?: string,
+  previousEmail?: string,
+): Promise<AccountInfo | undefined> {
   let keyJson: string | undefined = keyText;
   let adminEmail: string | undefined;
   for (;;) {
@@ -127,7 +145,7 @@ export async function promptOAuthSignIn(accounts: AccountService): Promise<Accou
       continue;
     }
     const secret = await inputStep(at(2), {
-      prompt: 'Client secret of that OAuth client. It is kept only in VS Code\'s secret storage.',
+      prompt: "Client secret of that OAuth client. It is kept only in VS Code's secret storage.",
       password: true,
     });
     if (secret === BACK) {
@@ -175,9 +193,7 @@ export interface AuthErrorRetries {
 
 /** Shows an auth failure with the buttons its action calls for. Cancellation shows nothing. */
 export async function showAuthError(err: unknown, retries: AuthErrorRetries = {}): Promise<void> {
-  const error = err instanceof AuthError
-    ? err
-    : new AuthError('tokenEndpoint', 'Sign-in failed unexpectedly; see the CBCM Explorer log.', 'retry');
+  const error = err instanceof AuthError ? err : new AuthError('tokenEndpoint', 'Sign-in failed unexpectedly; see the CBCM Explorer log.', 'retry');
   if (error.code === 'cancelled') return;
   const buttons: { title: string; run: () => Thenable<unknown> }[] = [];
   const add = (title: string, run: Retry | undefined) => run && buttons.push({ title, run });
@@ -247,12 +263,13 @@ export async function pickAccountToSignOut(accounts: AccountService): Promise<st
     void vscode.window.showInformationMessage('CBCM Explorer: no account is signed in.');
     return undefined;
   }
-  const picked = list.length === 1
-    ? { id: list[0].id, label: list[0].label }
-    : await vscode.window.showQuickPick(
-        list.map((a) => ({ id: a.id, label: a.label, description: `customer ${a.customerId}` })),
-        { title: 'Sign out of CBCM', placeHolder: 'Which account?' },
-      );
+  const picked =
+    list.length === 1
+      ? { id: list[0].id, label: list[0].label }
+      : await vscode.window.showQuickPick(
+          list.map((a) => ({ id: a.id, label: a.label, description: `customer ${a.customerId}` })),
+          { title: 'Sign out of CBCM', placeHolder: 'Which account?' },
+        );
   if (!picked) return undefined;
   const confirm = await vscode.window.showWarningMessage(
     `Sign out of ${picked.label}? Its credentials are deleted from this computer.`,
@@ -267,7 +284,11 @@ export async function promptSignIn(accounts: AccountService): Promise<AccountInf
   const choice = await vscode.window.showQuickPick(
     [
       { label: '$(key) Service account key', detail: 'A service account with domain-wide delegation acts as an admin.', id: 'sa' as const },
-      { label: '$(globe) Google account (OAuth)', detail: 'Sign in as an admin in the browser, with your own OAuth desktop client.', id: 'oauth' as const },
+      {
+        label: '$(globe) Google account (OAuth)',
+        detail: 'Sign in as an admin in the browser, with your own OAuth desktop client.',
+        id: 'oauth' as const,
+      },
     ],
     { title: 'Sign in to Chrome Browser Cloud Management', ignoreFocusOut: true },
   );

@@ -25,7 +25,11 @@ export function createAccountStatusBar(
     item.show();
   };
   update();
-  const disposable = vscode.Disposable.from(item, accounts.onDidChangeActiveAccount(update), accounts.onDidChangeAccounts(update),
-    onDidChangeConfiguration(update));
+  const disposable = vscode.Disposable.from(
+    item,
+    accounts.onDidChangeActiveAccount(update),
+    accounts.onDidChangeAccounts(update),
+    onDidChangeConfiguration(update),
+  );
   return Object.assign(disposable, { item });
 }

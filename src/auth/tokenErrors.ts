@@ -93,7 +93,16 @@ interface ErrorFacts {
 }
 
 const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', 'insufficientScopes']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** Only identifiers that look like OAuth/Google error codes are echoed back. */
 function safeCode(value: unknown): string | undefined {
@@ -127,14 +136,11 @@ function factsOf(err: unknown): ErrorFacts {
     reason = reason ?? safeCode(first?.reason) ?? safeCode(apiError.status);
     oauthError = undefined;
   }
-  const description = [data?.error_description, apiError?.message, e.message]
-    .filter((s): s is string => typeof s === 'string')
-    .join(' ');
+  const description = [data?.error_description, apiError?.message, e.message].filter((s): s is string => typeof s === 'string').join(' ');
   const cause = asRecord(e.cause);
-  const networkCode = [e.code, e.errno, cause?.code, e.reason].find(
-    (c): c is string => typeof c === 'string' && NETWORK_CODES.has(c),
-  );
-  const abortLike = (r: Record<string, unknown> | undefined) => r !== undefined && (r.name === 'AbortError' || r.code === 'ABORT_ERR' || r.name === 'TimeoutError');
+  const networkCode = [e.code, e.errno, cause?.code, e.reason].find((c): c is string => typeof c === 'string' && NETWORK_CODES.has(c));
+  const abortLike = (r: Record<string, unknown> | undefined) =>
+    r !== undefined && (r.name === 'AbortError' || r.code === 'ABORT_ERR' || r.name === 'TimeoutError');
   const aborted = abortLike(e) || abortLike(cause) || abortLike(asRecord(e.error));
   const tooLarge = [e, cause, asRecord(e.error)].some((r) => r?.type === 'max-size');
   return { status, oauthError, description, reason, networkCode, aborted, tooLarge };
@@ -203,7 +209,7 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
         const delegationUrl = ctx.clientId ? delegationPageUrl(ctx.adminConsoleUrl, ctx.clientId, ctx.scopes) : undefined;
         return new AuthError(
           'delegationNotGranted',
-          `Domain-wide delegation is not granted to this service account. In the Admin console (Security > API controls > Domain-wide delegation) add client ID ${ctx.clientId ?? '(the key\'s client_id)'} with exactly these scopes: ${scopeList}.`,
+          `Domain-wide delegation is not granted to this service account. In the Admin console (Security > API controls > Domain-wide delegation) add client ID ${ctx.clientId ?? "(the key's client_id)"} with exactly these scopes: ${scopeList}.`,
           'openDelegationPage',
           { ...details, delegationUrl },
         );
@@ -239,11 +245,12 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
   }
 
   if (f.status === 403 && (SCOPE_REASONS.has(f.reason ?? '') || /insufficient.*scope/i.test(f.description))) {
-    const delegationUrl = ctx.flow === 'serviceAccount' && ctx.clientId ? delegationPageUrl(ctx.adminConsoleUrl, ctx.clientId, ctx.scopes) : undefined;
+    const delegationUrl =
+      ctx.flow === 'serviceAccount' && ctx.clientId ? delegationPageUrl(ctx.adminConsoleUrl, ctx.clientId, ctx.scopes) : undefined;
     return new AuthError(
       'delegationNotGranted',
       ctx.flow === 'serviceAccount'
-        ? `The access token lacks a needed scope. In the Admin console (Security > API controls > Domain-wide delegation) give client ID ${ctx.clientId ?? '(the key\'s client_id)'} exactly these scopes: ${scopeList}.`
+        ? `The access token lacks a needed scope. In the Admin console (Security > API controls > Domain-wide delegation) give client ID ${ctx.clientId ?? "(the key's client_id)"} exactly these scopes: ${scopeList}.`
         : `The access token lacks a needed scope. Sign in again and allow every requested permission (${scopeList}).`,
       ctx.flow === 'serviceAccount' ? 'openDelegationPage' : 'signInAgain',
       { ...details, delegationUrl },
@@ -270,7 +277,10 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
       'delegationNotGranted',
       `The Admin SDK refused the new access token (401). Check that the credentials grant these scopes: ${scopeList}.`,
       ctx.flow === 'serviceAccount' ? 'openDelegationPage' : 'signInAgain',
-      { ...details, delegationUrl: ctx.flow === 'serviceAccount' && ctx.clientId ? delegationPageUrl(ctx.adminConsoleUrl, ctx.clientId, ctx.scopes) : undefined },
+      {
+        ...details,
+        delegationUrl: ctx.flow === 'serviceAccount' && ctx.clientId ? delegationPageUrl(ctx.adminConsoleUrl, ctx.clientId, ctx.scopes) : undefined,
+      },
     );
   }
   const code = f.oauthError ?? f.reason;
@@ -294,12 +304,7 @@ export function mapTokenError(err: unknown, ctx: TokenErrorContext): AuthError {
 function mapInvalidGrant(f: ErrorFacts, ctx: TokenErrorContext, details: AuthErrorDetails, who: string): AuthError {
   if (ctx.flow === 'oauth') {
     return ctx.stage === 'refresh'
-      ? new AuthError(
-          'refreshTokenRevoked',
-          'Your Google sign-in has expired or was revoked (invalid_grant). Sign in again.',
-          'signInAgain',
-          details,
-        )
+      ? new AuthError('refreshTokenRevoked', 'Your Google sign-in has expired or was revoked (invalid_grant). Sign in again.', 'signInAgain', details)
       : new AuthError(
           'invalidGrant',
           'The authorization code was rejected (expired, already used, or the PKCE check failed). Sign in again.',
@@ -310,7 +315,7 @@ function mapInvalidGrant(f: ErrorFacts, ctx: TokenErrorContext, details: AuthErr
   if (/time|iat|exp\b|clock|short-lived/i.test(f.description)) {
     return new AuthError(
       'clockSkew',
-      'The token endpoint rejected the signed request as outside its valid time window (invalid_grant). Check that this computer\'s clock and time zone are correct, then try again.',
+      "The token endpoint rejected the signed request as outside its valid time window (invalid_grant). Check that this computer's clock and time zone are correct, then try again.",
       'checkClock',
       details,
     );

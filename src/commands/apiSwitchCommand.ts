@@ -9,7 +9,8 @@ export const SWITCH_TO_V1_COMMAND = 'cbcm.api.switchToChromeManagement';
 const NOTICE_SHOWN_KEY = 'cbcm.v1RemovalNoticeShown';
 const ENABLE_API_URL = 'https://console.cloud.google.com/apis/library/chromemanagement.googleapis.com';
 /** The reference's wording (chrome-management-api-v1.md): removed as of Chrome 166, GA in Chrome 156. */
-export const V1BETA1_REMOVAL_NOTICE = 'CBCM Explorer uses the Admin SDK v1.1beta1 browser and enrollment-token endpoints, which Google removes as of Chrome 166. The Chrome Management API v1 replaces them (generally available since Chrome 156).';
+export const V1BETA1_REMOVAL_NOTICE =
+  'CBCM Explorer uses the Admin SDK v1.1beta1 browser and enrollment-token endpoints, which Google removes as of Chrome 166. The Chrome Management API v1 replaces them (generally available since Chrome 156).';
 
 export interface SwitchResult {
   readonly switched: boolean;
@@ -36,7 +37,11 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
     let report;
     try {
       report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Chrome Management API for this account…'), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Checking the Chrome Management API for this account…'),
+          cancellable: true,
+        },
         async (_p, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -71,7 +76,12 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
       ...(account.kind === 'oauth' ? [anyway] : []),
     ];
     const detail = report.results.map((r) => `${r.capability.label}: ${r.message}`).join('\n');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Not switched: the Chrome Management API does not work for this account yet ({0})', summary), { detail }, ...actions)
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('Not switched: the Chrome Management API does not work for this account yet ({0})', summary),
+        { detail },
+        ...actions,
+      )
       .then(async (choice) => {
         if (choice === enable) await vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL));
         if (choice === delegation && report.delegationUrl) await vscode.env.openExternal(vscode.Uri.parse(report.delegationUrl, true));
@@ -88,11 +98,10 @@ export function registerApiSwitch(context: vscode.ExtensionContext, accounts: Ac
     if (!accounts.activeAccount || readConfiguration().apiVersion !== 'v1.1beta1' || context.globalState.get<boolean>(NOTICE_SHOWN_KEY)) return;
     void context.globalState.update(NOTICE_SHOWN_KEY, true);
     const action = vscode.l10n.t('Switch to Chrome Management API');
-    void vscode.window.showInformationMessage(vscode.l10n.t(V1BETA1_REMOVAL_NOTICE), action).then((c) => c === action && vscode.commands.executeCommand(SWITCH_TO_V1_COMMAND));
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t(V1BETA1_REMOVAL_NOTICE), action)
+      .then((c) => c === action && vscode.commands.executeCommand(SWITCH_TO_V1_COMMAND));
   };
   noticeOnce();
-  return [
-    vscode.commands.registerCommand(SWITCH_TO_V1_COMMAND, switchToV1),
-    accounts.onDidChangeActiveAccount(noticeOnce),
-  ];
+  return [vscode.commands.registerCommand(SWITCH_TO_V1_COMMAND, switchToV1), accounts.onDidChangeActiveAccount(noticeOnce)];
 }

@@ -2,12 +2,7 @@ import * as vscode from 'vscode';
 import { automationAllowed, automationArgs } from './automation';
 import type { AccountInfo } from '../auth/accountStore';
 import type { AccountService } from '../auth/accountService';
-import {
-  pickAccountToSignOut,
-  promptOAuthSignIn,
-  promptServiceAccountSignIn,
-  showAccountSwitcher,
-} from '../auth/signInFlows';
+import { pickAccountToSignOut, promptOAuthSignIn, promptServiceAccountSignIn, showAccountSwitcher } from '../auth/signInFlows';
 import { readKeyFile } from '../auth/keyFile';
 import { AuthError } from '../auth/tokenErrors';
 
@@ -65,9 +60,7 @@ export function registerAuthCommands(services: AuthCommandServices): vscode.Disp
       return accounts.signInOAuth(args.clientId, args.clientSecret ?? '', {
         customerId: args.customerId,
         timeoutMs: args.timeoutMs,
-        openUrl: args.openUrl === false
-          ? undefined
-          : async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),
+        openUrl: args.openUrl === false ? undefined : async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),
       });
     }),
     vscode.commands.registerCommand('cbcm.auth.signOut', async (arg?: unknown) => {

@@ -22,16 +22,17 @@ const ANNOTATION_LABELS: Record<AnnotationField, string> = {
 
 export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   const { services, explorer, view } = c;
-  const copy = (pick: (b: ChromeBrowser) => string | undefined, what: string) =>
-    async (clicked?: unknown, selected?: unknown) => {
-      const values = targetsOf(view, isBrowserNode, clicked, selected).map((n) => pick(n.browser)).filter((v): v is string => !!v);
-      if (values.length === 0) {
-        void vscode.window.showInformationMessage(`No ${what} to copy: select a browser first.`);
-        return;
-      }
-      await vscode.env.clipboard.writeText(values.join('\n'));
-      vscode.window.setStatusBarMessage(`Copied ${values.length} ${what}${values.length > 1 ? 's' : ''}`, 3000);
-    };
+  const copy = (pick: (b: ChromeBrowser) => string | undefined, what: string) => async (clicked?: unknown, selected?: unknown) => {
+    const values = targetsOf(view, isBrowserNode, clicked, selected)
+      .map((n) => pick(n.browser))
+      .filter((v): v is string => !!v);
+    if (values.length === 0) {
+      void vscode.window.showInformationMessage(`No ${what} to copy: select a browser first.`);
+      return;
+    }
+    await vscode.env.clipboard.writeText(values.join('\n'));
+    vscode.window.setStatusBarMessage(`Copied ${values.length} ${what}${values.length > 1 ? 's' : ''}`, 3000);
+  };
 
   /**
    * One browser at a time: with several selected it hands over to the bulk annotate (one question for all, with its
@@ -42,10 +43,14 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const nodes = [...new Map(targetsOf(view, isBrowserNode, clicked, selected).map((n) => [n.deviceId, n])).values()];
     const preset = automationArgs<{ field: AnnotationField; value: string; confirmed?: boolean }>(services.context.extensionMode, options);
     if (nodes.length > 1) {
-      void vscode.window.showInformationMessage(`${nodes.length.toLocaleString(displayLocale())} browsers are selected: their annotations are set together, with a preview before anything is saved.`);
+      void vscode.window.showInformationMessage(
+        `${nodes.length.toLocaleString(displayLocale())} browsers are selected: their annotations are set together, with a preview before anything is saved.`,
+      );
       // Automation's value becomes a literal template ("{{" and "}}" are braces); the bulk path ignores it in Production.
-      const bulkPreset = preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string'
-        ? { confirmed: preset.confirmed, changes: { [preset.field]: preset.value.replace(/[{}]/g, (b) => b + b) } } : undefined;
+      const bulkPreset =
+        preset && preset.field in ANNOTATION_LABELS && typeof preset.value === 'string'
+          ? { confirmed: preset.confirmed, changes: { [preset.field]: preset.value.replace(/[{}]/g, (b) => b + b) } }
+          : undefined;
       return vscode.commands.executeCommand('cbcm.bulk.annotateSelected', nodes[0], nodes, bulkPreset);
     }
     const node = nodes[0];
@@ -62,7 +67,9 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     }
     const field = await vscode.window.showQuickPick(
       (Object.keys(ANNOTATION_LABELS) as AnnotationField[]).map((f) => ({
-        label: ANNOTATION_LABELS[f], description: node.browser[f] || '(empty)', field: f,
+        label: ANNOTATION_LABELS[f],
+        description: node.browser[f] || '(empty)',
+        field: f,
       })),
       { title: `Annotate ${node.browser.machineName ?? node.deviceId}` },
     );
@@ -93,7 +100,9 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
       if (outcome?.status === 'failed') throw new Error(outcome.reason);
       if (outcome?.status === 'conflict') {
         services.fireBrowserChanged(outcome.browser);
-        void vscode.window.showWarningMessage(`Not saved: the ${ANNOTATION_LABELS[field]} of ${name} was changed by someone else since it was read. Look at it again, then edit it.`);
+        void vscode.window.showWarningMessage(
+          `Not saved: the ${ANNOTATION_LABELS[field]} of ${name} was changed by someone else since it was read. Look at it again, then edit it.`,
+        );
       }
       return outcome;
     } catch (error) {
@@ -124,24 +133,26 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         // One operation of the change history: each browser's FULL record is kept there before it is deleted.
-        await writer.operation({ action: 'delete', title: `Delete ${noun}`, planned: browsers.length }, async (op) => {
-          for (const b of browsers) {
-            if (token.isCancellationRequested) break;
-            progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
-            try {
-              const r = await op.delete(b.deviceId, abort.signal);
-              if (r.ok) deleted.add(b.deviceId);
-              else failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${r.reason}`);
-            } catch (error) {
-              if (isCancellation(error) || abort.signal.aborted) break;
-              failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+        await writer
+          .operation({ action: 'delete', title: `Delete ${noun}`, planned: browsers.length }, async (op) => {
+            for (const b of browsers) {
+              if (token.isCancellationRequested) break;
+              progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
+              try {
+                const r = await op.delete(b.deviceId, abort.signal);
+                if (r.ok) deleted.add(b.deviceId);
+                else failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${r.reason}`);
+              } catch (error) {
+                if (isCancellation(error) || abort.signal.aborted) break;
+                failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+              }
             }
-          }
-          const notTried = browsers.length - deleted.size - failures.length;
-          return { done: op.tally.done, failed: op.tally.failed, notTried, stoppedBy: notTried > 0 ? 'cancelled' : undefined };
-        }).catch((error) => {
-          failures.push(`Could not record the delete in the change history: ${describeError(error)}`);
-        });
+            const notTried = browsers.length - deleted.size - failures.length;
+            return { done: op.tally.done, failed: op.tally.failed, notTried, stoppedBy: notTried > 0 ? 'cancelled' : undefined };
+          })
+          .catch((error) => {
+            failures.push(`Could not record the delete in the change history: ${describeError(error)}`);
+          });
       },
     );
     for (const folder of explorer.loadedBrowserFolders()) if (folder.removeBrowsers(deleted)) explorer.redraw(folder);
@@ -150,10 +161,13 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
     const notTried = browsers.length - deleted.size - failures.length;
     services.log.info(deleteLogLine([...deleted], failures.length, notTried));
     if (failures.length > 0 || notTried > 0) {
-      void vscode.window.showWarningMessage(
-        `Deleted ${deleted.size} of ${browsers.length}. ${failures.length} failed${notTried ? `, ${notTried} not tried (cancelled)` : ''}.`,
-        { modal: false, detail: failures.join('\n') }, 'Show Log',
-      ).then((c) => c && services.log.show());
+      void vscode.window
+        .showWarningMessage(
+          `Deleted ${deleted.size} of ${browsers.length}. ${failures.length} failed${notTried ? `, ${notTried} not tried (cancelled)` : ''}.`,
+          { modal: false, detail: failures.join('\n') },
+          'Show Log',
+        )
+        .then((c) => c && services.log.show());
       failures.forEach((f) => services.log.warn(`Delete failed: ${f}`));
     } else {
       void vscode.window.showInformationMessage(`Deleted ${noun}.`);
@@ -161,9 +175,18 @@ export function registerBrowserCommands(c: ExplorerCommandContext): vscode.Dispo
   };
 
   return [
-    vscode.commands.registerCommand('cbcm.browser.copyDeviceId', copy((b) => b.deviceId, 'device ID')),
-    vscode.commands.registerCommand('cbcm.browser.copySerialNumber', copy((b) => b.serialNumber, 'serial number')),
-    vscode.commands.registerCommand('cbcm.browser.copyMachineName', copy((b) => b.machineName, 'machine name')),
+    vscode.commands.registerCommand(
+      'cbcm.browser.copyDeviceId',
+      copy((b) => b.deviceId, 'device ID'),
+    ),
+    vscode.commands.registerCommand(
+      'cbcm.browser.copySerialNumber',
+      copy((b) => b.serialNumber, 'serial number'),
+    ),
+    vscode.commands.registerCommand(
+      'cbcm.browser.copyMachineName',
+      copy((b) => b.machineName, 'machine name'),
+    ),
     vscode.commands.registerCommand('cbcm.browser.editAnnotation', editAnnotation),
     vscode.commands.registerCommand('cbcm.browser.delete', deleteBrowsers),
     vscode.commands.registerCommand('cbcm.browser.openInAdminConsole', async (clicked?: unknown) => {

@@ -20,8 +20,12 @@ export function isBrowserSelection(v: unknown): v is BrowserSelection {
   if (!isObject(v.scope) || !(v.scope.kind === 'account' || (v.scope.kind === 'orgUnit' && typeof v.scope.orgUnitPath === 'string'))) return false;
   if (!Array.isArray(v.orgUnits) || !isObject(v.target)) return false;
   const l = v.listing;
-  return isObject(l) && typeof l.requests === 'number' &&
-    (l.kind === 'byId' || (l.kind === 'scan' && (l.orgUnitPaths === undefined || (Array.isArray(l.orgUnitPaths) && l.orgUnitPaths.every((p) => typeof p === 'string')))));
+  return (
+    isObject(l) &&
+    typeof l.requests === 'number' &&
+    (l.kind === 'byId' ||
+      (l.kind === 'scan' && (l.orgUnitPaths === undefined || (Array.isArray(l.orgUnitPaths) && l.orgUnitPaths.every((p) => typeof p === 'string')))))
+  );
 }
 
 export function registerBrowserListCommands(c: ExplorerCommandContext): vscode.Disposable[] {
@@ -29,7 +33,9 @@ export function registerBrowserListCommands(c: ExplorerCommandContext): vscode.D
   return [
     vscode.commands.registerCommand(SHOW_BROWSER_LIST_COMMAND, async (selection?: unknown): Promise<number | undefined> => {
       if (!isBrowserSelection(selection)) {
-        void vscode.window.showErrorMessage('Show Browser List needs a selection from the fleet inventory: click an extension, version, permission or policy there.');
+        void vscode.window.showErrorMessage(
+          'Show Browser List needs a selection from the fleet inventory: click an extension, version, permission or policy there.',
+        );
         return undefined;
       }
       const folder = await explorer.showBrowserList(selection);
@@ -48,7 +54,9 @@ export function registerBrowserListCommands(c: ExplorerCommandContext): vscode.D
           await new Promise((r) => setTimeout(r, 300));
         }
       }
-      services.log.info(`Explorer: listing ${selection.deviceIds.length} browsers (${selection.description}), ${selection.listing.kind} plan, ~${selection.listing.requests} requests.`);
+      services.log.info(
+        `Explorer: listing ${selection.deviceIds.length} browsers (${selection.description}), ${selection.listing.kind} plan, ~${selection.listing.requests} requests.`,
+      );
       // The count, for automation and tests (the folder itself is not a serialisable result).
       return selection.deviceIds.length;
     }),

@@ -43,7 +43,7 @@ export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposab
   const automation = (a: unknown): BulkAutomation => automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
   const matching = (kind: BulkKind) => async (node?: unknown, _selected?: unknown, auto?: unknown) => {
     // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
-    if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...await node.loadAll()] }, automation(auto));
+    if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...(await node.loadAll())] }, automation(auto));
     const scope = scopeOf(c, node);
     return scope && runBulk(c, kind, { kind: 'query', scope }, automation(auto));
   };
@@ -122,9 +122,14 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       try {
-        return await dryRunQuery(backend, source.scope, { withAnnotations, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} so far` }) });
+        return await dryRunQuery(backend, source.scope, {
+          withAnnotations,
+          signal: abort.signal,
+          onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} so far` }),
+        });
       } catch (e) {
-        if (!isCancellation(e) && !abort.signal.aborted) void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
+        if (!isCancellation(e) && !abort.signal.aborted)
+          void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
         return undefined;
       }
     },
@@ -138,7 +143,11 @@ function sampleLines(dry: DryRun): string {
 }
 
 function fromLines(dry: DryRun): string {
-  return [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`).join('\n');
+  return [...dry.byOrgUnit]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`)
+    .join('\n');
 }
 
 async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
@@ -146,7 +155,13 @@ async function confirm(auto: BulkAutomation, message: string, detail: string, bu
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, button)) === button;
 }
 
-async function runBulk(c: ExplorerCommandContext, kind: BulkKind, source: Source, auto: BulkAutomation, retryOf?: BulkTarget[]): Promise<BulkSummary | undefined> {
+async function runBulk(
+  c: ExplorerCommandContext,
+  kind: BulkKind,
+  source: Source,
+  auto: BulkAutomation,
+  retryOf?: BulkTarget[],
+): Promise<BulkSummary | undefined> {
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
   if (c.services.backends.readOnly) {
@@ -168,9 +183,12 @@ async function runBulk(c: ExplorerCommandContext, kind: BulkKind, source: Source
     return undefined;
   }
   const again = (targets: BulkTarget[]) => runBulk(c, kind, source, auto, targets);
-  const summary = kind === 'move' ? await bulkMove(backend, writer, dry, what, auto)
-    : kind === 'delete' ? await bulkDelete(writer, dry, what, auto)
-      : await bulkAnnotate(writer, dry, what, auto);
+  const summary =
+    kind === 'move'
+      ? await bulkMove(backend, writer, dry, what, auto)
+      : kind === 'delete'
+        ? await bulkDelete(writer, dry, what, auto)
+        : await bulkAnnotate(writer, dry, what, auto);
   if (!summary) return undefined;
   c.explorer.refresh();
   // Not awaited: the command's result is the summary; the message waits for the admin as long as it likes.
@@ -186,20 +204,41 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
     return run({
       signal: abort.signal,
       onProgress: (p) => {
-        progress.report({ message: `${p.finished.toLocaleString(displayLocale())} of ${p.total.toLocaleString(displayLocale())}`, increment: ((p.finished - last) / p.total) * 100 });
+        progress.report({
+          message: `${p.finished.toLocaleString(displayLocale())} of ${p.total.toLocaleString(displayLocale())}`,
+          increment: ((p.finished - last) / p.total) * 100,
+        });
         last = p.finished;
       },
     });
   });
 }
 
-async function bulkMove(backend: CbcmBackend, writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+async function bulkMove(
+  backend: CbcmBackend,
+  writer: FleetWriter,
+  dry: DryRun,
+  what: string,
+  auto: BulkAutomation,
+): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const destination = auto.destination ?? await pickOrgUnit(backend, { title: `Move ${count(n, 'browser')} to…`, placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units` });
+  const destination =
+    auto.destination ??
+    (await pickOrgUnit(backend, {
+      title: `Move ${count(n, 'browser')} to…`,
+      placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units`,
+    }));
   if (!destination) return undefined;
   const already = dry.byOrgUnit.get(destination) ?? 0;
-  const ok = auto.confirmed || await askModal(bulkMoveQuestion(n, destination,
-    `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`));
+  const ok =
+    auto.confirmed ||
+    (await askModal(
+      bulkMoveQuestion(
+        n,
+        destination,
+        `${count(n, 'browser')} ${what}.\n\nNow in:\n${fromLines(dry)}${already ? `\n(${already} already in ${destination}: left as they are)` : ''}\n\n${sampleLines(dry)}\n\nThe change history records where each one was; Undo moves them back.`,
+      ),
+    ));
   if (!ok) return undefined;
   const title = `Move ${count(n, 'browser')} ${what} to ${destination}`;
   return withRunProgress(title, (o) => runMove(writer, dry.targets, destination, title, o));
@@ -207,18 +246,26 @@ async function bulkMove(backend: CbcmBackend, writer: FleetWriter, dry: DryRun, 
 
 async function bulkDelete(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const ok = auto.confirmed || await askModal(bulkDeleteQuestion(n,
-    `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`));
+  const ok =
+    auto.confirmed ||
+    (await askModal(
+      bulkDeleteQuestion(
+        n,
+        `${count(n, 'browser')} ${what}.\n\n${sampleLines(dry)}\n\nGoogle cannot undelete: each browser's full record is saved in the change history first (it can be exported). A machine that still runs managed Chrome enrolls again.`,
+      ),
+    ));
   if (!ok) return undefined;
   const title = `Delete ${count(n, 'browser')} ${what}`;
   return withRunProgress(title, (o) => runDelete(writer, dry.targets, title, o));
 }
 
 function presetChanges(preset: NonNullable<BulkAutomation['changes']>): AnnotationChanges {
-  return Object.fromEntries(ANNOTATION_FIELDS.map((f) => {
-    const v = preset[f];
-    return [f, v === undefined ? { mode: 'keep' } : v === null ? { mode: 'clear' } : { mode: 'set', template: parseTemplate(v) }];
-  })) as AnnotationChanges;
+  return Object.fromEntries(
+    ANNOTATION_FIELDS.map((f) => {
+      const v = preset[f];
+      return [f, v === undefined ? { mode: 'keep' } : v === null ? { mode: 'clear' } : { mode: 'set', template: parseTemplate(v) }];
+    }),
+  ) as AnnotationChanges;
 }
 
 async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
@@ -231,9 +278,12 @@ async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto
   const preview = annotationPreviewText(dry.targets, plan, title);
   // Automation (outside Production) answers the confirmation itself and needs no preview tab left open.
   if (!auto.confirmed) await openPreview(`annotations-${Date.now()}`, preview.text);
-  const ok = await confirm(auto, `Set annotations on ${count(n, 'browser')}?`,
+  const ok = await confirm(
+    auto,
+    `Set annotations on ${count(n, 'browser')}?`,
     `${preview.writes.toLocaleString(displayLocale())} will change, ${(n - preview.writes - preview.invalid).toLocaleString(displayLocale())} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
-    `Set on ${n.toLocaleString(displayLocale())}`);
+    `Set on ${n.toLocaleString(displayLocale())}`,
+  );
   if (!ok) return undefined;
   return withRunProgress(title, (o) => runAnnotate(writer, dry.targets, plan, title, o));
 }

@@ -22,8 +22,19 @@ export function registerBulkPreview(): vscode.Disposable[] {
 const cell = (v: string) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ⏎ ') || '∅';
 
 /** Markdown: per browser, each changed field "current → new", or why it will be skipped. */
-export function annotationPreviewText(targets: readonly BulkTarget[], plan: (t: BulkTarget) => PlannedAnnotations, title: string): { text: string; writes: number; invalid: number } {
-  const lines = [`# ${title}`, '', 'Nothing has been sent yet. Review, then confirm in the dialog.', '', '| Browser | Serial | Change |', '|---|---|---|'];
+export function annotationPreviewText(
+  targets: readonly BulkTarget[],
+  plan: (t: BulkTarget) => PlannedAnnotations,
+  title: string,
+): { text: string; writes: number; invalid: number } {
+  const lines = [
+    `# ${title}`,
+    '',
+    'Nothing has been sent yet. Review, then confirm in the dialog.',
+    '',
+    '| Browser | Serial | Change |',
+    '|---|---|---|',
+  ];
   let writes = 0;
   let invalid = 0;
   for (const t of targets) {
@@ -33,8 +44,9 @@ export function annotationPreviewText(targets: readonly BulkTarget[], plan: (t: 
       invalid++;
       change = `⚠ skipped: ${cell(p.reason)}`;
     } else {
-      const diffs = ANNOTATION_KEYS.filter((k) => p.values[k] !== (t.annotations?.[k] ?? ''))
-        .map((k) => `${ANNOTATION_LABELS[k]}: ${cell(t.annotations?.[k] ?? '')} → ${cell(p.values[k])}`);
+      const diffs = ANNOTATION_KEYS.filter((k) => p.values[k] !== (t.annotations?.[k] ?? '')).map(
+        (k) => `${ANNOTATION_LABELS[k]}: ${cell(t.annotations?.[k] ?? '')} → ${cell(p.values[k])}`,
+      );
       if (diffs.length) writes++;
       change = diffs.join('; ') || 'unchanged';
     }

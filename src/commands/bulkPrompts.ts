@@ -10,7 +10,11 @@ import { displayLocale } from '../util/displayLocale';
 export async function askAnnotationChanges(count: number): Promise<AnnotationChanges | undefined> {
   const fields = await vscode.window.showQuickPick(
     ANNOTATION_FIELDS.map((f) => ({ label: ANNOTATION_LABELS[f], field: f, picked: false })),
-    { title: `Set annotations on ${count.toLocaleString(displayLocale())} browsers (1/2): fields`, placeHolder: 'Choose the fields to change (Space to tick, Enter to go on)', canPickMany: true },
+    {
+      title: `Set annotations on ${count.toLocaleString(displayLocale())} browsers (1/2): fields`,
+      placeHolder: 'Choose the fields to change (Space to tick, Enter to go on)',
+      canPickMany: true,
+    },
   );
   if (!fields || fields.length === 0) return undefined;
   const changes = Object.fromEntries(ANNOTATION_FIELDS.map((f) => [f, { mode: 'keep' }])) as AnnotationChanges;

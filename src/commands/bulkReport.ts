@@ -20,12 +20,21 @@ export function failuresCsv(s: BulkSummary): string {
   const header = ['deviceId', 'machineName', 'serialNumber', 'orgUnitPath', 'result', 'reason'];
   const row = (t: BulkTarget, result: string, reason: string) =>
     [t.deviceId, t.machineName, t.serialNumber, t.orgUnitPath, result, reason].map(csvField).join(',');
-  return [header.map(csvField).join(','), ...s.failed.map((f) => row(f.target, 'failed', f.reason)), ...s.notTried.map((t) => row(t, 'not tried', s.stoppedBy ?? ''))].join('\r\n') + '\r\n';
+  return (
+    [
+      header.map(csvField).join(','),
+      ...s.failed.map((f) => row(f.target, 'failed', f.reason)),
+      ...s.notTried.map((t) => row(t, 'not tried', s.stoppedBy ?? '')),
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 export async function saveText(defaultName: string, text: string): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { CSV: ['csv'] } });
+  const uri = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
+    filters: { CSV: ['csv'] },
+  });
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   return uri;

@@ -18,7 +18,11 @@ export function registerCheckAccessCommand(accounts: AccountService, log: vscode
   const run = async (): Promise<AccessCheckReport | undefined> => {
     const account = accounts.activeAccount;
     if (!account) {
-      const choice = await vscode.window.showWarningMessage('Check Access: sign in first.', 'Sign In with a Service Account Key…', 'Sign In with Google (OAuth)…');
+      const choice = await vscode.window.showWarningMessage(
+        'Check Access: sign in first.',
+        'Sign In with a Service Account Key…',
+        'Sign In with Google (OAuth)…',
+      );
       if (choice === 'Sign In with a Service Account Key…') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
       if (choice === 'Sign In with Google (OAuth)…') await vscode.commands.executeCommand('cbcm.auth.signInOAuth');
       return undefined;
@@ -48,16 +52,23 @@ export function registerCheckAccessCommand(accounts: AccountService, log: vscode
     const allWork = report.results.every((r) => r.status === 'works' || r.status === 'notRequested');
     await vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
     await vscode.commands.executeCommand('setContext', ALL_WORK_CONTEXT, allWork);
-    log.info(`Check Access for ${account.label} (${config.apiVersion}, ${signedInAccessLevel(account)}${report.perScope ? ', one token per scope' : ', the sign-in token'}):`);
-    for (const r of report.results) log.info(`  ${r.status === 'works' ? '✓' : r.status === 'notRequested' ? '–' : '✗'} ${r.capability.label} [${r.capability.scope ?? 'not requested'}]: ${r.message}`);
+    log.info(
+      `Check Access for ${account.label} (${config.apiVersion}, ${signedInAccessLevel(account)}${report.perScope ? ', one token per scope' : ', the sign-in token'}):`,
+    );
+    for (const r of report.results)
+      log.info(
+        `  ${r.status === 'works' ? '✓' : r.status === 'notRequested' ? '–' : '✗'} ${r.capability.label} [${r.capability.scope ?? 'not requested'}]: ${r.message}`,
+      );
     log.info(`  Scopes this account needs: ${report.neededScopes.join(', ')}`);
     void showReport(report, account.clientId, allWork, log);
     return report;
   };
-  return [vscode.commands.registerCommand(CHECK_ACCESS_COMMAND, async () => {
-    // Resolves to nothing: the report holds no secret, but callers only need the notification.
-    await run();
-  })];
+  return [
+    vscode.commands.registerCommand(CHECK_ACCESS_COMMAND, async () => {
+      // Resolves to nothing: the report holds no secret, but callers only need the notification.
+      await run();
+    }),
+  ];
 }
 
 async function showReport(report: AccessCheckReport, clientId: string | undefined, allWork: boolean, log: vscode.LogOutputChannel): Promise<void> {
@@ -67,9 +78,13 @@ async function showReport(report: AccessCheckReport, clientId: string | undefine
   const signInAgain = vscode.l10n.t('Sign In Again');
   const details = vscode.l10n.t('Show Details');
   const anyMissing = report.results.some((r) => r.status === 'missing');
-  const actions = allWork ? [details]
-    : report.delegationUrl ? [openDelegation, copyClientId, details]
-      : anyMissing ? [signInAgain, details] : [details];
+  const actions = allWork
+    ? [details]
+    : report.delegationUrl
+      ? [openDelegation, copyClientId, details]
+      : anyMissing
+        ? [signInAgain, details]
+        : [details];
   const detail = report.results.map((r) => `${r.capability.label}: ${r.message}`).join('\n');
   const choice = allWork
     ? await vscode.window.showInformationMessage(summary, { detail }, ...actions)

@@ -20,8 +20,16 @@ export interface ColumnExportPreset {
 
 const SHAPES: { shape: ExportShape; label: string; detail: string }[] = [
   { shape: 'browser', label: 'One row per browser', detail: 'Browser columns (BASIC fields; FULL ones make it a FULL listing).' },
-  { shape: 'profile', label: 'One row per profile', detail: 'Browser and install columns repeated on each profile row. Browsers without profiles have no row.' },
-  { shape: 'extension', label: 'One row per extension', detail: 'Browser, install and profile columns repeated on each extension row. Profiles without extensions have no row.' },
+  {
+    shape: 'profile',
+    label: 'One row per profile',
+    detail: 'Browser and install columns repeated on each profile row. Browsers without profiles have no row.',
+  },
+  {
+    shape: 'extension',
+    label: 'One row per extension',
+    detail: 'Browser, install and profile columns repeated on each extension row. Profiles without extensions have no row.',
+  },
   { shape: 'jsonl', label: 'JSON Lines: every field of each browser', detail: 'One FULL record per line, nothing left out.' },
 ];
 
@@ -48,55 +56,71 @@ async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[])
 /** `cbcm.browser.exportColumns`: the browsers of the clicked org unit (or the account), with the explorer's filter. */
 export function registerColumnExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const choices = new ExportColumnChoices(c.services.context.workspaceState);
-  return [vscode.commands.registerCommand('cbcm.browser.exportColumns', async (clicked?: unknown, _selected?: unknown, supplied?: ColumnExportPreset): Promise<ExportOutcome | undefined> => {
-    const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
-    const backend = await requireBackend(c.services);
-    if (!backend) return undefined;
-    const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
-    const query = queryFor(c.explorer.state, 'browsers', orgUnitPath);
-    const where = `${orgUnitPath ? ` in ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
+  return [
+    vscode.commands.registerCommand(
+      'cbcm.browser.exportColumns',
+      async (clicked?: unknown, _selected?: unknown, supplied?: ColumnExportPreset): Promise<ExportOutcome | undefined> => {
+        const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
+        const backend = await requireBackend(c.services);
+        if (!backend) return undefined;
+        const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
+        const query = queryFor(c.explorer.state, 'browsers', orgUnitPath);
+        const where = `${orgUnitPath ? ` in ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
 
-    const shape = preset?.shape ?? (await vscode.window.showQuickPick(SHAPES, { title: `Export browsers${where}` }))?.shape;
-    if (!shape) return undefined;
-    let columns: ExportColumn[] = [];
-    if (shape !== 'jsonl') {
-      const picked = preset
-        ? preset.columns?.map((id) => columnById(id)).filter((col): col is ExportColumn => col !== undefined && columnsFor(shape).includes(col)) ?? choices.get(shape)
-        : await pickColumns(shape, choices.get(shape));
-      if (!picked) return undefined;
-      if (picked.length === 0) {
-        void vscode.window.showWarningMessage('Pick at least one column to export.');
-        return undefined;
-      }
-      columns = picked;
-      await choices.set(shape, columns);
-    }
-    const extension = shape === 'jsonl' ? 'jsonl' : 'csv';
-    const uri = preset?.uri ?? await vscode.window.showSaveDialog({
-      defaultUri: proposedUri(`browsers-${shape === 'jsonl' ? 'full' : `per-${shape}`}`, extension),
-      filters: shape === 'jsonl' ? { 'JSON Lines': ['jsonl'] } : { CSV: ['csv'] },
-    });
-    if (!uri) return undefined;
+        const shape = preset?.shape ?? (await vscode.window.showQuickPick(SHAPES, { title: `Export browsers${where}` }))?.shape;
+        if (!shape) return undefined;
+        let columns: ExportColumn[] = [];
+        if (shape !== 'jsonl') {
+          const picked = preset
+            ? (preset.columns
+                ?.map((id) => columnById(id))
+                .filter((col): col is ExportColumn => col !== undefined && columnsFor(shape).includes(col)) ?? choices.get(shape))
+            : await pickColumns(shape, choices.get(shape));
+          if (!picked) return undefined;
+          if (picked.length === 0) {
+            void vscode.window.showWarningMessage('Pick at least one column to export.');
+            return undefined;
+          }
+          columns = picked;
+          await choices.set(shape, columns);
+        }
+        const extension = shape === 'jsonl' ? 'jsonl' : 'csv';
+        const uri =
+          preset?.uri ??
+          (await vscode.window.showSaveDialog({
+            defaultUri: proposedUri(`browsers-${shape === 'jsonl' ? 'full' : `per-${shape}`}`, extension),
+            filters: shape === 'jsonl' ? { 'JSON Lines': ['jsonl'] } : { CSV: ['csv'] },
+          }));
+        if (!uri) return undefined;
 
-    const label = SHAPES.find((s) => s.shape === shape)!.label.toLowerCase();
-    return runExport(c.services, {
-      uri,
-      title: `Exporting browsers${where}, ${label}`,
-      signal: preset?.signal,
-      async write(out, signal, report) {
-        const batches = listFleet(backend, {
-          projection: shape === 'jsonl' ? 'FULL' : projectionFor(shape, columns),
-          query,
-          orgUnitPath,
-          orgUnits: c.explorer.accountNode?.orgUnits,
-        }, signal);
-        const progress = (n: { browsers: number; rows: number }) => report(`${n.rows.toLocaleString(displayLocale())} rows from ${n.browsers.toLocaleString(displayLocale())} browsers`);
-        const counts = shape === 'jsonl' ? await writeJsonLines(batches, out, progress) : await writeRowExport(batches, out, shape, columns, progress);
-        const summary = shape === 'browser' || shape === 'jsonl'
-          ? `${counts.browsers.toLocaleString(displayLocale())} browsers`
-          : `${counts.rows.toLocaleString(displayLocale())} rows (one per ${shape}) from ${counts.browsers.toLocaleString(displayLocale())} browsers`;
-        return { written: counts.rows, summary };
+        const label = SHAPES.find((s) => s.shape === shape)!.label.toLowerCase();
+        return runExport(c.services, {
+          uri,
+          title: `Exporting browsers${where}, ${label}`,
+          signal: preset?.signal,
+          async write(out, signal, report) {
+            const batches = listFleet(
+              backend,
+              {
+                projection: shape === 'jsonl' ? 'FULL' : projectionFor(shape, columns),
+                query,
+                orgUnitPath,
+                orgUnits: c.explorer.accountNode?.orgUnits,
+              },
+              signal,
+            );
+            const progress = (n: { browsers: number; rows: number }) =>
+              report(`${n.rows.toLocaleString(displayLocale())} rows from ${n.browsers.toLocaleString(displayLocale())} browsers`);
+            const counts =
+              shape === 'jsonl' ? await writeJsonLines(batches, out, progress) : await writeRowExport(batches, out, shape, columns, progress);
+            const summary =
+              shape === 'browser' || shape === 'jsonl'
+                ? `${counts.browsers.toLocaleString(displayLocale())} browsers`
+                : `${counts.rows.toLocaleString(displayLocale())} rows (one per ${shape}) from ${counts.browsers.toLocaleString(displayLocale())} browsers`;
+            return { written: counts.rows, summary };
+          },
+        });
       },
-    });
-  })];
+    ),
+  ];
 }

@@ -39,12 +39,7 @@ export function refusedReadOnly(services: Services, action: string): boolean {
  * The nodes a command acts on: VS Code passes (clicked, selected[]) for tree menus; palette use falls back to the
  * view's selection. Only nodes matching `accept` count.
  */
-export function targetsOf<T>(
-  view: vscode.TreeView<unknown>,
-  accept: (node: unknown) => node is T,
-  clicked: unknown,
-  selected: unknown,
-): T[] {
+export function targetsOf<T>(view: vscode.TreeView<unknown>, accept: (node: unknown) => node is T, clicked: unknown, selected: unknown): T[] {
   if (Array.isArray(selected) && selected.some(accept)) return selected.filter(accept);
   if (accept(clicked)) return [clicked];
   return view.selection.filter(accept);

@@ -9,12 +9,15 @@ export type { ModalQuestion } from './confirmText';
 export type ModalAnswerer = (question: ModalQuestion) => string | undefined;
 let answerer: ModalAnswerer | undefined;
 export const modalTesting = {
-  answerWith(a: ModalAnswerer | undefined): void { answerer = a; },
+  answerWith(a: ModalAnswerer | undefined): void {
+    answerer = a;
+  },
 };
 
 /** Shows the question; true only when the admin chose its action. */
 export async function askModal(q: ModalQuestion): Promise<boolean> {
-  const choice = answerer ? answerer(q)
+  const choice = answerer
+    ? answerer(q)
     : (await vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, ...q.buttons.map((title) => ({ title }))))?.title;
   return choice === q.action;
 }

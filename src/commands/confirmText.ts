@@ -16,8 +16,9 @@ const MAX_LISTED = 10;
 
 /** One line per browser (the first ten): machine name — serial number or device ID — org unit. */
 export function browserLines(browsers: readonly ChromeBrowser[]): string {
-  const lines = browsers.slice(0, MAX_LISTED).map((b) =>
-    `• ${b.machineName || '(no name)'} — ${b.serialNumber || b.deviceId} — ${b.orgUnitPath || '(org unit not reported)'}`);
+  const lines = browsers
+    .slice(0, MAX_LISTED)
+    .map((b) => `• ${b.machineName || '(no name)'} — ${b.serialNumber || b.deviceId} — ${b.orgUnitPath || '(org unit not reported)'}`);
   const more = browsers.length - MAX_LISTED;
   return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }

@@ -36,7 +36,7 @@ async function revealListing(c: ExplorerCommandContext, kind: ListingKind, orgUn
       void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer. Refresh the explorer.`);
       return false;
     }
-    const folder = kind === 'tokens' ? (ou ? ou.tokens : account.allTokens) : (ou ? ou.browsers : account.allBrowsers);
+    const folder = kind === 'tokens' ? (ou ? ou.tokens : account.allTokens) : ou ? ou.browsers : account.allBrowsers;
     try {
       await c.view.reveal(folder, { select: true, focus: true, expand: true });
       return true;
@@ -85,9 +85,10 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
     for (;;) {
       const query = await vscode.window.showInputBox({
         title: `Filter ${kind}${orgUnitPath ? ` in ${orgUnitPath}` : ' (all org units)'}`,
-        prompt: kind === 'browsers'
-          ? 'e.g. os_platform:Windows last_activity:..-90d (relative times such as -7d, -2w, -12h become dates when it runs) — empty clears the filter'
-          : 'e.g. token_state:ACTIVE — empty clears the filter',
+        prompt:
+          kind === 'browsers'
+            ? 'e.g. os_platform:Windows last_activity:..-90d (relative times such as -7d, -2w, -12h become dates when it runs) — empty clears the filter'
+            : 'e.g. token_state:ACTIVE — empty clears the filter',
         value: start,
         ignoreFocusOut: true,
         validateInput: (text) => {
@@ -141,14 +142,15 @@ export function registerExplorerCommands(c: ExplorerCommandContext): vscode.Disp
           return;
         }
       }
-      if (await confirmMisleadingQuery(args.query, kind, askModal, false) !== 'run') return;
+      if ((await confirmMisleadingQuery(args.query, kind, askModal, false)) !== 'run') return;
       await applyFilter(kind, args.query, orgUnitPath);
       await vscode.commands.executeCommand('cbcm.explorer.focus');
       // Tells the caller (a query file's lens) where the filtered listing is, so it can reveal it.
       return { orgUnitPath };
     }),
     vscode.commands.registerCommand('cbcm.explorer.revealListing', (args?: { dialect?: ListingKind; orgUnitPath?: string }) =>
-      revealListing(c, args?.dialect === 'tokens' ? 'tokens' : 'browsers', typeof args?.orgUnitPath === 'string' ? args.orgUnitPath : undefined)),
+      revealListing(c, args?.dialect === 'tokens' ? 'tokens' : 'browsers', typeof args?.orgUnitPath === 'string' ? args.orgUnitPath : undefined),
+    ),
     // Automation passes `{ orderBy, sortOrder }` (or `{}` for the default order); a menu passes the clicked node.
     vscode.commands.registerCommand('cbcm.explorer.sort', async (arg?: unknown) => {
       const preset = isSortPreset(arg) ? arg : undefined;

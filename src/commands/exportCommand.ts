@@ -37,7 +37,10 @@ async function* asPages(batches: AsyncIterable<ChromeBrowser[]>): AsyncIterable<
 function exportPages(c: ExplorerCommandContext, backend: CbcmBackend, scope: ExportScope, signal: AbortSignal): AsyncIterable<BrowserListPage> {
   const { orgUnitPath, query, sort } = scope;
   if (orgUnitPath !== undefined || sort) {
-    return backend.listBrowsers({ projection: 'BASIC', maxResults: 100, orgUnitPath, query, orderBy: sort?.orderBy, sortOrder: sort?.sortOrder }, signal);
+    return backend.listBrowsers(
+      { projection: 'BASIC', maxResults: 100, orgUnitPath, query, orderBy: sort?.orderBy, sortOrder: sort?.sortOrder },
+      signal,
+    );
   }
   return asPages(listFleet(backend, { projection: 'BASIC', query, orgUnits: c.explorer.accountNode?.orgUnits }, signal));
 }
@@ -58,7 +61,10 @@ async function resolveTarget(chosen: vscode.Uri, format: ExportFormat, mayReplac
   const fixedPath = targetPath(chosen.path, format);
   if (fixedPath === chosen.path) return chosen;
   const fixed = chosen.with({ path: fixedPath });
-  const exists = await vscode.workspace.fs.stat(fixed).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(fixed).then(
+    () => true,
+    () => false,
+  );
   if (!exists || mayReplaceUnasked) return fixed;
   const replace = await vscode.window.showWarningMessage(
     `${describeTarget(fixed)} already exists. Replace it?`,
@@ -86,74 +92,91 @@ function describeTarget(uri: vscode.Uri): string {
  * target is always whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
  */
 export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('cbcm.browser.export', async (clicked?: unknown, _selected?: unknown, preset?: ExportPreset) => {
-    const backend = await requireBackend(c.services);
-    if (!backend) return undefined;
-    const scope = scopeOf(c, clicked);
-    const formats: { label: string; format: ExportFormat }[] = [{ label: 'CSV', format: 'csv' }, { label: 'JSON', format: 'json' }];
-    const format = preset?.format ?? (await vscode.window.showQuickPick(
-      formats,
-      { title: `Export browsers${scope.orgUnitPath ? ` in ${scope.orgUnitPath}` : ''}${scope.query ? ` matching ${scope.query}` : ''}` },
-    ))?.format;
-    if (!format) return undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    const chosen = preset?.uri ?? await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-browsers-${stamp}.${format}`) : undefined,
-      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-    });
-    if (!chosen) return undefined;
-    // Automation may replace a file unasked, but only outside Production mode.
-    const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
-    if (!uri) return undefined;
-    let destination: ExportDestination;
-    try {
-      destination = await openExportDestination(uri);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Could not start the export next to ${describeTarget(uri)}: ${describeError(error)}`);
-      return { outcome: 'failed', written: 0 };
-    }
-    const out = destination.stream;
-    let written = 0;
-    const seen: ChromeBrowser[] = [];
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting browsers${scope.sort ? ` sorted by ${describeSort(scope.sort)}` : ''}`, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        preset?.signal?.addEventListener('abort', () => abort.abort());
-        try {
-          const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
-          written = await writeBrowserExport(pages, out, format, (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers` }));
-          return 'done' as const;
-        } catch (error) {
-          return isCancellation(error) || abort.signal.aborted ? 'cancelled' as const : error;
-        }
-      },
-    );
-    if (outcome === 'done') {
+  return [
+    vscode.commands.registerCommand('cbcm.browser.export', async (clicked?: unknown, _selected?: unknown, preset?: ExportPreset) => {
+      const backend = await requireBackend(c.services);
+      if (!backend) return undefined;
+      const scope = scopeOf(c, clicked);
+      const formats: { label: string; format: ExportFormat }[] = [
+        { label: 'CSV', format: 'csv' },
+        { label: 'JSON', format: 'json' },
+      ];
+      const format =
+        preset?.format ??
+        (
+          await vscode.window.showQuickPick(formats, {
+            title: `Export browsers${scope.orgUnitPath ? ` in ${scope.orgUnitPath}` : ''}${scope.query ? ` matching ${scope.query}` : ''}`,
+          })
+        )?.format;
+      if (!format) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const chosen =
+        preset?.uri ??
+        (await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-browsers-${stamp}.${format}`) : undefined,
+          filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+        }));
+      if (!chosen) return undefined;
+      // Automation may replace a file unasked, but only outside Production mode.
+      const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
+      if (!uri) return undefined;
+      let destination: ExportDestination;
       try {
-        await destination.finish();
+        destination = await openExportDestination(uri);
       } catch (error) {
-        const partial = await destination.keepPartial();
-        void vscode.window.showErrorMessage(
-          `The export of ${written} browsers could not be put at ${describeTarget(uri)}: ${describeError(error)} It is in ${partial}.`);
-        return { outcome: 'failed', written, path: partial };
+        void vscode.window.showErrorMessage(`Could not start the export next to ${describeTarget(uri)}: ${describeError(error)}`);
+        return { outcome: 'failed', written: 0 };
       }
-      if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
-      c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
-      void vscode.window.showInformationMessage(`Exported ${written.toLocaleString(displayLocale())} browsers.`, 'Open')
-        .then((open) => open && vscode.window.showTextDocument(uri));
-      return { outcome, written, path: describeTarget(uri) };
-    }
-    if (outcome === 'cancelled') {
-      await destination.discard();
-      void vscode.window.showInformationMessage('Export cancelled; no file was written.');
-      return { outcome, written };
-    }
-    const partial = await destination.keepPartial();
-    void vscode.window.showErrorMessage(
-      `Export stopped after ${written} browsers: ${describeError(outcome)} What was fetched is in ${partial}.`);
-    return { outcome: 'failed', written, path: partial };
-  })];
+      const out = destination.stream;
+      let written = 0;
+      const seen: ChromeBrowser[] = [];
+      const outcome = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Exporting browsers${scope.sort ? ` sorted by ${describeSort(scope.sort)}` : ''}`,
+          cancellable: true,
+        },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          preset?.signal?.addEventListener('abort', () => abort.abort());
+          try {
+            const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
+            written = await writeBrowserExport(pages, out, format, (n) =>
+              progress.report({ message: `${n.toLocaleString(displayLocale())} browsers` }),
+            );
+            return 'done' as const;
+          } catch (error) {
+            return isCancellation(error) || abort.signal.aborted ? ('cancelled' as const) : error;
+          }
+        },
+      );
+      if (outcome === 'done') {
+        try {
+          await destination.finish();
+        } catch (error) {
+          const partial = await destination.keepPartial();
+          void vscode.window.showErrorMessage(
+            `The export of ${written} browsers could not be put at ${describeTarget(uri)}: ${describeError(error)} It is in ${partial}.`,
+          );
+          return { outcome: 'failed', written, path: partial };
+        }
+        if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
+        c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
+        void vscode.window
+          .showInformationMessage(`Exported ${written.toLocaleString(displayLocale())} browsers.`, 'Open')
+          .then((open) => open && vscode.window.showTextDocument(uri));
+        return { outcome, written, path: describeTarget(uri) };
+      }
+      if (outcome === 'cancelled') {
+        await destination.discard();
+        void vscode.window.showInformationMessage('Export cancelled; no file was written.');
+        return { outcome, written };
+      }
+      const partial = await destination.keepPartial();
+      void vscode.window.showErrorMessage(`Export stopped after ${written} browsers: ${describeError(outcome)} What was fetched is in ${partial}.`);
+      return { outcome: 'failed', written, path: partial };
+    }),
+  ];
 }

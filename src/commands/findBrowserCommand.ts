@@ -26,8 +26,13 @@ export function browserItem(b: ChromeBrowser, now = Date.now()): BrowserItem {
   return {
     label: b.machineName || b.deviceId,
     description: [b.orgUnitPath, user].filter(Boolean).join(' · '),
-    detail: [activity ? vscode.l10n.t('Last activity {0}', activity) : vscode.l10n.t('No activity reported'), b.serialNumber && vscode.l10n.t('serial {0}', b.serialNumber),
-      b.annotatedAssetId && vscode.l10n.t('asset {0}', b.annotatedAssetId)].filter(Boolean).join(' · '),
+    detail: [
+      activity ? vscode.l10n.t('Last activity {0}', activity) : vscode.l10n.t('No activity reported'),
+      b.serialNumber && vscode.l10n.t('serial {0}', b.serialNumber),
+      b.annotatedAssetId && vscode.l10n.t('asset {0}', b.annotatedAssetId),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     // The API already matched (on any field): VS Code's own filter on the label must not hide a row found by user.
     alwaysShow: true,
     buttons: [REVEAL_BUTTON, COPY_BUTTON],
@@ -69,9 +74,14 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
         const now = Date.now();
         pick.items = result.browsers.map((b) => browserItem(b, now));
         // The placeholder is hidden once there is text: the title says how the search went.
-        pick.title = result.browsers.length === 0 ? vscode.l10n.t('Find Browser: no match (whole words: type a complete word of the name, serial or user)')
-          : result.more ? vscode.l10n.t('Find Browser: the first {0} matches (type more to narrow them down)', SEARCH_RESULT_LIMIT)
-            : result.browsers.length === 1 ? vscode.l10n.t('Find Browser: 1 match') : vscode.l10n.t('Find Browser: {0} matches', result.browsers.length);
+        pick.title =
+          result.browsers.length === 0
+            ? vscode.l10n.t('Find Browser: no match (whole words: type a complete word of the name, serial or user)')
+            : result.more
+              ? vscode.l10n.t('Find Browser: the first {0} matches (type more to narrow them down)', SEARCH_RESULT_LIMIT)
+              : result.browsers.length === 1
+                ? vscode.l10n.t('Find Browser: 1 match')
+                : vscode.l10n.t('Find Browser: {0} matches', result.browsers.length);
         services.log.debug(`Find Browser: ${result.browsers.length}${result.more ? '+' : ''} match(es).`);
       } catch (error) {
         if (abort.signal.aborted || isCancellation(error) || disposed) return;

@@ -11,7 +11,15 @@ import { refusedReadOnly, requireBackend } from './commandContext';
 import type { Services } from '../services';
 import { displayLocale } from '../util/displayLocale';
 
-const ICONS: Record<string, string> = { annotate: 'edit', move: 'arrow-swap', delete: 'trash', createToken: 'key', revokeToken: 'circle-slash', import: 'table', undo: 'discard' };
+const ICONS: Record<string, string> = {
+  annotate: 'edit',
+  move: 'arrow-swap',
+  delete: 'trash',
+  createToken: 'key',
+  revokeToken: 'circle-slash',
+  import: 'table',
+  undo: 'discard',
+};
 
 interface OperationPick extends vscode.QuickPickItem {
   operation?: JournalOperation;
@@ -34,7 +42,10 @@ function pickOf(o: JournalOperation): OperationPick {
     description: `${relativeTime(r.at) ?? r.at} · ${r.account}`,
     detail: resultOf(o),
     operation: o,
-    buttons: [...(r.action !== 'delete' && r.action !== 'undo' && r.action !== 'revokeToken' ? [undoButton] : []), ...(o.items.some((i) => i.change.kind === 'delete') ? [exportButton] : [])],
+    buttons: [
+      ...(r.action !== 'delete' && r.action !== 'undo' && r.action !== 'revokeToken' ? [undoButton] : []),
+      ...(o.items.some((i) => i.change.kind === 'delete') ? [exportButton] : []),
+    ],
   };
 }
 
@@ -51,7 +62,12 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
     qp.placeholder = ops.length ? 'Choose an operation to see its browsers; the buttons undo or export' : 'Nothing changed from this machine yet';
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
-    qp.items = [...[...ops].reverse().map(pickOf), ...(archives.length ? [{ label: `$(archive) Older operations (${archives.length} archive file${archives.length > 1 ? 's' : ''})…`, archives: true as const }] : [])];
+    qp.items = [
+      ...[...ops].reverse().map(pickOf),
+      ...(archives.length
+        ? [{ label: `$(archive) Older operations (${archives.length} archive file${archives.length > 1 ? 's' : ''})…`, archives: true as const }]
+        : []),
+    ];
     qp.onDidTriggerItemButton(async (e) => {
       qp.hide();
       if (e.button === undoButton && e.item.operation) await undo(e.item.operation);
@@ -68,7 +84,10 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
   };
 
   const showArchives = async (files: string[]) => {
-    const file = await vscode.window.showQuickPick(files.map((f) => ({ label: f.split(/[\\/]/).pop()!, f })), { title: 'Archived change history' });
+    const file = await vscode.window.showQuickPick(
+      files.map((f) => ({ label: f.split(/[\\/]/).pop()!, f })),
+      { title: 'Archived change history' },
+    );
     if (!file) return;
     const { operations: ops } = await readJournalFile(file.f);
     const pick = await vscode.window.showQuickPick([...ops].reverse().map(pickOf), { title: file.label });
@@ -76,13 +95,30 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
   };
 
   const showItems = async (o: JournalOperation) => {
-    const lines = [`# ${o.record.title}`, '', `${o.record.at} · ${o.record.account} · ${resultOf(o)}`, '', '| Target | Result | Change |', '|---|---|---|'];
+    const lines = [
+      `# ${o.record.title}`,
+      '',
+      `${o.record.at} · ${o.record.account} · ${resultOf(o)}`,
+      '',
+      '| Target | Result | Change |',
+      '|---|---|---|',
+    ];
     for (const i of o.items) {
       const c = i.change;
-      const change = c.kind === 'move' ? `${c.before ?? '?'} → ${c.after}`
-        : c.kind === 'annotations' ? Object.keys(c.after).filter((k) => c.after[k as keyof typeof c.after] !== c.before[k as keyof typeof c.before]).map((k) => `${k}: ${c.before[k as keyof typeof c.before] || '∅'} → ${c.after[k as keyof typeof c.after] || '∅'}`).join('; ')
-          : c.kind === 'delete' ? 'deleted (full record kept)' : `${c.kind} ${c.token.orgUnitPath ?? ''}`;
-      lines.push(`| ${i.target} | ${i.pending ? 'may have been sent (no answer recorded)' : i.ok ? 'done' : `failed: ${i.reason ?? ''}`} | ${change.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+      const change =
+        c.kind === 'move'
+          ? `${c.before ?? '?'} → ${c.after}`
+          : c.kind === 'annotations'
+            ? Object.keys(c.after)
+                .filter((k) => c.after[k as keyof typeof c.after] !== c.before[k as keyof typeof c.before])
+                .map((k) => `${k}: ${c.before[k as keyof typeof c.before] || '∅'} → ${c.after[k as keyof typeof c.after] || '∅'}`)
+                .join('; ')
+            : c.kind === 'delete'
+              ? 'deleted (full record kept)'
+              : `${c.kind} ${c.token.orgUnitPath ?? ''}`;
+      lines.push(
+        `| ${i.target} | ${i.pending ? 'may have been sent (no answer recorded)' : i.ok ? 'done' : `failed: ${i.reason ?? ''}`} | ${change.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+      );
     }
     await openPreview(`history-${o.record.op}`, lines.join('\n') + '\n');
   };
@@ -95,7 +131,9 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
     const plan = planUndo(o);
     const n = undoCount(plan);
     if (n === 0) {
-      void vscode.window.showInformationMessage(`Nothing of "${o.record.title}" can be undone${plan.notUndoable[0] ? `: ${plan.notUndoable[0].reason}` : ''}.`);
+      void vscode.window.showInformationMessage(
+        `Nothing of "${o.record.title}" can be undone${plan.notUndoable[0] ? `: ${plan.notUndoable[0].reason}` : ''}.`,
+      );
       return;
     }
     const moves = [...plan.moves].map(([back, ts]) => `${ts.length} back to ${back}`).join('\n');
@@ -105,23 +143,36 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
       plan.tokensToRevoke.length ? `${plan.tokensToRevoke.length} enrollment token(s) it created are revoked.` : '',
       plan.notUndoable.length ? `${plan.notUndoable.length} cannot be undone: ${plan.notUndoable[0].reason}.` : '',
       'A browser someone changed since is reported and left as it is.',
-    ].filter(Boolean).join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const button = `Undo ${n.toLocaleString(displayLocale())}`;
     if (!confirmed && (await vscode.window.showWarningMessage(`Undo "${o.record.title}"?`, { modal: true, detail }, button)) !== button) return;
-    const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Undo: ${o.record.title}`, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return runUndo(writer, backend, plan, { signal: abort.signal, onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }) });
-    });
+    const summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Undo: ${o.record.title}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return runUndo(writer, backend, plan, {
+          signal: abort.signal,
+          onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
+        });
+      },
+    );
     await vscode.commands.executeCommand('cbcm.explorer.refresh');
     void reportBulk('Undone', summary, services.log);
     return summary;
   };
 
   const exportDeleted = async (o: JournalOperation) => {
-    const records = o.items.filter((i) => i.change.kind === 'delete' && i.change.record).map((i) => JSON.stringify((i.change as { record: unknown }).record));
+    const records = o.items
+      .filter((i) => i.change.kind === 'delete' && i.change.record)
+      .map((i) => JSON.stringify((i.change as { record: unknown }).record));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined, filters: { 'JSON Lines': ['jsonl'] } });
+    const uri = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined,
+      filters: { 'JSON Lines': ['jsonl'] },
+    });
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(records.join('\n') + '\n', 'utf8'));
     void vscode.window.showInformationMessage(`Saved ${records.length} deleted browser record(s).`);
@@ -133,7 +184,9 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
     // Palette: the latest undoable operation; automation may name one.
     vscode.commands.registerCommand('cbcm.history.undo', async (id?: unknown, auto?: { confirmed?: boolean }) => {
       const ops = (await operations.journal.read()).operations;
-      const target = (typeof id === 'string' ? await byId(id) : undefined) ?? [...ops].reverse().find((o) => ['annotate', 'move', 'import', 'createToken'].includes(o.record.action));
+      const target =
+        (typeof id === 'string' ? await byId(id) : undefined) ??
+        [...ops].reverse().find((o) => ['annotate', 'move', 'import', 'createToken'].includes(o.record.action));
       if (!target) {
         void vscode.window.showInformationMessage('Nothing in the change history can be undone.');
         return;

@@ -5,7 +5,15 @@ import * as vscode from 'vscode';
 import { csvField } from '../export/browserExport';
 import { runImport } from '../operations/bulkRun';
 import { dryRunQuery } from '../operations/bulkTargets';
-import { buildFleetIndex, countByStatus, CsvImportError, matchImport, parseAnnotationCsv, type ParsedImport, type PreviewRow } from '../operations/csvImport';
+import {
+  buildFleetIndex,
+  countByStatus,
+  CsvImportError,
+  matchImport,
+  parseAnnotationCsv,
+  type ParsedImport,
+  type PreviewRow,
+} from '../operations/csvImport';
 import type { BulkSummary } from '../operations/bulkRun';
 import { describeError, isCancellation } from '../util/errors';
 import { ImportPreviewPanel, rowView } from '../webview/importPreview/importPreviewPanel';
@@ -23,17 +31,23 @@ interface ImportAutomation {
 
 export function registerImportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const production = c.services.context.extensionMode === vscode.ExtensionMode.Production;
-  return [vscode.commands.registerCommand('cbcm.annotations.importCsv', (arg?: unknown) =>
-    importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : arg))];
+  return [
+    vscode.commands.registerCommand('cbcm.annotations.importCsv', (arg?: unknown) =>
+      importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : arg),
+    ),
+  ];
 }
 
 async function readCsv(uri: vscode.Uri): Promise<ParsedImport | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_CSV_BYTES) throw new CsvImportError(`The file is ${(stat.size / 1048576).toFixed(0)} MB; the limit is 100 MB. Split it into smaller files.`);
+    if (stat.size > MAX_CSV_BYTES)
+      throw new CsvImportError(`The file is ${(stat.size / 1048576).toFixed(0)} MB; the limit is 100 MB. Split it into smaller files.`);
     return parseAnnotationCsv(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not import ${uri.path.split('/').pop()}: ${e instanceof CsvImportError ? e.message : describeError(e)}`);
+    void vscode.window.showErrorMessage(
+      `Could not import ${uri.path.split('/').pop()}: ${e instanceof CsvImportError ? e.message : describeError(e)}`,
+    );
     return undefined;
   }
 }
@@ -41,10 +55,14 @@ async function readCsv(uri: vscode.Uri): Promise<ParsedImport | undefined> {
 /** The failed rows in the import's own format (plus a reason column the import ignores), to fix and retry. */
 export function failedRowsCsv(parsed: ParsedImport, rows: readonly PreviewRow[], failed: Map<number, string>): string {
   const header = [parsed.key, ...parsed.fields, ...(parsed.hasOrgUnit ? ['orgUnitPath'] : []), 'reason'];
-  const lines = rows.filter((r) => failed.has(r.line)).map((r) => {
-    const src = parsed.rows.find((x) => x.line === r.line)!;
-    return [src.key, ...parsed.fields.map((f) => src.values[f] ?? ''), ...(parsed.hasOrgUnit ? [src.orgUnitPath ?? ''] : []), failed.get(r.line)!].map(csvField).join(',');
-  });
+  const lines = rows
+    .filter((r) => failed.has(r.line))
+    .map((r) => {
+      const src = parsed.rows.find((x) => x.line === r.line)!;
+      return [src.key, ...parsed.fields.map((f) => src.values[f] ?? ''), ...(parsed.hasOrgUnit ? [src.orgUnitPath ?? ''] : []), failed.get(r.line)!]
+        .map(csvField)
+        .join(',');
+    });
   return [header.map(csvField).join(','), ...lines].join('\r\n') + '\r\n';
 }
 
@@ -55,27 +73,52 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     void vscode.window.showErrorMessage('This account was signed in read-only. Sign in again with "Read and write" access to import annotations.');
     return undefined;
   }
-  const uri = auto.uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { CSV: ['csv', 'txt', 'tsv'] }, title: 'Import annotations from a CSV file', openLabel: 'Preview Import' }))?.[0];
+  const uri =
+    auto.uri ??
+    (
+      await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { CSV: ['csv', 'txt', 'tsv'] },
+        title: 'Import annotations from a CSV file',
+        openLabel: 'Preview Import',
+      })
+    )?.[0];
   if (!uri) return undefined;
   const parsed = await readCsv(uri);
   if (!parsed) return undefined;
   const file = uri.path.split('/').pop() ?? 'CSV';
 
-  const matched = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Matching ${parsed.rows.length.toLocaleString(displayLocale())} rows of ${file} to browsers`, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    try {
-      const [all, units] = await Promise.all([
-        dryRunQuery(backend, {}, { withAnnotations: true, signal: abort.signal, onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers listed` }) }),
-        backend.listOrgUnits(abort.signal),
-      ]);
-      const index = buildFleetIndex(all.targets);
-      return { index, rows: matchImport(parsed, index, { orgUnits: new Set(['/', ...units.map((u) => u.orgUnitPath)]) }) };
-    } catch (e) {
-      if (!isCancellation(e) && !abort.signal.aborted) void vscode.window.showErrorMessage(`Could not list the account's browsers to match the file: ${describeError(e)}. Nothing was changed.`);
-      return undefined;
-    }
-  });
+  const matched = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Matching ${parsed.rows.length.toLocaleString(displayLocale())} rows of ${file} to browsers`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      try {
+        const [all, units] = await Promise.all([
+          dryRunQuery(
+            backend,
+            {},
+            {
+              withAnnotations: true,
+              signal: abort.signal,
+              onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers listed` }),
+            },
+          ),
+          backend.listOrgUnits(abort.signal),
+        ]);
+        const index = buildFleetIndex(all.targets);
+        return { index, rows: matchImport(parsed, index, { orgUnits: new Set(['/', ...units.map((u) => u.orgUnitPath)]) }) };
+      } catch (e) {
+        if (!isCancellation(e) && !abort.signal.aborted)
+          void vscode.window.showErrorMessage(`Could not list the account's browsers to match the file: ${describeError(e)}. Nothing was changed.`);
+        return undefined;
+      }
+    },
+  );
   if (!matched) return undefined;
   const { index, rows } = matched;
   const counts = countByStatus(rows);
@@ -86,18 +129,30 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     const chosen = rows.filter((r) => r.status === 'change' && !excluded.has(r.line));
     if (chosen.length === 0) return undefined;
     const button = `Apply ${chosen.length.toLocaleString(displayLocale())}`;
-    const ok = auto.confirmed || (await vscode.window.showWarningMessage(`Apply ${chosen.length.toLocaleString(displayLocale())} rows of ${file}?`, {
-      modal: true,
-      detail: `${chosen.length.toLocaleString(displayLocale())} browsers get new values${excluded.size ? ` (${excluded.size} rows left out)` : ''}. ${counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate} rows are not applied (no match, several matches, invalid or duplicate).\n\nEach browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.`,
-    }, button)) === button;
+    const ok =
+      auto.confirmed ||
+      (await vscode.window.showWarningMessage(
+        `Apply ${chosen.length.toLocaleString(displayLocale())} rows of ${file}?`,
+        {
+          modal: true,
+          detail: `${chosen.length.toLocaleString(displayLocale())} browsers get new values${excluded.size ? ` (${excluded.size} rows left out)` : ''}. ${counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate} rows are not applied (no match, several matches, invalid or duplicate).\n\nEach browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.`,
+        },
+        button,
+      )) === button;
     if (!ok) return undefined;
     const writer = c.services.operations.writer();
     if (!writer) return undefined;
-    const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Importing ${file}`, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, { signal: abort.signal, onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }) });
-    });
+    const summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Importing ${file}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, {
+          signal: abort.signal,
+          onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
+        });
+      },
+    );
     lastSummary = summary;
     c.explorer.refresh();
     const lineOf = new Map(chosen.map((r) => [r.deviceId!, r.line]));
@@ -109,14 +164,25 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     void (async () => {
       if (failed.size === 0) return reportBulk('Imported', summary, c.services.log);
       c.services.log.info(`${summary.operation?.title}: ${summaryLine('Imported', summary)}`);
-      const choice = await vscode.window.showWarningMessage(`${summaryLine('Imported', summary)}.`, 'Save Failed Rows as CSV…', 'Show Change History');
-      if (choice === 'Save Failed Rows as CSV…') await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, rows, failed));
+      const choice = await vscode.window.showWarningMessage(
+        `${summaryLine('Imported', summary)}.`,
+        'Save Failed Rows as CSV…',
+        'Show Change History',
+      );
+      if (choice === 'Save Failed Rows as CSV…')
+        await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, rows, failed));
       if (choice === 'Show Change History') await vscode.commands.executeCommand('cbcm.history.show');
     })();
     return { results, summary: summaryLine('Imported', summary) };
   };
 
-  const panel = ImportPreviewPanel.open(c.services, file, parsed, rows.map((r) => rowView(r, (id) => index.byId.get(id)?.machineName)), { apply });
+  const panel = ImportPreviewPanel.open(
+    c.services,
+    file,
+    parsed,
+    rows.map((r) => rowView(r, (id) => index.byId.get(id)?.machineName)),
+    { apply },
+  );
   if (auto.confirmed) {
     // Automation (outside Production): apply every "change" row right away, as the Apply button would.
     const outcome = await apply(new Set());

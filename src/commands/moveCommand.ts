@@ -27,11 +27,7 @@ export interface MoveItem {
  * Moves browsers in batches of at most 600 with per-batch progress. Afterwards the tree shows where each browser
  * really is: moved ones leave their old folders and the destination lists again; failed ones stay put.
  */
-export async function moveBrowsers(
-  c: ExplorerCommandContext,
-  items: readonly MoveItem[],
-  destination: string,
-): Promise<MoveResult | undefined> {
+export async function moveBrowsers(c: ExplorerCommandContext, items: readonly MoveItem[], destination: string): Promise<MoveResult | undefined> {
   // Through the one write path: one move operation of the change history, undoable (each item's `from`).
   const writer = c.services.operations.writer();
   if (!writer) return undefined;
@@ -43,15 +39,23 @@ export async function moveBrowsers(
       token.onCancellationRequested(() => abort.abort());
       let done = 0;
       try {
-        await writer.operation({ action: 'move', title: `Move ${count(items.length, 'browser')} to ${destination}`, planned: items.length }, async (op) => {
-          const r = await op.move(items, destination, abort.signal, (p) => {
-            const increment = ((p.moved + p.failed - done) / items.length) * 100;
-            done = p.moved + p.failed;
-            progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
-          });
-          result = r;
-          return { done: r.moved.length, failed: r.failed.length, notTried: r.notTried.length, stoppedBy: r.notTried.length ? 'cancelled' : undefined };
-        });
+        await writer.operation(
+          { action: 'move', title: `Move ${count(items.length, 'browser')} to ${destination}`, planned: items.length },
+          async (op) => {
+            const r = await op.move(items, destination, abort.signal, (p) => {
+              const increment = ((p.moved + p.failed - done) / items.length) * 100;
+              done = p.moved + p.failed;
+              progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
+            });
+            result = r;
+            return {
+              done: r.moved.length,
+              failed: r.failed.length,
+              notTried: r.notTried.length,
+              stoppedBy: r.notTried.length ? 'cancelled' : undefined,
+            };
+          },
+        );
       } catch (error) {
         if (!isCancellation(error)) void vscode.window.showErrorMessage(`Move failed: ${describeError(error)}`);
       }
@@ -85,7 +89,12 @@ function updateTreeAfterMove(c: ExplorerCommandContext, result: MoveResult, dest
 }
 
 /** Summary with "Retry Failed" while anything failed or was not tried. */
-async function reportMove(c: ExplorerCommandContext, from: ReadonlyMap<string, string | undefined>, result: MoveResult, destination: string): Promise<void> {
+async function reportMove(
+  c: ExplorerCommandContext,
+  from: ReadonlyMap<string, string | undefined>,
+  result: MoveResult,
+  destination: string,
+): Promise<void> {
   const leftover = [...result.failed.map((f) => f.id), ...result.notTried];
   if (leftover.length === 0) {
     void vscode.window.showInformationMessage(`${summarizeMove(result)} → ${destination}`);
@@ -95,11 +104,16 @@ async function reportMove(c: ExplorerCommandContext, from: ReadonlyMap<string, s
   const choice = await vscode.window.showWarningMessage(
     `${summarizeMove(result)} → ${destination}`,
     { detail: reasons || 'The move was cancelled before every batch was sent.' },
-    'Retry Failed', 'Show Log',
+    'Retry Failed',
+    'Show Log',
   );
   if (choice === 'Show Log') c.services.log.show();
   if (choice === 'Retry Failed') {
-    const retry = await moveBrowsers(c, leftover.map((deviceId) => ({ deviceId, from: from.get(deviceId) })), destination);
+    const retry = await moveBrowsers(
+      c,
+      leftover.map((deviceId) => ({ deviceId, from: from.get(deviceId) })),
+      destination,
+    );
     if (retry) await reportMove(c, from, retry, destination);
   }
 }
@@ -123,15 +137,21 @@ export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposabl
     }
     const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
     const ids = browsers.map((b) => b.deviceId);
-    const destination = chosen ?? await pickOrgUnit(backend, {
-      title: `Move ${count(ids.length, 'browser')} to…`,
-      known: c.explorer.accountNode?.orgUnits,
-    });
+    const destination =
+      chosen ??
+      (await pickOrgUnit(backend, {
+        title: `Move ${count(ids.length, 'browser')} to…`,
+        known: c.explorer.accountNode?.orgUnits,
+      }));
     if (!destination) return undefined;
     // Every move asks the same question, however the destination was chosen: a stray drop or click moves nothing.
     if (!skipQuestion && !(await confirmMove(browsers, destination))) return undefined;
     const from = new Map(browsers.map((b) => [b.deviceId, b.orgUnitPath]));
-    const result = await moveBrowsers(c, browsers.map((b) => ({ deviceId: b.deviceId, from: b.orgUnitPath })), destination);
+    const result = await moveBrowsers(
+      c,
+      browsers.map((b) => ({ deviceId: b.deviceId, from: b.orgUnitPath })),
+      destination,
+    );
     // The summary waits for the admin; the command resolves with the result at once.
     if (result) void reportMove(c, from, result, destination);
     return result;
@@ -142,6 +162,7 @@ export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposabl
       return move(targetsOf(c.view, isBrowserNode, clicked, selected), auto?.destination, auto?.confirmed === true);
     }),
     vscode.commands.registerCommand(MOVE_DROPPED_COMMAND, (nodes?: unknown, destination?: unknown) =>
-      move(Array.isArray(nodes) ? nodes.filter(isBrowserNode) : [], typeof destination === 'string' && destination ? destination : undefined, false)),
+      move(Array.isArray(nodes) ? nodes.filter(isBrowserNode) : [], typeof destination === 'string' && destination ? destination : undefined, false),
+    ),
   ];
 }

@@ -13,10 +13,9 @@ export async function pickOrgUnit(
   backend: CbcmBackend,
   options: { title: string; placeHolder?: string; known?: readonly OrgUnit[]; exclude?: string; step?: number; totalSteps?: number },
 ): Promise<string | undefined> {
-  const units = options.known ?? await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Listing org units…' },
-    () => backend.listOrgUnits(),
-  );
+  const units =
+    options.known ??
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing org units…' }, () => backend.listOrgUnits()));
   const picks: OrgUnitPick[] = [
     { label: '$(organization) /', description: 'Root org unit', path: ROOT_OU_PATH },
     ...[...units]
@@ -25,8 +24,10 @@ export async function pickOrgUnit(
   ].filter((p) => p.path !== options.exclude);
   if (options.step !== undefined && options.totalSteps !== undefined) {
     // The first step of a multi-step input (token creation): "Title (1/2)".
-    const stepped = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps }, picks,
-      { placeholder: options.placeHolder ?? 'Type to search org units', matchOnDescription: true });
+    const stepped = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps }, picks, {
+      placeholder: options.placeHolder ?? 'Type to search org units',
+      matchOnDescription: true,
+    });
     return stepped && stepped !== BACK ? stepped.path : undefined;
   }
   const pick = await vscode.window.showQuickPick(picks, {

@@ -25,7 +25,9 @@ export function registerSetupCommands(accounts: AccountService): vscode.Disposab
     if (active?.kind === 'serviceAccount' && active.clientId) return active.clientId;
     const picked = await vscode.window.showOpenDialog({
       title: 'The service account key (JSON) whose client ID domain-wide delegation needs',
-      canSelectMany: false, filters: { 'Service account key': ['json'] }, openLabel: 'Read Its Client ID',
+      canSelectMany: false,
+      filters: { 'Service account key': ['json'] },
+      openLabel: 'Read Its Client ID',
     });
     if (!picked?.[0]) return undefined;
     try {
@@ -37,7 +39,8 @@ export function registerSetupCommands(accounts: AccountService): vscode.Disposab
   };
   return [
     vscode.commands.registerCommand('cbcm.setup.openWalkthrough', () =>
-      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
+    ),
     vscode.commands.registerCommand('cbcm.setup.copyScopes', async () => {
       const scopes = neededScopes();
       // Comma-separated: the form the Admin console's "OAuth scopes" field takes.

@@ -35,7 +35,10 @@ function pick<T extends vscode.QuickPickItem>(items: T[], options: { title: stri
  * then for a direction in words that fit the column ("newest first", "A to Z"). Resolves to `{ sort: undefined }`
  * for the API's default order, undefined when cancelled.
  */
-export async function pickBrowserSort(current: BrowserSort | undefined, backend: CbcmBackend | undefined): Promise<{ sort: BrowserSort | undefined } | undefined> {
+export async function pickBrowserSort(
+  current: BrowserSort | undefined,
+  backend: CbcmBackend | undefined,
+): Promise<{ sort: BrowserSort | undefined } | undefined> {
   const apiName = (o: BrowserSortKey) => (backend?.orderByName ? backend.orderByName(o) : v1beta1OrderByName(o));
   const columns: ColumnItem[] = availableSortChoices(apiName).map((c) => ({
     orderBy: c.orderBy,
@@ -46,9 +49,7 @@ export async function pickBrowserSort(current: BrowserSort | undefined, backend:
   const defaultItem: ColumnItem = {
     label: 'Default order',
     description: current ? undefined : '$(check) now',
-    detail: backend?.orderByName
-      ? 'The API’s own order: last status report, newest first'
-      : 'The order the API returns when no sort is asked for',
+    detail: backend?.orderByName ? 'The API’s own order: last status report, newest first' : 'The order the API returns when no sort is asked for',
   };
   const items: ColumnItem[] = [...columns, { label: '', kind: vscode.QuickPickItemKind.Separator }, defaultItem];
   const column = await pick(items, {

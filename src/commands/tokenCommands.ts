@@ -30,15 +30,22 @@ const TTL_PRESETS: { label: string; seconds?: number; date?: true }[] = [
 async function askExpiry(step: number, totalSteps: number): Promise<StepResult<CreateTokenOptions>> {
   const title = 'Create an enrollment token';
   for (;;) {
-    const pick = await pickStep({ title, step, totalSteps }, TTL_PRESETS.map((p) => ({ ...p })), { placeholder: 'Token lifetime' });
+    const pick = await pickStep(
+      { title, step, totalSteps },
+      TTL_PRESETS.map((p) => ({ ...p })),
+      { placeholder: 'Token lifetime' },
+    );
     if (pick === BACK || !pick) return pick;
     if (pick.seconds) return { ttlSeconds: pick.seconds };
     if (!pick.date) return {};
-    const text = await inputStep({ title, step: step + 1, totalSteps: step + 1 }, {
-      prompt: 'Expires at the end of this day (UTC)',
-      placeholder: 'YYYY-MM-DD',
-      validate: (t) => (t.trim() === '' || expiryFromDate(t) ? undefined : 'A future date as YYYY-MM-DD, e.g. 2027-01-31'),
-    });
+    const text = await inputStep(
+      { title, step: step + 1, totalSteps: step + 1 },
+      {
+        prompt: 'Expires at the end of this day (UTC)',
+        placeholder: 'YYYY-MM-DD',
+        validate: (t) => (t.trim() === '' || expiryFromDate(t) ? undefined : 'A future date as YYYY-MM-DD, e.g. 2027-01-31'),
+      },
+    );
     if (text === BACK) continue;
     const expireTime = text === undefined ? undefined : expiryFromDate(text);
     return expireTime ? { expireTime } : undefined;
@@ -73,7 +80,8 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
    */
   const create = async (clicked?: unknown, _selected?: unknown, options?: unknown): Promise<EnrollmentToken | undefined> => {
     const supplied = automationArgs<CreateTokenOptions & { orgUnitPath?: unknown }>(services.context.extensionMode, options);
-    const preset = supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
+    const preset =
+      supplied && typeof supplied.orgUnitPath === 'string' && supplied.orgUnitPath ? { ...supplied, orgUnitPath: supplied.orgUnitPath } : undefined;
     const backend = await requireBackend(services);
     if (!backend || refusedReadOnly(services, 'Create Enrollment Token')) return undefined;
     const fromNode = clicked instanceof OrgUnitNode || clicked instanceof TokensFolderNode ? clicked.orgUnitPath : undefined;
@@ -82,10 +90,19 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     const asksExpiry = !preset && backend.tokensExpire !== false;
     const totalSteps = (asksOrgUnit ? 1 : 0) + (asksExpiry ? 1 : 0);
     let orgUnitPath = preset?.orgUnitPath ?? fromNode;
-    let expiry: CreateTokenOptions | undefined = preset ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime } : asksExpiry ? undefined : {};
+    let expiry: CreateTokenOptions | undefined = preset
+      ? { ttlSeconds: preset.ttlSeconds, expireTime: preset.expireTime }
+      : asksExpiry
+        ? undefined
+        : {};
     for (;;) {
       if (asksOrgUnit) {
-        orgUnitPath = await pickOrgUnit(backend, { title: 'Create an enrollment token for…', known: explorer.accountNode?.orgUnits, step: 1, totalSteps });
+        orgUnitPath = await pickOrgUnit(backend, {
+          title: 'Create an enrollment token for…',
+          known: explorer.accountNode?.orgUnits,
+          step: 1,
+          totalSteps,
+        });
         if (!orgUnitPath) return undefined;
       }
       if (!asksExpiry) break;
@@ -103,10 +120,11 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
       // One operation of the change history; it records the token's identifiers only, never its value.
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Creating an enrollment token for ${orgUnitPath}…` },
-        () => writer.operation({ action: 'createToken', title: `Create an enrollment token for ${orgUnitPath}`, planned: 1 }, async (op) => {
-          created = await op.createToken({ orgUnitPath, ...expiry });
-          return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
-        }),
+        () =>
+          writer.operation({ action: 'createToken', title: `Create an enrollment token for ${orgUnitPath}`, planned: 1 }, async (op) => {
+            created = await op.createToken({ orgUnitPath, ...expiry });
+            return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+          }),
       );
       if (!created) throw new Error('No token was returned.');
     } catch (error) {
@@ -134,32 +152,39 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
     // The same token may be selected twice (its org unit's folder and the account-wide one).
     const tokens = [...new Map(nodes.map((n) => [n.token.tokenPermanentId, n.token])).values()];
     const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
-    const ok = skipQuestion ? 'Revoke' : await vscode.window.showWarningMessage(
-      tokens.length === 1
-        ? `Revoke the enrollment token of ${tokens[0].orgUnitPath ?? 'an unreported org unit'}, created ${createdDate(tokens[0]) ?? 'on an unreported date'}?`
-        : `Revoke ${tokens.length} enrollment tokens?`,
-      { modal: true, detail: `${tokens.map((t) => tokenSummary(t)).join('\n')}\n\nMachines can no longer enroll with a revoked token. Enrolled browsers stay enrolled.` },
-      'Revoke',
-    );
+    const ok = skipQuestion
+      ? 'Revoke'
+      : await vscode.window.showWarningMessage(
+          tokens.length === 1
+            ? `Revoke the enrollment token of ${tokens[0].orgUnitPath ?? 'an unreported org unit'}, created ${createdDate(tokens[0]) ?? 'on an unreported date'}?`
+            : `Revoke ${tokens.length} enrollment tokens?`,
+          {
+            modal: true,
+            detail: `${tokens.map((t) => tokenSummary(t)).join('\n')}\n\nMachines can no longer enroll with a revoked token. Enrolled browsers stay enrolled.`,
+          },
+          'Revoke',
+        );
     if (ok !== 'Revoke') return;
     const writer = services.operations.writer();
     if (!writer) return;
     const failures: string[] = [];
     // One operation of the change history for all of them.
-    await writer.operation({ action: 'revokeToken', title: `Revoke ${count(tokens.length, 'enrollment token')}`, planned: tokens.length }, async (op) => {
-      for (const token of tokens) {
-        try {
-          await op.revokeToken(token);
-          updateToken({ ...token, state: 'revoked' });
-          services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
-        } catch (error) {
-          failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+    await writer
+      .operation({ action: 'revokeToken', title: `Revoke ${count(tokens.length, 'enrollment token')}`, planned: tokens.length }, async (op) => {
+        for (const token of tokens) {
+          try {
+            await op.revokeToken(token);
+            updateToken({ ...token, state: 'revoked' });
+            services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
+          } catch (error) {
+            failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+          }
         }
-      }
-      return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
-    }).catch((error) => {
-      failures.push(`Could not record the revoke in the change history: ${describeError(error)}`);
-    });
+        return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+      })
+      .catch((error) => {
+        failures.push(`Could not record the revoke in the change history: ${describeError(error)}`);
+      });
     if (failures.length) void vscode.window.showErrorMessage(`Could not revoke ${failures.length} token(s).`, { detail: failures.join('\n') });
     else vscode.window.setStatusBarMessage(`Revoked ${count(tokens.length, 'enrollment token')}`, 3000);
   };
@@ -168,15 +193,19 @@ export function registerTokenCommands(c: ExplorerCommandContext): vscode.Disposa
   const sortTokens = async (preset?: unknown) => {
     const current = explorer.state.tokenOrder ?? DEFAULT_TOKEN_ORDER;
     const given = preset === 'newestFirst' || preset === 'oldestFirst' ? preset : undefined;
-    const order: TokenOrder | undefined = given ?? (await vscode.window.showQuickPick(
-      (['newestFirst', 'oldestFirst'] as const).map((o) => ({
-        order: o,
-        label: `${o === 'newestFirst' ? '$(arrow-down)' : '$(arrow-up)'} Created, ${TOKEN_ORDER_WORDS[o]}`,
-        description: o === current ? '$(check) now' : undefined,
-        detail: 'By the time the token was created. The APIs cannot sort tokens: the tree sorts the ones it loaded (up to 1,000 at a time).',
-      })),
-      { title: 'Sort enrollment tokens' },
-    ))?.order;
+    const order: TokenOrder | undefined =
+      given ??
+      (
+        await vscode.window.showQuickPick(
+          (['newestFirst', 'oldestFirst'] as const).map((o) => ({
+            order: o,
+            label: `${o === 'newestFirst' ? '$(arrow-down)' : '$(arrow-up)'} Created, ${TOKEN_ORDER_WORDS[o]}`,
+            description: o === current ? '$(check) now' : undefined,
+            detail: 'By the time the token was created. The APIs cannot sort tokens: the tree sorts the ones it loaded (up to 1,000 at a time).',
+          })),
+          { title: 'Sort enrollment tokens' },
+        )
+      )?.order;
     if (!order) return;
     explorer.state.tokenOrder = order;
     await explorer.saveViewState();

@@ -24,41 +24,59 @@ async function* ownTokens(pages: AsyncIterable<TokenListPage>, orgUnitPath: stri
 
 /** `cbcm.token.export`: the account's tokens, or the clicked org unit's, with the explorer's token filter. */
 export function registerTokenExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('cbcm.token.export', async (clicked?: unknown, _selected?: unknown, supplied?: TokenExportPreset): Promise<ExportOutcome | undefined> => {
-    const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
-    const backend = await requireBackend(c.services);
-    if (!backend) return undefined;
-    const orgUnitPath = clicked instanceof TokensFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
-    const query = queryFor(c.explorer.state, 'tokens', orgUnitPath);
-    const where = `${orgUnitPath ? ` of ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
-    const format = preset?.format ?? (await vscode.window.showQuickPick(
-      [{ label: 'CSV', format: 'csv' as const }, { label: 'JSON Lines', format: 'jsonl' as const }],
-      { title: `Export enrollment tokens${where}` },
-    ))?.format;
-    if (!format) return undefined;
-    const uri = preset?.uri ?? await vscode.window.showSaveDialog({
-      defaultUri: proposedUri('enrollment-tokens', format),
-      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
-    });
-    if (!uri) return undefined;
-    if (!preset) {
-      // The file holds the token values (that is what it is for); say so before writing it.
-      const ok = await vscode.window.showWarningMessage(
-        `Write the enrollment token values to ${describeTarget(uri)}?`,
-        { modal: true, detail: 'Anyone who has the file can enroll browsers into these org units while the tokens are active. Keep it where only admins can read it, and delete it when the machines are enrolled.' },
-        'Export',
-      );
-      if (ok !== 'Export') return undefined;
-    }
-    return runExport(c.services, {
-      uri,
-      title: `Exporting enrollment tokens${where}`,
-      signal: preset?.signal,
-      async write(out, signal, report) {
-        const pages = ownTokens(backend.listTokens({ orgUnitPath, query, pageSize: 100 }, signal), orgUnitPath);
-        const n = await writeTokenExport(pages, out, format, (w) => report(`${w.toLocaleString(displayLocale())} tokens`));
-        return { written: n, summary: `${n.toLocaleString(displayLocale())} enrollment tokens` };
+  return [
+    vscode.commands.registerCommand(
+      'cbcm.token.export',
+      async (clicked?: unknown, _selected?: unknown, supplied?: TokenExportPreset): Promise<ExportOutcome | undefined> => {
+        const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
+        const backend = await requireBackend(c.services);
+        if (!backend) return undefined;
+        const orgUnitPath = clicked instanceof TokensFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
+        const query = queryFor(c.explorer.state, 'tokens', orgUnitPath);
+        const where = `${orgUnitPath ? ` of ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
+        const format =
+          preset?.format ??
+          (
+            await vscode.window.showQuickPick(
+              [
+                { label: 'CSV', format: 'csv' as const },
+                { label: 'JSON Lines', format: 'jsonl' as const },
+              ],
+              { title: `Export enrollment tokens${where}` },
+            )
+          )?.format;
+        if (!format) return undefined;
+        const uri =
+          preset?.uri ??
+          (await vscode.window.showSaveDialog({
+            defaultUri: proposedUri('enrollment-tokens', format),
+            filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] },
+          }));
+        if (!uri) return undefined;
+        if (!preset) {
+          // The file holds the token values (that is what it is for); say so before writing it.
+          const ok = await vscode.window.showWarningMessage(
+            `Write the enrollment token values to ${describeTarget(uri)}?`,
+            {
+              modal: true,
+              detail:
+                'Anyone who has the file can enroll browsers into these org units while the tokens are active. Keep it where only admins can read it, and delete it when the machines are enrolled.',
+            },
+            'Export',
+          );
+          if (ok !== 'Export') return undefined;
+        }
+        return runExport(c.services, {
+          uri,
+          title: `Exporting enrollment tokens${where}`,
+          signal: preset?.signal,
+          async write(out, signal, report) {
+            const pages = ownTokens(backend.listTokens({ orgUnitPath, query, pageSize: 100 }, signal), orgUnitPath);
+            const n = await writeTokenExport(pages, out, format, (w) => report(`${w.toLocaleString(displayLocale())} tokens`));
+            return { written: n, summary: `${n.toLocaleString(displayLocale())} enrollment tokens` };
+          },
+        });
       },
-    });
-  })];
+    ),
+  ];
 }

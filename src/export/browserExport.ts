@@ -6,10 +6,28 @@ import type { BrowserListPage, ChromeBrowser } from '../api/types';
 export type ExportFormat = 'csv' | 'json';
 
 export const EXPORT_COLUMNS: readonly (keyof ChromeBrowser)[] = [
-  'deviceId', 'machineName', 'orgUnitPath', 'osPlatform', 'osPlatformVersion', 'osVersion', 'osArchitecture',
-  'browserVersions', 'lastActivityTime', 'lastRegistrationTime', 'lastPolicyFetchTime', 'lastStatusReportTime',
-  'lastDeviceUser', 'serialNumber', 'virtualDeviceId', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId',
-  'annotatedNotes', 'extensionCount', 'policyCount', 'safeBrowsingClickThroughCount',
+  'deviceId',
+  'machineName',
+  'orgUnitPath',
+  'osPlatform',
+  'osPlatformVersion',
+  'osVersion',
+  'osArchitecture',
+  'browserVersions',
+  'lastActivityTime',
+  'lastRegistrationTime',
+  'lastPolicyFetchTime',
+  'lastStatusReportTime',
+  'lastDeviceUser',
+  'serialNumber',
+  'virtualDeviceId',
+  'annotatedUser',
+  'annotatedLocation',
+  'annotatedAssetId',
+  'annotatedNotes',
+  'extensionCount',
+  'policyCount',
+  'safeBrowsingClickThroughCount',
 ];
 
 /**

@@ -39,7 +39,14 @@ const json = (v: unknown): string | undefined => (v === undefined || v === null 
 
 type Def = [field: string, description: string, api?: ColumnApi];
 
-function fields<T>(level: ColumnLevel, projection: Projection, prefix: string, pick: (row: ExportRow) => T | undefined, defs: Def[], asJson: readonly string[] = []): ExportColumn[] {
+function fields<T>(
+  level: ColumnLevel,
+  projection: Projection,
+  prefix: string,
+  pick: (row: ExportRow) => T | undefined,
+  defs: Def[],
+  asJson: readonly string[] = [],
+): ExportColumn[] {
   return defs.map(([field, description, api = 'both']) => ({
     id: prefix ? `${prefix}.${field}` : field,
     level,
@@ -127,7 +134,12 @@ const EXTENSION: Def[] = [
 
 export const EXPORT_COLUMN_CATALOGUE: readonly ExportColumn[] = [
   ...fields('browser', 'BASIC', '', (r) => r.browser, BASIC),
-  ...fields('browser', 'FULL', '', (r) => r.browser, BROWSER_FULL, ['lastDeviceUsers', 'machinePolicies', 'machineExtensionPolicies', 'attestationCredential']),
+  ...fields('browser', 'FULL', '', (r) => r.browser, BROWSER_FULL, [
+    'lastDeviceUsers',
+    'machinePolicies',
+    'machineExtensionPolicies',
+    'attestationCredential',
+  ]),
   {
     id: 'deviceIdCollision',
     level: 'browser',
@@ -166,7 +178,42 @@ export function projectionFor(shape: RowShape, columns: readonly ExportColumn[])
 }
 
 export const DEFAULT_COLUMNS: Readonly<Record<RowShape, readonly string[]>> = {
-  browser: ['deviceId', 'machineName', 'orgUnitPath', 'osPlatform', 'osVersion', 'browserVersions', 'lastActivityTime', 'lastDeviceUser', 'serialNumber', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId'],
-  profile: ['deviceId', 'machineName', 'orgUnitPath', 'install.channel', 'install.browserVersion', 'profile.id', 'profile.name', 'profile.chromeSignedinUserEmail', 'profile.lastStatusReportTime'],
-  extension: ['deviceId', 'machineName', 'orgUnitPath', 'profile.id', 'profile.chromeSignedinUserEmail', 'extension.extensionId', 'extension.name', 'extension.version', 'extension.installType', 'extension.disabled', 'extension.permissions'],
+  browser: [
+    'deviceId',
+    'machineName',
+    'orgUnitPath',
+    'osPlatform',
+    'osVersion',
+    'browserVersions',
+    'lastActivityTime',
+    'lastDeviceUser',
+    'serialNumber',
+    'annotatedUser',
+    'annotatedLocation',
+    'annotatedAssetId',
+  ],
+  profile: [
+    'deviceId',
+    'machineName',
+    'orgUnitPath',
+    'install.channel',
+    'install.browserVersion',
+    'profile.id',
+    'profile.name',
+    'profile.chromeSignedinUserEmail',
+    'profile.lastStatusReportTime',
+  ],
+  extension: [
+    'deviceId',
+    'machineName',
+    'orgUnitPath',
+    'profile.id',
+    'profile.chromeSignedinUserEmail',
+    'extension.extensionId',
+    'extension.name',
+    'extension.version',
+    'extension.installType',
+    'extension.disabled',
+    'extension.permissions',
+  ],
 };

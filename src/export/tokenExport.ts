@@ -12,8 +12,19 @@ export type TokenExportFormat = 'csv' | 'jsonl';
 
 /** Every field of the normalised token (v1.1beta1 and v1 map onto it; v1 has no expiry fields). */
 export const TOKEN_COLUMNS: readonly (keyof EnrollmentToken)[] = [
-  'tokenPermanentId', 'token', 'orgUnitPath', 'state', 'tokenType', 'createTime', 'creatorId', 'expireTime', 'ttl',
-  'revokeTime', 'revokerId', 'customerId', 'tokenId',
+  'tokenPermanentId',
+  'token',
+  'orgUnitPath',
+  'state',
+  'tokenType',
+  'createTime',
+  'creatorId',
+  'expireTime',
+  'ttl',
+  'revokeTime',
+  'revokerId',
+  'customerId',
+  'tokenId',
 ];
 
 /** Resolves to the number of tokens written. The caller owns `out`. */

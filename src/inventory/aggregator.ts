@@ -101,7 +101,11 @@ class Dimension<T extends Facet | Tally> {
   private lastValue: string | undefined;
   private lastEntry: T | undefined;
 
-  constructor(private readonly max: number, private readonly make: () => T, private readonly budget: Budget = { left: Infinity }) {}
+  constructor(
+    private readonly max: number,
+    private readonly make: () => T,
+    private readonly budget: Budget = { left: Infinity },
+  ) {}
 
   get(value: string): T {
     // Most browsers report what the previous one did (same version, source, value): skip the hash lookup.
@@ -130,7 +134,11 @@ export class ExtensionEntry {
   readonly names = tallies(MAX_NAMES);
   readonly dims: Record<ExtensionDimension, Dimension<Facet>>;
 
-  constructor(readonly key: string, readonly extensionId: string | undefined, budget: Budget) {
+  constructor(
+    readonly key: string,
+    readonly extensionId: string | undefined,
+    budget: Budget,
+  ) {
     this.dims = { version: facets(budget), installType: facets(budget), permission: facets(budget), state: facets(budget, 3) };
   }
 }
@@ -150,7 +158,12 @@ export class PolicyEntry {
   profileOf = -1;
   profileValue = '';
 
-  constructor(readonly key: string, readonly name: string, readonly extensionId?: string, public extensionName?: string) {}
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    readonly extensionId?: string,
+    public extensionName?: string,
+  ) {}
 }
 
 export interface InventoryAggregatorOptions {
@@ -213,7 +226,8 @@ export class InventoryAggregator {
         for (const ep of items(profile.extensionPolicies)) {
           if (!isRecord(ep)) continue;
           const x = ep as ExtensionPolicies;
-          for (const pol of items(x.policies)) if (isRecord(pol)) this.addPolicy(browser, p, pol, 'extension', text(x.extensionId), text(x.extensionName));
+          for (const pol of items(x.policies))
+            if (isRecord(pol)) this.addPolicy(browser, p, pol, 'extension', text(x.extensionId), text(x.extensionName));
         }
       }
     }
@@ -270,7 +284,7 @@ export class InventoryAggregator {
         this.policiesDropped.add(browser);
         return;
       }
-      entry = new PolicyEntry(key, name, scope === 'extension' ? extensionId ?? '' : undefined, extensionName || undefined);
+      entry = new PolicyEntry(key, name, scope === 'extension' ? (extensionId ?? '') : undefined, extensionName || undefined);
       this.policies.set(key, entry);
     }
     if (!entry.extensionName && extensionName) entry.extensionName = extensionName;
@@ -389,17 +403,25 @@ export class InventoryAggregator {
   private warnings(): string[] {
     const out: string[] = [];
     if (this.extensionsDropped.size > 0) {
-      out.push(`More than ${MAX_EXTENSIONS.toLocaleString(displayLocale())} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`);
+      out.push(
+        `More than ${MAX_EXTENSIONS.toLocaleString(displayLocale())} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`,
+      );
     }
     if (this.policiesDropped.size > 0) {
-      out.push(`More than ${MAX_POLICIES.toLocaleString(displayLocale())} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`);
+      out.push(
+        `More than ${MAX_POLICIES.toLocaleString(displayLocale())} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`,
+      );
     }
     if (this.budget.left <= 0) {
-      out.push(`More than ${MAX_FACETS.toLocaleString(displayLocale())} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`);
+      out.push(
+        `More than ${MAX_FACETS.toLocaleString(displayLocale())} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`,
+      );
     }
     if (this.withoutId > 0) out.push(`${this.withoutId} browser records had no device id and were left out.`);
     if (this.withoutDetails > 0) {
-      out.push(`${this.withoutDetails.toLocaleString(displayLocale())} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`);
+      out.push(
+        `${this.withoutDetails.toLocaleString(displayLocale())} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`,
+      );
     }
     return out;
   }

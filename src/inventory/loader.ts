@@ -51,13 +51,18 @@ export async function loadInventory(backend: CbcmBackend, o: LoadInventoryOption
   let interruption: Inventory['interruption'];
   const progress = (p: FleetProgress) => o.onProgress?.({ browsers: p.listed, pages: p.pages });
   try {
-    const listing = listFleet(backend, {
-      projection: 'FULL',
-      orgUnitPath: o.scope.kind === 'orgUnit' ? o.scope.orgUnitPath : undefined,
-      orgUnits: o.orgUnits,
-      concurrency: o.concurrency,
-      limiter: o.limiter,
-    }, o.signal, progress);
+    const listing = listFleet(
+      backend,
+      {
+        projection: 'FULL',
+        orgUnitPath: o.scope.kind === 'orgUnit' ? o.scope.orgUnitPath : undefined,
+        orgUnits: o.orgUnits,
+        concurrency: o.concurrency,
+        limiter: o.limiter,
+      },
+      o.signal,
+      progress,
+    );
     for await (const batch of listing) {
       const t0 = performance.now();
       agg.addBrowsers(batch);
@@ -70,7 +75,10 @@ export async function loadInventory(backend: CbcmBackend, o: LoadInventoryOption
   } catch (error) {
     interruption = isCancellation(error, o.signal)
       ? { kind: 'cancelled', message: `Cancelled after ${agg.browserCount.toLocaleString(displayLocale())} browsers: the counts cover only those.` }
-      : { kind: 'failed', message: `The listing stopped after ${agg.browserCount.toLocaleString(displayLocale())} browsers: ${error instanceof Error ? error.message : String(error)}` };
+      : {
+          kind: 'failed',
+          message: `The listing stopped after ${agg.browserCount.toLocaleString(displayLocale())} browsers: ${error instanceof Error ? error.message : String(error)}`,
+        };
   }
   const t0 = performance.now();
   const inventory = agg.inventory(interruption === undefined);

@@ -24,8 +24,7 @@ export type InventoryTarget =
   /** A policy; `problems`: only the browsers where it reports an error or a conflict. */
   | { kind: 'policy'; key: string; problems?: boolean };
 
-export const NO_EXTENSION_FILTER =
-  'The API cannot filter browsers by extension or policy, so these browsers are listed by their ids.';
+export const NO_EXTENSION_FILTER = 'The API cannot filter browsers by extension or policy, so these browsers are listed by their ids.';
 
 /** Browsers per page of a listing (the maximum both APIs allow). */
 const PAGE = 100;
@@ -112,11 +111,7 @@ export function selectBrowsers(agg: InventoryAggregator, target: InventoryTarget
  * Requests each way costs: `byId` one per browser; `scan` one per page of every org unit holding one of them
  * (the whole scope when some report no org unit, as no org-unit listing would find those).
  */
-export function planListing(
-  selected: number,
-  orgUnits: readonly { orgUnitPath: string }[],
-  perOrgUnit: ReadonlyMap<string, number>,
-): ListingPlan {
+export function planListing(selected: number, orgUnits: readonly { orgUnitPath: string }[], perOrgUnit: ReadonlyMap<string, number>): ListingPlan {
   const byId: ListingPlan = { kind: 'byId', requests: selected };
   if (selected === 0) return byId;
   let scan: ListingPlan;
@@ -145,25 +140,31 @@ export interface ListSelectionOptions {
  * yields them in listing order and stops as soon as every selected browser was seen (those never seen were
  * deleted or moved out of the scope since; they are reported through `onNotFound` at the end).
  */
-export async function* listSelection(backend: CbcmBackend, selection: BrowserSelection, o: ListSelectionOptions = {}): AsyncGenerator<ChromeBrowser[]> {
+export async function* listSelection(
+  backend: CbcmBackend,
+  selection: BrowserSelection,
+  o: ListSelectionOptions = {},
+): AsyncGenerator<ChromeBrowser[]> {
   const projection = o.projection ?? 'BASIC';
   const concurrency = o.concurrency ?? 10;
   if (selection.listing.kind === 'byId') {
     const limiter = o.limiter ?? defaultLimiterFor(backend);
     for (let i = 0; i < selection.deviceIds.length; i += concurrency) {
       const chunk = selection.deviceIds.slice(i, i + concurrency);
-      const got = await Promise.all(chunk.map(async (id) => {
-        await limiter.acquire(o.signal);
-        try {
-          return await backend.getBrowser(id, projection, o.signal);
-        } catch (error) {
-          if (isApiError(error) && error.kind === 'notFound') {
-            o.onNotFound?.(id);
-            return undefined;
+      const got = await Promise.all(
+        chunk.map(async (id) => {
+          await limiter.acquire(o.signal);
+          try {
+            return await backend.getBrowser(id, projection, o.signal);
+          } catch (error) {
+            if (isApiError(error) && error.kind === 'notFound') {
+              o.onNotFound?.(id);
+              return undefined;
+            }
+            throw error;
           }
-          throw error;
-        }
-      }));
+        }),
+      );
       yield got.filter((b): b is ChromeBrowser => b !== undefined);
     }
     return;
@@ -171,14 +172,18 @@ export async function* listSelection(backend: CbcmBackend, selection: BrowserSel
   const wanted = new Set(selection.deviceIds);
   const orgUnitPath = selection.scope.kind === 'orgUnit' ? selection.scope.orgUnitPath : undefined;
   const paths = selection.listing.orgUnitPaths;
-  const listing = listFleet(backend, {
-    projection,
-    concurrency,
-    limiter: o.limiter,
-    ...(paths && paths.length === 1 ? { orgUnitPath: paths[0] } : orgUnitPath !== undefined ? { orgUnitPath } : {}),
-    // Only the path of each org unit is read by the listing.
-    ...(paths && paths.length > 1 ? { orgUnits: paths.map((p): OrgUnit => ({ orgUnitPath: p, name: p, orgUnitId: '' })) } : {}),
-  }, o.signal);
+  const listing = listFleet(
+    backend,
+    {
+      projection,
+      concurrency,
+      limiter: o.limiter,
+      ...(paths && paths.length === 1 ? { orgUnitPath: paths[0] } : orgUnitPath !== undefined ? { orgUnitPath } : {}),
+      // Only the path of each org unit is read by the listing.
+      ...(paths && paths.length > 1 ? { orgUnits: paths.map((p): OrgUnit => ({ orgUnitPath: p, name: p, orgUnitId: '' })) } : {}),
+    },
+    o.signal,
+  );
   for await (const batch of listing) {
     const hits = batch.filter((b) => wanted.delete(b.deviceId));
     if (hits.length > 0) yield hits;

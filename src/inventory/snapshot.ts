@@ -99,7 +99,9 @@ export function parseInventorySnapshot(text: string): InventorySnapshot {
     throw new Error('This JSON file is not a fleet inventory snapshot. Pick a file written by "Save inventory snapshot".');
   }
   if (v.version !== INVENTORY_SNAPSHOT_VERSION) {
-    throw new Error(`This snapshot has format version ${String(v.version)}; this extension reads version ${INVENTORY_SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`);
+    throw new Error(
+      `This snapshot has format version ${String(v.version)}; this extension reads version ${INVENTORY_SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`,
+    );
   }
   const bad = (what: string) => new Error(`The inventory snapshot is damaged (${what}). Save a new snapshot.`);
   if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt))) throw bad('generatedAt');
@@ -109,15 +111,29 @@ export function parseInventorySnapshot(text: string): InventorySnapshot {
   if (!isObject(v.totals) || typeof v.totals.browsers !== 'number') throw bad('totals');
   if (!isObject(v.extensions)) throw bad('extensions');
   for (const [k, e] of Object.entries(v.extensions)) {
-    if (!isObject(e) || typeof e.name !== 'string' || typeof e.browsers !== 'number' || typeof e.profiles !== 'number'
-      || !isCounts(e.versions) || !isCounts(e.installTypes) || !Array.isArray(e.permissions) || !e.permissions.every((p) => typeof p === 'string')) {
+    if (
+      !isObject(e) ||
+      typeof e.name !== 'string' ||
+      typeof e.browsers !== 'number' ||
+      typeof e.profiles !== 'number' ||
+      !isCounts(e.versions) ||
+      !isCounts(e.installTypes) ||
+      !Array.isArray(e.permissions) ||
+      !e.permissions.every((p) => typeof p === 'string')
+    ) {
       throw bad(`extension ${k}`);
     }
   }
   if (!isObject(v.policies)) throw bad('policies');
   for (const [k, p] of Object.entries(v.policies)) {
-    if (!isObject(p) || typeof p.name !== 'string' || typeof p.browsers !== 'number' || typeof p.errors !== 'number'
-      || typeof p.conflicts !== 'number' || !isCounts(p.values)) {
+    if (
+      !isObject(p) ||
+      typeof p.name !== 'string' ||
+      typeof p.browsers !== 'number' ||
+      typeof p.errors !== 'number' ||
+      typeof p.conflicts !== 'number' ||
+      !isCounts(p.values)
+    ) {
       throw bad(`policy ${k}`);
     }
   }
@@ -196,8 +212,12 @@ function policyDelta(key: string, b: SnapshotPolicy | undefined, a: SnapshotPoli
     browsers: { before: b?.browsers ?? 0, after: a?.browsers ?? 0 },
     errors: { before: b?.errors ?? 0, after: a?.errors ?? 0 },
     conflicts: { before: b?.conflicts ?? 0, after: a?.conflicts ?? 0 },
-    valuesAdded: Object.keys(av).filter((v) => !(v in bv)).sort(),
-    valuesRemoved: Object.keys(bv).filter((v) => !(v in av)).sort(),
+    valuesAdded: Object.keys(av)
+      .filter((v) => !(v in bv))
+      .sort(),
+    valuesRemoved: Object.keys(bv)
+      .filter((v) => !(v in av))
+      .sort(),
   };
 }
 
@@ -228,7 +248,8 @@ export function diffInventorySnapshots(before: InventorySnapshot, after: Invento
     }
   }
   for (const [key, b] of Object.entries(before.policies)) if (!(key in after.policies)) policies.removed.push(policyDelta(key, b, undefined));
-  for (const list of [extensions.added, extensions.removed, extensions.versionChanges, policies.added, policies.removed, policies.changed]) list.sort(byKey);
+  for (const list of [extensions.added, extensions.removed, extensions.versionChanges, policies.added, policies.removed, policies.changed])
+    list.sort(byKey);
 
   const summary = (s: InventorySnapshot) => ({ generatedAt: s.generatedAt, scope: s.scope, browsers: s.totals.browsers, complete: s.complete });
   const diff: InventoryDiff = { before: summary(before), after: summary(after), extensions, policies };

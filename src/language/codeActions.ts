@@ -66,12 +66,18 @@ async function openConversion(query?: unknown): Promise<vscode.TextDocument | un
 }
 
 export function registerCodeActions(): vscode.Disposable[] {
-  return [vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(SELECTOR, {
-      provideCodeActions: (document, range, context) => [...provideQuickFixes(document, range, context), ...provideConversions(document, range)],
-    }, {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CONVERT_KIND],
-    }),
-    vscode.commands.registerCommand(CONVERT_COMMAND, openConversion),
-  )];
+  return [
+    vscode.Disposable.from(
+      vscode.languages.registerCodeActionsProvider(
+        SELECTOR,
+        {
+          provideCodeActions: (document, range, context) => [...provideQuickFixes(document, range, context), ...provideConversions(document, range)],
+        },
+        {
+          providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, CONVERT_KIND],
+        },
+      ),
+      vscode.commands.registerCommand(CONVERT_COMMAND, openConversion),
+    ),
+  ];
 }

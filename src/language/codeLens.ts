@@ -29,56 +29,75 @@ export interface SelectedOrgUnit {
 }
 
 export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[] {
-  return [vscode.languages.registerCodeLensProvider(SELECTOR, {
-    // The "in <org unit>" lens names the selection: redraw when it changes.
-    onDidChangeCodeLenses: selected.onDidChange,
-    provideCodeLenses(document) {
-      const dialect = documentDialect(document);
-      // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
-      if (dialect === 'chromemanagement') return [];
-      const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
-      const orgUnitPath = selected.path;
-      return queryLines(document).flatMap((q) => {
-        const parsed = parseQuery(q.text, dialect);
-        const args: ApplyFilterArgs = { query: serialize(parsed), dialect };
-        const errors = diagnose(parsed, dialect).filter((d) => d.severity === 'error').length;
-        const range = new vscode.Range(q.line, 0, q.line, q.text.length);
-        const lenses = [new vscode.CodeLens(range, {
-          title: errors === 0 ? 'Run in CBCM Explorer' : `Run in CBCM Explorer (fix ${errors} error${errors > 1 ? 's' : ''} first)`,
-          tooltip: `Filter the ${target} listing of every org unit with: ${args.query}`,
-          command: RUN_COMMAND,
-          arguments: [args],
-        })];
-        // Relative times run as the dates they stand for today: show that, so the admin sees what is sent.
-        const resolved = dialect === 'browsers' ? resolveRelativeDates(args.query) : args.query;
-        if (errors === 0 && resolved !== args.query) {
-          lenses.push(new vscode.CodeLens(range, { title: `runs as: ${resolved}`, tooltip: 'Relative times are turned into dates each time the query runs.', command: '' }));
-        }
-        if (errors > 0) return lenses;
-        // The lens carries the org unit it names, so the click acts there even if the selection moved meanwhile.
-        lenses.push(new vscode.CodeLens(range, orgUnitPath ? {
-          title: `in ${orgUnitPath}`,
-          tooltip: `Filter only ${orgUnitPath} (the org unit selected in the CBCM Explorer) with: ${args.query}`,
-          command: RUN_COMMAND,
-          arguments: [{ ...args, orgUnitPath }],
-        } : {
-          title: 'in selected org unit (none selected)',
-          tooltip: 'Select an org unit (or anything inside one) in the CBCM Explorer to run this query there only.',
-          command: RUN_COMMAND,
-          arguments: [{ ...args, scope: 'selectedOrgUnit' }],
-        }));
-        if (dialect === 'browsers') {
-          lenses.push(new vscode.CodeLens(range, {
-            title: 'Act on all matching…',
-            tooltip: `Move, delete or set annotations on every browser of the account that matches: ${args.query} (a dry run with the exact count and a confirmation come first)`,
-            command: ACT_ON_MATCHING_COMMAND,
-            arguments: [{ query: args.query }],
-          }));
-        }
-        return lenses;
-      });
-    },
-  })];
+  return [
+    vscode.languages.registerCodeLensProvider(SELECTOR, {
+      // The "in <org unit>" lens names the selection: redraw when it changes.
+      onDidChangeCodeLenses: selected.onDidChange,
+      provideCodeLenses(document) {
+        const dialect = documentDialect(document);
+        // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
+        if (dialect === 'chromemanagement') return [];
+        const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
+        const orgUnitPath = selected.path;
+        return queryLines(document).flatMap((q) => {
+          const parsed = parseQuery(q.text, dialect);
+          const args: ApplyFilterArgs = { query: serialize(parsed), dialect };
+          const errors = diagnose(parsed, dialect).filter((d) => d.severity === 'error').length;
+          const range = new vscode.Range(q.line, 0, q.line, q.text.length);
+          const lenses = [
+            new vscode.CodeLens(range, {
+              title: errors === 0 ? 'Run in CBCM Explorer' : `Run in CBCM Explorer (fix ${errors} error${errors > 1 ? 's' : ''} first)`,
+              tooltip: `Filter the ${target} listing of every org unit with: ${args.query}`,
+              command: RUN_COMMAND,
+              arguments: [args],
+            }),
+          ];
+          // Relative times run as the dates they stand for today: show that, so the admin sees what is sent.
+          const resolved = dialect === 'browsers' ? resolveRelativeDates(args.query) : args.query;
+          if (errors === 0 && resolved !== args.query) {
+            lenses.push(
+              new vscode.CodeLens(range, {
+                title: `runs as: ${resolved}`,
+                tooltip: 'Relative times are turned into dates each time the query runs.',
+                command: '',
+              }),
+            );
+          }
+          if (errors > 0) return lenses;
+          // The lens carries the org unit it names, so the click acts there even if the selection moved meanwhile.
+          lenses.push(
+            new vscode.CodeLens(
+              range,
+              orgUnitPath
+                ? {
+                    title: `in ${orgUnitPath}`,
+                    tooltip: `Filter only ${orgUnitPath} (the org unit selected in the CBCM Explorer) with: ${args.query}`,
+                    command: RUN_COMMAND,
+                    arguments: [{ ...args, orgUnitPath }],
+                  }
+                : {
+                    title: 'in selected org unit (none selected)',
+                    tooltip: 'Select an org unit (or anything inside one) in the CBCM Explorer to run this query there only.',
+                    command: RUN_COMMAND,
+                    arguments: [{ ...args, scope: 'selectedOrgUnit' }],
+                  },
+            ),
+          );
+          if (dialect === 'browsers') {
+            lenses.push(
+              new vscode.CodeLens(range, {
+                title: 'Act on all matching…',
+                tooltip: `Move, delete or set annotations on every browser of the account that matches: ${args.query} (a dry run with the exact count and a confirmation come first)`,
+                command: ACT_ON_MATCHING_COMMAND,
+                arguments: [{ query: args.query }],
+              }),
+            );
+          }
+          return lenses;
+        });
+      },
+    }),
+  ];
 }
 
 /** What the tree's apply-filter command returns when it applied the filter (undefined: it did not). */
@@ -100,11 +119,15 @@ export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.Lo
   if (!commands.includes(APPLY_FILTER_COMMAND)) {
     const open = 'Open CBCM Explorer';
     const choice = await vscode.window.showInformationMessage(
-      'The CBCM Explorer view is not ready to run queries yet. Open it (and sign in), then click "Run in CBCM Explorer" again.', open);
+      'The CBCM Explorer view is not ready to run queries yet. Open it (and sign in), then click "Run in CBCM Explorer" again.',
+      open,
+    );
     if (choice === open) await vscode.commands.executeCommand('cbcm.explorer.focus').then(undefined, () => undefined);
     return;
   }
-  log.info(`Running a ${args.dialect} query from a .cbcmq file (${args.query.length} characters)${args.orgUnitPath ? ` in ${args.orgUnitPath}` : ''}.`);
+  log.info(
+    `Running a ${args.dialect} query from a .cbcmq file (${args.query.length} characters)${args.orgUnitPath ? ` in ${args.orgUnitPath}` : ''}.`,
+  );
   const applied = await vscode.commands.executeCommand<AppliedFilter | undefined>(APPLY_FILTER_COMMAND, args);
   // Show the admin where the filtered listing is: the org unit's folder, or the account-wide one.
   if (applied) await vscode.commands.executeCommand(REVEAL_LISTING_COMMAND, { dialect: args.dialect, orgUnitPath: applied.orgUnitPath });

@@ -44,13 +44,21 @@ function dialectItems(document: vscode.TextDocument, position: vscode.Position):
 }
 
 export function registerCompletions(): vscode.Disposable[] {
-  return [vscode.languages.registerCompletionItemProvider(SELECTOR, {
-    provideCompletionItems(document, position) {
-      const q = queryLineAt(document, position.line);
-      if (!q) return dialectItems(document, position);
-      const dialect = documentDialect(document);
-      const items = complete(q.text, position.character, dialect, { now: new Date(), recentValues: recentValuesFor(dialect) });
-      return items.map((c) => toCompletionItem(q.line, c));
-    },
-  }, ':', '.', ' ')];
+  return [
+    vscode.languages.registerCompletionItemProvider(
+      SELECTOR,
+      {
+        provideCompletionItems(document, position) {
+          const q = queryLineAt(document, position.line);
+          if (!q) return dialectItems(document, position);
+          const dialect = documentDialect(document);
+          const items = complete(q.text, position.character, dialect, { now: new Date(), recentValues: recentValuesFor(dialect) });
+          return items.map((c) => toCompletionItem(q.line, c));
+        },
+      },
+      ':',
+      '.',
+      ' ',
+    ),
+  ];
 }

@@ -29,8 +29,11 @@ export function computeDiagnostics(document: vscode.TextDocument): vscode.Diagno
   if (document.lineCount > 0) {
     const first = document.lineAt(0).text;
     if (DIALECT_LINE.test(first) && !dialectFromLine(first)) {
-      const d = new vscode.Diagnostic(document.lineAt(0).range,
-        "Unknown dialect: write '# dialect: browsers' or '# dialect: tokens'.", vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(
+        document.lineAt(0).range,
+        "Unknown dialect: write '# dialect: browsers' or '# dialect: tokens'.",
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'unknown-dialect';
       out.push(d);
@@ -52,10 +55,13 @@ export function registerDiagnostics(): vscode.Disposable[] {
     if (document.languageId !== LANGUAGE_ID) return;
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(document);
-    }, DEBOUNCE_MS));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        update(document);
+      }, DEBOUNCE_MS),
+    );
   };
   vscode.workspace.textDocuments.forEach(update);
   return [

@@ -37,9 +37,8 @@ export async function newQueryFile(dialect: Dialect = 'browsers'): Promise<void>
   const content = EXAMPLES[dialect] ?? EXAMPLES.browsers;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const openNames = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path.split('/').pop()));
-  const uriFor = (name: string): vscode.Uri => (folder
-    ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' })
-    : vscode.Uri.from({ scheme: 'untitled', path: name }));
+  const uriFor = (name: string): vscode.Uri =>
+    folder ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
   const existing = new Set<string>();
   if (folder) {
     try {

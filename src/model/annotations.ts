@@ -97,10 +97,7 @@ export function validateAnnotation(field: AnnotationField, normalized: string): 
  * Problems of the fields the admin changed (compared with `base`). Untouched fields are not judged: they
  * hold what the API already stores, even if an end machine or another tool put odd characters there.
  */
-export function validateChangedAnnotations(
-  values: AnnotationValues,
-  base: AnnotationValues,
-): Partial<Record<AnnotationField, string>> {
+export function validateChangedAnnotations(values: AnnotationValues, base: AnnotationValues): Partial<Record<AnnotationField, string>> {
   const errors: Partial<Record<AnnotationField, string>> = {};
   const normalized = normalizeChangedAnnotations(values, base);
   for (const k of ANNOTATION_KEYS) {

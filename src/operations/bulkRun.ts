@@ -152,8 +152,11 @@ export function runMove(
     const toMove = targets.filter((t) => t.orgUnitPath !== orgUnitPath);
     summary.unchanged.push(...targets.filter((t) => t.orgUnitPath === orgUnitPath));
     const byId = new Map(toMove.map((t) => [t.deviceId, t]));
-    const result = await op.move(toMove.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })), orgUnitPath, options.signal, (p) =>
-      options.onProgress?.({ finished: p.moved + p.failed + summary.unchanged.length, total: targets.length }),
+    const result = await op.move(
+      toMove.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })),
+      orgUnitPath,
+      options.signal,
+      (p) => options.onProgress?.({ finished: p.moved + p.failed + summary.unchanged.length, total: targets.length }),
     );
     summary.done.push(...result.moved.map((id) => byId.get(id)!));
     summary.failed.push(...result.failed.map((f) => ({ target: byId.get(f.id)!, reason: f.reason })));
@@ -190,13 +193,21 @@ export function runImport(
     const moveRows = chosen.filter((r) => r.changes.some((c) => c.field === 'orgUnitPath'));
     const annotateSummary: BulkSummary = { done: [], unchanged: [], failed: [], notTried: [] };
     const afterOf = new Map(annotateRows.map((r) => [r.deviceId!, r.after!]));
-    await pool(annotateRows.map((r) => targetOf(r.deviceId!)!), annotateSummary, options, async (t) => {
-      const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
-      if (outcome.status === 'conflict') {
-        annotateSummary.failed.push({ target: t, reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.` });
-      } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
-      else annotateSummary.done.push(t);
-    });
+    await pool(
+      annotateRows.map((r) => targetOf(r.deviceId!)!),
+      annotateSummary,
+      options,
+      async (t) => {
+        const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
+        if (outcome.status === 'conflict') {
+          annotateSummary.failed.push({
+            target: t,
+            reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.`,
+          });
+        } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
+        else annotateSummary.done.push(t);
+      },
+    );
     for (const f of annotateSummary.failed) failed.add(f.target.deviceId);
     summary.failed.push(...annotateSummary.failed);
     summary.stoppedBy = annotateSummary.stoppedBy;
@@ -215,7 +226,11 @@ export function runImport(
         targets.forEach((t) => notTried.add(t.deviceId));
         continue;
       }
-      const result = await op.move(targets.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })), to, options.signal);
+      const result = await op.move(
+        targets.map((t) => ({ deviceId: t.deviceId, from: t.orgUnitPath })),
+        to,
+        options.signal,
+      );
       result.moved.forEach((id) => moved.add(id));
       for (const f of result.failed) {
         failed.add(f.id);

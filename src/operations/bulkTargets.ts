@@ -53,7 +53,11 @@ export async function dryRunQuery(
   options: { withAnnotations: boolean; signal?: AbortSignal; onProgress?: (listed: number) => void; listing?: Partial<FleetListingOptions> },
 ): Promise<DryRun> {
   const targets: BulkTarget[] = [];
-  const listing = listFleet(backend, { ...options.listing, projection: 'BASIC', query: scope.query || undefined, orgUnitPath: scope.orgUnitPath }, options.signal);
+  const listing = listFleet(
+    backend,
+    { ...options.listing, projection: 'BASIC', query: scope.query || undefined, orgUnitPath: scope.orgUnitPath },
+    options.signal,
+  );
   for await (const batch of listing) {
     for (const b of batch) targets.push(toTarget(b, options.withAnnotations));
     options.onProgress?.(targets.length);

@@ -43,11 +43,18 @@ export interface ParsedImport {
   rows: ImportRow[];
 }
 
-const squash = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const squash = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 /** The delimiter of the header line: the one of "," ";" tab that occurs most outside quotes ("," if none). */
 function detectDelimiter(text: string): string {
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  const header = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .replace(/"[^"]*"/g, '');
   let best = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t']) {
@@ -78,12 +85,16 @@ export function parseAnnotationCsv(text: string): ParsedImport {
   const column = (name: keyof typeof HEADER_NAMES) => header.findIndex((h) => HEADER_NAMES[name].includes(h));
   const key = KEYS.find((k) => column(k) >= 0);
   if (!key) {
-    throw new CsvImportError(`No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${records[0].join(', ')}).`);
+    throw new CsvImportError(
+      `No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${records[0].join(', ')}).`,
+    );
   }
   const fields = ANNOTATION_FIELDS.filter((f) => column(f) >= 0);
   const ouColumn = column('orgUnitPath');
   if (fields.length === 0 && ouColumn < 0) {
-    throw new CsvImportError(`No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${records[0].join(', ')}).`);
+    throw new CsvImportError(
+      `No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${records[0].join(', ')}).`,
+    );
   }
   const keyColumn = column(key);
   const rows: ImportRow[] = [];
@@ -159,11 +170,20 @@ export function matchImport(parsed: ParsedImport, index: FleetIndex, options: Ma
   return parsed.rows.map((row) => {
     const base = { line: row.line, key: row.key, changes: [] as FieldChangePreview[] };
     if (!row.key) return { ...base, status: 'invalid' as const, problem: `The ${parsed.key} cell is empty.` };
-    const ids = parsed.key === 'deviceId'
-      ? (index.byId.has(row.key) ? [row.key] : [])
-      : (parsed.key === 'serialNumber' ? index.bySerial : index.byName).get(row.key.toLowerCase()) ?? [];
+    const ids =
+      parsed.key === 'deviceId'
+        ? index.byId.has(row.key)
+          ? [row.key]
+          : []
+        : ((parsed.key === 'serialNumber' ? index.bySerial : index.byName).get(row.key.toLowerCase()) ?? []);
     if (ids.length === 0) return { ...base, status: 'noMatch' as const, problem: `No browser has ${parsed.key} "${row.key}".` };
-    if (ids.length > 1) return { ...base, status: 'ambiguous' as const, candidates: ids, problem: `${ids.length} browsers have ${parsed.key} "${row.key}"; use deviceId for them.` };
+    if (ids.length > 1)
+      return {
+        ...base,
+        status: 'ambiguous' as const,
+        candidates: ids,
+        problem: `${ids.length} browsers have ${parsed.key} "${row.key}"; use deviceId for them.`,
+      };
     const deviceId = ids[0];
     const first = claimed.get(deviceId);
     if (first !== undefined) return { ...base, deviceId, status: 'duplicate' as const, problem: `Line ${first} already sets this browser.` };
@@ -187,7 +207,7 @@ export function matchImport(parsed: ParsedImport, index: FleetIndex, options: Ma
       }
       changes.push({ field: 'orgUnitPath', from: target.orgUnitPath ?? '', to: row.orgUnitPath });
     }
-    return { ...base, deviceId, status: changes.length ? 'change' as const : 'unchanged' as const, changes, after };
+    return { ...base, deviceId, status: changes.length ? ('change' as const) : ('unchanged' as const), changes, after };
   });
 }
 

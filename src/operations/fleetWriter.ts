@@ -69,7 +69,11 @@ export class FleetWriter {
       await this.journal.end(record.op, { done: tally.done, failed: tally.failed, notTried: tally.notTried, stoppedBy: tally.stoppedBy });
       return { ...tally, operation: record };
     } catch (e) {
-      await this.journal.end(record.op, { ...op.tally, notTried: Math.max(0, spec.planned - op.tally.done - op.tally.failed), stoppedBy: reasonOf(e) });
+      await this.journal.end(record.op, {
+        ...op.tally,
+        notTried: Math.max(0, spec.planned - op.tally.done - op.tally.failed),
+        stoppedBy: reasonOf(e),
+      });
       throw e;
     } finally {
       this.events.recorded?.(record);
@@ -134,10 +138,20 @@ export class WriteOperation {
     onProgress?: (p: MoveProgress) => void,
   ): Promise<MoveResult> {
     const from = new Map(items.map((i) => [i.deviceId, i.from]));
-    const result = await this.backend.moveBrowsers(items.map((i) => i.deviceId), orgUnitPath, signal, onProgress);
+    const result = await this.backend.moveBrowsers(
+      items.map((i) => i.deviceId),
+      orgUnitPath,
+      signal,
+      onProgress,
+    );
     await this.journal.items(this.id, [
       ...result.moved.map((id) => ({ target: id, change: { kind: 'move' as const, before: from.get(id), after: orgUnitPath }, ok: true })),
-      ...result.failed.map((f) => ({ target: f.id, change: { kind: 'move' as const, before: from.get(f.id), after: orgUnitPath }, ok: false, reason: f.reason })),
+      ...result.failed.map((f) => ({
+        target: f.id,
+        change: { kind: 'move' as const, before: from.get(f.id), after: orgUnitPath },
+        ok: false,
+        reason: f.reason,
+      })),
     ]);
     this.tally.done += result.moved.length;
     this.tally.failed += result.failed.length;
@@ -159,7 +173,9 @@ export class WriteOperation {
       await this.backend.deleteBrowser(deviceId, signal);
     } catch (e) {
       if (signal?.aborted) {
-        await this.journal.items(this.id, [{ target: deviceId, change: { kind: 'delete', record: null }, ok: false, reason: 'cancelled; the delete may have reached Google' }]);
+        await this.journal.items(this.id, [
+          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, reason: 'cancelled; the delete may have reached Google' },
+        ]);
         throw e;
       }
       return this.deleteFailed(deviceId, null, reasonOf(e));
@@ -178,7 +194,14 @@ export class WriteOperation {
       this.tally.done++;
       return token;
     } catch (e) {
-      await this.journal.items(this.id, [{ target: options.orgUnitPath ?? '/', change: { kind: 'createToken', token: { tokenPermanentId: '', orgUnitPath: options.orgUnitPath } }, ok: false, reason: reasonOf(e) }]);
+      await this.journal.items(this.id, [
+        {
+          target: options.orgUnitPath ?? '/',
+          change: { kind: 'createToken', token: { tokenPermanentId: '', orgUnitPath: options.orgUnitPath } },
+          ok: false,
+          reason: reasonOf(e),
+        },
+      ]);
       this.tally.failed++;
       throw e;
     }
@@ -189,7 +212,9 @@ export class WriteOperation {
     try {
       await this.backend.revokeToken(token.tokenPermanentId, signal);
     } catch (e) {
-      await this.journal.items(this.id, [{ target: token.tokenPermanentId, change: { kind: 'revokeToken', token: facts }, ok: false, reason: reasonOf(e) }]);
+      await this.journal.items(this.id, [
+        { target: token.tokenPermanentId, change: { kind: 'revokeToken', token: facts }, ok: false, reason: reasonOf(e) },
+      ]);
       this.tally.failed++;
       throw e;
     }

@@ -80,7 +80,11 @@ export class ChangeJournal {
   /** Archive files, newest first (each can be read with readJournalFile). */
   async archives(): Promise<string[]> {
     const names = await fs.readdir(this.options.directory).catch(() => [] as string[]);
-    return names.filter((n) => n.startsWith(ARCHIVE_PREFIX)).sort().reverse().map((n) => path.join(this.options.directory, n));
+    return names
+      .filter((n) => n.startsWith(ARCHIVE_PREFIX))
+      .sort()
+      .reverse()
+      .map((n) => path.join(this.options.directory, n));
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -116,7 +120,10 @@ export class ChangeJournal {
   }
 
   private async archiveIfFull(): Promise<void> {
-    const size = await fs.stat(this.file).then((s) => s.size, () => 0);
+    const size = await fs.stat(this.file).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size <= this.capBytes) return;
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     await fs.rename(this.file, path.join(this.options.directory, `${ARCHIVE_PREFIX}${stamp}.jsonl`));
@@ -152,7 +159,10 @@ export function parseJournal(text: string): JournalReadResult {
     if (value.t === 'op') byOp.set(value.op, { record: value, items: [] });
     else {
       const op = byOp.get(value.op);
-      if (!op) { skippedLines++; continue; }
+      if (!op) {
+        skippedLines++;
+        continue;
+      }
       if (value.t === 'item') addItem(op, value);
       else op.end = value;
     }
@@ -164,5 +174,6 @@ export function parseJournal(text: string): JournalReadResult {
 function addItem(op: JournalOperation, item: ItemRecord): void {
   const i = op.items.findIndex((x) => x.pending && x.target === item.target && x.change.kind === item.change.kind);
   if (i < 0) op.items.push(item);
-  else op.items[i] = item.change.kind === 'delete' && !('record' in item.change && item.change.record) ? { ...item, change: op.items[i].change } : item;
+  else
+    op.items[i] = item.change.kind === 'delete' && !('record' in item.change && item.change.record) ? { ...item, change: op.items[i].change } : item;
 }

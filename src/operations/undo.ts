@@ -30,7 +30,10 @@ export function planUndo(operation: JournalOperation): UndoPlan {
       if (!c.before) plan.notUndoable.push({ target: item.target, reason: 'its org unit before the move is not known' });
       else plan.moves.set(c.before, [...(plan.moves.get(c.before) ?? []), { deviceId: item.target, orgUnitPath: c.after }]);
     } else if (c.kind === 'delete') {
-      plan.notUndoable.push({ target: item.target, reason: 'deleted browsers cannot be restored (Google has no undelete); the history keeps its full record to export' });
+      plan.notUndoable.push({
+        target: item.target,
+        reason: 'deleted browsers cannot be restored (Google has no undelete); the history keeps its full record to export',
+      });
     } else if (c.kind === 'createToken') plan.tokensToRevoke.push(c.token.tokenPermanentId);
     else plan.notUndoable.push({ target: item.target, reason: 'a revoked enrollment token cannot be reactivated; create a new one' });
   }
@@ -61,7 +64,15 @@ export async function runUndo(writer: FleetWriter, backend: CbcmBackend, plan: U
     const run = { ...options, within };
     if (plan.annotations.length) {
       const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
-      merge(await runAnnotate(writer, plan.annotations.map((a) => a.target), (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }), '', run));
+      merge(
+        await runAnnotate(
+          writer,
+          plan.annotations.map((a) => a.target),
+          (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }),
+          '',
+          run,
+        ),
+      );
     }
     const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
     for (const [back, targets] of plan.moves) {

@@ -4,12 +4,7 @@
 import type { ChromeBrowser, EnrollmentToken } from '../api/types';
 import { isoDateTime } from '../query/time';
 import { activityBuckets, type ActivityBucket } from './activity';
-import {
-  exactValue,
-  fieldTerm,
-  filterAction,
-  NOT_EXPRESSIBLE_RANGE,
-} from './filterActions';
+import { exactValue, fieldTerm, filterAction, NOT_EXPRESSIBLE_RANGE } from './filterActions';
 import type { ChartItem, ChartModel, ChartStacks, FleetFigures, ItemAction, OverviewScope } from './figures';
 import { buildPrefix, osFieldValue, osRelease } from './osRelease';
 import { chooseStableMajor } from './stableMajor';
@@ -149,8 +144,11 @@ export class FleetAggregator {
 
     const platform = typeof b.osPlatform === 'string' ? b.osPlatform : UNKNOWN;
     bump(this.byPlatform, platform);
-    this.countOs(platform, typeof b.osVersion === 'string' ? b.osVersion : undefined,
-      typeof b.osPlatformVersion === 'string' ? b.osPlatformVersion : undefined);
+    this.countOs(
+      platform,
+      typeof b.osVersion === 'string' ? b.osVersion : undefined,
+      typeof b.osPlatformVersion === 'string' ? b.osPlatformVersion : undefined,
+    );
     if (Array.isArray(b.browsers)) this.countStableChannel(b.browsers);
 
     let newest = -1;
@@ -195,7 +193,7 @@ export class FleetAggregator {
   }
 
   private countOs(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): void {
-    const name = platform === 'Windows' ? osPlatformVersion ?? '' : '';
+    const name = platform === 'Windows' ? (osPlatformVersion ?? '') : '';
     let seen = this.osMemo.get(osVersion ?? '');
     if (seen) {
       for (const e of seen) {
@@ -217,7 +215,7 @@ export class FleetAggregator {
   private osGroupOf(platform: string, osVersion: string | undefined, osPlatformVersion: string | undefined): OsGroup {
     let releases = this.byOs.get(platform);
     if (!releases) this.byOs.set(platform, (releases = new Map<string, OsGroup>()));
-    const release = platform === UNKNOWN ? UNKNOWN : osRelease(platform, osVersion, osPlatformVersion) ?? UNKNOWN;
+    const release = platform === UNKNOWN ? UNKNOWN : (osRelease(platform, osVersion, osPlatformVersion) ?? UNKNOWN);
     let g = releases.get(release);
     if (!g) releases.set(release, (g = { count: 0, fieldValues: new Set(), osVersions: new Set(), missingVersion: 0 }));
     g.count++;
@@ -287,7 +285,11 @@ export class FleetAggregator {
 
   /** The figures so far; cheap (no pass over devices), so it can be called while streaming. */
   figures(complete: boolean, generatedAt = new Date()): FleetFigures {
-    const stableMajor = chooseStableMajor({ setting: this.stableMajorSetting(), stableChannel: this.stableChannelMajors, installs: this.installsByMajor() });
+    const stableMajor = chooseStableMajor({
+      setting: this.stableMajorSetting(),
+      stableChannel: this.stableChannelMajors,
+      installs: this.installsByMajor(),
+    });
     let onCurrentMajors = 0;
     if (stableMajor) for (const [m, n] of this.newestMajor) if (m >= stableMajor.major - 1) onCurrentMajors += n;
     const silent = this.activity[this.activity.length - 2] + this.activity[this.activity.length - 1];
@@ -335,7 +337,10 @@ export class FleetAggregator {
     const hidden = majors.slice(MAX_MAJORS);
     const platformTotals = new Map<string, number>();
     for (const m of majors) for (const [p, n] of this.majorPlatform.get(m)!) bump(platformTotals, p, n);
-    const stackPlatforms = byCountDesc(platformTotals).map(([p]) => p).filter((p) => p !== UNKNOWN).slice(0, STACK_PLATFORMS);
+    const stackPlatforms = byCountDesc(platformTotals)
+      .map(([p]) => p)
+      .filter((p) => p !== UNKNOWN)
+      .slice(0, STACK_PLATFORMS);
 
     const versionsOf = (m: number) => [...this.versions].filter(([, major]) => major === m).map(([v]) => v);
     const otherVersions = (m: number) => [...this.versions].filter(([, major]) => major !== m).map(([v]) => v);
@@ -375,7 +380,8 @@ export class FleetAggregator {
       id: 'versions',
       title: 'Chrome major versions',
       unit: 'browsers',
-      note: 'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform; ' +
+      note:
+        'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform; ' +
         `a click filters on the whole bar. A browser with two Chrome installs counts once under each major.${stable}`,
       categories,
       stacks,
@@ -393,13 +399,16 @@ export class FleetAggregator {
   private platformChart(): ChartModel {
     const seen = new Map([...this.byPlatform.keys()].filter((p) => p !== UNKNOWN).map((p) => [p, [p]]));
     const categories = byCountDesc(this.byPlatform).map(([p, count]): ChartItem => {
-      if (p === UNKNOWN) return { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
+      if (p === UNKNOWN)
+        return { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
       const term = this.exactTerm('os_platform', p, seen);
       return {
         key: p,
         label: p,
         count,
-        action: term ? filterAction(term, 'browsers', this.scope) : { kind: 'none', reason: `"${p}" is also part of another platform's name, so no query selects it alone.` },
+        action: term
+          ? filterAction(term, 'browsers', this.scope)
+          : { kind: 'none', reason: `"${p}" is also part of another platform's name, so no query selects it alone.` },
       };
     });
     return { id: 'platforms', title: 'OS platforms', unit: 'browsers', categories };
@@ -414,9 +423,25 @@ export class FleetAggregator {
     const shown = all.slice(0, TOP_OS_VERSIONS);
     const categories = shown.map(({ key, platform, release, group }): ChartItem => {
       const count = group.count;
-      if (platform === UNKNOWN) return { key, label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
-      if (release === UNKNOWN) return { key, label: `${platform} (no version)`, count, action: { kind: 'none', reason: 'A query cannot select browsers that report no OS version.' } };
-      return { key, label: key, count, action: this.osAction(key, group, all.map((o) => o.group).filter((g) => g !== group)) };
+      if (platform === UNKNOWN)
+        return { key, label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
+      if (release === UNKNOWN)
+        return {
+          key,
+          label: `${platform} (no version)`,
+          count,
+          action: { kind: 'none', reason: 'A query cannot select browsers that report no OS version.' },
+        };
+      return {
+        key,
+        label: key,
+        count,
+        action: this.osAction(
+          key,
+          group,
+          all.map((o) => o.group).filter((g) => g !== group),
+        ),
+      };
     });
     const rest = all.slice(TOP_OS_VERSIONS);
     if (rest.length > 0) {
@@ -431,7 +456,8 @@ export class FleetAggregator {
       id: 'osVersions',
       title: 'OS versions',
       unit: 'browsers',
-      note: 'Platform and OS release. Windows 11 reports version 10.0 like Windows 10: its build (22000 or higher) tells them apart, ' +
+      note:
+        'Platform and OS release. Windows 11 reports version 10.0 like Windows 10: its build (22000 or higher) tells them apart, ' +
         'while the `os` filter field reads both as "Windows 10"; such bars filter on their build (`os_version`) where one build covers the bar.',
       categories,
     };
@@ -484,9 +510,13 @@ export class FleetAggregator {
 
   private orgUnitChart(): ChartModel {
     const sorted = byCountDesc(this.byOrgUnit);
-    const categories = sorted.slice(0, TOP_ORG_UNITS).map(([path, count]): ChartItem => path === UNKNOWN
-      ? { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'These browsers report no org unit.' } }
-      : { key: path, label: path, count, action: { kind: 'revealOrgUnit', orgUnitPath: path } });
+    const categories = sorted
+      .slice(0, TOP_ORG_UNITS)
+      .map(([path, count]): ChartItem =>
+        path === UNKNOWN
+          ? { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'These browsers report no org unit.' } }
+          : { key: path, label: path, count, action: { kind: 'revealOrgUnit', orgUnitPath: path } },
+      );
     const rest = sorted.slice(TOP_ORG_UNITS);
     if (rest.length > 0) {
       categories.push({
@@ -510,12 +540,15 @@ export class FleetAggregator {
       key: label,
       label,
       count: this.extensions[i],
-      action: min === max
-        ? filterAction(`num_extensions:${min}`, 'browsers', this.scope)
-        : { kind: 'none', reason: NOT_EXPRESSIBLE_RANGE },
+      action: min === max ? filterAction(`num_extensions:${min}`, 'browsers', this.scope) : { kind: 'none', reason: NOT_EXPRESSIBLE_RANGE },
     }));
     if (this.extensionsMissing > 0) {
-      categories.push({ key: 'missing', label: 'Not reported', count: this.extensionsMissing, action: { kind: 'none', reason: 'A query cannot select browsers that report no extension count.' } });
+      categories.push({
+        key: 'missing',
+        label: 'Not reported',
+        count: this.extensionsMissing,
+        action: { kind: 'none', reason: 'A query cannot select browsers that report no extension count.' },
+      });
     }
     return {
       id: 'extensions',

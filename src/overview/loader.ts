@@ -54,10 +54,7 @@ export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions)
   let aggregateMs = 0;
   let lastPartial = performance.now();
 
-  const side = Promise.all([
-    countTokens(backend, agg, orgUnitPath, o.signal),
-    countCollisions(backend, agg, orgUnitPath, o.signal),
-  ]);
+  const side = Promise.all([countTokens(backend, agg, orgUnitPath, o.signal), countCollisions(backend, agg, orgUnitPath, o.signal)]);
   side.catch(() => undefined); // awaited below; never an unhandled rejection if the listing throws first
 
   const progress = (p: FleetProgress) => o.onProgress?.({ browsers: p.listed, pages: p.pages });
@@ -92,7 +89,10 @@ async function countTokens(backend: CbcmBackend, agg: FleetAggregator, orgUnitPa
 async function countCollisions(backend: CbcmBackend, agg: FleetAggregator, orgUnitPath: string | undefined, signal?: AbortSignal): Promise<void> {
   try {
     let n = 0;
-    for await (const page of backend.listBrowsers({ projection: 'BASIC', query: 'has_device_id_collision:true', orgUnitPath, maxResults: 100 }, signal)) {
+    for await (const page of backend.listBrowsers(
+      { projection: 'BASIC', query: 'has_device_id_collision:true', orgUnitPath, maxResults: 100 },
+      signal,
+    )) {
       n += page.browsers.length;
     }
     agg.setCollisions(n);

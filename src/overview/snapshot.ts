@@ -54,7 +54,10 @@ export function serializeSnapshot(s: FleetSnapshot): string {
   const { devices, ...head } = s;
   const headJson = JSON.stringify(head, null, 2);
   const groups = Object.entries(devices).map(([k, ids]) =>
-    ids.length === 0 ? `    ${JSON.stringify(k)}: []` : `    ${JSON.stringify(k)}: [\n${ids.map((id) => `      ${JSON.stringify(id)}`).join(',\n')}\n    ]`);
+    ids.length === 0
+      ? `    ${JSON.stringify(k)}: []`
+      : `    ${JSON.stringify(k)}: [\n${ids.map((id) => `      ${JSON.stringify(id)}`).join(',\n')}\n    ]`,
+  );
   return `${headJson.slice(0, -2)},\n  "devices": {\n${groups.join(',\n')}\n  }\n}\n`;
 }
 
@@ -72,9 +75,12 @@ export function parseSnapshot(text: string): FleetSnapshot {
   } catch {
     throw new Error('This file is not JSON. Pick a file written by "Save snapshot".');
   }
-  if (!isObject(v) || v.format !== SNAPSHOT_FORMAT) throw new Error('This JSON file is not a fleet overview snapshot. Pick a file written by "Save snapshot".');
+  if (!isObject(v) || v.format !== SNAPSHOT_FORMAT)
+    throw new Error('This JSON file is not a fleet overview snapshot. Pick a file written by "Save snapshot".');
   if (v.version !== SNAPSHOT_VERSION) {
-    throw new Error(`This snapshot has format version ${String(v.version)}; this extension reads version ${SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`);
+    throw new Error(
+      `This snapshot has format version ${String(v.version)}; this extension reads version ${SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`,
+    );
   }
   const bad = (what: string) => new Error(`The snapshot is damaged (${what}). Save a new snapshot.`);
   if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt))) throw bad('generatedAt');

@@ -56,7 +56,8 @@ export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined
     return {
       major: fromChannel.major,
       source: 'channel',
-      explanation: `Stable major ${fromChannel.major}, assumed from the fleet: the newest major on the stable channel installed at least ` +
+      explanation:
+        `Stable major ${fromChannel.major}, assumed from the fleet: the newest major on the stable channel installed at least ` +
         `half as often as the most common one (Chrome ${fromChannel.mostCommon}).`,
     };
   }
@@ -65,7 +66,8 @@ export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined
   return {
     major: fromFleet.major,
     source: 'fleet',
-    explanation: `Stable major ${fromFleet.major}, assumed from the fleet: the newest major installed at least half as often as the ` +
+    explanation:
+      `Stable major ${fromFleet.major}, assumed from the fleet: the newest major installed at least half as often as the ` +
       `most common one (Chrome ${fromFleet.mostCommon}); the listing does not say which channel a version comes from.`,
   };
 }

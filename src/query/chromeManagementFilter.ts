@@ -45,9 +45,7 @@ const BROWSER_KEYS = V1_FILTER_OF_QUERY_KEY;
 const TOKEN_KEYS: Readonly<Record<string, string>> = { device_type: 'device_type', token_state: 'token_state' };
 
 /** The v1 filter fields a browser query may produce (for tests and the dialect table). */
-export const CHROME_MANAGEMENT_FIELD_OF: Readonly<Record<string, string>> = Object.fromEntries(
-  [...BROWSER_KEYS].map(([k, v]) => [k, v.to]),
-);
+export const CHROME_MANAGEMENT_FIELD_OF: Readonly<Record<string, string>> = Object.fromEntries([...BROWSER_KEYS].map(([k, v]) => [k, v.to]));
 
 export interface ConvertOptions {
   /** The listing's org unit (the old `orgUnitPath` parameter): a path or `id:<orgUnitId>`. */
@@ -61,7 +59,8 @@ export function convertToChromeManagementFilter(query: string, options: ConvertO
   const { untranslatable } = out;
   for (const term of parseQuery(query, 'browsers').terms) {
     if (term.kind === 'keyword') {
-      if (term.keyword !== 'AND') untranslatable.push(`${term.text}: neither API supports ${term.keyword}; the filter combines conditions with AND only.`);
+      if (term.keyword !== 'AND')
+        untranslatable.push(`${term.text}: neither API supports ${term.keyword}; the filter combines conditions with AND only.`);
       continue;
     }
     if (term.kind === 'free') {
@@ -87,7 +86,9 @@ export function convertTokenQueryToChromeManagementFilter(query: string, options
     const to = TOKEN_KEYS[term.field.name];
     const value = term.value?.text.trim() ?? '';
     if (!to || term.operator.text !== ':' || value === '') {
-      untranslatable.push(`${termText(term)}: not an enrollment-token filter (use device_type:CHROME_BROWSER or token_state:ACTIVE|EXPIRED|REVOKED).`);
+      untranslatable.push(
+        `${termText(term)}: not an enrollment-token filter (use device_type:CHROME_BROWSER or token_state:ACTIVE|EXPIRED|REVOKED).`,
+      );
       continue;
     }
     // The v1 filter keeps the short state names (ACTIVE, not ENROLLMENT_TOKEN_STATE_ACTIVE).
@@ -163,12 +164,16 @@ function textTerm(field: string, value: string, text: string, out: Collected): s
     if (words.length === 0) return undefined;
     const sent = words.map((w) => `${field}:"*${w}*"`).join(' AND ');
     out.wholeWords.push({ field, value });
-    out.notes.push(`${text} is sent as ${sent}: the reference documents "*…*" as a substring match, so it finds every browser the whole-word query found whatever a plain ":" means; CBCM Explorer then keeps only those where ${value} is a whole word.`);
+    out.notes.push(
+      `${text} is sent as ${sent}: the reference documents "*…*" as a substring match, so it finds every browser the whole-word query found whatever a plain ":" means; CBCM Explorer then keeps only those where ${value} is a whole word.`,
+    );
     return sent;
   }
   const sent = `${field}:${quote(value)}`;
   if (canNarrow(field)) out.wholeWords.push({ field, value });
-  out.caveats.push(`${text} is sent as ${sent}. The reference does not say what a plain ":" matches: if it compares whole values (or prefixes), a browser whose ${field} only contains ${value} among other words is not found, and ${field} has no documented wildcard to ask for it.`);
+  out.caveats.push(
+    `${text} is sent as ${sent}. The reference does not say what a plain ":" matches: if it compares whole values (or prefixes), a browser whose ${field} only contains ${value} among other words is not found, and ${field} has no documented wildcard to ask for it.`,
+  );
   return sent;
 }
 

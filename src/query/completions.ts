@@ -69,8 +69,14 @@ export function fieldDoc(f: FieldSpec): string {
 
 function valueItems(spec: FieldSpec, valueRange: Range, valueText: string, at: number, ctx: CompletionContext, dialect: Dialect): QueryCompletion[] {
   const items: QueryCompletion[] = [];
-  const push = (label: string, kind: QueryCompletion['kind'], insertText: string, range: Range, detail?: string, extra: Partial<QueryCompletion> = {}) =>
-    items.push({ label, kind, insertText, range, detail, sortText: String(items.length).padStart(3, '0'), ...extra });
+  const push = (
+    label: string,
+    kind: QueryCompletion['kind'],
+    insertText: string,
+    range: Range,
+    detail?: string,
+    extra: Partial<QueryCompletion> = {},
+  ) => items.push({ label, kind, insertText, range, detail, sortText: String(items.length).padStart(3, '0'), ...extra });
 
   if (spec.type === 'enum' || spec.type === 'boolean') {
     for (const v of spec.values ?? []) push(v, spec.type, v, valueRange, `${spec.name} value`);
@@ -102,7 +108,14 @@ function valueItems(spec: FieldSpec, valueRange: Range, valueText: string, at: n
   return items;
 }
 
-type Push = (label: string, kind: QueryCompletion['kind'], insertText: string, range: Range, detail?: string, extra?: Partial<QueryCompletion>) => void;
+type Push = (
+  label: string,
+  kind: QueryCompletion['kind'],
+  insertText: string,
+  range: Range,
+  detail?: string,
+  extra?: Partial<QueryCompletion>,
+) => void;
 
 function timeItems(spec: FieldSpec, valueRange: Range, valueText: string, at: number, now: Date, push: Push): void {
   const today = isoDate(now);
@@ -127,10 +140,17 @@ function timeItems(spec: FieldSpec, valueRange: Range, valueText: string, at: nu
   }
   // Relative bounds: resolved to dates each time the query runs, so a saved query stays right tomorrow.
   for (const n of [7, 30, 90]) {
-    push(`-${n}d..`, 'time', `-${n}d..`, valueRange, `in the last ${n} days (relative)`, { documentation: `${spec.name} on or after the day ${n} days before the day the query runs (today: ${ago(n)})` });
+    push(`-${n}d..`, 'time', `-${n}d..`, valueRange, `in the last ${n} days (relative)`, {
+      documentation: `${spec.name} on or after the day ${n} days before the day the query runs (today: ${ago(n)})`,
+    });
   }
-  push('..-90d', 'time', '..-90d', valueRange, 'more than 90 days ago (relative)', { documentation: `${spec.name} on or before the day 90 days before the day the query runs (today: ${ago(90)})` });
-  push(`${ago(30)}..${today}`, 'snippet', `\${1:${ago(30)}}..\${2:${today}}`, valueRange, 'range a..b (inclusive)',
-    { isSnippet: true, filterText: `${ago(30)}..${today}`, documentation: 'A closed range: both ends included.' });
+  push('..-90d', 'time', '..-90d', valueRange, 'more than 90 days ago (relative)', {
+    documentation: `${spec.name} on or before the day 90 days before the day the query runs (today: ${ago(90)})`,
+  });
+  push(`${ago(30)}..${today}`, 'snippet', `\${1:${ago(30)}}..\${2:${today}}`, valueRange, 'range a..b (inclusive)', {
+    isSnippet: true,
+    filterText: `${ago(30)}..${today}`,
+    documentation: 'A closed range: both ends included.',
+  });
   push(isoDateTime(now), 'time', isoDateTime(now), valueRange, 'now (UTC), YYYY-MM-DDThh:mm:ss');
 }

@@ -36,7 +36,18 @@ import { diag, DIGITS, removalRange, replace } from './diagnosticHelpers';
 import { dialectSpec, dialectsWithField, findField, findFieldByAlias, findFieldIgnoringCase, NOT_QUERY_FIELDS } from './fields';
 import { parseQuery } from './parser';
 import type {
-  DiagnoseOptions, Dialect, FieldSpec, FieldTerm, FreeTerm, KeywordTerm, ParsedQuery, QueryDiagnostic, QuickFix, Range, Term, ValueNode,
+  DiagnoseOptions,
+  Dialect,
+  FieldSpec,
+  FieldTerm,
+  FreeTerm,
+  KeywordTerm,
+  ParsedQuery,
+  QueryDiagnostic,
+  QuickFix,
+  Range,
+  Term,
+  ValueNode,
 } from './types';
 import { checkEnumValue, checkNumberValue, checkTimeValue } from './valueRules';
 import { checkWords } from './wordRules';
@@ -79,9 +90,15 @@ function checkConflicts(parsed: ParsedQuery, dialect: Dialect, out: QueryDiagnos
     if (first === undefined) {
       seen.set(spec.name, key);
     } else if (first !== key) {
-      out.push(diag('conflicting-values', 'warning',
-        `${spec.name} cannot be both ${first} and ${v}: every term must match, so this query finds nothing. The API has no OR; run one query per value.`,
-        term.value.range, [replace('Remove this term', removalRange(parsed.text, term.range), '', true)]));
+      out.push(
+        diag(
+          'conflicting-values',
+          'warning',
+          `${spec.name} cannot be both ${first} and ${v}: every term must match, so this query finds nothing. The API has no OR; run one query per value.`,
+          term.value.range,
+          [replace('Remove this term', removalRange(parsed.text, term.range), '', true)],
+        ),
+      );
     }
   }
 }
@@ -89,32 +106,52 @@ function checkConflicts(parsed: ParsedQuery, dialect: Dialect, out: QueryDiagnos
 function checkKeyword(term: KeywordTerm, text: string, out: QueryDiagnostic[]): void {
   const remove = removalRange(text, term.range);
   if (term.keyword === 'OR') {
-    out.push(diag('or-unsupported', 'error',
-      `The API does not support OR ('${term.text}'): every term must match. Run one query per alternative.`,
-      term.range, [replace(`Remove '${term.text}' (all terms must then match)`, remove, '')]));
+    out.push(
+      diag(
+        'or-unsupported',
+        'error',
+        `The API does not support OR ('${term.text}'): every term must match. Run one query per alternative.`,
+        term.range,
+        [replace(`Remove '${term.text}' (all terms must then match)`, remove, '')],
+      ),
+    );
   } else if (term.keyword === 'AND') {
-    out.push(diag('and-keyword', 'warning',
-      `Terms are already combined with AND; '${term.text}' would be searched as a word. Remove it.`,
-      term.range, [replace(`Remove '${term.text}'`, remove, '', true)]));
+    out.push(
+      diag('and-keyword', 'warning', `Terms are already combined with AND; '${term.text}' would be searched as a word. Remove it.`, term.range, [
+        replace(`Remove '${term.text}'`, remove, '', true),
+      ]),
+    );
   } else {
-    out.push(diag('not-unsupported', 'error',
-      `The API does not support NOT ('${term.text}'): it cannot exclude terms.`,
-      term.range, [replace(`Remove '${term.text}' (the next term will then be required)`, remove, '')]));
+    out.push(
+      diag('not-unsupported', 'error', `The API does not support NOT ('${term.text}'): it cannot exclude terms.`, term.range, [
+        replace(`Remove '${term.text}' (the next term will then be required)`, remove, ''),
+      ]),
+    );
   }
 }
 
 function checkQuote(value: ValueNode, out: QueryDiagnostic[]): boolean {
   if (!value.unterminated) return true;
   const open = value.range.start + value.raw.lastIndexOf('"');
-  out.push(diag('unbalanced-quote', 'error',
-    'This double quote is never closed, so the rest of the query becomes part of this value. Close it.',
-    { start: open, end: value.range.end },
-    [replace('Close the quote', { start: value.range.end, end: value.range.end }, '"', true)]));
+  out.push(
+    diag(
+      'unbalanced-quote',
+      'error',
+      'This double quote is never closed, so the rest of the query becomes part of this value. Close it.',
+      { start: open, end: value.range.end },
+      [replace('Close the quote', { start: value.range.end, end: value.range.end }, '"', true)],
+    ),
+  );
   return false;
 }
 
 function checkFieldTerm(
-  term: FieldTerm, index: number, parsed: ParsedQuery, dialect: Dialect, options: DiagnoseOptions, out: QueryDiagnostic[],
+  term: FieldTerm,
+  index: number,
+  parsed: ParsedQuery,
+  dialect: Dialect,
+  options: DiagnoseOptions,
+  out: QueryDiagnostic[],
 ): void {
   const { terms } = parsed;
   const name = term.field.name;
@@ -125,8 +162,9 @@ function checkFieldTerm(
       fixes.push(replace(`Join '${prev.value.text}' and ':'`, { start: prev.range.end, end: term.operator.range.start }, '', true));
     }
     fixes.push(replace("Remove ':'", term.operator.range, ''));
-    out.push(diag('missing-field', 'error',
-      "':' needs a field name right before it, with no space (e.g. machine_name:VALUE).", term.operator.range, fixes));
+    out.push(
+      diag('missing-field', 'error', "':' needs a field name right before it, with no space (e.g. machine_name:VALUE).", term.operator.range, fixes),
+    );
     return;
   }
   const spec = findField(dialect, name);
@@ -148,11 +186,19 @@ function checkFieldTerm(
   }
   if (!checkQuote(value, out)) return;
   switch (spec.type) {
-    case 'time': checkTimeValue(spec, value, out); break;
-    case 'number': checkNumberValue(spec, value, out); break;
+    case 'time':
+      checkTimeValue(spec, value, out);
+      break;
+    case 'number':
+      checkNumberValue(spec, value, out);
+      break;
     case 'boolean':
-    case 'enum': checkEnumValue(spec, value, out); break;
-    case 'text': if (!checkParentheses(value, term.range, parsed.text, dialect, false, out)) checkWords(value, spec.name, dialect, options, out); break;
+    case 'enum':
+      checkEnumValue(spec, value, out);
+      break;
+    case 'text':
+      if (!checkParentheses(value, term.range, parsed.text, dialect, false, out)) checkWords(value, spec.name, dialect, options, out);
+      break;
   }
 }
 
@@ -162,33 +208,43 @@ function unknownField(term: FieldTerm, dialect: Dialect, text: string): QueryDia
   const spec = dialectSpec(dialect);
   const sameIgnoringCase = findFieldIgnoringCase(dialect, name);
   if (sameIgnoringCase) {
-    return diag('field-case', 'error',
-      `Field names are case sensitive: write '${sameIgnoringCase.name}', not '${name}'.`,
-      range, [replace(`Change to '${sameIgnoringCase.name}'`, range, sameIgnoringCase.name, true)]);
+    return diag('field-case', 'error', `Field names are case sensitive: write '${sameIgnoringCase.name}', not '${name}'.`, range, [
+      replace(`Change to '${sameIgnoringCase.name}'`, range, sameIgnoringCase.name, true),
+    ]);
   }
   const alias = findFieldByAlias(dialect, name);
   if (alias) {
     const where = dialect === 'chromemanagement' ? 'the v1.1beta1 query name' : 'a sort (orderBy) or Chrome Management API name';
-    return diag('unknown-field', 'error',
-      `'${name}' is ${where}; in this query language the field is '${alias.name}'.`,
-      range, [replace(`Change to '${alias.name}'`, range, alias.name, true)]);
+    return diag('unknown-field', 'error', `'${name}' is ${where}; in this query language the field is '${alias.name}'.`, range, [
+      replace(`Change to '${alias.name}'`, range, alias.name, true),
+    ]);
   }
   const notInQuery = NOT_QUERY_FIELDS[name];
   if (notInQuery) {
-    return diag('unknown-field', 'error', `'${name}' is not a query field. ${notInQuery}`, range,
-      [replace('Remove the term', removalRange(text, term.range), '')]);
+    return diag('unknown-field', 'error', `'${name}' is not a query field. ${notInQuery}`, range, [
+      replace('Remove the term', removalRange(text, term.range), ''),
+    ]);
   }
   const elsewhere = dialectsWithField(name);
   if (elsewhere.length > 0) {
-    return diag('unknown-field', 'error',
+    return diag(
+      'unknown-field',
+      'error',
       `'${name}' is a field of ${dialectSpec(elsewhere[0]).label} queries, not of ${spec.label} queries` +
-      ` (a .cbcmq file picks its dialect with a first line '# dialect: ${elsewhere[0]}').`, range);
+        ` (a .cbcmq file picks its dialect with a first line '# dialect: ${elsewhere[0]}').`,
+      range,
+    );
   }
   const names = spec.fields.map((f) => f.name);
   const near = closest(name, names);
   if (near.length > 0) {
-    return diag('unknown-field', 'error', `Unknown field '${name}'. Did you mean '${near[0]}'?`, range,
-      near.map((n, k) => replace(`Change to '${n}'`, range, n, k === 0)));
+    return diag(
+      'unknown-field',
+      'error',
+      `Unknown field '${name}'. Did you mean '${near[0]}'?`,
+      range,
+      near.map((n, k) => replace(`Change to '${n}'`, range, n, k === 0)),
+    );
   }
   return diag('unknown-field', 'error', `Unknown field '${name}'. Fields of ${spec.label} queries: ${names.join(', ')}.`, range);
 }
@@ -200,32 +256,53 @@ function checkOperator(term: FieldTerm, spec: FieldSpec, out: QueryDiagnostic[])
   const value = term.value?.raw ?? '';
   const whole = term.range;
   if (op === '!=') {
-    out.push(diag('not-unsupported', 'error', `The API has no '!=': it cannot exclude values. Use ${spec.name}:VALUE to match them.`, opRange,
-      [replace("Change '!=' to ':' (match instead of exclude)", opRange, ':')]));
+    out.push(
+      diag('not-unsupported', 'error', `The API has no '!=': it cannot exclude values. Use ${spec.name}:VALUE to match them.`, opRange, [
+        replace("Change '!=' to ':' (match instead of exclude)", opRange, ':'),
+      ]),
+    );
     return false;
   }
   if (op === '=') {
-    out.push(diag('bad-operator', 'error', `This query language has only 'field:value'; write ${spec.name}:${value || 'VALUE'}.`, opRange,
-      [replace("Change '=' to ':'", opRange, ':', true)]));
+    out.push(
+      diag('bad-operator', 'error', `This query language has only 'field:value'; write ${spec.name}:${value || 'VALUE'}.`, opRange, [
+        replace("Change '=' to ':'", opRange, ':', true),
+      ]),
+    );
     return true;
   }
   // <, <=, >, >=
   if (spec.type === 'number') {
-    out.push(diag('numeric-range', 'error',
-      `The API does not support comparisons or ranges on numbers ('${op}'): ${spec.name} matches one exact number.`, opRange));
+    out.push(
+      diag(
+        'numeric-range',
+        'error',
+        `The API does not support comparisons or ranges on numbers ('${op}'): ${spec.name} matches one exact number.`,
+        opRange,
+      ),
+    );
     return false;
   }
   if (spec.type === 'time') {
     const after = op.startsWith('>');
     const newText = after ? `${spec.name}:${value}..` : `${spec.name}:..${value}`;
     const strict = op.length === 1 ? ` (note: ranges include the bound itself, '${op}' does not)` : '';
-    out.push(diag('bad-operator', 'error',
-      `Use a range instead of '${op}': ${newText}${strict}.`, opRange,
-      value ? [replace(`Change to ${newText}`, whole, newText, true)] : []));
+    out.push(
+      diag(
+        'bad-operator',
+        'error',
+        `Use a range instead of '${op}': ${newText}${strict}.`,
+        opRange,
+        value ? [replace(`Change to ${newText}`, whole, newText, true)] : [],
+      ),
+    );
     return true;
   }
-  out.push(diag('bad-operator', 'error', `'${op}' is not an operator of this query language; write ${spec.name}:VALUE.`, opRange,
-    [replace(`Change '${op}' to ':'`, opRange, ':', true)]));
+  out.push(
+    diag('bad-operator', 'error', `'${op}' is not an operator of this query language; write ${spec.name}:VALUE.`, opRange, [
+      replace(`Change '${op}' to ':'`, opRange, ':', true),
+    ]),
+  );
   return true;
 }
 
@@ -242,7 +319,12 @@ function emptyValue(term: FieldTerm, index: number, parsed: ParsedQuery): QueryD
 }
 
 function checkFreeTerm(
-  term: FreeTerm, next: Term | undefined, text: string, dialect: Dialect, options: DiagnoseOptions, out: QueryDiagnostic[],
+  term: FreeTerm,
+  next: Term | undefined,
+  text: string,
+  dialect: Dialect,
+  options: DiagnoseOptions,
+  out: QueryDiagnostic[],
 ): void {
   const value = term.value;
   if (!checkQuote(value, out)) return;
@@ -260,17 +342,31 @@ function checkFreeTerm(
       if (v) fixes.push(replace(`Change to ${f.name}:${v}`, value.range, `${f.name}:${v}`, true));
     }
     fixes.push(replace('Remove the word', removalRange(text, term.range), ''));
-    const names = dialectSpec(dialect).fields.map((f) => `${f.name}:`).join(' or ');
-    out.push(diag('free-term-ignored', 'warning',
-      `${capitalize(dialectSpec(dialect).label)} queries ignore words without a field, so '${value.text}' does not narrow the list. Use ${names}.`,
-      value.range, fixes));
+    const names = dialectSpec(dialect)
+      .fields.map((f) => `${f.name}:`)
+      .join(' or ');
+    out.push(
+      diag(
+        'free-term-ignored',
+        'warning',
+        `${capitalize(dialectSpec(dialect).label)} queries ignore words without a field, so '${value.text}' does not narrow the list. Use ${names}.`,
+        value.range,
+        fixes,
+      ),
+    );
     return;
   }
   if (checkParentheses(value, term.range, text, dialect, true, out)) return;
   if (!value.quoted && value.text.length > 1 && value.text.startsWith('-')) {
-    out.push(diag('not-unsupported', 'warning',
-      `'-' does not exclude words: the API has no negation and ignores punctuation, so this searches for '${value.text.slice(1)}'.`,
-      { start: value.range.start, end: value.range.start + 1 }, [replace("Remove '-'", { start: value.range.start, end: value.range.start + 1 }, '')]));
+    out.push(
+      diag(
+        'not-unsupported',
+        'warning',
+        `'-' does not exclude words: the API has no negation and ignores punctuation, so this searches for '${value.text.slice(1)}'.`,
+        { start: value.range.start, end: value.range.start + 1 },
+        [replace("Remove '-'", { start: value.range.start, end: value.range.start + 1 }, '')],
+      ),
+    );
     return;
   }
   checkWords(value, undefined, dialect, options, out);
@@ -280,9 +376,7 @@ function checkFreeTerm(
  * `(os:Windows`, `os:(Windows`, `)`: the API has no grouping, parentheses are punctuation. In a free term a
  * field prefix behind '(' is not read as a field. Returns true when reported (no further word checks).
  */
-function checkParentheses(
-  value: ValueNode, termRange: Range, text: string, dialect: Dialect, free: boolean, out: QueryDiagnostic[],
-): boolean {
+function checkParentheses(value: ValueNode, termRange: Range, text: string, dialect: Dialect, free: boolean, out: QueryDiagnostic[]): boolean {
   if (value.quoted || !/[()]/.test(value.text)) return false;
   const t = value.text;
   const stripped = t.replace(/[()]/g, '');
@@ -291,15 +385,22 @@ function checkParentheses(
   const asField = field !== undefined && findField(dialect, field) !== undefined;
   const searched = words.length === 0 ? 'constrains nothing' : `is searched as the word${words.length > 1 ? 's' : ''} '${words.join(' ')}'`;
   const where = free ? (asField ? ` in any field ('${field}:' is not read as a field behind '(')` : ' in any field') : '';
-  out.push(diag('grouping-unsupported', 'warning',
-    `The API has no parentheses or grouping: they are punctuation, so '${t}' ${searched}${words.length ? where : ''}. Every term must match anyway; remove them.`,
-    value.range, [stripped
-      ? replace('Remove the parentheses', value.range, stripped, true)
-      : replace('Remove the term', removalRange(text, termRange), '', true)]));
+  out.push(
+    diag(
+      'grouping-unsupported',
+      'warning',
+      `The API has no parentheses or grouping: they are punctuation, so '${t}' ${searched}${words.length ? where : ''}. Every term must match anyway; remove them.`,
+      value.range,
+      [
+        stripped
+          ? replace('Remove the parentheses', value.range, stripped, true)
+          : replace('Remove the term', removalRange(text, termRange), '', true),
+      ],
+    ),
+  );
   return true;
 }
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

@@ -39,7 +39,9 @@ function joinedTerms(terms: Term[], dialect: Dialect): Term[] {
 
 export function format(text: string, dialect: Dialect = 'browsers'): string {
   const parsed = parseQuery(text, dialect);
-  return joinedTerms(parsed.terms, dialect).map((t) => termText(t, (v) => v.raw)).join(' ');
+  return joinedTerms(parsed.terms, dialect)
+    .map((t) => termText(t, (v) => v.raw))
+    .join(' ');
 }
 
 function serializeValue(v: ValueNode): string {

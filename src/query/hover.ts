@@ -14,18 +14,20 @@ export function hover(text: string, offset: number, dialect: Dialect): QueryHove
   const term = termAt(parseQuery(text, dialect).terms, offset);
   if (!term) return undefined;
   if (term.kind === 'keyword') {
-    const contents = term.keyword === 'OR'
-      ? '**OR is not supported.** Every term of a query must match; run one query per alternative.'
-      : term.keyword === 'AND'
-        ? '**AND is implicit.** Terms separated by spaces must all match; the word AND is not an operator.'
-        : '**NOT is not supported.** The API cannot exclude terms.';
+    const contents =
+      term.keyword === 'OR'
+        ? '**OR is not supported.** Every term of a query must match; run one query per alternative.'
+        : term.keyword === 'AND'
+          ? '**AND is implicit.** Terms separated by spaces must all match; the word AND is not an operator.'
+          : '**NOT is not supported.** The API cannot exclude terms.';
     return { contents, range: term.range };
   }
   if (term.kind === 'free') {
-    const contents = dialectSpec(dialect).freeTerms === 'ignored'
-      ? `**Word without a field.** ${dialectSpec(dialect).label} queries ignore it; use a field such as \`${dialectSpec(dialect).fields[0].name}:\`.`
-      : `**Free term** \`${term.value.text}\`: matches browsers that have ${term.value.quoted ? 'these words' : 'this word'} in any indexed text field ` +
-        '(whole words, case-insensitive; punctuation separates words).';
+    const contents =
+      dialectSpec(dialect).freeTerms === 'ignored'
+        ? `**Word without a field.** ${dialectSpec(dialect).label} queries ignore it; use a field such as \`${dialectSpec(dialect).fields[0].name}:\`.`
+        : `**Free term** \`${term.value.text}\`: matches browsers that have ${term.value.quoted ? 'these words' : 'this word'} in any indexed text field ` +
+          '(whole words, case-insensitive; punctuation separates words).';
     return { contents, range: term.range };
   }
   return fieldTermHover(term, offset, dialect);
@@ -53,12 +55,15 @@ function fieldHeader(spec: FieldSpec): string {
 
 function operatorDoc(op: string, spec: FieldSpec | undefined): string {
   if (op === ':') {
-    return '**`field:value`**: the only operator. Text fields match whole words of the value, ignoring case; ' +
-      'time fields take a date, a time or a range (`a..b`, `a..`, `..b`); number fields take one exact number.';
+    return (
+      '**`field:value`**: the only operator. Text fields match whole words of the value, ignoring case; ' +
+      'time fields take a date, a time or a range (`a..b`, `a..`, `..b`); number fields take one exact number.'
+    );
   }
-  const hint = spec?.type === 'time' && op !== '=' && op !== '!='
-    ? ` Use a range: \`${spec.name}:${op.startsWith('>') ? 'a..' : '..b'}\`.`
-    : ' Use `field:value`.';
+  const hint =
+    spec?.type === 'time' && op !== '=' && op !== '!='
+      ? ` Use a range: \`${spec.name}:${op.startsWith('>') ? 'a..' : '..b'}\`.`
+      : ' Use `field:value`.';
   return `**\`${op}\` is not supported** by this query language.${hint}`;
 }
 
@@ -78,7 +83,8 @@ function valueDoc(spec: FieldSpec, term: FieldTerm, dialect: Dialect): string {
 function relativeNote(value: ValueNode): string {
   const parts = splitRange(value);
   const bounds = parts ? [parts.lower?.text, parts.upper?.text] : [value.text];
-  const notes = bounds.filter((b): b is string => b !== undefined && !value.quoted && isRelativeTime(b))
+  const notes = bounds
+    .filter((b): b is string => b !== undefined && !value.quoted && isRelativeTime(b))
     .map((b) => `\`${b}\` is ${describeRelativeTime(b)}: \`${resolveRelativeTime(b)}\` now`);
   return notes.length ? ` ${notes.join('; ')}. Relative times are turned into dates each time the query runs.` : '';
 }
@@ -86,7 +92,8 @@ function relativeNote(value: ValueNode): string {
 function timeDoc(spec: FieldSpec, value: ValueNode): string {
   const parts = splitRange(value);
   if (!parts) return `${spec.name} exactly on \`${value.text}\`${value.text.includes('T') ? '' : ' (the whole day)'}.`;
-  const lo = parts.lower?.text, hi = parts.upper?.text;
+  const lo = parts.lower?.text,
+    hi = parts.upper?.text;
   if (lo && hi) return `${spec.name} from \`${lo}\` to \`${hi}\`, both included.`;
   if (lo) return `${spec.name} on or after \`${lo}\`.`;
   if (hi) return `${spec.name} on or before \`${hi}\`.`;
@@ -96,6 +103,8 @@ function timeDoc(spec: FieldSpec, value: ValueNode): string {
 function otherValueDoc(spec: FieldSpec, value: ValueNode): string {
   if (spec.type === 'number') return `${spec.name} is exactly ${value.text} (no ranges on numbers).`;
   if (spec.type === 'enum' || spec.type === 'boolean') return `${spec.name} is \`${value.text}\`.`;
-  return `Matches when ${spec.name} contains the word${value.text.match(/[^\p{L}\p{N}]/u) ? 's of' : ''} \`${value.text}\` ` +
-    '(whole words, case-insensitive).';
+  return (
+    `Matches when ${spec.name} contains the word${value.text.match(/[^\p{L}\p{N}]/u) ? 's of' : ''} \`${value.text}\` ` +
+    '(whole words, case-insensitive).'
+  );
 }

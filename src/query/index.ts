@@ -14,9 +14,7 @@ export { normalizeEnumValues } from './normalize';
 export { describeRelativeTime, isRelativeTime, resolveRelativeDates, resolveRelativeTime } from './relativeDates';
 export { dialectFromDocument, dialectFromLine, isCommentOrBlank, newQueryFileName } from './document';
 export { DIALECTS, ALL_DIALECTS, BROWSER_FIELDS, TOKEN_FIELDS, dialectSpec, findField } from './fields';
-export {
-  convertToChromeManagementFilter, convertTokenQueryToChromeManagementFilter, chromeManagementFilterDocument,
-} from './chromeManagementFilter';
+export { convertToChromeManagementFilter, convertTokenQueryToChromeManagementFilter, chromeManagementFilterDocument } from './chromeManagementFilter';
 export type { FilterConversion } from './chromeManagementFilter';
 
 /**
@@ -42,7 +40,13 @@ export function validateQueryInputDetailed(text: string, dialect: Dialect): { me
  * documented case, see normalizeEnumValues.)
  */
 export const MISLEADING_WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
-  'partial-word', 'and-keyword', 'not-unsupported', 'grouping-unsupported', 'free-term-ignored', 'word-split', 'conflicting-values',
+  'partial-word',
+  'and-keyword',
+  'not-unsupported',
+  'grouping-unsupported',
+  'free-term-ignored',
+  'word-split',
+  'conflicting-values',
 ]);
 
 /** The warnings of MISLEADING_WARNING_CODES in this query, in order. */

@@ -8,8 +8,17 @@
 // (register:2020-01-01T12:00:00) and "front desk" stays one value. An unclosed quote runs to the end.
 import type { Token, ValueNode } from './types';
 
-const SPACE = 32, TAB = 9, LF = 10, CR = 13, QUOTE = 34;
-const COLON = 58, EQUALS = 61, BANG = 33, LESS = 60, GREATER = 62, UNDERSCORE = 95;
+const SPACE = 32,
+  TAB = 9,
+  LF = 10,
+  CR = 13,
+  QUOTE = 34;
+const COLON = 58,
+  EQUALS = 61,
+  BANG = 33,
+  LESS = 60,
+  GREATER = 62,
+  UNDERSCORE = 95;
 
 export function isWhitespace(c: number): boolean {
   return c === SPACE || c === TAB || c === LF || c === CR || c === 0xa0;

@@ -4,7 +4,14 @@ import { lex } from './lexer';
 import type { Dialect, KeywordTerm, ParsedQuery, RangeParts, Term, Token, ValueNode } from './types';
 
 const KEYWORDS: Readonly<Record<string, KeywordTerm['keyword']>> = {
-  OR: 'OR', '|': 'OR', '||': 'OR', AND: 'AND', '&&': 'AND', '&': 'AND', NOT: 'NOT', '!': 'NOT',
+  OR: 'OR',
+  '|': 'OR',
+  '||': 'OR',
+  AND: 'AND',
+  '&&': 'AND',
+  '&': 'AND',
+  NOT: 'NOT',
+  '!': 'NOT',
 };
 
 export function parseQuery(text: string, dialect: Dialect = 'browsers'): ParsedQuery {
@@ -24,9 +31,7 @@ export function parseQuery(text: string, dialect: Dialect = 'browsers'): ParsedQ
       const start = fieldToken ? fieldToken.range.start : op.range.start;
       terms.push({
         kind: 'field',
-        field: fieldToken
-          ? { name: fieldToken.text, range: fieldToken.range }
-          : { name: '', range: { start: op.range.start, end: op.range.start } },
+        field: fieldToken ? { name: fieldToken.text, range: fieldToken.range } : { name: '', range: { start: op.range.start, end: op.range.start } },
         operator: { text: op.text, range: op.range },
         value,
         range: { start, end: value ? value.range.end : op.range.end },

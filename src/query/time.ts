@@ -18,8 +18,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const RELATIVE_TIME = /^-(\d{1,5})([dwh])$/;
 
 export type TimeCheck =
-  | { ok: true; /** Comparable key: YYYY-MM-DDThh:mm:ss */ start: string; end: string }
-  | { ok: false; reason: string; suggestion?: string };
+  { ok: true; /** Comparable key: YYYY-MM-DDThh:mm:ss */ start: string; end: string } | { ok: false; reason: string; suggestion?: string };
 
 /**
  * Checks one time bound. `start`/`end` give the first and last second it covers (a date covers the

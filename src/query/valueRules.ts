@@ -23,7 +23,10 @@ export function checkTimeValue(spec: FieldSpec, value: ValueNode, out: QueryDiag
   const lower = parts.lower ? checkTime(parts.lower.text) : undefined;
   const upper = parts.upper ? checkTime(parts.upper.text) : undefined;
   let ok = true;
-  for (const [check, part] of [[lower, parts.lower], [upper, parts.upper]] as const) {
+  for (const [check, part] of [
+    [lower, parts.lower],
+    [upper, parts.upper],
+  ] as const) {
     if (check && part && !check.ok) {
       ok = false;
       out.push(badTime(check.reason, check.suggestion, part.range));
@@ -31,15 +34,26 @@ export function checkTimeValue(spec: FieldSpec, value: ValueNode, out: QueryDiag
   }
   if (ok && lower?.ok && upper?.ok && parts.lower && parts.upper && lower.start > upper.end) {
     const swapped = `${parts.upper.text}..${parts.lower.text}`;
-    out.push(diag('bad-range', 'error',
-      `This range starts after it ends (${parts.lower.text} is after ${parts.upper.text}), so nothing can match.`, value.range,
-      value.quoted ? [] : [replace(`Swap to ${swapped}`, value.range, swapped, true)]));
+    out.push(
+      diag(
+        'bad-range',
+        'error',
+        `This range starts after it ends (${parts.lower.text} is after ${parts.upper.text}), so nothing can match.`,
+        value.range,
+        value.quoted ? [] : [replace(`Swap to ${swapped}`, value.range, swapped, true)],
+      ),
+    );
   }
 }
 
 function badTime(reason: string, suggestion: string | undefined, range: Range): QueryDiagnostic {
-  return diag('bad-time', 'error', `${reason}. Times are YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (no time zone), or relative to now: -7d (days), -2w (weeks), -12h (hours).`, range,
-    suggestion ? [replace(`Change to ${suggestion}`, range, suggestion, true)] : []);
+  return diag(
+    'bad-time',
+    'error',
+    `${reason}. Times are YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (no time zone), or relative to now: -7d (days), -2w (weeks), -12h (hours).`,
+    range,
+    suggestion ? [replace(`Change to ${suggestion}`, range, suggestion, true)] : [],
+  );
 }
 
 export function checkNumberValue(spec: FieldSpec, value: ValueNode, out: QueryDiagnostic[]): void {
@@ -47,9 +61,15 @@ export function checkNumberValue(spec: FieldSpec, value: ValueNode, out: QueryDi
   if (t.includes('..') || t.startsWith('<') || t.startsWith('>')) {
     const parts = splitRange(value);
     const same = parts?.lower && parts.upper && parts.lower.text === parts.upper.text ? parts.lower.text : undefined;
-    out.push(diag('numeric-range', 'error',
-      `The API does not support ranges on numbers: ${spec.name} matches one exact number (e.g. ${spec.name}:0).`, value.range,
-      same && DIGITS.test(same) ? [replace(`Change to ${same}`, value.range, same, true)] : []));
+    out.push(
+      diag(
+        'numeric-range',
+        'error',
+        `The API does not support ranges on numbers: ${spec.name} matches one exact number (e.g. ${spec.name}:0).`,
+        value.range,
+        same && DIGITS.test(same) ? [replace(`Change to ${same}`, value.range, same, true)] : [],
+      ),
+    );
     return;
   }
   if (!DIGITS.test(t)) {
@@ -63,12 +83,26 @@ export function checkEnumValue(spec: FieldSpec, value: ValueNode, out: QueryDiag
   if (values.includes(t)) return;
   const caseMatch = values.find((v) => v.toLowerCase() === t.toLowerCase());
   if (caseMatch) {
-    out.push(diag('enum-case', 'warning', `The API documents this value as '${caseMatch}' and the query is sent with that spelling (stricter servers refuse others); write it that way.`, value.range,
-      [replace(`Change to '${caseMatch}'`, value.range, caseMatch, true)]));
+    out.push(
+      diag(
+        'enum-case',
+        'warning',
+        `The API documents this value as '${caseMatch}' and the query is sent with that spelling (stricter servers refuse others); write it that way.`,
+        value.range,
+        [replace(`Change to '${caseMatch}'`, value.range, caseMatch, true)],
+      ),
+    );
     return;
   }
   const near = closest(t, values, values.length);
   const ordered = [...near, ...values.filter((v) => !near.includes(v))];
-  out.push(diag('bad-enum', 'error', `'${t}' is not a value of ${spec.name}. Supported values: ${values.join(', ')}.`, value.range,
-    ordered.map((v, k) => replace(`Change to '${v}'`, value.range, v, k === 0 && near.length > 0))));
+  out.push(
+    diag(
+      'bad-enum',
+      'error',
+      `'${t}' is not a value of ${spec.name}. Supported values: ${values.join(', ')}.`,
+      value.range,
+      ordered.map((v, k) => replace(`Change to '${v}'`, value.range, v, k === 0 && near.length > 0)),
+    ),
+  );
 }

@@ -6,7 +6,15 @@ import { relativeTime } from '../util/relativeTime';
 
 /** The setting's enum, in the order package.json lists it. */
 export const BROWSER_ROW_FIELDS = [
-  'lastActivity', 'chromeVersion', 'os', 'lastUser', 'annotatedUser', 'annotatedLocation', 'assetId', 'serialNumber', 'orgUnit',
+  'lastActivity',
+  'chromeVersion',
+  'os',
+  'lastUser',
+  'annotatedUser',
+  'annotatedLocation',
+  'assetId',
+  'serialNumber',
+  'orgUnit',
 ] as const;
 export type BrowserRowField = (typeof BROWSER_ROW_FIELDS)[number];
 
@@ -43,5 +51,8 @@ export function browserRowFields(value: unknown): BrowserRowField[] {
 
 /** "3 days ago · Chrome 131.0.6778.85"; fields the browser did not report are left out. */
 export function browserRowDescription(b: ChromeBrowser, fields: readonly BrowserRowField[], now: number = Date.now()): string {
-  return fields.map((f) => RENDER[f](b, now)).filter((s): s is string => Boolean(s)).join(' · ');
+  return fields
+    .map((f) => RENDER[f](b, now))
+    .filter((s): s is string => Boolean(s))
+    .join(' · ');
 }

@@ -136,7 +136,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.accountLoad ??= this.loadAccount();
     const account = await this.accountLoad;
     if (!account) return [];
-    await this.setTreeState(await this.isEmptyAccount(account) ? 'empty' : 'ok');
+    await this.setTreeState((await this.isEmptyAccount(account)) ? 'empty' : 'ok');
     return this.treeState === 'empty' ? [] : [account];
   }
 
@@ -240,7 +240,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       const at = Date.now();
       const settling = [...this.loadedBrowserFolders(), ...this.loadedTokenFolders()].filter((f) => f.settling(at, SETTLE_MS));
       for (const [node, askedAt] of [...this.pendingRedraws]) {
-        const busy = settling.some((f) => { for (let n: ExplorerNode | undefined = f; n; n = n.parent) if (n === node) return true; return false; });
+        const busy = settling.some((f) => {
+          for (let n: ExplorerNode | undefined = f; n; n = n.parent) if (n === node) return true;
+          return false;
+        });
         if (busy) continue;
         this.pendingRedraws.delete(node);
         // Never drawn (VS Code asks when it shows it), drawn since (another redraw came first; two close together

@@ -20,8 +20,13 @@ export function selectedOrgUnitOf(view: vscode.TreeView<ExplorerNode>): Selected
     changed.fire();
   });
   return {
-    get path() { return path; },
+    get path() {
+      return path;
+    },
     onDidChange: changed.event,
-    dispose: () => { listener.dispose(); changed.dispose(); },
+    dispose: () => {
+      listener.dispose();
+      changed.dispose();
+    },
   };
 }

@@ -38,7 +38,9 @@ export function tokenSummary(t: EnrollmentToken, now = Date.now()): string {
     `org unit ${t.orgUnitPath ?? 'not reported'}`,
     created ? `created ${created}${age ? ` (${age})` : ''}` : 'creation date not reported',
     t.creatorId ? `by user id ${t.creatorId}` : undefined,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Newest (or oldest) first; tokens without a creation time last; ties by id so the order is stable. */

@@ -17,8 +17,13 @@ export const SCOPES = {
 } as const;
 
 export const DEFAULT_DELEGATED_SCOPES = [
-  SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly,
-  SCOPES.cmBrowsers, SCOPES.cmBrowsersReadonly, SCOPES.cmTokens, SCOPES.cmTokensReadonly,
+  SCOPES.browsers,
+  SCOPES.browsersReadonly,
+  SCOPES.orgUnitsReadonly,
+  SCOPES.cmBrowsers,
+  SCOPES.cmBrowsersReadonly,
+  SCOPES.cmTokens,
+  SCOPES.cmTokensReadonly,
 ];
 
 export interface AccessGrant {

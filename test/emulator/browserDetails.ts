@@ -15,10 +15,29 @@ import type { FleetBrowser } from './fleet';
 import { hashString, Prng } from './prng';
 
 export const BASIC_FIELDS = [
-  'deviceId', 'kind', 'osPlatform', 'osPlatformVersion', 'osArchitecture', 'osVersion', 'machineName',
-  'annotatedLocation', 'annotatedUser', 'annotatedAssetId', 'annotatedNotes', 'lastPolicyFetchTime',
-  'lastRegistrationTime', 'lastActivityTime', 'lastStatusReportTime', 'virtualDeviceId', 'serialNumber',
-  'orgUnitPath', 'extensionCount', 'policyCount', 'safeBrowsingClickThroughCount', 'lastDeviceUser', 'browserVersions',
+  'deviceId',
+  'kind',
+  'osPlatform',
+  'osPlatformVersion',
+  'osArchitecture',
+  'osVersion',
+  'machineName',
+  'annotatedLocation',
+  'annotatedUser',
+  'annotatedAssetId',
+  'annotatedNotes',
+  'lastPolicyFetchTime',
+  'lastRegistrationTime',
+  'lastActivityTime',
+  'lastStatusReportTime',
+  'virtualDeviceId',
+  'serialNumber',
+  'orgUnitPath',
+  'extensionCount',
+  'policyCount',
+  'safeBrowsingClickThroughCount',
+  'lastDeviceUser',
+  'browserVersions',
 ] as const;
 
 export function hasCollision(b: FleetBrowser): boolean {
@@ -52,10 +71,26 @@ function generateDeviceUsers(b: FleetBrowser, p: Prng): ChromeBrowser['lastDevic
 }
 
 const POLICY_NAMES = [
-  'ExtensionInstallForcelist', 'ExtensionInstallBlocklist', 'HomepageLocation', 'DefaultSearchProviderEnabled',
-  'PasswordManagerEnabled', 'SafeBrowsingProtectionLevel', 'CloudReportingEnabled', 'BrowserSignin', 'SyncDisabled',
-  'IncognitoModeAvailability', 'DeveloperToolsAvailability', 'URLBlocklist', 'URLAllowlist', 'AutofillAddressEnabled',
-  'DownloadRestrictions', 'ProxyMode', 'RestoreOnStartup', 'ShowHomeButton', 'BookmarkBarEnabled', 'PrintingEnabled',
+  'ExtensionInstallForcelist',
+  'ExtensionInstallBlocklist',
+  'HomepageLocation',
+  'DefaultSearchProviderEnabled',
+  'PasswordManagerEnabled',
+  'SafeBrowsingProtectionLevel',
+  'CloudReportingEnabled',
+  'BrowserSignin',
+  'SyncDisabled',
+  'IncognitoModeAvailability',
+  'DeveloperToolsAvailability',
+  'URLBlocklist',
+  'URLAllowlist',
+  'AutofillAddressEnabled',
+  'DownloadRestrictions',
+  'ProxyMode',
+  'RestoreOnStartup',
+  'ShowHomeButton',
+  'BookmarkBarEnabled',
+  'PrintingEnabled',
 ];
 
 function generatePolicies(p: Prng, count: number, scope: 'MACHINE' | 'USER'): Policy[] {
@@ -100,9 +135,19 @@ function generateExtensions(p: Prng, count: number): BrowserExtension[] {
       permissions: p.chance(0.5) ? ['storage', 'tabs', '<all_urls>'].slice(0, p.int(1, 3)) : ['activeTab'],
       name,
       description: `${name} for the team`,
-      appType: p.weighted([['EXTENSION', 90], ['HOSTED_APP', 6], ['THEME', 4]] as const),
+      appType: p.weighted([
+        ['EXTENSION', 90],
+        ['HOSTED_APP', 6],
+        ['THEME', 4],
+      ] as const),
       homepageUrl: `https://chromewebstore.google.com/detail/${id}`,
-      installType: p.weighted([['ADMIN', 30], ['NORMAL', 60], ['DEVELOPMENT', 4], ['SIDELOAD', 3], ['OTHER', 3]] as const),
+      installType: p.weighted([
+        ['ADMIN', 30],
+        ['NORMAL', 60],
+        ['DEVELOPMENT', 4],
+        ['SIDELOAD', 3],
+        ['OTHER', 3],
+      ] as const),
       disabled: p.chance(0.08),
       icons: [
         { size: 16, url: `https://lh3.googleusercontent.com/emu/${id}=s16` },
@@ -144,7 +189,11 @@ function generateInstalls(b: FleetBrowser, p: Prng): BrowserInstall[] {
       const extensions = generateExtensions(p, extCount);
       const extensionPolicies: ExtensionPolicies[] = extensions
         .filter((e) => e.installType === 'ADMIN')
-        .map((e) => ({ extensionId: e.extensionId, extensionName: e.name, policies: [{ source: 'USER_CLOUD', name: 'ManagedConfiguration', value: '{"mode":"enterprise"}' }] }));
+        .map((e) => ({
+          extensionId: e.extensionId,
+          extensionName: e.name,
+          policies: [{ source: 'USER_CLOUD', name: 'ManagedConfiguration', value: '{"mode":"enterprise"}' }],
+        }));
       const user = (b.lastDeviceUser ?? 'user').replace(/^.*\\/, '');
       profiles.push({
         name: j === 0 ? 'Person 1' : `Work ${j}`,

@@ -45,8 +45,18 @@ export const BROWSER_QUERY_FIELDS = [
 
 /** Text that free terms (no field) search: the visible text columns of a device (not its ids). */
 const FREE_TEXT: TextGetter = (b) => [
-  b.machineName, b.osPlatform, b.osPlatformVersion, b.osArchitecture, b.osVersion, b.annotatedLocation,
-  b.annotatedUser, b.annotatedAssetId, b.annotatedNotes, b.serialNumber, b.lastDeviceUser, b.orgUnitPath,
+  b.machineName,
+  b.osPlatform,
+  b.osPlatformVersion,
+  b.osArchitecture,
+  b.osVersion,
+  b.annotatedLocation,
+  b.annotatedUser,
+  b.annotatedAssetId,
+  b.annotatedNotes,
+  b.serialNumber,
+  b.lastDeviceUser,
+  b.orgUnitPath,
   ...(b.browserVersions ?? []),
 ];
 
@@ -58,7 +68,9 @@ export function osWithMajor(b: FleetBrowser): string | undefined {
 }
 
 export function compileBrowserQuery(query: string | undefined): BrowserPredicate {
-  const predicates = splitTerms(query ?? '').map(compileTerm).filter((p): p is BrowserPredicate => p !== undefined);
+  const predicates = splitTerms(query ?? '')
+    .map(compileTerm)
+    .filter((p): p is BrowserPredicate => p !== undefined);
   if (predicates.length === 0) return () => true;
   return (b) => predicates.every((p) => p(b));
 }

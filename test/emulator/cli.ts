@@ -40,12 +40,24 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; json: boolean } 
       return v;
     };
     switch (arg) {
-      case '--browsers': options.browsers = number(); break;
-      case '--tokens': options.tokens = number(); break;
-      case '--port': options.port = number(); break;
-      case '--seed': options.seed = number(); break;
-      case '--now': options.now = value(); break;
-      case '--latency': faults.latencyMs = number(); break;
+      case '--browsers':
+        options.browsers = number();
+        break;
+      case '--tokens':
+        options.tokens = number();
+        break;
+      case '--port':
+        options.port = number();
+        break;
+      case '--seed':
+        options.seed = number();
+        break;
+      case '--now':
+        options.now = value();
+        break;
+      case '--latency':
+        faults.latencyMs = number();
+        break;
       case '--org-unit-scope': {
         const scope = value();
         if (scope !== 'exact' && scope !== 'subtree') throw new Error(`--org-unit-scope must be exact or subtree (got ${scope})`);
@@ -58,16 +70,37 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; json: boolean } 
         options.colonMatch = match as ColonMatch;
         break;
       }
-      case '--rate429': faults.rate429 = number(); break;
-      case '--rate403quota': faults.rate403quota = number(); break;
-      case '--rate503': faults.rate503 = number(); break;
-      case '--reset-rate': faults.resetRate = number(); break;
-      case '--retry-after': faults.retryAfterSeconds = number(); break;
-      case '--page-token-lifetime': options.pageTokenLifetimeMs = number(); break;
-      case '--token-lifetime': options.accessTokenLifetimeSeconds = number(); break;
-      case '--json': json = true; break;
-      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`unknown option ${arg}`);
+      case '--rate429':
+        faults.rate429 = number();
+        break;
+      case '--rate403quota':
+        faults.rate403quota = number();
+        break;
+      case '--rate503':
+        faults.rate503 = number();
+        break;
+      case '--reset-rate':
+        faults.resetRate = number();
+        break;
+      case '--retry-after':
+        faults.retryAfterSeconds = number();
+        break;
+      case '--page-token-lifetime':
+        options.pageTokenLifetimeMs = number();
+        break;
+      case '--token-lifetime':
+        options.accessTokenLifetimeSeconds = number();
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
     }
   }
   options.faults = faults;

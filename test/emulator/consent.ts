@@ -51,7 +51,10 @@ function validate(ctx: EmulatorContext, p: URLSearchParams): AuthParams {
 }
 
 function errorPage(message: string): Reply {
-  return { status: 400, html: `<!doctype html><html><body><h1>Sign in with Google (emulator)</h1><p id="error">${escapeHtml(message)}</p></body></html>` };
+  return {
+    status: 400,
+    html: `<!doctype html><html><body><h1>Sign in with Google (emulator)</h1><p id="error">${escapeHtml(message)}</p></body></html>`,
+  };
 }
 
 export function handleConsentPage(ctx: EmulatorContext, req: EmuRequest): Reply {
@@ -101,7 +104,10 @@ export function handleApprove(ctx: EmulatorContext, req: EmuRequest): Reply {
     target.searchParams.set('error', 'access_denied');
   } else {
     const user = ctx.fleet.findUser(params.loginHint ?? '');
-    if (!user) return errorPage(`Error 400: unknown account ${params.loginHint ?? '(none)'}; choose one of ${ctx.fleet.users.map((u) => u.email).join(', ')}.`);
+    if (!user)
+      return errorPage(
+        `Error 400: unknown account ${params.loginHint ?? '(none)'}; choose one of ${ctx.fleet.users.map((u) => u.email).join(', ')}.`,
+      );
     const code = ctx.oauth.newCode({
       clientId: params.clientId,
       redirectUri: params.redirectUri,

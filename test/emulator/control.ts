@@ -68,7 +68,8 @@ export function controlRoutes(emu: ControlTarget): Route[] {
     // What a plain v1 string value after ':'/'=' matches ('word' | 'exact' | 'prefix' | 'substring'): the reference does not say.
     route('POST', '/colonmatch', (_c, req) => {
       const { match } = parseJsonObject(req.body);
-      if (!COLON_MATCHES.includes(match as ColonMatch)) throw badRequest(`match must be one of ${COLON_MATCHES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(match)}).`);
+      if (!COLON_MATCHES.includes(match as ColonMatch))
+        throw badRequest(`match must be one of ${COLON_MATCHES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(match)}).`);
       ctx.colonMatch = match as ColonMatch;
       return ok({ match });
     }),

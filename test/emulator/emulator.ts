@@ -141,7 +141,9 @@ export class Emulator implements ControlTarget {
     const key: ServiceAccountKey = {
       type: 'service_account',
       project_id: `cbcm-emu-${seed}`,
-      private_key_id: createHash('sha1').update(publicKey.export({ type: 'spki', format: 'pem' })).digest('hex'),
+      private_key_id: createHash('sha1')
+        .update(publicKey.export({ type: 'spki', format: 'pem' }))
+        .digest('hex'),
       private_key: privateKey,
       client_email: `cbcm-explorer@cbcm-emu-${seed}.iam.gserviceaccount.com`,
       client_id: String(100000000000000000000n + BigInt(seed)),

@@ -49,8 +49,7 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, reason = 'invalid'): ApiError => new ApiError(400, reason, message);
 export const notFound = (message: string): ApiError => new ApiError(404, 'notFound', message);
-export const forbidden = (message = 'Not Authorized to access this resource/api'): ApiError =>
-  new ApiError(403, 'forbidden', message);
+export const forbidden = (message = 'Not Authorized to access this resource/api'): ApiError => new ApiError(403, 'forbidden', message);
 
 /** Failure of the OAuth endpoints (`/token`, `/revoke`): `{ error, error_description }`. */
 export class OAuthError extends Error {

@@ -69,7 +69,8 @@ const KNOWN_KEYS = new Set<string>([...RATE_KEYS, ...COUNT_KEYS, 'badDeviceIds',
 
 /** Checks a fault configuration (e.g. from the control API); throws an Error naming the bad setting. */
 export function validateFaults(input: Record<string, unknown>): Faults {
-  for (const key of Object.keys(input)) if (!KNOWN_KEYS.has(key)) throw new Error(`unknown fault setting "${key}"; known: ${[...KNOWN_KEYS].join(', ')}`);
+  for (const key of Object.keys(input))
+    if (!KNOWN_KEYS.has(key)) throw new Error(`unknown fault setting "${key}"; known: ${[...KNOWN_KEYS].join(', ')}`);
   for (const key of RATE_KEYS) {
     const v = input[key];
     if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1)) throw new Error(`${key} must be a probability between 0 and 1`);
@@ -88,11 +89,13 @@ export function validateFaults(input: Record<string, unknown>): Faults {
       const { status, reset, stall, redirectTo, bodyBytes, rawBody } = f as CannedFailure;
       const statusOptional = reset === true || stall === true || redirectTo !== undefined || bodyBytes !== undefined || rawBody !== undefined;
       if (status !== undefined || !statusOptional) {
-        if (typeof status !== 'number' || status < 100 || status > 599) throw new Error('each failNext entry needs an HTTP status (or "reset", "stall", "redirectTo" or "bodyBytes")');
+        if (typeof status !== 'number' || status < 100 || status > 599)
+          throw new Error('each failNext entry needs an HTTP status (or "reset", "stall", "redirectTo" or "bodyBytes")');
       }
       if (redirectTo !== undefined && typeof redirectTo !== 'string') throw new Error('redirectTo must be a URL');
       if (rawBody !== undefined && typeof rawBody !== 'string') throw new Error('rawBody must be text');
-      if (bodyBytes !== undefined && (typeof bodyBytes !== 'number' || !Number.isInteger(bodyBytes) || bodyBytes < 2)) throw new Error('bodyBytes must be a whole number of at least 2');
+      if (bodyBytes !== undefined && (typeof bodyBytes !== 'number' || !Number.isInteger(bodyBytes) || bodyBytes < 2))
+        throw new Error('bodyBytes must be a whole number of at least 2');
     }
   }
   if (input.includeOAuth !== undefined && typeof input.includeOAuth !== 'boolean') throw new Error('includeOAuth must be true or false');
@@ -134,8 +137,7 @@ const DEFAULT_REASON: Record<number, string> = {
 
 const DEFAULT_MESSAGE: Record<string, string> = {
   rateLimitExceeded: 'Rate Limit Exceeded',
-  userRateLimitExceeded:
-    "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'admin.googleapis.com'.",
+  userRateLimitExceeded: "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'admin.googleapis.com'.",
   backendError: 'The service is currently unavailable.',
 };
 
@@ -187,7 +189,8 @@ export class FaultInjector {
   /** Decides whether this request fails, consuming a canned failure or drawing from the PRNG. */
   decide(method: string, pathWithQuery: string): FaultAction | undefined {
     const idx = this.queue.findIndex(
-      (f) => (f.pathIncludes === undefined || pathWithQuery.includes(f.pathIncludes)) && (f.method === undefined || f.method.toUpperCase() === method),
+      (f) =>
+        (f.pathIncludes === undefined || pathWithQuery.includes(f.pathIncludes)) && (f.method === undefined || f.method.toUpperCase() === method),
     );
     if (idx >= 0) {
       const f = this.queue[idx];

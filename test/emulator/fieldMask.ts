@@ -65,7 +65,7 @@ function merge(mask: FieldMask, name: string, sub: FieldMask | undefined): void 
 
 /** Keeps what `mask` selects; arrays are masked element by element. */
 export function applyFieldMask(value: unknown, mask: FieldMask | undefined): unknown {
-  if (mask === undefined || mask.has('*') && mask.get('*') === undefined) return value;
+  if (mask === undefined || (mask.has('*') && mask.get('*') === undefined)) return value;
   if (Array.isArray(value)) return value.map((v) => applyFieldMask(v, mask));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

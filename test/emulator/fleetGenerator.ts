@@ -7,10 +7,70 @@ const DAY = 86_400_000;
 /** The newest stable Chrome major in the generated fleet (beta = +1, dev = +2, canary = +3). */
 export const STABLE_MAJOR = 131;
 
-const FIRST_NAMES = ['ana', 'ben', 'chloe', 'dev', 'emma', 'farid', 'grace', 'hiro', 'ines', 'jon', 'kofi', 'lena', 'mateo', 'nora', 'omar', 'priya', 'quinn', 'rosa', 'sven', 'tara', 'umar', 'vera', 'wei', 'yara', 'zoe'];
-const LAST_NAMES = ['doe', 'smith', 'garcia', 'muller', 'tanaka', 'okafor', 'rossi', 'kowalski', 'nguyen', 'silva', 'dubois', 'jensen', 'patel', 'kim', 'haddad'];
-const LOCATIONS = ['London, 3rd floor', 'Building 4 / Room 210', 'Paris HQ', 'Zürich lab', 'Remote', 'New York, desk 17', 'Tokyo office', 'Warehouse B', 'Sydney - hot desks'];
-const NOTES = ['Loaner; return by Q3', 'Kiosk mode', 'Replaced screen 2025-02', 'VIP user', 'Scheduled for refresh', 'Shared machine (night shift)', 'Do not wipe: legal hold'];
+const FIRST_NAMES = [
+  'ana',
+  'ben',
+  'chloe',
+  'dev',
+  'emma',
+  'farid',
+  'grace',
+  'hiro',
+  'ines',
+  'jon',
+  'kofi',
+  'lena',
+  'mateo',
+  'nora',
+  'omar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sven',
+  'tara',
+  'umar',
+  'vera',
+  'wei',
+  'yara',
+  'zoe',
+];
+const LAST_NAMES = [
+  'doe',
+  'smith',
+  'garcia',
+  'muller',
+  'tanaka',
+  'okafor',
+  'rossi',
+  'kowalski',
+  'nguyen',
+  'silva',
+  'dubois',
+  'jensen',
+  'patel',
+  'kim',
+  'haddad',
+];
+const LOCATIONS = [
+  'London, 3rd floor',
+  'Building 4 / Room 210',
+  'Paris HQ',
+  'Zürich lab',
+  'Remote',
+  'New York, desk 17',
+  'Tokyo office',
+  'Warehouse B',
+  'Sydney - hot desks',
+];
+const NOTES = [
+  'Loaner; return by Q3',
+  'Kiosk mode',
+  'Replaced screen 2025-02',
+  'VIP user',
+  'Scheduled for refresh',
+  'Shared machine (night shift)',
+  'Do not wipe: legal hold',
+];
 
 interface OsChoice {
   platform: string;
@@ -20,16 +80,30 @@ interface OsChoice {
 }
 
 function pickOs(p: Prng): OsChoice {
-  const platform = p.weighted([['Windows', 62], ['Mac', 25], ['Linux', 10], ['ChromeOS', 3]] as const);
+  const platform = p.weighted([
+    ['Windows', 62],
+    ['Mac', 25],
+    ['Linux', 10],
+    ['ChromeOS', 3],
+  ] as const);
   switch (platform) {
     case 'Windows': {
-      const base = p.weighted([['10.0.19045', 45], ['10.0.22631', 35], ['10.0.26100', 15], ['6.3.9600', 5]] as const);
+      const base = p.weighted([
+        ['10.0.19045', 45],
+        ['10.0.22631', 35],
+        ['10.0.26100', 15],
+        ['6.3.9600', 5],
+      ] as const);
       const name = base === '6.3.9600' ? 'Windows Server 2012 R2' : base === '10.0.19045' ? 'Windows 10' : 'Windows 11';
       return {
         platform,
         platformVersion: `${name} ${p.pick(['Enterprise', 'Pro', 'Education'])}`,
         version: `${base}.${p.int(1000, 5300)}`,
-        arch: p.weighted([['x86_64', 88], ['x86', 6], ['arm64', 6]] as const),
+        arch: p.weighted([
+          ['x86_64', 88],
+          ['x86', 6],
+          ['arm64', 6],
+        ] as const),
       };
     }
     case 'Mac': {
@@ -91,7 +165,14 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** lastActivityTime age: mostly fresh, a long stale tail, some over a year, a few never active (undefined). */
 function activityAge(p: Prng): number | undefined {
-  const bucket = p.weighted([['fresh', 55], ['week', 20], ['month', 12], ['year', 8], ['ancient', 3], ['never', 2]] as const);
+  const bucket = p.weighted([
+    ['fresh', 55],
+    ['week', 20],
+    ['month', 12],
+    ['year', 8],
+    ['ancient', 3],
+    ['never', 2],
+  ] as const);
   switch (bucket) {
     case 'fresh':
       return p.int(60_000, DAY);
@@ -114,13 +195,21 @@ export function generateTokens(fleet: Fleet, count: number, prng: Prng, now: num
   const out: FleetToken[] = [];
   for (let i = 0; i < count; i++) {
     const created = now - prng.int(DAY, 700 * DAY);
-    const state = i < 3 ? (['active', 'expired', 'revoked'] as const)[i] : prng.weighted([['active', 60], ['expired', 20], ['revoked', 20]] as const);
+    const state =
+      i < 3
+        ? (['active', 'expired', 'revoked'] as const)[i]
+        : prng.weighted([
+            ['active', 60],
+            ['expired', 20],
+            ['revoked', 20],
+          ] as const);
     const t: Partial<FleetToken> = {
       orgUnitPath: prng.pick(ous),
       creatorId: admin.id,
       createTime: new Date(created).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
-    if (state === 'expired') t.expireTime = new Date(created + prng.int(DAY, Math.max(DAY + 1, now - created - 1))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (state === 'expired')
+      t.expireTime = new Date(created + prng.int(DAY, Math.max(DAY + 1, now - created - 1))).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (state === 'active' && prng.chance(0.4)) t.expireTime = new Date(now + prng.int(DAY, 365 * DAY)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (state === 'revoked') {
       t.revokerId = admin.id;
@@ -197,9 +286,22 @@ export function generateBrowsers(fleet: Fleet, count: number, prng: Prng, now: n
       b.policyCount = prng.chance(0.05) ? 0 : Math.min(300, Math.floor(-Math.log(1 - prng.next()) * 45));
       b.safeBrowsingClickThroughCount = prng.chance(0.85) ? 0 : prng.int(1, 25);
       b.lastDeviceUser = intern(os.platform === 'Windows' && prng.chance(0.3) ? `CORP\\${userName}` : userName);
-      const channel = prng.weighted([['stable', 85], ['beta', 7], ['dev', 4], ['canary', 4]] as const);
+      const channel = prng.weighted([
+        ['stable', 85],
+        ['beta', 7],
+        ['dev', 4],
+        ['canary', 4],
+      ] as const);
       const offset = CHANNEL_OFFSET[channel];
-      const lag = stale ? prng.int(2, 25) : prng.weighted([[0, 60], [1, 22], [2, 10], [4, 5], [9, 3]] as const);
+      const lag = stale
+        ? prng.int(2, 25)
+        : prng.weighted([
+            [0, 60],
+            [1, 22],
+            [2, 10],
+            [4, 5],
+            [9, 3],
+          ] as const);
       const major = STABLE_MAJOR + offset - (channel === 'stable' ? lag : Math.min(lag, 2));
       const mainVersion = intern(chromeVersion(prng, major));
       if (prng.chance(0.12)) {

@@ -24,7 +24,6 @@ interface TokenEntry {
 export const PAGE_TOKEN_EXPIRED_MESSAGE =
   'Invalid page token: the page token has expired (page tokens live 1 hour). Start the listing again from the first page.';
 
-
 export class PageTokens {
   private readonly tokens = new Map<string, TokenEntry>();
   private readonly snapshots = new Map<number, string[]>();

@@ -16,13 +16,7 @@ export interface RunningServer {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function startServer(
-  ctx: () => EmulatorContext,
-  routes: Route[],
-  log: RequestLog,
-  host: string,
-  port: number,
-): Promise<RunningServer> {
+export async function startServer(ctx: () => EmulatorContext, routes: Route[], log: RequestLog, host: string, port: number): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     void handle(ctx(), routes, log, req, res);

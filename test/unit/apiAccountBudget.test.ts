@@ -92,7 +92,9 @@ describe('api: one request budget per account', function () {
       const before = emu.requests.length;
       await client.listOrgUnits();
       await collect(client.listBrowsers({ projection: 'BASIC', maxResults: 100 }), (p) => p.browsers);
-      const sent = emu.requests.slice(before).filter((r) => !r.path.startsWith('/token') && !r.path.startsWith('/o/oauth2') && !r.path.startsWith('/__')).length;
+      const sent = emu.requests
+        .slice(before)
+        .filter((r) => !r.path.startsWith('/token') && !r.path.startsWith('/o/oauth2') && !r.path.startsWith('/__')).length;
       assert.ok(sent >= 3, `only ${sent} requests`);
       assert.strictEqual(budget.acquired, sent);
     } finally {

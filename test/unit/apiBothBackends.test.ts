@@ -18,7 +18,10 @@ for (const kind of BACKENDS) {
     /** An org unit with no active token (the v1 API allows one active token per org unit). */
     const freeOrgUnit = (): string => {
       const busy = new Set([...emu.fleet.tokens.values()].filter((t) => emu.fleet.tokenState(t) === 'active').map((t) => t.orgUnitPath));
-      const ou = emu.fleet.orgUnits.list().map((o) => o.orgUnitPath).find((p) => !busy.has(p));
+      const ou = emu.fleet.orgUnits
+        .list()
+        .map((o) => o.orgUnitPath)
+        .find((p) => !busy.has(p));
       assert.ok(ou, 'the fleet has an org unit without an active token');
       return ou;
     };
@@ -114,8 +117,14 @@ for (const kind of BACKENDS) {
         assert.deepStrictEqual([...ids].sort(), allIds(), 'nothing missed');
         const listings = kind.apiRequests(emu).filter((r) => !r.path.includes('pageToken='));
         assert.strictEqual(listings.length, 2, 'started twice');
-        assert.ok(kind.apiRequests(emu).some((r) => r.status === 400), 'the emulator refused the expired token');
-        assert.ok(logLines.some((l) => /restarting the listing/.test(l)), logLines.join('\n'));
+        assert.ok(
+          kind.apiRequests(emu).some((r) => r.status === 400),
+          'the emulator refused the expired token',
+        );
+        assert.ok(
+          logLines.some((l) => /restarting the listing/.test(l)),
+          logLines.join('\n'),
+        );
       });
 
       it('a restart keeps the order of an uninterrupted listing', async () => {
@@ -176,7 +185,10 @@ for (const kind of BACKENDS) {
         emu.setFaults({ badDeviceIds: [bad] });
         const result = await backend.moveBrowsers(wanted, '/Finance');
         assert.strictEqual(result.moved.length, 1299);
-        assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+        assert.deepStrictEqual(
+          result.failed.map((f) => f.id),
+          [bad],
+        );
         assert.deepStrictEqual(result.notTried, []);
         for (const id of result.moved) assert.strictEqual(emu.fleet.browsers.get(id)!.orgUnitPath, '/Finance');
         assert.strictEqual(emu.fleet.browsers.get(bad)!.orgUnitPath, badOu);
@@ -198,14 +210,18 @@ for (const kind of BACKENDS) {
         const [a, b] = movable();
         const result = await backend.moveBrowsers([a, 'unknown-device', b, a], '/Finance');
         assert.deepStrictEqual([...result.moved].sort(), [a, b].sort());
-        assert.deepStrictEqual(result.failed.map((f) => f.id), ['unknown-device']);
+        assert.deepStrictEqual(
+          result.failed.map((f) => f.id),
+          ['unknown-device'],
+        );
         assert.deepStrictEqual(kind.movedIds(sent)[0], [a, 'unknown-device', b]);
       });
 
       it('stops at a 403 and reports the rest as not tried', async () => {
         const { backend } = kind.make(emu);
         const result = await backend.moveBrowsers(movable().slice(0, 1300), '/Finance', undefined, (p) => {
-          if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
+          if (p.batchIndex === 0)
+            emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
         });
         // The first batch goes alone; the other two are then in flight together and one of them meets the 403.
         assert.ok(result.moved.length === 700 || result.moved.length === 1200, `${result.moved.length} moved`);

@@ -49,33 +49,88 @@ describe('api client: Chrome browsers', function () {
     // compared case-insensitively, numbers and versions numerically, ties by deviceId, DESCENDING is the exact
     // reverse.
     const OU = '/Order Test';
-    const A = 'order-a', B = 'order-b', C = 'order-c', D = 'order-d';
+    const A = 'order-a',
+      B = 'order-b',
+      C = 'order-c',
+      D = 'order-d';
     beforeEach(() => {
       if (!emu.fleet.orgUnits.resolve(OU)) emu.fleet.orgUnits.add(OU);
       const add = (deviceId: string, f: Record<string, unknown>) => emu.fleet.addBrowser({ deviceId, orgUnitPath: OU, ...f });
       add(A, {
-        machineName: 'lab-10', extensionCount: 10, policyCount: 3, safeBrowsingClickThroughCount: 5, lastDeviceUser: 'dave',
-        annotatedUser: 'x', annotatedLocation: 'Room 2', annotatedAssetId: 'A-2', annotatedNotes: 'm',
-        lastActivityTime: '2026-03-01T00:00:00Z', lastRegistrationTime: '2024-05-01T00:00:00Z', lastPolicyFetchTime: '2026-03-02T00:00:00Z', lastStatusReportTime: '2026-03-03T00:00:00Z',
-        osPlatform: 'Windows', osVersion: '10.0.19045', browserVersions: ['120.0.1.2'], channels: ['stable'],
+        machineName: 'lab-10',
+        extensionCount: 10,
+        policyCount: 3,
+        safeBrowsingClickThroughCount: 5,
+        lastDeviceUser: 'dave',
+        annotatedUser: 'x',
+        annotatedLocation: 'Room 2',
+        annotatedAssetId: 'A-2',
+        annotatedNotes: 'm',
+        lastActivityTime: '2026-03-01T00:00:00Z',
+        lastRegistrationTime: '2024-05-01T00:00:00Z',
+        lastPolicyFetchTime: '2026-03-02T00:00:00Z',
+        lastStatusReportTime: '2026-03-03T00:00:00Z',
+        osPlatform: 'Windows',
+        osVersion: '10.0.19045',
+        browserVersions: ['120.0.1.2'],
+        channels: ['stable'],
       });
       add(B, {
-        machineName: 'Lab-9', extensionCount: 9, policyCount: 30, safeBrowsingClickThroughCount: 50, lastDeviceUser: 'Alice',
-        annotatedUser: 'w', annotatedLocation: 'room 10', annotatedAssetId: 'A-10', annotatedNotes: 'k',
-        lastActivityTime: '2026-01-01T00:00:00Z', lastRegistrationTime: '2024-01-01T00:00:00Z', lastPolicyFetchTime: '2026-04-01T00:00:00Z', lastStatusReportTime: '2026-01-02T00:00:00Z',
-        osPlatform: 'Mac', osVersion: '9.1', browserVersions: ['99.0.1.1', '130.0.1.1'], channels: ['stable', 'beta'],
+        machineName: 'Lab-9',
+        extensionCount: 9,
+        policyCount: 30,
+        safeBrowsingClickThroughCount: 50,
+        lastDeviceUser: 'Alice',
+        annotatedUser: 'w',
+        annotatedLocation: 'room 10',
+        annotatedAssetId: 'A-10',
+        annotatedNotes: 'k',
+        lastActivityTime: '2026-01-01T00:00:00Z',
+        lastRegistrationTime: '2024-01-01T00:00:00Z',
+        lastPolicyFetchTime: '2026-04-01T00:00:00Z',
+        lastStatusReportTime: '2026-01-02T00:00:00Z',
+        osPlatform: 'Mac',
+        osVersion: '9.1',
+        browserVersions: ['99.0.1.1', '130.0.1.1'],
+        channels: ['stable', 'beta'],
       });
       add(C, {
-        machineName: 'desk-1', extensionCount: 100, policyCount: 4, safeBrowsingClickThroughCount: 6, lastDeviceUser: 'bob',
-        annotatedUser: 'z', annotatedLocation: 'Hall', annotatedAssetId: 'B-1', annotatedNotes: 'l',
-        lastActivityTime: '2026-02-01T00:00:00Z', lastRegistrationTime: '2025-01-01T00:00:00Z', lastPolicyFetchTime: '2026-02-02T00:00:00Z', lastStatusReportTime: '2026-02-03T00:00:00Z',
-        osPlatform: 'Mac', osVersion: '14.2.1', browserVersions: ['120.0.1.2'], channels: ['canary'],
+        machineName: 'desk-1',
+        extensionCount: 100,
+        policyCount: 4,
+        safeBrowsingClickThroughCount: 6,
+        lastDeviceUser: 'bob',
+        annotatedUser: 'z',
+        annotatedLocation: 'Hall',
+        annotatedAssetId: 'B-1',
+        annotatedNotes: 'l',
+        lastActivityTime: '2026-02-01T00:00:00Z',
+        lastRegistrationTime: '2025-01-01T00:00:00Z',
+        lastPolicyFetchTime: '2026-02-02T00:00:00Z',
+        lastStatusReportTime: '2026-02-03T00:00:00Z',
+        osPlatform: 'Mac',
+        osVersion: '14.2.1',
+        browserVersions: ['120.0.1.2'],
+        channels: ['canary'],
       });
       add(D, {
-        machineName: 'LAB-100', extensionCount: 0, policyCount: 200, safeBrowsingClickThroughCount: 1, lastDeviceUser: 'carl',
-        annotatedUser: 'y', annotatedLocation: 'attic', annotatedAssetId: 'A-1', annotatedNotes: 'n',
-        lastActivityTime: '2025-12-01T00:00:00Z', lastRegistrationTime: '2023-01-01T00:00:00Z', lastPolicyFetchTime: '2025-12-02T00:00:00Z', lastStatusReportTime: '2026-05-01T00:00:00Z',
-        osPlatform: 'Windows', osVersion: '10.0.2', browserVersions: ['9.0.0.1'], channels: ['stable'],
+        machineName: 'LAB-100',
+        extensionCount: 0,
+        policyCount: 200,
+        safeBrowsingClickThroughCount: 1,
+        lastDeviceUser: 'carl',
+        annotatedUser: 'y',
+        annotatedLocation: 'attic',
+        annotatedAssetId: 'A-1',
+        annotatedNotes: 'n',
+        lastActivityTime: '2025-12-01T00:00:00Z',
+        lastRegistrationTime: '2023-01-01T00:00:00Z',
+        lastPolicyFetchTime: '2025-12-02T00:00:00Z',
+        lastStatusReportTime: '2026-05-01T00:00:00Z',
+        osPlatform: 'Windows',
+        osVersion: '10.0.2',
+        browserVersions: ['9.0.0.1'],
+        channels: ['stable'],
       });
     });
 
@@ -111,7 +166,10 @@ describe('api client: Chrome browsers', function () {
           const { client } = makeClient(emu);
           const got = await collect(client.listBrowsers({ orderBy, sortOrder, orgUnitPath: OU, maxResults: 100 }), (p) => p.browsers);
           const expected = sortOrder === 'ASCENDING' ? ASCENDING[orderBy] : [...ASCENDING[orderBy]].reverse();
-          assert.deepStrictEqual(got.map((b) => b.deviceId), expected);
+          assert.deepStrictEqual(
+            got.map((b) => b.deviceId),
+            expected,
+          );
           assert.ok(apiRequests(emu)[0].path.includes(`orderBy=${orderBy}&sortOrder=${sortOrder}`));
         });
       }
@@ -130,7 +188,7 @@ describe('api client: Chrome browsers', function () {
     assert.ok(sent[0].url.includes(`query=${encodeURIComponent(query)}`), sent[0].url);
   });
 
-  it('shows Google\'s message for a query it rejects, without retrying', async () => {
+  it("shows Google's message for a query it rejects, without retrying", async () => {
     const { client } = makeClient(emu);
     const err = (await rejects(collect(client.listBrowsers({ query: 'Machine_Name:x' }), (p) => p.browsers))) as ApiError;
     assert.ok(err instanceof ApiError);
@@ -154,7 +212,10 @@ describe('api client: Chrome browsers', function () {
     const { client } = makeClient(emu);
     const pages = [];
     for await (const p of client.listBrowsers({ query: 'machine_name:no-such-machine-zzz' })) pages.push(p);
-    assert.deepStrictEqual(pages.map((p) => p.browsers.length), [0]);
+    assert.deepStrictEqual(
+      pages.map((p) => p.browsers.length),
+      [0],
+    );
   });
 
   it('gets one browser (BASIC and FULL), encoding the device id', async () => {

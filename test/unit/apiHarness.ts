@@ -65,10 +65,7 @@ export const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 40 };
 
 const clients: DirectoryBetaClient[] = [];
 
-export function makeClient(
-  emu: Emulator,
-  options: Partial<DirectoryBetaClientOptions> & { scopes?: string[]; subject?: string } = {},
-): TestClient {
+export function makeClient(emu: Emulator, options: Partial<DirectoryBetaClientOptions> & { scopes?: string[]; subject?: string } = {}): TestClient {
   const { scopes, subject, ...rest } = options;
   const tokens = new EmuTokenSource(emu, scopes, subject);
   const logLines: string[] = [];

@@ -12,16 +12,34 @@ describe('api helpers', () => {
   describe('backoffDelayMs (full jitter, truncated)', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
     it('grows exponentially up to the cap', () => {
-      assert.strictEqual(backoffDelayMs(1, policy, undefined, () => 0.999999), 99);
-      assert.strictEqual(backoffDelayMs(3, policy, undefined, () => 0.999999), 399);
-      assert.strictEqual(backoffDelayMs(10, policy, undefined, () => 0.999999), 999);
+      assert.strictEqual(
+        backoffDelayMs(1, policy, undefined, () => 0.999999),
+        99,
+      );
+      assert.strictEqual(
+        backoffDelayMs(3, policy, undefined, () => 0.999999),
+        399,
+      );
+      assert.strictEqual(
+        backoffDelayMs(10, policy, undefined, () => 0.999999),
+        999,
+      );
     });
     it('jitters over the whole range from 0', () => {
-      assert.strictEqual(backoffDelayMs(4, policy, undefined, () => 0), 0);
+      assert.strictEqual(
+        backoffDelayMs(4, policy, undefined, () => 0),
+        0,
+      );
     });
     it('never waits less than Retry-After, even above the cap', () => {
-      assert.strictEqual(backoffDelayMs(1, policy, 5000, () => 0.5), 5000);
-      assert.strictEqual(backoffDelayMs(4, policy, 10, () => 0.5), 400);
+      assert.strictEqual(
+        backoffDelayMs(1, policy, 5000, () => 0.5),
+        5000,
+      );
+      assert.strictEqual(
+        backoffDelayMs(4, policy, 10, () => 0.5),
+        400,
+      );
     });
   });
 

@@ -24,7 +24,10 @@ describe('api client: moving browsers', function () {
     const result = await client.moveBrowsers(wanted, '/IT/Loaners', undefined, (p) => progress.push({ ...p }));
 
     assert.strictEqual(result.moved.length, 1299);
-    assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+    assert.deepStrictEqual(
+      result.failed.map((f) => f.id),
+      [bad],
+    );
     assert.ok(result.failed[0].reason.includes(bad), result.failed[0].reason);
     assert.deepStrictEqual(result.notTried, []);
     assert.strictEqual(result.stoppedBy, undefined);
@@ -43,7 +46,14 @@ describe('api client: moving browsers', function () {
     assert.ok(sizes.includes(100), 'the last batch holds the remaining 100');
     assert.ok(sent.length < 30, `bisection used ${sent.length} requests`);
 
-    assert.deepStrictEqual(progress.map((p) => [p.batchIndex, p.batchCount]), [[0, 3], [1, 3], [2, 3]]);
+    assert.deepStrictEqual(
+      progress.map((p) => [p.batchIndex, p.batchCount]),
+      [
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ],
+    );
     assert.deepStrictEqual(progress[2], { batchIndex: 2, batchCount: 3, moved: 1299, failed: 1 });
   });
 
@@ -71,7 +81,8 @@ describe('api client: moving browsers', function () {
     const wanted = ids.slice(0, 1300);
     const before = new Map(wanted.map((id) => [id, ouOf(id)]));
     const result = await client.moveBrowsers(wanted, '/Finance', undefined, (p) => {
-      if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
+      if (p.batchIndex === 0)
+        emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
     });
     // The first batch went alone and succeeded; the other two were in flight together, one of them met the 403.
     assert.ok(wanted.slice(0, 600).every((id) => result.moved.includes(id)));
@@ -79,7 +90,13 @@ describe('api client: moving browsers', function () {
     assert.strictEqual(result.failed.length, 0);
     assert.strictEqual(result.moved.length + result.notTried.length, 1300);
     assert.strictEqual(result.stoppedBy?.kind, 'permission');
-    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status).sort(), [200, 200, 403], 'no bisection of a 403, no batch after it');
+    assert.deepStrictEqual(
+      apiRequests(emu)
+        .map((r) => r.status)
+        .sort(),
+      [200, 200, 403],
+      'no bisection of a 403, no batch after it',
+    );
     for (const id of result.notTried) assert.strictEqual(ouOf(id), before.get(id), 'a browser reported as not tried was moved');
   });
 
@@ -112,14 +129,20 @@ describe('api client: moving browsers', function () {
     emu.setFaults({ failNext: [{ status: 503 }, { reset: true }] });
     const result = await client.moveBrowsers(ids.slice(0, 10), '/Finance');
     assert.strictEqual(result.moved.length, 10);
-    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [503, 0, 200]);
+    assert.deepStrictEqual(
+      apiRequests(emu).map((r) => r.status),
+      [503, 0, 200],
+    );
   });
 
   it('reports an unknown id as failed and moves the others', async () => {
     const { client } = makeClient(emu);
     const result = await client.moveBrowsers([ids[0], 'unknown-device', ids[1]], '/Finance');
     assert.deepStrictEqual(result.moved.sort(), [ids[0], ids[1]].sort());
-    assert.deepStrictEqual(result.failed.map((f) => f.id), ['unknown-device']);
+    assert.deepStrictEqual(
+      result.failed.map((f) => f.id),
+      ['unknown-device'],
+    );
     assert.match(result.failed[0].reason, /unknown-device/);
   });
 
@@ -128,13 +151,17 @@ describe('api client: moving browsers', function () {
     const seen: number[] = [];
     const result = await client.moveBrowsers(ids.slice(0, 1300), '/Finance', undefined, (p) => {
       seen.push(p.batchIndex);
-      if (p.batchIndex === 0) emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
+      if (p.batchIndex === 0)
+        emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api' }] });
     });
     // The first batch goes alone; the other two were then in flight together (one of them met the 403), so
     // progress covers those three batches once each, and none is reported twice.
     assert.strictEqual(seen[0], 0);
     assert.deepStrictEqual([...seen].sort(), [...new Set(seen)].sort(), 'no batch reported twice');
-    assert.ok(seen.every((i) => i >= 0 && i <= 2), `progress only for the batches sent: ${seen.join(', ')}`);
+    assert.ok(
+      seen.every((i) => i >= 0 && i <= 2),
+      `progress only for the batches sent: ${seen.join(', ')}`,
+    );
     assert.ok(result.notTried.length === 600 || result.notTried.length === 100, `${result.notTried.length} not tried`);
     assert.strictEqual(result.moved.length + result.notTried.length, 1300);
   });
@@ -144,10 +171,21 @@ describe('api client: moving browsers', function () {
     emu.setFaults({ failNext: [{ status: 404, reason: 'notFound', message: 'Resource not found: device', pathIncludes: 'moveChromeBrowsersToOu' }] });
     const result = await client.moveBrowsers(ids.slice(0, 2), '/Finance');
     assert.deepStrictEqual(result.moved.sort(), ids.slice(0, 2).sort());
-    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [404, 200, 200], 'split in two halves of one id');
+    assert.deepStrictEqual(
+      apiRequests(emu).map((r) => r.status),
+      [404, 200, 200],
+      'split in two halves of one id',
+    );
   });
 
-  for (const message of ['Invalid org unit', 'Invalid orgunit /X', 'Unknown org_unit', 'Unknown org-unit', 'Organisational unit not found', 'Organizational unit not found']) {
+  for (const message of [
+    'Invalid org unit',
+    'Invalid orgunit /X',
+    'Unknown org_unit',
+    'Unknown org-unit',
+    'Organisational unit not found',
+    'Organizational unit not found',
+  ]) {
     it(`does not bisect a refusal about the destination: ${JSON.stringify(message)}`, async () => {
       const { client } = makeClient(emu);
       emu.setFaults({ failNext: [{ status: 400, message, pathIncludes: 'moveChromeBrowsersToOu' }] });

@@ -65,7 +65,10 @@ describe('api client: paging', function () {
       assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
       assert.deepStrictEqual([...ids].sort(), allIds(), 'nothing missed');
       const log = apiRequests(emu);
-      assert.ok(log.some((r) => r.status === 400), 'the emulator refused the expired token');
+      assert.ok(
+        log.some((r) => r.status === 400),
+        'the emulator refused the expired token',
+      );
       assert.strictEqual(log.filter((r) => !r.path.includes('pageToken=')).length, 2, 'started twice');
       assert.ok(logLines.some((l) => /restarting the listing/.test(l)));
     });
@@ -81,7 +84,11 @@ describe('api client: paging', function () {
       assert.strictEqual(new Set(ids).size, ids.length);
       assert.deepStrictEqual([...ids].sort(), allIds());
       const fresh = await collect(client.listBrowsers({ maxResults: 100, orderBy: 'last_activity', sortOrder: 'DESCENDING' }), (p) => p.browsers);
-      assert.deepStrictEqual(ids, fresh.map((b) => b.deviceId), 'same order as an uninterrupted listing');
+      assert.deepStrictEqual(
+        ids,
+        fresh.map((b) => b.deviceId),
+        'same order as an uninterrupted listing',
+      );
     });
 
     it('restarts an enrollment-token listing too', async () => {
@@ -113,7 +120,9 @@ describe('api client: paging', function () {
         break;
       }
       emu.setFaults({ expirePageTokens: 1 });
-      const err = (await rejects(collect(client.listBrowsers({ maxResults: 100, pageToken: token }), (p: BrowserListPage) => p.browsers))) as ApiError;
+      const err = (await rejects(
+        collect(client.listBrowsers({ maxResults: 100, pageToken: token }), (p: BrowserListPage) => p.browsers),
+      )) as ApiError;
       assert.strictEqual(err.kind, 'pageTokenExpired');
     });
   });

@@ -36,10 +36,11 @@ async function startRecorder(): Promise<{ url: string; arrivals: Arrival[]; clos
   return {
     url,
     arrivals,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -62,9 +63,17 @@ describe('redirects are never followed with credentials', function () {
     it(`refuses an API answer ${status} to another port: no bearer token arrives there, clear error, no retry`, async () => {
       emu.setFaults({ failNext: [{ status, redirectTo: `${recorder.url}/stolen`, pathIncludes: '/orgunits', times: 5 }] });
       const tokens = new EmuTokenSource(emu);
-      const client = new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: tokens, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10 } });
+      const client = new DirectoryBetaClient({
+        baseUrl: emu.url,
+        customerId: emu.customerId,
+        tokenSource: tokens,
+        retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10 },
+      });
       try {
-        const err = await client.listOrgUnits().then(() => undefined, (e: unknown) => e);
+        const err = await client.listOrgUnits().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         assert.ok(err instanceof ApiError, `expected an ApiError, got ${String(err)}`);
         assert.strictEqual(err.reason, 'redirect');
         assert.strictEqual(err.status, status);
@@ -88,7 +97,10 @@ describe('redirects are never followed with credentials', function () {
       adminConsoleUrl: 'https://admin.google.com',
       timeoutMs: 5_000,
     });
-    const err = await source.getAccessToken().then(() => undefined, (e: unknown) => e);
+    const err = await source.getAccessToken().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof AuthError, `expected an AuthError, got ${String(err)}`);
     assert.strictEqual(err.code, 'tokenEndpoint');
     assert.match(err.message, /answered with a redirect \(HTTP 307\).*cbcm\.oauthTokenUrl/);
@@ -102,7 +114,10 @@ describe('redirects are never followed with credentials', function () {
       refreshToken: 'a-refresh-token-worth-stealing',
       scopes: scopesFor('readOnly'),
     });
-    const err = await source.getAccessToken().then(() => undefined, (e: unknown) => e);
+    const err = await source.getAccessToken().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof AuthError, `expected an AuthError, got ${String(err)}`);
     assert.match(err.message, /redirect \(HTTP 307\)/);
     assert.deepStrictEqual(recorder.arrivals, []);

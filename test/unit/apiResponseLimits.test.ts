@@ -59,13 +59,23 @@ describe('response size cap', function () {
     const sizes: number[] = [];
     const tokenSource = new EmuTokenSource(emu, scopes);
     const beta = new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource, fetch: measuringFetch(sizes) });
-    const v1 = new ChromeManagementClient({ baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId, tokenSource, fetch: measuringFetch(sizes) });
+    const v1 = new ChromeManagementClient({
+      baseUrl: emu.url,
+      directoryBaseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource,
+      fetch: measuringFetch(sizes),
+    });
     try {
       for (const backend of [beta, v1]) {
         for await (const page of backend.listBrowsers({ projection: 'FULL', maxResults: 100 })) {
           assert.strictEqual(page.browsers.length, 100);
-          const extensions = (b: (typeof page.browsers)[number]) => (b.browsers ?? []).flatMap((i) => i.profiles ?? []).flatMap((p) => p.extensions ?? []).length;
-          assert.ok(page.browsers.every((b) => extensions(b) > 0 && (b.machinePolicies?.length ?? 0) > 0), 'FULL pages carry extensions and policies');
+          const extensions = (b: (typeof page.browsers)[number]) =>
+            (b.browsers ?? []).flatMap((i) => i.profiles ?? []).flatMap((p) => p.extensions ?? []).length;
+          assert.ok(
+            page.browsers.every((b) => extensions(b) > 0 && (b.machinePolicies?.length ?? 0) > 0),
+            'FULL pages carry extensions and policies',
+          );
           break;
         }
       }
@@ -84,10 +94,16 @@ describe('response size cap', function () {
       const before = { ...emu.context.faults.bodies };
       emu.setFaults({ failNext: [{ bodyBytes: 48 * MiB, contentLength, pathIncludes: '/orgunits', times: 5 }] });
       const client = new DirectoryBetaClient({
-        baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, scopes), retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10 },
+        baseUrl: emu.url,
+        customerId: emu.customerId,
+        tokenSource: new EmuTokenSource(emu, scopes),
+        retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10 },
       });
       try {
-        const err = await client.listOrgUnits().then(() => undefined, (e: unknown) => e);
+        const err = await client.listOrgUnits().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         assert.ok(err instanceof ApiError, `expected an ApiError, got ${String(err)}`);
         assert.strictEqual(err.reason, 'responseTooLarge');
         assert.strictEqual(err.attempts, 1, 'the same oversized answer is not fetched again');
@@ -105,7 +121,10 @@ describe('response size cap', function () {
 
   it('honours a smaller cap given to the client', async () => {
     const client = new DirectoryBetaClient({
-      baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, scopes), maxResponseBytes: 2_000,
+      baseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource: new EmuTokenSource(emu, scopes),
+      maxResponseBytes: 2_000,
     });
     try {
       await assert.rejects(client.listOrgUnits(), (e: unknown) => e instanceof ApiError && e.reason === 'responseTooLarge');
@@ -115,7 +134,7 @@ describe('response size cap', function () {
     assert.throws(() => new DirectoryBetaClient({ tokenSource: new EmuTokenSource(emu), maxResponseBytes: 0 }), RangeError);
   });
 
-  it('caps the token endpoint\'s answer too', async () => {
+  it("caps the token endpoint's answer too", async () => {
     emu.setFaults({ includeOAuth: true, failNext: [{ bodyBytes: 8 * MiB, pathIncludes: '/token', times: 5 }] });
     const source = new JwtTokenSource({
       key: parseServiceAccountKey(JSON.stringify(emu.serviceAccountKey)),
@@ -125,7 +144,10 @@ describe('response size cap', function () {
       adminConsoleUrl: 'https://admin.google.com',
       timeoutMs: 5_000,
     });
-    const err = await source.getAccessToken().then(() => undefined, (e: unknown) => e);
+    const err = await source.getAccessToken().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof AuthError, `expected an AuthError, got ${String(err)}`);
     assert.strictEqual(err.code, 'tokenEndpoint');
     assert.match(err.message, /far larger than any token/);

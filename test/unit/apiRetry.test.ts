@@ -40,7 +40,10 @@ describe('api client: retries and errors', function () {
       emu.setFaults({ failNext: [{ reset: true }] });
       await client.getBrowser(someId, 'BASIC');
       assert.deepStrictEqual(statuses(emu), [0, 200]);
-      assert.ok(logLines.some((l) => /ECONNRESET/.test(l)), logLines.join('\n'));
+      assert.ok(
+        logLines.some((l) => /ECONNRESET/.test(l)),
+        logLines.join('\n'),
+      );
     });
 
     for (const reason of ['userRateLimitExceeded', 'rateLimitExceeded', 'quotaExceeded']) {

@@ -78,7 +78,11 @@ describe('access-token fetch inside the request time-out (stalled token endpoint
       assert.strictEqual(err.delivery, 'no');
       assert.strictEqual(err.attempts, 2, 'a time-out while fetching the token is retried like any time-out');
       assert.match(err.message, /token endpoint did not answer within/);
-      assert.deepStrictEqual(emu.requests.filter((r) => r.path.startsWith('/admin/')), [], 'no API request without a token');
+      assert.deepStrictEqual(
+        emu.requests.filter((r) => r.path.startsWith('/admin/')),
+        [],
+        'no API request without a token',
+      );
     } finally {
       c.dispose();
     }

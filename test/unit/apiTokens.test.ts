@@ -90,6 +90,9 @@ describe('api client: enrollment tokens', function () {
     emu.fleet.tokens.get(t.tokenPermanentId)!.revokeTime = new Date(emu.now()).toISOString();
     emu.setFaults({ failNext: [{ status: 503, pathIncludes: ':revoke' }] });
     await client.revokeToken(t.tokenPermanentId);
-    assert.deepStrictEqual(apiRequests(emu).map((r) => r.status), [503, 400]);
+    assert.deepStrictEqual(
+      apiRequests(emu).map((r) => r.status),
+      [503, 400],
+    );
   });
 });

@@ -40,14 +40,16 @@ describe('api client: input validation', function () {
       expectInvalid(() => collect(client.listTokens({ pageSize }), (p) => p.tokens), /pageSize must be a whole number from 1 to 100/));
   }
   it('sortOrder without orderBy', () => expectInvalid(listAll({ sortOrder: 'DESCENDING' }), /sortOrder only works together with orderBy/));
-  it('an undocumented orderBy', () => expectInvalid(listAll({ orderBy: 'status' as BrowserOrderBy }), /orderBy "status" is not one of the documented values/));
+  it('an undocumented orderBy', () =>
+    expectInvalid(listAll({ orderBy: 'status' as BrowserOrderBy }), /orderBy "status" is not one of the documented values/));
   it('an unknown sortOrder', () => expectInvalid(listAll({ orderBy: 'id', sortOrder: 'UP' as SortOrder }), /ASCENDING or DESCENDING/));
 
   it('both ttl and expire_time', () =>
     expectInvalid(() => client.createToken({ ttlSeconds: 60, expireTime: '2030-01-01T00:00:00Z' }), /either a lifetime \(ttl\) or an expiry time/));
   // 1e21 used to go out as "1e+21s"; 10 years + 1 s is past the upper bound.
   for (const ttlSeconds of [0, -5, 1.5, MAX_TOKEN_TTL_SECONDS + 1, 1e21, Number.POSITIVE_INFINITY, Number.NaN]) {
-    it(`ttl ${ttlSeconds}`, () => expectInvalid(() => client.createToken({ ttlSeconds }), /whole number of seconds from 1 to 315360000 \(10 years\)/));
+    it(`ttl ${ttlSeconds}`, () =>
+      expectInvalid(() => client.createToken({ ttlSeconds }), /whole number of seconds from 1 to 315360000 \(10 years\)/));
   }
   it('the longest ttl is accepted', async () => {
     const t = await client.createToken({ ttlSeconds: MAX_TOKEN_TTL_SECONDS });
@@ -88,7 +90,8 @@ describe('api client: input validation', function () {
   it('rejects a zero or timer-overflowing timeout, or zero attempts, when the client is built', () => {
     assert.throws(() => makeClient(emu, { timeoutMs: 0 }), /timeoutMs/);
     // Node fires a timer above 2^31-1 ms at once: such a time-out would be no time-out at all.
-    for (const timeoutMs of [2 ** 31, 1e12, Number.POSITIVE_INFINITY, Number.NaN]) assert.throws(() => makeClient(emu, { timeoutMs }), /timeoutMs must be greater than 0 and at most 600000/);
+    for (const timeoutMs of [2 ** 31, 1e12, Number.POSITIVE_INFINITY, Number.NaN])
+      assert.throws(() => makeClient(emu, { timeoutMs }), /timeoutMs must be greater than 0 and at most 600000/);
     assert.throws(() => makeClient(emu, { retry: { maxAttempts: 0 } }), /maxAttempts/);
   });
 });

@@ -72,7 +72,12 @@ describe('account records in globalState hold no secret (injected storage)', fun
   });
 
   it('a Google sign-in stores the client id and e-mail, never the client secret, refresh or access token', async () => {
-    const client: OAuthClientSettings = { ...emu.oauthClient, tokenUrl: emu.tokenUrl, authUrl: emu.authUrl, adminConsoleUrl: 'https://admin.google.com' };
+    const client: OAuthClientSettings = {
+      ...emu.oauthClient,
+      tokenUrl: emu.tokenUrl,
+      authUrl: emu.authUrl,
+      adminConsoleUrl: 'https://admin.google.com',
+    };
     const scopes = [...scopesFor('readOnly'), ...OAUTH_IDENTITY_SCOPES];
     const result = await runInstalledAppFlow({ client, scopes, openUrl: (url) => consent(url, emu.adminEmail) });
     const memento = new RecordingMemento();
@@ -90,7 +95,11 @@ describe('account records in globalState hold no secret (injected storage)', fun
   });
 
   it('an OAuth account without an e-mail gets a label from the client id, shortened', () => {
-    const account = oauthAccountInfo({ clientId: '1234567890123456.apps.example', clientSecret: 'GOCSPX-secret-value' }, { refreshToken: 'r'.repeat(20), accessToken: 'a'.repeat(20) }, facts);
+    const account = oauthAccountInfo(
+      { clientId: '1234567890123456.apps.example', clientSecret: 'GOCSPX-secret-value' },
+      { refreshToken: 'r'.repeat(20), accessToken: 'a'.repeat(20) },
+      facts,
+    );
     assert.strictEqual(account.label, 'Google account (client 123456789012…)');
     assert.strictEqual(account.id, 'oauth:user:1234567890123456.apps.example');
   });

@@ -20,12 +20,15 @@ function accountsWith(existing: number, outcome: 'ok' | 'fail' | 'transientTwice
   const calls: { keyJson: string; adminEmail: string; customerId?: string }[] = [];
   const accounts = {
     accounts: Array.from({ length: existing }, (_, i) => ({ id: `a${i}` })),
-    activeTokenSource: () => (existing === 0 ? undefined : {
-      getAccessToken: async () => {
-        if (secretsLost) throw new AuthError('missingCredentials', 'The credentials are not in this machine\'s secret storage.', 'signInAgain');
-        return 'access-token';
-      },
-    }),
+    activeTokenSource: () =>
+      existing === 0
+        ? undefined
+        : {
+            getAccessToken: async () => {
+              if (secretsLost) throw new AuthError('missingCredentials', "The credentials are not in this machine's secret storage.", 'signInAgain');
+              return 'access-token';
+            },
+          },
     signInServiceAccount: async (keyJson: string, adminEmail: string, customerId?: string) => {
       calls.push({ keyJson, adminEmail, customerId });
       if (outcome === 'fail') throw new AuthError('unknownAdmin', 'refused', 'retryWithAnotherEmail');
@@ -51,7 +54,10 @@ describe('automatic sign-in from CBCM_AUTO_SIGNIN_*', () => {
     const env = { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'admin@example.test' };
     assert.strictEqual(await autoSignInAtStartup(true, accounts, log, env), undefined);
     assert.strictEqual(calls.length, 0);
-    assert.deepStrictEqual(lines.map((l) => /set but ignored/.test(l)), [true]);
+    assert.deepStrictEqual(
+      lines.map((l) => /set but ignored/.test(l)),
+      [true],
+    );
     // Outside Production the same variables sign in.
     assert.strictEqual((await autoSignInAtStartup(false, accounts, recordingLog().log, env))?.label, 'admin@example.test');
     // And nothing is said when none is set.
@@ -83,18 +89,26 @@ describe('automatic sign-in from CBCM_AUTO_SIGNIN_*', () => {
     const { accounts, calls } = accountsWith(0);
     const { log, lines } = recordingLog();
     const account = await autoSignInFromEnvironment(accounts, log, {
-      CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'admin@example.test', CBCM_AUTO_SIGNIN_CUSTOMER: 'C0abc',
+      CBCM_AUTO_SIGNIN_KEY_FILE: keyFile,
+      CBCM_AUTO_SIGNIN_SUBJECT: 'admin@example.test',
+      CBCM_AUTO_SIGNIN_CUSTOMER: 'C0abc',
     });
     assert.strictEqual(account?.label, 'admin@example.test');
     assert.deepStrictEqual(calls, [{ keyJson: await fs.readFile(keyFile, 'utf8'), adminEmail: 'admin@example.test', customerId: 'C0abc' }]);
     assert.ok(lines.length > 0);
-    assert.ok(lines.every((l) => !l.includes(marker)), lines.join('\n'));
+    assert.ok(
+      lines.every((l) => !l.includes(marker)),
+      lines.join('\n'),
+    );
   });
 
   it('logs a failure (code only) and resolves undefined', async () => {
     const { accounts } = accountsWith(0, 'fail');
     const { log, lines } = recordingLog();
-    assert.strictEqual(await autoSignInFromEnvironment(accounts, log, { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'x@y.z' }), undefined);
+    assert.strictEqual(
+      await autoSignInFromEnvironment(accounts, log, { CBCM_AUTO_SIGNIN_KEY_FILE: keyFile, CBCM_AUTO_SIGNIN_SUBJECT: 'x@y.z' }),
+      undefined,
+    );
     assert.ok(lines.some((l) => l.includes('unknownAdmin')));
     assert.ok(lines.every((l) => !l.includes(marker)));
   });

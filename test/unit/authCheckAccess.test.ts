@@ -13,19 +13,40 @@ describe('Check Access', function () {
   afterEach(() => emu.setDelegatedScopes(DEFAULT_DELEGATED_SCOPES));
 
   const settings = (apiVersion: ApiVersion): AccessCheckSettings => ({
-    apiVersion, apiBaseUrl: emu.url, chromeManagementBaseUrl: emu.url, adminConsoleUrl: 'https://admin.example.test',
-    oauthTokenUrl: emu.tokenUrl, requestTimeoutMs: 5_000,
+    apiVersion,
+    apiBaseUrl: emu.url,
+    chromeManagementBaseUrl: emu.url,
+    adminConsoleUrl: 'https://admin.example.test',
+    oauthTokenUrl: emu.tokenUrl,
+    requestTimeoutMs: 5_000,
   });
-  const perScope = (scopes: readonly string[]) => new JwtTokenSource({
-    key: emu.serviceAccountKey, subject: emu.adminEmail, scopes, tokenUrl: emu.tokenUrl, adminConsoleUrl: 'https://admin.example.test',
+  const perScope = (scopes: readonly string[]) =>
+    new JwtTokenSource({
+      key: emu.serviceAccountKey,
+      subject: emu.adminEmail,
+      scopes,
+      tokenUrl: emu.tokenUrl,
+      adminConsoleUrl: 'https://admin.example.test',
+    });
+  const account = (accessLevel: 'readWrite' | 'readOnly') => ({
+    kind: 'serviceAccount' as const,
+    accessLevel,
+    clientId: emu.serviceAccountKey.client_id,
+    subject: emu.adminEmail,
   });
-  const account = (accessLevel: 'readWrite' | 'readOnly') => ({ kind: 'serviceAccount' as const, accessLevel, clientId: emu.serviceAccountKey.client_id, subject: emu.adminEmail });
 
   for (const api of ['v1.1beta1', 'chromemanagement-v1'] as const) {
     it(`${api}: everything works when delegation lists every scope`, async () => {
       const report = await checkAccess(account('readWrite'), settings(api), perScope, emu.customerId);
-      assert.deepStrictEqual(report.results.map((r) => [r.capability.id, r.status]),
-        [['browsersRead', 'works'], ['browsersWrite', 'works'], ['tokens', 'works'], ['orgUnits', 'works']]);
+      assert.deepStrictEqual(
+        report.results.map((r) => [r.capability.id, r.status]),
+        [
+          ['browsersRead', 'works'],
+          ['browsersWrite', 'works'],
+          ['tokens', 'works'],
+          ['orgUnits', 'works'],
+        ],
+      );
       assert.strictEqual(report.delegationUrl, undefined);
     });
 
@@ -42,9 +63,12 @@ describe('Check Access', function () {
       assert.strictEqual(url.searchParams.get('clientIdToAdd'), emu.serviceAccountKey.client_id);
       assert.deepStrictEqual(url.searchParams.get('clientScopeToAdd')!.split(','), report.neededScopes);
       assert.ok(report.neededScopes.includes(SCOPES.orgUnitsReadonly));
-      assert.match(summarize(report), api === 'v1.1beta1'
-        ? /^3 of 4 work; missing: Org units: read \(https:\/\/www\.googleapis\.com\/auth\/admin\.directory\.orgunit\.readonly\)\.$/
-        : /^0 of 1 work; missing: Org units: read \(.*\); not tested: Browsers: read, Browsers: write \(annotate, move, delete\), Enrollment tokens: read and manage\.$/);
+      assert.match(
+        summarize(report),
+        api === 'v1.1beta1'
+          ? /^3 of 4 work; missing: Org units: read \(https:\/\/www\.googleapis\.com\/auth\/admin\.directory\.orgunit\.readonly\)\.$/
+          : /^0 of 1 work; missing: Org units: read \(.*\); not tested: Browsers: read, Browsers: write \(annotate, move, delete\), Enrollment tokens: read and manage\.$/,
+      );
     });
   }
 

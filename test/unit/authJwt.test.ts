@@ -53,7 +53,7 @@ describe('service-account JWT token source (against the emulator)', function () 
     assert.notStrictEqual(second, first);
   });
 
-  it('leaves the transporter untouched when the token URL is Google\'s (production)', () => {
+  it("leaves the transporter untouched when the token URL is Google's (production)", () => {
     const client = new JWT({ email: 'a@b.c', key: 'x' });
     const before = client.transporter.interceptors.request.size;
     redirectGoogleTokenUrl(client.transporter, GOOGLE_TOKEN_URL);

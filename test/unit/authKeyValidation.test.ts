@@ -38,7 +38,9 @@ function rejects(text: string, pattern: RegExp): AuthError {
 
 describe('service-account key validation', () => {
   it('accepts a well-formed RSA service-account key and keeps only the fields sign-in needs', () => {
-    const parsed = parseServiceAccountKey(JSON.stringify(key({ universe_domain: 'googleapis.com', injected: { a: 'x'.repeat(100) }, auth_uri: 'https://evil.example' })));
+    const parsed = parseServiceAccountKey(
+      JSON.stringify(key({ universe_domain: 'googleapis.com', injected: { a: 'x'.repeat(100) }, auth_uri: 'https://evil.example' })),
+    );
     assert.deepStrictEqual(parsed, {
       type: 'service_account',
       client_email: 'cbcm@proj.iam.gserviceaccount.com',
@@ -47,7 +49,14 @@ describe('service-account key validation', () => {
       private_key_id: 'abc123',
       project_id: 'proj',
     });
-    assert.deepStrictEqual(Object.keys(JSON.parse(JSON.stringify(parsed))).sort(), ['client_email', 'client_id', 'private_key', 'private_key_id', 'project_id', 'type']);
+    assert.deepStrictEqual(Object.keys(JSON.parse(JSON.stringify(parsed))).sort(), [
+      'client_email',
+      'client_id',
+      'private_key',
+      'private_key_id',
+      'project_id',
+      'type',
+    ]);
   });
 
   it('refuses a key file over 64 KiB before parsing it, saying what a key file looks like', () => {
@@ -68,8 +77,16 @@ describe('service-account key validation', () => {
     ['empty text', () => '   ', /empty/],
     ['truncated JSON', () => JSON.stringify(key()).slice(0, 300), /not valid JSON.*truncated/],
     ['a JSON array', () => '[1,2]', /JSON object/],
-    ['an authorized_user file', () => JSON.stringify({ type: 'authorized_user', client_id: 'x', client_secret: 'y', refresh_token: 'z' }), /authorized_user.*Sign In with Google/],
-    ['an external_account file', () => JSON.stringify({ type: 'external_account', audience: '//iam', subject_token_type: 'jwt' }), /external_account.*domain-wide delegation/],
+    [
+      'an authorized_user file',
+      () => JSON.stringify({ type: 'authorized_user', client_id: 'x', client_secret: 'y', refresh_token: 'z' }),
+      /authorized_user.*Sign In with Google/,
+    ],
+    [
+      'an external_account file',
+      () => JSON.stringify({ type: 'external_account', audience: '//iam', subject_token_type: 'jwt' }),
+      /external_account.*domain-wide delegation/,
+    ],
     ['an unknown type', () => JSON.stringify(key({ type: 'gdch_service_account' })), /type "gdch_service_account"/],
     ['no type', () => JSON.stringify(key({ type: undefined })), /must be "service_account"/],
     ['missing client_email', () => JSON.stringify(key({ client_email: undefined })), /no "client_email"/],
@@ -99,7 +116,10 @@ describe('admin e-mail validation', () => {
   });
   for (const bad of ['', 'admin', 'admin@', '@example.com', 'admin@example', 'ad min@example.com']) {
     it(`rejects ${JSON.stringify(bad)}`, () => {
-      assert.throws(() => validateAdminEmail(bad), (e: unknown) => e instanceof AuthError && e.code === 'invalidEmail' && /admin@example.com/.test(e.message));
+      assert.throws(
+        () => validateAdminEmail(bad),
+        (e: unknown) => e instanceof AuthError && e.code === 'invalidEmail' && /admin@example.com/.test(e.message),
+      );
     });
   }
 });

@@ -1,13 +1,7 @@
 import * as assert from 'assert';
 import * as net from 'node:net';
 import { useEmulator } from '../emulator/fixture';
-import {
-  OAuthClientSettings,
-  OAuthTokenSource,
-  revokeRefreshToken,
-  revokeUrlFor,
-  runInstalledAppFlow,
-} from '../../src/auth/oauthTokenSource';
+import { OAuthClientSettings, OAuthTokenSource, revokeRefreshToken, revokeUrlFor, runInstalledAppFlow } from '../../src/auth/oauthTokenSource';
 import { scopesFor } from '../../src/auth/scopes';
 import { AuthError } from '../../src/auth/tokenErrors';
 import { listingVerifier } from '../../src/auth/verifyAccess';

@@ -81,8 +81,13 @@ describe('token-endpoint errors become actions (real answers from the emulator)'
     await source.getAccessToken();
     const verify = listingVerifier(() => ({ apiBaseUrl: emu.url, requestTimeoutMs: 10000 }));
     const ctx: TokenErrorContext = {
-      flow: 'serviceAccount', stage: 'verify', tokenUrl: emu.tokenUrl, scopes, adminConsoleUrl: CONSOLE,
-      clientId: emu.serviceAccountKey.client_id, subject: emu.nonAdminEmail,
+      flow: 'serviceAccount',
+      stage: 'verify',
+      tokenUrl: emu.tokenUrl,
+      scopes,
+      adminConsoleUrl: CONSOLE,
+      clientId: emu.serviceAccountKey.client_id,
+      subject: emu.nonAdminEmail,
     };
     const err = await failure(verify(source, emu.customerId).catch((e: unknown) => Promise.reject(mapTokenError(e, ctx))));
     assert.strictEqual(err.code, 'notAdmin');
@@ -93,8 +98,13 @@ describe('token-endpoint errors become actions (real answers from the emulator)'
 
 describe('mapTokenError on other shapes', () => {
   const ctx: TokenErrorContext = {
-    flow: 'serviceAccount', stage: 'verify', tokenUrl: 'https://oauth2.googleapis.com/token',
-    scopes: scopesFor('readOnly'), adminConsoleUrl: CONSOLE, clientId: '1234', subject: 'admin@example.com',
+    flow: 'serviceAccount',
+    stage: 'verify',
+    tokenUrl: 'https://oauth2.googleapis.com/token',
+    scopes: scopesFor('readOnly'),
+    adminConsoleUrl: CONSOLE,
+    clientId: '1234',
+    subject: 'admin@example.com',
   };
 
   it('passes through an AuthError the API client wrapped as its cause', () => {
@@ -116,7 +126,10 @@ describe('mapTokenError on other shapes', () => {
   });
 
   it('an OAuth invalid_grant at refresh time means the sign-in was revoked', () => {
-    const gaxiosLike = { message: 'invalid_grant', response: { status: 400, data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } } };
+    const gaxiosLike = {
+      message: 'invalid_grant',
+      response: { status: 400, data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } },
+    };
     const err = mapTokenError(gaxiosLike, { ...ctx, flow: 'oauth', stage: 'refresh' });
     assert.strictEqual(err.code, 'refreshTokenRevoked');
   });

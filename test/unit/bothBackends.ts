@@ -49,8 +49,14 @@ export const BACKENDS: readonly BackendKind[] = [
       const logLines: string[] = [];
       const sent: SentRequest[] = [];
       const backend = new DirectoryBetaClient({
-        baseUrl: emu.url, customerId: emu.customerId, tokenSource: tokens, retry: FAST_RETRY, timeoutMs: 5_000,
-        log: (l) => logLines.push(l), fetch: spyingFetch(sent), ...options,
+        baseUrl: emu.url,
+        customerId: emu.customerId,
+        tokenSource: tokens,
+        retry: FAST_RETRY,
+        timeoutMs: 5_000,
+        log: (l) => logLines.push(l),
+        fetch: spyingFetch(sent),
+        ...options,
       });
       made.push(backend);
       return { backend, tokens, logLines, sent };
@@ -65,8 +71,15 @@ export const BACKENDS: readonly BackendKind[] = [
       const logLines: string[] = [];
       const sent: SentRequest[] = [];
       const backend = new ChromeManagementClient({
-        baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId, tokenSource: tokens, retry: FAST_RETRY,
-        timeoutMs: 5_000, log: (l) => logLines.push(l), fetch: spyingFetch(sent), ...options,
+        baseUrl: emu.url,
+        directoryBaseUrl: emu.url,
+        customerId: emu.customerId,
+        tokenSource: tokens,
+        retry: FAST_RETRY,
+        timeoutMs: 5_000,
+        log: (l) => logLines.push(l),
+        fetch: spyingFetch(sent),
+        ...options,
       });
       made.push(backend);
       return { backend, tokens, logLines, sent };

@@ -7,9 +7,19 @@ import { BROWSER_ROW_FIELDS, browserRowDescription, browserRowFields, DEFAULT_BR
 
 const NOW = Date.parse('2026-10-10T12:00:00Z');
 const browser: ChromeBrowser = {
-  deviceId: 'd1', machineName: 'LAB-01', lastActivityTime: '2026-10-07T11:00:00Z', browserVersions: ['131.0.6778.85'],
-  osPlatform: 'Windows', osVersion: '10.0.19045', osPlatformVersion: 'Windows 10', lastDeviceUser: 'jdoe', annotatedUser: 'Jane',
-  annotatedLocation: 'Front desk', annotatedAssetId: 'A-1', serialNumber: 'SN9', orgUnitPath: '/Sales',
+  deviceId: 'd1',
+  machineName: 'LAB-01',
+  lastActivityTime: '2026-10-07T11:00:00Z',
+  browserVersions: ['131.0.6778.85'],
+  osPlatform: 'Windows',
+  osVersion: '10.0.19045',
+  osPlatformVersion: 'Windows 10',
+  lastDeviceUser: 'jdoe',
+  annotatedUser: 'Jane',
+  annotatedLocation: 'Front desk',
+  annotatedAssetId: 'A-1',
+  serialNumber: 'SN9',
+  orgUnitPath: '/Sales',
 };
 
 describe('browser row description', () => {

@@ -16,14 +16,23 @@ describe('Find Browser search', function () {
 
   const backends: Record<string, () => CbcmBackend> = {
     'v1.1beta1': () => {
-      const b = createDirectoryBetaBackend({ baseUrl: emu.url, customerId: emu.customerId, retry: FAST_RETRY,
-        tokenSource: new EmuTokenSource(emu, [SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]) });
+      const b = createDirectoryBetaBackend({
+        baseUrl: emu.url,
+        customerId: emu.customerId,
+        retry: FAST_RETRY,
+        tokenSource: new EmuTokenSource(emu, [SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]),
+      });
       disposables.push(b);
       return b;
     },
     'chromemanagement-v1': () => {
-      const b = createChromeManagementBackend({ baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId, retry: FAST_RETRY,
-        tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsersReadonly, SCOPES.orgUnitsReadonly]) });
+      const b = createChromeManagementBackend({
+        baseUrl: emu.url,
+        directoryBaseUrl: emu.url,
+        customerId: emu.customerId,
+        retry: FAST_RETRY,
+        tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsersReadonly, SCOPES.orgUnitsReadonly]),
+      });
       disposables.push(b);
       return b;
     },
@@ -41,11 +50,20 @@ describe('Find Browser search', function () {
   for (const [name, make] of Object.entries(backends)) {
     describe(name, () => {
       it('finds a machine by one word of its name, by its serial number and by its annotated user', async () => {
-        const added = emu.fleet.addBrowser({ machineName: 'FINDME-QX7731-LT', serialNumber: 'SNQX99881', annotatedUser: 'zora.quill', orgUnitPath: '/' });
+        const added = emu.fleet.addBrowser({
+          machineName: 'FINDME-QX7731-LT',
+          serialNumber: 'SNQX99881',
+          annotatedUser: 'zora.quill',
+          orgUnitPath: '/',
+        });
         const backend = make();
         for (const text of ['QX7731', 'snqx99881', 'zora.quill', 'findme qx7731']) {
           const result = await searchBrowsers(backend, text);
-          assert.deepStrictEqual(result.browsers.map((b) => b.deviceId), [added.deviceId], text);
+          assert.deepStrictEqual(
+            result.browsers.map((b) => b.deviceId),
+            [added.deviceId],
+            text,
+          );
         }
         // Whole words only (the reference's Note 1): a part of a word does not match.
         assert.deepStrictEqual((await searchBrowsers(backend, 'QX77')).browsers, []);
@@ -55,9 +73,16 @@ describe('Find Browser search', function () {
         const someone = [...emu.fleet.browsers.values()][5];
         emu.clearRequestLog();
         const result = await searchBrowsers(make(), someone.deviceId);
-        assert.deepStrictEqual(result.browsers.map((b) => b.deviceId), [someone.deviceId]);
+        assert.deepStrictEqual(
+          result.browsers.map((b) => b.deviceId),
+          [someone.deviceId],
+        );
         const browserCalls = emu.requests.filter((r) => /chromebrowsers/i.test(r.path));
-        assert.deepStrictEqual(browserCalls.map((r) => r.path.includes(someone.deviceId)), [true], 'one get, no listing');
+        assert.deepStrictEqual(
+          browserCalls.map((r) => r.path.includes(someone.deviceId)),
+          [true],
+          'one get, no listing',
+        );
       });
 
       it('stops when aborted', async () => {

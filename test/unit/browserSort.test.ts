@@ -19,14 +19,29 @@ describe('browser sort choices', () => {
   });
 
   it('put the useful ones first, not the API order', () => {
-    assert.deepStrictEqual(SORT_CHOICES.slice(0, 3).map((c) => c.label), ['Last activity', 'Machine name', 'Chrome version']);
+    assert.deepStrictEqual(
+      SORT_CHOICES.slice(0, 3).map((c) => c.label),
+      ['Last activity', 'Machine name', 'Chrome version'],
+    );
     assert.strictEqual(SORT_CHOICES[SORT_CHOICES.length - 1].orderBy, 'id', 'the device id (an order without meaning) comes last');
   });
 
   it('name directions in words that fit the column, the usual one first', () => {
-    assert.deepStrictEqual(directionsOf('last_activity').map((d) => [d.sortOrder, d.label]), [['DESCENDING', 'newest first'], ['ASCENDING', 'oldest first']]);
-    assert.deepStrictEqual(directionsOf('machine_name').map((d) => d.label), ['A to Z', 'Z to A']);
-    assert.deepStrictEqual(directionsOf('browser_version_sortable').map((d) => d.label), ['oldest first', 'newest first']);
+    assert.deepStrictEqual(
+      directionsOf('last_activity').map((d) => [d.sortOrder, d.label]),
+      [
+        ['DESCENDING', 'newest first'],
+        ['ASCENDING', 'oldest first'],
+      ],
+    );
+    assert.deepStrictEqual(
+      directionsOf('machine_name').map((d) => d.label),
+      ['A to Z', 'Z to A'],
+    );
+    assert.deepStrictEqual(
+      directionsOf('browser_version_sortable').map((d) => d.label),
+      ['oldest first', 'newest first'],
+    );
     assert.strictEqual(describeSort({ orderBy: 'extension_count', sortOrder: 'DESCENDING' }), 'Extension count, most first');
   });
 
@@ -37,11 +52,19 @@ describe('browser sort choices', () => {
     afterEach(() => disposables.splice(0).forEach((d) => d.dispose()));
 
     const backends: Record<string, () => CbcmBackend & { dispose(): void }> = {
-      'v1.1beta1': () => new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]) }),
-      'chromemanagement-v1': () => new ChromeManagementClient({
-        baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId,
-        tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsers, SCOPES.cmTokens, SCOPES.orgUnitsReadonly]),
-      }),
+      'v1.1beta1': () =>
+        new DirectoryBetaClient({
+          baseUrl: emu.url,
+          customerId: emu.customerId,
+          tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]),
+        }),
+      'chromemanagement-v1': () =>
+        new ChromeManagementClient({
+          baseUrl: emu.url,
+          directoryBaseUrl: emu.url,
+          customerId: emu.customerId,
+          tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsers, SCOPES.cmTokens, SCOPES.orgUnitsReadonly]),
+        }),
     };
     for (const [version, make] of Object.entries(backends)) {
       it(`${version}: offers only columns the API sorts by, each naming the API's own field, and every one works`, async () => {

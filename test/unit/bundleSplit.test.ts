@@ -26,7 +26,8 @@ describe('bundle split (esbuild.js): activation loads only dist/extension.js', f
 
   it('leaves google-auth-library and csv-parse out of extension.js and requires their files lazily', () => {
     const main = fs.readFileSync(path.join(dir, 'extension.js'), 'utf8');
-    for (const file of Object.values(VENDOR)) assert.ok(main.includes(`require("./vendor/${file}")`), `extension.js does not require ./vendor/${file}`);
+    for (const file of Object.values(VENDOR))
+      assert.ok(main.includes(`require("./vendor/${file}")`), `extension.js does not require ./vendor/${file}`);
     // Text only these packages contain (their own error messages and names).
     assert.ok(!main.includes('Invalid Record Length'), 'csv-parse is bundled into extension.js');
     assert.ok(!main.includes('gcp-metadata') && !main.includes('GoogleAuthExceptionMessages'), 'google-auth-library is bundled into extension.js');
@@ -38,7 +39,10 @@ describe('bundle split (esbuild.js): activation loads only dist/extension.js', f
     assert.strictEqual(typeof gal.JWT, 'function');
     assert.strictEqual(typeof gal.OAuth2Client, 'function');
     const csv = require(path.join(dir, 'vendor', VENDOR['csv-parse/sync'])) as typeof import('csv-parse/sync');
-    assert.deepStrictEqual(csv.parse('a,b\n1,"2,3"\n'), [['a', 'b'], ['1', '2,3']]);
+    assert.deepStrictEqual(csv.parse('a,b\n1,"2,3"\n'), [
+      ['a', 'b'],
+      ['1', '2,3'],
+    ]);
   });
 
   it('ships the vendor files in the .vsix', () => {

@@ -46,7 +46,12 @@ describe('api client: Chrome Management API v1 backend', function () {
   }
 
   function beta(): DirectoryBetaClient {
-    const client = new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, BETA_SCOPES), retry: FAST_RETRY });
+    const client = new DirectoryBetaClient({
+      baseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource: new EmuTokenSource(emu, BETA_SCOPES),
+      retry: FAST_RETRY,
+    });
     disposables.push(client);
     return client;
   }
@@ -101,7 +106,12 @@ describe('api client: Chrome Management API v1 backend', function () {
 
   it('sends the translated filter and "field desc" orderBy, in the same order as v1.1beta1', async () => {
     const { client, sent } = v1();
-    const options: ListBrowsersOptions = { query: 'sync:2025-01-01..2026-12-31', orgUnitPath: '/Sales/EMEA', orderBy: 'machine_name', sortOrder: 'DESCENDING' };
+    const options: ListBrowsersOptions = {
+      query: 'sync:2025-01-01..2026-12-31',
+      orgUnitPath: '/Sales/EMEA',
+      orderBy: 'machine_name',
+      sortOrder: 'DESCENDING',
+    };
     const got = ids(await collect(client.listBrowsers(options), (p) => p.browsers));
     const url = new URL(cmRequests(sent)[0].url);
     assert.strictEqual(
@@ -132,12 +142,18 @@ describe('api client: Chrome Management API v1 backend', function () {
     assert.strictEqual(got.deviceId, want.deviceId);
     assert.strictEqual(got.orgUnitPath, want.orgUnitPath);
     assert.strictEqual(got.policyCount, want.policyCount);
-    assert.deepStrictEqual(got.browsers?.map((i) => [i.browserVersion, i.channel]), want.browsers?.map((i) => [i.browserVersion, i.channel]));
+    assert.deepStrictEqual(
+      got.browsers?.map((i) => [i.browserVersion, i.channel]),
+      want.browsers?.map((i) => [i.browserVersion, i.channel]),
+    );
     const profileNames = (b: ChromeBrowser) => b.browsers?.flatMap((i) => i.profiles?.map((p) => p.name) ?? []);
     assert.deepStrictEqual(profileNames(got), profileNames(want));
     const extNames = (b: ChromeBrowser) => b.browsers?.flatMap((i) => i.profiles?.flatMap((p) => p.extensions?.map((x) => x.name) ?? []) ?? []);
     assert.deepStrictEqual(extNames(got), extNames(want));
-    assert.deepStrictEqual(got.machinePolicies?.map((p) => p.name), want.machinePolicies?.map((p) => p.name));
+    assert.deepStrictEqual(
+      got.machinePolicies?.map((p) => p.name),
+      want.machinePolicies?.map((p) => p.name),
+    );
     assert.strictEqual(hasDeviceIdCollision(got), hasDeviceIdCollision(want));
     assert.deepStrictEqual(got.lastDeviceUsers, want.lastDeviceUsers);
   });
@@ -161,7 +177,10 @@ describe('api client: Chrome Management API v1 backend', function () {
     const bad = all[6];
     emu.setFaults({ badDeviceIds: [bad] });
     const result = await client.moveBrowsers(all, '/Sales/APAC/Tokyo');
-    assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+    assert.deepStrictEqual(
+      result.failed.map((f) => f.id),
+      [bad],
+    );
     assert.deepStrictEqual([...result.moved].sort(), all.filter((x) => x !== bad).sort());
     for (const id of result.moved) assert.strictEqual(emu.fleet.browsers.get(id)!.orgUnitPath, '/Sales/APAC/Tokyo');
     const moves = cmRequests(sent).filter((r) => r.url.endsWith('/chromeBrowsers:move'));
@@ -199,7 +218,10 @@ describe('api client: Chrome Management API v1 backend', function () {
     const revoked = await collect(client.listTokens({ query: 'device_type:CHROME_BROWSER token_state:REVOKED', orgUnitPath: ou }), (p) => p.tokens);
     const want = [...emu.fleet.tokens.values()].filter((t) => t.orgUnitPath === ou && emu.fleet.tokenState(t) === 'revoked');
     assert.deepStrictEqual(revoked.map((t) => t.tokenPermanentId).sort(), want.map((t) => t.tokenPermanentId).sort());
-    assert.match(new URL(cmRequests(sent)[0].url).searchParams.get('filter')!, /^org_unit_path=.+ AND device_type=CHROME_BROWSER AND token_state=REVOKED$/);
+    assert.match(
+      new URL(cmRequests(sent)[0].url).searchParams.get('filter')!,
+      /^org_unit_path=.+ AND device_type=CHROME_BROWSER AND token_state=REVOKED$/,
+    );
   });
 
   it('creates a token without expiry, refuses a lifetime before any request, and revokes', async () => {
@@ -216,7 +238,10 @@ describe('api client: Chrome Management API v1 backend', function () {
     assert.strictEqual(t.state, 'active');
     assert.strictEqual(t.expireTime, undefined);
     const post = cmRequests(sent).find((r) => r.method === 'POST')!;
-    assert.deepStrictEqual(post.body, { tokenType: 'ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER', orgUnitId: emu.fleet.orgUnits.resolve('/Kiosk Lab')!.orgUnitId.replace(/^id:/, '') });
+    assert.deepStrictEqual(post.body, {
+      tokenType: 'ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER',
+      orgUnitId: emu.fleet.orgUnits.resolve('/Kiosk Lab')!.orgUnitId.replace(/^id:/, ''),
+    });
 
     const second = (await rejects(client.createToken({ orgUnitPath: '/Kiosk Lab' }))) as ApiError;
     assert.strictEqual(second.kind, 'invalid');

@@ -19,7 +19,9 @@ describe('query: a v1.1beta1 "field:value" sent to v1 whatever ":" means', () =>
     assert.deepStrictEqual(r.untranslatable, []);
     assert.deepStrictEqual(r.caveats, [], 'a documented substring cannot miss a whole-word match');
     assert.deepStrictEqual(r.wholeWords, [
-      { field: 'machine_name', value: 'LT' }, { field: 'annotated_asset_id', value: 'A1001' }, { field: 'browser_version', value: '120.0.6099' },
+      { field: 'machine_name', value: 'LT' },
+      { field: 'annotated_asset_id', value: 'A1001' },
+      { field: 'browser_version', value: '120.0.6099' },
     ]);
     assert.strictEqual(r.notes.length, 3);
     assert.match(r.notes[0], /^machine_name:LT is sent as machine_name:"\*LT\*"/);
@@ -61,10 +63,19 @@ describe('api client: v1 text terms find the v1.1beta1 browsers under every read
 
   function clients(): { v1: ChromeManagementClient; beta: DirectoryBetaClient } {
     const v1 = new ChromeManagementClient({
-      baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId,
-      tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsers, SCOPES.orgUnitsReadonly]), retry: FAST_RETRY, timeoutMs: 5_000,
+      baseUrl: emu.url,
+      directoryBaseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsers, SCOPES.orgUnitsReadonly]),
+      retry: FAST_RETRY,
+      timeoutMs: 5_000,
     });
-    const beta = new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]), retry: FAST_RETRY });
+    const beta = new DirectoryBetaClient({
+      baseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]),
+      retry: FAST_RETRY,
+    });
     disposables.push(v1, beta);
     return { v1, beta };
   }
@@ -125,7 +136,10 @@ describe('api client: v1 text terms find the v1.1beta1 browsers under every read
       if (reading === 'word' || reading === 'substring') {
         assert.deepStrictEqual(got, want, 'a substring reading is narrowed back to whole words');
       } else {
-        assert.ok(got.every((id) => want.includes(id)), 'nothing v1.1beta1 would not have found');
+        assert.ok(
+          got.every((id) => want.includes(id)),
+          'nothing v1.1beta1 would not have found',
+        );
         assert.ok(got.length < want.length, `${reading} finds fewer here`);
         assert.strictEqual(convert(options.query!).caveats.length, 1, 'and the translation says it may');
       }

@@ -5,7 +5,10 @@ import { chromeManagementFilterDocument, convertToChromeManagementFilter } from 
 
 const D = 'chromemanagement' as const;
 /** Codes other than the plain-value note (tested on its own below), which every plain text value carries. */
-const codes = (q: string): string[] => diagnose(q, D).filter((d) => d.code !== 'plain-value').map((d) => `${d.severity}:${d.code}`);
+const codes = (q: string): string[] =>
+  diagnose(q, D)
+    .filter((d) => d.code !== 'plain-value')
+    .map((d) => `${d.severity}:${d.code}`);
 const plainValueNotes = (q: string): QueryDiagnostic[] => diagnose(q, D).filter((d) => d.code === 'plain-value');
 const first = (q: string): QueryDiagnostic => diagnose(q, D).filter((d) => d.code !== 'plain-value')[0];
 const applyFix = (q: string, d: QueryDiagnostic): string => {
@@ -26,7 +29,8 @@ describe('query: chromemanagement dialect', () => {
       'machine 73',
       '"front desk"',
       'device_id_collision=true',
-    ]) assert.deepStrictEqual(codes(q), [], q);
+    ])
+      assert.deepStrictEqual(codes(q), [], q);
   });
 
   it('flags what the filter does not have, with fixes', () => {
@@ -50,7 +54,10 @@ describe('query: chromemanagement dialect', () => {
     assert.strictEqual(applyFix(oldDate, first(oldDate)), 'last_activity_time>="2026-01-01T00:00:00Z"');
     const range = 'last_activity_time=2026-01-01..2026-01-31';
     assert.strictEqual(first(range).code, 'bad-range');
-    assert.strictEqual(applyFix(range, first(range)), 'last_activity_time>="2026-01-01T00:00:00Z" AND last_activity_time<="2026-01-31T23:59:59.999Z"');
+    assert.strictEqual(
+      applyFix(range, first(range)),
+      'last_activity_time>="2026-01-01T00:00:00Z" AND last_activity_time<="2026-01-31T23:59:59.999Z"',
+    );
     const unquoted = 'last_activity_time>=2026-01-01T00:00:00Z';
     assert.deepStrictEqual(codes(unquoted), ['hint:bad-time']);
     const noAnd = 'os_platform=Windows machine_name:LAB';
@@ -98,12 +105,18 @@ describe('query: chromemanagement dialect', () => {
 
   it('every translation of a valid v1.1beta1 query is a clean filter in this dialect', () => {
     for (const query of [
-      'machine_name:LAB user:alice location:"front desk"', 'register:2024-01-01..2024-03-31 num_extensions:0',
-      'sync:2024-01-05T10:00:00.. os:"Windows 10"', 'report:..2024-06-30 has_device_id_collision:true machine 73',
+      'machine_name:LAB user:alice location:"front desk"',
+      'register:2024-01-01..2024-03-31 num_extensions:0',
+      'sync:2024-01-05T10:00:00.. os:"Windows 10"',
+      'report:..2024-06-30 has_device_id_collision:true machine 73',
     ]) {
       const { filter, untranslatable, caveats } = convertToChromeManagementFilter(query, { orgUnitPath: '/Sales/Americas/New York' });
       assert.deepStrictEqual(untranslatable, []);
-      assert.deepStrictEqual(diagnose(filter, D).filter((d) => d.severity !== 'hint' && d.code !== 'plain-value'), [], filter);
+      assert.deepStrictEqual(
+        diagnose(filter, D).filter((d) => d.severity !== 'hint' && d.code !== 'plain-value'),
+        [],
+        filter,
+      );
       // The converted line carries the same "may find fewer" notes as the translation, and none on a "*word*" term.
       assert.strictEqual(plainValueNotes(filter).length, caveats.length, filter);
     }

@@ -32,9 +32,25 @@ describe('v1 BASIC listing: the fields mask names every BASIC column', function 
       }
     }
     // The fleet is varied enough that every BASIC column the v1 mask must carry was actually compared.
-    for (const k of ['machineName', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes', 'orgUnitPath', 'osPlatform',
-      'osVersion', 'lastPolicyFetchTime', 'lastRegistrationTime', 'lastStatusReportTime', 'lastActivityTime', 'extensionCount', 'policyCount',
-      'lastDeviceUser', 'browserVersions', 'serialNumber']) {
+    for (const k of [
+      'machineName',
+      'annotatedUser',
+      'annotatedLocation',
+      'annotatedAssetId',
+      'annotatedNotes',
+      'orgUnitPath',
+      'osPlatform',
+      'osVersion',
+      'lastPolicyFetchTime',
+      'lastRegistrationTime',
+      'lastStatusReportTime',
+      'lastActivityTime',
+      'extensionCount',
+      'policyCount',
+      'lastDeviceUser',
+      'browserVersions',
+      'serialNumber',
+    ]) {
       assert.ok(columns.has(k), `no browser had ${k}: the comparison proves nothing for it`);
     }
     const url = new URL(v1.sent.find((r) => r.url.includes('/chromeBrowsers'))!.url);

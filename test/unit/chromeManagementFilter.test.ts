@@ -1,6 +1,9 @@
 // convertToChromeManagementFilter: v1.1beta1 `query` → Chrome Management API v1 `filter` (reference §5.5).
 import * as assert from 'assert';
-import { convertToChromeManagementFilter as convert, convertTokenQueryToChromeManagementFilter as convertTokens } from '../../src/query/chromeManagementFilter';
+import {
+  convertToChromeManagementFilter as convert,
+  convertTokenQueryToChromeManagementFilter as convertTokens,
+} from '../../src/query/chromeManagementFilter';
 
 describe('query: convert to a Chrome Management filter', () => {
   const cases: [string, string][] = [
@@ -38,7 +41,10 @@ describe('query: convert to a Chrome Management filter', () => {
     assert.strictEqual(r.filter, 'machine_name:"*LAB*" AND os_platform:Windows AND os_platform:Mac');
     assert.strictEqual(r.untranslatable.length, 4, r.untranslatable.join('\n'));
     assert.ok(r.untranslatable.some((u) => u.startsWith('enrollment_token:') && /cannot filter/.test(u)));
-    assert.ok(r.untranslatable.every((u) => !u.includes('SECRETVALUE')), 'never echoes a token value');
+    assert.ok(
+      r.untranslatable.every((u) => !u.includes('SECRETVALUE')),
+      'never echoes a token value',
+    );
     assert.ok(r.untranslatable.some((u) => u.startsWith('OR:')));
     assert.ok(r.untranslatable.some((u) => u.startsWith('register:2024-13-01')));
     assert.ok(r.untranslatable.some((u) => u.startsWith('num_extensions:3..5')));
@@ -52,7 +58,10 @@ describe('query: convert to a Chrome Management filter', () => {
   it('converts token queries (short state names, free words dropped as the old API ignored them)', () => {
     assert.deepStrictEqual(convertTokens('device_type:CHROME_BROWSER token_state:revoked whatever', { orgUnitPath: '/Montreal/Sales' }), {
       filter: 'org_unit_path=/Montreal/Sales AND device_type=CHROME_BROWSER AND token_state=REVOKED',
-      untranslatable: [], wholeWords: [], notes: [], caveats: [],
+      untranslatable: [],
+      wholeWords: [],
+      notes: [],
+      caveats: [],
     });
     assert.strictEqual(convertTokens('state:ACTIVE').untranslatable.length, 1);
   });

@@ -17,18 +17,50 @@ import { EmuTokenSource, FAST_RETRY } from './apiHarness';
 const CURRENT = ['browser_permanent_id', 'virtual_device_id', 'last_policy_fetch_time', 'annotated_user'];
 /** The older generated client's list, verbatim. */
 const OLDER = [
-  'browser_permanent_id', 'last_sync', 'annotated_user', 'annotated_location', 'annotated_asset_id', 'annotated_notes', 'org_unit_path',
-  'os_version', 'enrollment_date', 'extension_count', 'policy_count', 'last_signed_in_user', 'machine_name', 'browser_version_channel',
-  'os_platform_version', 'last_activity_time', 'browser_version',
+  'browser_permanent_id',
+  'last_sync',
+  'annotated_user',
+  'annotated_location',
+  'annotated_asset_id',
+  'annotated_notes',
+  'org_unit_path',
+  'os_version',
+  'enrollment_date',
+  'extension_count',
+  'policy_count',
+  'last_signed_in_user',
+  'machine_name',
+  'browser_version_channel',
+  'os_platform_version',
+  'last_activity_time',
+  'browser_version',
 ];
 /** Documented now: the current names, and the older ones the current list did not visibly rename (last_sync → last_policy_fetch_time). */
 const DOCUMENTED = new Set([...CURRENT, ...OLDER.filter((n) => n !== 'last_sync')]);
 /** The 22 filter fields of the current reference. */
 const FILTER_FIELDS = [
-  'browser_permanent_id', 'virtual_device_id', 'last_policy_fetch_time', 'os_platform', 'os_architecture', 'os_version', 'machine_name',
-  'annotated_location', 'annotated_user', 'annotated_asset_id', 'annotated_note', 'org_unit_path', 'org_unit_id', 'last_registration_time',
-  'os_platform_version', 'browser_version', 'last_status_report_time', 'extension_count', 'policy_count', 'last_device_user',
-  'last_activity_time', 'device_id_collision',
+  'browser_permanent_id',
+  'virtual_device_id',
+  'last_policy_fetch_time',
+  'os_platform',
+  'os_architecture',
+  'os_version',
+  'machine_name',
+  'annotated_location',
+  'annotated_user',
+  'annotated_asset_id',
+  'annotated_note',
+  'org_unit_path',
+  'org_unit_id',
+  'last_registration_time',
+  'os_platform_version',
+  'browser_version',
+  'last_status_report_time',
+  'extension_count',
+  'policy_count',
+  'last_device_user',
+  'last_activity_time',
+  'device_id_collision',
 ];
 
 describe('Chrome Management API v1 field table: orderBy names', () => {
@@ -49,7 +81,11 @@ describe('Chrome Management API v1 field table: orderBy names', () => {
     for (const f of V1_BROWSER_FIELDS) {
       if (f.orderBy) assert.strictEqual(f.orderBy.current, CURRENT.includes(f.orderBy.name), f.orderBy.name);
     }
-    assert.deepStrictEqual([...CURRENT].filter((n) => !V1_ORDER_BY_NAMES.has(n)), [], 'every current name is offered');
+    assert.deepStrictEqual(
+      [...CURRENT].filter((n) => !V1_ORDER_BY_NAMES.has(n)),
+      [],
+      'every current name is offered',
+    );
   });
 
   it('gives the filter dialect exactly the documented filter fields, virtual_device_id included', () => {
@@ -61,7 +97,10 @@ describe('Chrome Management API v1 field table: orderBy names', () => {
 
   it('translates v1.1beta1 query keys only to documented filter fields', () => {
     for (const to of Object.values(CHROME_MANAGEMENT_FIELD_OF)) assert.ok(FILTER_FIELDS.includes(to), to);
-    assert.strictEqual(convertToChromeManagementFilter('sync:2026-01-01.. note:loaner').filter, 'last_policy_fetch_time>="2026-01-01T00:00:00Z" AND annotated_note:loaner');
+    assert.strictEqual(
+      convertToChromeManagementFilter('sync:2026-01-01.. note:loaner').filter,
+      'last_policy_fetch_time>="2026-01-01T00:00:00Z" AND annotated_note:loaner',
+    );
   });
 });
 
@@ -79,7 +118,12 @@ describe('Chrome Management API v1 orderBy on the wire', function () {
       return (nodeFetch as unknown as FetchLike)(url, init);
     };
     const client = new ChromeManagementClient({
-      baseUrl: emu.url, directoryBaseUrl: emu.url, customerId: emu.customerId, retry: FAST_RETRY, timeoutMs: 5_000, fetch: spy,
+      baseUrl: emu.url,
+      directoryBaseUrl: emu.url,
+      customerId: emu.customerId,
+      retry: FAST_RETRY,
+      timeoutMs: 5_000,
+      fetch: spy,
       tokenSource: new EmuTokenSource(emu, [SCOPES.cmBrowsers, SCOPES.cmTokens, SCOPES.orgUnitsReadonly]),
     });
     disposables.push(client);
@@ -110,9 +154,14 @@ describe('Chrome Management API v1 orderBy on the wire', function () {
   it('sorts by virtual device ID in v1, and the v1.1beta1 backend refuses it before any request', async () => {
     const { client } = v1();
     const ids: string[] = [];
-    for await (const page of client.listBrowsers({ orderBy: 'virtual_device_id', maxResults: 100 })) ids.push(...page.browsers.map((b) => b.virtualDeviceId ?? ''));
+    for await (const page of client.listBrowsers({ orderBy: 'virtual_device_id', maxResults: 100 }))
+      ids.push(...page.browsers.map((b) => b.virtualDeviceId ?? ''));
     assert.deepStrictEqual(ids, [...ids].sort());
-    const beta = new DirectoryBetaClient({ baseUrl: emu.url, customerId: emu.customerId, tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]) });
+    const beta = new DirectoryBetaClient({
+      baseUrl: emu.url,
+      customerId: emu.customerId,
+      tokenSource: new EmuTokenSource(emu, [SCOPES.browsers, SCOPES.orgUnitsReadonly]),
+    });
     disposables.push(beta);
     const key: BrowserSortKey = 'virtual_device_id';
     // Listing validates eagerly: the call itself throws, so no request is made.

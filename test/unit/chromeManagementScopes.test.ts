@@ -8,7 +8,10 @@ describe('auth: scopes per backend', () => {
 
   it('v1.1beta1 (default) keeps the Admin SDK scopes', () => {
     assert.deepStrictEqual(scopesFor('readWrite'), [`${G}admin.directory.device.chromebrowsers`, `${G}admin.directory.orgunit.readonly`]);
-    assert.deepStrictEqual(scopesFor('readOnly', 'v1.1beta1'), [`${G}admin.directory.device.chromebrowsers.readonly`, `${G}admin.directory.orgunit.readonly`]);
+    assert.deepStrictEqual(scopesFor('readOnly', 'v1.1beta1'), [
+      `${G}admin.directory.device.chromebrowsers.readonly`,
+      `${G}admin.directory.orgunit.readonly`,
+    ]);
   });
 
   it('chromemanagement-v1 asks for browsers and enrollment tokens separately, plus org units for paths', () => {

@@ -17,7 +17,9 @@ describe('Chrome Management API v1 fields without a v1.1beta1 counterpart', () =
     const b = browserFromWire(wire, () => '/Sales', 'FULL');
     assert.strictEqual(b.omahaRecentFetchTime, '2026-09-30T10:00:00Z');
     assert.deepStrictEqual(b.attestationCredential, wire.attestationCredential);
-    assert.deepStrictEqual(b.machineExtensionPolicies, [{ extensionId: 'x', extensionName: 'X', policies: [{ name: 'Mode', value: 'a', source: 'MACHINE_PLATFORM' }] }]);
+    assert.deepStrictEqual(b.machineExtensionPolicies, [
+      { extensionId: 'x', extensionName: 'X', policies: [{ name: 'Mode', value: 'a', source: 'MACHINE_PLATFORM' }] },
+    ]);
     assert.strictEqual(b.browsers?.[0].profiles?.[0].extensions?.[0].manifestVersion, 3);
   });
 

@@ -80,7 +80,13 @@ const WIRE = {
   deviceIdentifiersHistory: {
     deviceIdCollision: true,
     lastDeviceIdCollisionDetectionTime: '2026-07-01T00:00:00Z',
-    records: [{ identifiers: { machineName: 'LAB-0001', serialNumber: 'SN-42' }, firstRecordTime: '2025-01-02T03:04:05Z', lastActivityTime: '2026-09-03T10:00:00Z' }],
+    records: [
+      {
+        identifiers: { machineName: 'LAB-0001', serialNumber: 'SN-42' },
+        firstRecordTime: '2025-01-02T03:04:05Z',
+        lastActivityTime: '2026-09-03T10:00:00Z',
+      },
+    ],
   },
   attestationCredential: { keyType: 'RSA', keyTrustLevel: 'CHROME_BROWSER_OS_KEY', publicKeyPem: 'PEM', keyRotationTime: '2026-06-01T00:00:00Z' },
 };
@@ -98,9 +104,23 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.strictEqual(b.deviceId, 'perm-1');
     assert.strictEqual(b.orgUnitPath, OU_PATH);
     for (const f of [
-      'machineName', 'annotatedUser', 'annotatedLocation', 'annotatedAssetId', 'annotatedNotes', 'osPlatform', 'osArchitecture',
-      'osVersion', 'osPlatformVersion', 'lastPolicyFetchTime', 'lastRegistrationTime', 'lastStatusReportTime', 'lastActivityTime',
-      'omahaRecentFetchTime', 'lastDeviceUser', 'serialNumber', 'virtualDeviceId',
+      'machineName',
+      'annotatedUser',
+      'annotatedLocation',
+      'annotatedAssetId',
+      'annotatedNotes',
+      'osPlatform',
+      'osArchitecture',
+      'osVersion',
+      'osPlatformVersion',
+      'lastPolicyFetchTime',
+      'lastRegistrationTime',
+      'lastStatusReportTime',
+      'lastActivityTime',
+      'omahaRecentFetchTime',
+      'lastDeviceUser',
+      'serialNumber',
+      'virtualDeviceId',
     ] as const) {
       assert.strictEqual(b[f], WIRE[f], f);
     }
@@ -112,18 +132,28 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
   });
 
   it('keeps machine policies and machine-level extension policies (policyName → name)', () => {
-    assert.deepStrictEqual(b.machinePolicies, [{ name: 'BrowserSignin', value: '"BrowserSignin-value"', error: 'bad value', source: 'MACHINE_PLATFORM' }]);
+    assert.deepStrictEqual(b.machinePolicies, [
+      { name: 'BrowserSignin', value: '"BrowserSignin-value"', error: 'bad value', source: 'MACHINE_PLATFORM' },
+    ]);
     assert.deepStrictEqual(b.machineExtensionPolicies, [
-      { extensionId: 'ext-b', extensionName: 'Beta', policies: [{ name: 'BetaMode', value: '"BetaMode-value"', error: 'bad value', source: 'MACHINE_MERGED' }] },
+      {
+        extensionId: 'ext-b',
+        extensionName: 'Beta',
+        policies: [{ name: 'BetaMode', value: '"BetaMode-value"', error: 'bad value', source: 'MACHINE_MERGED' }],
+      },
     ]);
   });
 
-  it('keeps every install field, and a plugin\'s pluginName', () => {
+  it("keeps every install field, and a plugin's pluginName", () => {
     assert.deepStrictEqual(
       { ...install, profiles: undefined },
       {
-        browserVersion: '131.0.6778.86', channel: 'beta', executablePath: WIRE.browsers[0].executablePath,
-        lastPolicyFetchTime: '2026-09-01T09:00:00Z', lastStatusReportTime: '2026-09-02T09:00:00Z', installedBrowserVersion: '132.0.6834.15',
+        browserVersion: '131.0.6778.86',
+        channel: 'beta',
+        executablePath: WIRE.browsers[0].executablePath,
+        lastPolicyFetchTime: '2026-09-01T09:00:00Z',
+        lastStatusReportTime: '2026-09-02T09:00:00Z',
+        installedBrowserVersion: '132.0.6834.15',
         plugins: [{ name: 'Chrome PDF Viewer', description: 'Portable Document Format', fileName: 'internal-pdf-viewer' }],
         profiles: undefined,
       },
@@ -134,20 +164,41 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.deepStrictEqual(
       { ...profile, extensions: undefined },
       {
-        id: 'Default', name: 'Work', chromeSignedinUserEmail: 'jdoe@example.com', lastPolicyFetchTime: '2026-09-01T08:00:00Z',
-        lastStatusReportTime: '2026-09-02T08:00:00Z', safeBrowsingWarnings: 5, safeBrowsingWarningsClickThrough: 2,
-        safeBrowsingWarningsResetTime: '2026-08-01T00:00:00Z', extensions: undefined,
-        extensionPolicies: [{ extensionId: 'ext-a', extensionName: 'Alpha', policies: [{ name: 'AlphaMode', value: '"AlphaMode-value"', error: 'bad value', source: 'USER_CLOUD' }] }],
+        id: 'Default',
+        name: 'Work',
+        chromeSignedinUserEmail: 'jdoe@example.com',
+        lastPolicyFetchTime: '2026-09-01T08:00:00Z',
+        lastStatusReportTime: '2026-09-02T08:00:00Z',
+        safeBrowsingWarnings: 5,
+        safeBrowsingWarningsClickThrough: 2,
+        safeBrowsingWarningsResetTime: '2026-08-01T00:00:00Z',
+        extensions: undefined,
+        extensionPolicies: [
+          {
+            extensionId: 'ext-a',
+            extensionName: 'Alpha',
+            policies: [{ name: 'AlphaMode', value: '"AlphaMode-value"', error: 'bad value', source: 'USER_CLOUD' }],
+          },
+        ],
         userPolicies: [{ name: 'HomepageLocation', value: '"HomepageLocation-value"', error: 'bad value', source: 'USER_CLOUD' }],
       },
     );
   });
 
-  it('keeps every extension field, and an icon\'s uri', () => {
+  it("keeps every extension field, and an icon's uri", () => {
     assert.deepStrictEqual(ext, {
-      extensionId: 'ext-a', name: 'Alpha', version: '1.2.3', description: 'Alpha extension', appType: 'EXTENSION', installType: 'ADMIN',
-      configuredAppPolicy: 'CONFIGURED_APP_POLICY_SHOULD_FORCE', disabled: true, homepageUrl: 'https://alpha.example.com/',
-      icons: [{ size: 128, url: 'https://alpha.example.com/icon128.png' }], manifestVersion: 3, permissions: ['tabs', 'storage'],
+      extensionId: 'ext-a',
+      name: 'Alpha',
+      version: '1.2.3',
+      description: 'Alpha extension',
+      appType: 'EXTENSION',
+      installType: 'ADMIN',
+      configuredAppPolicy: 'CONFIGURED_APP_POLICY_SHOULD_FORCE',
+      disabled: true,
+      homepageUrl: 'https://alpha.example.com/',
+      icons: [{ size: 128, url: 'https://alpha.example.com/icon128.png' }],
+      manifestVersion: 3,
+      permissions: ['tabs', 'storage'],
     });
   });
 
@@ -155,7 +206,13 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.deepStrictEqual(b.deviceIdentifiersHistory, {
       has_device_id_collision: 'true',
       lastDeviceIdCollisionDetectionTime: '2026-07-01T00:00:00Z',
-      records: [{ identifiers: { machineName: 'LAB-0001', serialNumber: 'SN-42' }, firstRecordTime: '2025-01-02T03:04:05Z', lastActivityTime: '2026-09-03T10:00:00Z' }],
+      records: [
+        {
+          identifiers: { machineName: 'LAB-0001', serialNumber: 'SN-42' },
+          firstRecordTime: '2025-01-02T03:04:05Z',
+          lastActivityTime: '2026-09-03T10:00:00Z',
+        },
+      ],
     });
   });
 
@@ -178,7 +235,10 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.deepStrictEqual(p.extensions[0].permissions, ['tabs', 'storage']);
     assert.strictEqual(p.extensionPolicies[0].policies[0].name, 'AlphaMode');
     assert.strictEqual(m.machinePolicies[0].name, 'BrowserSignin');
-    assert.deepStrictEqual(m.machineExtensionPolicies.map((ep) => [ep.extensionName, ep.policies.map((p) => p.name)]), [['Beta', ['BetaMode']]]);
+    assert.deepStrictEqual(
+      m.machineExtensionPolicies.map((ep) => [ep.extensionName, ep.policies.map((p) => p.name)]),
+      [['Beta', ['BetaMode']]],
+    );
     assert.strictEqual(m.policyTotal, 4, 'machine, machine extension, user and extension policies are all listed');
     assert.strictEqual(m.deviceIdCollision, true);
     assert.strictEqual(m.identifierHistory[0].serialNumber, 'SN-42');
@@ -214,7 +274,11 @@ describe('Chrome Management API v1 counters: proto3 JSON omits zero (issue 20 it
   });
 
   it('a counter of the wrong type is still not invented', () => {
-    const b = browserFromWire({ browserPermanentId: 'x', extensionCount: 'many', browsers: [{ profiles: [{ safeBrowsingWarningsClickThroughs: {} }] }] }, () => undefined, 'FULL');
+    const b = browserFromWire(
+      { browserPermanentId: 'x', extensionCount: 'many', browsers: [{ profiles: [{ safeBrowsingWarningsClickThroughs: {} }] }] },
+      () => undefined,
+      'FULL',
+    );
     assert.strictEqual(b.extensionCount, undefined);
     assert.strictEqual(b.browsers?.[0].profiles?.[0].safeBrowsingWarningsClickThrough, undefined);
   });

@@ -1,10 +1,19 @@
 // The modal questions before deletes and moves, and the delete's log line.
 import * as assert from 'assert';
 import type { ChromeBrowser } from '../../src/api/types';
-import { browserLines, bulkDeleteQuestion, bulkMoveQuestion, deleteLogLine, deleteQuestion, KEEP_BUTTON, KEEP_PLACE_BUTTON, moveQuestion } from '../../src/commands/confirmText';
+import {
+  browserLines,
+  bulkDeleteQuestion,
+  bulkMoveQuestion,
+  deleteLogLine,
+  deleteQuestion,
+  KEEP_BUTTON,
+  KEEP_PLACE_BUTTON,
+  moveQuestion,
+} from '../../src/commands/confirmText';
 
 const b = (i: number, extra: Partial<ChromeBrowser> = {}): ChromeBrowser =>
-  ({ deviceId: `dev-${i}`, machineName: `PC-${i}`, serialNumber: `SN${i}`, orgUnitPath: '/Sales', ...extra } as ChromeBrowser);
+  ({ deviceId: `dev-${i}`, machineName: `PC-${i}`, serialNumber: `SN${i}`, orgUnitPath: '/Sales', ...extra }) as ChromeBrowser;
 
 describe('write confirmations', () => {
   it('a delete names each browser’s machine name, serial number and org unit', () => {

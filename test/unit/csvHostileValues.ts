@@ -35,4 +35,3 @@ export const HOSTILE_VALUES: readonly string[] = [
   '"=1+1"',
   "'=already an apostrophe",
 ];
-

@@ -7,17 +7,30 @@ import { buildOrgUnitChildren, ouDisplayName } from '../../src/tree/orgUnitTree'
 import { relativeTime } from '../../src/util/relativeTime';
 import { expiryFromDate } from '../../src/util/tokenExpiry';
 
-const ou = (path: string, parent: string, name = ouDisplayName(path)): OrgUnit =>
-  ({ name, orgUnitPath: path, orgUnitId: `id:${path}`, parentOrgUnitPath: parent });
+const ou = (path: string, parent: string, name = ouDisplayName(path)): OrgUnit => ({
+  name,
+  orgUnitPath: path,
+  orgUnitId: `id:${path}`,
+  parentOrgUnitPath: parent,
+});
 
 describe('org unit tree', () => {
   it('nests OUs under their parents, sorted by display name, orphans under the root', () => {
     const children = buildOrgUnitChildren([
-      ou('/Sales', '/'), ou('/Engineering', '/'), ou('/Sales/EMEA', '/Sales'), ou('/Sales/AMER', '/Sales'),
+      ou('/Sales', '/'),
+      ou('/Engineering', '/'),
+      ou('/Sales/EMEA', '/Sales'),
+      ou('/Sales/AMER', '/Sales'),
       ou('/Hidden/Child', '/Hidden'),
     ]);
-    assert.deepStrictEqual(children.get('/')?.map((u) => u.orgUnitPath), ['/Hidden/Child', '/Engineering', '/Sales']);
-    assert.deepStrictEqual(children.get('/Sales')?.map((u) => u.orgUnitPath), ['/Sales/AMER', '/Sales/EMEA']);
+    assert.deepStrictEqual(
+      children.get('/')?.map((u) => u.orgUnitPath),
+      ['/Hidden/Child', '/Engineering', '/Sales'],
+    );
+    assert.deepStrictEqual(
+      children.get('/Sales')?.map((u) => u.orgUnitPath),
+      ['/Sales/AMER', '/Sales/EMEA'],
+    );
     assert.strictEqual(children.get('/Engineering'), undefined);
   });
 
@@ -46,7 +59,8 @@ describe('explorer view state', () => {
     assert.strictEqual(describeState({}), undefined);
     assert.strictEqual(
       describeState({ browserFilter: { query: 'arch:x86_64' }, sort: { orderBy: 'machine_name', sortOrder: 'DESCENDING' } }),
-      'browsers: arch:x86_64 · sorted by Machine name, Z to A');
+      'browsers: arch:x86_64 · sorted by Machine name, Z to A',
+    );
   });
 });
 
@@ -85,7 +99,9 @@ describe('browser export', () => {
   });
 
   async function exportPages(format: 'csv' | 'json', pages: BrowserListPage[]): Promise<{ text: string; count: number }> {
-    async function* gen() { yield* pages; }
+    async function* gen() {
+      yield* pages;
+    }
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
@@ -95,7 +111,13 @@ describe('browser export', () => {
   }
 
   const pages: BrowserListPage[] = [
-    { browsers: [{ deviceId: 'd1', machineName: 'A' }, { deviceId: 'd2', machineName: 'B,2' }], nextPageToken: 't' },
+    {
+      browsers: [
+        { deviceId: 'd1', machineName: 'A' },
+        { deviceId: 'd2', machineName: 'B,2' },
+      ],
+      nextPageToken: 't',
+    },
     { browsers: [{ deviceId: 'd3', annotatedNotes: 'line1\nline2' }] },
   ];
 
@@ -111,7 +133,10 @@ describe('browser export', () => {
 
   it('writes valid JSON', async () => {
     const { text } = await exportPages('json', pages);
-    assert.deepStrictEqual(JSON.parse(text).map((b: { deviceId: string }) => b.deviceId), ['d1', 'd2', 'd3']);
+    assert.deepStrictEqual(
+      JSON.parse(text).map((b: { deviceId: string }) => b.deviceId),
+      ['d1', 'd2', 'd3'],
+    );
     assert.deepStrictEqual(JSON.parse((await exportPages('json', [])).text), []);
   });
 });

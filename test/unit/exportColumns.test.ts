@@ -17,7 +17,10 @@ const REFERENCE = '/work/shared/reference';
 
 class Sink extends Writable {
   text = '';
-  constructor(private readonly delayMs = 0, highWaterMark?: number) {
+  constructor(
+    private readonly delayMs = 0,
+    highWaterMark?: number,
+  ) {
     super({ highWaterMark });
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error) => void): void {
@@ -31,11 +34,12 @@ async function* batchesOf(...batches: ChromeBrowser[][]): AsyncGenerator<ChromeB
   for (const b of batches) yield b;
 }
 
-const cols = (...ids: string[]): ExportColumn[] => ids.map((id) => {
-  const c = columnById(id);
-  assert.ok(c, `no column ${id}`);
-  return c;
-});
+const cols = (...ids: string[]): ExportColumn[] =>
+  ids.map((id) => {
+    const c = columnById(id);
+    assert.ok(c, `no column ${id}`);
+    return c;
+  });
 
 const sample: ChromeBrowser = {
   deviceId: 'dev-1',
@@ -43,10 +47,21 @@ const sample: ChromeBrowser = {
   orgUnitPath: '/Sales',
   browserVersions: ['131.0.1', '132.0.2'],
   browsers: [
-    { channel: 'stable', browserVersion: '131.0.1', profiles: [
-      { id: 'Default', name: 'Person 1', extensions: [{ extensionId: 'a', name: 'A', permissions: ['tabs', '<all_urls>'] }, { extensionId: 'b', name: "=cmd|' /C calc'!A0", disabled: true }] },
-      { id: 'Profile 1', extensions: [] },
-    ] },
+    {
+      channel: 'stable',
+      browserVersion: '131.0.1',
+      profiles: [
+        {
+          id: 'Default',
+          name: 'Person 1',
+          extensions: [
+            { extensionId: 'a', name: 'A', permissions: ['tabs', '<all_urls>'] },
+            { extensionId: 'b', name: "=cmd|' /C calc'!A0", disabled: true },
+          ],
+        },
+        { id: 'Profile 1', extensions: [] },
+      ],
+    },
     { channel: 'beta', profiles: [{ id: 'Default', extensions: [{ extensionId: 'a', version: '2' }] }] },
   ],
 };
@@ -60,7 +75,22 @@ describe('exports with chosen columns', () => {
       const template = text.slice(text.indexOf('Resource Representation'), text.indexOf('Calling The API'));
       const documented = new Set([...template.matchAll(/"([A-Za-z_]+)"\s*:/g)].map((m) => m[1]));
       // Containers that are a row level, sub-fields inside a JSON cell, and the reference's own typos.
-      const notColumns = new Set(['kind', 'browsers', 'profiles', 'extensions', 'policies', 'source', 'value', 'error', 'userName', 'size', 'url', 'fileame', 'extensionName', 'lastPolicyFectchTime']);
+      const notColumns = new Set([
+        'kind',
+        'browsers',
+        'profiles',
+        'extensions',
+        'policies',
+        'source',
+        'value',
+        'error',
+        'userName',
+        'size',
+        'url',
+        'fileame',
+        'extensionName',
+        'lastPolicyFectchTime',
+      ]);
       const missing = [...documented].filter((f) => !notColumns.has(f) && !fieldNames.has(f));
       assert.deepStrictEqual(missing, []);
       assert.ok(documented.size > 50, `read ${documented.size} fields from the reference`);
@@ -75,15 +105,24 @@ describe('exports with chosen columns', () => {
       const missing = documented.filter((f) => f !== 'browsers' && !fieldNames.has(renamed[f] ?? f));
       assert.deepStrictEqual(missing, []);
       assert.ok(documented.length >= 25, `read ${documented.length} v1 fields`);
-      for (const f of ['manifestVersion', 'machineExtensionPolicies', 'omahaRecentFetchTime', 'attestationCredential']) assert.strictEqual(columnById(f)?.api ?? columnById(`extension.${f}`)?.api, 'v1', f);
+      for (const f of ['manifestVersion', 'machineExtensionPolicies', 'omahaRecentFetchTime', 'attestationCredential'])
+        assert.strictEqual(columnById(f)?.api ?? columnById(`extension.${f}`)?.api, 'v1', f);
       assert.strictEqual(columnById('safeBrowsingClickThroughCount')?.api, 'v1.1beta1', 'removed in v1');
 
       // Sub-types: one bullet each ("- `Extension`: `extensionId`, `extensionName` (was `name`), …").
       const v1Renamed: Record<string, string> = {
-        extensionName: 'name', homepageUri: 'homepageUrl', profileName: 'name', pendingInstallVersion: 'installedBrowserVersion',
-        chromeSignedInUserEmail: 'chromeSignedinUserEmail', safeBrowsingWarningsClickThroughs: 'safeBrowsingWarningsClickThrough',
+        extensionName: 'name',
+        homepageUri: 'homepageUrl',
+        profileName: 'name',
+        pendingInstallVersion: 'installedBrowserVersion',
+        chromeSignedInUserEmail: 'chromeSignedinUserEmail',
+        safeBrowsingWarningsClickThroughs: 'safeBrowsingWarningsClickThrough',
       };
-      const levels: [string, string, string[]][] = [['Browser', 'install', ['profiles']], ['Profile', 'profile', ['extensions']], ['Extension', 'extension', []]];
+      const levels: [string, string, string[]][] = [
+        ['Browser', 'install', ['profiles']],
+        ['Profile', 'profile', ['extensions']],
+        ['Extension', 'extension', []],
+      ];
       for (const [type, prefix, containers] of levels) {
         const start = text.indexOf(`- \`${type}\`:`);
         const bullet = text.slice(start, text.indexOf('\n- ', start + 1));
@@ -107,15 +146,32 @@ describe('exports with chosen columns', () => {
 
   it('writes one row per extension with the browser columns repeated, formula-safe', async () => {
     const out = new Sink();
-    const counts = await writeRowExport(batchesOf([sample], [{ deviceId: 'no-details' }]), out, 'extension',
-      cols('deviceId', 'machineName', 'install.channel', 'profile.id', 'extension.extensionId', 'extension.name', 'extension.version', 'extension.disabled', 'extension.permissions'));
+    const counts = await writeRowExport(
+      batchesOf([sample], [{ deviceId: 'no-details' }]),
+      out,
+      'extension',
+      cols(
+        'deviceId',
+        'machineName',
+        'install.channel',
+        'profile.id',
+        'extension.extensionId',
+        'extension.name',
+        'extension.version',
+        'extension.disabled',
+        'extension.permissions',
+      ),
+    );
     assert.deepStrictEqual(counts, { browsers: 2, rows: 3 });
     const rows = parse(out.text, { columns: true }) as Record<string, string>[];
-    assert.deepStrictEqual(rows.map((r) => [r.deviceId, r.machineName, r['install.channel'], r['profile.id'], r['extension.extensionId']]), [
-      ['dev-1', 'PC-1', 'stable', 'Default', 'a'],
-      ['dev-1', 'PC-1', 'stable', 'Default', 'b'],
-      ['dev-1', 'PC-1', 'beta', 'Default', 'a'],
-    ]);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.deviceId, r.machineName, r['install.channel'], r['profile.id'], r['extension.extensionId']]),
+      [
+        ['dev-1', 'PC-1', 'stable', 'Default', 'a'],
+        ['dev-1', 'PC-1', 'stable', 'Default', 'b'],
+        ['dev-1', 'PC-1', 'beta', 'Default', 'a'],
+      ],
+    );
     assert.strictEqual(rows[0]['extension.permissions'], 'tabs <all_urls>');
     assert.strictEqual(rows[1]['extension.name'], "'=cmd|' /C calc'!A0", 'a formula from an end machine is neutralised');
     assert.strictEqual(rows[1]['extension.disabled'], 'true');
@@ -137,7 +193,10 @@ describe('exports with chosen columns', () => {
     const out = new Sink();
     const counts = await writeJsonLines(batchesOf([sample, { deviceId: 'x' }]), out);
     assert.deepStrictEqual(counts, { browsers: 2, rows: 2 });
-    const lines = out.text.trimEnd().split('\n').map((l) => JSON.parse(l) as ChromeBrowser);
+    const lines = out.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ChromeBrowser);
     assert.deepStrictEqual(lines[0], sample);
     assert.strictEqual(lines[1].deviceId, 'x');
   });
@@ -177,13 +236,25 @@ describe('exports with chosen columns', () => {
     it('is kept per shape, in catalogue order, dropping ids it no longer knows; defaults otherwise', async () => {
       const memento = new Memory();
       const choices = new ExportColumnChoices(memento);
-      assert.ok(choices.get('extension').some((c) => c.id === 'extension.extensionId'), 'defaults');
+      assert.ok(
+        choices.get('extension').some((c) => c.id === 'extension.extensionId'),
+        'defaults',
+      );
       await choices.set('extension', cols('extension.version', 'deviceId'));
       await choices.set('browser', cols('serialNumber'));
-      assert.deepStrictEqual(choices.get('extension').map((c) => c.id), ['deviceId', 'extension.version']);
-      assert.deepStrictEqual(choices.get('browser').map((c) => c.id), ['serialNumber']);
+      assert.deepStrictEqual(
+        choices.get('extension').map((c) => c.id),
+        ['deviceId', 'extension.version'],
+      );
+      assert.deepStrictEqual(
+        choices.get('browser').map((c) => c.id),
+        ['serialNumber'],
+      );
       memento.data.set('cbcm.export.columns', { browser: ['gone.column', 'machineName'], profile: 'garbage' });
-      assert.deepStrictEqual(choices.get('browser').map((c) => c.id), ['machineName']);
+      assert.deepStrictEqual(
+        choices.get('browser').map((c) => c.id),
+        ['machineName'],
+      );
       assert.ok(choices.get('profile').length > 0, 'a damaged entry falls back to the defaults');
       assert.ok(!JSON.stringify([...memento.data.values()]).includes('dev-1'), 'only column ids are stored');
     });
@@ -191,7 +262,9 @@ describe('exports with chosen columns', () => {
 
   describe('enrollment tokens', () => {
     const pages = async function* (): AsyncGenerator<TokenListPage> {
-      yield { tokens: [{ tokenPermanentId: 'p1', token: 'secret-value-1', orgUnitPath: '/Sales', state: 'active', createTime: '2026-01-01T00:00:00Z' }] };
+      yield {
+        tokens: [{ tokenPermanentId: 'p1', token: 'secret-value-1', orgUnitPath: '/Sales', state: 'active', createTime: '2026-01-01T00:00:00Z' }],
+      };
       yield { tokens: [{ tokenPermanentId: 'p2', token: 'secret-value-2', orgUnitPath: '=1+1', state: 'revoked' }] };
     };
 
@@ -200,15 +273,30 @@ describe('exports with chosen columns', () => {
       assert.strictEqual(await writeTokenExport(pages(), out, 'csv'), 2);
       const rows = parse(out.text, { columns: true }) as Record<string, string>[];
       assert.deepStrictEqual(Object.keys(rows[0]), [...TOKEN_COLUMNS]);
-      assert.deepStrictEqual(rows.map((r) => [r.tokenPermanentId, r.token, r.state]), [['p1', 'secret-value-1', 'active'], ['p2', 'secret-value-2', 'revoked']]);
+      assert.deepStrictEqual(
+        rows.map((r) => [r.tokenPermanentId, r.token, r.state]),
+        [
+          ['p1', 'secret-value-1', 'active'],
+          ['p2', 'secret-value-2', 'revoked'],
+        ],
+      );
       assert.strictEqual(rows[1].orgUnitPath, "'=1+1");
     });
 
     it('export as JSON Lines', async () => {
       const out = new Sink();
       await writeTokenExport(pages(), out, 'jsonl');
-      const lines = out.text.trimEnd().split('\n').map((l) => JSON.parse(l) as { token: string; tokenPermanentId: string });
-      assert.deepStrictEqual(lines.map((l) => [l.tokenPermanentId, l.token]), [['p1', 'secret-value-1'], ['p2', 'secret-value-2']]);
+      const lines = out.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { token: string; tokenPermanentId: string });
+      assert.deepStrictEqual(
+        lines.map((l) => [l.tokenPermanentId, l.token]),
+        [
+          ['p1', 'secret-value-1'],
+          ['p2', 'secret-value-2'],
+        ],
+      );
     });
   });
 });

@@ -12,16 +12,24 @@ import { csvField, EXPORT_COLUMNS, writeBrowserExport } from '../../src/export/b
 import { HOSTILE_VALUES } from './csvHostileValues';
 
 /** Harmless values that must come back exactly as they were. */
-const PLAIN_VALUES: readonly string[] = ['DESKTOP-01', 'Room 4 - floor 2', 'a-b', 'jane@example.test', 'x=1', '1.2.3', '', ' leading space', 'tab\tinside'];
+const PLAIN_VALUES: readonly string[] = [
+  'DESKTOP-01',
+  'Room 4 - floor 2',
+  'a-b',
+  'jane@example.test',
+  'x=1',
+  '1.2.3',
+  '',
+  ' leading space',
+  'tab\tinside',
+];
 
 const TRIGGER = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 const SEPARATORS = /[,;\t|\r\n]/;
 
 /** Undoes the neutralisation: every apostrophe the writer put in front of a trigger. */
 function withoutInsertedApostrophes(cell: string): string {
-  return cell
-    .replace(/^'(?=[\t\r])/, '')
-    .replace(/(^|[,;|\t\r\n])(\s*)'(?=[=+\-@\uff1d\uff0b\uff0d\uff20])/g, '$1$2');
+  return cell.replace(/^'(?=[\t\r])/, '').replace(/(^|[,;|\t\r\n])(\s*)'(?=[=+\-@\uff1d\uff0b\uff0d\uff20])/g, '$1$2');
 }
 
 async function exportCsv(browsers: ChromeBrowser[]): Promise<string> {

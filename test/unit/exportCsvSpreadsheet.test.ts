@@ -17,21 +17,24 @@ import { HOSTILE_VALUES } from './csvHostileValues';
  *  column formats, language, quoted-as-text, detect special numbers, as shown, formulas, trim spaces, sheet,
  *  evaluate formulas. */
 const IMPORTS: Record<string, string> = {
-  'the import dialog\'s defaults (, ; tab), formulas evaluated': '44/59/9,34,76,1,,0,false,true,true,false,false,0,true',
+  "the import dialog's defaults (, ; tab), formulas evaluated": '44/59/9,34,76,1,,0,false,true,true,false,false,0,true',
   'every separator (, ; tab | space) with spaces trimmed': '44/59/9/124/32,34,76,1,,0,false,true,true,false,true,0,true',
   'quotes ignored (no text delimiter), , ; tab | separators, spaces trimmed': '44/59/9/124,0,76,1,,0,false,true,true,false,true,0,true',
 };
 
 function soffice(): string {
   for (const candidate of ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice']) {
-    if (candidate.includes('/') ? fs.existsSync(candidate) : (process.env.PATH ?? '').split(':').some((d) => fs.existsSync(path.join(d, candidate)))) return candidate;
+    if (candidate.includes('/') ? fs.existsSync(candidate) : (process.env.PATH ?? '').split(':').some((d) => fs.existsSync(path.join(d, candidate))))
+      return candidate;
   }
   throw new Error('LibreOffice (soffice) is missing: run bash scripts/ensure-test-env.sh (it installs libreoffice-calc-nogui)');
 }
 
 function run(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: 90_000 }, (err, _out, stderr) => (err ? reject(new Error(`${file} failed: ${err.message}\n${stderr}`)) : resolve()));
+    execFile(file, args, { timeout: 90_000 }, (err, _out, stderr) =>
+      err ? reject(new Error(`${file} failed: ${err.message}\n${stderr}`)) : resolve(),
+    );
   });
 }
 
@@ -39,9 +42,16 @@ function run(file: string, args: string[]): Promise<void> {
 async function formulaCells(work: string, csvFiles: string[], options: string): Promise<number[]> {
   const out = fs.mkdtempSync(path.join(work, 'out-'));
   await run(soffice(), [
-    '--headless', '--norestore', '--nolockcheck',
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
     `-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`,
-    `--infilter=CSV:${options}`, '--convert-to', 'fods', '--outdir', out, ...csvFiles,
+    `--infilter=CSV:${options}`,
+    '--convert-to',
+    'fods',
+    '--outdir',
+    out,
+    ...csvFiles,
   ]);
   return csvFiles.map((csv) => {
     const fods = path.join(out, `${path.basename(csv, '.csv')}.fods`);

@@ -47,7 +47,10 @@ describe('export partial file', () => {
   it('gives up with EEXIST when every name it tries is taken, writing nothing', async () => {
     const target = path.join(dir, 'fleet.csv');
     fs.symlinkSync(victim, `${target}.same.partial`);
-    await assert.rejects(createPartialFile(target, () => 'same'), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+    await assert.rejects(
+      createPartialFile(target, () => 'same'),
+      (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+    );
     assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious');
   });
 

@@ -84,7 +84,10 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
     const ids = await fleetIds(listFleet(client, { limiter: fast(), concurrency: 6 }, undefined, (p) => (last = p)));
     assertSameSet(ids, expected);
     assert.ok(last && last.parts > 3, `the big OU was not split (parts: ${last?.parts})`);
-    assert.ok(counter.urls.some((u) => /query=register%3A/.test(u)), 'no registration-time range was listed');
+    assert.ok(
+      counter.urls.some((u) => /query=register%3A/.test(u)),
+      'no registration-time range was listed',
+    );
     assert.ok(counter.maxInFlight() > 2, `expected parallel listings, max in flight ${counter.maxInFlight()}`);
   });
 
@@ -156,9 +159,11 @@ describe('listFleet (parallel listing of the whole fleet)', function () {
     const counter = countingFetch();
     const { client } = makeClient(emu, { fetch: counter.fetch });
     const abort = new AbortController();
-    const err = await rejects((async () => {
-      for await (const _batch of listFleet(client, { concurrency: 4, limiter: fast() }, abort.signal)) abort.abort();
-    })());
+    const err = await rejects(
+      (async () => {
+        for await (const _batch of listFleet(client, { concurrency: 4, limiter: fast() }, abort.signal)) abort.abort();
+      })(),
+    );
     assert.strictEqual((err as { kind?: string }).kind, 'cancelled');
     const after = counter.total();
     await sleep(300);

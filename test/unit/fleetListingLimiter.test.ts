@@ -23,10 +23,14 @@ describe('TokenBucketLimiter', () => {
     const t0 = performance.now();
     const order: number[] = [];
     const times: number[] = [];
-    await Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => {
-      order.push(i);
-      times.push(performance.now() - t0);
-    })));
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        limiter.acquire().then(() => {
+          order.push(i);
+          times.push(performance.now() - t0);
+        }),
+      ),
+    );
     assert.deepStrictEqual(order, [0, 1, 2, 3, 4]);
     assert.ok(times[0] < 30, `the first went through after ${times[0]} ms`);
     for (let i = 1; i < times.length; i++) assert.ok(times[i] >= i * 100 - 5, `caller ${i} after ${times[i].toFixed(0)} ms`);

@@ -21,7 +21,10 @@ function assertExactly(actual: string[], emu: Emulator, where?: (b: { orgUnitPat
 }
 
 /** Browser listing requests (org units and OAuth left out). */
-const listings = (emu: Emulator, since: number) => apiRequests(emu).slice(since).filter((r) => /\/chromebrowsers|\/browsers/.test(r.path) && r.method === 'GET');
+const listings = (emu: Emulator, since: number) =>
+  apiRequests(emu)
+    .slice(since)
+    .filter((r) => /\/chromebrowsers|\/browsers/.test(r.path) && r.method === 'GET');
 
 describe('listFleet under both readings of orgUnitPath', function () {
   this.timeout(60_000);
@@ -65,7 +68,9 @@ describe('listFleet under both readings of orgUnitPath', function () {
 
     it(`lists one org unit as the server reads it ("${scope}")`, async () => {
       const emu = await startEmulator({ browsers: 800, seed: 4, orgUnitScope: scope });
-      const parent = emu.fleet.orgUnits.list().map((o) => o.orgUnitPath)
+      const parent = emu.fleet.orgUnits
+        .list()
+        .map((o) => o.orgUnitPath)
         .find((p) => p !== '/' && emu.fleet.orgUnits.list().some((o) => isBelowOrgUnit(o.orgUnitPath, p)))!;
       const { client } = makeClient(emu);
       const ids = await fleetIds(listFleet(client, { limiter: fast(), orgUnitPath: parent }));

@@ -17,10 +17,21 @@ import {
   type Inventory,
 } from '../../src/inventory';
 
-const ext = (id: string, more: Partial<BrowserExtension> = {}): BrowserExtension => ({ extensionId: id, name: `Ext ${id}`, version: '1.0', installType: 'NORMAL', disabled: false, ...more });
+const ext = (id: string, more: Partial<BrowserExtension> = {}): BrowserExtension => ({
+  extensionId: id,
+  name: `Ext ${id}`,
+  version: '1.0',
+  installType: 'NORMAL',
+  disabled: false,
+  ...more,
+});
 const profile = (extensions: BrowserExtension[], userPolicies: Policy[] = []): BrowserProfile => ({ extensions, userPolicies });
-const browser = (deviceId: string, installs: BrowserProfile[][], more: Partial<ChromeBrowser> = {}): ChromeBrowser =>
-  ({ deviceId, orgUnitPath: '/Sales', ...more, browsers: installs.map((profiles) => ({ profiles })) });
+const browser = (deviceId: string, installs: BrowserProfile[][], more: Partial<ChromeBrowser> = {}): ChromeBrowser => ({
+  deviceId,
+  orgUnitPath: '/Sales',
+  ...more,
+  browsers: installs.map((profiles) => ({ profiles })),
+});
 
 function inventoryOf(records: ChromeBrowser[]): { agg: InventoryAggregator; inv: Inventory } {
   const agg = new InventoryAggregator({ scope: { kind: 'account' } });
@@ -49,7 +60,8 @@ describe('inventory aggregation', () => {
         }
         assert.strictEqual(set.size, oracle.length, `density ${density}`);
         assert.deepStrictEqual([...set], oracle, `density ${density}`);
-        for (const probe of [0, 1, 2, 999, 1000, 19_999, 25_000]) assert.strictEqual(set.has(probe), oracle.includes(probe), `has(${probe}) at ${density}`);
+        for (const probe of [0, 1, 2, 999, 1000, 19_999, 25_000])
+          assert.strictEqual(set.has(probe), oracle.includes(probe), `has(${probe}) at ${density}`);
         // Never much more than the smaller of the two forms (room to grow included).
         const smaller = Math.min(oracle.length * 4, (oracle[oracle.length - 1] + 1) / 8);
         assert.ok(set.bytes <= 3 * smaller + 256, `${set.bytes} bytes for ${oracle.length} members at ${density}`);
@@ -86,22 +98,37 @@ describe('inventory aggregation', () => {
     assert.strictEqual(y.profiles, 2);
     assert.strictEqual(inv.totals.profiles, 4);
     assert.strictEqual(inv.totals.browsers, 2);
-    assert.deepStrictEqual(inv.extensions.map((e) => e.key), ['x', 'y'], 'most browsers first');
+    assert.deepStrictEqual(
+      inv.extensions.map((e) => e.key),
+      ['x', 'y'],
+      'most browsers first',
+    );
   });
 
   it('counts versions, install types, states and permissions per browser and per profile', () => {
     const { inv } = inventoryOf([
-      browser('b1', [[
-        profile([ext('x', { version: '2.0', installType: 'ADMIN', permissions: ['storage', '<all_urls>'] })]),
-        profile([ext('x', { version: '1.0', disabled: true, permissions: ['storage', 'https://*.example.com/*'] })]),
-      ]]),
+      browser('b1', [
+        [
+          profile([ext('x', { version: '2.0', installType: 'ADMIN', permissions: ['storage', '<all_urls>'] })]),
+          profile([ext('x', { version: '1.0', disabled: true, permissions: ['storage', 'https://*.example.com/*'] })]),
+        ],
+      ]),
       browser('b2', [[profile([ext('x', { version: '2.0', installType: 'ADMIN', permissions: ['storage'] })])]]),
       browser('b3', [[profile([ext('x', { version: '2.0', installType: 'ADMIN' })]), profile([ext('x', { version: '2.0', installType: 'ADMIN' })])]]),
     ]);
     const x = extension(inv, 'x');
-    assert.deepStrictEqual(x.versions, [{ value: '2.0', browsers: 3, profiles: 4 }, { value: '1.0', browsers: 1, profiles: 1 }]);
-    assert.deepStrictEqual(x.installTypes, [{ value: 'ADMIN', browsers: 3, profiles: 4 }, { value: 'NORMAL', browsers: 1, profiles: 1 }]);
-    assert.deepStrictEqual(x.states, [{ value: 'enabled', browsers: 3, profiles: 4 }, { value: 'disabled', browsers: 1, profiles: 1 }]);
+    assert.deepStrictEqual(x.versions, [
+      { value: '2.0', browsers: 3, profiles: 4 },
+      { value: '1.0', browsers: 1, profiles: 1 },
+    ]);
+    assert.deepStrictEqual(x.installTypes, [
+      { value: 'ADMIN', browsers: 3, profiles: 4 },
+      { value: 'NORMAL', browsers: 1, profiles: 1 },
+    ]);
+    assert.deepStrictEqual(x.states, [
+      { value: 'enabled', browsers: 3, profiles: 4 },
+      { value: 'disabled', browsers: 1, profiles: 1 },
+    ]);
     assert.deepStrictEqual(x.permissions, [
       { value: 'storage', browsers: 2, profiles: 3, host: false },
       { value: '<all_urls>', browsers: 1, profiles: 1, host: true },
@@ -112,7 +139,8 @@ describe('inventory aggregation', () => {
   });
 
   it('tells host permissions from API permissions by their form', () => {
-    for (const p of ['<all_urls>', '*://*/*', 'https://*.example.com/*', 'http://localhost/', 'file:///*', 'chrome://favicon/']) assert.ok(isHostPermission(p), p);
+    for (const p of ['<all_urls>', '*://*/*', 'https://*.example.com/*', 'http://localhost/', 'file:///*', 'chrome://favicon/'])
+      assert.ok(isHostPermission(p), p);
     for (const p of ['storage', 'tabs', 'activeTab', 'declarativeNetRequest', 'enterprise.platformKeys', '']) assert.ok(!isHostPermission(p), p);
   });
 
@@ -139,30 +167,60 @@ describe('inventory aggregation', () => {
       { orgUnitPath: '/x' },
       { deviceId: 'basic-only', orgUnitPath: '/Sales', extensionCount: 3 },
       { deviceId: 'garbage', browsers: 'not a list', machinePolicies: [null, 7, { name: 'P', value: 'v' }] },
-      { deviceId: 'holes', browsers: [null, { profiles: [null, { extensions: [null, { extensionId: 'x', permissions: [1, 'tabs'] }], userPolicies: 'x' }] }] },
+      {
+        deviceId: 'holes',
+        browsers: [null, { profiles: [null, { extensions: [null, { extensionId: 'x', permissions: [1, 'tabs'] }], userPolicies: 'x' }] }],
+      },
     ] as unknown as ChromeBrowser[];
     const { agg, inv } = inventoryOf(records);
     assert.strictEqual(inv.totals.browsers, 3, 'records without a device id cannot be listed again, so they are left out');
     assert.strictEqual(inv.totals.withoutDetails, 2, 'BASIC-only and a non-list browsers[]');
-    assert.ok(inv.warnings.some((w) => /2 browser records had no device id/.test(w)), inv.warnings.join(' | '));
-    assert.deepStrictEqual(extension(inv, 'x').permissions.map((p) => p.value), ['tabs']);
+    assert.ok(
+      inv.warnings.some((w) => /2 browser records had no device id/.test(w)),
+      inv.warnings.join(' | '),
+    );
+    assert.deepStrictEqual(
+      extension(inv, 'x').permissions.map((p) => p.value),
+      ['tabs'],
+    );
     assert.strictEqual(inv.policies.find((p) => p.key === 'P')?.browsers, 1);
-    assert.deepStrictEqual(agg.orgUnitsOf([0, 1, 2]), [{ orgUnitPath: '', browsers: 2 }, { orgUnitPath: '/Sales', browsers: 1 }]);
+    assert.deepStrictEqual(agg.orgUnitsOf([0, 1, 2]), [
+      { orgUnitPath: '', browsers: 2 },
+      { orgUnitPath: '/Sales', browsers: 1 },
+    ]);
   });
 
   describe('policies', () => {
-    const pol = (name: string, value: string, source = 'MACHINE_PLATFORM', error?: string): Policy => ({ name, value, source, ...(error ? { error } : {}) });
+    const pol = (name: string, value: string, source = 'MACHINE_PLATFORM', error?: string): Policy => ({
+      name,
+      value,
+      source,
+      ...(error ? { error } : {}),
+    });
 
     it('count browsers, scopes, sources and values once per browser', () => {
       const { inv } = inventoryOf([
-        browser('b1', [[profile([], [pol('Home', 'a', 'USER_CLOUD')]), profile([], [pol('Home', 'a', 'USER_CLOUD')])]], { machinePolicies: [pol('Sync', 'true')] }),
-        browser('b2', [[profile([], [pol('Home', 'b', 'USER_CLOUD')])]], { machinePolicies: [pol('Sync', 'true'), pol('Home', 'b', 'MACHINE_CLOUD')] }),
+        browser('b1', [[profile([], [pol('Home', 'a', 'USER_CLOUD')]), profile([], [pol('Home', 'a', 'USER_CLOUD')])]], {
+          machinePolicies: [pol('Sync', 'true')],
+        }),
+        browser('b2', [[profile([], [pol('Home', 'b', 'USER_CLOUD')])]], {
+          machinePolicies: [pol('Sync', 'true'), pol('Home', 'b', 'MACHINE_CLOUD')],
+        }),
       ]);
       const home = inv.policies.find((p) => p.key === 'Home')!;
       assert.strictEqual(home.browsers, 2);
-      assert.deepStrictEqual(home.scopes, [{ scope: 'machine', browsers: 1 }, { scope: 'user', browsers: 2 }]);
-      assert.deepStrictEqual(home.sources, [{ value: 'USER_CLOUD', browsers: 2 }, { value: 'MACHINE_CLOUD', browsers: 1 }]);
-      assert.deepStrictEqual(home.values, [{ value: 'a', browsers: 1 }, { value: 'b', browsers: 1 }]);
+      assert.deepStrictEqual(home.scopes, [
+        { scope: 'machine', browsers: 1 },
+        { scope: 'user', browsers: 2 },
+      ]);
+      assert.deepStrictEqual(home.sources, [
+        { value: 'USER_CLOUD', browsers: 2 },
+        { value: 'MACHINE_CLOUD', browsers: 1 },
+      ]);
+      assert.deepStrictEqual(home.values, [
+        { value: 'a', browsers: 1 },
+        { value: 'b', browsers: 1 },
+      ]);
       assert.strictEqual(home.conflicts, 0, 'the same value from two levels is no conflict');
       assert.strictEqual(inv.policies.find((p) => p.key === 'Sync')!.browsers, 2);
     });
@@ -193,8 +251,9 @@ describe('inventory aggregation', () => {
 
     it('key extension policies by extension, from profiles and (v1) the machine', () => {
       const { inv } = inventoryOf([
-        browser('b1', [[{ extensionPolicies: [{ extensionId: 'x', extensionName: 'X', policies: [pol('Mode', 'a')] }] }]],
-          { machineExtensionPolicies: [{ extensionId: 'x', policies: [pol('Mode', 'b')] }] }),
+        browser('b1', [[{ extensionPolicies: [{ extensionId: 'x', extensionName: 'X', policies: [pol('Mode', 'a')] }] }]], {
+          machineExtensionPolicies: [{ extensionId: 'x', policies: [pol('Mode', 'b')] }],
+        }),
       ]);
       const mode = inv.policies.find((p) => p.key === 'x/Mode')!;
       assert.strictEqual(mode.extensionId, 'x');
@@ -215,20 +274,35 @@ describe('inventory aggregation', () => {
       const { agg } = inventoryOf(records);
       const x = selectBrowsers(agg, { kind: 'extension', key: 'x' }, true);
       assert.deepStrictEqual(x.deviceIds, ['a', 'b']);
-      assert.deepStrictEqual(x.orgUnits, [{ orgUnitPath: '/A', browsers: 1 }, { orgUnitPath: '/B', browsers: 1 }]);
+      assert.deepStrictEqual(x.orgUnits, [
+        { orgUnitPath: '/A', browsers: 1 },
+        { orgUnitPath: '/B', browsers: 1 },
+      ]);
       assert.strictEqual(x.description, 'Browsers with Ext x');
       assert.deepStrictEqual(selectBrowsers(agg, { kind: 'extension', key: 'x', dimension: 'version', value: '2' }, true).deviceIds, ['b']);
       assert.deepStrictEqual(selectBrowsers(agg, { kind: 'extension', key: 'x', dimension: 'permission', value: 'tabs' }, true).deviceIds, ['a']);
       assert.deepStrictEqual(selectBrowsers(agg, { kind: 'permission', permission: 'tabs' }, true).deviceIds, ['a', 'b']);
       assert.deepStrictEqual(selectBrowsers(agg, { kind: 'extension', key: 'nope' }, true).deviceIds, []);
-      assert.strictEqual(selectBrowsers(agg, { kind: 'extension', key: 'x' }, false).complete, false, 'a partial inventory gives a partial selection');
+      assert.strictEqual(
+        selectBrowsers(agg, { kind: 'extension', key: 'x' }, false).complete,
+        false,
+        'a partial inventory gives a partial selection',
+      );
     });
 
     it('plan the cheaper listing: by id for a few browsers, the org units for many', () => {
-      const perOu = new Map([['/A', 950], ['/B', 5_000], ['', 50]]);
+      const perOu = new Map([
+        ['/A', 950],
+        ['/B', 5_000],
+        ['', 50],
+      ]);
       assert.deepStrictEqual(planListing(3, [{ orgUnitPath: '/A' }], perOu), { kind: 'byId', requests: 3 });
       assert.deepStrictEqual(planListing(900, [{ orgUnitPath: '/A' }], perOu), { kind: 'scan', orgUnitPaths: ['/A'], requests: 10 });
-      assert.deepStrictEqual(planListing(3_000, [{ orgUnitPath: '/B' }, { orgUnitPath: '/A' }], perOu), { kind: 'scan', orgUnitPaths: ['/A', '/B'], requests: 60 });
+      assert.deepStrictEqual(planListing(3_000, [{ orgUnitPath: '/B' }, { orgUnitPath: '/A' }], perOu), {
+        kind: 'scan',
+        orgUnitPaths: ['/A', '/B'],
+        requests: 60,
+      });
       // Browsers that report no org unit: only a listing of the whole scope finds them.
       assert.deepStrictEqual(planListing(3_000, [{ orgUnitPath: '' }, { orgUnitPath: '/A' }], perOu), { kind: 'scan', requests: 62 });
       assert.deepStrictEqual(planListing(0, [], perOu), { kind: 'byId', requests: 0 });
@@ -243,7 +317,10 @@ describe('inventory aggregation', () => {
     const inv = agg.inventory(true);
     assert.strictEqual(inv.extensions.length, MAX_EXTENSIONS);
     assert.strictEqual(inv.totals.browsers, 2);
-    assert.ok(inv.warnings.some((w) => /distinct extensions.*on 2 browsers/.test(w)), inv.warnings.join(' | '));
+    assert.ok(
+      inv.warnings.some((w) => /distinct extensions.*on 2 browsers/.test(w)),
+      inv.warnings.join(' | '),
+    );
   });
 
   it('marks a partial inventory as such', () => {
@@ -260,7 +337,7 @@ describe('inventory aggregation', () => {
     /** Deterministic synthetic FULL records: 20 extensions from a pool of 600 (skewed), 40 policies, 1–3 profiles (bench/inventory.bench.ts runs 100 policies). */
     function* pages(count: number): Generator<ChromeBrowser[]> {
       let seed = 12345;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+      const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
       for (let start = 0; start < count; start += 100) {
         const page: ChromeBrowser[] = [];
         for (let i = start; i < Math.min(count, start + 100); i++) {
@@ -270,12 +347,33 @@ describe('inventory aggregation', () => {
             const extensions: BrowserExtension[] = [];
             for (let e = 0; e < Math.ceil(20 / n); e++) {
               const k = Math.floor(600 * rnd() ** 3);
-              extensions.push({ extensionId: `ext${String(k).padStart(29, 'a')}`, name: `Extension ${k}`, version: `${k % 7}.${Math.floor(rnd() * 4)}`, installType: k % 3 ? 'NORMAL' : 'ADMIN', disabled: rnd() < 0.05, permissions: ['storage', k % 2 ? '<all_urls>' : 'tabs'] });
+              extensions.push({
+                extensionId: `ext${String(k).padStart(29, 'a')}`,
+                name: `Extension ${k}`,
+                version: `${k % 7}.${Math.floor(rnd() * 4)}`,
+                installType: k % 3 ? 'NORMAL' : 'ADMIN',
+                disabled: rnd() < 0.05,
+                permissions: ['storage', k % 2 ? '<all_urls>' : 'tabs'],
+              });
             }
-            profiles.push({ id: `Profile ${p}`, extensions, userPolicies: Array.from({ length: 10 }, (_, j) => ({ name: `UserPolicy${j}`, source: 'USER_CLOUD', value: String(j % 3) })) });
+            profiles.push({
+              id: `Profile ${p}`,
+              extensions,
+              userPolicies: Array.from({ length: 10 }, (_, j) => ({ name: `UserPolicy${j}`, source: 'USER_CLOUD', value: String(j % 3) })),
+            });
           }
-          const machinePolicies = Array.from({ length: 30 }, (_, j) => ({ name: `MachinePolicy${j}`, source: 'MACHINE_PLATFORM', value: j === 0 ? String(i % 5) : 'true', ...(rnd() < 0.01 ? { error: 'Ignored: deprecated.' } : {}) }));
-          page.push({ deviceId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, orgUnitPath: `/OU${i % 30}`, machinePolicies, browsers: [{ browserVersion: '131.0.6778.86', profiles }] });
+          const machinePolicies = Array.from({ length: 30 }, (_, j) => ({
+            name: `MachinePolicy${j}`,
+            source: 'MACHINE_PLATFORM',
+            value: j === 0 ? String(i % 5) : 'true',
+            ...(rnd() < 0.01 ? { error: 'Ignored: deprecated.' } : {}),
+          }));
+          page.push({
+            deviceId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+            orgUnitPath: `/OU${i % 30}`,
+            machinePolicies,
+            browsers: [{ browserVersion: '131.0.6778.86', profiles }],
+          });
         }
         // Fresh objects per page, dropped after it (as the client's parsed pages are).
         yield page;

@@ -58,7 +58,8 @@ function oracle(stored: Iterable<FleetBrowser>): Oracle {
           entry.ids.add(b.deviceId);
           if (p.error) entry.errors.add(b.deviceId);
           const value = p.value ?? '';
-          if ((machine.has(p.name!) && machine.get(p.name!) !== value) || (seen.has(p.name!) && seen.get(p.name!) !== value)) entry.conflicts.add(b.deviceId);
+          if ((machine.has(p.name!) && machine.get(p.name!) !== value) || (seen.has(p.name!) && seen.get(p.name!) !== value))
+            entry.conflicts.add(b.deviceId);
           if (!seen.has(p.name!)) seen.set(p.name!, value);
         }
         for (const ep of profile.extensionPolicies ?? []) {
@@ -113,13 +114,25 @@ describe('inventory loading (emulator)', function () {
     disposables.push(client);
     return client;
   }
-  const backends = (): [string, CbcmBackend][] => [['v1.1beta1', makeClient(emu).client], ['v1', v1()]];
+  const backends = (): [string, CbcmBackend][] => [
+    ['v1.1beta1', makeClient(emu).client],
+    ['v1', v1()],
+  ];
 
-  it('matches an independent count from the emulator\'s own data, through both APIs', async () => {
+  it("matches an independent count from the emulator's own data, through both APIs", async () => {
     const expected = oracle(emu.fleet.browsers.values());
-    assert.ok(expected.extensions.size > 20 && [...expected.policies.values()].some((p) => p.errors.size > 0), 'the fleet has extensions and policy errors');
-    assert.ok([...expected.policies.values()].some((p) => p.conflicts.size > 0), 'the fleet has policy conflicts');
-    assert.ok([...expected.extensions.values()].some((x) => x.profiles > x.ids.size), 'some extension is in two profiles of one browser');
+    assert.ok(
+      expected.extensions.size > 20 && [...expected.policies.values()].some((p) => p.errors.size > 0),
+      'the fleet has extensions and policy errors',
+    );
+    assert.ok(
+      [...expected.policies.values()].some((p) => p.conflicts.size > 0),
+      'the fleet has policy conflicts',
+    );
+    assert.ok(
+      [...expected.extensions.values()].some((x) => x.profiles > x.ids.size),
+      'some extension is in two profiles of one browser',
+    );
     for (const [label, backend] of backends()) {
       const progress: number[] = [];
       const { inventory } = await loadInventory(backend, { scope: { kind: 'account' }, onProgress: (p) => progress.push(p.browsers) });
@@ -148,10 +161,17 @@ describe('inventory loading (emulator)', function () {
         const selection = selectBrowsers(aggregator, { kind: 'extension', key }, true);
         assert.deepStrictEqual([...selection.deviceIds].sort(), [...expected.extensions.get(key)!.ids].sort(), `${label}: ids of ${key}`);
         for (const kind of ['byId', 'scan'] as const) {
-          const forced = { ...selection, listing: kind === 'byId' ? { kind, requests: 0 } : { kind, orgUnitPaths: selection.orgUnits.map((o) => o.orgUnitPath), requests: 0 } };
+          const forced = {
+            ...selection,
+            listing: kind === 'byId' ? { kind, requests: 0 } : { kind, orgUnitPaths: selection.orgUnits.map((o) => o.orgUnitPath), requests: 0 },
+          };
           const listed: ChromeBrowser[] = [];
           for await (const batch of listSelection(backend, forced)) listed.push(...batch);
-          assert.deepStrictEqual(listed.map((b) => b.deviceId).sort(), [...selection.deviceIds].sort(), `${label} ${kind}: listed browsers of ${key}`);
+          assert.deepStrictEqual(
+            listed.map((b) => b.deviceId).sort(),
+            [...selection.deviceIds].sort(),
+            `${label} ${kind}: listed browsers of ${key}`,
+          );
         }
       }
       assert.strictEqual(selectBrowsers(aggregator, { kind: 'extension', key: rare }, true).listing.kind, 'byId');
@@ -167,7 +187,10 @@ describe('inventory loading (emulator)', function () {
     const gone = selection.deviceIds[0];
     emu.fleet.deleteBrowser(gone);
     try {
-      for (const listing of [{ kind: 'byId' as const, requests: 0 }, { kind: 'scan' as const, requests: 0 }]) {
+      for (const listing of [
+        { kind: 'byId' as const, requests: 0 },
+        { kind: 'scan' as const, requests: 0 },
+      ]) {
         const notFound: string[] = [];
         let n = 0;
         for await (const batch of listSelection(client, { ...selection, listing }, { onNotFound: (id) => notFound.push(id) })) n += batch.length;
@@ -194,7 +217,10 @@ describe('inventory loading (emulator)', function () {
     });
     assert.strictEqual(cancelled.inventory.complete, false);
     assert.strictEqual(cancelled.inventory.interruption?.kind, 'cancelled');
-    assert.ok(cancelled.inventory.totals.browsers >= 100 && cancelled.inventory.totals.browsers < 300, `${cancelled.inventory.totals.browsers} browsers`);
+    assert.ok(
+      cancelled.inventory.totals.browsers >= 100 && cancelled.inventory.totals.browsers < 300,
+      `${cancelled.inventory.totals.browsers} browsers`,
+    );
     assert.ok(partials.length > 0 && partials.every((p) => !p.complete), 'partial inventories while streaming, none complete');
 
     emu.setFaults({ failNext: [{ status: 400, reason: 'invalid', pathIncludes: 'chromebrowsers', times: 1000 }] });

@@ -4,19 +4,26 @@
 import * as assert from 'assert';
 import { InventoryAggregator } from '../../src/inventory/aggregator';
 import { buildInventorySnapshot, diffInventorySnapshots } from '../../src/inventory/snapshot';
-import {
-  isInventoryPanelState,
-  parseInventoryExtensionMessage,
-  parseInventoryWebviewMessage,
-} from '../../src/webview/inventory/inventoryProtocol';
+import { isInventoryPanelState, parseInventoryExtensionMessage, parseInventoryWebviewMessage } from '../../src/webview/inventory/inventoryProtocol';
 
 function realInventory() {
   const a = new InventoryAggregator({ scope: { kind: 'account' } });
   a.addBrowsers([
     {
-      deviceId: 'd1', orgUnitPath: '/x',
+      deviceId: 'd1',
+      orgUnitPath: '/x',
       machinePolicies: [{ name: 'P', source: 'MACHINE_CLOUD', value: 'true', error: 'Policy conflict' }],
-      browsers: [{ profiles: [{ extensions: [{ extensionId: 'e1', name: 'One', version: '1', installType: 'ADMIN', disabled: false, permissions: ['tabs', '<all_urls>'] }] }] }],
+      browsers: [
+        {
+          profiles: [
+            {
+              extensions: [
+                { extensionId: 'e1', name: 'One', version: '1', installType: 'ADMIN', disabled: false, permissions: ['tabs', '<all_urls>'] },
+              ],
+            },
+          ],
+        },
+      ],
     },
     { deviceId: 'd2', orgUnitPath: '/y', browsers: [{ profiles: [{ extensions: [{ extensionId: 'e1', version: '2' }, { name: 'no id' }] }] }] },
   ]);
@@ -36,8 +43,15 @@ describe('Inventory webview protocol', () => {
 
   it('drops a state that carries the inventory (it travels on its own) and malformed inventories', () => {
     const inventory = realInventory();
-    assert.strictEqual(parseInventoryExtensionMessage({ type: 'state', state: { scope: { kind: 'account' }, inventory }, hasInventory: true }), undefined);
-    assert.strictEqual(parseInventoryExtensionMessage({ type: 'state', state: { scope: { kind: 'account' } } }), undefined, 'hasInventory is required');
+    assert.strictEqual(
+      parseInventoryExtensionMessage({ type: 'state', state: { scope: { kind: 'account' }, inventory }, hasInventory: true }),
+      undefined,
+    );
+    assert.strictEqual(
+      parseInventoryExtensionMessage({ type: 'state', state: { scope: { kind: 'account' } } }),
+      undefined,
+      'hasInventory is required',
+    );
     const broken = { ...inventory, extensions: [{ ...inventory.extensions[0], browsers: -1 }] };
     assert.strictEqual(parseInventoryExtensionMessage({ type: 'inventory', inventory: broken }), undefined);
     assert.strictEqual(parseInventoryExtensionMessage({ type: 'inventory', inventory: { ...inventory, totals: {} } }), undefined);
@@ -46,13 +60,21 @@ describe('Inventory webview protocol', () => {
 
   it('a click names an entry only: unknown kinds, dimensions and over-long keys are dropped, extra fields stripped', () => {
     assert.deepStrictEqual(
-      parseInventoryWebviewMessage({ type: 'select', target: { kind: 'extension', key: 'e1', dimension: 'version', value: '1', deviceIds: ['x'] }, query: 'q' }),
+      parseInventoryWebviewMessage({
+        type: 'select',
+        target: { kind: 'extension', key: 'e1', dimension: 'version', value: '1', deviceIds: ['x'] },
+        query: 'q',
+      }),
       { type: 'select', target: { kind: 'extension', key: 'e1', dimension: 'version', value: '1' } },
     );
-    assert.deepStrictEqual(parseInventoryWebviewMessage({ type: 'select', target: { kind: 'policy', key: 'P', problems: true } }),
-      { type: 'select', target: { kind: 'policy', key: 'P', problems: true } });
-    assert.deepStrictEqual(parseInventoryWebviewMessage({ type: 'select', target: { kind: 'permission', permission: '<all_urls>' } }),
-      { type: 'select', target: { kind: 'permission', permission: '<all_urls>' } });
+    assert.deepStrictEqual(parseInventoryWebviewMessage({ type: 'select', target: { kind: 'policy', key: 'P', problems: true } }), {
+      type: 'select',
+      target: { kind: 'policy', key: 'P', problems: true },
+    });
+    assert.deepStrictEqual(parseInventoryWebviewMessage({ type: 'select', target: { kind: 'permission', permission: '<all_urls>' } }), {
+      type: 'select',
+      target: { kind: 'permission', permission: '<all_urls>' },
+    });
     for (const target of [
       { kind: 'extension', key: '' },
       { kind: 'extension', key: 'e1', dimension: 'colour', value: 'red' },

@@ -14,7 +14,13 @@ import {
   type InventorySnapshot,
 } from '../../src/inventory';
 
-const ext = (id: string, version: string): BrowserExtension => ({ extensionId: id, name: `Ext ${id}`, version, installType: 'NORMAL', permissions: ['tabs'] });
+const ext = (id: string, version: string): BrowserExtension => ({
+  extensionId: id,
+  name: `Ext ${id}`,
+  version,
+  installType: 'NORMAL',
+  permissions: ['tabs'],
+});
 const b = (id: string, exts: BrowserExtension[], policies: [string, string, string?][] = []): ChromeBrowser => ({
   deviceId: id,
   orgUnitPath: '/',
@@ -30,11 +36,25 @@ function snapshotOf(records: ChromeBrowser[], complete = true, scope: InventoryS
 
 describe('inventory snapshots', () => {
   const before = snapshotOf([
-    b('1', [ext('keep', '1.0'), ext('gone', '3.0')], [['Home', 'a'], ['Old', 'x']]),
+    b(
+      '1',
+      [ext('keep', '1.0'), ext('gone', '3.0')],
+      [
+        ['Home', 'a'],
+        ['Old', 'x'],
+      ],
+    ),
     b('2', [ext('keep', '1.0')], [['Home', 'a']]),
   ]);
   const after = snapshotOf([
-    b('1', [ext('keep', '2.0'), ext('new', '0.1')], [['Home', 'b', 'Ignored'], ['Fresh', 'y']]),
+    b(
+      '1',
+      [ext('keep', '2.0'), ext('new', '0.1')],
+      [
+        ['Home', 'b', 'Ignored'],
+        ['Fresh', 'y'],
+      ],
+    ),
     b('2', [ext('keep', '1.0')], [['Home', 'a']]),
     b('3', [ext('keep', '1.0')]),
   ]);
@@ -60,12 +80,17 @@ describe('inventory snapshots', () => {
     const d = diffInventorySnapshots(before, after);
     assert.deepStrictEqual(d.extensions.added, [{ key: 'new', name: 'Ext new', before: 0, after: 1 }]);
     assert.deepStrictEqual(d.extensions.removed, [{ key: 'gone', name: 'Ext gone', before: 1, after: 0 }]);
-    assert.deepStrictEqual(d.extensions.versionChanges, [{
-      key: 'keep', name: 'Ext keep', before: 2, after: 3,
-      added: [{ value: '2.0', before: 0, after: 1 }],
-      removed: [],
-      changed: [],
-    }]);
+    assert.deepStrictEqual(d.extensions.versionChanges, [
+      {
+        key: 'keep',
+        name: 'Ext keep',
+        before: 2,
+        after: 3,
+        added: [{ value: '2.0', before: 0, after: 1 }],
+        removed: [],
+        changed: [],
+      },
+    ]);
     assert.strictEqual(d.before.browsers, 2);
     assert.strictEqual(d.after.browsers, 3);
     assert.strictEqual(d.scopeMismatch, undefined);
@@ -77,22 +102,34 @@ describe('inventory snapshots', () => {
     const keep = d.extensions.versionChanges[0];
     assert.deepStrictEqual(keep.removed, [{ value: '2.0', before: 1, after: 0 }]);
     assert.deepStrictEqual(keep.changed, [], 'the 1.0 count is 2 on both sides');
-    const moved = diffInventorySnapshots(before, snapshotOf([b('1', [ext('keep', '1.0')]), b('2', [ext('keep', '1.0')]), b('3', [ext('keep', '1.0')])]));
+    const moved = diffInventorySnapshots(
+      before,
+      snapshotOf([b('1', [ext('keep', '1.0')]), b('2', [ext('keep', '1.0')]), b('3', [ext('keep', '1.0')])]),
+    );
     assert.deepStrictEqual(moved.extensions.versionChanges[0].changed, [{ value: '1.0', before: 2, after: 3 }]);
   });
 
   it('names new, removed and changed policies', () => {
     const d = diffInventorySnapshots(before, after);
-    assert.deepStrictEqual(d.policies.added.map((p) => p.key), ['Fresh']);
-    assert.deepStrictEqual(d.policies.removed.map((p) => p.key), ['Old']);
-    assert.deepStrictEqual(d.policies.changed, [{
-      key: 'Home', name: 'Home',
-      browsers: { before: 2, after: 2 },
-      errors: { before: 0, after: 1 },
-      conflicts: { before: 0, after: 0 },
-      valuesAdded: ['b'],
-      valuesRemoved: [],
-    }]);
+    assert.deepStrictEqual(
+      d.policies.added.map((p) => p.key),
+      ['Fresh'],
+    );
+    assert.deepStrictEqual(
+      d.policies.removed.map((p) => p.key),
+      ['Old'],
+    );
+    assert.deepStrictEqual(d.policies.changed, [
+      {
+        key: 'Home',
+        name: 'Home',
+        browsers: { before: 2, after: 2 },
+        errors: { before: 0, after: 1 },
+        conflicts: { before: 0, after: 0 },
+        valuesAdded: ['b'],
+        valuesRemoved: [],
+      },
+    ]);
   });
 
   it('flags a comparison across scopes, and one with a partial side', () => {

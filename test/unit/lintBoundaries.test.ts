@@ -39,13 +39,25 @@ describe('lint: layer boundaries', function () {
   });
 
   it('keeps the tree and the webviews apart, both ways', async () => {
-    assert.strictEqual((await restrictedImports('src/tree/lintFixture.ts', "import { x } from '../webview/overview/overviewPanel';\nexport const y = x;\n")).length, 1);
-    assert.strictEqual((await restrictedImports('src/webview/overview/lintFixture.ts', "import type { X } from '../../tree';\nexport type Y = X;\n")).length, 1);
+    assert.strictEqual(
+      (await restrictedImports('src/tree/lintFixture.ts', "import { x } from '../webview/overview/overviewPanel';\nexport const y = x;\n")).length,
+      1,
+    );
+    assert.strictEqual(
+      (await restrictedImports('src/webview/overview/lintFixture.ts', "import type { X } from '../../tree';\nexport type Y = X;\n")).length,
+      1,
+    );
   });
 
   it('lets the lower layers import each other (the rule is not a blanket ban)', async () => {
     assert.deepStrictEqual(await restrictedImports('src/query/lintFixture.ts', "import { x } from './lexer';\nexport const y = x;\n"), []);
-    assert.deepStrictEqual(await restrictedImports('src/webview/lintFixture.ts', "import * as vscode from 'vscode';\nimport { y } from '../services';\nexport const z = [vscode, y];\n"), []);
+    assert.deepStrictEqual(
+      await restrictedImports(
+        'src/webview/lintFixture.ts',
+        "import * as vscode from 'vscode';\nimport { y } from '../services';\nexport const z = [vscode, y];\n",
+      ),
+      [],
+    );
   });
 
   it('runs the promise rules of typescript-eslint on the extension', async () => {

@@ -18,7 +18,11 @@ describe('listing counts', () => {
   it('count an org unit from its complete listing, only the browsers that say they are in it', () => {
     const counts = new OrgUnitCounts();
     counts.countOrgUnit('/Sales', [b('a', '/Sales'), b('b', '/Sales'), b('c', '/Sales/EMEA'), b('d')], 1000);
-    assert.deepStrictEqual(counts.get('/Sales'), { browsers: 3, countedAt: 1000 }, 'a sub-unit’s browser does not count; one without an org unit counts where listed');
+    assert.deepStrictEqual(
+      counts.get('/Sales'),
+      { browsers: 3, countedAt: 1000 },
+      'a sub-unit’s browser does not count; one without an org unit counts where listed',
+    );
     assert.strictEqual(counts.get('/Sales/EMEA'), undefined);
   });
 
@@ -26,7 +30,10 @@ describe('listing counts', () => {
     const counts = new OrgUnitCounts();
     const changed = counts.countAccount(['/', '/Sales', '/Empty'], [b('a', '/Sales'), b('b', '/'), b('c', '/Hidden')], 5);
     assert.deepStrictEqual(changed.sort(), ['/', '/Empty', '/Hidden', '/Sales']);
-    assert.deepStrictEqual(['/', '/Sales', '/Empty', '/Hidden'].map((p) => counts.get(p)?.browsers), [1, 1, 0, 1]);
+    assert.deepStrictEqual(
+      ['/', '/Sales', '/Empty', '/Hidden'].map((p) => counts.get(p)?.browsers),
+      [1, 1, 0, 1],
+    );
   });
 
   it('follow deletes and moves made here exactly once, keeping the age; forget what they cannot follow', () => {

@@ -20,7 +20,13 @@ describe('new query file: proposed name', () => {
 
   it('skips names already in use', () => {
     const taken = new Set(['browser-queries.cbcmq', 'browser-queries-2.cbcmq', 'token-queries.tokens.cbcmq']);
-    assert.strictEqual(newQueryFileName('browsers', (n) => taken.has(n)), 'browser-queries-3.cbcmq');
-    assert.strictEqual(newQueryFileName('tokens', (n) => taken.has(n)), 'token-queries-2.tokens.cbcmq');
+    assert.strictEqual(
+      newQueryFileName('browsers', (n) => taken.has(n)),
+      'browser-queries-3.cbcmq',
+    );
+    assert.strictEqual(
+      newQueryFileName('tokens', (n) => taken.has(n)),
+      'token-queries-2.tokens.cbcmq',
+    );
   });
 });

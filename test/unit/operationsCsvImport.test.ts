@@ -19,10 +19,13 @@ describe('CSV annotation import', () => {
     assert.strictEqual(parsed.key, 'serialNumber');
     assert.strictEqual(parsed.delimiter, ';');
     assert.deepStrictEqual(parsed.fields, ['annotatedAssetId', 'annotatedNotes']);
-    assert.deepStrictEqual(parsed.rows.map((r) => [r.line, r.key, r.values]), [
-      [2, 'SN1', { annotatedAssetId: 'A-1', annotatedNotes: 'returned; boxed "as is"\r\nsecond line' }],
-      [3, 'SN2', { annotatedAssetId: 'A-2' }],
-    ]);
+    assert.deepStrictEqual(
+      parsed.rows.map((r) => [r.line, r.key, r.values]),
+      [
+        [2, 'SN1', { annotatedAssetId: 'A-1', annotatedNotes: 'returned; boxed "as is"\r\nsecond line' }],
+        [3, 'SN2', { annotatedAssetId: 'A-2' }],
+      ],
+    );
   });
 
   it('reads "," and tab files, and our own export (apostrophe before a formula trigger)', () => {
@@ -34,25 +37,33 @@ describe('CSV annotation import', () => {
   });
 
   it('explains a file it cannot use', () => {
-    assert.throws(() => parseAnnotationCsv(''), (e: Error) => e instanceof CsvImportError && /empty/.test(e.message));
+    assert.throws(
+      () => parseAnnotationCsv(''),
+      (e: Error) => e instanceof CsvImportError && /empty/.test(e.message),
+    );
     assert.throws(() => parseAnnotationCsv('host,notes\nx,y\n'), /No column identifies the browsers.*deviceId, serialNumber or machineName/);
     assert.throws(() => parseAnnotationCsv('serial,colour\nSN1,red\n'), /No column to import/);
     assert.throws(() => parseAnnotationCsv('serial,notes\nSN1,"unclosed\n'), /not valid CSV.*Save it again/);
   });
 
   it('says per row what changes, and flags unmatched, ambiguous, duplicate, invalid and unchanged rows', () => {
-    const parsed = parseAnnotationCsv([
-      'machineName,assetId,notes,orgUnitPath',
-      'LAB-1,A-1,,',            // same asset id, empty notes = no change: unchanged
-      'lab-2,A-2,new,/HR',      // case-insensitive name; two fields and an org unit change
-      'SHARED,X,,',             // two browsers share this name
-      'NOPE,X,,',               // nothing has it
-      'LAB-2,A-9,,',            // second row for the same browser
-      ',A-3,,',                 // empty key
-    ].join('\n'));
+    const parsed = parseAnnotationCsv(
+      [
+        'machineName,assetId,notes,orgUnitPath',
+        'LAB-1,A-1,,', // same asset id, empty notes = no change: unchanged
+        'lab-2,A-2,new,/HR', // case-insensitive name; two fields and an org unit change
+        'SHARED,X,,', // two browsers share this name
+        'NOPE,X,,', // nothing has it
+        'LAB-2,A-9,,', // second row for the same browser
+        ',A-3,,', // empty key
+      ].join('\n'),
+    );
     const index2 = buildFleetIndex([...fleet, { deviceId: 'dev-5', machineName: 'LAB-5', annotations: { ...empty } }]);
     const rows = matchImport(parsed, index2, { orgUnits: new Set(['/', '/Lab', '/HR']) });
-    assert.deepStrictEqual(rows.map((r) => r.status), ['unchanged', 'change', 'ambiguous', 'noMatch', 'duplicate', 'invalid']);
+    assert.deepStrictEqual(
+      rows.map((r) => r.status),
+      ['unchanged', 'change', 'ambiguous', 'noMatch', 'duplicate', 'invalid'],
+    );
     assert.deepStrictEqual(rows[1].changes, [
       { field: 'annotatedAssetId', from: '', to: 'A-2' },
       { field: 'annotatedNotes', from: '', to: 'new' },
@@ -63,10 +74,13 @@ describe('CSV annotation import', () => {
     assert.deepStrictEqual(countByStatus(rows), { change: 1, unchanged: 1, noMatch: 1, ambiguous: 1, invalid: 1, duplicate: 1 });
   });
 
-  it('applies the details panel\'s validation and knows the org units', () => {
+  it("applies the details panel's validation and knows the org units", () => {
     const parsed = parseAnnotationCsv(`deviceId,user,orgUnitPath\ndev-1,${'x'.repeat(201)},\ndev-2,ok\u202e,\ndev-3,ok,/Nowhere\n`);
     const rows = matchImport(parsed, index, { orgUnits: new Set(['/Lab', '/HR']) });
-    assert.deepStrictEqual(rows.map((r) => r.status), ['invalid', 'invalid', 'invalid']);
+    assert.deepStrictEqual(
+      rows.map((r) => r.status),
+      ['invalid', 'invalid', 'invalid'],
+    );
     assert.match(rows[0].problem!, /User.*too long/);
     assert.match(rows[1].problem!, /text-direction/);
     assert.match(rows[2].problem!, /no org unit "\/Nowhere"/);

@@ -27,8 +27,17 @@ describe('change history journal', () => {
 
     const { operations, skippedLines } = await new ChangeJournal({ directory: dir }).read();
     assert.strictEqual(skippedLines, 0);
-    assert.deepStrictEqual(operations.map((o) => o.record.op), [op.op, op2.op]);
-    assert.deepStrictEqual(operations[0].items.map((i) => [i.target, i.ok, i.reason]), [['dev-1', true, undefined], ['dev-2', false, 'conflict']]);
+    assert.deepStrictEqual(
+      operations.map((o) => o.record.op),
+      [op.op, op2.op],
+    );
+    assert.deepStrictEqual(
+      operations[0].items.map((i) => [i.target, i.ok, i.reason]),
+      [
+        ['dev-1', true, undefined],
+        ['dev-2', false, 'conflict'],
+      ],
+    );
     assert.deepStrictEqual(operations[0].end && [operations[0].end.done, operations[0].end.failed], [1, 1]);
     assert.strictEqual(operations[1].end, undefined, 'an operation cut short by a crash has no end');
   });
@@ -44,7 +53,10 @@ describe('change history journal', () => {
     const read = await readJournalFile(file);
     assert.strictEqual(read.skippedLines, 2);
     assert.strictEqual(read.operations.length, 1);
-    assert.deepStrictEqual(read.operations[0].items.map((i) => i.target), ['dev-1']);
+    assert.deepStrictEqual(
+      read.operations[0].items.map((i) => i.target),
+      ['dev-1'],
+    );
     // The extension starts again after the crash: what it writes next starts on a line of its own.
     const restarted = new ChangeJournal({ directory: dir });
     await restarted.end(op.op, { done: 1, failed: 0, notTried: 0 });
@@ -56,12 +68,17 @@ describe('change history journal', () => {
   it('an outcome replaces the pending record of a delete and keeps the FULL record from before', async () => {
     const j = new ChangeJournal({ directory: dir });
     const op = await j.begin({ account: 'a', action: 'delete', title: 'Delete 2', planned: 2 });
-    await j.items(op.op, [{ target: 'dev-1', change: { kind: 'delete', record: { deviceId: 'dev-1', machineName: 'm1' } }, ok: false, pending: true }]);
+    await j.items(op.op, [
+      { target: 'dev-1', change: { kind: 'delete', record: { deviceId: 'dev-1', machineName: 'm1' } }, ok: false, pending: true },
+    ]);
     await j.items(op.op, [{ target: 'dev-1', change: { kind: 'delete', record: null }, ok: true }]);
     await j.items(op.op, [{ target: 'dev-2', change: { kind: 'delete', record: { deviceId: 'dev-2' } }, ok: false, pending: true }]);
     const [read] = (await j.read()).operations;
     assert.strictEqual(read.items.length, 2);
-    assert.deepStrictEqual([read.items[0].ok, read.items[0].pending, read.items[0].change], [true, undefined, { kind: 'delete', record: { deviceId: 'dev-1', machineName: 'm1' } }]);
+    assert.deepStrictEqual(
+      [read.items[0].ok, read.items[0].pending, read.items[0].change],
+      [true, undefined, { kind: 'delete', record: { deviceId: 'dev-1', machineName: 'm1' } }],
+    );
     assert.strictEqual(read.items[1].pending, true, 'no outcome: the history says it may or may not have happened');
   });
 
@@ -78,7 +95,11 @@ describe('change history journal', () => {
     const archives = await j.archives();
     assert.ok(archives.length >= 1, 'something was archived');
     const all = [...(await Promise.all([...archives].reverse().map(readJournalFile))).flatMap((r) => r.operations), ...(await j.read()).operations];
-    assert.deepStrictEqual(all.map((o) => o.record.op), ops, 'every operation is in an archive or the current file, once, in order');
+    assert.deepStrictEqual(
+      all.map((o) => o.record.op),
+      ops,
+      'every operation is in an archive or the current file, once, in order',
+    );
     for (const o of all) assert.ok(o.end, 'operations are archived whole');
     assert.ok((await fs.stat(j.filePath)).size < 600 * 2);
   });
@@ -90,16 +111,25 @@ describe('change history journal', () => {
     await j.items(op.op, [{ target: 'dev-1', change: { kind: 'delete', record }, ok: true }]);
     const text = await fs.readFile(j.filePath, 'utf8');
     assert.ok(!text.includes('SECRET-TOKEN-VALUE') && !text.includes('BEGIN'), text);
-    assert.deepStrictEqual((parseJournal(text).operations[0].items[0].change as { record: unknown }).record, { deviceId: 'dev-1', nested: [{ ok: 1 }] });
+    assert.deepStrictEqual((parseJournal(text).operations[0].items[0].change as { record: unknown }).record, {
+      deviceId: 'dev-1',
+      nested: [{ ok: 1 }],
+    });
   });
 
   it('keeps which token a token item is about, but never its value', async () => {
     const j = new ChangeJournal({ directory: dir });
     const op = await j.begin({ account: 'a', action: 'createToken', title: 'Create a token for /A', planned: 1 });
-    const token = { tokenPermanentId: 'perm-1', orgUnitPath: '/A', token: 'SECRET-ENROLLMENT-VALUE' } as { tokenPermanentId: string; orgUnitPath: string };
+    const token = { tokenPermanentId: 'perm-1', orgUnitPath: '/A', token: 'SECRET-ENROLLMENT-VALUE' } as {
+      tokenPermanentId: string;
+      orgUnitPath: string;
+    };
     await j.items(op.op, [{ target: 'perm-1', change: { kind: 'createToken', token }, ok: true }]);
     const text = await fs.readFile(j.filePath, 'utf8');
     assert.ok(!text.includes('SECRET-ENROLLMENT-VALUE'), text);
-    assert.deepStrictEqual(parseJournal(text).operations[0].items[0].change, { kind: 'createToken', token: { tokenPermanentId: 'perm-1', orgUnitPath: '/A' } });
+    assert.deepStrictEqual(parseJournal(text).operations[0].items[0].change, {
+      kind: 'createToken',
+      token: { tokenPermanentId: 'perm-1', orgUnitPath: '/A' },
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('annotation templates', () => {
   });
 
   it('refuses unknown placeholders and stray braces with a message naming the fix', () => {
-    assert.throws(() => parseTemplate('{serialNumbr}'), (e: Error) => e instanceof TemplateError && /Unknown placeholder \{serialNumbr\}.*\{serialNumber\}/.test(e.message));
+    assert.throws(
+      () => parseTemplate('{serialNumbr}'),
+      (e: Error) => e instanceof TemplateError && /Unknown placeholder \{serialNumbr\}.*\{serialNumber\}/.test(e.message),
+    );
     assert.throws(() => parseTemplate('a { b'), /Unclosed "\{" at position 3/);
     assert.throws(() => parseTemplate('a } b'), /Unmatched "\}" at position 3/);
   });

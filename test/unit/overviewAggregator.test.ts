@@ -73,12 +73,13 @@ describe('overview aggregation', () => {
     it('reads times with offsets and fractions as instants, independent of the process time zone', () => {
       const previous = process.env.TZ;
       try {
-        const run = () => aggregate([
-          // 2026-03-03T12:00:00Z written in +02:00: exactly on the 7-day edge.
-          browser({ lastActivityTime: '2026-03-03T14:00:00+02:00' }),
-          // One second before the edge, written in -05:00 with microseconds.
-          browser({ lastActivityTime: '2026-03-03T06:59:59.999999-05:00' }),
-        ]);
+        const run = () =>
+          aggregate([
+            // 2026-03-03T12:00:00Z written in +02:00: exactly on the 7-day edge.
+            browser({ lastActivityTime: '2026-03-03T14:00:00+02:00' }),
+            // One second before the edge, written in -05:00 with microseconds.
+            browser({ lastActivityTime: '2026-03-03T06:59:59.999999-05:00' }),
+          ]);
         process.env.TZ = 'Pacific/Kiritimati';
         const east = counts(run(), 'activity');
         process.env.TZ = 'America/Adak';
@@ -181,7 +182,10 @@ describe('overview aggregation', () => {
       const f = aggregate(fleet());
       assert.strictEqual(f.totals.stableMajor?.major, 131);
       assert.strictEqual(f.totals.stableMajor?.source, 'fleet');
-      assert.match(f.totals.stableMajor?.explanation ?? '', /^Stable major 131, assumed from the fleet: .*most common one \(Chrome 131\); the listing does not say which channel/);
+      assert.match(
+        f.totals.stableMajor?.explanation ?? '',
+        /^Stable major 131, assumed from the fleet: .*most common one \(Chrome 131\); the listing does not say which channel/,
+      );
       assert.strictEqual(f.totals.withVersion, 108);
       // 131, 130 (one before), 132, 133 and the canary devices; only the five on 125 alone are out of date.
       assert.strictEqual(f.totals.onCurrentMajors, 60 + 20 + 12 + 3 + 8);
@@ -200,7 +204,11 @@ describe('overview aggregation', () => {
       const a = new FleetAggregator({ scope: { kind: 'account' }, now: NOW, stableMajorSetting: () => 133 });
       a.addBrowsers(fleet());
       const f = a.figures(true);
-      assert.deepStrictEqual(f.totals.stableMajor, { major: 133, source: 'setting', explanation: 'Stable major 133, set in settings (cbcm.overview.stableMajor).' });
+      assert.deepStrictEqual(f.totals.stableMajor, {
+        major: 133,
+        source: 'setting',
+        explanation: 'Stable major 133, set in settings (cbcm.overview.stableMajor).',
+      });
       assert.strictEqual(f.totals.onCurrentMajors, 12 + 3 + 8);
     });
 
@@ -261,20 +269,20 @@ describe('overview aggregation', () => {
 
     it('tells devices with the same OS version apart by platform and (on Windows) by osPlatformVersion', () => {
       const f = aggregate([
-        win('10.0.19045.1', 'Windows 11 Pro 10.0.22631'), win('10.0.19045.1', 'Windows 10 Pro'), win('10.0.19045.1', 'Windows 10 Pro'),
-        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), browser({ osPlatform: 'ChromeOS', osVersion: '6.1.0' }),
-        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }), win(undefined, 'Windows 11 Pro'), win(undefined, 'Windows 10 Pro'),
+        win('10.0.19045.1', 'Windows 11 Pro 10.0.22631'),
+        win('10.0.19045.1', 'Windows 10 Pro'),
+        win('10.0.19045.1', 'Windows 10 Pro'),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }),
+        browser({ osPlatform: 'ChromeOS', osVersion: '6.1.0' }),
+        browser({ osPlatform: 'Linux', osVersion: '6.1.0' }),
+        win(undefined, 'Windows 11 Pro'),
+        win(undefined, 'Windows 10 Pro'),
       ]);
       assert.deepStrictEqual(counts(f, 'osVersions'), { 'Windows 10': 2, 'Windows 11': 2, 'Linux 6': 2, 'ChromeOS 6': 1, Windows: 1 });
     });
 
     it('offers no `os` query that would mix 10 and 11, and a build query only where one build covers the bar', () => {
-      const f = aggregate([
-        win('10.0.19045.5131'),
-        win('10.0.19045.4894'),
-        win('10.0.22631.4460'),
-        win('10.0.26100.2314'),
-      ]);
+      const f = aggregate([win('10.0.19045.5131'), win('10.0.19045.4894'), win('10.0.22631.4460'), win('10.0.26100.2314')]);
       assert.strictEqual(query(f, 'osVersions', 'Windows 10'), 'os_version:"10.0.19045"');
       const eleven = chart(f, 'osVersions').categories.find((c) => c.key === 'Windows 11')!;
       assert.strictEqual(eleven.action.kind, 'none');
@@ -333,8 +341,11 @@ describe('overview aggregation', () => {
     });
 
     it('buckets extension counts; only the single-value bucket is a query', () => {
-      const f = aggregate([0, 1, 5, 6, 10, 11, 20, 21, 50, 51, 400].map((n) => browser({ extensionCount: n }))
-        .concat([browser({}), browser({ extensionCount: -1 }), browser({ extensionCount: 2.5 })]));
+      const f = aggregate(
+        [0, 1, 5, 6, 10, 11, 20, 21, 50, 51, 400]
+          .map((n) => browser({ extensionCount: n }))
+          .concat([browser({}), browser({ extensionCount: -1 }), browser({ extensionCount: 2.5 })]),
+      );
       assert.deepStrictEqual(counts(f, 'extensions'), { 0: 1, '1–5': 2, '6–10': 2, '11–20': 2, '21–50': 2, '51+': 2, missing: 3 });
       assert.strictEqual(query(f, 'extensions', '0'), 'num_extensions:0');
       const ranged = chart(f, 'extensions').categories.find((c) => c.key === '1–5')!;
@@ -344,10 +355,17 @@ describe('overview aggregation', () => {
 
     it('counts tokens by state only once they were listed, and filters them in the token dialect', () => {
       const a = new FleetAggregator({ scope: { kind: 'orgUnit', orgUnitPath: '/Sales' }, now: NOW });
-      assert.strictEqual(a.figures(false).charts.find((c) => c.id === 'tokens'), undefined);
+      assert.strictEqual(
+        a.figures(false).charts.find((c) => c.id === 'tokens'),
+        undefined,
+      );
       assert.strictEqual(a.figures(false).totals.tokens, undefined);
       a.tokensListed();
-      a.addTokens([{ tokenPermanentId: 'a', state: 'active' }, { tokenPermanentId: 'b', state: 'revoked' }, { tokenPermanentId: 'c', state: 'active' }]);
+      a.addTokens([
+        { tokenPermanentId: 'a', state: 'active' },
+        { tokenPermanentId: 'b', state: 'revoked' },
+        { tokenPermanentId: 'c', state: 'active' },
+      ]);
       const f = a.figures(true);
       assert.deepStrictEqual(counts(f, 'tokens'), { active: 2, expired: 0, revoked: 1 });
       assert.strictEqual(f.totals.tokens, 3);
@@ -369,7 +387,14 @@ describe('overview aggregation', () => {
 
   it('every offered query passes the query language validator', () => {
     const f = aggregate([
-      browser({ osPlatform: 'Windows', osVersion: '10.0.1', browserVersions: ['131.0.1.2'], extensionCount: 0, lastActivityTime: at(DAY), orgUnitPath: '/a' }),
+      browser({
+        osPlatform: 'Windows',
+        osVersion: '10.0.1',
+        browserVersions: ['131.0.1.2'],
+        extensionCount: 0,
+        lastActivityTime: at(DAY),
+        orgUnitPath: '/a',
+      }),
       browser({ osPlatform: 'Mac', osVersion: '15.1', browserVersions: ['108.0.1.2', '130.0.5.108'], extensionCount: 3 }),
     ]);
     let n = 0;

@@ -17,7 +17,8 @@ describe('overview loading (emulator)', function () {
     if (action.dialect === 'tokens') {
       for await (const p of client.listTokens({ query: action.query, orgUnitPath: action.orgUnitPath, pageSize: 100 })) n += p.tokens.length;
     } else {
-      for await (const p of client.listBrowsers({ query: action.query, orgUnitPath: action.orgUnitPath, projection: 'BASIC', maxResults: 100 })) n += p.browsers.length;
+      for await (const p of client.listBrowsers({ query: action.query, orgUnitPath: action.orgUnitPath, projection: 'BASIC', maxResults: 100 }))
+        n += p.browsers.length;
     }
     return n;
   }
@@ -35,20 +36,33 @@ describe('overview loading (emulator)', function () {
       c.categories.forEach((item, i) => {
         if (item.action.kind === 'filter') checks.push({ what: `${c.id} ${item.label}`, action: item.action, count: item.count });
         // A stacked bar is one bar: its segments add up to the count its filter lists.
-        if (c.stacks) assert.strictEqual(c.stacks.values.reduce((n, row) => n + row[i], 0), item.count, `${c.id} ${item.label} segments`);
+        if (c.stacks)
+          assert.strictEqual(
+            c.stacks.values.reduce((n, row) => n + row[i], 0),
+            item.count,
+            `${c.id} ${item.label} segments`,
+          );
       });
     }
     assert.ok(checks.length >= 25, `only ${checks.length} clickable bars`);
     // Each activity and version chart must be clickable in this fleet (it has patch numbers equal to majors).
     assert.ok(checks.some((c) => c.action.query.startsWith('last_activity:..')));
-    assert.ok(checks.some((c) => /browser_version:"\d+\.0"/.test(c.action.query)), 'a major that needs the "N.0" form');
+    assert.ok(
+      checks.some((c) => /browser_version:"\d+\.0"/.test(c.action.query)),
+      'a major that needs the "N.0" form',
+    );
     // The emulator's Windows 10 machines all run build 19045, next to Windows 11 ones (which `os` reads as "Windows 10").
-    assert.ok(checks.some((c) => c.what === 'osVersions Windows 10' && c.action.query === 'os_version:"10.0.19045"'), 'Windows 10 by its build');
+    assert.ok(
+      checks.some((c) => c.what === 'osVersions Windows 10' && c.action.query === 'os_version:"10.0.19045"'),
+      'Windows 10 by its build',
+    );
     const eleven = figures.charts.find((c) => c.id === 'osVersions')!.categories.find((c) => c.key === 'Windows 11');
-    const expected11 = [...emu.fleet.browsers.values()].filter((b) => b.osPlatform === 'Windows' && /^10\.0\.(2[2-9]|[3-9]\d)\d{3}\./.test(b.osVersion ?? '')).length;
+    const expected11 = [...emu.fleet.browsers.values()].filter(
+      (b) => b.osPlatform === 'Windows' && /^10\.0\.(2[2-9]|[3-9]\d)\d{3}\./.test(b.osVersion ?? ''),
+    ).length;
     assert.ok(expected11 > 0);
     assert.strictEqual(eleven?.count, expected11, 'Windows 11 counted by build');
-    assert.strictEqual(figures.totals.stableMajor?.major, STABLE_MAJOR, 'the emulator fleet\'s stable major, not its canary');
+    assert.strictEqual(figures.totals.stableMajor?.major, STABLE_MAJOR, "the emulator fleet's stable major, not its canary");
     for (const c of checks) {
       assert.strictEqual(await countByQuery(c.action), c.count, `${c.what}: ${c.action.query}`);
     }
@@ -75,20 +89,22 @@ describe('overview loading (emulator)', function () {
     const abort = new AbortController();
     const progress: number[] = [];
     let partials = 0;
-    const error = await rejects(loadOverview(client, {
-      scope: { kind: 'account' },
-      signal: abort.signal,
-      partialEveryMs: 0,
-      concurrency: 2,
-      onProgress: (p) => {
-        progress.push(p.browsers);
-        if (p.browsers >= 300) abort.abort();
-      },
-      onPartial: (f) => {
-        partials++;
-        assert.strictEqual(f.complete, false);
-      },
-    }));
+    const error = await rejects(
+      loadOverview(client, {
+        scope: { kind: 'account' },
+        signal: abort.signal,
+        partialEveryMs: 0,
+        concurrency: 2,
+        onProgress: (p) => {
+          progress.push(p.browsers);
+          if (p.browsers >= 300) abort.abort();
+        },
+        onPartial: (f) => {
+          partials++;
+          assert.strictEqual(f.complete, false);
+        },
+      }),
+    );
     assert.ok(abort.signal.aborted);
     assert.match(String((error as Error).name ?? ''), /Abort|Error/);
     assert.ok(progress.length > 0 && partials > 0);
@@ -97,11 +113,21 @@ describe('overview loading (emulator)', function () {
 
   it('keeps the browser figures when the token listing fails, with a warning', async () => {
     const { client } = makeClient(emu);
-    emu.setFaults({ failNext: [{ status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api', pathIncludes: 'enrollmentTokens', times: 5 }] });
+    emu.setFaults({
+      failNext: [
+        { status: 403, reason: 'forbidden', message: 'Not Authorized to access this resource/api', pathIncludes: 'enrollmentTokens', times: 5 },
+      ],
+    });
     const { figures } = await loadOverview(client, { scope: { kind: 'account' } });
     assert.strictEqual(figures.totals.browsers, emu.fleet.browsers.size);
     assert.strictEqual(figures.totals.tokens, undefined);
-    assert.strictEqual(figures.charts.find((c) => c.id === 'tokens'), undefined);
-    assert.ok(figures.warnings.some((w) => /Enrollment tokens could not be counted/.test(w)), figures.warnings.join('\n'));
+    assert.strictEqual(
+      figures.charts.find((c) => c.id === 'tokens'),
+      undefined,
+    );
+    assert.ok(
+      figures.warnings.some((w) => /Enrollment tokens could not be counted/.test(w)),
+      figures.warnings.join('\n'),
+    );
   });
 });

@@ -11,10 +11,26 @@ const PLATFORMS = ['windows', 'mac', 'linux', 'chromeos'];
 
 type Matrix = readonly (readonly number[])[];
 const VISION: Record<string, Matrix> = {
-  typical: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  typical: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 /** The `--cbcm-platform-*` tokens of the CSS block whose selector list starts with `selector`. */
@@ -37,7 +53,10 @@ function lab(hex: string, vision: Matrix): [number, number, number] {
 const deltaE = (a: string, b: string, v: Matrix) => Math.hypot(...lab(a, v).map((c, i) => c - lab(b, v)[i]));
 
 describe('overview platform colours', () => {
-  for (const [theme, selector] of [['dark', 'body'], ['light', 'body.vscode-light']] as const) {
+  for (const [theme, selector] of [
+    ['dark', 'body'],
+    ['light', 'body.vscode-light'],
+  ] as const) {
     describe(`${theme} themes`, () => {
       // Read in each test, so a missing block fails the tests rather than the loading of the file.
       let t: Record<string, string> = {};

@@ -17,7 +17,15 @@ import {
 function realState(): OverviewState {
   const a = new FleetAggregator({ scope: { kind: 'account' }, now: new Date('2026-01-01T00:00:00Z') });
   a.addBrowsers([
-    { deviceId: 'a', osPlatform: 'Windows', osVersion: '10.0.1', browserVersions: ['131.0.1.2'], orgUnitPath: '/x', extensionCount: 0, lastActivityTime: '2025-12-31T00:00:00Z' },
+    {
+      deviceId: 'a',
+      osPlatform: 'Windows',
+      osVersion: '10.0.1',
+      browserVersions: ['131.0.1.2'],
+      orgUnitPath: '/x',
+      extensionCount: 0,
+      lastActivityTime: '2025-12-31T00:00:00Z',
+    },
     { deviceId: 'b', osPlatform: 'Mac', osVersion: '14.1', browserVersions: ['130.0.1.2'], orgUnitPath: '/y', extensionCount: 7 },
   ]);
   a.tokensListed();
@@ -65,12 +73,22 @@ describe('overview protocol', () => {
   }
 
   it('lets the webview name a bar, never a query', () => {
-    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'activity', category: 3 }), { type: 'activate', chart: 'activity', category: 3 });
-    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'versions', category: 0, series: 2, query: 'x' }),
-      { type: 'activate', chart: 'versions', category: 0 }, 'extra keys (a segment, a query) are not passed on: a click acts on the whole bar');
+    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'activate', chart: 'activity', category: 3 }), {
+      type: 'activate',
+      chart: 'activity',
+      category: 3,
+    });
+    assert.deepStrictEqual(
+      parseOverviewWebviewMessage({ type: 'activate', chart: 'versions', category: 0, series: 2, query: 'x' }),
+      { type: 'activate', chart: 'versions', category: 0 },
+      'extra keys (a segment, a query) are not passed on: a click acts on the whole bar',
+    );
     // "Act on all…" names a bar too: the extension looks up its filter (the webview cannot hand it a query to delete by).
-    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'actOnAll', chart: 'platforms', category: 1, query: 'x', orgUnitPath: '/' }),
-      { type: 'actOnAll', chart: 'platforms', category: 1 });
+    assert.deepStrictEqual(parseOverviewWebviewMessage({ type: 'actOnAll', chart: 'platforms', category: 1, query: 'x', orgUnitPath: '/' }), {
+      type: 'actOnAll',
+      chart: 'platforms',
+      category: 1,
+    });
     for (const m of [
       { type: 'actOnAll', chart: 'platforms', category: -1 },
       { type: 'actOnAll', chart: 'nope', category: 0 },
@@ -106,7 +124,10 @@ describe('overview protocol', () => {
       loadingText: 'Loading the fleet overview…',
     });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1].replace(/&#39;/g, "'");
-    assert.strictEqual(csp, "default-src 'none'; style-src https://*.vscode-cdn.net; img-src https://*.vscode-cdn.net; font-src https://*.vscode-cdn.net; script-src 'nonce-n0nce';");
+    assert.strictEqual(
+      csp,
+      "default-src 'none'; style-src https://*.vscode-cdn.net; img-src https://*.vscode-cdn.net; font-src https://*.vscode-cdn.net; script-src 'nonce-n0nce';",
+    );
     assert.match(html, /<script nonce="n0nce" src="https:\/\/x\.vscode-cdn\.net\/media\/dist\/overview\.js"><\/script>/);
     assert.ok(html.includes('<title>Fleet Overview: /&#60;Sales&#62;</title>'));
     assert.ok(!/<style|\sstyle=|\son[a-z]+=|unsafe-/i.test(html));

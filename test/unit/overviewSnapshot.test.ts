@@ -72,8 +72,14 @@ describe('overview snapshots', () => {
     assert.deepStrictEqual(d.lists.upgraded, [{ deviceId: 'up', from: 129, to: 131 }]);
     assert.deepStrictEqual(d.lists.downgraded, [{ deviceId: 'down', from: 131, to: 130 }]);
     const versions = d.charts.find((c) => c.id === 'versions')!;
-    assert.deepStrictEqual(versions.rows.find((r) => r.label === '131'), { label: '131', before: 1, after: 2 });
-    assert.deepStrictEqual(versions.rows.find((r) => r.label === '128'), { label: '128', before: 2, after: 0 });
+    assert.deepStrictEqual(
+      versions.rows.find((r) => r.label === '131'),
+      { label: '131', before: 1, after: 2 },
+    );
+    assert.deepStrictEqual(
+      versions.rows.find((r) => r.label === '128'),
+      { label: '128', before: 2, after: 0 },
+    );
     assert.strictEqual(d.scopeMismatch, undefined);
   });
 
@@ -87,7 +93,10 @@ describe('overview snapshots', () => {
   });
 
   it('stays compact: under 48 bytes per device (a 36-character id on its own line)', () => {
-    const list = Array.from({ length: 5000 }, (_, i) => ({ deviceId: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`, browserVersions: v(100 + (i % 20)) }));
+    const list = Array.from({ length: 5000 }, (_, i) => ({
+      deviceId: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      browserVersions: v(100 + (i % 20)),
+    }));
     const text = serializeSnapshot(snapshotOf(list));
     const perDevice = text.length / list.length;
     assert.ok(perDevice < 48, `${perDevice.toFixed(1)} bytes per device`);

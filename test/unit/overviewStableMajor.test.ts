@@ -24,10 +24,11 @@ describe('overview stable major', () => {
     for (const setting of [0, -3, 1.5, Number.NaN]) {
       assert.strictEqual(chooseStableMajor({ setting, stableChannel: none, installs })?.source, 'fleet', String(setting));
     }
-    assert.deepStrictEqual(
-      chooseStableMajor({ setting: 0, stableChannel: counts({ 130: 5 }), installs }),
-      { major: 130, source: 'channel', explanation: chooseStableMajor({ setting: 0, stableChannel: counts({ 130: 5 }), installs })!.explanation },
-    );
+    assert.deepStrictEqual(chooseStableMajor({ setting: 0, stableChannel: counts({ 130: 5 }), installs }), {
+      major: 130,
+      source: 'channel',
+      explanation: chooseStableMajor({ setting: 0, stableChannel: counts({ 130: 5 }), installs })!.explanation,
+    });
     assert.strictEqual(chooseStableMajor({ setting: 0, stableChannel: none, installs: none }), undefined);
     assert.strictEqual(chooseStableMajor({ setting: 142, stableChannel: none, installs: none })?.major, 142, 'a setting needs no fleet');
   });

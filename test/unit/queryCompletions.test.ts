@@ -8,7 +8,20 @@ const recentValues = {
 };
 const BROWSER_NAMES = BROWSER_FIELDS.map((f) => f.name);
 // Relative bounds (-7d…) are resolved when the query runs (relativeDates.ts).
-const TIME_TEMPLATES = ['2026-11-25', '2026-11-18..', '2026-10-26..', '2026-08-27..', '..2026-10-26', '..2026-08-27', '-7d..', '-30d..', '-90d..', '..-90d', '2026-10-26..2026-11-25', '2026-11-25T18:04:05'];
+const TIME_TEMPLATES = [
+  '2026-11-25',
+  '2026-11-18..',
+  '2026-10-26..',
+  '2026-08-27..',
+  '..2026-10-26',
+  '..2026-08-27',
+  '-7d..',
+  '-30d..',
+  '-90d..',
+  '..-90d',
+  '2026-10-26..2026-11-25',
+  '2026-11-25T18:04:05',
+];
 const BOUND_DATES = ['2026-11-25', '2026-11-18', '2026-10-26', '2026-08-27', '2026-11-25T18:04:05', '-7d', '-30d', '-90d'];
 
 interface Case {
@@ -25,16 +38,32 @@ interface Case {
 const CASES: Case[] = [
   { name: 'empty query: every field', text: '|', labels: BROWSER_NAMES, range: [0, 0], insertText: BROWSER_NAMES.map((n) => `${n}:`) },
   { name: 'start of a word: fields replacing the word', text: 'mach|', labels: BROWSER_NAMES, range: [0, 4] },
-  { name: 'inside a field name: fields without a second colon', text: 'mac|hine_name:LIX', labels: BROWSER_NAMES, range: [0, 12], insertText: BROWSER_NAMES },
+  {
+    name: 'inside a field name: fields without a second colon',
+    text: 'mac|hine_name:LIX',
+    labels: BROWSER_NAMES,
+    range: [0, 12],
+    insertText: BROWSER_NAMES,
+  },
   { name: 'after a space: fields at the cursor', text: 'machine_name:LIX |', labels: BROWSER_NAMES, range: [17, 17] },
   { name: 'between two spaces: fields at the cursor', text: 'a |  b', labels: BROWSER_NAMES, range: [2, 2] },
   { name: 'before the first term', text: '| machine_name:LIX', labels: BROWSER_NAMES, range: [0, 0] },
   { name: "after 'field:' of a text field without fleet values: nothing", text: 'machine_name:|', labels: [] },
   {
-    name: "after 'field:' of a text field: fleet values, distinct, quoted when needed", text: 'machine_name:|', context: { recentValues },
-    labels: ['LAB-PC-01', 'LAB-PC-02', 'Front desk PC'], range: [13, 13], insertText: ['LAB-PC-01', 'LAB-PC-02', '"Front desk PC"'],
+    name: "after 'field:' of a text field: fleet values, distinct, quoted when needed",
+    text: 'machine_name:|',
+    context: { recentValues },
+    labels: ['LAB-PC-01', 'LAB-PC-02', 'Front desk PC'],
+    range: [13, 13],
+    insertText: ['LAB-PC-01', 'LAB-PC-02', '"Front desk PC"'],
   },
-  { name: 'inside a value: fleet values replace the value', text: 'machine_name:LA|B', context: { recentValues }, labels: ['LAB-PC-01', 'LAB-PC-02', 'Front desk PC'], range: [13, 16] },
+  {
+    name: 'inside a value: fleet values replace the value',
+    text: 'machine_name:LA|B',
+    context: { recentValues },
+    labels: ['LAB-PC-01', 'LAB-PC-02', 'Front desk PC'],
+    range: [13, 16],
+  },
   { name: 'boolean field: true and false', text: 'has_device_id_collision:|', labels: ['true', 'false'], range: [24, 24] },
   { name: 'boolean field, partly typed', text: 'has_device_id_collision:tr|', labels: ['true', 'false'], range: [24, 26] },
   { name: 'number field: 0 and fleet values', text: 'num_extensions:|', context: { recentValues }, labels: ['0', '3'], range: [15, 15] },
@@ -46,7 +75,7 @@ const CASES: Case[] = [
   { name: 'unknown field: nothing', text: 'colour:|', labels: [] },
   { name: 'inside a quoted free term: nothing', text: '"front d|', labels: [] },
   { name: 'inside a free term with punctuation: nothing', text: 'LAB-P|', labels: [] },
-  { name: "on the operator itself: nothing", text: 'register>|=2024-01-01', labels: [] },
+  { name: 'on the operator itself: nothing', text: 'register>|=2024-01-01', labels: [] },
   { name: 'tokens: the two fields', dialect: 'tokens', text: '|', labels: TOKEN_FIELDS.map((f) => f.name), range: [0, 0] },
   { name: 'tokens: after a space', dialect: 'tokens', text: 'token_state:ACTIVE |', labels: ['device_type', 'token_state'], range: [19, 19] },
   { name: 'tokens: token states', dialect: 'tokens', text: 'token_state:|', labels: ['ACTIVE', 'EXPIRED', 'REVOKED'], range: [12, 12] },
@@ -59,9 +88,16 @@ describe('query completions', () => {
       const offset = c.text.indexOf('|');
       const text = c.text.slice(0, offset) + c.text.slice(offset + 1);
       const items = complete(text, offset, c.dialect ?? 'browsers', { now, ...c.context });
-      assert.deepStrictEqual(items.map((i) => i.label), c.labels);
+      assert.deepStrictEqual(
+        items.map((i) => i.label),
+        c.labels,
+      );
       if (c.range) for (const i of items) assert.deepStrictEqual([i.range.start, i.range.end], c.range, i.label);
-      if (c.insertText) assert.deepStrictEqual(items.map((i) => i.insertText), c.insertText);
+      if (c.insertText)
+        assert.deepStrictEqual(
+          items.map((i) => i.insertText),
+          c.insertText,
+        );
     });
   }
 
@@ -83,7 +119,10 @@ describe('query completions', () => {
   it('computes dates in UTC from the injected clock', () => {
     const lateEvening = new Date('2026-01-01T00:30:00Z');
     const items = complete('sync:', 5, 'browsers', { now: lateEvening });
-    assert.deepStrictEqual(items.slice(0, 2).map((i) => i.label), ['2026-01-01', '2025-12-25..']);
+    assert.deepStrictEqual(
+      items.slice(0, 2).map((i) => i.label),
+      ['2026-01-01', '2025-12-25..'],
+    );
   });
 
   it('caps fleet values at 20', () => {
@@ -92,6 +131,9 @@ describe('query completions', () => {
   });
 
   it('clamps an offset past the end', () => {
-    assert.deepStrictEqual(complete('register:', 99, 'browsers', { now }).map((i) => i.label), TIME_TEMPLATES);
+    assert.deepStrictEqual(
+      complete('register:', 99, 'browsers', { now }).map((i) => i.label),
+      TIME_TEMPLATES,
+    );
   });
 });

@@ -70,7 +70,12 @@ describe('cbcm-query manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   it('declares the language, its extension and configuration', () => {
     const lang = manifest.contributes.languages.find((l: { id: string }) => l.id === 'cbcm-query');
-    assert.deepStrictEqual(lang, { id: 'cbcm-query', aliases: ['CBCM Filter Query'], extensions: ['.cbcmq'], configuration: './language-configuration.json' });
+    assert.deepStrictEqual(lang, {
+      id: 'cbcm-query',
+      aliases: ['CBCM Filter Query'],
+      extensions: ['.cbcmq'],
+      configuration: './language-configuration.json',
+    });
     const config = JSON.parse(fs.readFileSync(path.join(root, lang.configuration), 'utf8'));
     assert.strictEqual(config.comments.lineComment, '#');
   });

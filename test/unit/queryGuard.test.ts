@@ -9,7 +9,13 @@ import { diagnose, misleadingWarnings, type Dialect, type Severity } from '../..
 
 function recorder(answer: string | undefined): { ask: AskModal; calls: { message: string; detail: string; buttons: string[] }[] } {
   const calls: { message: string; detail: string; buttons: string[] }[] = [];
-  return { calls, ask: async (message, detail, ...buttons) => { calls.push({ message, detail, buttons }); return answer; } };
+  return {
+    calls,
+    ask: async (message, detail, ...buttons) => {
+      calls.push({ message, detail, buttons });
+      return answer;
+    },
+  };
 }
 
 const MISLEADING: [string, 'browsers' | 'tokens', string][] = [
@@ -43,8 +49,13 @@ describe('explorer filter: misleading queries need "Run anyway"', () => {
     assert.deepStrictEqual(r.calls[0].buttons, [RUN_ANYWAY]);
   });
 
-  for (const [query, dialect] of [['os_platform:Windows last_activity:..2026-01-01', 'browsers'], ['has_device_id_collision:TRUE', 'browsers'],
-    ['token_state:active', 'tokens'], ['os:"Windows 10"', 'browsers'], ['', 'browsers']] as [string, 'browsers' | 'tokens'][]) {
+  for (const [query, dialect] of [
+    ['os_platform:Windows last_activity:..2026-01-01', 'browsers'],
+    ['has_device_id_collision:TRUE', 'browsers'],
+    ['token_state:active', 'tokens'],
+    ['os:"Windows 10"', 'browsers'],
+    ['', 'browsers'],
+  ] as [string, 'browsers' | 'tokens'][]) {
     it(`sends without asking: '${query}'`, async () => {
       const r = recorder(undefined);
       assert.strictEqual(await confirmMisleadingQuery(query, dialect, r.ask, true), 'run');
@@ -80,12 +91,32 @@ function documentedSeverities(): Map<string, Set<Severity>> {
 describe('query diagnostics: one severity story', () => {
   const table = documentedSeverities();
   const corpus: [string, Dialect][] = [
-    ['-LIX', 'browsers'], ['NOT LIX', 'browsers'], ['! LIX', 'browsers'], ['machine_name!=LIX', 'browsers'], ['machine_name:mach*', 'browsers'],
-    ['a AND b', 'browsers'], ['a OR b', 'browsers'], ['(os:Windows)', 'browsers'], ['os:(Windows', 'browsers'], ['machine_name:-', 'browsers'],
-    ['machine_name:a-b', 'browsers'], ['has_device_id_collision:TRUE', 'browsers'], ['has_device_id_collision:maybe', 'browsers'],
-    ['num_extensions:1 num_extensions:2', 'browsers'], ['active', 'tokens'], ['token_state:active', 'tokens'], ['Machine_name:x', 'browsers'],
-    ['machine_name:', 'browsers'], ['register:2024-13-01', 'browsers'], ['register:2024-02-01..2024-01-01', 'browsers'], ['num_extensions:1..3', 'browsers'],
-    ['num_extensions:x', 'browsers'], ['machine_name:"LIX', 'browsers'], [':LIX', 'browsers'], ['org_unit:/x', 'browsers'], ['register>2024-01-01', 'browsers'],
+    ['-LIX', 'browsers'],
+    ['NOT LIX', 'browsers'],
+    ['! LIX', 'browsers'],
+    ['machine_name!=LIX', 'browsers'],
+    ['machine_name:mach*', 'browsers'],
+    ['a AND b', 'browsers'],
+    ['a OR b', 'browsers'],
+    ['(os:Windows)', 'browsers'],
+    ['os:(Windows', 'browsers'],
+    ['machine_name:-', 'browsers'],
+    ['machine_name:a-b', 'browsers'],
+    ['has_device_id_collision:TRUE', 'browsers'],
+    ['has_device_id_collision:maybe', 'browsers'],
+    ['num_extensions:1 num_extensions:2', 'browsers'],
+    ['active', 'tokens'],
+    ['token_state:active', 'tokens'],
+    ['Machine_name:x', 'browsers'],
+    ['machine_name:', 'browsers'],
+    ['register:2024-13-01', 'browsers'],
+    ['register:2024-02-01..2024-01-01', 'browsers'],
+    ['num_extensions:1..3', 'browsers'],
+    ['num_extensions:x', 'browsers'],
+    ['machine_name:"LIX', 'browsers'],
+    [':LIX', 'browsers'],
+    ['org_unit:/x', 'browsers'],
+    ['register>2024-01-01', 'browsers'],
   ];
   it("documents a leading '-' as a warning, as it is reported", () => {
     assert.ok(table.get('not-unsupported')?.has('warning'));

@@ -7,14 +7,13 @@ import { compileBrowserQuery } from '../emulator/browserQuery';
 import { compileTokenQuery } from '../emulator/tokenQuery';
 import { wordMatcher } from '../emulator/queryTerms';
 import { useEmulator } from '../emulator/fixture';
-import {
-  diagnose, normalizeEnumValues, type QueryDiagnostic, type QuickFix,
-} from '../../src/query';
+import { diagnose, normalizeEnumValues, type QueryDiagnostic, type QuickFix } from '../../src/query';
 import { recentValuesFromBrowsers } from '../../src/language/fleetValues';
 
 function applyFix(text: string, fix: QuickFix): string {
   let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  for (const e of [...fix.edits].sort((a, b) => b.range.start - a.range.start))
+    out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;
 }
 
@@ -38,7 +37,11 @@ describe('query hints agree with the emulator', function () {
   const browsers = () => [...emu.fleet.browsers.values()];
   const matched = (query: string): Set<string> => {
     const p = compileBrowserQuery(query);
-    return new Set(browsers().filter(p).map((b) => b.deviceId));
+    return new Set(
+      browsers()
+        .filter(p)
+        .map((b) => b.deviceId),
+    );
   };
   const tokensMatched = (query: string): Set<string> => {
     const p = compileTokenQuery(query);
@@ -135,12 +138,39 @@ describe('query hints agree with the emulator', function () {
   function queries(): { browsers: string[]; tokens: string[] } {
     const rv = recentValuesFromBrowsers(browsers());
     const out = new Set<string>([
-      'os:Mac', 'os:Win', 'os:Windows', 'os:"Windows 1"', 'os_platform:Mac', 'os_platform:Win', 'machine_name:DESK', 'machine_name:DESKTOP',
-      'machine_name:mach*', 'machine_name:DESK*', 'os:Win* arch:x86_64', 'machine_name:*', 'browser_version:13', 'arch:x86',
-      'machine_name:MBP-', 'os_version:10.0', 'os:"Mac 15"', 'Windows AND arch:arm64', 'os_platform:Windows AND', '-Windows', 'os_platform:Mac -Linux',
-      '(os_platform:Windows)', 'os_platform:(Linux)', '(Mac)', 'arch:arm64 )', 'machine_name:-', 'num_extensions:1 num_extensions:2',
-      'has_device_id_collision:true has_device_id_collision:false', 'has_device_id_collision:TRUE', 'has_device_id_collision:False',
-      'os_version:6.8.0-49-generic', 'arch:X86_64', 'location:"front desk"',
+      'os:Mac',
+      'os:Win',
+      'os:Windows',
+      'os:"Windows 1"',
+      'os_platform:Mac',
+      'os_platform:Win',
+      'machine_name:DESK',
+      'machine_name:DESKTOP',
+      'machine_name:mach*',
+      'machine_name:DESK*',
+      'os:Win* arch:x86_64',
+      'machine_name:*',
+      'browser_version:13',
+      'arch:x86',
+      'machine_name:MBP-',
+      'os_version:10.0',
+      'os:"Mac 15"',
+      'Windows AND arch:arm64',
+      'os_platform:Windows AND',
+      '-Windows',
+      'os_platform:Mac -Linux',
+      '(os_platform:Windows)',
+      'os_platform:(Linux)',
+      '(Mac)',
+      'arch:arm64 )',
+      'machine_name:-',
+      'num_extensions:1 num_extensions:2',
+      'has_device_id_collision:true has_device_id_collision:false',
+      'has_device_id_collision:TRUE',
+      'has_device_id_collision:False',
+      'os_version:6.8.0-49-generic',
+      'arch:X86_64',
+      'location:"front desk"',
     ]);
     for (const [field, values] of Object.entries(rv)) {
       if (field === 'num_extensions' || field === 'num_policies') continue;
@@ -153,8 +183,15 @@ describe('query hints agree with the emulator', function () {
     }
     return {
       browsers: [...out],
-      tokens: ['active', 'CHROME_BROWSER', 'token_state:active', 'device_type:chrome_browser', 'token_state:ACTIVE token_state:REVOKED',
-        'token_state:Revoked device_type:CHROME_BROWSER', 'expired token_state:EXPIRED'],
+      tokens: [
+        'active',
+        'CHROME_BROWSER',
+        'token_state:active',
+        'device_type:chrome_browser',
+        'token_state:ACTIVE token_state:REVOKED',
+        'token_state:Revoked device_type:CHROME_BROWSER',
+        'expired token_state:EXPIRED',
+      ],
     };
   }
 
@@ -163,7 +200,10 @@ describe('query hints agree with the emulator', function () {
     const { browsers: bq, tokens: tq } = queries();
     const failures: string[] = [];
     let checked = 0;
-    for (const [dialect, list] of [['browsers', bq], ['tokens', tq]] as const) {
+    for (const [dialect, list] of [
+      ['browsers', bq],
+      ['tokens', tq],
+    ] as const) {
       for (const q of list) {
         for (const d of diagnose(q, dialect, dialect === 'browsers' ? { recentValues } : {})) {
           if (d.severity === 'error') continue;

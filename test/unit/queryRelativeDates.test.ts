@@ -20,11 +20,17 @@ describe('query: relative dates', () => {
 
   it('are valid in the diagnostics, a reversed relative range is flagged, a near miss gets a fix', () => {
     assert.deepStrictEqual(errors('last_activity:..-90d register:-7d..'), []);
-    assert.deepStrictEqual(errors('register:-7d..-90d').map((d) => d.code), ['bad-range']);
+    assert.deepStrictEqual(
+      errors('register:-7d..-90d').map((d) => d.code),
+      ['bad-range'],
+    );
     const bad = errors('register:-7days..');
     assert.strictEqual(bad.length, 1);
     assert.match(bad[0].message, /-7d \(days\)/);
-    assert.ok(bad[0].fixes?.some((f) => f.title === 'Change to -7d'), JSON.stringify(bad[0].fixes));
+    assert.ok(
+      bad[0].fixes?.some((f) => f.title === 'Change to -7d'),
+      JSON.stringify(bad[0].fixes),
+    );
   });
 
   it('are offered by completion and explained by hover', () => {

@@ -1,13 +1,15 @@
 import * as assert from 'assert';
-import {
-  dialectFromDocument, format, hover, parseQuery, serialize, validateQueryInput, type Dialect,
-} from '../../src/query';
+import { dialectFromDocument, format, hover, parseQuery, serialize, validateQueryInput, type Dialect } from '../../src/query';
 import { recentValuesFromBrowsers } from '../../src/language/fleetValues';
 import { validateQueryInputDetailed } from '../../src/query';
 
 const SERIALIZE: { name: string; text: string; expected: string }[] = [
   { name: 'a simple term is unchanged', text: 'machine_name:LIX', expected: 'machine_name:LIX' },
-  { name: 'extra spaces are normalised', text: '   machine_name:LIX     register:2011-04-26..   ', expected: 'machine_name:LIX register:2011-04-26..' },
+  {
+    name: 'extra spaces are normalised',
+    text: '   machine_name:LIX     register:2011-04-26..   ',
+    expected: 'machine_name:LIX register:2011-04-26..',
+  },
   { name: 'tabs and newlines become one space', text: 'a\t\tb\n c', expected: 'a b c' },
   { name: 'quotes are kept around a phrase', text: 'os:"Windows 10"   location:"front desk"', expected: 'os:"Windows 10" location:"front desk"' },
   { name: 'quotes are kept around punctuation', text: 'machine_name:"LAB-PC"', expected: 'machine_name:"LAB-PC"' },
@@ -15,7 +17,11 @@ const SERIALIZE: { name: string; text: string; expected: string }[] = [
   { name: 'an unclosed quote is closed', text: 'note:"loaner laptop', expected: 'note:"loaner laptop"' },
   { name: 'times keep their colons', text: 'last_activity:2011-04-26T14:23:05..', expected: 'last_activity:2011-04-26T14:23:05..' },
   { name: 'the empty query is empty', text: '   ', expected: '' },
-  { name: 'tokens example of the reference', text: 'device_type:CHROME_BROWSER  token_state:REVOKED', expected: 'device_type:CHROME_BROWSER token_state:REVOKED' },
+  {
+    name: 'tokens example of the reference',
+    text: 'device_type:CHROME_BROWSER  token_state:REVOKED',
+    expected: 'device_type:CHROME_BROWSER token_state:REVOKED',
+  },
 ];
 
 const FORMAT: { name: string; text: string; expected: string; dialect?: Dialect }[] = [
@@ -30,12 +36,31 @@ const FORMAT: { name: string; text: string; expected: string; dialect?: Dialect 
 ];
 
 const HOVER: { name: string; text: string; at: string; dialect?: Dialect; matches: RegExp; range: [number, number] }[] = [
-  { name: 'field name: docs and type', text: 'machine_name:LIX', at: 'mach', matches: /\*\*machine_name\*\* \(text\)[\s\S]*machine name/, range: [0, 12] },
+  {
+    name: 'field name: docs and type',
+    text: 'machine_name:LIX',
+    at: 'mach',
+    matches: /\*\*machine_name\*\* \(text\)[\s\S]*machine name/,
+    range: [0, 12],
+  },
   { name: 'operator', text: 'machine_name:LIX', at: ':', matches: /only operator/, range: [12, 13] },
   { name: 'unsupported operator on a time', text: 'register>=2024-01-01', at: '>=', matches: /not supported[\s\S]*register:a\.\./, range: [8, 10] },
-  { name: 'closed time range', text: 'register:2024-01-01..2024-02-01', at: '..', matches: /from `2024-01-01` to `2024-02-01`, both included/, range: [9, 31] },
+  {
+    name: 'closed time range',
+    text: 'register:2024-01-01..2024-02-01',
+    at: '..',
+    matches: /from `2024-01-01` to `2024-02-01`, both included/,
+    range: [9, 31],
+  },
   { name: 'open time range', text: 'sync:2024-01-01..', at: '2024', matches: /on or after `2024-01-01`/, range: [5, 17] },
-  { name: 'enum field', text: 'token_state:ACTIVE', at: 'token', dialect: 'tokens', matches: /token_state\*\* \(enum: ACTIVE \| EXPIRED \| REVOKED\)/, range: [0, 11] },
+  {
+    name: 'enum field',
+    text: 'token_state:ACTIVE',
+    at: 'token',
+    dialect: 'tokens',
+    matches: /token_state\*\* \(enum: ACTIVE \| EXPIRED \| REVOKED\)/,
+    range: [0, 11],
+  },
   { name: 'free term', text: 'machine 73', at: '73', matches: /Free term/, range: [8, 10] },
   { name: 'free term in tokens is ignored', text: 'foo', at: 'foo', dialect: 'tokens', matches: /ignore/, range: [0, 3] },
   { name: 'OR', text: 'a OR b', at: 'OR', matches: /OR is not supported/, range: [2, 4] },
@@ -92,7 +117,8 @@ describe('query dialect and input validation', () => {
     { first: '# a comment about tokens', file: 'x.cbcmq', expected: 'browsers' },
   ];
   for (const c of DIALECTS) {
-    it(`${JSON.stringify(c.first)} in ${JSON.stringify(c.file)} is ${c.expected}`, () => assert.strictEqual(dialectFromDocument(c.first, c.file), c.expected));
+    it(`${JSON.stringify(c.first)} in ${JSON.stringify(c.file)} is ${c.expected}`, () =>
+      assert.strictEqual(dialectFromDocument(c.first, c.file), c.expected));
   }
 
   it('validateQueryInput returns the first error, and nothing for warnings or valid queries', () => {
@@ -109,15 +135,26 @@ describe('query dialect and input validation', () => {
 
   it('recentValuesFromBrowsers maps listed browsers to query fields', () => {
     const values = recentValuesFromBrowsers([
-      { deviceId: '1', machineName: 'LAB-1', osPlatform: 'Windows', browserVersions: ['120.0.6099.109'], extensionCount: 3, annotatedLocation: 'Montreal' },
+      {
+        deviceId: '1',
+        machineName: 'LAB-1',
+        osPlatform: 'Windows',
+        browserVersions: ['120.0.6099.109'],
+        extensionCount: 3,
+        annotatedLocation: 'Montreal',
+      },
       { deviceId: '2', machineName: 'LAB-2', osPlatform: 'Windows', browserVersions: ['121.0.1'] },
     ]);
     assert.deepStrictEqual(values, {
-      machine_name: ['LAB-1', 'LAB-2'], os_platform: ['Windows'], location: ['Montreal'], browser_version: ['120', '121'], num_extensions: ['3'],
+      machine_name: ['LAB-1', 'LAB-2'],
+      os_platform: ['Windows'],
+      location: ['Montreal'],
+      browser_version: ['120', '121'],
+      num_extensions: ['3'],
     });
   });
 
-  it("recentValuesFromBrowsers gives os as platform and major OS version (what the os field matches), not osPlatformVersion", () => {
+  it('recentValuesFromBrowsers gives os as platform and major OS version (what the os field matches), not osPlatformVersion', () => {
     const values = recentValuesFromBrowsers([
       { deviceId: '1', osPlatform: 'Mac', osVersion: '15.1.1', osPlatformVersion: 'macOS 15.1.1' },
       { deviceId: '2', osPlatform: 'Windows', osVersion: '10.0.19045.1087', osPlatformVersion: 'Windows 10 Pro' },

@@ -93,9 +93,7 @@ describe('planSave (three-way merge)', () => {
     const remote = { ...base, annotatedUser: 'carol' };
     const plan = planSave(base, mine, remote);
     assert.strictEqual(plan.kind, 'conflict');
-    assert.deepStrictEqual(plan.kind === 'conflict' && plan.fields, [
-      { field: 'annotatedUser', base: 'alice', yours: 'bob', theirs: 'carol' },
-    ]);
+    assert.deepStrictEqual(plan.kind === 'conflict' && plan.fields, [{ field: 'annotatedUser', base: 'alice', yours: 'bob', theirs: 'carol' }]);
     assert.deepStrictEqual(plan.kind === 'conflict' && plan.remote, remote);
   });
 

@@ -76,7 +76,11 @@ describe('details panel: draft store', () => {
     clock += DRAFT_MAX_AGE_MS + 1;
     assert.strictEqual(store.get('acc', 'old'), undefined);
     await store.set('acc', 'new', draft('new'));
-    assert.deepStrictEqual(Object.keys(memento.get<Record<string, unknown>>(DRAFTS_KEY)!), [JSON.stringify(['acc', 'new'])], 'the old one left the memento');
+    assert.deepStrictEqual(
+      Object.keys(memento.get<Record<string, unknown>>(DRAFTS_KEY)!),
+      [JSON.stringify(['acc', 'new'])],
+      'the old one left the memento',
+    );
     await memento.update(DRAFTS_KEY, {
       [JSON.stringify(['acc', 'bad1'])]: { draft: { annotations: { annotatedUser: 5 } }, savedAt: clock },
       [JSON.stringify(['acc', 'bad2'])]: 'nonsense',

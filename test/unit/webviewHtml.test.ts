@@ -21,7 +21,10 @@ function cspOf(html: string): string {
 
 function directives(csp: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const part of csp.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of csp
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, ...values] = part.split(/\s+/);
     assert.ok(!map.has(name), `directive ${name} appears once`);
     map.set(name, values.join(' '));
@@ -70,10 +73,13 @@ describe('webview HTML shell', () => {
     assert.match(n, /^[A-Za-z0-9+/]+=*$/);
   });
 
-  it('links the shared base stylesheet (media/base.css) before the panel\'s own', () => {
+  it("links the shared base stylesheet (media/base.css) before the panel's own", () => {
     const html = shell();
     const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
-    assert.deepStrictEqual(links, ['https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css']);
+    assert.deepStrictEqual(links, [
+      'https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css',
+      'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
+    ]);
   });
 
   it('escapes the title and resource URIs', () => {

@@ -54,10 +54,16 @@ describe('details model', () => {
 
   it('raises a warning badge with an icon and words for policy errors and device-id collisions', () => {
     const m = buildDetailsModel(makeLargeBrowser('d-3', 1, 300), NOW);
-    assert.deepStrictEqual(m.badges.map((b) => [b.tone, b.icon, b.text]), [['warning', 'warning', '6 policy errors']]);
+    assert.deepStrictEqual(
+      m.badges.map((b) => [b.tone, b.icon, b.text]),
+      [['warning', 'warning', '6 policy errors']],
+    );
     assert.match(m.badges[0].detail, /Machine policies/);
     const single = buildDetailsModel({ deviceId: 's', machinePolicies: [{ name: 'P', error: 'bad' }] }, NOW);
-    assert.deepStrictEqual(single.badges.map((b) => b.text), ['1 policy error']);
+    assert.deepStrictEqual(
+      single.badges.map((b) => b.text),
+      ['1 policy error'],
+    );
     const clean = buildDetailsModel({ deviceId: 'c', machinePolicies: [{ name: 'P' }] }, NOW);
     assert.deepStrictEqual(clean.badges, []);
   });
@@ -126,7 +132,7 @@ describe('details model', () => {
   });
 
   // Its speed is measured by `npm run bench` (bench/webview.bench.ts), not asserted here.
-  it('builds the model for 50 extensions and 300 policies (the benchmark\'s fixture)', () => {
+  it("builds the model for 50 extensions and 300 policies (the benchmark's fixture)", () => {
     const r = benchPanelModel(1);
     assert.strictEqual(r.extensions, 50);
     assert.strictEqual(r.policies, 300);
@@ -138,7 +144,16 @@ describe('webview scripts never parse device data as HTML', () => {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     it(`${file} uses no HTML sinks`, () => {
       const src = fs.readFileSync(path.join(dir, file), 'utf8');
-      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'createContextualFragment', 'DOMParser', 'eval(', 'new Function']) {
+      for (const sink of [
+        'innerHTML',
+        'outerHTML',
+        'insertAdjacentHTML',
+        'document.write',
+        'createContextualFragment',
+        'DOMParser',
+        'eval(',
+        'new Function',
+      ]) {
         assert.ok(!src.includes(sink), `${file} must not use ${sink}`);
       }
     });

@@ -26,15 +26,32 @@ const DEVICE = {
   virtualDeviceId: 'v-1',
   browsers: [
     {
-      browserVersion: '131.0.1', channel: 'STABLE', executablePath: 'C:\\chrome.exe', installedBrowserVersion: '132.0.0',
+      browserVersion: '131.0.1',
+      channel: 'STABLE',
+      executablePath: 'C:\\chrome.exe',
+      installedBrowserVersion: '132.0.0',
       lastStatusReportTime: T,
       plugins: [{ name: 'PDF', description: 'Viewer', fileame: 'pdf.dll' }, { fileName: 'a.dll' }, { filename: 'b.dll' }, {}],
       profiles: [
         {
-          name: 'Work', id: 'p1', chromeSignedinUserEmail: 'jane@example.test', safeBrowsingWarnings: 3, safeBrowsingWarningsClickThrough: '1',
+          name: 'Work',
+          id: 'p1',
+          chromeSignedinUserEmail: 'jane@example.test',
+          safeBrowsingWarnings: 3,
+          safeBrowsingWarningsClickThrough: '1',
           extensions: [
-            { name: 'Ext A', extensionId: 'aaa', version: '1.0', installType: 'ADMIN', appType: 'EXTENSION', description: 'Does A', homepageUrl: 'https://a.test',
-              configuredAppPolicy: '{}', disabled: true, permissions: ['tabs', 7, 'storage'] },
+            {
+              name: 'Ext A',
+              extensionId: 'aaa',
+              version: '1.0',
+              installType: 'ADMIN',
+              appType: 'EXTENSION',
+              description: 'Does A',
+              homepageUrl: 'https://a.test',
+              configuredAppPolicy: '{}',
+              disabled: true,
+              permissions: ['tabs', 7, 'storage'],
+            },
             { extensionId: 'bbb' },
           ],
           userPolicies: [{ name: 'UP', value: 'on', source: 'USER_CLOUD' }],
@@ -48,7 +65,10 @@ const DEVICE = {
     { browserVersion: '130.0.2', installedBrowserVersion: '130.0.2' },
     { channel: 'BETA' },
   ],
-  machinePolicies: [{ name: 'MP', value: 'x', source: 'MACHINE', error: 'Bad value' }, { name: 'MP2', value: 'y' }],
+  machinePolicies: [
+    { name: 'MP', value: 'x', source: 'MACHINE', error: 'Bad value' },
+    { name: 'MP2', value: 'y' },
+  ],
   machineExtensionPolicies: [{ extensionId: 'ccc', policies: [{ name: 'MEP', value: 'z' }] }],
   lastDeviceUsers: [{ userName: 'jane', lastStatusReportTime: T }, { userName: 'bob' }, {}],
   deviceIdentifiersHistory: {
@@ -95,13 +115,19 @@ describe('details model: one device, every field (hand-written expectations)', (
     assert.strictEqual(m.policyTotal, 5); // 2 machine + 1 machine extension + 1 user + 1 extension policy
     assert.strictEqual(m.summary, '2 extensions · 5 policies listed below');
     assert.strictEqual(m.machinePolicyErrors, 1);
-    assert.deepStrictEqual(m.badges.map((b) => b.text), ['Device ID collision', '1 policy error']);
+    assert.deepStrictEqual(
+      m.badges.map((b) => b.text),
+      ['Device ID collision', '1 policy error'],
+    );
     assert.match(m.badges[0].detail, /Identifier history/);
     assert.strictEqual(m.deviceIdCollision, true);
   });
 
   it('installs: titles with version and channel, fallbacks, the pending update only when it differs', () => {
-    assert.deepStrictEqual(m.installs.map((i) => i.title), ['131.0.1 · STABLE', '130.0.2', 'Install 3 · BETA']);
+    assert.deepStrictEqual(
+      m.installs.map((i) => i.title),
+      ['131.0.1 · STABLE', '130.0.2', 'Install 3 · BETA'],
+    );
     assert.deepStrictEqual(values(m.installs[0].fields), [
       ['Version', '131.0.1'],
       ['Channel', 'STABLE'],
@@ -121,7 +147,10 @@ describe('details model: one device, every field (hand-written expectations)', (
 
   it('profiles: title from name, else e-mail, else id, else its number; every field', () => {
     const profiles = m.installs[0].profiles;
-    assert.deepStrictEqual(profiles.map((p) => p.title), ['Work', 'bob@example.test', 'p3', 'Profile 4']);
+    assert.deepStrictEqual(
+      profiles.map((p) => p.title),
+      ['Work', 'bob@example.test', 'p3', 'Profile 4'],
+    );
     assert.deepStrictEqual(values(profiles[0].fields), [
       ['Profile name', 'Work'],
       ['Profile ID', 'p1'],
@@ -134,14 +163,24 @@ describe('details model: one device, every field (hand-written expectations)', (
     ]);
     assert.deepStrictEqual(profiles[0].extensions, [
       {
-        name: 'Ext A', extensionId: 'aaa', version: '1.0', installType: 'ADMIN', appType: 'EXTENSION', description: 'Does A', homepageUrl: 'https://a.test',
-        configuredAppPolicy: '{}', disabled: true, permissions: ['tabs', '7', 'storage'],
+        name: 'Ext A',
+        extensionId: 'aaa',
+        version: '1.0',
+        installType: 'ADMIN',
+        appType: 'EXTENSION',
+        description: 'Does A',
+        homepageUrl: 'https://a.test',
+        configuredAppPolicy: '{}',
+        disabled: true,
+        permissions: ['tabs', '7', 'storage'],
         search: ['ext a', 'aaa', '1.0', 'admin', 'extension', 'tabs', '7', 'storage'].join('\u0000'),
       },
       { extensionId: 'bbb', disabled: false, permissions: [], search: 'bbb' },
     ]);
     assert.deepStrictEqual(profiles[0].userPolicies, [{ name: 'UP', value: 'on', source: 'USER_CLOUD', search: 'up\u0000on\u0000user_cloud' }]);
-    assert.deepStrictEqual(profiles[0].extensionPolicies, [{ extensionId: 'aaa', extensionName: 'Ext A', policies: [{ name: 'EP', value: '1', search: 'ep\u00001' }] }]);
+    assert.deepStrictEqual(profiles[0].extensionPolicies, [
+      { extensionId: 'aaa', extensionName: 'Ext A', policies: [{ name: 'EP', value: '1', search: 'ep\u00001' }] },
+    ]);
     assert.deepStrictEqual(profiles[3].extensions, []);
   });
 
@@ -151,17 +190,37 @@ describe('details model: one device, every field (hand-written expectations)', (
       { name: 'MP2', value: 'y', search: 'mp2\u0000y' },
     ]);
     assert.deepStrictEqual(m.machineExtensionPolicies, [{ extensionId: 'ccc', policies: [{ name: 'MEP', value: 'z', search: 'mep\u0000z' }] }]);
-    assert.deepStrictEqual(m.deviceUsers.map((u) => [u.userName, u.lastStatusReport?.relative]), [['jane', 'yesterday'], ['bob', undefined], [undefined, undefined]]);
+    assert.deepStrictEqual(
+      m.deviceUsers.map((u) => [u.userName, u.lastStatusReport?.relative]),
+      [
+        ['jane', 'yesterday'],
+        ['bob', undefined],
+        [undefined, undefined],
+      ],
+    );
     assert.deepStrictEqual(m.deviceUsers[2], {});
     assert.deepStrictEqual(
       m.identifierHistory.map((r) => [r.machineName, r.serialNumber, r.firstRecord?.relative, r.lastActivity?.relative]),
-      [['PC-1', 'SN1', 'yesterday', 'yesterday'], ['PC-OLD', undefined, undefined, undefined]],
+      [
+        ['PC-1', 'SN1', 'yesterday', 'yesterday'],
+        ['PC-OLD', undefined, undefined, undefined],
+      ],
     );
     assert.deepStrictEqual(m.identifierHistory[1], { machineName: 'PC-OLD' });
   });
 
   it('readers: empty text, non-finite and non-integer numbers are absent', () => {
-    const odd = buildDetailsModel({ deviceId: 'o', machineName: '', extensionCount: Number.NaN, policyCount: '1.5', safeBrowsingClickThroughCount: '-3', serialNumber: 12 } as unknown as ChromeBrowser, NOW);
+    const odd = buildDetailsModel(
+      {
+        deviceId: 'o',
+        machineName: '',
+        extensionCount: Number.NaN,
+        policyCount: '1.5',
+        safeBrowsingClickThroughCount: '-3',
+        serialNumber: 12,
+      } as unknown as ChromeBrowser,
+      NOW,
+    );
     const v = Object.fromEntries(values(odd.overview));
     assert.strictEqual(odd.title, 'o');
     assert.strictEqual(v['Machine name'], undefined);
@@ -171,16 +230,28 @@ describe('details model: one device, every field (hand-written expectations)', (
     assert.strictEqual(v['Serial number'], '12');
     assert.strictEqual(v['Chrome versions'], undefined);
     assert.strictEqual(odd.summary, '0 extensions · 0 policies listed below');
-    const one = buildDetailsModel({ deviceId: 'x', extensionCount: 5, browsers: [{ profiles: [{ extensions: [{ name: 'only' }] }] }] } as unknown as ChromeBrowser, NOW);
+    const one = buildDetailsModel(
+      { deviceId: 'x', extensionCount: 5, browsers: [{ profiles: [{ extensions: [{ name: 'only' }] }] }] } as unknown as ChromeBrowser,
+      NOW,
+    );
     assert.strictEqual(Object.fromEntries(values(one.overview))['Extensions (total reported by Chrome)'], '5 (1 extension listed below)');
     assert.strictEqual(one.summary, '1 extension · 0 policies listed below');
   });
 
   it('relative times in every unit, past and future', () => {
-    const H = 3600_000, D = 24 * H;
+    const H = 3600_000,
+      D = 24 * H;
     const cases: [number, string][] = [
-      [-2 * 365 * D, '2 years ago'], [-60 * D, '2 months ago'], [-14 * D, '2 weeks ago'], [-D, 'yesterday'], [-2 * H, '2 hours ago'],
-      [-5 * 60_000, '5 minutes ago'], [-30_000, 'just now'], [0, 'just now'], [3 * D, 'in 3 days'], [365 * D, 'next year'],
+      [-2 * 365 * D, '2 years ago'],
+      [-60 * D, '2 months ago'],
+      [-14 * D, '2 weeks ago'],
+      [-D, 'yesterday'],
+      [-2 * H, '2 hours ago'],
+      [-5 * 60_000, '5 minutes ago'],
+      [-30_000, 'just now'],
+      [0, 'just now'],
+      [3 * D, 'in 3 days'],
+      [365 * D, 'next year'],
     ];
     for (const [delta, text] of cases) assert.strictEqual(relativeTime(new Date(NOW + delta).toISOString(), NOW), text, String(delta));
     assert.deepStrictEqual(timeText(17, NOW)?.relative, 'not a valid time');
@@ -191,6 +262,7 @@ describe('details model: one device, every field (hand-written expectations)', (
     for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']) {
       assert.ok(hasBidiControls(`a${c}b`), c.codePointAt(0)!.toString(16));
     }
-    for (const c of ['\u2029', '\u202f', '\u2065', '\u206a', '\u200d', '\u061b']) assert.ok(!hasBidiControls(`a${c}b`), c.codePointAt(0)!.toString(16));
+    for (const c of ['\u2029', '\u202f', '\u2065', '\u206a', '\u200d', '\u061b'])
+      assert.ok(!hasBidiControls(`a${c}b`), c.codePointAt(0)!.toString(16));
   });
 });

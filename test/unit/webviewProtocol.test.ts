@@ -74,7 +74,10 @@ describe('webview protocol: messages from the extension', () => {
       },
     ],
     ['error', { type: 'error', deviceId: 'd1', message: 'Signed out' }],
-    ['device with an offered draft', { type: 'device', browser, loadedAt: 1, offeredDraft: { draft: { annotations: A, base: B }, savedAt: 1700000000000 } }],
+    [
+      'device with an offered draft',
+      { type: 'device', browser, loadedAt: 1, offeredDraft: { draft: { annotations: A, base: B }, savedAt: 1700000000000 } },
+    ],
     ['blank', { type: 'blank', deviceId: 'd1', message: 'This browser was deleted.' }],
     ['requestSave', { type: 'requestSave' }],
   ];
@@ -115,9 +118,11 @@ describe('webview protocol: messages from the extension', () => {
 
 describe('annotationValuesOf', () => {
   it('maps absent and non-string annotations to empty strings', () => {
-    assert.deepStrictEqual(
-      annotationValuesOf({ annotatedUser: 'x', annotatedNotes: 5 as unknown as string }),
-      { annotatedUser: 'x', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' },
-    );
+    assert.deepStrictEqual(annotationValuesOf({ annotatedUser: 'x', annotatedNotes: 5 as unknown as string }), {
+      annotatedUser: 'x',
+      annotatedLocation: '',
+      annotatedAssetId: '',
+      annotatedNotes: '',
+    });
   });
 });

@@ -102,7 +102,9 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('list-filter');
     const total = `${s.deviceIds.length.toLocaleString('en')} browser${s.deviceIds.length === 1 ? '' : 's'}`;
-    item.description = [total, s.complete ? undefined : 'partial inventory', this.notFound ? `${this.notFound} gone` : undefined].filter(Boolean).join(' · ');
+    item.description = [total, s.complete ? undefined : 'partial inventory', this.notFound ? `${this.notFound} gone` : undefined]
+      .filter(Boolean)
+      .join(' · ');
     const where = s.scope.kind === 'account' ? 'the whole account' : `the org unit ${s.scope.orgUnitPath}`;
     item.tooltip = [
       `${s.description}, from the fleet inventory of ${where}.`,
@@ -111,7 +113,9 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
       this.loadedTooltip('browser'),
       this.notFound ? `${this.notFound} of them no longer exist (deleted or moved since the inventory was taken).` : undefined,
       'Select browsers here for the bulk actions; "Close List" removes this folder.',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     item.contextValue = 'browserList';
     return item;
   }

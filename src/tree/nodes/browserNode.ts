@@ -34,8 +34,7 @@ export class BrowserNode implements ExplorerNode {
     item.id = this.id;
     item.description = browserRowDescription(b, this.rowFields());
     const collision = hasDeviceIdCollision(b);
-    item.iconPath = new vscode.ThemeIcon(osIcon(b.osPlatform),
-      collision ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(osIcon(b.osPlatform), collision ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.tooltip = browserTooltip(b);
     item.contextValue = 'browser';
     // A click previews (focus stays in the tree), a double click or Enter pins: decided by the details module.

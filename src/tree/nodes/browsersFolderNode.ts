@@ -27,14 +27,17 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     const backend = this.ctx.backend();
     if (!backend) return undefined;
     const sort = this.ctx.state.sort;
-    const pages = backend.listBrowsers({
-      projection: 'BASIC',
-      orgUnitPath: this.orgUnitPath,
-      query: this.query,
-      orderBy: sort?.orderBy,
-      sortOrder: sort?.sortOrder,
-      maxResults: this.ctx.pageSize(),
-    }, signal);
+    const pages = backend.listBrowsers(
+      {
+        projection: 'BASIC',
+        orgUnitPath: this.orgUnitPath,
+        query: this.query,
+        orderBy: sort?.orderBy,
+        sortOrder: sort?.sortOrder,
+        maxResults: this.ctx.pageSize(),
+      },
+      signal,
+    );
     return toListingPages(pages, (p) => p.browsers);
   }
 
@@ -98,16 +101,22 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'browser');
     const sort = this.ctx.state.sort;
     // Most telling first: a narrow sidebar cuts the end off, and the tooltip has it all.
-    item.description = [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
-      .filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     item.tooltip = [
-      this.orgUnitPath === undefined ? 'Every browser of the account.'
-        : subUnits ? `Browsers in the org unit ${this.orgUnitPath} and its sub-units (the API lists sub-units with their parent).`
+      this.orgUnitPath === undefined
+        ? 'Every browser of the account.'
+        : subUnits
+          ? `Browsers in the org unit ${this.orgUnitPath} and its sub-units (the API lists sub-units with their parent).`
           : `Browsers the API lists for the org unit ${this.orgUnitPath}.`,
       this.loadedTooltip('browser'),
       sort ? `Sorted by ${describeSort(sort)}: ${sortChoice(sort.orderBy).detail.toLowerCase()}.` : 'In the API’s default order.',
       this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     item.contextValue = this.query ? 'browsers filtered' : 'browsers';
     return item;
   }

@@ -16,8 +16,12 @@ export class MessageNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = 'message';
-    const color = this.icon === 'error' ? new vscode.ThemeColor('list.errorForeground')
-      : this.icon === 'warning' ? new vscode.ThemeColor('list.warningForeground') : undefined;
+    const color =
+      this.icon === 'error'
+        ? new vscode.ThemeColor('list.errorForeground')
+        : this.icon === 'warning'
+          ? new vscode.ThemeColor('list.warningForeground')
+          : undefined;
     item.iconPath = new vscode.ThemeIcon(this.icon, color);
     item.command = this.command;
     item.tooltip = this.tooltip ?? this.message;

@@ -34,8 +34,7 @@ export class OrgUnitNode implements ExplorerNode {
   }
 
   get subOrgUnits(): OrgUnitNode[] {
-    this.subUnits ??= this.directory.childrenOf(this.orgUnitPath)
-      .map((u) => new OrgUnitNode(this, this.ctx, this.directory, u.orgUnitPath, u));
+    this.subUnits ??= this.directory.childrenOf(this.orgUnitPath).map((u) => new OrgUnitNode(this, this.ctx, this.directory, u.orgUnitPath, u));
     return this.subUnits;
   }
 
@@ -60,8 +59,12 @@ export class OrgUnitNode implements ExplorerNode {
     item.tooltip = [
       this.orgUnitPath,
       this.orgUnit?.description,
-      counted ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString(displayLocale())} by a complete listing without a filter.` : undefined,
-    ].filter(Boolean).join('\n');
+      counted
+        ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString(displayLocale())} by a complete listing without a filter.`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n');
     item.contextValue = isRoot ? 'orgUnit root' : 'orgUnit';
     item.resourceUri = undefined;
     return item;

@@ -88,8 +88,16 @@ export abstract class PagedFolderNode<TItem, TNode extends ExplorerNode> impleme
     }
     const children: ExplorerNode[] = [...this.items];
     if (this.error !== undefined) {
-      children.push(new MessageNode(this, `${this.id}/~error`, describeError(this.error), 'error',
-        { command: 'cbcm.explorer.refreshNode', title: 'Retry', arguments: [this] }, 'Click to retry'));
+      children.push(
+        new MessageNode(
+          this,
+          `${this.id}/~error`,
+          describeError(this.error),
+          'error',
+          { command: 'cbcm.explorer.refreshNode', title: 'Retry', arguments: [this] },
+          'Click to retry',
+        ),
+      );
     } else if (!this.exhausted) {
       children.push(new LoadMoreNode(this));
     } else if (this.items.length === 0) {

@@ -67,8 +67,10 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'key');
     const where = this.orgUnitPath === ROOT_OU_PATH ? 'on / only' : undefined;
     const loaded = this.loadedDescription();
-    item.description = [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
-      .filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     item.tooltip = [
       this.orgUnitPath === undefined
         ? 'Every enrollment token of the account, whatever org unit it was created on.'
@@ -76,7 +78,9 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
       this.loadedTooltip('enrollment token'),
       `Sorted by creation date, ${TOKEN_ORDER_WORDS[this.order]}${this.isComplete ? '' : ', among the loaded ones (the API cannot sort tokens)'}.`,
       this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     item.contextValue = 'tokens';
     return item;
   }

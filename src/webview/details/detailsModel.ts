@@ -153,7 +153,10 @@ function rec(v: unknown): Record<string, unknown> {
 }
 
 function searchKey(...parts: (string | undefined)[]): string {
-  return parts.filter((p) => p !== undefined).join('\u0000').toLowerCase();
+  return parts
+    .filter((p) => p !== undefined)
+    .join('\u0000')
+    .toLowerCase();
 }
 
 // ---------------------------------------------------------------- time
@@ -199,7 +202,9 @@ function policy(v: unknown): PolicyModel {
 
 function extension(v: unknown): ExtensionModel {
   const e = rec(v);
-  const permissions = arr(e.permissions).map(str).filter((p): p is string => p !== undefined);
+  const permissions = arr(e.permissions)
+    .map(str)
+    .filter((p): p is string => p !== undefined);
   const m: ExtensionModel = { disabled: e.disabled === true, permissions, search: '' };
   const keys = ['name', 'extensionId', 'version', 'installType', 'appType', 'description', 'homepageUrl', 'configuredAppPolicy'] as const;
   for (const k of keys) {
@@ -295,11 +300,18 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now
   const deviceIdCollision = hasDeviceIdCollision(browser);
   const badges: BadgeModel[] = [];
   if (deviceIdCollision) {
-    badges.push({ tone: 'warning', icon: 'warning', text: 'Device ID collision', detail: 'Several machines report this device ID; see "Identifier history".' });
+    badges.push({
+      tone: 'warning',
+      icon: 'warning',
+      text: 'Device ID collision',
+      detail: 'Several machines report this device ID; see "Identifier history".',
+    });
   }
   if (machinePolicyErrors > 0) {
     badges.push({
-      tone: 'warning', icon: 'warning', text: plural(machinePolicyErrors, 'policy error', 'policy errors'),
+      tone: 'warning',
+      icon: 'warning',
+      text: plural(machinePolicyErrors, 'policy error', 'policy errors'),
       detail: 'Chrome reported an error for some machine policies; they are marked in "Machine policies".',
     });
   }

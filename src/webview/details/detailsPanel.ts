@@ -198,7 +198,10 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.loadAbort?.abort();
     if (this.draft && !this.blankedBecause && this.boundAccountId && !this.quiet) {
       const name = this.browser?.machineName || this.deviceId;
-      vscode.window.setStatusBarMessage(`$(info) Unsaved annotation changes of ${name} kept as a draft: open the browser again to restore them.`, 8000);
+      vscode.window.setStatusBarMessage(
+        `$(info) Unsaved annotation changes of ${name} kept as a draft: open the browser again to restore them.`,
+        8000,
+      );
     }
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -277,7 +280,8 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         if (this.browser) this.known = { deviceId: this.deviceId, ...(this.browser.machineName ? { machineName: this.browser.machineName } : {}) };
         this.browser = undefined;
         this.loadError = undefined;
-        this.blankedBecause = 'This browser was deleted from the account, so there is nothing left to show or annotate. ' +
+        this.blankedBecause =
+          'This browser was deleted from the account, so there is nothing left to show or annotate. ' +
           'If it enrolls again (its enrollment token still valid), Refresh shows it.';
         this.forgetDraft();
         this.offered = undefined;

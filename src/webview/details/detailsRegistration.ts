@@ -135,7 +135,8 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
       if (!target && arg !== undefined) {
         const problem = typeof arg === 'string' ? deviceIdProblem(arg) : undefined;
         void vscode.window.showErrorMessage(
-          problem ?? 'Open Browser Details needs a browser: pick one in the CBCM view, or run CBCM: Find Browser… and search by name, serial, user or device ID.',
+          problem ??
+            'Open Browser Details needs a browser: pick one in the CBCM view, or run CBCM: Find Browser… and search by name, serial, user or device ID.',
         );
         return undefined;
       }

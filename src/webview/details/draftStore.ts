@@ -75,7 +75,10 @@ export class DraftStore {
     for (const k of Object.keys(this.all)) delete this.all[k];
     Object.assign(this.all, Object.fromEntries(keep));
     // One write at a time, each storing what the copy holds when its turn comes (the latest state).
-    this.writing = this.writing.then(() => this.store(), () => this.store());
+    this.writing = this.writing.then(
+      () => this.store(),
+      () => this.store(),
+    );
     return this.writing;
   }
 

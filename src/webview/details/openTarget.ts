@@ -37,11 +37,7 @@ export interface TitleState {
 }
 
 /** The tab title shows device data: strip characters that would disguise it and keep it short. */
-export function panelTitle(
-  browser: Pick<ChromeBrowser, 'deviceId' | 'machineName'> | undefined,
-  deviceId: string,
-  state: TitleState = {},
-): string {
+export function panelTitle(browser: Pick<ChromeBrowser, 'deviceId' | 'machineName'> | undefined, deviceId: string, state: TitleState = {}): string {
   const raw = (typeof browser?.machineName === 'string' && browser.machineName.trim()) || deviceId;
   // eslint-disable-next-line no-control-regex
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim();
@@ -56,6 +52,10 @@ export interface DetailsPanelState {
 }
 
 export function isDetailsPanelState(v: unknown): v is DetailsPanelState {
-  return typeof v === 'object' && v !== null && typeof (v as { deviceId?: unknown }).deviceId === 'string'
-    && !deviceIdProblem((v as { deviceId: string }).deviceId);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { deviceId?: unknown }).deviceId === 'string' &&
+    !deviceIdProblem((v as { deviceId: string }).deviceId)
+  );
 }

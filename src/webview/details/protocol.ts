@@ -6,16 +6,7 @@
 
 import type { AnnotationField, ChromeBrowser } from '../../api/types';
 import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from '../../model/annotations';
-import {
-  isCopyText,
-  isFiniteNumber,
-  isObject,
-  isOneOf,
-  isRequestId,
-  type CopyMessage,
-  type ReadyMessage,
-  type RequestId,
-} from '../messageGuards';
+import { isCopyText, isFiniteNumber, isObject, isOneOf, isRequestId, type CopyMessage, type ReadyMessage, type RequestId } from '../messageGuards';
 
 /** What the form holds when it differs from the loaded device; kept by the panel across hide/show. */
 export interface AnnotationDraft {
@@ -97,13 +88,7 @@ export function isBrowserLike(v: unknown): v is ChromeBrowser {
 }
 
 function isFieldConflict(v: unknown): v is FieldConflict {
-  return (
-    isObject(v) &&
-    isAnnotationField(v.field) &&
-    typeof v.base === 'string' &&
-    typeof v.yours === 'string' &&
-    typeof v.theirs === 'string'
-  );
+  return isObject(v) && isAnnotationField(v.field) && typeof v.base === 'string' && typeof v.yours === 'string' && typeof v.theirs === 'string';
 }
 
 /** Validates a message the webview posted; undefined means "drop it". */

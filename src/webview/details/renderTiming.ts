@@ -61,7 +61,9 @@ export class RenderTimer {
 }
 
 export function describeTiming(t: RenderTiming): string {
-  return `Browser details rendered in ${t.totalMs} ms (API ${t.apiMs} ms, beyond it ${t.beyondApiMs} ms; ` +
+  return (
+    `Browser details rendered in ${t.totalMs} ms (API ${t.apiMs} ms, beyond it ${t.beyondApiMs} ms; ` +
     `webview ready after ${t.readyMs} ms, of which its own start-up ${t.bootMs} ms; render ${t.webviewRenderMs} ms; ` +
-    `panel's own work ${t.ownMs} ms).`;
+    `panel's own work ${t.ownMs} ms).`
+  );
 }

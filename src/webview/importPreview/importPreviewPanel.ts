@@ -6,22 +6,18 @@ import { ANNOTATION_LABELS } from '../../model/annotations';
 import type { PreviewRow, ParsedImport } from '../../operations/csvImport';
 import type { Services } from '../../services';
 import { createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
-import {
-  parseImportWebviewMessage,
-  type ImportExtensionMessage,
-  type ImportWebviewMessage,
-  type LineResult,
-  type PreviewRowView,
-} from './protocol';
+import { parseImportWebviewMessage, type ImportExtensionMessage, type ImportWebviewMessage, type LineResult, type PreviewRowView } from './protocol';
 
 export const IMPORT_VIEW_TYPE = 'cbcm.importPreview';
 const IMPORT_PAGE: PanelPage = { script: 'importPreview', loadingText: 'Loading the import preview…' };
 
-const label = (f: string) => (f === 'orgUnitPath' ? 'Org unit' : ANNOTATION_LABELS[f as keyof typeof ANNOTATION_LABELS] ?? f);
+const label = (f: string) => (f === 'orgUnitPath' ? 'Org unit' : (ANNOTATION_LABELS[f as keyof typeof ANNOTATION_LABELS] ?? f));
 
 export function rowView(r: PreviewRow, browserLabel: (id: string) => string | undefined): PreviewRowView {
-  const text = r.problem ?? (r.changes.length ? r.changes.map((c) => `${label(c.field)}: ${c.from || '∅'} → ${c.to || '∅'}`).join('; ') : 'already holds these values');
-  return { line: r.line, key: r.key, status: r.status, browser: r.deviceId ? browserLabel(r.deviceId) ?? r.deviceId : undefined, text };
+  const text =
+    r.problem ??
+    (r.changes.length ? r.changes.map((c) => `${label(c.field)}: ${c.from || '∅'} → ${c.to || '∅'}`).join('; ') : 'already holds these values');
+  return { line: r.line, key: r.key, status: r.status, browser: r.deviceId ? (browserLabel(r.deviceId) ?? r.deviceId) : undefined, text };
 }
 
 export interface ImportPreviewHandlers {

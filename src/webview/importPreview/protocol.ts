@@ -33,18 +33,16 @@ export type ImportExtensionMessage =
 
 // ---------------------------------------------------------------- webview → extension
 
-export type ImportWebviewMessage =
-  | ReadyMessage
-  | { type: 'apply'; requestId: RequestId; excluded: number[] }
-  | { type: 'cancel' };
+export type ImportWebviewMessage = ReadyMessage | { type: 'apply'; requestId: RequestId; excluded: number[] } | { type: 'cancel' };
 
 // ---------------------------------------------------------------- guards
 
 const isRowStatus = isOneOf(ROW_STATUSES);
 
 function isRowView(v: unknown): v is PreviewRowView {
-  return isObject(v) && isCount(v.line) && isString(v.key) && isRowStatus(v.status) && isString(v.text) &&
-    (v.browser === undefined || isString(v.browser));
+  return (
+    isObject(v) && isCount(v.line) && isString(v.key) && isRowStatus(v.status) && isString(v.text) && (v.browser === undefined || isString(v.browser))
+  );
 }
 
 function isLineResult(v: unknown): v is LineResult {

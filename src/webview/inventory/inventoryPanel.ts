@@ -290,7 +290,8 @@ export class FleetInventoryPanel implements vscode.Disposable {
   private defaultSnapshotUri(inv: Inventory): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!folder) return undefined;
-    const scope = this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
+    const scope =
+      this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
     return vscode.Uri.joinPath(folder, 'fleet-snapshots', `inventory-${scope}-${inv.generatedAt.slice(0, 10)}.json`);
   }
 
@@ -298,12 +299,14 @@ export class FleetInventoryPanel implements vscode.Disposable {
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const inv = this.completeInventory('Saving a snapshot');
     if (!inv) return undefined;
-    const uri = target ?? await vscode.window.showSaveDialog({
-      title: 'Save inventory snapshot',
-      defaultUri: this.defaultSnapshotUri(inv),
-      filters: { 'Inventory snapshot (JSON)': ['json'] },
-      saveLabel: 'Save snapshot',
-    });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: 'Save inventory snapshot',
+        defaultUri: this.defaultSnapshotUri(inv),
+        filters: { 'Inventory snapshot (JSON)': ['json'] },
+        saveLabel: 'Save snapshot',
+      }));
     if (!uri) return undefined;
     const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
@@ -316,13 +319,17 @@ export class FleetInventoryPanel implements vscode.Disposable {
   async compareSnapshot(source?: vscode.Uri): Promise<InventoryDiff | undefined> {
     const inv = this.completeInventory('Comparing');
     if (!inv) return undefined;
-    const uri = source ?? (await vscode.window.showOpenDialog({
-      title: 'Compare with inventory snapshot',
-      canSelectMany: false,
-      filters: { 'Inventory snapshot (JSON)': ['json'] },
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      openLabel: 'Compare',
-    }))?.[0];
+    const uri =
+      source ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Compare with inventory snapshot',
+          canSelectMany: false,
+          filters: { 'Inventory snapshot (JSON)': ['json'] },
+          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+          openLabel: 'Compare',
+        })
+      )?.[0];
     if (!uri) return undefined;
     let before;
     try {

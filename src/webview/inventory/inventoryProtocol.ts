@@ -88,7 +88,9 @@ export function isInventoryTarget(v: unknown): v is InventoryTarget {
 function cleanTarget(t: InventoryTarget): InventoryTarget {
   switch (t.kind) {
     case 'extension':
-      return t.dimension === undefined ? { kind: 'extension', key: t.key } : { kind: 'extension', key: t.key, dimension: t.dimension, value: t.value };
+      return t.dimension === undefined
+        ? { kind: 'extension', key: t.key }
+        : { kind: 'extension', key: t.key, dimension: t.dimension, value: t.value };
     case 'permission':
       return { kind: 'permission', permission: t.permission };
     case 'policy':
@@ -97,39 +99,82 @@ function cleanTarget(t: InventoryTarget): InventoryTarget {
 }
 
 function isFacetList(v: unknown): boolean {
-  return Array.isArray(v) && v.every((f) => isObject(f) && isString(f.value) && isCount(f.browsers) && (f.profiles === undefined || isCount(f.profiles)));
+  return (
+    Array.isArray(v) && v.every((f) => isObject(f) && isString(f.value) && isCount(f.browsers) && (f.profiles === undefined || isCount(f.profiles)))
+  );
 }
 
 function isExtensionSummary(v: unknown): boolean {
-  return isObject(v) && isString(v.key) && isString(v.name) && isCount(v.browsers) && isCount(v.profiles) &&
-    (v.extensionId === undefined || isString(v.extensionId)) && Array.isArray(v.otherNames) && v.otherNames.every(isString) &&
-    isFacetList(v.versions) && isFacetList(v.installTypes) && isFacetList(v.states) && isCount(v.untrackedVersions) &&
-    Array.isArray(v.permissions) && v.permissions.every((p) => isObject(p) && isString(p.value) && isCount(p.browsers) && typeof p.host === 'boolean');
+  return (
+    isObject(v) &&
+    isString(v.key) &&
+    isString(v.name) &&
+    isCount(v.browsers) &&
+    isCount(v.profiles) &&
+    (v.extensionId === undefined || isString(v.extensionId)) &&
+    Array.isArray(v.otherNames) &&
+    v.otherNames.every(isString) &&
+    isFacetList(v.versions) &&
+    isFacetList(v.installTypes) &&
+    isFacetList(v.states) &&
+    isCount(v.untrackedVersions) &&
+    Array.isArray(v.permissions) &&
+    v.permissions.every((p) => isObject(p) && isString(p.value) && isCount(p.browsers) && typeof p.host === 'boolean')
+  );
 }
 
 function isPolicySummary(v: unknown): boolean {
-  return isObject(v) && isString(v.key) && isString(v.name) && isCount(v.browsers) && isCount(v.errors) && isCount(v.conflicts) &&
-    (v.extensionId === undefined || isString(v.extensionId)) && (v.extensionName === undefined || isString(v.extensionName)) &&
-    Array.isArray(v.scopes) && v.scopes.every((s) => isObject(s) && (s.scope === 'machine' || s.scope === 'user' || s.scope === 'extension') && isCount(s.browsers)) &&
-    isFacetList(v.sources) && isFacetList(v.values) && isFacetList(v.errorMessages) && isCount(v.otherValueBrowsers);
+  return (
+    isObject(v) &&
+    isString(v.key) &&
+    isString(v.name) &&
+    isCount(v.browsers) &&
+    isCount(v.errors) &&
+    isCount(v.conflicts) &&
+    (v.extensionId === undefined || isString(v.extensionId)) &&
+    (v.extensionName === undefined || isString(v.extensionName)) &&
+    Array.isArray(v.scopes) &&
+    v.scopes.every((s) => isObject(s) && (s.scope === 'machine' || s.scope === 'user' || s.scope === 'extension') && isCount(s.browsers)) &&
+    isFacetList(v.sources) &&
+    isFacetList(v.values) &&
+    isFacetList(v.errorMessages) &&
+    isCount(v.otherValueBrowsers)
+  );
 }
 
 export function isInventory(v: unknown): v is Inventory {
   if (!isObject(v) || !isInventoryScope(v.scope) || !isString(v.generatedAt) || typeof v.complete !== 'boolean') return false;
   const t = v.totals;
   if (!isObject(t) || !['browsers', 'withoutDetails', 'profiles', 'extensions', 'policies'].every((k) => isCount(t[k]))) return false;
-  if (v.interruption !== undefined && !(isObject(v.interruption) && (v.interruption.kind === 'cancelled' || v.interruption.kind === 'failed') && isString(v.interruption.message))) return false;
-  return Array.isArray(v.extensions) && v.extensions.every(isExtensionSummary) &&
-    Array.isArray(v.policies) && v.policies.every(isPolicySummary) && Array.isArray(v.warnings) && v.warnings.every(isString);
+  if (
+    v.interruption !== undefined &&
+    !(isObject(v.interruption) && (v.interruption.kind === 'cancelled' || v.interruption.kind === 'failed') && isString(v.interruption.message))
+  )
+    return false;
+  return (
+    Array.isArray(v.extensions) &&
+    v.extensions.every(isExtensionSummary) &&
+    Array.isArray(v.policies) &&
+    v.policies.every(isPolicySummary) &&
+    Array.isArray(v.warnings) &&
+    v.warnings.every(isString)
+  );
 }
 
 function isDiff(v: unknown): boolean {
   if (!isObject(v) || !isString(v.file) || !isObject(v.extensions) || !isObject(v.policies)) return false;
-  const side = (s: unknown) => isObject(s) && isString(s.generatedAt) && isInventoryScope(s.scope) && isCount(s.browsers) && typeof s.complete === 'boolean';
-  const lists = (o: Obj, keys: string[]) => keys.every((k) => Array.isArray(o[k]) && (o[k] as unknown[]).every((d) => isObject(d) && isString(d.key) && isString(d.name)));
-  return side(v.before) && side(v.after) && (v.scopeMismatch === undefined || isString(v.scopeMismatch)) &&
+  const side = (s: unknown) =>
+    isObject(s) && isString(s.generatedAt) && isInventoryScope(s.scope) && isCount(s.browsers) && typeof s.complete === 'boolean';
+  const lists = (o: Obj, keys: string[]) =>
+    keys.every((k) => Array.isArray(o[k]) && (o[k] as unknown[]).every((d) => isObject(d) && isString(d.key) && isString(d.name)));
+  return (
+    side(v.before) &&
+    side(v.after) &&
+    (v.scopeMismatch === undefined || isString(v.scopeMismatch)) &&
     (v.partial === undefined || isString(v.partial)) &&
-    lists(v.extensions, ['added', 'removed', 'versionChanges']) && lists(v.policies, ['added', 'removed', 'changed']);
+    lists(v.extensions, ['added', 'removed', 'versionChanges']) &&
+    lists(v.policies, ['added', 'removed', 'changed'])
+  );
 }
 
 export function isInventoryViewState(v: unknown): v is InventoryViewState {
@@ -172,7 +217,10 @@ export function parseInventoryExtensionMessage(v: unknown): InventoryExtensionMe
   if (v.type === 'inventory') return isInventory(v.inventory) ? { type: 'inventory', inventory: v.inventory } : undefined;
   if (v.type === 'places') {
     const p = v.places;
-    const ok = isObject(p) && isString(p.key) && Array.isArray(p.orgUnits) &&
+    const ok =
+      isObject(p) &&
+      isString(p.key) &&
+      Array.isArray(p.orgUnits) &&
       p.orgUnits.every((o) => isObject(o) && isString(o.orgUnitPath) && isCount(o.browsers));
     return ok ? { type: 'places', places: p as unknown as ExtensionPlaces } : undefined;
   }

@@ -126,12 +126,12 @@ export function registerFleetInventory(services: Services): vscode.Disposable[] 
       vscode.commands.registerCommand('cbcm.inventory.testing.state', async (arg?: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));
         await panel?.loading;
-        return panel ? JSON.parse(JSON.stringify(panel.currentState)) as unknown : undefined;
+        return panel ? (JSON.parse(JSON.stringify(panel.currentState)) as unknown) : undefined;
       }),
       // The state now, without waiting for a running load (progress, partial inventories).
       vscode.commands.registerCommand('cbcm.inventory.testing.peek', (arg?: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));
-        return panel ? JSON.parse(JSON.stringify(panel.currentState)) as unknown : undefined;
+        return panel ? (JSON.parse(JSON.stringify(panel.currentState)) as unknown) : undefined;
       }),
       vscode.commands.registerCommand('cbcm.inventory.testing.select', async (arg: unknown, target: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));

@@ -9,12 +9,7 @@ import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type Sn
 import type { Services } from '../../services';
 import { describeError, isCancellation } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
-import {
-  parseOverviewWebviewMessage,
-  type OverviewExtensionMessage,
-  type OverviewState,
-  type OverviewWebviewMessage,
-} from './protocol';
+import { parseOverviewWebviewMessage, type OverviewExtensionMessage, type OverviewState, type OverviewWebviewMessage } from './protocol';
 import { displayLocale } from '../../util/displayLocale';
 
 export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
@@ -194,9 +189,10 @@ export class FleetOverviewPanel implements vscode.Disposable {
     } catch (error) {
       if (abort !== this.abort || this.disposed) return;
       const shown = partial ?? this.state.figures;
-      const message = isCancellation(error) || abort.signal.aborted
-        ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString(displayLocale())} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
-        : `The fleet could not be listed: ${describeError(error)}`;
+      const message =
+        isCancellation(error) || abort.signal.aborted
+          ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString(displayLocale())} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
+          : `The fleet could not be listed: ${describeError(error)}`;
       if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ figures: shown, loading: undefined, error: message });
     } finally {
@@ -264,8 +260,11 @@ export class FleetOverviewPanel implements vscode.Disposable {
       vscode.window.setStatusBarMessage('This bar has no browser filter to act on.', 5000);
       return undefined;
     }
-    return vscode.commands.executeCommand('cbcm.bulk.actOnMatching',
-      { query: action.query, orgUnitPath: action.orgUnitPath, kind: choice?.kind }, choice?.automation);
+    return vscode.commands.executeCommand(
+      'cbcm.bulk.actOnMatching',
+      { query: action.query, orgUnitPath: action.orgUnitPath, kind: choice?.kind },
+      choice?.automation,
+    );
   }
 
   private async run(action: ItemAction): Promise<ActivationResult> {
@@ -284,7 +283,9 @@ export class FleetOverviewPanel implements vscode.Disposable {
     });
     // Show where the filtered listing is: the org unit's folder, or the account-wide "All browsers".
     if (action.dialect === 'browsers') await this.revealBrowsers(action.orgUnitPath);
-    this.deps.services.log.info(`Fleet overview: filtered the explorer with ${action.dialect} query "${action.query}"${action.orgUnitPath ? ` in ${action.orgUnitPath}` : ''}.`);
+    this.deps.services.log.info(
+      `Fleet overview: filtered the explorer with ${action.dialect} query "${action.query}"${action.orgUnitPath ? ` in ${action.orgUnitPath}` : ''}.`,
+    );
     return action;
   }
 
@@ -300,12 +301,14 @@ export class FleetOverviewPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.');
       return undefined;
     }
-    const uri = target ?? await vscode.window.showSaveDialog({
-      title: 'Save fleet snapshot',
-      defaultUri: this.defaultSnapshotUri(cached.figures),
-      filters: { 'Fleet snapshot (JSON)': ['json'] },
-      saveLabel: 'Save snapshot',
-    });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: 'Save fleet snapshot',
+        defaultUri: this.defaultSnapshotUri(cached.figures),
+        filters: { 'Fleet snapshot (JSON)': ['json'] },
+        saveLabel: 'Save snapshot',
+      }));
     if (!uri) return undefined;
     const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
@@ -317,7 +320,8 @@ export class FleetOverviewPanel implements vscode.Disposable {
   private defaultSnapshotUri(figures: FleetFigures): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!folder) return undefined;
-    const scope = this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
+    const scope =
+      this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
     return vscode.Uri.joinPath(folder, 'fleet-snapshots', `fleet-${scope}-${figures.generatedAt.slice(0, 10)}.json`);
   }
 
@@ -328,13 +332,17 @@ export class FleetOverviewPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.');
       return undefined;
     }
-    const uri = source ?? (await vscode.window.showOpenDialog({
-      title: 'Compare with fleet snapshot',
-      canSelectMany: false,
-      filters: { 'Fleet snapshot (JSON)': ['json'] },
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      openLabel: 'Compare',
-    }))?.[0];
+    const uri =
+      source ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Compare with fleet snapshot',
+          canSelectMany: false,
+          filters: { 'Fleet snapshot (JSON)': ['json'] },
+          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+          openLabel: 'Compare',
+        })
+      )?.[0];
     if (!uri) return undefined;
     let before;
     try {

@@ -145,16 +145,19 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
       vscode.commands.registerCommand('cbcm.overview.testing.state', async (arg?: unknown) => {
         const panel = registry.get(scopeFromArgument(arg));
         await panel?.loading;
-        return panel ? JSON.parse(JSON.stringify(panel.currentState)) as unknown : undefined;
+        return panel ? (JSON.parse(JSON.stringify(panel.currentState)) as unknown) : undefined;
       }),
       vscode.commands.registerCommand('cbcm.overview.testing.activate', async (arg: unknown, chart: ChartId, category: number) => {
         const panel = registry.get(scopeFromArgument(arg));
         return panel ? panel.activate(chart, category) : undefined;
       }),
-      vscode.commands.registerCommand('cbcm.overview.testing.actOnAll', async (arg: unknown, chart: ChartId, category: number, kind: string, automation?: unknown) => {
-        const panel = registry.get(scopeFromArgument(arg));
-        return panel ? panel.actOnAll(chart, category, { kind, automation }) : undefined;
-      }),
+      vscode.commands.registerCommand(
+        'cbcm.overview.testing.actOnAll',
+        async (arg: unknown, chart: ChartId, category: number, kind: string, automation?: unknown) => {
+          const panel = registry.get(scopeFromArgument(arg));
+          return panel ? panel.actOnAll(chart, category, { kind, automation }) : undefined;
+        },
+      ),
     );
   }
   return disposables;

@@ -80,8 +80,12 @@ function isChart(v: unknown): v is ChartModel {
   const s = v.stacks;
   const n = v.categories.length;
   return (
-    isObject(s) && Array.isArray(s.series) && s.series.every(isString) &&
-    Array.isArray(s.values) && s.values.length === s.series.length && s.values.every((row) => Array.isArray(row) && row.length === n && row.every(isCount))
+    isObject(s) &&
+    Array.isArray(s.series) &&
+    s.series.every(isString) &&
+    Array.isArray(s.values) &&
+    s.values.length === s.series.length &&
+    s.values.every((row) => Array.isArray(row) && row.length === n && row.every(isCount))
   );
 }
 
@@ -95,13 +99,20 @@ export function isFigures(v: unknown): v is FleetFigures {
 }
 
 function isStableMajor(v: unknown): v is StableMajor {
-  return isObject(v) && isCount(v.major) && v.major > 0 && (v.source === 'setting' || v.source === 'channel' || v.source === 'fleet') &&
-    isString(v.explanation);
+  return (
+    isObject(v) &&
+    isCount(v.major) &&
+    v.major > 0 &&
+    (v.source === 'setting' || v.source === 'channel' || v.source === 'fleet') &&
+    isString(v.explanation)
+  );
 }
 
 function isChangeList(v: unknown): boolean {
-  return Array.isArray(v) && v.every((c) => isObject(c) && isString(c.deviceId) &&
-    (c.from === undefined || isCount(c.from)) && (c.to === undefined || isCount(c.to)));
+  return (
+    Array.isArray(v) &&
+    v.every((c) => isObject(c) && isString(c.deviceId) && (c.from === undefined || isCount(c.from)) && (c.to === undefined || isCount(c.to)))
+  );
 }
 
 function isDiff(v: unknown): v is OverviewState['diff'] {
@@ -112,8 +123,16 @@ function isDiff(v: unknown): v is OverviewState['diff'] {
   if (!isObject(c) || !['new', 'gone', 'upgraded', 'downgraded', 'unchanged'].every((k) => isCount(c[k]))) return false;
   const l = v.lists;
   if (!isObject(l) || !['new', 'gone', 'upgraded', 'downgraded'].every((k) => isChangeList(l[k]))) return false;
-  return Array.isArray(v.charts) && v.charts.every((ch) => isObject(ch) && isChartId(ch.id) && Array.isArray(ch.rows) &&
-    ch.rows.every((r) => isObject(r) && isString(r.label) && isCount(r.before) && isCount(r.after)));
+  return (
+    Array.isArray(v.charts) &&
+    v.charts.every(
+      (ch) =>
+        isObject(ch) &&
+        isChartId(ch.id) &&
+        Array.isArray(ch.rows) &&
+        ch.rows.every((r) => isObject(r) && isString(r.label) && isCount(r.before) && isCount(r.after)),
+    )
+  );
 }
 
 export function isOverviewState(v: unknown): v is OverviewState {

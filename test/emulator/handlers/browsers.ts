@@ -92,7 +92,8 @@ export function updateBrowser(ctx: EmulatorContext, req: EmuRequest): Reply {
   const b = findBrowser(ctx, id);
   const body = parseJsonObject(req.body);
   const bodyId = bodyString(body, 'deviceId');
-  if (bodyId !== undefined && bodyId !== id) throw badRequest(`Invalid Input: deviceId in the body (${bodyId}) does not match the device in the URL (${id}).`);
+  if (bodyId !== undefined && bodyId !== id)
+    throw badRequest(`Invalid Input: deviceId in the body (${bodyId}) does not match the device in the URL (${id}).`);
   const changes: Record<string, string | undefined> = {};
   for (const f of ANNOTATIONS) {
     if (!(f in body)) continue;
@@ -125,7 +126,8 @@ export function moveBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   // All or nothing: one unknown or unmovable id fails the whole call and moves nothing.
   for (const id of ids as string[]) {
     if (!ctx.fleet.browsers.has(id)) throw badRequest(`Invalid Input: resource_ids contains an unknown device id: ${id}. No devices were moved.`);
-    if (ctx.faults.isBadDevice(id)) throw badRequest(`Failed to move device ${id} to ${ou.orgUnitPath}: the device cannot be moved. No devices were moved.`);
+    if (ctx.faults.isBadDevice(id))
+      throw badRequest(`Failed to move device ${id} to ${ou.orgUnitPath}: the device cannot be moved. No devices were moved.`);
   }
   ctx.fleet.moveBrowsers(ids as string[], ou.orgUnitPath);
   return { json: {} };

@@ -55,7 +55,10 @@ function parseOrderBy(raw: string | null): { key: string; desc: boolean } {
   if (raw === null || raw.trim() === '') return { key: 'last_status_report_time', desc: true };
   const m = /^\s*([a-z_]+)(?:\s+(asc|desc))?\s*$/i.exec(raw);
   if (!m || !ORDER_BY[m[1]]) {
-    throw badRequest(`Invalid orderBy "${raw}": give one field, optionally followed by " desc". Fields: ${Object.keys(ORDER_BY).join(', ')}.`, 'INVALID_ARGUMENT');
+    throw badRequest(
+      `Invalid orderBy "${raw}": give one field, optionally followed by " desc". Fields: ${Object.keys(ORDER_BY).join(', ')}.`,
+      'INVALID_ARGUMENT',
+    );
   }
   return { key: m[1], desc: (m[2] ?? '').toLowerCase() === 'desc' };
 }
@@ -147,16 +150,21 @@ export function patchCmBrowser(ctx: EmulatorContext, req: EmuRequest): Reply {
     fields = ANNOTATIONS.filter((f) => f in body);
   } else {
     fields = [];
-    for (const part of maskRaw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const part of maskRaw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const f = (ANNOTATIONS as readonly string[]).includes(part) ? (part as (typeof ANNOTATIONS)[number]) : SNAKE[part];
-      if (!f) throw badRequest(`Invalid updateMask: "${part}" is not a writable field. Only ${ANNOTATIONS.join(', ')} can be updated.`, 'INVALID_ARGUMENT');
+      if (!f)
+        throw badRequest(`Invalid updateMask: "${part}" is not a writable field. Only ${ANNOTATIONS.join(', ')} can be updated.`, 'INVALID_ARGUMENT');
       fields.push(f);
     }
   }
   const changes: Record<string, string | undefined> = {};
   for (const f of fields) {
     const v = body[f];
-    if (v !== undefined && v !== null && typeof v !== 'string') throw badRequest(`Invalid value at 'chrome_browser.${f}': expected a string.`, 'INVALID_ARGUMENT');
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      throw badRequest(`Invalid value at 'chrome_browser.${f}': expected a string.`, 'INVALID_ARGUMENT');
     changes[f] = typeof v === 'string' && v !== '' ? v : undefined;
   }
   ctx.fleet.patchBrowser(id, changes);
@@ -174,19 +182,26 @@ export function moveCmBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   authorize(ctx, req, true);
   const body = parseJsonObject(req.body);
   const dest = body.destinationOrgUnitId;
-  if (typeof dest !== 'string' || dest === '') throw badRequest('Invalid argument: destinationOrgUnitId is required (the id of the destination org unit).', 'INVALID_ARGUMENT');
+  if (typeof dest !== 'string' || dest === '')
+    throw badRequest('Invalid argument: destinationOrgUnitId is required (the id of the destination org unit).', 'INVALID_ARGUMENT');
   const ids = body.resourceIds;
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string')) {
     throw badRequest('Invalid argument: resourceIds must be a non-empty list of browser ids.', 'INVALID_ARGUMENT');
   }
-  if (ids.length > MAX_MOVE) throw badRequest(`Invalid argument: at most ${MAX_MOVE} browsers may be moved per request (got ${ids.length}).`, 'INVALID_ARGUMENT');
+  if (ids.length > MAX_MOVE)
+    throw badRequest(`Invalid argument: at most ${MAX_MOVE} browsers may be moved per request (got ${ids.length}).`, 'INVALID_ARGUMENT');
   // The reference does not say whether an `id:` prefix is expected; both are accepted here.
   const ou = ctx.fleet.orgUnits.resolve(withIdPrefix(dest));
   if (!ou) throw badRequest(`Invalid argument: destinationOrgUnitId "${dest}" is not an existing organizational unit.`, 'INVALID_ARGUMENT');
   // All or nothing.
   for (const id of ids as string[]) {
-    if (!ctx.fleet.browsers.has(id)) throw badRequest(`Invalid argument: resourceIds contains an unknown browser id: ${id}. No browsers were moved.`, 'INVALID_ARGUMENT');
-    if (ctx.faults.isBadDevice(id)) throw badRequest(`Failed to move browser ${id} to org unit ${bareOrgUnitId(ou.orgUnitId)}: the browser cannot be moved. No browsers were moved.`, 'FAILED_PRECONDITION');
+    if (!ctx.fleet.browsers.has(id))
+      throw badRequest(`Invalid argument: resourceIds contains an unknown browser id: ${id}. No browsers were moved.`, 'INVALID_ARGUMENT');
+    if (ctx.faults.isBadDevice(id))
+      throw badRequest(
+        `Failed to move browser ${id} to org unit ${bareOrgUnitId(ou.orgUnitId)}: the browser cannot be moved. No browsers were moved.`,
+        'FAILED_PRECONDITION',
+      );
   }
   ctx.fleet.moveBrowsers(ids as string[], ou.orgUnitPath);
   return { json: {} };

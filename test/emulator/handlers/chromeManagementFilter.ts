@@ -92,8 +92,12 @@ const TIME_FIELDS: Record<string, (b: FleetBrowser) => string | undefined> = {
   last_activity_time: (b) => b.lastActivityTime,
 };
 export const CM_BROWSER_FILTER_FIELDS = [
-  ...Object.keys(STRING_FIELDS), ...Object.keys(INTEGER_FIELDS), ...Object.keys(TIME_FIELDS),
-  'org_unit_path', 'org_unit_id', 'device_id_collision',
+  ...Object.keys(STRING_FIELDS),
+  ...Object.keys(INTEGER_FIELDS),
+  ...Object.keys(TIME_FIELDS),
+  'org_unit_path',
+  'org_unit_id',
+  'device_id_collision',
 ];
 
 export type BrowserPredicate = (b: FleetBrowser) => boolean;
@@ -128,7 +132,8 @@ function compileBrowserTerm(ctx: EmulatorContext, t: FilterTerm): BrowserPredica
     if (t.value === '') throw invalid(`${f} needs a value`);
     const get = STRING_FIELDS[f];
     if (t.value.includes('*')) {
-      if (!WILDCARD_FIELDS.has(f)) throw invalid(`wildcards (*) are only supported on machine_name, annotated_asset_id and browser_version, not ${f}`);
+      if (!WILDCARD_FIELDS.has(f))
+        throw invalid(`wildcards (*) are only supported on machine_name, annotated_asset_id and browser_version, not ${f}`);
       const re = globRegExp(t.value);
       return (b) => get(b).some((v) => v !== undefined && re.test(v));
     }
@@ -221,7 +226,10 @@ export function bareOrgUnitId(id: string): string {
 }
 
 function globRegExp(glob: string): RegExp {
-  const body = glob.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, 'i');
 }
 

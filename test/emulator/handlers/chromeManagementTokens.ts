@@ -69,15 +69,20 @@ export function createCmToken(ctx: EmulatorContext, req: EmuRequest): Reply {
   }
   const type = body.tokenType;
   if (type !== undefined && type !== 'ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER') {
-    throw badRequest(`Invalid value at 'enrollment_token.token_type': "${String(type)}". Use ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER.`, 'INVALID_ARGUMENT');
+    throw badRequest(
+      `Invalid value at 'enrollment_token.token_type': "${String(type)}". Use ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER.`,
+      'INVALID_ARGUMENT',
+    );
   }
   const ouRaw = body.orgUnitId;
-  if (ouRaw !== undefined && typeof ouRaw !== 'string') throw badRequest("Invalid value at 'enrollment_token.org_unit_id': expected a string.", 'INVALID_ARGUMENT');
+  if (ouRaw !== undefined && typeof ouRaw !== 'string')
+    throw badRequest("Invalid value at 'enrollment_token.org_unit_id': expected a string.", 'INVALID_ARGUMENT');
   const ou = ouRaw ? ctx.fleet.orgUnits.resolve(withIdPrefix(ouRaw)) : ctx.fleet.orgUnits.root;
   if (!ou) throw badRequest(`Invalid argument: orgUnitId "${String(ouRaw)}" is not an existing organizational unit.`, 'INVALID_ARGUMENT');
   const wantedId = req.query.get('enrollmentTokenId') || undefined;
   if (wantedId !== undefined) {
-    if (!TOKEN_ID.test(wantedId)) throw badRequest(`Invalid enrollmentTokenId "${wantedId}": 1-63 characters from [a-zA-Z0-9._-].`, 'INVALID_ARGUMENT');
+    if (!TOKEN_ID.test(wantedId))
+      throw badRequest(`Invalid enrollmentTokenId "${wantedId}": 1-63 characters from [a-zA-Z0-9._-].`, 'INVALID_ARGUMENT');
     if (ctx.fleet.tokens.has(wantedId)) throw new ApiError(409, 'ALREADY_EXISTS', `Enrollment token ${wantedId} already exists.`);
   }
   const active = [...ctx.fleet.tokens.values()].find((t) => t.orgUnitPath === ou.orgUnitPath && ctx.fleet.tokenState(t) === 'active');
@@ -100,7 +105,8 @@ export function createCmToken(ctx: EmulatorContext, req: EmuRequest): Reply {
 export function revokeCmToken(ctx: EmulatorContext, req: EmuRequest): Reply {
   const grant = authorize(ctx, req, true);
   const t = findToken(ctx, req.params[1]);
-  if (t.revokeTime) throw badRequest(`Precondition check failed: the enrollment token ${t.tokenPermanentId} is already revoked.`, 'FAILED_PRECONDITION');
+  if (t.revokeTime)
+    throw badRequest(`Precondition check failed: the enrollment token ${t.tokenPermanentId} is already revoked.`, 'FAILED_PRECONDITION');
   t.revokerId = ctx.fleet.findUser(grant.subject)?.id ?? grant.subject;
   t.revokeTime = isoSeconds(ctx.clock());
   ctx.fleet.version++;

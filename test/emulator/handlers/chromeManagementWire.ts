@@ -51,7 +51,11 @@ function extension(e: BrowserExtension): Json {
   put(out, 'disabled', e.disabled);
   put(out, 'homepageUri', e.homepageUrl);
   // v1 ExtensionIcon is {size, uri} (v1.1beta1: url).
-  put(out, 'icons', e.icons?.map((i) => ({ size: i.size, uri: i.url })));
+  put(
+    out,
+    'icons',
+    e.icons?.map((i) => ({ size: i.size, uri: i.url })),
+  );
   put(out, 'permissions', e.permissions);
   return out;
 }
@@ -67,7 +71,11 @@ function profile(p: BrowserProfile): Json {
   put(out, 'safeBrowsingWarningsClickThroughs', count(p.safeBrowsingWarningsClickThrough));
   put(out, 'safeBrowsingWarningsResetTime', p.safeBrowsingWarningsResetTime);
   put(out, 'extensions', p.extensions?.map(extension));
-  put(out, 'extensionPolicies', p.extensionPolicies?.map((x) => ({ extensionId: x.extensionId, extensionName: x.extensionName, policies: x.policies?.map(policy) })));
+  put(
+    out,
+    'extensionPolicies',
+    p.extensionPolicies?.map((x) => ({ extensionId: x.extensionId, extensionName: x.extensionName, policies: x.policies?.map(policy) })),
+  );
   put(out, 'userPolicies', p.userPolicies?.map(policy));
   return out;
 }
@@ -81,7 +89,11 @@ function install(i: BrowserInstall): Json {
   put(out, 'lastStatusReportTime', i.lastStatusReportTime);
   put(out, 'pendingInstallVersion', i.installedBrowserVersion !== i.browserVersion ? i.installedBrowserVersion : undefined);
   // v1 Plugin is {pluginName, description, filename}.
-  put(out, 'plugins', i.plugins?.map((p) => ({ pluginName: p.name, description: p.description, filename: p.fileName })));
+  put(
+    out,
+    'plugins',
+    i.plugins?.map((p) => ({ pluginName: p.name, description: p.description, filename: p.fileName })),
+  );
   put(out, 'profiles', i.profiles?.map(profile));
   return out;
 }

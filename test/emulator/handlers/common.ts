@@ -21,7 +21,11 @@ export function intParam(req: EmuRequest, name: string, min: number, max: number
 /** Resolves an org unit path or "id:…"; unknown → 400 naming it. */
 export function resolveOrgUnit(ctx: EmulatorContext, value: string, paramName: string): OrgUnit {
   const ou = ctx.fleet.orgUnits.resolve(value);
-  if (!ou) throw badRequest(`Invalid Input: ${paramName} "${value}" is not an existing organizational unit (give its full path, e.g. /Sales/EMEA, or "id:" followed by its id).`, 'invalid');
+  if (!ou)
+    throw badRequest(
+      `Invalid Input: ${paramName} "${value}" is not an existing organizational unit (give its full path, e.g. /Sales/EMEA, or "id:" followed by its id).`,
+      'invalid',
+    );
   return ou;
 }
 

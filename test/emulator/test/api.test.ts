@@ -33,14 +33,29 @@ describe('emulator: resources, paging, faults', function () {
       for (const p of ['Windows', 'Mac', 'Linux']) assert.ok(platforms.has(p), p);
       const now = Date.parse(NOW);
       const ages = all.filter((b) => b.lastActivityTime).map((b) => now - Date.parse(b.lastActivityTime!));
-      assert.ok(ages.some((a) => a < 3_600_000), 'fresh devices');
-      assert.ok(ages.some((a) => a > 365 * 86_400_000), 'devices idle for over a year');
-      assert.ok(all.some((b) => !b.lastActivityTime), 'never-active devices');
-      assert.ok(all.some((b) => b.deviceIdCollision), 'device-id collisions');
+      assert.ok(
+        ages.some((a) => a < 3_600_000),
+        'fresh devices',
+      );
+      assert.ok(
+        ages.some((a) => a > 365 * 86_400_000),
+        'devices idle for over a year',
+      );
+      assert.ok(
+        all.some((b) => !b.lastActivityTime),
+        'never-active devices',
+      );
+      assert.ok(
+        all.some((b) => b.deviceIdCollision),
+        'device-id collisions',
+      );
       assert.ok(all.some((b) => b.annotatedUser) && all.some((b) => !b.annotatedUser));
       const ous = emu.fleet.orgUnits.list();
       assert.ok(ous.length >= 15 && ous.length <= 30);
-      assert.ok(ous.some((o) => o.orgUnitPath.split('/').length - 1 >= 3), 'nested 3 deep');
+      assert.ok(
+        ous.some((o) => o.orgUnitPath.split('/').length - 1 >= 3),
+        'nested 3 deep',
+      );
       const states = new Set([...emu.fleet.tokens.values()].map((t) => emu.fleet.tokenState(t)));
       assert.deepEqual([...states].sort(), ['active', 'expired', 'revoked']);
     });
@@ -56,7 +71,8 @@ describe('emulator: resources, paging, faults', function () {
         const first = await call(big, tk, 'GET', browsersPath(), { query: { maxResults: 100 } });
         let next = first.json.nextPageToken;
         const t1 = Date.now();
-        for (let i = 0; i < 20; i++) next = (await call(big, tk, 'GET', browsersPath(), { query: { maxResults: 100, pageToken: next } })).json.nextPageToken;
+        for (let i = 0; i < 20; i++)
+          next = (await call(big, tk, 'GET', browsersPath(), { query: { maxResults: 100, pageToken: next } })).json.nextPageToken;
         const perPage = (Date.now() - t1) / 20;
         assert.ok(started < 12000, `started in ${started} ms`);
         assert.ok(perPage < 100, `follow-up pages take ${perPage} ms`);
@@ -90,7 +106,14 @@ describe('emulator: resources, paging, faults', function () {
     });
 
     it('validates list parameters', async () => {
-      for (const query of [{ maxResults: 0 }, { maxResults: 101 }, { orderBy: 'status' }, { sortOrder: 'ASCENDING' }, { projection: 'ALL' }, { orderBy: 'id', sortOrder: 'UP' }]) {
+      for (const query of [
+        { maxResults: 0 },
+        { maxResults: 101 },
+        { orderBy: 'status' },
+        { sortOrder: 'ASCENDING' },
+        { projection: 'ALL' },
+        { orderBy: 'id', sortOrder: 'UP' },
+      ]) {
         const r = await call(emu, token, 'GET', browsersPath(), { query });
         assert.equal(r.status, 400, JSON.stringify(query));
         assert.equal(r.json.error.errors[0].domain, 'global');
@@ -142,10 +165,16 @@ describe('emulator: resources, paging, faults', function () {
     it('orders by meaning: last_activity newest first, extension_count numerically', async () => {
       const newest = await call(emu, token, 'GET', browsersPath(), { query: { orderBy: 'last_activity', sortOrder: 'DESCENDING', maxResults: 50 } });
       const times = newest.json.browsers.map((b: any) => Date.parse(b.lastActivityTime));
-      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
       const byExt = await call(emu, token, 'GET', browsersPath(), { query: { orderBy: 'extension_count', sortOrder: 'DESCENDING', maxResults: 50 } });
       const counts = byExt.json.browsers.map((b: any) => b.extensionCount);
-      assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a));
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a: number, b: number) => b - a),
+      );
       assert.equal(counts[0], Math.max(...[...emu.fleet.browsers.values()].map((b) => b.extensionCount ?? 0)));
     });
   });
@@ -155,7 +184,12 @@ describe('emulator: resources, paging, faults', function () {
       const first = await call(emu, token, 'GET', browsersPath(), { query: { maxResults: 10, query: 'windows' } });
       const pt = first.json.nextPageToken;
       assert.ok(pt);
-      for (const changed of [{ query: 'mac' }, { query: 'windows', orgUnitPath: '/Sales' }, { query: 'windows', orderBy: 'id' }, { query: 'windows', projection: 'FULL' }]) {
+      for (const changed of [
+        { query: 'mac' },
+        { query: 'windows', orgUnitPath: '/Sales' },
+        { query: 'windows', orderBy: 'id' },
+        { query: 'windows', projection: 'FULL' },
+      ]) {
         const r = await call(emu, token, 'GET', browsersPath(), { query: { maxResults: 10, ...changed, pageToken: pt } });
         assert.equal(r.status, 400, JSON.stringify(changed));
         assert.match(r.json.error.message, /Invalid page token/);
@@ -238,7 +272,10 @@ describe('emulator: resources, paging, faults', function () {
       const bad = await move({ org_unit_path: '/IT', resource_ids: ids });
       assert.equal(bad.status, 400);
       assert.ok(bad.json.error.message.includes(ids[2]));
-      assert.deepEqual(ids.map((id) => emu.fleet.browsers.get(id)!.orgUnitPath), before);
+      assert.deepEqual(
+        ids.map((id) => emu.fleet.browsers.get(id)!.orgUnitPath),
+        before,
+      );
     });
 
     it('refuses more than 600 ids, an unknown OU and a missing body', async () => {
@@ -257,7 +294,8 @@ describe('emulator: resources, paging, faults', function () {
       assert.equal(first.json.kind, 'admin#directory#chromeEnrollmentTokens');
       assert.equal(first.json.chrome_enrollment_tokens.length, 15);
       const t = first.json.chrome_enrollment_tokens[0];
-      for (const k of ['tokenId', 'tokenPermanentId', 'kind', 'orgUnitPath', 'state', 'creator_id', 'create_time', 'tokenType', 'token']) assert.ok(k in t, k);
+      for (const k of ['tokenId', 'tokenPermanentId', 'kind', 'orgUnitPath', 'state', 'creator_id', 'create_time', 'tokenType', 'token'])
+        assert.ok(k in t, k);
       assert.equal(t.tokenType, 'chromeBrowser');
       let count = first.json.chrome_enrollment_tokens.length;
       let pt = first.json.nextPageToken;
@@ -323,7 +361,16 @@ describe('emulator: resources, paging, faults', function () {
       assert.equal(r.json.kind, 'admin#directory#orgUnits');
       const units = r.json.organizationUnits;
       assert.equal(units.length, emu.fleet.orgUnits.list().length);
-      assert.ok(units.every((u: any) => u.kind === 'admin#directory#orgUnit' && u.orgUnitId.startsWith('id:') && u.parentOrgUnitPath && u.parentOrgUnitId && u.blockInheritance === false));
+      assert.ok(
+        units.every(
+          (u: any) =>
+            u.kind === 'admin#directory#orgUnit' &&
+            u.orgUnitId.startsWith('id:') &&
+            u.parentOrgUnitPath &&
+            u.parentOrgUnitId &&
+            u.blockInheritance === false,
+        ),
+      );
       assert.ok(!units.some((u: any) => u.orgUnitPath === '/'));
       const london = units.find((u: any) => u.orgUnitPath === '/Sales/EMEA/London');
       assert.equal(london.parentOrgUnitPath, '/Sales/EMEA');
@@ -347,8 +394,14 @@ describe('emulator: resources, paging, faults', function () {
         assert.equal(r.json.error.errors[0].reason, 'rateLimitExceeded');
       }
       assert.equal((await call(emu, token, 'GET', browsersPath())).status, 200);
-      assert.deepEqual(emu.requests.map((r) => r.status), [200, 429, 429, 200]);
-      assert.ok(emu.requests.every((r) => !JSON.stringify(r).includes(token)), 'no credentials in the log');
+      assert.deepEqual(
+        emu.requests.map((r) => r.status),
+        [200, 429, 429, 200],
+      );
+      assert.ok(
+        emu.requests.every((r) => !JSON.stringify(r).includes(token)),
+        'no credentials in the log',
+      );
     });
 
     it('quota 403, 503 and resets; latency', async () => {
@@ -387,7 +440,12 @@ describe('emulator: resources, paging, faults', function () {
       emu.setFaults({ rate503: 1 });
       assert.equal((await fetch(`${emu.url}/__emulator/info`)).status, 200);
       const key = emu.serviceAccountKey;
-      const form = { grant_type: 'refresh_token', refresh_token: 'x', client_id: emu.oauthClient.clientId, client_secret: emu.oauthClient.clientSecret };
+      const form = {
+        grant_type: 'refresh_token',
+        refresh_token: 'x',
+        client_id: emu.oauthClient.clientId,
+        client_secret: emu.oauthClient.clientSecret,
+      };
       const tok = await fetch(emu.tokenUrl, { method: 'POST', body: new URLSearchParams(form) });
       assert.equal(tok.status, 400, 'token endpoint answered normally');
       emu.setFaults({ includeOAuth: true });
@@ -418,7 +476,11 @@ describe('emulator: resources, paging, faults', function () {
       assert.equal(key.json.client_email, emu.serviceAccountKey.client_email);
 
       await control('POST', '/orgunits', { path: '/Weird/<script>' });
-      const seeded = await control('POST', '/browsers', { deviceId: 'hostile-1', machineName: '<img src=x onerror=alert(1)>', orgUnitPath: '/Weird/<script>' });
+      const seeded = await control('POST', '/browsers', {
+        deviceId: 'hostile-1',
+        machineName: '<img src=x onerror=alert(1)>',
+        orgUnitPath: '/Weird/<script>',
+      });
       assert.equal(seeded.status, 200);
       const got = await call(emu, token, 'GET', `${browsersPath()}/hostile-1`);
       assert.equal(got.json.machineName, '<img src=x onerror=alert(1)>');

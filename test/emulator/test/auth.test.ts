@@ -33,8 +33,7 @@ describe('emulator: OAuth and API authorization', function () {
     exp: now() + 3600,
     ...over,
   });
-  const jwtGrant = (assertion: string) =>
-    postForm(emu.tokenUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
+  const jwtGrant = (assertion: string) => postForm(emu.tokenUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
 
   describe('JWT-bearer grant', () => {
     it('accepts a correctly signed assertion and the token works on the API', async () => {
@@ -107,7 +106,7 @@ describe('emulator: OAuth and API authorization', function () {
       assert.equal(bad.status, 400);
     });
 
-    it("rejects another issuer and tampered claims", async () => {
+    it('rejects another issuer and tampered claims', async () => {
       const wrongIss = await jwtGrant(signJwt(claims({ iss: 'someone@else.iam.gserviceaccount.com' }), emu.serviceAccountKey.private_key));
       assert.equal(wrongIss.json.error, 'invalid_grant');
       const good = signJwt(claims(), emu.serviceAccountKey.private_key).split('.');
@@ -257,7 +256,9 @@ describe('emulator: OAuth and API authorization', function () {
     it('the consent form posts back and redirects to the loopback URI', async () => {
       const client = oauthClient();
       const { codeChallenge } = await client.generateCodeVerifierAsync();
-      const authUrl = new URL(client.generateAuthUrl({ scope: [SCOPES.browsers], code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 }));
+      const authUrl = new URL(
+        client.generateAuthUrl({ scope: [SCOPES.browsers], code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256 }),
+      );
       const form = new URLSearchParams(authUrl.searchParams);
       form.set('login_hint', emu.nonAdminEmail);
       form.set('decision', 'allow');

@@ -71,7 +71,12 @@ describe('emulator: Chrome Management API v1', function () {
 
     const from = '2026-01-01T00:00:00Z';
     const ranged = await listAll(`last_activity_time>="${from}" AND last_activity_time<="2026-12-31T23:59:59Z"`);
-    const wantRanged = [...emu.fleet.browsers.values()].filter((b) => b.lastActivityTime && Date.parse(b.lastActivityTime) >= Date.parse(from) && Date.parse(b.lastActivityTime) <= Date.parse('2026-12-31T23:59:59Z'));
+    const wantRanged = [...emu.fleet.browsers.values()].filter(
+      (b) =>
+        b.lastActivityTime &&
+        Date.parse(b.lastActivityTime) >= Date.parse(from) &&
+        Date.parse(b.lastActivityTime) <= Date.parse('2026-12-31T23:59:59Z'),
+    );
     assert.strictEqual(ranged.length, wantRanged.length);
   });
 
@@ -81,7 +86,11 @@ describe('emulator: Chrome Management API v1', function () {
     emu.fleet.addBrowser({ machineName: 'LTX-9', annotatedUser: 'Alice Smith' });
     emu.fleet.addBrowser({ machineName: 'DESKTOP-ALT1', annotatedUser: 'Malice' });
     const ADDED = new Set(['HQ-LT-0001', 'LT', 'LTX-9', 'DESKTOP-ALT1']);
-    const names = async (filter: string): Promise<string[]> => (await listAll(filter)).map((b) => b.machineName).filter((n) => ADDED.has(n)).sort();
+    const names = async (filter: string): Promise<string[]> =>
+      (await listAll(filter))
+        .map((b) => b.machineName)
+        .filter((n) => ADDED.has(n))
+        .sort();
     const expected: Record<string, string[]> = {
       word: ['HQ-LT-0001', 'LT'],
       exact: ['LT'],
@@ -105,7 +114,14 @@ describe('emulator: Chrome Management API v1', function () {
   });
 
   it('rejects what the filter language does not have', async () => {
-    for (const filter of ['machine_name:a OR machine_name:b', 'os_platform:Win*', 'extension_count>=3', 'bogus_field=1', 'last_activity_time>=2026-01-01', 'report:2026-01-01']) {
+    for (const filter of [
+      'machine_name:a OR machine_name:b',
+      'os_platform:Win*',
+      'extension_count>=3',
+      'bogus_field=1',
+      'last_activity_time>=2026-01-01',
+      'report:2026-01-01',
+    ]) {
       const r = await call(emu, token, 'GET', browsers(), { query: { filter } });
       assert.strictEqual(r.status, 400, filter);
     }
@@ -114,7 +130,10 @@ describe('emulator: Chrome Management API v1', function () {
   it('orders by "field desc"', async () => {
     const asc = await listAll(undefined, 'machine_name');
     const desc = await listAll(undefined, 'machine_name desc');
-    assert.deepStrictEqual(desc.map((b) => b.browserPermanentId), asc.map((b) => b.browserPermanentId).reverse());
+    assert.deepStrictEqual(
+      desc.map((b) => b.browserPermanentId),
+      asc.map((b) => b.browserPermanentId).reverse(),
+    );
     assert.strictEqual((await call(emu, token, 'GET', browsers(), { query: { orderBy: 'last_sync,machine_name' } })).status, 400);
   });
 
@@ -139,7 +158,11 @@ describe('emulator: Chrome Management API v1', function () {
     const before = ids.map((id) => emu.fleet.browsers.get(id)!.orgUnitPath);
     const bad = await call(emu, token, 'POST', `${browsers()}:move`, { body: { destinationOrgUnitId: dest, resourceIds: [...ids, 'nope'] } });
     assert.strictEqual(bad.status, 400);
-    assert.deepStrictEqual(ids.map((id) => emu.fleet.browsers.get(id)!.orgUnitPath), before, 'nothing moved');
+    assert.deepStrictEqual(
+      ids.map((id) => emu.fleet.browsers.get(id)!.orgUnitPath),
+      before,
+      'nothing moved',
+    );
     const ok = await call(emu, token, 'POST', `${browsers()}:move`, { body: { destinationOrgUnitId: dest, resourceIds: ids } });
     assert.strictEqual(ok.status, 200);
     assert.deepStrictEqual(ok.json, {});
@@ -181,7 +204,10 @@ describe('emulator: Chrome Management API v1', function () {
     const got = await call(emu, token, 'GET', `${tokens()}/${id}`);
     assert.strictEqual(got.json.name, `customers/my_customer/enrollmentTokens/${id}`);
     const listed = await call(emu, token, 'GET', tokens(), { query: { filter: 'token_state=ACTIVE AND org_unit_path=/Fresh' } });
-    assert.deepStrictEqual(listed.json.enrollmentTokens.map((t: any) => t.tokenPermanentId), [id]);
+    assert.deepStrictEqual(
+      listed.json.enrollmentTokens.map((t: any) => t.tokenPermanentId),
+      [id],
+    );
 
     const revoked = await call(emu, token, 'POST', `${tokens()}/${id}:revoke`);
     assert.strictEqual(revoked.status, 200);

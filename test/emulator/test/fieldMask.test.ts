@@ -35,7 +35,10 @@ describe('emulator: fields (partial response)', () => {
 
   for (const bad of ['', 'a(b', 'a,,b', 'a)', 'a/']) {
     it(`refuses ${JSON.stringify(bad)} with a 400`, () => {
-      assert.throws(() => parseFieldMask(bad), (e: unknown) => (e as { code?: number }).code === 400);
+      assert.throws(
+        () => parseFieldMask(bad),
+        (e: unknown) => (e as { code?: number }).code === 400,
+      );
     });
   }
 });

@@ -13,7 +13,10 @@ describe('Check Access', () => {
     await openExplorerFromActivityBar();
     emulator.setDelegatedScopes(DEFAULT_DELEGATED_SCOPES.filter((s) => s !== SCOPES.orgUnitsReadonly));
     await runCommand('CBCM: Check Access');
-    const toast = await waitForNotification(/Check Access: .*missing: Org units: read \(https:\/\/www\.googleapis\.com\/auth\/admin\.directory\.orgunit\.readonly\)/, 30_000);
+    const toast = await waitForNotification(
+      /Check Access: .*missing: Org units: read \(https:\/\/www\.googleapis\.com\/auth\/admin\.directory\.orgunit\.readonly\)/,
+      30_000,
+    );
     await screenshot('check-access-missing-scope');
     assert.ok(await toast.locator('.monaco-button', { hasText: 'Open Delegation Page' }).isVisible());
     assert.ok(await toast.locator('.monaco-button', { hasText: 'Copy Client ID' }).isVisible());

@@ -26,7 +26,9 @@ export async function deviceFrame(timeoutMs = 30_000, deviceId?: string): Promis
   return waitForAnyFrame(
     (f) =>
       f.evaluate(
-        (id) => !!document.querySelector('#annotations') && !!document.querySelector('.sections vscode-collapsible') &&
+        (id) =>
+          !!document.querySelector('#annotations') &&
+          !!document.querySelector('.sections vscode-collapsible') &&
           (id === null || (document.querySelector('.sections')?.textContent ?? '').includes(id)),
         deviceId ?? null,
       ),

@@ -61,7 +61,10 @@ describe('Device details panel', function () {
     await waitForSignIn();
     // Hide the Output panel again (Ctrl+J toggles the panel), so screenshots show the whole details panel.
     await e2e().press('Control+J');
-    await e2e().page.locator('.monaco-workbench .part.panel').waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    await e2e()
+      .page.locator('.monaco-workbench .part.panel')
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .catch(() => undefined);
   });
 
   it('renders hostile device data as literal text: nothing executes, nothing breaks out', async () => {
@@ -239,7 +242,8 @@ describe('Device details panel', function () {
     const { page } = e2e();
     const frame = await openDetails(`e2e-large-${stamp}`);
     // Extension and policy rows are filterable; other tables (users, history) stay as they are.
-    const rows = () => frame.evaluate(() => Array.from(document.querySelectorAll('.sections tr.filterable')).filter((r) => !(r as HTMLElement).hidden).length);
+    const rows = () =>
+      frame.evaluate(() => Array.from(document.querySelectorAll('.sections tr.filterable')).filter((r) => !(r as HTMLElement).hidden).length);
     const all = await rows();
     assert.strictEqual(all, 350, 'every extension and policy row is filterable');
     await frame.locator('#filter input').focus();

@@ -57,7 +57,9 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     emulator.fleet.orgUnits.add(TARGET_OU);
     // ONE has a machine policy with an error: the header's warning badge.
     emulator.fleet.addBrowser({
-      deviceId: ids.one, machineName: NAMES.one, orgUnitPath: `/${OU}`,
+      deviceId: ids.one,
+      machineName: NAMES.one,
+      orgUnitPath: `/${OU}`,
       machinePolicies: [{ name: 'BrokenPolicy', value: '1', source: 'MACHINE_PLATFORM', error: 'Unknown policy.' }],
     });
     emulator.fleet.addBrowser({ deviceId: ids.two, machineName: NAMES.two, orgUnitPath: `/${OU}` });
@@ -85,14 +87,23 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     const pinned = [`Browser: ${NAMES.one} (preview)`, `Browser: ${next}`];
     // On a loaded machine the workbench can take the key before the tree's focus context has settled after the
     // preview opened, and drop it: if nothing opened and the tree still has the row focused, press Enter again.
-    if (!(await waitForDetailsTabs(pinned, 5_000).then(() => true, () => false))) {
+    if (
+      !(await waitForDetailsTabs(pinned, 5_000).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       const focused = (await explorerTree().locator('.monaco-list-row.focused .label-name').innerText()).trim();
       assert.strictEqual(focused, next, 'Enter moved the tree focus instead of opening the browser');
       console.log('    (Enter was dropped once; pressed again)');
       await page.keyboard.press('Enter');
       await waitForDetailsTabs(pinned);
     }
-    await page.waitForFunction(() => document.activeElement instanceof HTMLIFrameElement || !!document.activeElement?.closest('.webview'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.activeElement instanceof HTMLIFrameElement || !!document.activeElement?.closest('.webview'),
+      undefined,
+      { timeout: 10_000 },
+    );
     assert.strictEqual(await focusIsIn(), 'webview', 'Enter opens the browser pinned and focused');
 
     // Another single click reuses the preview tab.
@@ -107,7 +118,11 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await browserRow(NAMES.one).dblclick();
     await waitForDetailsTabs([`Browser: ${NAMES.one}`, `Browser: ${next}`]);
     await deviceFrame(30_000, ids.one);
-    await page.waitForFunction(() => document.activeElement instanceof HTMLIFrameElement || !!document.activeElement?.closest('.webview'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.activeElement instanceof HTMLIFrameElement || !!document.activeElement?.closest('.webview'),
+      undefined,
+      { timeout: 10_000 },
+    );
     await screenshot('details-lifecycle-pinned');
   });
 
@@ -218,13 +233,21 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await eventually('the emulator to hold the edit', () => emulator.fleet.browsers.get(ids.move)?.annotatedLocation === edited);
     frame = await deviceFrame(30_000, ids.move);
     // (The control's <input> is in its shadow root; the host element carries the value.)
-    await frame.waitForFunction((v) => (document.querySelector('#field-annotatedLocation') as HTMLInputElement | null)?.value === v, edited, { timeout: 15_000 });
+    await frame.waitForFunction((v) => (document.querySelector('#field-annotatedLocation') as HTMLInputElement | null)?.value === v, edited, {
+      timeout: 15_000,
+    });
 
     // Move to Org Unit in the tree → the panel shows the new org unit.
     await pickFromContextMenu(browserRow(NAMES.move), 'Move to Org Unit…', page.locator('.quick-input-widget', { hasText: 'Move 1 browser' }));
     await quickInput.pick(TARGET_OU);
     const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Move$/ });
-    if (await confirm.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) await confirm.click();
+    if (
+      await confirm.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await confirm.click();
     await eventually('the emulator to hold the move', () => emulator.fleet.browsers.get(ids.move)?.orgUnitPath === TARGET_OU);
     await waitForAnyFrame(async (f) => (await orgUnitShown(f)) === TARGET_OU, 20_000);
     await screenshot('details-lifecycle-moved');
@@ -236,7 +259,10 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Delete$/ }).click();
     await eventually('the emulator to lose the browser', () => !emulator.fleet.browsers.has(ids.del));
     await waitForDetailsTabs([`Browser: ${NAMES.move}`, `Browser: ${NAMES.del} (deleted)`]);
-    const blank = await waitForAnyFrame((f) => f.evaluate(() => /Browser deleted/.test(document.querySelector('.load-error:not([hidden])')?.textContent ?? '')), 20_000);
+    const blank = await waitForAnyFrame(
+      (f) => f.evaluate(() => /Browser deleted/.test(document.querySelector('.load-error:not([hidden])')?.textContent ?? '')),
+      20_000,
+    );
     assert.strictEqual(await blank.locator('.sections vscode-collapsible').count(), 0, 'no device data stays on the page');
     assert.strictEqual(await blank.locator('#annotations').isHidden(), true);
     await screenshot('details-lifecycle-deleted');
@@ -250,9 +276,21 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await waitForDetailsTabs([`● Browser: ${NAMES.two}`]);
 
     await runCommand('CBCM: Sign Out…');
-    if (await quickInput.waitForOpen(3_000).then(() => true, () => false)) await page.keyboard.press('Enter');
+    if (
+      await quickInput.waitForOpen(3_000).then(
+        () => true,
+        () => false,
+      )
+    )
+      await page.keyboard.press('Enter');
     const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Sign Out$/ });
-    if (await confirm.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) await confirm.click();
+    if (
+      await confirm.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await confirm.click();
     await waitForDetailsTabs([], 20_000);
     assert.deepStrictEqual(await detailsTabTitles(), []);
     await waitForText('Sign in to see the Chrome browsers', 20_000);

@@ -2,7 +2,16 @@
 // command's and Delete's questions (the installed extension, Production mode: no automation answers them).
 import * as assert from 'assert';
 import { e2e } from '../harness/fixture';
-import { eventually, explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, revealEndUntil, row, setExpanded } from './explorerHelpers';
+import {
+  eventually,
+  explorerTree,
+  openExplorerFromActivityBar,
+  pickFromContextMenu,
+  resetTree,
+  revealEndUntil,
+  row,
+  setExpanded,
+} from './explorerHelpers';
 
 describe('Explorer view', () => {
   beforeEach(async () => {

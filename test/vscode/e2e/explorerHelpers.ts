@@ -36,7 +36,8 @@ export async function setExpanded(r: Locator, expanded: boolean): Promise<void> 
   if ((await isExpanded(r)) !== expanded) await r.click();
   await e2e().page.waitForFunction(
     ([el, want]) => (el as Element).getAttribute('aria-expanded') === String(want),
-    [await r.elementHandle(), expanded] as const, { timeout: 15_000 },
+    [await r.elementHandle(), expanded] as const,
+    { timeout: 15_000 },
   );
 }
 
@@ -85,20 +86,42 @@ export async function revealEndUntil(target: Locator, timeoutMs = 20_000): Promi
  * still not react, the same command runs from the palette on the selected row, as an admin at the keyboard would.
  * `keepSelection`: the rows are already selected (a multi-selection) and focused; do not click.
  */
-export async function pickFromContextMenu(target: Locator, entry: string, shows: Locator, paletteTitle = entry, options: { keepSelection?: boolean } = {}): Promise<void> {
+export async function pickFromContextMenu(
+  target: Locator,
+  entry: string,
+  shows: Locator,
+  paletteTitle = entry,
+  options: { keepSelection?: boolean } = {},
+): Promise<void> {
   const { page, runCommand } = e2e();
-  const appeared = (ms: number) => shows.waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
+  const appeared = (ms: number) =>
+    shows.waitFor({ state: 'visible', timeout: ms }).then(
+      () => true,
+      () => false,
+    );
   for (let attempt = 0; attempt < 2; attempt++) {
     // A click would replace a multi-selection; the focused row of the selection opens the menu for all of it.
     if (!options.keepSelection) await target.click();
     await page.keyboard.press('Shift+F10');
     const menu = page.locator('.context-view .monaco-menu');
-    if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    if (
+      !(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     const count = await menu.locator('.action-item:not(.disabled) .action-label:not(.separator)').count();
     for (let i = 0; i < count + 1; i++) {
       await page.keyboard.press('ArrowDown');
-      const focused = await menu.locator('.action-item.focused').textContent().catch(() => '');
-      if (focused?.includes(entry)) { await page.keyboard.press('Enter'); break; }
+      const focused = await menu
+        .locator('.action-item.focused')
+        .textContent()
+        .catch(() => '');
+      if (focused?.includes(entry)) {
+        await page.keyboard.press('Enter');
+        break;
+      }
     }
     if (await appeared(5_000)) return;
     await page.keyboard.press('Escape');
@@ -115,7 +138,13 @@ export async function contextMenuLabels(target: Locator): Promise<string[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
     await target.click();
     await page.keyboard.press('Shift+F10');
-    if (!(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) continue;
+    if (
+      !(await menu.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     const labels = (await menu.locator('.action-item .action-label:not(.separator)').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
     await page.keyboard.press('Escape');
     if (labels.length > 0) return labels;

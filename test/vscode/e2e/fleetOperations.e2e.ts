@@ -25,7 +25,12 @@ describe('Fleet operations', () => {
     const picked = [...emulator.fleet.browsers.values()].filter((b) => b.serialNumber).slice(0, 5);
     const before = picked.map((b) => [b.annotatedAssetId, b.annotatedLocation]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-e2e-')), 'inventory.csv');
-    fs.writeFileSync(file, '\uFEFFSerial number;Asset ID;Location\r\n' + picked.map((b, i) => `${b.serialNumber};E2E-ASSET-${i};"Room ${i}; shelf 2"`).join('\r\n') + '\r\nNO-SUCH-SERIAL;X;Y\r\n');
+    fs.writeFileSync(
+      file,
+      '\uFEFFSerial number;Asset ID;Location\r\n' +
+        picked.map((b, i) => `${b.serialNumber};E2E-ASSET-${i};"Room ${i}; shelf 2"`).join('\r\n') +
+        '\r\nNO-SUCH-SERIAL;X;Y\r\n',
+    );
 
     await openExplorerFromActivityBar();
     await runCommand('CBCM: Import Annotations from CSV…');
@@ -40,14 +45,22 @@ describe('Fleet operations', () => {
     await frame.locator('button', { hasText: 'Apply 5 changes' }).click();
     const confirmText = await pressDialogButton(/^Apply 5$/);
     assert.match(confirmText, /Apply 5 rows of inventory\.csv/);
-    await eventually('the emulator to hold the imported values', () => picked.every((b, i) => b.annotatedAssetId === `E2E-ASSET-${i}` && b.annotatedLocation === `Room ${i}; shelf 2`), 60_000);
+    await eventually(
+      'the emulator to hold the imported values',
+      () => picked.every((b, i) => b.annotatedAssetId === `E2E-ASSET-${i}` && b.annotatedLocation === `Room ${i}; shelf 2`),
+      60_000,
+    );
     await frame.locator('.summary', { hasText: 'Imported 5' }).waitFor({ timeout: 20_000 });
     await screenshot('import-applied');
 
     await runCommand('CBCM: Undo Last Change…');
     const undoText = await pressDialogButton(/^Undo 5$/);
     assert.match(undoText, /previous annotations back/);
-    await eventually('the emulator to be back as before', () => picked.every((b, i) => b.annotatedAssetId === before[i][0] && b.annotatedLocation === before[i][1]), 60_000);
+    await eventually(
+      'the emulator to be back as before',
+      () => picked.every((b, i) => b.annotatedAssetId === before[i][0] && b.annotatedLocation === before[i][1]),
+      60_000,
+    );
     await screenshot('import-undone');
   });
 
@@ -87,8 +100,11 @@ describe('Fleet operations', () => {
     await screenshot('bulk-move-confirm');
     const text = await pressDialogButton(/^Move 2$/);
     assert.match(text, /Move 2 browsers to \/E2E Bulk To\?/);
-    await eventually('the two selected browsers to be moved', () => ids.slice(0, 2).every((id) => emulator.fleet.browsers.get(id)!.orgUnitPath === to.orgUnitPath), 60_000);
+    await eventually(
+      'the two selected browsers to be moved',
+      () => ids.slice(0, 2).every((id) => emulator.fleet.browsers.get(id)!.orgUnitPath === to.orgUnitPath),
+      60_000,
+    );
     assert.strictEqual(emulator.fleet.browsers.get(ids[2])!.orgUnitPath, from.orgUnitPath, 'the unselected one stays');
   });
 });
-

@@ -14,7 +14,11 @@ import { e2e } from '../harness/fixture';
 import { explorerTree, openExplorerFromActivityBar, pickFromContextMenu, row } from './explorerHelpers';
 
 const RUN = Date.now() % 100_000;
-const PROBE_ID = 'ppppooooeeee' + String(RUN).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]).padEnd(20, 'k');
+const PROBE_ID =
+  'ppppooooeeee' +
+  String(RUN)
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])
+    .padEnd(20, 'k');
 const PROBE_NAME = `CBCM Probe E2E ${RUN}`;
 const NAMES = [`INV-E2E-A-${RUN}`, `INV-E2E-B-${RUN}`, `INV-E2E-C-${RUN}`];
 
@@ -72,8 +76,15 @@ async function inventoryFrameFor(text: string, timeoutMs = 120_000): Promise<Fra
   for (;;) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame() || frame.isDetached()) continue;
-      const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' && document.getElementById('extensions-table') !== null &&
-        (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+      const ok = await frame
+        .evaluate(
+          (t) =>
+            document.body?.dataset.state === 'complete' &&
+            document.getElementById('extensions-table') !== null &&
+            (document.querySelector('h1')?.textContent ?? '').includes(t),
+          text,
+        )
+        .catch(() => false);
       if (ok) return frame;
     }
     if (Date.now() > deadline) throw new Error(`no complete inventory of ${text} after ${timeoutMs / 1000} s`);
@@ -90,10 +101,18 @@ describe('Extension inventory', function () {
     const { emulator } = e2e();
     // Three browsers with the probe (the first in two profiles), so the list is small enough to read in full.
     NAMES.forEach((machineName, i) => {
-      const profiles = (i === 0 ? [[probe('1.0.0')], [probe('1.0.0')]] : [[probe(i === 1 ? '1.0.0' : '2.0.0')]])
-        .map((extensions, j) => ({ id: `P${j}`, name: `Person ${j + 1}`, extensions }));
-      const b = emulator.fleet.addBrowser({ machineName, orgUnitPath: '/', osPlatform: 'Linux', browserVersions: ['131.0.6778.86'],
-        browsers: [{ browserVersion: '131.0.6778.86', channel: 'stable', profiles }] });
+      const profiles = (i === 0 ? [[probe('1.0.0')], [probe('1.0.0')]] : [[probe(i === 1 ? '1.0.0' : '2.0.0')]]).map((extensions, j) => ({
+        id: `P${j}`,
+        name: `Person ${j + 1}`,
+        extensions,
+      }));
+      const b = emulator.fleet.addBrowser({
+        machineName,
+        orgUnitPath: '/',
+        osPlatform: 'Linux',
+        browserVersions: ['131.0.6778.86'],
+        browsers: [{ browserVersion: '131.0.6778.86', channel: 'stable', profiles }],
+      });
       ids.push(b.deviceId);
     });
   });
@@ -101,7 +120,10 @@ describe('Extension inventory', function () {
   after(async () => {
     const { page, emulator, runCommand } = e2e();
     // The list folder stays at the top of the account until closed: later files expect the usual tree.
-    const list = explorerTree().locator('.monaco-list-row[aria-level="2"]').filter({ has: page.locator('.label-name', { hasText: /^Browsers with / }) }).first();
+    const list = explorerTree()
+      .locator('.monaco-list-row[aria-level="2"]')
+      .filter({ has: page.locator('.label-name', { hasText: /^Browsers with / }) })
+      .first();
     if (await list.isVisible().catch(() => false)) {
       await list.hover();
       await list.locator('.action-label[aria-label="Close List"]').click();
@@ -122,7 +144,13 @@ describe('Extension inventory', function () {
     await screenshot('inventory-extensions');
 
     // Expected, from the emulator's records: the browsers whose FULL record lists the probe in some profile.
-    const expected = [...new Set(fleetExtensions().filter((o) => o.extension.extensionId === PROBE_ID).map((o) => o.machineName))].sort();
+    const expected = [
+      ...new Set(
+        fleetExtensions()
+          .filter((o) => o.extension.extensionId === PROBE_ID)
+          .map((o) => o.machineName),
+      ),
+    ].sort();
     assert.deepStrictEqual(expected, [...NAMES].sort());
 
     await frame.locator('#filter-name').fill(PROBE_NAME);
@@ -144,7 +172,11 @@ describe('Extension inventory', function () {
     await probeRow.locator('button[data-role="list"]').click();
     const label = `Browsers with ${PROBE_NAME}`;
     await row(label, 2).waitFor({ state: 'visible', timeout: 30_000 });
-    const listed = await eventually('the listed browsers', () => listRows(label), (rows) => rows.length >= expected.length);
+    const listed = await eventually(
+      'the listed browsers',
+      () => listRows(label),
+      (rows) => rows.length >= expected.length,
+    );
     assert.deepStrictEqual([...listed].sort(), expected);
     await screenshot('inventory-explorer-list');
 
@@ -154,7 +186,11 @@ describe('Extension inventory', function () {
     await again.locator('#extension-detail li[data-dimension="version"] button[data-value="2.0.0"]').click();
     const v2 = `Browsers with ${PROBE_NAME} version 2.0.0`;
     await row(v2, 2).waitFor({ state: 'visible', timeout: 30_000 });
-    const v2Rows = await eventually('the version list', () => listRows(v2), (rows) => rows.length >= 1);
+    const v2Rows = await eventually(
+      'the version list',
+      () => listRows(v2),
+      (rows) => rows.length >= 1,
+    );
     assert.deepStrictEqual(v2Rows, [NAMES[2]]);
   });
 
@@ -165,16 +201,24 @@ describe('Extension inventory', function () {
     await frame.locator('#export-extensions').click();
     await quickInput.pick('One row per extension');
     // The columns picker opens with the remembered (default) columns ticked: accept them.
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Columns to export' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Columns to export' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.press('Enter');
     // The web workbench's save dialog: a quick input holding a path.
     const file = path.join(workspaceDir, `inventory-per-extension-${RUN}.csv`);
     await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 15_000 });
-    await eventually('the save dialog to take the path', async () => {
-      const value = await page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
-      if (value !== file) await quickInput.fill(file);
-      return page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
-    }, (v) => v === file, 20_000);
+    await eventually(
+      'the save dialog to take the path',
+      async () => {
+        const value = await page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
+        if (value !== file) await quickInput.fill(file);
+        return page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
+      },
+      (v) => v === file,
+      20_000,
+    );
     await page.keyboard.press('Enter');
     await eventually('the export file', async () => fs.existsSync(file), Boolean, 60_000);
 
@@ -192,10 +236,16 @@ describe('Extension inventory', function () {
     const { page, emulator, screenshot } = e2e();
     const ou = '/Engineering';
     await openExplorerFromActivityBar();
-    await pickFromContextMenu(row('Engineering', 3), 'Show Extension Inventory',
-      page.locator('.tab', { hasText: `Extension Inventory: ${ou}` }).first(), 'CBCM: Show Extension Inventory');
+    await pickFromContextMenu(
+      row('Engineering', 3),
+      'Show Extension Inventory',
+      page.locator('.tab', { hasText: `Extension Inventory: ${ou}` }).first(),
+      'CBCM: Show Extension Inventory',
+    );
     const frame = await inventoryFrameFor(`org unit ${ou}`);
-    const inv = await frame.evaluate(() => (window as unknown as { cbcmInventory: { inventory(): Inventory | undefined } }).cbcmInventory.inventory());
+    const inv = await frame.evaluate(() =>
+      (window as unknown as { cbcmInventory: { inventory(): Inventory | undefined } }).cbcmInventory.inventory(),
+    );
     assert.ok(inv);
     const own = [...emulator.fleet.browsers.values()].filter((b) => b.orgUnitPath === ou);
     assert.strictEqual(inv.totals.browsers, own.length);
@@ -210,19 +260,31 @@ describe('Extension inventory', function () {
     await screenshot('inventory-policies');
 
     // A machine or user policy few browsers have, so its whole list fits in one page of the tree.
-    const policy = inv.policies.filter((p) => p.extensionId === undefined && p.browsers >= 2 && p.browsers <= 40).sort((a, b) => a.browsers - b.browsers)[0];
+    const policy = inv.policies
+      .filter((p) => p.extensionId === undefined && p.browsers >= 2 && p.browsers <= 40)
+      .sort((a, b) => a.browsers - b.browsers)[0];
     assert.ok(policy, 'a policy on 2 to 40 browsers');
-    const expected = own.filter((b) => {
-      const full = project(b, 'FULL');
-      const names = [...(full.machinePolicies ?? []), ...(full.browsers ?? []).flatMap((i) => (i.profiles ?? []).flatMap((p) => p.userPolicies ?? []))].map((p) => p.name);
-      return names.includes(policy.name);
-    }).map((b) => b.machineName ?? b.deviceId).sort();
+    const expected = own
+      .filter((b) => {
+        const full = project(b, 'FULL');
+        const names = [
+          ...(full.machinePolicies ?? []),
+          ...(full.browsers ?? []).flatMap((i) => (i.profiles ?? []).flatMap((p) => p.userPolicies ?? [])),
+        ].map((p) => p.name);
+        return names.includes(policy.name);
+      })
+      .map((b) => b.machineName ?? b.deviceId)
+      .sort();
     assert.strictEqual(expected.length, policy.browsers, 'the tab counts what the emulator holds');
     await frame.locator('#filter-policy').fill(policy.name);
     await frame.locator(`#policies-table tr[data-key="${policy.key}"] button[data-role="list"]`).click();
     const label = `Browsers with ${policy.name}`;
     await row(label, 2).waitFor({ state: 'visible', timeout: 30_000 });
-    const listed = await eventually('the policy’s browsers', () => listRows(label), (rows) => rows.length >= expected.length);
+    const listed = await eventually(
+      'the policy’s browsers',
+      () => listRows(label),
+      (rows) => rows.length >= expected.length,
+    );
     assert.deepStrictEqual([...listed].sort(), expected);
   });
 });

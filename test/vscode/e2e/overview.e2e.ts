@@ -18,10 +18,16 @@ interface OverviewHook {
 
 function hook(frame: Frame) {
   return {
-    offBarPoint: (chart: string, i: number) => frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.offBarPoint(c, n), [chart, i] as const),
-    barLength: (chart: string, i: number) => frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barLength(c, n), [chart, i] as const),
+    offBarPoint: (chart: string, i: number) =>
+      frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.offBarPoint(c, n), [chart, i] as const),
+    barLength: (chart: string, i: number) =>
+      frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barLength(c, n), [chart, i] as const),
     barCenter: (chart: string, i: number, series: number) =>
-      frame.evaluate(([c, n, s]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter(c, n, s), [chart, i, series] as const),
+      frame.evaluate(([c, n, s]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter(c, n, s), [
+        chart,
+        i,
+        series,
+      ] as const),
     seriesColor: (chart: string, name: string) =>
       frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.seriesColor(c, n), [chart, name] as const),
   };
@@ -35,8 +41,10 @@ function windowsRelease(osVersion: string | undefined): 10 | 11 | undefined {
 
 /** Every listing request since `since` that carried a `query` (v1.1beta1) or `filter` (v1). */
 function queriesSince(since: number): string[] {
-  return e2e().emulator.requests.filter((r) => r.seq > since && /chromebrowsers|chromeBrowsers/.test(r.path))
-    .map((r) => new URL(r.path, 'http://x').searchParams).map((p) => p.get('query') ?? p.get('filter') ?? '');
+  return e2e()
+    .emulator.requests.filter((r) => r.seq > since && /chromebrowsers|chromeBrowsers/.test(r.path))
+    .map((r) => new URL(r.path, 'http://x').searchParams)
+    .map((p) => p.get('query') ?? p.get('filter') ?? '');
 }
 
 /** The account's overview in front (opened if no earlier test left it open), with complete figures. */
@@ -74,8 +82,9 @@ async function eventually(what: string, check: () => boolean, timeoutMs = 15_000
 function listedWith(query: string, since: number): boolean {
   if (process.env.CBCM_API_VERSION === 'chromemanagement-v1') return true;
   const { emulator } = e2e();
-  return emulator.requests.some((r) => r.seq > since && r.path.includes('/chromebrowsers') && r.status === 200 &&
-    new URL(r.path, 'http://x').searchParams.get('query') === query);
+  return emulator.requests.some(
+    (r) => r.seq > since && r.path.includes('/chromebrowsers') && r.status === 200 && new URL(r.path, 'http://x').searchParams.get('query') === query,
+  );
 }
 
 /** Labels of the browser rows shown under "All browsers" (level 3 rows before the root org unit). */
@@ -99,9 +108,14 @@ async function waitForFilteredFolder(query: string): Promise<void> {
   await folder.waitFor({ state: 'visible', timeout: 15_000 });
   // Located afresh each time: the tree may replace the row's element when the filter changes.
   let text = '';
-  await eventually(`"filter: ${query}" on All browsers`, () => text.includes(`filter: ${query}`), 15_000, async () => {
-    text = (await folder.textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
-  }).catch((error: Error) => {
+  await eventually(
+    `"filter: ${query}" on All browsers`,
+    () => text.includes(`filter: ${query}`),
+    15_000,
+    async () => {
+      text = (await folder.textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+    },
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; the row shows "${text}"`);
   });
 }
@@ -113,8 +127,9 @@ async function overviewFrameFor(text: string, timeoutMs = 60_000): Promise<Frame
   for (;;) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame() || frame.isDetached()) continue;
-      const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' &&
-        (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+      const ok = await frame
+        .evaluate((t) => document.body?.dataset.state === 'complete' && (document.querySelector('h1')?.textContent ?? '').includes(t), text)
+        .catch(() => false);
       if (ok) return frame;
     }
     if (Date.now() > deadline) throw new Error(`no complete overview of ${text} after ${timeoutMs / 1000} s`);
@@ -173,9 +188,14 @@ describe('Fleet overview', () => {
     await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
     await waitForFilteredFolder(query);
     let rows: string[] = [];
-    await eventually('browser rows under All browsers', () => rows.length > 0, 20_000, async () => {
-      rows = await allBrowsersRows();
-    });
+    await eventually(
+      'browser rows under All browsers',
+      () => rows.length > 0,
+      20_000,
+      async () => {
+        rows = await allBrowsersRows();
+      },
+    );
     assert.ok(rows.length > 0, 'the filtered listing shows browsers');
     const names = new Set(expected.map((b) => b.machineName || b.deviceId));
     for (const label of rows) assert.ok(names.has(label), `${label} is not silent for more than 90 days`);
@@ -207,7 +227,8 @@ describe('Fleet overview', () => {
   it('measures "on stable or the major before" against the stable major, not the canary, and says how it was chosen', async () => {
     const { emulator, screenshot } = e2e();
     const frame = await focusOverviewTab();
-    const newest = [...emulator.fleet.browsers.values()].map((b) => Math.max(...(b.browserVersions ?? []).map((v) => parseInt(v, 10))))
+    const newest = [...emulator.fleet.browsers.values()]
+      .map((b) => Math.max(...(b.browserVersions ?? []).map((v) => parseInt(v, 10))))
       .filter((m) => Number.isFinite(m));
     const seenTop = Math.max(...newest);
     assert.ok(seenTop >= STABLE_MAJOR + 2, 'the emulator fleet has beta, dev or canary majors above stable');
@@ -237,7 +258,10 @@ describe('Fleet overview', () => {
       await set(String(STABLE_MAJOR + 3));
       frame = await focusOverviewTab();
       await frame.locator('#stable-major[data-source="setting"]').waitFor({ state: 'attached', timeout: 15_000 });
-      assert.strictEqual(await frame.locator('#stable-major').textContent(), `Stable major ${STABLE_MAJOR + 3}, set in settings (cbcm.overview.stableMajor).`);
+      assert.strictEqual(
+        await frame.locator('#stable-major').textContent(),
+        `Stable major ${STABLE_MAJOR + 3}, set in settings (cbcm.overview.stableMajor).`,
+      );
       await screenshot('overview-stable-major-set');
     } finally {
       // 0: assumed from the fleet again.
@@ -251,13 +275,15 @@ describe('Fleet overview', () => {
     await frame.locator('#stable-major[data-source="fleet"]').waitFor({ state: 'attached', timeout: 15_000 });
   });
 
-  it('a click anywhere in a bar\'s column filters on the whole bar: small bars and stacked segments alike', async () => {
+  it("a click anywhere in a bar's column filters on the whole bar: small bars and stacked segments alike", async () => {
     const { screenshot } = e2e();
     let frame = await focusOverviewTab();
     const figures = await figuresIn(frame);
     const versions = figures.charts.find((c) => c.id === 'versions')!;
     // The smallest clickable bar: a sliver of a few pixels, too thin to hit on the bar itself.
-    const small = versions.categories.map((c, i) => ({ c, i })).filter(({ c }) => c.count > 0 && c.action.kind === 'filter')
+    const small = versions.categories
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.count > 0 && c.action.kind === 'filter')
       .sort((a, b) => a.c.count - b.c.count)[0];
     assert.ok(small, 'a clickable version bar');
     const length = await hook(frame).barLength('versions', small.i);
@@ -327,9 +353,14 @@ describe('Fleet overview', () => {
     await eventually(`a listing with ${query}`, () => listedWith(query, since), 20_000);
     await waitForFilteredFolder(query);
     let rows: string[] = [];
-    await eventually('browser rows under All browsers', () => rows.length > 0, 20_000, async () => {
-      rows = await allBrowsersRows();
-    });
+    await eventually(
+      'browser rows under All browsers',
+      () => rows.length > 0,
+      20_000,
+      async () => {
+        rows = await allBrowsersRows();
+      },
+    );
     const names = new Set(ten.map((b) => b.machineName || b.deviceId));
     for (const label of rows) assert.ok(names.has(label), `${label} is not a Windows 10 machine`);
   });
@@ -343,8 +374,12 @@ describe('Fleet overview', () => {
     const clickable = figures.charts.flatMap((c) => c.categories).filter((c) => c.action.kind !== 'none').length;
     assert.strictEqual(names.length, clickable, 'one button per clickable bar');
     // Rows that filter browsers also offer "Act on all…" (bulk move / annotate / delete), named after the row too.
-    const bulkNames = await frame.locator('details.table tbody button[id^="bulk-"]').evaluateAll((list) => list.map((b) => b.getAttribute('aria-label') ?? ''));
-    const browserFilters = figures.charts.flatMap((c) => c.categories).filter((c) => c.action.kind === 'filter' && c.action.dialect === 'browsers').length;
+    const bulkNames = await frame
+      .locator('details.table tbody button[id^="bulk-"]')
+      .evaluateAll((list) => list.map((b) => b.getAttribute('aria-label') ?? ''));
+    const browserFilters = figures.charts
+      .flatMap((c) => c.categories)
+      .filter((c) => c.action.kind === 'filter' && c.action.dialect === 'browsers').length;
     assert.strictEqual(bulkNames.length, browserFilters, 'one "Act on all…" per browser filter');
     for (const n of bulkNames) assert.match(n, /^Move, annotate or delete all [\d,]+ browsers of .+$/);
     assert.strictEqual(new Set(bulkNames).size, bulkNames.length, `bulk names are unique: ${bulkNames.join(', ')}`);
@@ -381,7 +416,9 @@ describe('Fleet overview', () => {
   it('opens for one org unit from its context menu', async () => {
     const { page, emulator, screenshot } = e2e();
     await resetTree();
-    const ou = emulator.fleet.orgUnits.list().filter((u) => u.parentOrgUnitPath === '/')
+    const ou = emulator.fleet.orgUnits
+      .list()
+      .filter((u) => u.parentOrgUnitPath === '/')
       .map((u) => ({ u, n: [...emulator.fleet.browsers.values()].filter((b) => b.orgUnitPath === u.orgUnitPath).length }))
       .sort((a, b) => b.n - a.n)[0];
     const ouRow = row(ou.u.name, 3);
@@ -404,11 +441,12 @@ describe('Fleet overview', () => {
       await quickInput.pick(label);
     };
     // The "≤ 7 days" bar is drawn in the theme's --vscode-charts-green.
-    const colours = () => frame.evaluate(() => ({
-      bar: (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barColor('activity', 0),
-      green: getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim(),
-      light: document.body.classList.contains('vscode-light'),
-    }));
+    const colours = () =>
+      frame.evaluate(() => ({
+        bar: (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barColor('activity', 0),
+        green: getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim(),
+        light: document.body.classList.contains('vscode-light'),
+      }));
     const before = await colours();
     assert.ok(before.green, 'the webview has the theme variable');
     const beforeWindows = await hook(frame).seriesColor('versions', 'Windows');
@@ -419,11 +457,15 @@ describe('Fleet overview', () => {
     await pickTheme(other);
     try {
       await frame.waitForFunction((wasLight) => document.body.classList.contains('vscode-light') !== wasLight, before.light, { timeout: 15_000 });
-      await frame.waitForFunction(() => {
-        const hook = (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview;
-        const green = getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim().toLowerCase();
-        return hook.barColor('activity', 0)?.toLowerCase() === green;
-      }, undefined, { timeout: 10_000 });
+      await frame.waitForFunction(
+        () => {
+          const hook = (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview;
+          const green = getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-green').trim().toLowerCase();
+          return hook.barColor('activity', 0)?.toLowerCase() === green;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
       const after = await colours();
       assert.notStrictEqual(after.green.toLowerCase(), before.green.toLowerCase(), `${other} has another green`);
       // The platform segments take the Okabe-Ito tokens of the theme's kind: Linux and ChromeOS clearly apart.

@@ -30,7 +30,10 @@ describe('Query actions', () => {
     const { page, runCommand } = e2e();
     await page.keyboard.press('Escape');
     await runCommand('View: Revert and Close Editor');
-    await page.locator('.tab', { hasText: /^browser-queries/ }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page
+      .locator('.tab', { hasText: /^browser-queries/ })
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 });
   }
 
   it('the "in <org unit>" lens names the org unit selected in the explorer and reveals its filtered listing', async () => {
@@ -78,7 +81,9 @@ describe('Query actions', () => {
     await screenshot('query-delete-all-matching-confirm');
     // As for a single delete, Enter (the focused, default button) must not delete.
     assert.strictEqual((await dialog().locator('.monaco-button:focus').innerText()).trim(), "Don't Delete");
-    await dialog().locator('.monaco-button', { hasText: /^Delete 3$/ }).click();
+    await dialog()
+      .locator('.monaco-button', { hasText: /^Delete 3$/ })
+      .click();
     await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
     await eventually('the three matching browsers to be deleted', () => doomed.every((id) => !emulator.fleet.browsers.has(id)), 60_000);
     assert.ok(emulator.fleet.browsers.has(spared), 'a browser whose name only starts with the word stays');
@@ -93,8 +98,9 @@ describe('Query actions', () => {
     for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(200)) {
       for (const frame of page.frames()) {
         if (frame === page.mainFrame() || frame.isDetached()) continue;
-        const ok = await frame.evaluate((t) => document.body?.dataset.state === 'complete' &&
-          (document.querySelector('h1')?.textContent ?? '').includes(t), text).catch(() => false);
+        const ok = await frame
+          .evaluate((t) => document.body?.dataset.state === 'complete' && (document.querySelector('h1')?.textContent ?? '').includes(t), text)
+          .catch(() => false);
         if (ok) return frame;
       }
     }
@@ -105,7 +111,9 @@ describe('Query actions', () => {
     const { page, emulator, quickInput, runCommand, screenshot } = e2e();
     const ou = emulator.fleet.orgUnits.add('/E2E Overview Bulk');
     const to = emulator.fleet.orgUnits.add('/E2E Overview Bulk Target');
-    const linux = [0, 1].map((i) => emulator.fleet.addBrowser({ machineName: `E2E-OVB-L${i}`, orgUnitPath: ou.orgUnitPath, osPlatform: 'Linux' }).deviceId);
+    const linux = [0, 1].map(
+      (i) => emulator.fleet.addBrowser({ machineName: `E2E-OVB-L${i}`, orgUnitPath: ou.orgUnitPath, osPlatform: 'Linux' }).deviceId,
+    );
     const windows = emulator.fleet.addBrowser({ machineName: 'E2E-OVB-W', orgUnitPath: ou.orgUnitPath, osPlatform: 'Windows' }).deviceId;
     await openExplorerFromActivityBar();
     await resetTree();
@@ -127,8 +135,14 @@ describe('Query actions', () => {
     assert.match(text, new RegExp(`matching "os_platform:Linux" in ${ou.orgUnitPath}`));
     await screenshot('overview-act-on-all-move-confirm');
     assert.strictEqual((await dialog().locator('.monaco-button:focus').innerText()).trim(), "Don't Move", 'Enter must not move');
-    await dialog().locator('.monaco-button', { hasText: /^Move 2$/ }).click();
-    await eventually('the Linux row\'s browsers to be moved', () => linux.every((id) => emulator.fleet.browsers.get(id)?.orgUnitPath === to.orgUnitPath), 60_000);
+    await dialog()
+      .locator('.monaco-button', { hasText: /^Move 2$/ })
+      .click();
+    await eventually(
+      "the Linux row's browsers to be moved",
+      () => linux.every((id) => emulator.fleet.browsers.get(id)?.orgUnitPath === to.orgUnitPath),
+      60_000,
+    );
     assert.strictEqual(emulator.fleet.browsers.get(windows)?.orgUnitPath, ou.orgUnitPath, 'the other row stays');
     await runCommand('View: Close All Editors');
   });
@@ -136,7 +150,9 @@ describe('Query actions', () => {
   it('Edit Annotation on a multi-selection goes to the bulk path and sets every selected browser', async () => {
     const { page, emulator, quickInput, runCommand, waitForNotification, screenshot } = e2e();
     const ou = emulator.fleet.orgUnits.add('/E2E Multi Annotate');
-    const picked = [0, 1, 2].map((i) => emulator.fleet.addBrowser({ machineName: `E2E-ANNOT-${i}`, orgUnitPath: ou.orgUnitPath, annotatedAssetId: `OLD-${i}` }));
+    const picked = [0, 1, 2].map((i) =>
+      emulator.fleet.addBrowser({ machineName: `E2E-ANNOT-${i}`, orgUnitPath: ou.orgUnitPath, annotatedAssetId: `OLD-${i}` }),
+    );
     await openExplorerFromActivityBar();
     await resetTree();
     await runCommand('CBCM: Refresh');
@@ -148,14 +164,21 @@ describe('Query actions', () => {
     await pickFromContextMenu(row('E2E-ANNOT-2', 5), 'Edit Annotation…', fields, 'CBCM: Edit Annotation…', { keepSelection: true });
     await quickInput.pick('Asset ID');
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Set annotations on 2 browsers (2/2): Asset ID' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Set annotations on 2 browsers (2/2): Asset ID' })
+      .waitFor({ timeout: 10_000 });
     await quickInput.fill('E2E-BULK-TAG', { submit: true });
     await dialog().waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await dialog().innerText(), /Set annotations on 2 browsers\?/);
     await screenshot('multi-edit-annotation-confirm');
-    await dialog().locator('.monaco-button', { hasText: /^Set on 2$/ }).click();
-    await eventually('both selected browsers to hold the new asset ID', () =>
-      [picked[0], picked[2]].every((b) => emulator.fleet.browsers.get(b.deviceId)?.annotatedAssetId === 'E2E-BULK-TAG'), 60_000);
+    await dialog()
+      .locator('.monaco-button', { hasText: /^Set on 2$/ })
+      .click();
+    await eventually(
+      'both selected browsers to hold the new asset ID',
+      () => [picked[0], picked[2]].every((b) => emulator.fleet.browsers.get(b.deviceId)?.annotatedAssetId === 'E2E-BULK-TAG'),
+      60_000,
+    );
     assert.strictEqual(emulator.fleet.browsers.get(picked[1].deviceId)?.annotatedAssetId, 'OLD-1', 'the unselected one is untouched');
     // Not silently: the admin was told that all the selected browsers are edited together.
     await waitForNotification('2 browsers are selected: their annotations are set together');

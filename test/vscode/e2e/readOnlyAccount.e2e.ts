@@ -32,7 +32,10 @@ async function setAccessLevel(level: 'readOnly' | 'readWrite'): Promise<void> {
   }
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+S');
-  await page.locator('.part.editor .tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.part.editor .tabs-container .tab.active.dirty')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   // Only this editor: "Close All" would stop at a save question for an unsaved file another test left open.
   await runCommand('View: Close Editor');
 }
@@ -42,7 +45,10 @@ async function firstBrowserRow() {
   // Only "All browsers" open: its first child row is a browser (the org units below stay closed).
   await setExpanded(row('All org units (/)', 2), false);
   await setExpanded(row('All browsers', 2), true);
-  const first = explorerTree().locator('.monaco-list-row[aria-level="3"]').filter({ hasNot: e2e().page.locator('.label-name', { hasText: /^Load more/ }) }).first();
+  const first = explorerTree()
+    .locator('.monaco-list-row[aria-level="3"]')
+    .filter({ hasNot: e2e().page.locator('.label-name', { hasText: /^Load more/ }) })
+    .first();
   await first.waitFor({ state: 'visible', timeout: 30_000 });
   return first;
 }

@@ -13,8 +13,13 @@ describe('Relative dates in queries', () => {
   before(() => {
     const { emulator } = e2e();
     const day = 86_400_000;
-    ids.push(emulator.fleet.addBrowser({ machineName: NEW, orgUnitPath: '/', lastRegistrationTime: new Date(Date.now() - day).toISOString() }).deviceId);
-    ids.push(emulator.fleet.addBrowser({ machineName: OLD, orgUnitPath: '/', lastRegistrationTime: new Date(Date.now() - 400 * day).toISOString() }).deviceId);
+    ids.push(
+      emulator.fleet.addBrowser({ machineName: NEW, orgUnitPath: '/', lastRegistrationTime: new Date(Date.now() - day).toISOString() }).deviceId,
+    );
+    ids.push(
+      emulator.fleet.addBrowser({ machineName: OLD, orgUnitPath: '/', lastRegistrationTime: new Date(Date.now() - 400 * day).toISOString() })
+        .deviceId,
+    );
   });
   after(async () => {
     const { emulator, runCommand } = e2e();
@@ -30,7 +35,13 @@ describe('Relative dates in queries', () => {
     const since = emulator.requestLog.list().at(-1)?.seq ?? 0;
     await runCommand('CBCM: Filter Browsers…');
     const widget = await quickInput.waitForOpen();
-    if (await widget.locator('.quick-input-title', { hasText: 'recent queries' }).isVisible().catch(() => false)) await quickInput.pick(/New query/);
+    if (
+      await widget
+        .locator('.quick-input-title', { hasText: 'recent queries' })
+        .isVisible()
+        .catch(() => false)
+    )
+      await quickInput.pick(/New query/);
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Filter browsers' }).waitFor({ state: 'visible', timeout: 10_000 });
     await quickInput.fill(`machine_name:RELDATE register:-2d..`, { submit: true });
     await resetTree();
@@ -38,7 +49,10 @@ describe('Relative dates in queries', () => {
     await row(NEW, 3).waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot('relative-date-filter');
     assert.strictEqual(await row(OLD, 3).count(), 0, 'the browser registered 400 days ago is not listed');
-    const sent = emulator.requestLog.list(since).map((r) => decodeURIComponent(r.path.replace(/\+/g, ' '))).filter((p) => /chromebrowsers/i.test(p) && p.includes('RELDATE'));
+    const sent = emulator.requestLog
+      .list(since)
+      .map((r) => decodeURIComponent(r.path.replace(/\+/g, ' ')))
+      .filter((p) => /chromebrowsers/i.test(p) && p.includes('RELDATE'));
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     assert.ok(sent.length > 0, 'a filtered listing was sent');
     for (const p of sent) {

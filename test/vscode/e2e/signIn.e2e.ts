@@ -9,7 +9,11 @@ describe('Sign-in of the installed extension', () => {
   it('ignored the automatic sign-in variables, said so in its log, and made no token request by itself', () => {
     const startup = e2e().startup;
     assert.ok(startup, 'the harness did not record the start-up');
-    assert.strictEqual(startup.signedOutAtStart, true, 'the extension was signed in before anyone signed in: CBCM_AUTO_SIGNIN_* was honoured in Production');
+    assert.strictEqual(
+      startup.signedOutAtStart,
+      true,
+      'the extension was signed in before anyone signed in: CBCM_AUTO_SIGNIN_* was honoured in Production',
+    );
     assert.strictEqual(startup.ignoredLogLine, true, 'no "CBCM_AUTO_SIGNIN_* is set but ignored" line in the CBCM Explorer log');
     assert.strictEqual(startup.tokenRequestsBeforeSignIn, 0);
   });

@@ -3,7 +3,9 @@ import { e2e } from '../harness/fixture';
 import { chooseInFileDialog } from '../harness/uiSignIn';
 
 /** The service-account sign-in through its two steps (key file, admin e-mail); waits for the toast. */
-export async function signInWithKeyThroughUi(start: () => Promise<void> = () => e2e().runCommand('CBCM: Sign In with a Service Account Key…')): Promise<void> {
+export async function signInWithKeyThroughUi(
+  start: () => Promise<void> = () => e2e().runCommand('CBCM: Sign In with a Service Account Key…'),
+): Promise<void> {
   const f = e2e();
   const { emulator, quickInput, page } = f;
   await start();

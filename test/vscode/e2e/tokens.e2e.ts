@@ -8,7 +8,8 @@ describe('Enrollment tokens', () => {
     const { page, emulator, runCommand, quickInput, waitForNotification, screenshot } = e2e();
     // The Chrome Management API v1 has no token expiry (no prompt) and allows one active token per org unit.
     const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
-    const hasActive = (path: string) => [...emulator.fleet.tokens.values()].some((t) => t.orgUnitPath === path && emulator.fleet.tokenState(t) === 'active');
+    const hasActive = (path: string) =>
+      [...emulator.fleet.tokens.values()].some((t) => t.orgUnitPath === path && emulator.fleet.tokenState(t) === 'active');
     const ou = emulator.fleet.orgUnits.list().find((u) => u.parentOrgUnitPath === '/' && (!v1 || !hasActive(u.orgUnitPath)))!;
     const before = new Set(emulator.fleet.tokens.keys());
     await openExplorerFromActivityBar();
@@ -39,15 +40,20 @@ describe('Enrollment tokens', () => {
     await screenshot('token-revoke-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Revoke$/ }).click();
     await eventually('the emulator to show the token revoked', () => emulator.fleet.tokenState(emulator.fleet.tokens.get(created!)!) === 'revoked');
-    await page.waitForFunction((id) => [...document.querySelectorAll('.monaco-list-row')]
-      .some((r) => r.textContent?.includes(`Token ${id}`) && r.textContent.includes('revoked')), created!.slice(0, 8), { timeout: 15_000 });
+    await page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll('.monaco-list-row')].some((r) => r.textContent?.includes(`Token ${id}`) && r.textContent.includes('revoked')),
+      created!.slice(0, 8),
+      { timeout: 15_000 },
+    );
     await screenshot('token-revoked');
   });
 
   it('lists every token of the account under "All enrollment tokens" with state, created date and org unit; revoking names them', async () => {
     const { page, emulator, runCommand, screenshot } = e2e();
     const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
-    const hasActive = (path: string) => [...emulator.fleet.tokens.values()].some((t) => t.orgUnitPath === path && emulator.fleet.tokenState(t) === 'active');
+    const hasActive = (path: string) =>
+      [...emulator.fleet.tokens.values()].some((t) => t.orgUnitPath === path && emulator.fleet.tokenState(t) === 'active');
     // A token created just now, on a nested org unit, is the newest of the account: the first row.
     const ou = emulator.fleet.orgUnits.list().find((u) => u.orgUnitPath.split('/').length === 3 && (!v1 || !hasActive(u.orgUnitPath)))!;
     const token = emulator.fleet.addToken({ orgUnitPath: ou.orgUnitPath });
@@ -70,8 +76,11 @@ describe('Enrollment tokens', () => {
     assert.ok(text.includes(`active · created ${created} · ${ou.orgUnitPath}`), `the row shows state, created date and org unit: ${text}`);
     const all = [...emulator.fleet.tokens.values()].length;
     // The count arrives with the first page; the row is redrawn a moment later.
-    await page.waitForFunction(([el, want]) => new RegExp(want).test((el as Element).textContent ?? ''),
-      [await folder.elementHandle(), `All enrollment tokens\\s*${all.toLocaleString('en')} · newest first`] as const, { timeout: 10_000 });
+    await page.waitForFunction(
+      ([el, want]) => new RegExp(want).test((el as Element).textContent ?? ''),
+      [await folder.elementHandle(), `All enrollment tokens\\s*${all.toLocaleString('en')} · newest first`] as const,
+      { timeout: 10_000 },
+    );
     assert.ok(await first.isVisible(), 'the redraw keeps the folder open');
     await screenshot('tokens-all-org-units');
 

@@ -36,7 +36,10 @@ describe('Setup walkthrough', () => {
     await screenshot('walkthrough-open');
 
     await signInWithKeyThroughUi();
-    await page.waitForFunction(() => document.querySelector('[data-step-id$="signIn"]')?.getAttribute('aria-checked') === 'true', undefined, { timeout: 20_000 })
+    await page
+      .waitForFunction(() => document.querySelector('[data-step-id$="signIn"]')?.getAttribute('aria-checked') === 'true', undefined, {
+        timeout: 20_000,
+      })
       .catch(async () => {
         await openWalkthrough();
         assert.strictEqual(await isChecked('signIn'), true, 'the sign-in step completed on sign-in');

@@ -35,14 +35,23 @@ describe('Explorer welcome views', () => {
     await openExplorerFromActivityBar();
     await runCommand('CBCM: Sign Out…');
     // With one account the command may still ask which one; take the first.
-    const asked = await quickInput.waitForOpen(3_000).then(() => true, () => false);
+    const asked = await quickInput.waitForOpen(3_000).then(
+      () => true,
+      () => false,
+    );
     if (asked) await page.keyboard.press('Enter');
     const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Sign Out$/ });
     if (await confirm.isVisible().catch(() => false)) await confirm.click();
     await waitForText('Sign in to see the Chrome browsers', 20_000);
     const buttons = await page.locator('.welcome-view-content .monaco-button').allInnerTexts();
-    assert.ok(buttons.some((b) => /Service Account Key/.test(b)), `buttons: ${buttons.join(' | ')}`);
-    assert.ok(buttons.some((b) => /OAuth/.test(b)), `buttons: ${buttons.join(' | ')}`);
+    assert.ok(
+      buttons.some((b) => /Service Account Key/.test(b)),
+      `buttons: ${buttons.join(' | ')}`,
+    );
+    assert.ok(
+      buttons.some((b) => /OAuth/.test(b)),
+      `buttons: ${buttons.join(' | ')}`,
+    );
     await screenshot('welcome-signed-out');
   });
 });

@@ -26,7 +26,11 @@ const chromiumArgs = [
  * Debian's Chromium via playwright-core, with every console message (the extension host's console is forwarded
  * to the workbench's) and page error appended to `logFile`.
  */
-export async function launchWorkbenchBrowser(options: { logFile: string; headless?: boolean; viewport?: { width: number; height: number } }): Promise<WorkbenchBrowser> {
+export async function launchWorkbenchBrowser(options: {
+  logFile: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}): Promise<WorkbenchBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: options.headless ?? true,

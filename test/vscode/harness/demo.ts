@@ -29,7 +29,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   console.log('');
   console.log('  CBCM Explorer demo is running.');
   console.log(`  Open in a browser:  ${url}`);
-  console.log(`  Emulator (fake Google API): ${session.emulator.url}  (customer ${session.emulator.customerId}, admin ${session.emulator.adminEmail})`);
+  console.log(
+    `  Emulator (fake Google API): ${session.emulator.url}  (customer ${session.emulator.customerId}, admin ${session.emulator.adminEmail})`,
+  );
   console.log('');
   console.log('  Sign in once (the account is kept across reloads):');
   console.log('    1. Click the "Chrome Browsers" icon in the activity bar, then "Sign In with a Service Account Key".');

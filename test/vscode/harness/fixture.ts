@@ -75,7 +75,12 @@ function escapeRegExp(text: string): string {
 }
 
 export function screenshotName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+  return (
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'screenshot'
+  );
 }
 
 export function createFixture(init: { page: Page; emulator: Emulator; origin: string; workspaceDir: string }): E2eFixture {
@@ -124,10 +129,16 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
       await page.keyboard.press('F1');
       // The palette can open and close again at once: a webview or editor that was still settling takes the focus,
       // and a quick input closes when it loses the focus. So typing is part of the attempt, and it is retried.
-      const typed = await input.waitFor({ state: 'visible', timeout: 2_000 })
-        .then(() => input.fill(prefixedText, { timeout: 3_000 })).then(() => true, () => false);
+      const typed = await input
+        .waitFor({ state: 'visible', timeout: 2_000 })
+        .then(() => input.fill(prefixedText, { timeout: 3_000 }))
+        .then(
+          () => true,
+          () => false,
+        );
       if (typed) return;
-      if (Date.now() > deadline) throw new Error(`the command palette did not open and take "${prefixedText}" within 20 s (F1 pressed ${attempt} times)`);
+      if (Date.now() > deadline)
+        throw new Error(`the command palette did not open and take "${prefixedText}" within 20 s (F1 pressed ${attempt} times)`);
     }
   }
 
@@ -140,13 +151,23 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
     const row = rows.filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
     for (;;) {
       await openQuickAccess(prefixedText);
-      const shown = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      const shown = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      );
       // The palette may close between finding the row and clicking it (see openQuickAccess): then start again.
-      if (shown && await row.click({ timeout: 3_000 }).then(() => true, () => false)) {
+      if (
+        shown &&
+        (await row.click({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await waitUntilQuickInputLeaves(prefixedText);
         return;
       }
-      if (Date.now() > deadline) throw new Error(`"${label}" did not appear in the quick access list for "${prefixedText}" within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`"${label}" did not appear in the quick access list for "${prefixedText}" within ${timeoutMs / 1000} s`);
       await page.keyboard.press('Escape');
     }
   }
@@ -156,14 +177,21 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
    * that would go into the old palette, so wait until it no longer shows the text we typed.
    */
   async function waitUntilQuickInputLeaves(typed: string): Promise<void> {
-    await page.waitForFunction((text) => {
-      const box = document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input');
-      return !box || box.offsetParent === null || box.value !== text;
-    }, typed, { timeout: 10_000 });
+    await page.waitForFunction(
+      (text) => {
+        const box = document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input');
+        return !box || box.offsetParent === null || box.value !== text;
+      },
+      typed,
+      { timeout: 10_000 },
+    );
   }
 
   const treeItem = (label: string | RegExp) =>
-    page.locator('.monaco-list-row[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+    page
+      .locator('.monaco-list-row[role="treeitem"]')
+      .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
 
   return {
     ...init,
@@ -189,7 +217,13 @@ export function createFixture(init: { page: Page; emulator: Emulator; origin: st
     quickInput,
     async waitForNotification(text, timeoutMs = 15_000) {
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-      if (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false)) return toast;
+      if (
+        await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return toast;
       // VS Code does not always raise a toast (another one may be showing, or the window lost focus); the notification
       // is then only in the notification center, where an admin would find it.
       await quickAccess('>Notifications: Show Notifications', 'Notifications: Show Notifications', 10_000);

@@ -50,7 +50,8 @@ export async function startFrontProxy(options: { targetPort: number; port?: numb
   server.on('upgrade', (req, socket, head) => {
     const upstream = net.connect(options.targetPort, '127.0.0.1', () => {
       const headers = Object.entries(req.headers).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value ?? '']).map((v) => `${name}: ${v}`));
+        (Array.isArray(value) ? value : [value ?? '']).map((v) => `${name}: ${v}`),
+      );
       upstream.write([`${req.method} ${req.url} HTTP/${req.httpVersion}`, ...headers, '', ''].join('\r\n'));
       if (head.length > 0) upstream.write(head);
       upstream.pipe(socket);

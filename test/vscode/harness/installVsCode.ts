@@ -27,12 +27,19 @@ function installedVersion(): string | undefined {
 
 /** Installs a .vsix offline into `extensionsDir`, exactly as a user's `code --install-extension` would. */
 export async function installVsix(vsix: string, extensionsDir: string, serverDataDir: string): Promise<void> {
-  await runToCompletion(process.execPath, [
-    serverMain,
-    '--install-extension', vsix,
-    '--extensions-dir', extensionsDir,
-    '--server-data-dir', serverDataDir,
-    '--accept-server-license-terms',
-    '--force',
-  ], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await runToCompletion(
+    process.execPath,
+    [
+      serverMain,
+      '--install-extension',
+      vsix,
+      '--extensions-dir',
+      extensionsDir,
+      '--server-data-dir',
+      serverDataDir,
+      '--accept-server-license-terms',
+      '--force',
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
 }

@@ -65,7 +65,12 @@ export interface SpawnedProcess {
  * Starts a process in its own process group (detached) so that it and all its children (VS Code's extension
  * host, file watcher, pty host...) can be killed together. stdout/stderr are appended to `logFile`.
  */
-export function spawnInGroup(name: string, command: string, args: string[], options: SpawnOptions & { logFile: string; onOutput?: (text: string) => void }): SpawnedProcess {
+export function spawnInGroup(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { logFile: string; onOutput?: (text: string) => void },
+): SpawnedProcess {
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (chunk: Buffer) => {

@@ -106,9 +106,15 @@ export function sourceMapper(bundleFile: string): (stack: string) => string {
   const root = path.resolve(path.dirname(bundleFile), '..', '..');
   return (stack) =>
     stack.replace(frame, (whole, line: string, column: string) => {
-      const entry = sourceMap.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+      const entry = sourceMap.findEntry(Number(line) - 1, Number(column) - 1) as {
+        originalSource?: string;
+        originalLine?: number;
+        originalColumn?: number;
+      };
       if (!entry.originalSource || entry.originalLine === undefined) return whole;
-      const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(path.dirname(bundleFile), entry.originalSource);
+      const source = entry.originalSource.startsWith('file://')
+        ? new URL(entry.originalSource).pathname
+        : path.resolve(path.dirname(bundleFile), entry.originalSource);
       return `${path.relative(root, source)}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
     });
 }
@@ -138,11 +144,24 @@ function printError(error: TestError | undefined, mapStack: (stack: string) => s
   if (!error) return;
   // Node's assert messages already contain the expected/actual diff.
   console.log(red(indent(error.message, 5)));
-  if (error.stack) console.log(indent(mapStack(error.stack).split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).join('\n'), 3));
+  if (error.stack)
+    console.log(
+      indent(
+        mapStack(error.stack)
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 8)
+          .join('\n'),
+        3,
+      ),
+    );
 }
 
 function indent(text: string, spaces: number): string {
-  return text.split('\n').map((l) => ' '.repeat(spaces) + l.trimStart()).join('\n');
+  return text
+    .split('\n')
+    .map((l) => ' '.repeat(spaces) + l.trimStart())
+    .join('\n');
 }
 
 /** The verdict: non-zero exit on any failure, a runner error, or no tests at all. */

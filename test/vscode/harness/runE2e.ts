@@ -55,11 +55,15 @@ export async function runE2e(options: E2eOptions): Promise<number> {
       await fixture.screenshot('FAILED-harness-ui-sign-in').catch(() => undefined);
       throw err;
     });
-    console.log(`[harness] signed in through the welcome view, the file dialog and the e-mail box in ${Math.round(fixture.startup.signInMs / 100) / 10} s`);
+    console.log(
+      `[harness] signed in through the welcome view, the file dialog and the e-mail box in ${Math.round(fixture.startup.signInMs / 100) / 10} s`,
+    );
 
     const results = await runMocha(files, fixture, options);
     fs.writeFileSync(path.join(session.artifactsDir, 'results.json'), JSON.stringify(results, null, 2));
-    console.log(`[harness] ${Math.round((Date.now() - t0) / 1000)} s in total; screenshots in test-results/screenshots/, logs in ${path.relative(repoRoot, session.artifactsDir)}/`);
+    console.log(
+      `[harness] ${Math.round((Date.now() - t0) / 1000)} s in total; screenshots in test-results/screenshots/, logs in ${path.relative(repoRoot, session.artifactsDir)}/`,
+    );
     if (results.stats.tests === 0) {
       console.error('[harness] FAILED: no E2E tests ran');
       return 1;

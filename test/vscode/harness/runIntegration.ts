@@ -47,7 +47,9 @@ export async function runIntegration(options: IntegrationOptions): Promise<numbe
       abort: Promise.race([server.died, new Promise<string>((resolve) => browser.page.once('crash', () => resolve('the workbench page crashed')))]),
       onTest: (test) => printTestLine(test, test.state === 'failed' ? ++failures : failures),
     });
-    console.log(`\n[harness] VS Code ${results.vscodeVersion}, ${Math.round((Date.now() - t0) / 1000)} s in total; logs in ${path.relative(repoRoot, session.artifactsDir)}/`);
+    console.log(
+      `\n[harness] VS Code ${results.vscodeVersion}, ${Math.round((Date.now() - t0) / 1000)} s in total; logs in ${path.relative(repoRoot, session.artifactsDir)}/`,
+    );
     printSummary(results, sourceMapper(outfile));
     const reason = failureReason(results);
     if (reason) {

@@ -33,14 +33,24 @@ export async function signInThroughUi(f: E2eFixture, emulator: Emulator, logsDir
   await welcome.or(account).first().waitFor({ state: 'visible', timeout: 60_000 });
   if (!(await welcome.isVisible())) {
     // Already signed in before anyone did anything: the automatic sign-in ran in Production. signIn.e2e.ts fails on it.
-    return { signedOutAtStart: false, ignoredLogLine: false, tokenRequestsBeforeSignIn: emulator.requests.filter((r) => r.path.startsWith('/token')).length, signInMs: 0 };
+    return {
+      signedOutAtStart: false,
+      ignoredLogLine: false,
+      tokenRequestsBeforeSignIn: emulator.requests.filter((r) => r.path.startsWith('/token')).length,
+      signInMs: 0,
+    };
   }
   // Activation logs one of the two; an automatic sign-in may still be on its way while the welcome view shows.
   const said = await waitForLogLine(logsDir, [/CBCM_AUTO_SIGNIN_\* is set but ignored/, /Automatic sign-in as /], 30_000);
   const ignoredLogLine = said === 0;
   if (said === 1) {
     await account.waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
-    return { signedOutAtStart: false, ignoredLogLine, tokenRequestsBeforeSignIn: emulator.requests.filter((r) => r.path.startsWith('/token')).length, signInMs: 0 };
+    return {
+      signedOutAtStart: false,
+      ignoredLogLine,
+      tokenRequestsBeforeSignIn: emulator.requests.filter((r) => r.path.startsWith('/token')).length,
+      signInMs: 0,
+    };
   }
   const tokenRequestsBeforeSignIn = emulator.requests.filter((r) => r.path.startsWith('/token')).length;
 
@@ -75,18 +85,33 @@ export async function chooseInFileDialog(f: E2eFixture, filePath: string, accept
   const fileRow = widget.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(filePath) }).first();
   const value = () => f.page.evaluate(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '');
   const deadline = Date.now() + 45_000;
-  for (let accepts = 0; ; ) {
+  for (let accepts = 0; ;) {
     if (await accepted()) return;
     if (Date.now() > deadline) throw new Error(`the file dialog did not accept ${filePath} (its input shows ${JSON.stringify(await value())})`);
     if ((await value()) !== filePath) {
       await f.quickInput.fill(filePath);
-      await f.page.waitForFunction((v) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === v, filePath, { timeout: 2_000 }).catch(() => undefined);
+      await f.page
+        .waitForFunction((v) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === v, filePath, {
+          timeout: 2_000,
+        })
+        .catch(() => undefined);
       continue;
     }
-    if (!(await fileRow.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
+    if (
+      !(await fileRow.waitFor({ state: 'visible', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     if ((await value()) !== filePath) continue;
     if (accepts++ % 2 === 0) await f.page.keyboard.press('Enter');
-    else await widget.locator('.monaco-button', { hasText: acceptLabel }).first().click().catch(() => undefined);
+    else
+      await widget
+        .locator('.monaco-button', { hasText: acceptLabel })
+        .first()
+        .click()
+        .catch(() => undefined);
     for (let i = 0; i < 10 && !(await accepted()); i++) await f.page.waitForTimeout(200);
   }
 }
@@ -107,7 +132,8 @@ async function waitForLogLine(logsDir: string, patterns: RegExp[], timeoutMs: nu
 
 function logFiles(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name === 'CBCM Explorer.log')
       .map((e) => path.join(e.parentPath, e.name));
   } catch {

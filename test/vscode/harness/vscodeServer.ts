@@ -77,24 +77,36 @@ export async function startVsCodeServer(options: StartOptions): Promise<VsCodeSe
   // The server listens on a private port; the workbench talks to the front proxy (see frontProxy.ts).
   const serverPort = await freePort();
   const { dirs } = options;
-  const proc = spawnInGroup('vscode-server', process.execPath, [
-    serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(serverPort),
-    '--without-connection-token',
-    '--accept-server-license-terms',
-    '--telemetry-level', 'off',
-    '--server-data-dir', dirs.serverDataDir,
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
-  ], {
-    env: { ...process.env, ...options.env, VSCODE_AGENT_FOLDER: dirs.serverDataDir },
-    logFile: options.logFile,
-  });
+  const proc = spawnInGroup(
+    'vscode-server',
+    process.execPath,
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(serverPort),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--telemetry-level',
+      'off',
+      '--server-data-dir',
+      dirs.serverDataDir,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+    ],
+    {
+      env: { ...process.env, ...options.env, VSCODE_AGENT_FOLDER: dirs.serverDataDir },
+      logFile: options.logFile,
+    },
+  );
   let stopping = false;
   // Never settles when the exit was ours (stop() or the clean-up on exit/Ctrl-C).
   const died = proc.exited.then((code) =>
-    stopping || isCleaningUp() ? new Promise<string>(() => undefined) : `the VS Code server exited (code ${code}); see ${options.logFile}`);
+    stopping || isCleaningUp() ? new Promise<string>(() => undefined) : `the VS Code server exited (code ${code}); see ${options.logFile}`,
+  );
   await waitUntilServing(`http://127.0.0.1:${serverPort}`, options.startTimeoutMs ?? 60_000, died);
   const proxy = await startFrontProxy({ targetPort: serverPort, port: options.port, keyFile: path.join(dirs.userDataDir, 'serve-web-key-half') });
   const port = proxy.port;

@@ -55,6 +55,9 @@ describe('Access level (real VS Code settings)', function () {
       break;
     }
     assert.ok(deviceId);
-    await assert.rejects(backend.updateAnnotations(deviceId, { annotatedNotes: 'widened?' }), (e: Error & { kind?: string; status?: number }) => e.status === 403);
+    await assert.rejects(
+      backend.updateAnnotations(deviceId, { annotatedNotes: 'widened?' }),
+      (e: Error & { kind?: string; status?: number }) => e.status === 403,
+    );
   });
 });

@@ -10,7 +10,13 @@ import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string; serialNumber?: string; annotatedLocation?: string }
+interface EmuBrowser {
+  deviceId: string;
+  orgUnitPath: string;
+  machineName?: string;
+  serialNumber?: string;
+  annotatedLocation?: string;
+}
 
 const isBrowser = (n: ExplorerNode): n is BrowserNode => 'browser' in n;
 
@@ -22,7 +28,11 @@ describe('Admin safety: confirmations of writes', function () {
   const dest = `${ou}-Dest`;
   const asked: ModalQuestion[] = [];
   /** Answers every modal question with `answer` and records it. */
-  const answer = (choice: string | undefined) => api.modal.answerWith((q) => { asked.push(q); return choice; });
+  const answer = (choice: string | undefined) =>
+    api.modal.answerWith((q) => {
+      asked.push(q);
+      return choice;
+    });
 
   before(async () => {
     api = await testingApi();
@@ -64,7 +74,10 @@ describe('Admin safety: confirmations of writes', function () {
     const selection = (await nodes()).slice(0, 1);
     answer('Move');
     const result = await vscode.commands.executeCommand<{ moved: string[] }>('cbcm.browser.moveDropped', selection, dest);
-    assert.deepStrictEqual(asked.map((q) => q.message), [`Move 1 browser to ${dest}?`]);
+    assert.deepStrictEqual(
+      asked.map((q) => q.message),
+      [`Move 1 browser to ${dest}?`],
+    );
     assert.deepStrictEqual(result?.moved, [selection[0].deviceId]);
     assert.strictEqual((await emuBrowser(selection[0].deviceId)).orgUnitPath, dest);
   });
@@ -90,11 +103,15 @@ describe('Admin safety: confirmations of writes', function () {
     const selection = (await nodes()).slice(0, 2);
     assert.strictEqual(selection.length, 2);
     const value = `Desk {${stamp}}`;
-    await vscode.commands.executeCommand('cbcm.browser.editAnnotation', selection[1], selection, { field: 'annotatedLocation', value, confirmed: true });
+    await vscode.commands.executeCommand('cbcm.browser.editAnnotation', selection[1], selection, {
+      field: 'annotatedLocation',
+      value,
+      confirmed: true,
+    });
     for (const n of selection) assert.strictEqual((await emuBrowser(n.deviceId)).annotatedLocation, value, `${n.deviceId} annotated, braces kept`);
   });
 
-  it('Edit Annotation from the tree applies the details panel\'s validation: a bidi control or an overlong value is not sent', async () => {
+  it("Edit Annotation from the tree applies the details panel's validation: a bidi control or an overlong value is not sent", async () => {
     const [one] = await nodes();
     const before = (await emuBrowser(one.deviceId)).annotatedLocation;
     for (const value of [`Desk \u202E${stamp}`, 'x'.repeat(5000), `Tab\there ${stamp}`]) {

@@ -25,7 +25,10 @@ describe('Switch to Chrome Management API', function () {
     await control('delegated-scopes', { scopes: DEFAULT_DELEGATED_SCOPES.filter((s) => s !== SCOPES.cmTokens) });
     const result = await vscode.commands.executeCommand<SwitchResult>('cbcm.api.switchToChromeManagement');
     assert.strictEqual(result?.switched, false);
-    assert.match(result.summary, /missing: Enrollment tokens: read and manage \(https:\/\/www\.googleapis\.com\/auth\/chrome\.management\.enrollmenttokens\)/);
+    assert.match(
+      result.summary,
+      /missing: Enrollment tokens: read and manage \(https:\/\/www\.googleapis\.com\/auth\/chrome\.management\.enrollmenttokens\)/,
+    );
     assert.strictEqual(settings().get('apiVersion'), 'v1.1beta1');
   });
 

@@ -6,17 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountInfo } from '../../../src/auth/accountStore';
 import type { AuthTestingHooks } from '../../../src/auth/testingHooks';
 import { signInWithEmulatorKey, testingApi } from './helpers';
-import {
-  assertNowhere,
-  authHooks,
-  everySurface,
-  info,
-  logRoot,
-  serviceAccountKey,
-  signInOAuthThroughCommand,
-  Surface,
-  waitFor,
-} from './authHelpers';
+import { assertNowhere, authHooks, everySurface, info, logRoot, serviceAccountKey, signInOAuthThroughCommand, Surface, waitFor } from './authHelpers';
 
 describe('Secrets canary (real VS Code, emulator)', function () {
   this.timeout(90_000);
@@ -51,19 +41,27 @@ describe('Secrets canary (real VS Code, emulator)', function () {
     // The marker rides in the key (an extra field and the key id): any copy of the key would carry it.
     const markedKey = { ...key, private_key_id: `${marker}-kid`, canary_note: marker };
     const keyJson = JSON.stringify(markedKey);
-    const privateKeyBody = String(key.private_key).split('\n').filter((l) => l && !l.startsWith('-----'))[3];
+    const privateKeyBody = String(key.private_key)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))[3];
     const wrongSecret = `GOCSPX-${marker}-wrong`;
 
     // Failures first: broken key text, unknown admin, non-admin, wrong OAuth client secret.
     await failing('cbcm.auth.signInServiceAccount', { keyJson: keyJson.slice(0, keyJson.length - 40), adminEmail: emu.adminEmail });
-    await failing('cbcm.auth.signInServiceAccount', { keyJson: JSON.stringify({ ...markedKey, type: 'authorized_user' }), adminEmail: emu.adminEmail });
+    await failing('cbcm.auth.signInServiceAccount', {
+      keyJson: JSON.stringify({ ...markedKey, type: 'authorized_user' }),
+      adminEmail: emu.adminEmail,
+    });
     await failing('cbcm.auth.signInServiceAccount', { keyJson, adminEmail: 'nobody@example.test' });
     await failing('cbcm.auth.signInServiceAccount', { keyJson, adminEmail: emu.nonAdminEmail });
     try {
       await signInOAuthThroughCommand(hooks, emu.oauthClient.clientId, wrongSecret, emu.adminEmail);
       assert.fail('a wrong client secret must fail');
     } catch (e) {
-      errorTexts.push({ name: 'error of OAuth with a wrong secret', text: `${(e as Error).message}\n${(e as Error).stack ?? ''}\n${JSON.stringify(e)}` });
+      errorTexts.push({
+        name: 'error of OAuth with a wrong secret',
+        text: `${(e as Error).message}\n${(e as Error).stack ?? ''}\n${JSON.stringify(e)}`,
+      });
     }
 
     // Then a full session: both accounts, real listings, a switch, a forced token refresh, sign-outs.
@@ -92,13 +90,20 @@ describe('Secrets canary (real VS Code, emulator)', function () {
 
     // The log output channel writes asynchronously: wait until our own last line is on disk, which also proves
     // the scan reads the channel's file.
-    const surfaces = await waitFor('the sign-out line in the log files', () => {
-      const all = everySurface(hooks, errorTexts);
-      return all.some((s) => s.name.startsWith(logRoot(hooks)) && s.text.includes(`Signed out of ${sa.label}`)) ? all : undefined;
-    }, 15_000);
+    const surfaces = await waitFor(
+      'the sign-out line in the log files',
+      () => {
+        const all = everySurface(hooks, errorTexts);
+        return all.some((s) => s.name.startsWith(logRoot(hooks)) && s.text.includes(`Signed out of ${sa.label}`)) ? all : undefined;
+      },
+      15_000,
+    );
     assert.ok(errorTexts.length === 5, `collected ${errorTexts.length} error messages`);
     assert.ok(surfaces.some((s) => s.name === 'globalState'));
-    assert.ok(surfaces.some((s) => s.name.endsWith('settings.json') && s.text.includes('cbcm.oauthTokenUrl')), 'the user settings file was scanned');
+    assert.ok(
+      surfaces.some((s) => s.name.endsWith('settings.json') && s.text.includes('cbcm.oauthTokenUrl')),
+      'the user settings file was scanned',
+    );
 
     assertNowhere(surfaces, [
       { what: 'the canary marker', value: marker },

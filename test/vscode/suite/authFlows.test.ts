@@ -58,7 +58,9 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
 
   it('rejects a truncated key with a clear message and stores nothing', async () => {
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', { keyJson: keyJson.slice(0, 200), adminEmail: emu.adminEmail })),
+      Promise.resolve(
+        vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', { keyJson: keyJson.slice(0, 200), adminEmail: emu.adminEmail }),
+      ),
       (e: AuthError) => e.code === 'invalidKey' && /not valid JSON/.test(e.message),
     );
     assert.strictEqual(hooks.accounts.accounts.length, 0);
@@ -99,16 +101,20 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
   });
 
   it('reloads credentials another window changed (SecretStorage.onDidChange)', async () => {
-    const invalidated = () => new Promise<void>((resolve) => {
-      const sub = hooks.accounts.onDidInvalidateTokenSources(() => (sub.dispose(), resolve()));
-    });
+    const invalidated = () =>
+      new Promise<void>((resolve) => {
+        const sub = hooks.accounts.onDidInvalidateTokenSources(() => (sub.dispose(), resolve()));
+      });
     const [keySecret] = hooks.secretKeysOf(saAccount.id);
     const saved = await hooks.readSecret(keySecret);
     assert.ok(saved);
     let changed = invalidated();
     await hooks.secretStorage.delete(keySecret); // as another window signing out would
     await changed;
-    await assert.rejects(hooks.accounts.activeTokenSource()?.getAccessToken() ?? Promise.resolve(), (e: AuthError) => e.code === 'missingCredentials');
+    await assert.rejects(
+      hooks.accounts.activeTokenSource()?.getAccessToken() ?? Promise.resolve(),
+      (e: AuthError) => e.code === 'missingCredentials',
+    );
     changed = invalidated();
     await hooks.secretStorage.store(keySecret, saved);
     await changed;
@@ -133,8 +139,13 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     assert.strictEqual(sessions[0].account.label, emu.adminEmail);
     assert.ok(sessions[0].accessToken.length > 10, 'a session carries a real access token');
     // Registered under the id package.json declares, so VS Code can list it (and activate us on request).
-    const manifest = vscode.extensions.getExtension('cbcm-explorer.cbcm-explorer')?.packageJSON as { contributes: { authentication: { id: string }[] } };
-    assert.deepStrictEqual(manifest.contributes.authentication.map((a) => a.id), ['cbcm']);
+    const manifest = vscode.extensions.getExtension('cbcm-explorer.cbcm-explorer')?.packageJSON as {
+      contributes: { authentication: { id: string }[] };
+    };
+    assert.deepStrictEqual(
+      manifest.contributes.authentication.map((a) => a.id),
+      ['cbcm'],
+    );
   });
 
   it('signs in with Google (OAuth, PKCE, loopback); client secret and refresh token are in SecretStorage', async () => {
@@ -157,7 +168,10 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     const keys = hooks.secretKeysOf(oauthAccount.id);
     const values = await Promise.all(keys.map((k) => hooks.readSecret(k)));
     assert.ok(values.includes(emu.oauthClient.clientSecret), 'client secret stored');
-    assert.ok(values.some((v) => v?.startsWith('1//')), 'refresh token stored');
+    assert.ok(
+      values.some((v) => v?.startsWith('1//')),
+      'refresh token stored',
+    );
     assert.ok(!JSON.stringify(hooks.globalStateEntries()).includes(emu.oauthClient.clientSecret), 'no client secret in globalState');
     assert.ok((await firstPageOfBrowsers()) > 0, 'the listing returned browsers with the OAuth account');
   });
@@ -170,14 +184,20 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
     await vscode.commands.executeCommand('cbcm.auth.switchAccount', saAccount.id);
     assert.strictEqual((await changed)?.id, saAccount.id);
     assert.ok(hooks.statusBarItem.text.includes(emu.adminEmail), hooks.statusBarItem.text);
-    assert.strictEqual(typeof hooks.statusBarItem.command === 'string' ? hooks.statusBarItem.command : hooks.statusBarItem.command?.command, 'cbcm.auth.switchAccount');
+    assert.strictEqual(
+      typeof hooks.statusBarItem.command === 'string' ? hooks.statusBarItem.command : hooks.statusBarItem.command?.command,
+      'cbcm.auth.switchAccount',
+    );
     assert.ok((await firstPageOfBrowsers()) > 0);
   });
 
   it('signs out: every secret of that account is deleted, the other account stays', async () => {
     await vscode.commands.executeCommand('cbcm.auth.signOut', oauthAccount.id);
     for (const key of hooks.secretKeysOf(oauthAccount.id)) assert.strictEqual(await hooks.readSecret(key), undefined, key);
-    assert.deepStrictEqual(hooks.accounts.accounts.map((a) => a.id), [saAccount.id]);
+    assert.deepStrictEqual(
+      hooks.accounts.accounts.map((a) => a.id),
+      [saAccount.id],
+    );
 
     await vscode.commands.executeCommand('cbcm.auth.signOut', { accountId: saAccount.id });
     for (const key of hooks.secretKeysOf(saAccount.id)) assert.strictEqual(await hooks.readSecret(key), undefined, key);

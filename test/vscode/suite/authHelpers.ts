@@ -56,10 +56,7 @@ export async function signInOAuthThroughCommand(
     });
   });
   try {
-    return await Promise.race([
-      vscode.commands.executeCommand('cbcm.auth.signInOAuth', { clientId, clientSecret, openUrl: false }),
-      consentFailed,
-    ]);
+    return await Promise.race([vscode.commands.executeCommand('cbcm.auth.signInOAuth', { clientId, clientSecret, openUrl: false }), consentFailed]);
   } finally {
     sub?.dispose();
   }

@@ -89,7 +89,14 @@ describe('bench: extension in a real VS Code', function () {
       const rawHeap = process.memoryUsage().heapUsed;
       collectGarbage();
       const heap = process.memoryUsage().heapUsed;
-      runs.push({ nodes: folder.loadedCount, loadMs, heapUsedMB: heap / MB, heapBeforeMB: before / MB, heapDeltaMB: (heap - before) / MB, heapUsedBeforeGcMB: rawHeap / MB });
+      runs.push({
+        nodes: folder.loadedCount,
+        loadMs,
+        heapUsedMB: heap / MB,
+        heapBeforeMB: before / MB,
+        heapDeltaMB: (heap - before) / MB,
+        heapUsedBeforeGcMB: rawHeap / MB,
+      });
       save('heap', { runs });
     }
     folder.reset();

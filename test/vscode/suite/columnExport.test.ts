@@ -10,7 +10,11 @@ import * as vscode from 'vscode';
 import { parse } from 'csv-parse/sync';
 import { control, emulatorUrl, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface ExportResult { outcome: string; written: number; path?: string }
+interface ExportResult {
+  outcome: string;
+  written: number;
+  path?: string;
+}
 
 interface FullBrowser {
   deviceId: string;
@@ -20,7 +24,9 @@ interface FullBrowser {
 
 /** Every FULL record, straight from the emulator's v1.1beta1 endpoint. */
 async function emulatorFullListing(): Promise<FullBrowser[]> {
-  const { access_token: token } = await control<{ access_token: string }>('access-token', { scopes: ['https://www.googleapis.com/auth/admin.directory.device.chromebrowsers.readonly'] });
+  const { access_token: token } = await control<{ access_token: string }>('access-token', {
+    scopes: ['https://www.googleapis.com/auth/admin.directory.device.chromebrowsers.readonly'],
+  });
   const out: FullBrowser[] = [];
   let pageToken: string | undefined;
   do {
@@ -49,7 +55,11 @@ describe('Exports with chosen columns (real VS Code)', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const exportColumns = (file: string, shape: string, columns?: string[]) =>
-    vscode.commands.executeCommand<ExportResult>('cbcm.browser.exportColumns', undefined, undefined, { shape, columns, uri: vscode.Uri.file(path.join(dir, file)) });
+    vscode.commands.executeCommand<ExportResult>('cbcm.browser.exportColumns', undefined, undefined, {
+      shape,
+      columns,
+      uri: vscode.Uri.file(path.join(dir, file)),
+    });
 
   it('exports one row per extension: exactly the extensions the emulator reports, browser columns repeated', async () => {
     const columns = ['deviceId', 'machineName', 'profile.id', 'extension.extensionId', 'extension.version'];
@@ -73,7 +83,10 @@ describe('Exports with chosen columns (real VS Code)', function () {
     assert.strictEqual(rows.length, expected.length, 'one row per extension');
     assert.strictEqual(result.written, expected.length);
     assert.deepStrictEqual(rows.map((r) => `${r.deviceId} ${r['extension.extensionId']} ${r['extension.version']}`).sort(), expected.sort());
-    assert.ok(rows.every((r) => r.machineName === machine.get(r.deviceId)), 'the browser columns repeat on each of its rows');
+    assert.ok(
+      rows.every((r) => r.machineName === machine.get(r.deviceId)),
+      'the browser columns repeat on each of its rows',
+    );
     assert.ok(!fs.readdirSync(dir).some((f) => f.endsWith('.partial')), 'no partial file left');
   });
 
@@ -98,7 +111,10 @@ describe('Exports with chosen columns (real VS Code)', function () {
 
   it('exports the enrollment tokens with their values', async () => {
     const file = path.join(dir, 'tokens.csv');
-    const result = await vscode.commands.executeCommand<ExportResult>('cbcm.token.export', undefined, undefined, { format: 'csv', uri: vscode.Uri.file(file) });
+    const result = await vscode.commands.executeCommand<ExportResult>('cbcm.token.export', undefined, undefined, {
+      format: 'csv',
+      uri: vscode.Uri.file(file),
+    });
     assert.strictEqual(result?.outcome, 'done');
     const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
     const tokens = (await control<{ tokens: { tokenPermanentId: string; token: string }[] }>('tokens')).tokens;

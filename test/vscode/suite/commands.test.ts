@@ -30,9 +30,7 @@ describe('Contributed commands', () => {
 
   it('registers every command contributed in package.json', async () => {
     const registered = await activatedCommands();
-    const missing = (manifest().contributes?.commands ?? [])
-      .map((c) => c.command)
-      .filter((id) => !registered.has(id));
+    const missing = (manifest().contributes?.commands ?? []).map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepStrictEqual(missing, [], `contributed in package.json but not registered on activation: ${missing.join(', ')}`);
   });
 
@@ -41,7 +39,8 @@ describe('Contributed commands', () => {
     const contributed = new Set((contributes.commands ?? []).map((c) => c.command));
     const referenced = [
       ...Object.entries(contributes.menus ?? {}).flatMap(([menu, items]) =>
-        items.filter((i) => i.command !== undefined).map((i) => ({ where: `menus.${menu}`, command: i.command! }))),
+        items.filter((i) => i.command !== undefined).map((i) => ({ where: `menus.${menu}`, command: i.command! })),
+      ),
       ...(contributes.keybindings ?? []).map((k) => ({ where: 'keybindings', command: k.command })),
     ];
     const dangling = referenced.filter((r) => !contributed.has(r.command)).map((r) => `${r.where}: ${r.command}`);

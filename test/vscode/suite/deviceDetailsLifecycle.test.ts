@@ -16,7 +16,10 @@ function detailsTabs(): vscode.Tab[] {
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('cbcm.deviceDetails'));
 }
 
-const labels = () => detailsTabs().map((t) => t.label).sort();
+const labels = () =>
+  detailsTabs()
+    .map((t) => t.label)
+    .sort();
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

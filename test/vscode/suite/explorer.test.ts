@@ -15,8 +15,14 @@ import { control, signInWithEmulatorKey, testingApi } from './helpers';
 const labelOf = (n: ExplorerNode) => String(n.getTreeItem().label);
 const isLoadMore = (n: ExplorerNode) => n.getTreeItem().contextValue === 'loadMore';
 
-interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string }
-interface EmuOrgUnit { orgUnitPath: string }
+interface EmuBrowser {
+  deviceId: string;
+  orgUnitPath: string;
+  machineName?: string;
+}
+interface EmuOrgUnit {
+  orgUnitPath: string;
+}
 
 describe('Explorer tree', function () {
   this.timeout(60_000);
@@ -49,9 +55,15 @@ describe('Explorer tree', function () {
   it('nests the emulator’s org units under the root, as in the account', async () => {
     const root = await rootOu();
     const units = (await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits;
-    const topLevel = units.filter((u) => u.orgUnitPath.split('/').length === 2).map((u) => u.orgUnitPath).sort();
+    const topLevel = units
+      .filter((u) => u.orgUnitPath.split('/').length === 2)
+      .map((u) => u.orgUnitPath)
+      .sort();
     const children = await api.explorer.getChildren(root);
-    const childOus = children.filter((n) => n.getTreeItem().contextValue === 'orgUnit').map((n) => (n as OrgUnitNode).orgUnitPath).sort();
+    const childOus = children
+      .filter((n) => n.getTreeItem().contextValue === 'orgUnit')
+      .map((n) => (n as OrgUnitNode).orgUnitPath)
+      .sort();
     assert.deepStrictEqual(childOus, topLevel);
     assert.deepStrictEqual(children.slice(-2).map(labelOf), ['Browsers', 'Enrollment tokens']);
     const nested = units.find((u) => u.orgUnitPath.split('/').length === 3);
@@ -66,7 +78,14 @@ describe('Explorer tree', function () {
     await control('orgunits', { path: ouPath });
     const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1))';
     const lastActivityTime = new Date(Date.now() - 3 * 86400_000 - 60_000).toISOString();
-    await control('browsers', { orgUnitPath: ouPath, machineName: hostile, osPlatform: 'Linux', browserVersions: ['131.0.6778.85'], lastActivityTime, annotatedUser: '**bold**' });
+    await control('browsers', {
+      orgUnitPath: ouPath,
+      machineName: hostile,
+      osPlatform: 'Linux',
+      browserVersions: ['131.0.6778.85'],
+      lastActivityTime,
+      annotatedUser: '**bold**',
+    });
     await rootOu();
     const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
     const [node] = (await api.explorer.getChildren(ou.browsers)) as BrowserNode[];
@@ -96,7 +115,10 @@ describe('Explorer tree', function () {
     assert.strictEqual(loaded.length, 200);
     assert.strictEqual(new Set(loaded).size, loaded.length, 'no duplicates across pages');
     const known = new Set(browsers.map((b) => b.deviceId));
-    assert.ok(loaded.every((id) => known.has(id)), 'only browsers of the fleet');
+    assert.ok(
+      loaded.every((id) => known.has(id)),
+      'only browsers of the fleet',
+    );
   });
 
   it('lists only the browsers of an org unit under it', async () => {
@@ -114,7 +136,10 @@ describe('Explorer tree', function () {
     await rootOu();
     const ou = api.explorer.accountNode!.findOrgUnit(target.orgUnitPath)!;
     const children = (await api.explorer.getChildren(ou.tokens)) as TokenNode[];
-    const mine = tokens.filter((t) => t.orgUnitPath === target.orgUnitPath).map((t) => t.tokenPermanentId).sort();
+    const mine = tokens
+      .filter((t) => t.orgUnitPath === target.orgUnitPath)
+      .map((t) => t.tokenPermanentId)
+      .sort();
     assert.deepStrictEqual(children.map((n) => n.token.tokenPermanentId).sort(), mine);
     assert.match(String(children[0].getTreeItem().description), /^(active|expired|revoked)/);
   });
@@ -126,7 +151,10 @@ describe('Explorer tree', function () {
       const all = api.explorer.accountNode!.allBrowsers;
       const nodes = (await api.explorer.getChildren(all)).filter((n): n is BrowserNode => 'browser' in n);
       assert.ok(nodes.length > 0, 'some Linux browsers');
-      assert.ok(nodes.every((n) => n.browser.osPlatform === 'Linux'), 'only Linux browsers');
+      assert.ok(
+        nodes.every((n) => n.browser.osPlatform === 'Linux'),
+        'only Linux browsers',
+      );
       assert.match(api.view.description ?? '', /os_platform:Linux/);
     } finally {
       await vscode.commands.executeCommand('cbcm.explorer.clearFilter');
@@ -139,7 +167,10 @@ describe('Explorer tree', function () {
     const original = win.showWarningMessage;
     const asked: unknown[][] = [];
     let answer: string | undefined;
-    const stub = async (...args: unknown[]) => { asked.push(args); return answer; };
+    const stub = async (...args: unknown[]) => {
+      asked.push(args);
+      return answer;
+    };
     try {
       win.showWarningMessage = stub;
     } catch {
@@ -179,9 +210,16 @@ describe('Explorer tree', function () {
       if (api.view.selection.some((n) => n.id === ou.browsers.id)) break;
       await rootOu();
     }
-    assert.ok(api.view.selection.some((n) => n.id === ou.browsers.id), 'the OU’s Browsers folder is selected');
+    assert.ok(
+      api.view.selection.some((n) => n.id === ou.browsers.id),
+      'the OU’s Browsers folder is selected',
+    );
     try {
-      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', { query: 'os_platform:Linux', dialect: 'browsers', scope: 'selectedOrgUnit' });
+      await vscode.commands.executeCommand('cbcm.explorer.applyFilter', {
+        query: 'os_platform:Linux',
+        dialect: 'browsers',
+        scope: 'selectedOrgUnit',
+      });
       assert.deepStrictEqual(api.explorer.state.browserFilter, { query: 'os_platform:Linux', orgUnitPath: ouPath });
       assert.strictEqual(ou.browsers.query, 'os_platform:Linux');
       assert.strictEqual(api.explorer.accountNode!.allBrowsers.query, undefined, 'the account-wide listing is not filtered');
@@ -193,7 +231,9 @@ describe('Explorer tree', function () {
   it('sorts browsers by a documented field, both ways, and says so in the view', async () => {
     const names = async () => {
       const all = api.explorer.accountNode!.allBrowsers;
-      return ((await api.explorer.getChildren(all)) as BrowserNode[]).filter((n) => 'browser' in n).map((n) => (n.browser.machineName ?? '').toLowerCase());
+      return ((await api.explorer.getChildren(all)) as BrowserNode[])
+        .filter((n) => 'browser' in n)
+        .map((n) => (n.browser.machineName ?? '').toLowerCase());
     };
     const isSorted = (list: string[]) => list.every((v, i) => i === 0 || list[i - 1] <= v);
     await rootOu();
@@ -223,9 +263,16 @@ describe('Explorer tree', function () {
     await control('faults', { badDeviceIds: [bad] });
     try {
       const result = await vscode.commands.executeCommand<{ moved: string[]; failed: { id: string }[]; notTried: string[] }>(
-        'cbcm.browser.moveToOu', nodes[0], nodes, { destination: to, confirmed: true });
+        'cbcm.browser.moveToOu',
+        nodes[0],
+        nodes,
+        { destination: to, confirmed: true },
+      );
       assert.ok(result, 'the move returns its result');
-      assert.deepStrictEqual(result.failed.map((f) => f.id), [bad]);
+      assert.deepStrictEqual(
+        result.failed.map((f) => f.id),
+        [bad],
+      );
       assert.strictEqual(result.moved.length, 4);
       const after = ((await api.explorer.getChildren(source)) as BrowserNode[]).map((n) => n.deviceId);
       assert.ok(after.includes(bad), 'the browser that failed stays in its OU');
@@ -244,20 +291,27 @@ describe('Explorer tree', function () {
     await rootOu();
     // The Chrome Management API v1 has no token expiry and allows one active token per org unit.
     const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
-    const active = new Set((await control<{ tokens: { orgUnitPath: string; state: string }[] }>('tokens')).tokens
-      .filter((t) => t.state === 'active').map((t) => t.orgUnitPath));
-    const ouPath = ((await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits)
-      .find((ou) => !v1 || !active.has(ou.orgUnitPath))!.orgUnitPath;
+    const active = new Set(
+      (await control<{ tokens: { orgUnitPath: string; state: string }[] }>('tokens')).tokens
+        .filter((t) => t.state === 'active')
+        .map((t) => t.orgUnitPath),
+    );
+    const ouPath = (await control<{ orgUnits: EmuOrgUnit[] }>('orgunits')).orgUnits.find((ou) => !v1 || !active.has(ou.orgUnitPath))!.orgUnitPath;
     const created = await vscode.commands.executeCommand<{ tokenPermanentId: string; expireTime?: string }>(
-      'cbcm.token.create', undefined, undefined, v1 ? { orgUnitPath: ouPath } : { orgUnitPath: ouPath, ttlSeconds: 3600 });
+      'cbcm.token.create',
+      undefined,
+      undefined,
+      v1 ? { orgUnitPath: ouPath } : { orgUnitPath: ouPath, ttlSeconds: 3600 },
+    );
     assert.ok(created?.tokenPermanentId, 'the command returns the new token');
     const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
     const nodes = (await api.explorer.getChildren(ou.tokens)) as TokenNode[];
     const node = nodes.find((n) => n.token?.tokenPermanentId === created.tokenPermanentId);
     assert.ok(node, 'the new token appears under its OU');
     await vscode.commands.executeCommand('cbcm.token.revoke', node, [node], { confirmed: true });
-    const remote = (await control<{ tokens: { tokenPermanentId: string; state: string }[] }>('tokens')).tokens
-      .find((t) => t.tokenPermanentId === created.tokenPermanentId);
+    const remote = (await control<{ tokens: { tokenPermanentId: string; state: string }[] }>('tokens')).tokens.find(
+      (t) => t.tokenPermanentId === created.tokenPermanentId,
+    );
     assert.strictEqual(remote?.state, 'revoked');
     assert.strictEqual(node.token.state, 'revoked');
   });
@@ -302,7 +356,11 @@ describe('Explorer tree', function () {
     const ou = api.explorer.accountNode!.findOrgUnit(ouPath)! as OrgUnitNode;
     const target = vscode.Uri.file(path.join(dir, 'fleet.csv'));
     const done = await vscode.commands.executeCommand<{ outcome: string; written: number }>(
-      'cbcm.browser.export', ou.browsers as BrowsersFolderNode, undefined, { format: 'csv', uri: target });
+      'cbcm.browser.export',
+      ou.browsers as BrowsersFolderNode,
+      undefined,
+      { format: 'csv', uri: target },
+    );
     assert.strictEqual(done?.outcome, 'done');
     const lines = fs.readFileSync(target.fsPath, 'utf8').trim().split('\n');
     assert.strictEqual(lines.length - 1, ids.length, 'one row per browser of the OU plus a header');
@@ -312,8 +370,11 @@ describe('Explorer tree', function () {
     try {
       const cancelledTarget = vscode.Uri.file(path.join(dir, 'cancelled.csv'));
       setTimeout(() => abort.abort(), 450);
-      const cancelled = await vscode.commands.executeCommand<{ outcome: string }>(
-        'cbcm.browser.export', undefined, undefined, { format: 'csv', uri: cancelledTarget, signal: abort.signal });
+      const cancelled = await vscode.commands.executeCommand<{ outcome: string }>('cbcm.browser.export', undefined, undefined, {
+        format: 'csv',
+        uri: cancelledTarget,
+        signal: abort.signal,
+      });
       assert.strictEqual(cancelled?.outcome, 'cancelled');
       assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['fleet.csv'], 'neither a cancelled file nor a .partial is left');
     } finally {

@@ -13,8 +13,17 @@ import type { OrgUnitNode } from '../../../src/tree/nodes/orgUnitNode';
 import type { TokenNode } from '../../../src/tree/nodes/tokenNode';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string }
-interface EmuToken { tokenPermanentId: string; orgUnitPath: string; createTime: string; state: string }
+interface EmuBrowser {
+  deviceId: string;
+  orgUnitPath: string;
+  machineName?: string;
+}
+interface EmuToken {
+  tokenPermanentId: string;
+  orgUnitPath: string;
+  createTime: string;
+  state: string;
+}
 
 const v1 = process.env.CBCM_API_VERSION === 'chromemanagement-v1';
 const isBrowser = (n: ExplorerNode): n is BrowserNode => 'browser' in n;
@@ -24,7 +33,9 @@ const description = (n: ExplorerNode) => String(n.getTreeItem().description ?? '
 /** Runs a command that opens quick picks and accepts the highlighted item of each, `picks` times. */
 async function acceptQuickPicks(command: string, picks: number): Promise<void> {
   let settled = false;
-  const run = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => { settled = true; });
+  const run = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => {
+    settled = true;
+  });
   for (let accepted = 0; !settled && accepted < picks * 20; accepted++) {
     await new Promise((r) => setTimeout(r, 150));
     if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -69,7 +80,10 @@ describe('Explorer clarity', function () {
       const acc = await account();
       const nodes = (await api.explorer.getChildren(acc.allBrowsers)).filter(isBrowser);
       const times = nodes.map((n) => Date.parse(n.browser.lastActivityTime ?? '') || 0);
-      assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t), 'newest activity first');
+      assert.ok(
+        times.every((t, i) => i === 0 || times[i - 1] >= t),
+        'newest activity first',
+      );
       assert.match(description(acc.allBrowsers), /^100 loaded, more… · Last activity, newest first$/);
       assert.match(String(acc.allBrowsers.getTreeItem().tooltip), /Sorted by Last activity, newest first: the latest of status report/);
       assert.match(description(acc.root!.browsers), /Last activity, newest first/, 'a folder not loaded yet names the sort too');
@@ -123,10 +137,18 @@ describe('Explorer clarity', function () {
     assert.ok(new Set(tokens.map((t) => t.orgUnitPath)).size > 1, 'the fleet has tokens on several org units');
     const acc = await account();
     const children = await api.explorer.getChildren(acc);
-    assert.deepStrictEqual(children.map((c) => String(c.getTreeItem().label)), ['All browsers', 'All enrollment tokens', 'All org units (/)']);
+    assert.deepStrictEqual(
+      children.map((c) => String(c.getTreeItem().label)),
+      ['All browsers', 'All enrollment tokens', 'All org units (/)'],
+    );
     const rows = (await api.explorer.getChildren(acc.allTokens)).filter(isToken);
-    const newestFirst = [...tokens].sort((a, b) => Date.parse(b.createTime) - Date.parse(a.createTime) || (a.tokenPermanentId < b.tokenPermanentId ? -1 : 1));
-    assert.deepStrictEqual(rows.map((r) => r.token.tokenPermanentId), newestFirst.map((t) => t.tokenPermanentId));
+    const newestFirst = [...tokens].sort(
+      (a, b) => Date.parse(b.createTime) - Date.parse(a.createTime) || (a.tokenPermanentId < b.tokenPermanentId ? -1 : 1),
+    );
+    assert.deepStrictEqual(
+      rows.map((r) => r.token.tokenPermanentId),
+      newestFirst.map((t) => t.tokenPermanentId),
+    );
     for (const row of rows.slice(0, 5)) {
       const t = row.token;
       assert.ok(description(row).startsWith(`${t.state} · created ${t.createTime!.slice(0, 10)} · ${t.orgUnitPath}`), description(row));
@@ -135,14 +157,23 @@ describe('Explorer clarity', function () {
 
     // The root org unit's own folder lists the tokens created on / only, and says so.
     const rootRows = (await api.explorer.getChildren(acc.root!.tokens)).filter(isToken);
-    assert.deepStrictEqual(rootRows.map((r) => r.token.tokenPermanentId).sort(), tokens.filter((t) => t.orgUnitPath === '/').map((t) => t.tokenPermanentId).sort());
+    assert.deepStrictEqual(
+      rootRows.map((r) => r.token.tokenPermanentId).sort(),
+      tokens
+        .filter((t) => t.orgUnitPath === '/')
+        .map((t) => t.tokenPermanentId)
+        .sort(),
+    );
     assert.match(description(acc.root!.tokens), /on \/ only/);
 
     try {
       await vscode.commands.executeCommand('cbcm.explorer.sortTokens', 'oldestFirst');
       const again = (await api.explorer.getChildren(acc.allTokens)).filter(isToken);
       const times = again.map((r) => Date.parse(r.token.createTime!));
-      assert.ok(times.every((t, i) => i === 0 || times[i - 1] <= t), 'oldest first');
+      assert.ok(
+        times.every((t, i) => i === 0 || times[i - 1] <= t),
+        'oldest first',
+      );
       assert.match(description(acc.allTokens), /oldest first/);
     } finally {
       await vscode.commands.executeCommand('cbcm.explorer.sortTokens', 'newestFirst');
@@ -154,14 +185,19 @@ describe('Explorer clarity', function () {
     await account();
     try {
       await vscode.commands.executeCommand('cbcm.explorer.sort', { orderBy: 'machine_name', sortOrder: 'DESCENDING' });
-      const done = await vscode.commands.executeCommand<{ outcome: string; path: string }>(
-        'cbcm.browser.export', undefined, undefined, { format: 'csv', uri: vscode.Uri.file(path.join(dir, 'x.csv.csv')) });
+      const done = await vscode.commands.executeCommand<{ outcome: string; path: string }>('cbcm.browser.export', undefined, undefined, {
+        format: 'csv',
+        uri: vscode.Uri.file(path.join(dir, 'x.csv.csv')),
+      });
       assert.strictEqual(done?.outcome, 'done');
       assert.deepStrictEqual(fs.readdirSync(dir), ['x.csv']);
       const rows = parse(fs.readFileSync(path.join(dir, 'x.csv'), 'utf8'), { columns: true }) as { machineName: string }[];
       assert.strictEqual(rows.length, (await control<{ browsers: EmuBrowser[] }>('browsers')).browsers.length, 'the whole account');
       const names = rows.map((r) => r.machineName.toLowerCase());
-      assert.ok(names.every((v, i) => i === 0 || names[i - 1] >= v), `machine names Z to A: ${names.slice(0, 4).join(', ')}…`);
+      assert.ok(
+        names.every((v, i) => i === 0 || names[i - 1] >= v),
+        `machine names Z to A: ${names.slice(0, 4).join(', ')}…`,
+      );
     } finally {
       await vscode.commands.executeCommand('cbcm.explorer.sort', {});
     }

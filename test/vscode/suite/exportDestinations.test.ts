@@ -47,7 +47,11 @@ class MemoryFs implements vscode.FileSystemProvider {
   }
 }
 
-interface ExportResult { outcome: string; written: number; path?: string }
+interface ExportResult {
+  outcome: string;
+  written: number;
+  path?: string;
+}
 
 describe('Export destinations (real VS Code)', function () {
   this.timeout(60_000);
@@ -92,7 +96,11 @@ describe('Export destinations (real VS Code)', function () {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.strictEqual(text.trim().split('\n').length, result.written + 1, 'a header and one row per browser');
     assert.deepStrictEqual([...memfs.files.keys()], ['/exports/fleet.csv']);
-    assert.deepStrictEqual(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('cbcm-export-')), before, 'the local staging file is gone');
+    assert.deepStrictEqual(
+      fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('cbcm-export-')),
+      before,
+      'the local staging file is gone',
+    );
   });
 
   it('keeps what was fetched next to a workspace.fs target when the listing fails', async () => {

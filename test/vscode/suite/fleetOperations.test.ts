@@ -9,7 +9,13 @@ import type { BulkSummary } from '../../../src/operations/bulkRun';
 import type { CbcmTestingApi } from '../../../src/testing';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface EmuBrowser { deviceId: string; orgUnitPath: string; serialNumber?: string; annotatedNotes?: string; annotatedAssetId?: string }
+interface EmuBrowser {
+  deviceId: string;
+  orgUnitPath: string;
+  serialNumber?: string;
+  annotatedNotes?: string;
+  annotatedAssetId?: string;
+}
 
 describe('Fleet operations', function () {
   this.timeout(60_000);
@@ -25,7 +31,12 @@ describe('Fleet operations', function () {
     await control('orgunits', { path: dest });
     ids = [];
     for (let i = 0; i < 6; i++) {
-      const b = await control<EmuBrowser>('browsers', { machineName: `BULK-${i}`, serialNumber: `BULKSN${i}`, orgUnitPath: ou, annotatedNotes: `note ${i}` });
+      const b = await control<EmuBrowser>('browsers', {
+        machineName: `BULK-${i}`,
+        serialNumber: `BULKSN${i}`,
+        orgUnitPath: ou,
+        annotatedNotes: `note ${i}`,
+      });
       ids.push(b.deviceId);
     }
   });
@@ -43,7 +54,8 @@ describe('Fleet operations', function () {
 
   it('sets annotations from a template on everything a folder lists, then undo restores them', async () => {
     const summary = await vscode.commands.executeCommand<BulkSummary>('cbcm.bulk.annotateMatching', await folder(), undefined, {
-      confirmed: true, changes: { annotatedAssetId: '{serialNumber}', annotatedNotes: '{notes} / checked' },
+      confirmed: true,
+      changes: { annotatedAssetId: '{serialNumber}', annotatedNotes: '{notes} / checked' },
     });
     assert.strictEqual(summary.done.length, 6);
     for (const [i, id] of ids.entries()) {
@@ -69,7 +81,10 @@ describe('Fleet operations', function () {
   });
 
   it('moves everything a folder lists to another org unit, and undo moves them back', async () => {
-    const summary = await vscode.commands.executeCommand<BulkSummary>('cbcm.bulk.moveMatching', await folder(), undefined, { confirmed: true, destination: dest });
+    const summary = await vscode.commands.executeCommand<BulkSummary>('cbcm.bulk.moveMatching', await folder(), undefined, {
+      confirmed: true,
+      destination: dest,
+    });
     assert.strictEqual(summary.done.length, 6);
     for (const id of ids) assert.strictEqual((await emuBrowser(id)).orgUnitPath, dest);
     const op = (await history()).pop()!;

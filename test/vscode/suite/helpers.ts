@@ -13,9 +13,16 @@ export function emulatorUrl(): string {
 
 /** GET (or POST with a body) on the emulator's control API. */
 export async function control<T = unknown>(route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emulatorUrl()}/__emulator/${route}`, body === undefined ? undefined : {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
+  const res = await fetch(
+    `${emulatorUrl()}/__emulator/${route}`,
+    body === undefined
+      ? undefined
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+  );
   assert.ok(res.ok, `emulator control ${route} answered ${res.status}`);
   return (await res.json()) as T;
 }

@@ -99,5 +99,5 @@ function toTestError(err: unknown): TestError {
 }
 
 function stringify(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 2) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
 }

@@ -17,7 +17,10 @@ import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
 const run = Date.now() % 100_000;
 /** Extension ids are 32 letters a–p; this one is not among the generated fleet's (they are random per browser). */
-const PROBE_ID = `cbcmprobe${String(run).padStart(5, 'a')}`.replace(/[^a-p]/g, 'a').padEnd(32, 'p').slice(0, 32);
+const PROBE_ID = `cbcmprobe${String(run).padStart(5, 'a')}`
+  .replace(/[^a-p]/g, 'a')
+  .padEnd(32, 'p')
+  .slice(0, 32);
 const NEW_ID = PROBE_ID.replace(/^./, 'o');
 const HOST = `https://probe${run}.example/*`;
 const POLICY = `CbcmProbePolicy${run}`;
@@ -28,7 +31,13 @@ function ext(version: string, o: Partial<BrowserExtension> = {}): BrowserExtensi
 
 function installs(profiles: BrowserExtension[][], machinePolicies?: Policy[]): { browsers: BrowserInstall[]; machinePolicies?: Policy[] } {
   return {
-    browsers: [{ browserVersion: '131.0.6778.86', channel: 'stable', profiles: profiles.map((extensions, i) => ({ id: `P${i}`, name: `Person ${i + 1}`, extensions })) }],
+    browsers: [
+      {
+        browserVersion: '131.0.6778.86',
+        channel: 'stable',
+        profiles: profiles.map((extensions, i) => ({ id: `P${i}`, name: `Person ${i + 1}`, extensions })),
+      },
+    ],
     ...(machinePolicies ? { machinePolicies } : {}),
   };
 }
@@ -36,7 +45,9 @@ function installs(profiles: BrowserExtension[][], machinePolicies?: Policy[]): {
 /** PATCH or DELETE on the emulator's control API (control() does GET and POST). */
 async function emu(method: 'PATCH' | 'DELETE', route: string, body?: unknown): Promise<void> {
   const res = await fetch(`${process.env.CBCM_EMULATOR_URL}/__emulator/${route}`, {
-    method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   assert.ok(res.ok, `emulator ${method} ${route} answered ${res.status}`);
 }
@@ -63,15 +74,37 @@ describe('Extension inventory', function () {
     await signInWithEmulatorKey();
     await control('orgunits', { path: ou });
     const seed = async (name: string, fields: object) =>
-      (await control<{ deviceId: string }>('browsers', { machineName: name, orgUnitPath: ou, osPlatform: 'Linux', browserVersions: ['131.0.6778.86'], ...fields })).deviceId;
+      (
+        await control<{ deviceId: string }>('browsers', {
+          machineName: name,
+          orgUnitPath: ou,
+          osPlatform: 'Linux',
+          browserVersions: ['131.0.6778.86'],
+          ...fields,
+        })
+      ).deviceId;
     // A: the probe in two profiles (one browser, two profiles), forced by the admin, with a host permission.
-    ids.a = await seed(`INV-A-${run}`, installs([[ext('1.0.0', { installType: 'ADMIN', permissions: ['storage', HOST] })], [ext('1.0.0', { installType: 'ADMIN', permissions: ['storage', HOST] })]]));
+    ids.a = await seed(
+      `INV-A-${run}`,
+      installs([
+        [ext('1.0.0', { installType: 'ADMIN', permissions: ['storage', HOST] })],
+        [ext('1.0.0', { installType: 'ADMIN', permissions: ['storage', HOST] })],
+      ]),
+    );
     ids.b = await seed(`INV-B-${run}`, installs([[ext('1.0.0')]]));
     // C: another version, disabled; a policy that fails.
-    ids.c = await seed(`INV-C-${run}`, installs([[ext('2.0.0', { disabled: true })]], [{ name: POLICY, source: 'MACHINE_CLOUD', value: 'true', error: 'Probe failure' }]));
+    ids.c = await seed(
+      `INV-C-${run}`,
+      installs([[ext('2.0.0', { disabled: true })]], [{ name: POLICY, source: 'MACHINE_CLOUD', value: 'true', error: 'Probe failure' }]),
+    );
     // D: no probe; the same policy without error, another value.
-    ids.d = await seed(`INV-D-${run}`, installs([[{ extensionId: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', name: 'Other', version: '1', installType: 'NORMAL' }]],
-      [{ name: POLICY, source: 'MACHINE_CLOUD', value: 'false' }]));
+    ids.d = await seed(
+      `INV-D-${run}`,
+      installs(
+        [[{ extensionId: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', name: 'Other', version: '1', installType: 'NORMAL' }]],
+        [{ name: POLICY, source: 'MACHINE_CLOUD', value: 'false' }],
+      ),
+    );
     api.explorer.refresh();
   });
 
@@ -105,11 +138,39 @@ describe('Extension inventory', function () {
     const probe = inv.extensions.find((e) => e.key === PROBE_ID);
     assert.ok(probe, 'the probe extension is in the inventory');
     assert.deepStrictEqual([probe.name, probe.browsers, probe.profiles], ['CBCM Probe', 3, 4]);
-    assert.deepStrictEqual(probe.versions.map((v) => [v.value, v.browsers, v.profiles]), [['1.0.0', 2, 3], ['2.0.0', 1, 1]]);
-    assert.deepStrictEqual(probe.installTypes.map((v) => [v.value, v.browsers]), [['NORMAL', 2], ['ADMIN', 1]]);
-    assert.deepStrictEqual(probe.states.map((v) => [v.value, v.browsers]), [['enabled', 2], ['disabled', 1]]);
-    assert.deepStrictEqual(probe.permissions.map((p) => [p.value, p.browsers, p.host]), [['storage', 3, false], [HOST, 1, true]]);
-    const places = await vscode.commands.executeCommand<{ orgUnitPath: string; browsers: number }[]>('cbcm.inventory.testing.describe', undefined, PROBE_ID);
+    assert.deepStrictEqual(
+      probe.versions.map((v) => [v.value, v.browsers, v.profiles]),
+      [
+        ['1.0.0', 2, 3],
+        ['2.0.0', 1, 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      probe.installTypes.map((v) => [v.value, v.browsers]),
+      [
+        ['NORMAL', 2],
+        ['ADMIN', 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      probe.states.map((v) => [v.value, v.browsers]),
+      [
+        ['enabled', 2],
+        ['disabled', 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      probe.permissions.map((p) => [p.value, p.browsers, p.host]),
+      [
+        ['storage', 3, false],
+        [HOST, 1, true],
+      ],
+    );
+    const places = await vscode.commands.executeCommand<{ orgUnitPath: string; browsers: number }[]>(
+      'cbcm.inventory.testing.describe',
+      undefined,
+      PROBE_ID,
+    );
     assert.deepStrictEqual(places, [{ orgUnitPath: ou, browsers: 3 }]);
   });
 
@@ -122,7 +183,9 @@ describe('Extension inventory', function () {
     const after = await stateOf();
     assert.strictEqual(after.loadedAt, before.loadedAt, 'the cache time is shown');
     assert.strictEqual(inventoryOf(after).generatedAt, inventoryOf(before).generatedAt);
-    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${since}`)).requests.filter((r) => /chromebrowsers/i.test(r.path));
+    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${since}`)).requests.filter((r) =>
+      /chromebrowsers/i.test(r.path),
+    );
     assert.deepStrictEqual(listings, [], 'no new listing');
   });
 
@@ -161,7 +224,8 @@ describe('Extension inventory', function () {
     await listed({ kind: 'extension', key: PROBE_ID });
     const list = api.explorer.accountNode!.browserList!;
     const summary = await vscode.commands.executeCommand<BulkSummary>('cbcm.bulk.annotateMatching', list, undefined, {
-      confirmed: true, changes: { annotatedNotes: `has probe ${run}` },
+      confirmed: true,
+      changes: { annotatedNotes: `has probe ${run}` },
     });
     assert.strictEqual(summary.done.length, 3);
     for (const key of ['a', 'b', 'c', 'd'] as const) {
@@ -175,10 +239,17 @@ describe('Extension inventory', function () {
     const inv = inventoryOf(await stateOf({ orgUnitPath: ou }));
     assert.deepStrictEqual(inv.scope, { kind: 'orgUnit', orgUnitPath: ou });
     assert.strictEqual(inv.totals.browsers, 4);
-    assert.deepStrictEqual(inv.extensions.map((e) => [e.key, e.browsers]).sort(), [['bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 1], [PROBE_ID, 3]]);
+    assert.deepStrictEqual(inv.extensions.map((e) => [e.key, e.browsers]).sort(), [
+      ['bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 1],
+      [PROBE_ID, 3],
+    ]);
     // The hidden commands below act on the panel in front: leave only the account's open.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    assert.strictEqual(await vscode.commands.executeCommand('cbcm.inventory.testing.peek', { orgUnitPath: ou }), undefined, 'the org unit panel is closed');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('cbcm.inventory.testing.peek', { orgUnitPath: ou }),
+      undefined,
+      'the org unit panel is closed',
+    );
   });
 
   it('a cancelled listing keeps what it counted, marked partial', async () => {
@@ -203,8 +274,10 @@ describe('Extension inventory', function () {
       assert.match(state.error ?? '', /Cancelled after/);
       const info = await control<{ browsers: number }>('info');
       assert.ok(inv.totals.browsers < info.browsers, `${inv.totals.browsers} of ${info.browsers} listed`);
-      const saved = await vscode.commands.executeCommand('cbcm.inventory.saveSnapshot',
-        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fleet-snapshots', `partial-${run}.json`));
+      const saved = await vscode.commands.executeCommand(
+        'cbcm.inventory.saveSnapshot',
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fleet-snapshots', `partial-${run}.json`),
+      );
       assert.strictEqual(saved, undefined, 'no snapshot of a partial inventory');
     } finally {
       await control('faults', { clear: true });
@@ -231,12 +304,21 @@ describe('Extension inventory', function () {
     await vscode.commands.executeCommand('cbcm.inventory.refresh');
     const diff = await vscode.commands.executeCommand<InventoryDiff>('cbcm.inventory.compareSnapshot', target);
     assert.ok(diff, 'a comparison');
-    assert.deepStrictEqual(diff.extensions.added.map((e) => e.key), [NEW_ID]);
+    assert.deepStrictEqual(
+      diff.extensions.added.map((e) => e.key),
+      [NEW_ID],
+    );
     assert.ok(diff.extensions.removed.some((e) => e.key === 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'));
     const probe = diff.extensions.versionChanges.find((v) => v.key === PROBE_ID);
     assert.ok(probe, 'the probe changed versions');
-    assert.deepStrictEqual(probe.added.map((c) => c.value), ['3.0.0']);
-    assert.deepStrictEqual(probe.removed.map((c) => c.value), ['2.0.0']);
+    assert.deepStrictEqual(
+      probe.added.map((c) => c.value),
+      ['3.0.0'],
+    );
+    assert.deepStrictEqual(
+      probe.removed.map((c) => c.value),
+      ['2.0.0'],
+    );
     const state = await stateOf();
     assert.strictEqual(state.diff?.file, vscode.workspace.asRelativePath(target));
     await vscode.workspace.fs.delete(target);

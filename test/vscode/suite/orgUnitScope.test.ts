@@ -9,7 +9,6 @@ import type { BrowsersFolderNode } from '../../../src/tree/nodes/browsersFolderN
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-
 describe('Org unit listings under both readings of orgUnitPath', function () {
   this.timeout(60_000);
   let api: CbcmTestingApi;
@@ -59,7 +58,10 @@ describe('Org unit listings under both readings of orgUnitPath', function () {
   }
 
   const ids = async (folder: BrowsersFolderNode) =>
-    (await api.explorer.getChildren(folder)).filter((n) => n.getTreeItem().contextValue?.startsWith('browser')).map((n) => (n as BrowserNode).deviceId).sort();
+    (await api.explorer.getChildren(folder))
+      .filter((n) => n.getTreeItem().contextValue?.startsWith('browser'))
+      .map((n) => (n as BrowserNode).deviceId)
+      .sort();
 
   it('says "Browsers" and lists the org unit\'s own browsers when the API reads it exactly', async () => {
     await control('orgunitscope', { scope: 'exact' });

@@ -8,7 +8,9 @@ import type { SnapshotDiff } from '../../../src/overview/snapshot';
 import type { OverviewState } from '../../../src/webview/overview/protocol';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface Info { browsers: number }
+interface Info {
+  browsers: number;
+}
 
 async function stateOf(arg?: unknown): Promise<OverviewState> {
   const state = await vscode.commands.executeCommand<OverviewState | undefined>('cbcm.overview.testing.state', arg);
@@ -115,15 +117,22 @@ describe('Fleet overview', function () {
         await new Promise((r) => setTimeout(r, 100));
         f = figuresOf(await stateOf());
       }
-      assert.deepStrictEqual(f.totals.stableMajor, { major, source: 'setting', explanation: `Stable major ${major}, set in settings (cbcm.overview.stableMajor).` });
+      assert.deepStrictEqual(f.totals.stableMajor, {
+        major,
+        source: 'setting',
+        explanation: `Stable major ${major}, set in settings (cbcm.overview.stableMajor).`,
+      });
       assert.ok(f.totals.onCurrentMajors < assumed.totals.onCurrentMajors, 'fewer browsers are current against a newer stable major');
       assert.strictEqual(f.generatedAt, assumed.generatedAt, 'the same listing, recomputed');
       assert.strictEqual(f.totals.browsers, assumed.totals.browsers);
       const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${before}`)).requests
-        .map((r) => r.path).filter((p) => /chromebrowsers|enrollmenttokens/i.test(p));
+        .map((r) => r.path)
+        .filter((p) => /chromebrowsers|enrollmenttokens/i.test(p));
       assert.deepStrictEqual(listings, [], 'no new listing');
-      const saved = await vscode.commands.executeCommand<string | undefined>('cbcm.overview.saveSnapshot',
-        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fleet-snapshots', `setting-${Date.now()}.json`));
+      const saved = await vscode.commands.executeCommand<string | undefined>(
+        'cbcm.overview.saveSnapshot',
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fleet-snapshots', `setting-${Date.now()}.json`),
+      );
       assert.ok(saved, 'the recomputed figures can still be saved as a snapshot');
       await vscode.workspace.fs.delete(vscode.Uri.parse(saved));
     } finally {
@@ -158,8 +167,14 @@ describe('Fleet overview', function () {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(json)));
     const diff = await vscode.commands.executeCommand<SnapshotDiff>('cbcm.overview.compareSnapshot', target);
     assert.deepStrictEqual(diff.counts.new, 1);
-    assert.deepStrictEqual(diff.lists.new.map((d) => d.deviceId), [removed]);
-    assert.deepStrictEqual(diff.lists.upgraded.map((d) => d.deviceId), [downgraded]);
+    assert.deepStrictEqual(
+      diff.lists.new.map((d) => d.deviceId),
+      [removed],
+    );
+    assert.deepStrictEqual(
+      diff.lists.upgraded.map((d) => d.deviceId),
+      [downgraded],
+    );
     assert.strictEqual(diff.counts.gone, 0);
     const state = await stateOf();
     assert.strictEqual(state.diff?.counts.new, 1);

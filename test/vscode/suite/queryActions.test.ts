@@ -13,7 +13,11 @@ import type { CbcmTestingApi } from '../../../src/testing';
 import type { OverviewState } from '../../../src/webview/overview/protocol';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface EmuBrowser { deviceId: string; orgUnitPath: string; machineName?: string }
+interface EmuBrowser {
+  deviceId: string;
+  orgUnitPath: string;
+  machineName?: string;
+}
 
 describe('Query actions: lenses and bulk work on what a query matches', function () {
   this.timeout(60_000);
@@ -122,7 +126,10 @@ describe('Query actions: lenses and bulk work on what a query matches', function
   it('"Act on all matching…" is on browser query lines without errors only', async () => {
     const document = await openQueryFile('act.cbcmq', `# ${word}\nmachine_name:${word}\nMachine_Name:${word}`);
     const act = (await lensesOf(document)).filter((l) => l.command?.title === 'Act on all matching…');
-    assert.deepStrictEqual(act.map((l) => l.range.start.line), [1]);
+    assert.deepStrictEqual(
+      act.map((l) => l.range.start.line),
+      [1],
+    );
     assert.strictEqual(act[0].command!.command, 'cbcm.bulk.actOnMatching');
     assert.deepStrictEqual(act[0].command!.arguments, [{ query: `machine_name:${word}` }]);
     const tokens = await openQueryFile('act-tokens.cbcmq', '# dialect: tokens\ntoken_state:ACTIVE');
@@ -130,24 +137,38 @@ describe('Query actions: lenses and bulk work on what a query matches', function
   });
 
   it('bulk move and bulk delete of a query default to the harmless button (Enter changes nothing)', async () => {
-    api.modal.answerWith((q) => { asked.push(q); return q.buttons[0]; });
+    api.modal.answerWith((q) => {
+      asked.push(q);
+      return q.buttons[0];
+    });
     const scope = { query: `machine_name:${word}` };
     assert.strictEqual(await vscode.commands.executeCommand('cbcm.bulk.moveMatching', scope, undefined, { destination: dest }), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('cbcm.bulk.deleteMatching', scope), undefined);
-    assert.deepStrictEqual(asked.map((q) => [q.message, q.buttons]), [
-      [`Move 4 browsers to ${dest}?`, [KEEP_PLACE_BUTTON, 'Move 4']],
-      ['Delete 4 browsers?', [KEEP_BUTTON, 'Delete 4']],
-    ]);
+    assert.deepStrictEqual(
+      asked.map((q) => [q.message, q.buttons]),
+      [
+        [`Move 4 browsers to ${dest}?`, [KEEP_PLACE_BUTTON, 'Move 4']],
+        ['Delete 4 browsers?', [KEEP_BUTTON, 'Delete 4']],
+      ],
+    );
     assert.match(asked[1].detail, new RegExp(`4 browsers matching "machine_name:${word}" in the whole account`));
     for (const id of ids) assert.notStrictEqual((await emuBrowser(id)).orgUnitPath, dest, 'nothing moved');
     const present = await allEmuIds();
-    assert.ok(ids.every((id) => present.has(id)), 'nothing deleted');
+    assert.ok(
+      ids.every((id) => present.has(id)),
+      'nothing deleted',
+    );
   });
 
   it('a query that would not run is refused before anything is listed', async () => {
     const before = (await control<{ total: number }>('requests')).total;
-    assert.strictEqual(await vscode.commands.executeCommand('cbcm.bulk.actOnMatching', { query: 'Machine_Name:x', kind: 'delete' }, { confirmed: true }), undefined);
-    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${before}`)).requests.filter((r) => /chromebrowsers/i.test(r.path));
+    assert.strictEqual(
+      await vscode.commands.executeCommand('cbcm.bulk.actOnMatching', { query: 'Machine_Name:x', kind: 'delete' }, { confirmed: true }),
+      undefined,
+    );
+    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${before}`)).requests.filter((r) =>
+      /chromebrowsers/i.test(r.path),
+    );
     assert.deepStrictEqual(listings, []);
   });
 
@@ -155,11 +176,19 @@ describe('Query actions: lenses and bulk work on what a query matches', function
     const document = await openQueryFile('act.cbcmq', `machine_name:${word}`);
     const act = (await lensesOf(document)).find((l) => l.command?.title === 'Act on all matching…')!;
     const others = (await allEmuIds()).size - ids.length;
-    const moved = await vscode.commands.executeCommand<BulkSummary>(act.command!.command, { ...act.command!.arguments![0], kind: 'move' }, { confirmed: true, destination: dest });
+    const moved = await vscode.commands.executeCommand<BulkSummary>(
+      act.command!.command,
+      { ...act.command!.arguments![0], kind: 'move' },
+      { confirmed: true, destination: dest },
+    );
     assert.deepStrictEqual(moved.done.map((t) => t.deviceId).sort(), [...ids].sort());
     for (const id of ids) assert.strictEqual((await emuBrowser(id)).orgUnitPath, dest);
 
-    const deleted = await vscode.commands.executeCommand<BulkSummary>(act.command!.command, { ...act.command!.arguments![0], kind: 'delete' }, { confirmed: true });
+    const deleted = await vscode.commands.executeCommand<BulkSummary>(
+      act.command!.command,
+      { ...act.command!.arguments![0], kind: 'delete' },
+      { confirmed: true },
+    );
     assert.deepStrictEqual(deleted.done.map((t) => t.deviceId).sort(), [...ids].sort());
     const left = await allEmuIds();
     assert.ok(!ids.some((id) => left.has(id)), 'the matching browsers are gone');
@@ -167,7 +196,9 @@ describe('Query actions: lenses and bulk work on what a query matches', function
   });
 
   it('the fleet overview\'s "Act on all…" of a row runs the bulk command on exactly that row\'s browsers', async () => {
-    const linux = [0, 1].map(async (i) => (await control<EmuBrowser>('browsers', { machineName: `${word}-ov-${i}`, orgUnitPath: overviewOu, osPlatform: 'Linux' })).deviceId);
+    const linux = [0, 1].map(
+      async (i) => (await control<EmuBrowser>('browsers', { machineName: `${word}-ov-${i}`, orgUnitPath: overviewOu, osPlatform: 'Linux' })).deviceId,
+    );
     const linuxIds = await Promise.all(linux);
     const windows = (await control<EmuBrowser>('browsers', { machineName: `${word}-ov-w`, orgUnitPath: overviewOu, osPlatform: 'Windows' })).deviceId;
     await vscode.commands.executeCommand('cbcm.overview.open', { orgUnitPath: overviewOu });
@@ -176,15 +207,33 @@ describe('Query actions: lenses and bulk work on what a query matches', function
     assert.ok(figures?.complete, `complete figures (error: ${state?.error ?? 'none'})`);
     const platforms = figures.charts.find((c) => c.id === 'platforms')!;
     const row = platforms.categories.findIndex((c) => c.key === 'Linux');
-    assert.deepStrictEqual(platforms.categories[row].action, { kind: 'filter', dialect: 'browsers', query: 'os_platform:Linux', orgUnitPath: overviewOu });
+    assert.deepStrictEqual(platforms.categories[row].action, {
+      kind: 'filter',
+      dialect: 'browsers',
+      query: 'os_platform:Linux',
+      orgUnitPath: overviewOu,
+    });
 
     // The admin's path: a modal stating the exact count, default button harmless.
-    api.modal.answerWith((q) => { asked.push(q); return q.buttons[0]; });
+    api.modal.answerWith((q) => {
+      asked.push(q);
+      return q.buttons[0];
+    });
     await vscode.commands.executeCommand('cbcm.overview.testing.actOnAll', { orgUnitPath: overviewOu }, 'platforms', row, 'delete');
-    assert.deepStrictEqual(asked.map((q) => [q.message, q.buttons[0]]), [['Delete 2 browsers?', KEEP_BUTTON]]);
+    assert.deepStrictEqual(
+      asked.map((q) => [q.message, q.buttons[0]]),
+      [['Delete 2 browsers?', KEEP_BUTTON]],
+    );
     assert.match(asked[0].detail, new RegExp(`matching "os_platform:Linux" in ${overviewOu}`));
 
-    const summary = await vscode.commands.executeCommand<BulkSummary>('cbcm.overview.testing.actOnAll', { orgUnitPath: overviewOu }, 'platforms', row, 'delete', { confirmed: true });
+    const summary = await vscode.commands.executeCommand<BulkSummary>(
+      'cbcm.overview.testing.actOnAll',
+      { orgUnitPath: overviewOu },
+      'platforms',
+      row,
+      'delete',
+      { confirmed: true },
+    );
     assert.deepStrictEqual(summary.done.map((t) => t.deviceId).sort(), [...linuxIds].sort());
     const left = await allEmuIds();
     assert.ok(!linuxIds.some((id) => left.has(id)) && left.has(windows), 'the Linux row only');

@@ -7,7 +7,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, testingApi } from './helpers';
 
-
 const BROWSERS_DOC = [
   '# Stale lab machines',
   'machine_name:LIX register:2024-01-01..',
@@ -85,13 +84,17 @@ describe('cbcm-query language', () => {
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((e) => e.insert(position, ' '));
     const labels = await completionLabels(document, new vscode.Position(1, position.character + 1));
-    for (const field of ['machine_name', 'register', 'last_activity', 'has_device_id_collision']) assert.ok(labels.includes(field), `${field} in ${labels}`);
+    for (const field of ['machine_name', 'register', 'last_activity', 'has_device_id_collision'])
+      assert.ok(labels.includes(field), `${field} in ${labels}`);
   });
 
   it('completes time templates after a time field', async () => {
     const document = await openFile('time.cbcmq', 'register:');
     const labels = await completionLabels(document, new vscode.Position(0, 9));
-    assert.ok(labels.some((l) => /^\d{4}-\d{2}-\d{2}\.\.$/.test(l)), `a 'date..' template in ${labels}`);
+    assert.ok(
+      labels.some((l) => /^\d{4}-\d{2}-\d{2}\.\.$/.test(l)),
+      `a 'date..' template in ${labels}`,
+    );
   });
 
   it('uses the tokens dialect from the first line', async () => {
@@ -99,7 +102,10 @@ describe('cbcm-query language', () => {
     const labels = await completionLabels(document, new vscode.Position(1, 12));
     for (const v of ['ACTIVE', 'EXPIRED', 'REVOKED']) assert.ok(labels.includes(v), `${v} in ${labels}`);
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length > 0);
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['enum-case']);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.code),
+      ['enum-case'],
+    );
   });
 
   it('completes the dialect names on a first-line # dialect: comment', async () => {
@@ -125,7 +131,11 @@ describe('cbcm-query language', () => {
     let fix: vscode.CodeAction | undefined;
     for (const deadline = Date.now() + 5_000; !fix && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
       actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, new vscode.Range(2, 0, 2, 12), vscode.CodeActionKind.QuickFix.value);
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        new vscode.Range(2, 0, 2, 12),
+        vscode.CodeActionKind.QuickFix.value,
+      );
       fix = actions.find((a) => a.title === "Change to 'machine_name'");
     }
     assert.ok(fix?.edit, `a fix in ${actions.map((a) => a.title)}`);
@@ -134,7 +144,10 @@ describe('cbcm-query language', () => {
 
   it('formats spacing on query lines and leaves comments alone', async () => {
     const document = await openFile('format.cbcmq', BROWSERS_DOC);
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     const edit = new vscode.WorkspaceEdit();
     edit.set(document.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(edit));
@@ -150,10 +163,16 @@ describe('cbcm-query language', () => {
     const document = await openFile('stale.cbcmq', BROWSERS_DOC);
     const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const lenses = all.filter((l) => l.command?.title.startsWith('Run in'));
-    assert.deepStrictEqual(lenses.map((l) => l.range.start.line), [1, 2, 3]);
+    assert.deepStrictEqual(
+      lenses.map((l) => l.range.start.line),
+      [1, 2, 3],
+    );
     // Lines without errors also offer to run in the selected org unit only.
     // (The lens names the selected org unit, or says none is: what another suite left selected does not matter.)
-    assert.deepStrictEqual(all.filter((l) => /^in (selected org unit \(none selected\)|\/.*)$/.test(l.command?.title ?? '')).map((l) => l.range.start.line), [1, 3]);
+    assert.deepStrictEqual(
+      all.filter((l) => /^in (selected org unit \(none selected\)|\/.*)$/.test(l.command?.title ?? '')).map((l) => l.range.start.line),
+      [1, 3],
+    );
     assert.strictEqual(lenses[0].command?.title, 'Run in CBCM Explorer');
     assert.strictEqual(lenses[1].command?.title, 'Run in CBCM Explorer (fix 3 errors first)');
     assert.deepStrictEqual(lenses[2].command?.arguments?.[0], { query: 'location:Montreal user:alice', dialect: 'browsers' });
@@ -164,16 +183,23 @@ describe('cbcm-query language', () => {
     const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     const resolved = all.filter((l) => l.command?.title.startsWith('runs as: '));
-    assert.deepStrictEqual(resolved.map((l) => [l.range.start.line, l.command?.title]), [[0, `runs as: last_activity:..${day(90)} register:${day(7)}..`]]);
+    assert.deepStrictEqual(
+      resolved.map((l) => [l.range.start.line, l.command?.title]),
+      [[0, `runs as: last_activity:..${day(90)} register:${day(7)}..`]],
+    );
     const run = all.find((l) => l.range.start.line === 0 && l.command?.title === 'Run in CBCM Explorer');
     assert.deepStrictEqual(run?.command?.arguments?.[0], { query: 'last_activity:..-90d register:-7d..', dialect: 'browsers' });
   });
 
   it('running a lens filters the tree with the serialized query; a query with errors is not run', async () => {
     const state = (await testingApi()).explorer.state;
-    const document = await openFile('run.cbcmq', ['# dialect: tokens', 'token_state:ACTIVE   device_type:CHROME_BROWSER', 'token_state:GONE'].join('\n'));
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri))
-      .filter((l) => l.command?.title.startsWith('Run in'));
+    const document = await openFile(
+      'run.cbcmq',
+      ['# dialect: tokens', 'token_state:ACTIVE   device_type:CHROME_BROWSER', 'token_state:GONE'].join('\n'),
+    );
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).filter((l) =>
+      l.command?.title.startsWith('Run in'),
+    );
     try {
       await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
       assert.strictEqual(state.tokenFilter?.query, 'token_state:ACTIVE device_type:CHROME_BROWSER');

@@ -4,7 +4,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface LoggedRequest { seq: number; method: string; path: string }
+interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+}
 
 describe('Read-only account commands', function () {
   this.timeout(60_000);

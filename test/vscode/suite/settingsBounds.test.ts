@@ -23,7 +23,10 @@ describe('Setting bounds (real VS Code settings)', function () {
     await settings().update('requestTimeoutSeconds', 1e12, vscode.ConfigurationTarget.Global);
     const config = readConfiguration();
     assert.strictEqual(config.requestTimeoutMs, 300_000);
-    assert.ok(config.notes.some((n) => /cbcm\.requestTimeoutSeconds.*so 300 is used/.test(n)), config.notes.join(' | '));
+    assert.ok(
+      config.notes.some((n) => /cbcm\.requestTimeoutSeconds.*so 300 is used/.test(n)),
+      config.notes.join(' | '),
+    );
     const api = await testingApi();
     const backend = await waitFor('a backend built with the new setting', () => api.services.backends.current);
     const units = await backend.listOrgUnits();

@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 import type { CbcmTestingApi } from '../../../src/testing';
 import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
-interface EmuBrowser { deviceId: string; annotatedNotes?: string; annotatedLocation?: string }
+interface EmuBrowser {
+  deviceId: string;
+  annotatedNotes?: string;
+  annotatedLocation?: string;
+}
 
 describe('Write path of single edits', function () {
   this.timeout(60_000);
@@ -23,8 +27,10 @@ describe('Write path of single edits', function () {
   const emuBrowser = () => control<EmuBrowser>(`browsers/${encodeURIComponent(id)}`);
   const history = async () => (await api.services.operations.journal.read()).operations;
   const values = (b: EmuBrowser & Record<string, unknown>) => ({
-    annotatedUser: String(b.annotatedUser ?? ''), annotatedLocation: String(b.annotatedLocation ?? ''),
-    annotatedAssetId: String(b.annotatedAssetId ?? ''), annotatedNotes: String(b.annotatedNotes ?? ''),
+    annotatedUser: String(b.annotatedUser ?? ''),
+    annotatedLocation: String(b.annotatedLocation ?? ''),
+    annotatedAssetId: String(b.annotatedAssetId ?? ''),
+    annotatedNotes: String(b.annotatedNotes ?? ''),
   });
 
   async function browserNode() {
@@ -48,7 +54,10 @@ describe('Write path of single edits', function () {
     assert.strictEqual(added.length, 1, JSON.stringify(added));
     const [op] = added;
     assert.strictEqual(op.record.action, 'annotate');
-    assert.deepStrictEqual(op.items.map((i) => [i.target, i.ok]), [[id, true]]);
+    assert.deepStrictEqual(
+      op.items.map((i) => [i.target, i.ok]),
+      [[id, true]],
+    );
     assert.deepStrictEqual(op.items[0].change, {
       kind: 'annotations',
       before: { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: 'before' },
@@ -64,13 +73,19 @@ describe('Write path of single edits', function () {
     const before = (await history()).length;
     // What the form posts when the admin saves.
     await (panel as unknown as { handle(m: unknown): Promise<void> }).handle({
-      type: 'save', requestId: 1, base, annotations: { ...base, annotatedLocation: 'Room 12' },
+      type: 'save',
+      requestId: 1,
+      base,
+      annotations: { ...base, annotatedLocation: 'Room 12' },
     });
     assert.strictEqual((await emuBrowser()).annotatedLocation, 'Room 12');
     const added = (await history()).slice(before);
     assert.strictEqual(added.length, 1, JSON.stringify(added));
     assert.strictEqual(added[0].record.action, 'annotate');
-    assert.deepStrictEqual(added[0].items.map((i) => [i.target, i.ok]), [[id, true]]);
+    assert.deepStrictEqual(
+      added[0].items.map((i) => [i.target, i.ok]),
+      [[id, true]],
+    );
     assert.deepStrictEqual(added[0].end && [added[0].end.done, added[0].end.failed], [1, 0]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
