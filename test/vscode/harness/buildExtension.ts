@@ -26,3 +26,17 @@ export async function packageExtension(): Promise<string> {
   if (!fs.existsSync(vsixPath)) throw new Error(`npm run package did not produce ${vsixPath}`);
   return vsixPath;
 }
+
+/**
+ * "Another extension" (test/vscode/e2e/callerExtension), packaged like any .vsix: the E2E run installs it next to
+ * CBCM Explorer to check that an installed CBCM Explorer ignores the automation arguments other extensions pass.
+ */
+export async function packageCallerExtension(): Promise<string> {
+  const out = path.join(path.dirname(vsixPath), 'e2e-caller.vsix');
+  fs.rmSync(out, { force: true });
+  await runToCompletion(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out], {
+    cwd: path.join(repoRoot, 'test', 'vscode', 'e2e', 'callerExtension'),
+  });
+  if (!fs.existsSync(out)) throw new Error(`vsce package did not produce ${out}`);
+  return out;
+}

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
-import { packageExtension } from './buildExtension';
+import { packageCallerExtension, packageExtension } from './buildExtension';
 import { createFixture, E2eFixture, screenshotName, setFixture } from './fixture';
 import { e2eDir, repoRoot, screenshotsDir } from './paths';
 import { SuiteResults, TestResult, TestError } from './results';
@@ -38,7 +38,9 @@ export async function runE2e(options: E2eOptions): Promise<number> {
     return 1;
   }
   const vsix = await packageExtension();
-  const session = await startSession({ name: 'e2e', browsers: options.browsers, autoSignInVariables: true, vsix });
+  // productionCaller.e2e.ts: another installed extension calling our commands with automation arguments.
+  const caller = await packageCallerExtension();
+  const session = await startSession({ name: 'e2e', browsers: options.browsers, autoSignInVariables: true, vsix, extraVsix: [caller] });
   // Stale screenshots would pass for this run's; keep them only while another E2E run (other folder) is live.
   if (path.basename(session.artifactsDir) === 'e2e') fs.rmSync(screenshotsDir, { recursive: true, force: true });
   try {

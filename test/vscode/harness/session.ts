@@ -16,6 +16,8 @@ export interface SessionOptions {
   browsers: number;
   /** Install this .vsix into the (throw-away) extensions folder; without it the folder stays empty. */
   vsix?: string;
+  /** Further .vsix files to install next to it (other extensions the E2E tests need). */
+  extraVsix?: string[];
   /**
    * Pass the automatic sign-in variables (service-account key + admin to impersonate) to the extension host. Only a
    * development build honours them; the E2E run sets them to check that the installed .vsix does not.
@@ -61,6 +63,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   });
 
   if (options.vsix) await installVsix(options.vsix, dirs.extensionsDir, dirs.serverDataDir);
+  for (const extra of options.extraVsix ?? []) await installVsix(extra, dirs.extensionsDir, dirs.serverDataDir);
 
   const emulator = await startEmulator({ browsers: options.browsers, port: options.emulatorPort });
   writeUserSettings(dirs, { ...emulatorSettings(emulator), ...options.settings });
