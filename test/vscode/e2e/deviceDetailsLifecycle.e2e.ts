@@ -110,7 +110,14 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     const other = [NAMES.two, NAMES.move].find((n) => n !== next)!;
     await page.waitForTimeout(600); // not a double click with the click before
     await browserRow(other).click();
-    await waitForDetailsTabs([`Browser: ${other} (preview)`, `Browser: ${next}`]);
+    // With the focus in the webview, the first click on the tree is sometimes taken as focusing it only (seen on
+    // a loaded machine): click once more, as an admin would, if the preview did not change.
+    await waitForDetailsTabs([`Browser: ${other} (preview)`, `Browser: ${next}`], 8_000).catch(async () => {
+      console.log('    (the click on the tree was dropped once; clicked again)');
+      await page.waitForTimeout(600);
+      await browserRow(other).click();
+      await waitForDetailsTabs([`Browser: ${other} (preview)`, `Browser: ${next}`]);
+    });
     assert.strictEqual(await focusIsIn(), 'tree');
 
     // A double click pins (the preview tab becomes ONE's own tab) and moves the focus to it.
