@@ -52,6 +52,11 @@ export interface ItemRecord {
    * in between: the request may or may not have reached Google.
    */
   pending?: true;
+  /**
+   * A move or annotation write cancelled or lost in flight: Google may have applied it. Undo includes it (it checks
+   * where the browser is, or its annotations, before changing anything).
+   */
+  uncertain?: true;
 }
 
 export interface EndRecord {

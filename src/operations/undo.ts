@@ -23,7 +23,8 @@ export interface UndoPlan {
 export function planUndo(operation: JournalOperation): UndoPlan {
   const plan: UndoPlan = { operation, annotations: [], moves: new Map(), tokensToRevoke: [], notUndoable: [] };
   for (const item of operation.items) {
-    if (!item.ok) continue; // nothing happened to it
+    // Nothing happened to a failed one; a move cancelled in flight may have happened (runUndo checks where it is).
+    if (!item.ok && !item.uncertain) continue;
     const c = item.change;
     if (c.kind === 'annotations') plan.annotations.push({ target: { deviceId: item.target, annotations: c.after }, restore: c.before });
     else if (c.kind === 'move') {
