@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { JournalOperation } from '../operations/journalRecords';
 import { readJournalFile } from '../operations/journal';
-import { planUndo, runUndo, undoCount } from '../operations/undo';
+import { planUndo, runUndo, undoCount, undoPreviewText } from '../operations/undo';
 import { relativeTime } from '../util/relativeTime';
 import { openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
@@ -147,6 +147,8 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
       .filter(Boolean)
       .join('\n\n');
     const button = `Undo ${n.toLocaleString(displayLocale())}`;
+    // The same per-browser preview as a bulk run, before the confirmation (automation needs no tab left open).
+    if (!confirmed) await openPreview(`undo-${o.record.op}`, undoPreviewText(plan));
     if (!confirmed && (await vscode.window.showWarningMessage(`Undo "${o.record.title}"?`, { modal: true, detail }, button)) !== button) return;
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Undo: ${o.record.title}`, cancellable: true },

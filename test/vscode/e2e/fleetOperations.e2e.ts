@@ -70,6 +70,11 @@ describe('Fleet operations', () => {
     await runCommand('CBCM: Undo Last Change…');
     const undoText = await pressDialogButton(/^Undo 5$/);
     assert.match(undoText, /previous annotations back/);
+    // Before the question, the undo's per-browser preview opened (read-only, nothing sent yet).
+    await page
+      .locator('.tab', { hasText: /^undo-.*\.md/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await eventually(
       'the emulator to be back as before',
       () => picked.every((b, i) => b.annotatedAssetId === before[i][0] && b.annotatedLocation === before[i][1]),
