@@ -166,23 +166,33 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
     return summary;
   };
 
-  const exportDeleted = async (o: JournalOperation) => {
+  /** `target` (automation, outside Production) skips the save dialog. */
+  const exportDeleted = async (o: JournalOperation, target?: vscode.Uri) => {
     const records = o.items
       .filter((i) => i.change.kind === 'delete' && i.change.record)
       .map((i) => JSON.stringify((i.change as { record: unknown }).record));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined,
-      filters: { 'JSON Lines': ['jsonl'] },
-    });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined,
+        filters: { 'JSON Lines': ['jsonl'] },
+      }));
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(records.join('\n') + '\n', 'utf8'));
     void vscode.window.showInformationMessage(`Saved ${records.length} deleted browser record(s).`);
+    return uri.toString();
   };
 
   const byId = async (id: unknown) => (await operations.journal.read()).operations.find((o) => o.record.op === id);
   return [
     vscode.commands.registerCommand('cbcm.history.show', show),
+    // The history's export button, by operation id (not in the palette); automation may give the file.
+    vscode.commands.registerCommand('cbcm.history.exportDeleted', async (id?: unknown, file?: unknown) => {
+      const o = await byId(id);
+      if (!o) return undefined;
+      return exportDeleted(o, !production && file instanceof vscode.Uri ? file : undefined);
+    }),
     // Palette: the latest undoable operation; automation may name one.
     vscode.commands.registerCommand('cbcm.history.undo', async (id?: unknown, auto?: { confirmed?: boolean }) => {
       const ops = (await operations.journal.read()).operations;
