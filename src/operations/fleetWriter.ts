@@ -46,6 +46,8 @@ export function tokenFacts(t: EnrollmentToken): TokenFacts {
 /** Why a browser of a batch cancelled or lost in flight is neither done nor "not tried". */
 export const MAYBE_MOVED = 'The run stopped while its move request was in flight: Google may have moved it (Undo moves it back if it did).';
 
+export const MAYBE_DELETED =
+  'The run stopped while its delete request was in flight: Google may have deleted it (its full record is in the change history).';
 export const MAYBE_WRITTEN =
   'The run stopped while its write was in flight: Google may have saved it (Undo puts the previous values back if it did).';
 
@@ -200,10 +202,12 @@ export class WriteOperation {
       await this.backend.deleteBrowser(deviceId, signal);
     } catch (e) {
       if (signal?.aborted) {
+        // Sent, then cancelled: Google may have deleted it, so it is neither done nor "not tried".
         await this.journal.items(this.id, [
-          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, reason: 'cancelled; the delete may have reached Google' },
+          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, uncertain: true, reason: MAYBE_DELETED },
         ]);
-        throw e;
+        this.tally.failed++;
+        return { ok: false, reason: MAYBE_DELETED };
       }
       return this.deleteFailed(deviceId, null, reasonOf(e));
     }

@@ -53,8 +53,8 @@ export interface ItemRecord {
    */
   pending?: true;
   /**
-   * A move or annotation write cancelled or lost in flight: Google may have applied it. Undo includes it (it checks
-   * where the browser is, or its annotations, before changing anything).
+   * A write, move or delete cancelled or lost in flight: Google may have applied it. Undo includes a move or an
+   * annotation write (it checks where the browser is, or its annotations, before changing anything).
    */
   uncertain?: true;
 }

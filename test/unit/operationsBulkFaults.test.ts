@@ -9,7 +9,7 @@ import * as path from 'path';
 import { SCOPES } from '../emulator';
 import { useEmulator } from '../emulator/fixture';
 import { DirectoryBetaClient, type FetchLike } from '../../src/api';
-import { planAnnotations, runAnnotate, runMove, type AnnotationChanges } from '../../src/operations/bulkRun';
+import { planAnnotations, runAnnotate, runDelete, runMove, type AnnotationChanges } from '../../src/operations/bulkRun';
 import { dryRunQuery } from '../../src/operations/bulkTargets';
 import { FleetWriter } from '../../src/operations/fleetWriter';
 import { ChangeJournal } from '../../src/operations/journal';
@@ -167,5 +167,34 @@ describe('bulk operations under faults', function () {
     const ok = emu.requests.filter((r) => (r.method === 'PUT' || r.method === 'PATCH') && r.status === 200).map((r) => r.path.split('?')[0]);
     assert.strictEqual(new Set(ok).size, ok.length, 'each browser written once');
     assert.strictEqual(ok.length, targets.length);
+  });
+
+  it('a delete run cancelled while requests are in flight: "not tried" ones are all still there, the others say "may have"', async () => {
+    const dry = await dryRunQuery(backend, {}, { withAnnotations: false });
+    const targets = dry.targets.slice(0, 30);
+    const abort = new AbortController();
+    emu.setFaults({ latencyMs: 60 });
+    const summary = await runDelete(writer, targets, 'Delete 30', {
+      concurrency: 4,
+      signal: abort.signal,
+      onProgress: (p) => {
+        // Aborted between the FULL read and the answer to the delete of the browsers in flight.
+        if (p.finished === 8) setTimeout(() => abort.abort(), 90);
+      },
+    });
+    emu.clearFaults();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.strictEqual(summary.stoppedBy, 'Cancelled');
+    const all = [...summary.done, ...summary.failed.map((f) => f.target), ...summary.notTried].map((t) => t.deviceId);
+    assert.deepStrictEqual([...all].sort(), targets.map((t) => t.deviceId).sort(), 'every browser in exactly one list');
+    for (const t of summary.done) assert.ok(!emu.fleet.browsers.has(t.deviceId), `${t.deviceId} deleted`);
+    for (const t of summary.notTried) assert.ok(emu.fleet.browsers.has(t.deviceId), `${t.deviceId} is "not tried" but was deleted`);
+    for (const f of summary.failed) assert.match(f.reason, /may have deleted it/);
+    const [op] = (await journal.read()).operations;
+    for (const f of summary.failed) {
+      const item = op.items.find((i) => i.target === f.target.deviceId)!;
+      assert.ok(item.uncertain && item.change.kind === 'delete', 'the history says it may have been deleted');
+      assert.strictEqual((item.change.record as { deviceId?: string } | null)?.deviceId, f.target.deviceId, 'with its FULL record kept');
+    }
   });
 });
