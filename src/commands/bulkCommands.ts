@@ -144,12 +144,16 @@ function sampleLines(dry: DryRun): string {
   return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }
 
+/** Where the browsers of a move are now, largest first; past 8 org units the rest are summed, never left out. */
 function fromLines(dry: DryRun): string {
-  return [...dry.byOrgUnit]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
-    .map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`)
-    .join('\n');
+  const sorted = [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]);
+  const lines = sorted.slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`);
+  const rest = sorted.slice(8);
+  if (rest.length)
+    lines.push(
+      `… and ${rest.length.toLocaleString(displayLocale())} more org units: ${rest.reduce((t, [, n]) => t + n, 0).toLocaleString(displayLocale())}`,
+    );
+  return lines.join('\n');
 }
 
 async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
