@@ -3,7 +3,9 @@
 // the same numbers (for screen readers, keyboards and copying). A click on a bar or a table button only names
 // the bar; the extension decides what it does. A click anywhere in a bar's column counts (a one-browser bar is
 // a sliver), and on a stacked bar it acts on the whole bar, not the segment under the pointer. Text goes in
-// with textContent only.
+// with textContent only. A right-click on a bar (or, on a focused chart, the arrow keys to choose a bar and
+// Shift+F10 or the menu key) opens VS Code's own context menu for it: filter, or move / annotate / delete every
+// browser the bar counts (src/webview/overview/barMenu.ts).
 
 import {
   BarController,
@@ -25,6 +27,8 @@ import {
   type OverviewState,
   type OverviewWebviewMessage,
 } from '../../src/webview/overview/protocol';
+import { barContext } from '../../src/webview/overview/barContext';
+import type { OverviewScope } from '../../src/overview/figures';
 import { append, el } from './_dom';
 import { connect } from './_webview';
 
@@ -141,6 +145,10 @@ function toggleTables(): void {
 interface Card {
   section: HTMLElement;
   canvas: HTMLCanvasElement;
+  /** Announces the bar chosen with the keyboard. */
+  live: HTMLElement;
+  /** The bar chosen with the keyboard or the last right-click: what Enter and the context menu act on. */
+  selected?: number;
   wrap: HTMLElement;
   note: HTMLElement;
   table: HTMLElement;
@@ -150,6 +158,7 @@ interface Card {
 
 const cards = new Map<string, Card>();
 let currentFigures: FleetFigures | undefined;
+let currentScope: OverviewScope = { kind: 'account' };
 
 const HORIZONTAL = new Set(['platforms', 'osVersions', 'orgUnits']);
 
@@ -251,7 +260,9 @@ function chartConfig(current: () => ChartModel): ChartConfiguration<'bar'> {
               const m = current();
               const a = actionOf(m, i.dataIndex);
               const total = m.stacks ? `Total: ${counted(m.categories[i.dataIndex]?.count ?? 0, m.unit)}\n` : '';
-              return a ? `${total}${actionText(a)}` : total;
+              const more =
+                a?.kind === 'filter' && a.dialect === 'browsers' ? '\nRight-click (or Shift+F10) to move, annotate or delete them all' : '';
+              return a ? `${total}${actionText(a)}${more}` : total;
             },
           },
         },
@@ -306,11 +317,110 @@ function ariaSummary(model: ChartModel): string {
   return `${model.title}, bar chart of ${model.unit}. ${top}${model.categories.length > 6 ? '; …' : ''}. The table below has every figure.`;
 }
 
+// ---------------------------------------------------------------- choosing a bar: keyboard and context menu
+
+const KEY_HINT = 'Arrow keys choose a bar, Enter filters the explorer to it, Shift+F10 opens its actions (move, annotate or delete all).';
+
+/** Marks `index` as the card's chosen bar: highlighted with its tooltip, named in the canvas' context menu data. */
+function selectBar(card: Card, index: number | undefined, announce: boolean): void {
+  const n = card.model.categories.length;
+  card.selected = index === undefined || n === 0 ? undefined : Math.max(0, Math.min(n - 1, index));
+  const i = card.selected;
+  if (i === undefined) {
+    card.canvas.removeAttribute('data-vscode-context');
+    delete card.canvas.dataset.selected;
+    card.chart.setActiveElements([]);
+    card.chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
+    card.chart.update('none');
+    return;
+  }
+  const c = card.model.categories[i];
+  card.canvas.setAttribute('data-vscode-context', JSON.stringify(barContext(currentScope, card.model.id, i, c.action)));
+  card.canvas.dataset.selected = String(i);
+  const active = card.chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: i }));
+  card.chart.setActiveElements(active);
+  const center = barCenterOf(card, i) ?? { x: 0, y: 0 };
+  card.chart.tooltip?.setActiveElements(active, center);
+  card.chart.update('none');
+  if (announce) {
+    const what =
+      c.action.kind === 'filter' && c.action.dialect === 'browsers'
+        ? 'Enter filters the explorer; Shift+F10 to move, annotate or delete them all.'
+        : actionText(c.action);
+    card.live.textContent = `${rowName(card.model, c)}: ${counted(c.count, card.model.unit)}. ${what}`;
+  }
+}
+
+function barCenterOf(card: Card, index: number): { x: number; y: number } | undefined {
+  const bar = card.chart.getDatasetMeta(0).data[index] as unknown as { getCenterPoint?: () => { x: number; y: number } } | undefined;
+  return bar?.getCenterPoint?.();
+}
+
+function onChartKey(card: Card, e: KeyboardEvent): void {
+  const n = card.model.categories.length;
+  if (n === 0) return;
+  const i = card.selected;
+  let next: number | undefined;
+  switch (e.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      next = i === undefined ? 0 : i + 1;
+      break;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      next = i === undefined ? n - 1 : i - 1;
+      break;
+    case 'Home':
+      next = 0;
+      break;
+    case 'End':
+      next = n - 1;
+      break;
+    case 'Enter':
+    case ' ':
+      e.preventDefault();
+      if (i !== undefined) activate(card.model, i);
+      return;
+    case 'ContextMenu':
+    case 'F10':
+      if (e.key === 'F10' && !e.shiftKey) return;
+      // The menu opens at the chosen bar (a keyboard menu would open at the canvas' corner); the webview's
+      // context-menu handler reads the canvas' data-vscode-context.
+      e.preventDefault();
+      if (i === undefined) selectBar(card, 0, true);
+      openMenuAtBar(card);
+      return;
+    case 'Escape':
+      selectBar(card, undefined, false);
+      return;
+    default:
+      return;
+  }
+  e.preventDefault();
+  selectBar(card, next, true);
+}
+
+function openMenuAtBar(card: Card): void {
+  const rect = card.canvas.getBoundingClientRect();
+  const center = (card.selected !== undefined && barCenterOf(card, card.selected)) || { x: 0, y: 0 };
+  card.canvas.dispatchEvent(
+    new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: rect.left + center.x, clientY: rect.top + center.y }),
+  );
+}
+
+/** A right-click chooses the bar of the column under the pointer (the same hit area as a click). */
+function onChartContextMenu(card: Card, e: MouseEvent): void {
+  const hits = card.chart.getElementsAtEventForMode(e, 'index', { intersect: false, axis: HORIZONTAL.has(card.model.id) ? 'y' : 'x' }, false);
+  selectBar(card, hits[0]?.index, false);
+}
+
 function renderCard(model: ChartModel, total: number): void {
   let card = cards.get(model.id);
   if (!card) {
-    const canvas = el('canvas', { attrs: { role: 'img', 'data-chart': model.id } });
+    const canvas = el('canvas', { attrs: { role: 'img', 'data-chart': model.id, tabindex: '0', 'aria-describedby': `hint-${model.id}` } });
     const wrap = el('div', { className: 'canvas-wrap' }, canvas);
+    const hint = el('span', { className: 'visually-hidden', text: KEY_HINT, attrs: { id: `hint-${model.id}` } });
+    const live = el('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite' } });
     const note = el('p', { className: 'note muted' });
     const table = el('div');
     const h2 = el('h2', { text: model.title, attrs: { id: `title-${model.id}` } });
@@ -319,15 +429,19 @@ function renderCard(model: ChartModel, total: number): void {
       { className: `card card-${model.id}`, attrs: { 'aria-labelledby': `title-${model.id}`, id: `chart-${model.id}` } },
       h2,
       wrap,
+      hint,
+      live,
       note,
       table,
     );
     grid.appendChild(section);
-    const created: Card = { section, canvas, wrap, note, table, chart: undefined as unknown as Chart<'bar'>, model };
+    const created: Card = { section, canvas, live, wrap, note, table, chart: undefined as unknown as Chart<'bar'>, model };
     created.chart = new Chart(
       canvas,
       chartConfig(() => created.model),
     );
+    canvas.addEventListener('keydown', (e) => onChartKey(created, e));
+    canvas.addEventListener('contextmenu', (e) => onChartContextMenu(created, e));
     card = created;
     cards.set(model.id, card);
   }
@@ -339,6 +453,8 @@ function renderCard(model: ChartModel, total: number): void {
   card.chart.data.labels = model.categories.map((c) => c.label);
   card.chart.data.datasets = datasetsOf(model);
   card.chart.update('none');
+  // The chosen bar's menu data follows the figures as they stream in (its action may change).
+  if (card.selected !== undefined) selectBar(card, card.selected, false);
   // Streaming re-renders the table often: keep it open if the admin opened it.
   const wasOpen = (card.table.firstElementChild as HTMLDetailsElement | null)?.open;
   const table = renderTable(model, total);
@@ -547,6 +663,7 @@ function renderDiff(state: OverviewState): void {
 
 function render(state: OverviewState): void {
   channel.setState({ scope: state.scope });
+  currentScope = state.scope;
   const scope = state.scope.kind === 'account' ? 'whole account' : `org unit ${state.scope.orgUnitPath} (browsers directly in it)`;
   heading.textContent = `Fleet overview — ${scope}`;
   const f = state.figures;
@@ -597,6 +714,7 @@ const themeObserver = new MutationObserver(() => {
       card.canvas,
       chartConfig(() => card.model),
     );
+    if (card.selected !== undefined) selectBar(card, card.selected, false);
   }
 });
 // VS Code switches the body's theme class and rewrites the --vscode-* variables on <html> when the theme changes.

@@ -63,6 +63,8 @@ export class MoveApi {
           // reported as not tried; re-running it is safe because a move is idempotent.
           stop = e;
           result.notTried.push(...batch);
+          // The request was sent: a cancel or a lost answer does not tell whether Google applied it.
+          if (e.kind === 'cancelled' || e.kind === 'network' || e.kind === 'timeout') (result.uncertain ??= []).push(...batch);
           return;
         }
         if (batch.length === 1) {

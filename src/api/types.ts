@@ -258,6 +258,11 @@ export interface MoveResult {
   moved: string[];
   failed: { id: string; reason: string }[];
   notTried: string[];
+  /**
+   * Part of `notTried`: ids whose batch was sent and then cancelled or lost (network, time-out) before Google
+   * answered, so Google may have moved them. Callers that keep a history record them as "may have moved".
+   */
+  uncertain?: string[];
   /** Why the move stopped early (cancelled, permission, quota...), when it did; `notTried` holds the rest. */
   stoppedBy?: { kind: string; message: string };
 }

@@ -7,7 +7,7 @@ import type { CbcmBackend } from '../api/backend';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import { runAnnotate, runDelete, runMove, planAnnotations, type AnnotationChanges, type BulkSummary, type RunOptions } from '../operations/bulkRun';
 import { parseTemplate } from '../operations/templates';
-import { dryRunOf, dryRunQuery, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
+import { dryRunOf, dryRunQuery, rereadTargets, toTarget, type BulkTarget, type DryRun, type QueryScope } from '../operations/bulkTargets';
 import type { FleetWriter } from '../operations/fleetWriter';
 import { validateQueryInput } from '../query';
 import { BrowserListFolderNode } from '../tree/nodes/browserListFolderNode';
@@ -34,6 +34,8 @@ interface BulkAutomation {
   destination?: string;
   /** Per annotation field: a template, or null to clear it. */
   changes?: Partial<Record<AnnotationField, string | null>>;
+  /** Press "Retry Failed" once after the run; the command then returns the retry's summary. */
+  retryFailed?: boolean;
 }
 
 const isFolder = (n: unknown): n is BrowsersFolderNode => n instanceof BrowsersFolderNode;
@@ -142,12 +144,16 @@ function sampleLines(dry: DryRun): string {
   return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
 }
 
+/** Where the browsers of a move are now, largest first; past 8 org units the rest are summed, never left out. */
 function fromLines(dry: DryRun): string {
-  return [...dry.byOrgUnit]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
-    .map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`)
-    .join('\n');
+  const sorted = [...dry.byOrgUnit].sort((a, b) => b[1] - a[1]);
+  const lines = sorted.slice(0, 8).map(([ou, n]) => `${ou || '(unknown)'}: ${n.toLocaleString(displayLocale())}`);
+  const rest = sorted.slice(8);
+  if (rest.length)
+    lines.push(
+      `… and ${rest.length.toLocaleString(displayLocale())} more org units: ${rest.reduce((t, [, n]) => t + n, 0).toLocaleString(displayLocale())}`,
+    );
+  return lines.join('\n');
 }
 
 async function confirm(auto: BulkAutomation, message: string, detail: string, button: string): Promise<boolean> {
@@ -161,6 +167,7 @@ async function runBulk(
   source: Source,
   auto: BulkAutomation,
   retryOf?: BulkTarget[],
+  retryChanges?: AnnotationChanges,
 ): Promise<BulkSummary | undefined> {
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
@@ -174,7 +181,10 @@ async function runBulk(
     void vscode.window.showInformationMessage('Select one or more browsers in the explorer first.');
     return undefined;
   }
-  const dry = retryOf ? dryRunOf(retryOf) : await findTargets(backend, source, kind === 'annotate');
+  // A retried annotate run starts from what Google holds now, with the same changes (asked once).
+  const dry = retryOf
+    ? dryRunOf(kind === 'annotate' ? await rereadTargets(backend, retryOf) : retryOf)
+    : await findTargets(backend, source, kind === 'annotate');
   if (!dry) return undefined;
   const n = dry.targets.length;
   const what = source.kind === 'query' ? describeScope(source.scope) : 'selected';
@@ -182,15 +192,17 @@ async function runBulk(
     void vscode.window.showInformationMessage(`No browser ${what}. Nothing to do.`);
     return undefined;
   }
-  const again = (targets: BulkTarget[]) => runBulk(c, kind, source, auto, targets);
+  let changesUsed: AnnotationChanges | undefined;
+  const again = (targets: BulkTarget[]) => runBulk(c, kind, source, { ...auto, retryFailed: false }, targets, changesUsed);
   const summary =
     kind === 'move'
       ? await bulkMove(backend, writer, dry, what, auto)
       : kind === 'delete'
         ? await bulkDelete(writer, dry, what, auto)
-        : await bulkAnnotate(writer, dry, what, auto);
+        : await bulkAnnotate(writer, dry, what, auto, retryChanges, (used) => (changesUsed = used));
   if (!summary) return undefined;
   c.explorer.refresh();
+  if (auto.retryFailed) return again([...summary.failed.map((f) => f.target), ...summary.notTried]);
   // Not awaited: the command's result is the summary; the message waits for the admin as long as it likes.
   void reportBulk(kind === 'move' ? 'Moved' : kind === 'delete' ? 'Deleted' : 'Annotated', summary, c.services.log, again);
   return summary;
@@ -268,10 +280,18 @@ function presetChanges(preset: NonNullable<BulkAutomation['changes']>): Annotati
   ) as AnnotationChanges;
 }
 
-async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto: BulkAutomation): Promise<BulkSummary | undefined> {
+async function bulkAnnotate(
+  writer: FleetWriter,
+  dry: DryRun,
+  what: string,
+  auto: BulkAutomation,
+  reuse?: AnnotationChanges,
+  used?: (changes: AnnotationChanges) => void,
+): Promise<BulkSummary | undefined> {
   const n = dry.targets.length;
-  const changes = auto.changes ? presetChanges(auto.changes) : await askAnnotationChanges(n);
+  const changes = reuse ?? (auto.changes ? presetChanges(auto.changes) : await askAnnotationChanges(n));
   if (!changes) return undefined;
+  used?.(changes);
   const now = new Date();
   const plan = (t: BulkTarget) => planAnnotations(t, changes, now);
   const title = `Set annotations on ${count(n, 'browser')} ${what}`;

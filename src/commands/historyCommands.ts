@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { JournalOperation } from '../operations/journalRecords';
 import { readJournalFile } from '../operations/journal';
-import { planUndo, runUndo, undoCount } from '../operations/undo';
+import { planUndo, runUndo, undoCount, undoPreviewText } from '../operations/undo';
 import { relativeTime } from '../util/relativeTime';
 import { openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
@@ -147,6 +147,8 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
       .filter(Boolean)
       .join('\n\n');
     const button = `Undo ${n.toLocaleString(displayLocale())}`;
+    // The same per-browser preview as a bulk run, before the confirmation (automation needs no tab left open).
+    if (!confirmed) await openPreview(`undo-${o.record.op}`, undoPreviewText(plan));
     if (!confirmed && (await vscode.window.showWarningMessage(`Undo "${o.record.title}"?`, { modal: true, detail }, button)) !== button) return;
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Undo: ${o.record.title}`, cancellable: true },
@@ -164,23 +166,33 @@ export function registerHistoryCommands(services: Services): vscode.Disposable[]
     return summary;
   };
 
-  const exportDeleted = async (o: JournalOperation) => {
+  /** `target` (automation, outside Production) skips the save dialog. */
+  const exportDeleted = async (o: JournalOperation, target?: vscode.Uri) => {
     const records = o.items
       .filter((i) => i.change.kind === 'delete' && i.change.record)
       .map((i) => JSON.stringify((i.change as { record: unknown }).record));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined,
-      filters: { 'JSON Lines': ['jsonl'] },
-    });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-deleted-${o.record.at.slice(0, 10)}.jsonl`) : undefined,
+        filters: { 'JSON Lines': ['jsonl'] },
+      }));
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(records.join('\n') + '\n', 'utf8'));
     void vscode.window.showInformationMessage(`Saved ${records.length} deleted browser record(s).`);
+    return uri.toString();
   };
 
   const byId = async (id: unknown) => (await operations.journal.read()).operations.find((o) => o.record.op === id);
   return [
     vscode.commands.registerCommand('cbcm.history.show', show),
+    // The history's export button, by operation id (not in the palette); automation may give the file.
+    vscode.commands.registerCommand('cbcm.history.exportDeleted', async (id?: unknown, file?: unknown) => {
+      const o = await byId(id);
+      if (!o) return undefined;
+      return exportDeleted(o, !production && file instanceof vscode.Uri ? file : undefined);
+    }),
     // Palette: the latest undoable operation; automation may name one.
     vscode.commands.registerCommand('cbcm.history.undo', async (id?: unknown, auto?: { confirmed?: boolean }) => {
       const ops = (await operations.journal.read()).operations;

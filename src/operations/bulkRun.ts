@@ -5,7 +5,7 @@ import { normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import { ANNOTATION_KEYS, type AnnotationValues } from '../model/annotations';
 import type { BulkTarget } from './bulkTargets';
 import type { PreviewRow } from './csvImport';
-import type { FleetWriter, WriteOperation } from './fleetWriter';
+import { MAYBE_MOVED, type FleetWriter, type WriteOperation } from './fleetWriter';
 import type { OperationAction, OperationRecord } from './journalRecords';
 import type { AnnotationTemplate } from './templates';
 
@@ -160,7 +160,10 @@ export function runMove(
     );
     summary.done.push(...result.moved.map((id) => byId.get(id)!));
     summary.failed.push(...result.failed.map((f) => ({ target: byId.get(f.id)!, reason: f.reason })));
-    summary.notTried.push(...result.notTried.map((id) => byId.get(id)!));
+    // Sent but unanswered: may have moved, so not "not tried" (a retry is still safe: a move is idempotent).
+    const uncertain = new Set(result.uncertain);
+    summary.failed.push(...[...uncertain].map((id) => ({ target: byId.get(id)!, reason: MAYBE_MOVED })));
+    summary.notTried.push(...result.notTried.filter((id) => !uncertain.has(id)).map((id) => byId.get(id)!));
     if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
   });
 }
@@ -236,7 +239,12 @@ export function runImport(
         failed.add(f.id);
         summary.failed.push({ target: targetOf(f.id)!, reason: `Annotations ${afterOf.has(f.id) ? 'saved, but ' : ''}not moved: ${f.reason}` });
       }
-      result.notTried.forEach((id) => notTried.add(id));
+      const uncertain = new Set(result.uncertain);
+      for (const id of uncertain) {
+        failed.add(id);
+        summary.failed.push({ target: targetOf(id)!, reason: `${afterOf.has(id) ? 'Annotations saved; ' : ''}${MAYBE_MOVED}` });
+      }
+      result.notTried.filter((id) => !uncertain.has(id)).forEach((id) => notTried.add(id));
       if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
     }
     for (const r of chosen) {

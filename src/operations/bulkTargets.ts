@@ -37,6 +37,33 @@ export function dryRunOf(targets: BulkTarget[]): DryRun {
   return { targets, sample: targets.slice(0, SAMPLE_SIZE), byOrgUnit };
 }
 
+/**
+ * "Retry failed" of an annotate run: the targets read again, so the retry's preview and conflict check start from
+ * what Google holds now (a conflict retried with the old base would only conflict again). One read per target;
+ * a target that cannot be read keeps its old values (its write then reports why).
+ */
+export async function rereadTargets(
+  backend: CbcmBackend,
+  targets: readonly BulkTarget[],
+  signal?: AbortSignal,
+  concurrency = 10,
+): Promise<BulkTarget[]> {
+  const out = [...targets];
+  let next = 0;
+  const worker = async () => {
+    while (next < out.length && !signal?.aborted) {
+      const i = next++;
+      try {
+        out[i] = toTarget(await backend.getBrowser(out[i].deviceId, 'BASIC', signal), true);
+      } catch {
+        // left as it was
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, out.length) }, worker));
+  return out;
+}
+
 export interface QueryScope {
   query?: string;
   orgUnitPath?: string;

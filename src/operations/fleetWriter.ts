@@ -43,6 +43,14 @@ export function tokenFacts(t: EnrollmentToken): TokenFacts {
   return { tokenPermanentId: t.tokenPermanentId, orgUnitPath: t.orgUnitPath, createTime: t.createTime, expireTime: t.expireTime };
 }
 
+/** Why a browser of a batch cancelled or lost in flight is neither done nor "not tried". */
+export const MAYBE_MOVED = 'The run stopped while its move request was in flight: Google may have moved it (Undo moves it back if it did).';
+
+export const MAYBE_DELETED =
+  'The run stopped while its delete request was in flight: Google may have deleted it (its full record is in the change history).';
+export const MAYBE_WRITTEN =
+  'The run stopped while its write was in flight: Google may have saved it (Undo puts the previous values back if it did).';
+
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class FleetWriter {
@@ -119,7 +127,21 @@ export class WriteOperation {
     try {
       written = await this.backend.updateAnnotations(deviceId, plan.result, signal);
     } catch (e) {
-      if (signal?.aborted) throw e;
+      if (signal?.aborted) {
+        // Sent, then cancelled: Google may have saved it. Recorded so undo can put it back (its conflict check
+        // finds nothing to undo if it was not saved), and reported as such rather than "not tried".
+        await this.journal.items(this.id, [
+          {
+            target: deviceId,
+            change: { kind: 'annotations', before: remote, after: plan.result },
+            ok: false,
+            uncertain: true,
+            reason: MAYBE_WRITTEN,
+          },
+        ]);
+        this.tally.failed++;
+        return { status: 'failed', reason: MAYBE_WRITTEN };
+      }
       return this.annotationFailed(deviceId, remote, plan.result, reasonOf(e));
     }
     const after = annotationValues({ ...plan.result, ...pickAnnotations(written) });
@@ -152,6 +174,13 @@ export class WriteOperation {
         ok: false,
         reason: f.reason,
       })),
+      ...(result.uncertain ?? []).map((id) => ({
+        target: id,
+        change: { kind: 'move' as const, before: from.get(id), after: orgUnitPath },
+        ok: false,
+        uncertain: true as const,
+        reason: MAYBE_MOVED,
+      })),
     ]);
     this.tally.done += result.moved.length;
     this.tally.failed += result.failed.length;
@@ -173,10 +202,12 @@ export class WriteOperation {
       await this.backend.deleteBrowser(deviceId, signal);
     } catch (e) {
       if (signal?.aborted) {
+        // Sent, then cancelled: Google may have deleted it, so it is neither done nor "not tried".
         await this.journal.items(this.id, [
-          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, reason: 'cancelled; the delete may have reached Google' },
+          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, uncertain: true, reason: MAYBE_DELETED },
         ]);
-        throw e;
+        this.tally.failed++;
+        return { ok: false, reason: MAYBE_DELETED };
       }
       return this.deleteFailed(deviceId, null, reasonOf(e));
     }

@@ -52,6 +52,11 @@ export interface ItemRecord {
    * in between: the request may or may not have reached Google.
    */
   pending?: true;
+  /**
+   * A write, move or delete cancelled or lost in flight: Google may have applied it. Undo includes a move or an
+   * annotation write (it checks where the browser is, or its annotations, before changing anything).
+   */
+  uncertain?: true;
 }
 
 export interface EndRecord {

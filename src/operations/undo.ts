@@ -3,7 +3,7 @@
 // Running the plan goes through the same conflict-checked writes as any bulk run: a browser changed since the
 // operation is reported, never overwritten.
 import type { CbcmBackend } from '../api/backend';
-import type { AnnotationValues } from '../model/annotations';
+import { ANNOTATION_LABELS, type AnnotationValues } from '../model/annotations';
 import { runAnnotate, runMove, type BulkSummary, type RunOptions } from './bulkRun';
 import { dryRunQuery, type BulkTarget } from './bulkTargets';
 import type { FleetWriter } from './fleetWriter';
@@ -23,7 +23,8 @@ export interface UndoPlan {
 export function planUndo(operation: JournalOperation): UndoPlan {
   const plan: UndoPlan = { operation, annotations: [], moves: new Map(), tokensToRevoke: [], notUndoable: [] };
   for (const item of operation.items) {
-    if (!item.ok) continue; // nothing happened to it
+    // Nothing happened to a failed one; a move cancelled in flight may have happened (runUndo checks where it is).
+    if (!item.ok && !item.uncertain) continue;
     const c = item.change;
     if (c.kind === 'annotations') plan.annotations.push({ target: { deviceId: item.target, annotations: c.after }, restore: c.before });
     else if (c.kind === 'move') {
@@ -42,6 +43,36 @@ export function planUndo(operation: JournalOperation): UndoPlan {
 
 export function undoCount(plan: UndoPlan): number {
   return plan.annotations.length + [...plan.moves.values()].reduce((n, l) => n + l.length, 0) + plan.tokensToRevoke.length;
+}
+
+const cell = (v: string | undefined) => (v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ⏎ ') || '∅';
+
+/**
+ * The undo's preview, opened before its confirmation: per browser what goes back (annotations: what the operation
+ * wrote → what it replaced; org units: where the operation put it → where it was), and what cannot be undone.
+ */
+export function undoPreviewText(plan: UndoPlan): string {
+  const lines = [
+    `# Undo: ${plan.operation.record.title}`,
+    '',
+    `${plan.operation.record.at} · ${plan.operation.record.account}. Nothing has been sent yet. Review, then confirm in the dialog.`,
+    'Each browser is read again first: one changed since the operation is reported and left as it is.',
+    '',
+    '| Target | Goes back |',
+    '|---|---|',
+  ];
+  for (const { target, restore } of plan.annotations) {
+    const now = target.annotations!;
+    const fields = (Object.keys(restore) as (keyof AnnotationValues)[]).filter((k) => restore[k] !== now[k]);
+    lines.push(
+      `| ${cell(target.deviceId)} | ${fields.map((k) => `${ANNOTATION_LABELS[k]}: ${cell(now[k])} → ${cell(restore[k])}`).join('; ') || 'unchanged'} |`,
+    );
+  }
+  for (const [back, targets] of plan.moves)
+    for (const t of targets) lines.push(`| ${cell(t.deviceId)} | Org unit: ${cell(t.orgUnitPath)} → ${cell(back)} |`);
+  for (const id of plan.tokensToRevoke) lines.push(`| ${cell(id)} | Enrollment token it created: revoked |`);
+  for (const n of plan.notUndoable) lines.push(`| ${cell(n.target)} | ⚠ not undone: ${cell(n.reason)} |`);
+  return lines.join('\n') + '\n';
 }
 
 /**

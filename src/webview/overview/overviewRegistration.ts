@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { offerSignIn } from '../../auth/signInGate';
 import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
 import { isOverviewPanelState } from './protocol';
+import { registerBarMenu } from './barMenu';
 
 export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
 /** The org unit context menu's entry. A separate command because VS Code (1.9x) hands the *focused* tree item to
@@ -132,6 +133,8 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
       if (!panel) return noPanel();
       return panel.compareSnapshot(uriArgument(arg));
     }),
+    // A bar's context menu: filter, or act on every browser it counts.
+    ...registerBarMenu((scope) => registry.get(scope)),
     vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         registry.restore(panel, state);

@@ -19,10 +19,11 @@ describe('Fleet operations', () => {
     return text;
   }
 
-  it('imports annotations from a CSV through a preview, applies them, and undoes the import', async () => {
+  it('imports annotations from a CSV through a preview (filtered, one row left out), applies them, and undoes the import', async () => {
     const f = e2e();
     const { page, emulator, runCommand, screenshot } = f;
-    const picked = [...emulator.fleet.browsers.values()].filter((b) => b.serialNumber).slice(0, 5);
+    // Six rows match; the admin leaves the sixth out in the preview.
+    const picked = [...emulator.fleet.browsers.values()].filter((b) => b.serialNumber).slice(0, 6);
     const before = picked.map((b) => [b.annotatedAssetId, b.annotatedLocation]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-e2e-')), 'inventory.csv');
     fs.writeFileSync(
@@ -38,24 +39,42 @@ describe('Fleet operations', () => {
     await chooseInFileDialog(f, file, () => tab.isVisible().catch(() => false), 'Preview Import');
     const frame = await f.webview('.row[data-line]', 60_000);
     const filters = (await frame.locator('.toolbar').first().textContent()) ?? '';
-    assert.match(filters, /Will change \(5\)/);
+    assert.match(filters, /Will change \(6\)/);
     assert.match(filters, /No match \(1\)/);
     await screenshot('import-preview');
+
+    // The status filters: without "Will change", only the row that matches nothing is listed.
+    const willChange = frame.locator('.toolbar label', { hasText: 'Will change' }).locator('input');
+    await willChange.uncheck();
+    await frame.waitForFunction(() => document.querySelectorAll('.row[data-line]').length === 1);
+    assert.match((await frame.locator('.row[data-line]').textContent()) ?? '', /NO-SUCH-SERIAL/);
+    await willChange.check();
+    await frame.waitForFunction(() => document.querySelectorAll('.row[data-line]').length === 7);
+    // Leave line 7 (the sixth browser) out: the Apply button counts five.
+    await frame.locator('.row[data-line="7"] input[type="checkbox"]').uncheck();
+    await frame.locator('.row.excluded[data-line="7"]').waitFor({ timeout: 5_000 });
 
     await frame.locator('button', { hasText: 'Apply 5 changes' }).click();
     const confirmText = await pressDialogButton(/^Apply 5$/);
     assert.match(confirmText, /Apply 5 rows of inventory\.csv/);
+    assert.match(confirmText, /1 rows left out/);
     await eventually(
       'the emulator to hold the imported values',
-      () => picked.every((b, i) => b.annotatedAssetId === `E2E-ASSET-${i}` && b.annotatedLocation === `Room ${i}; shelf 2`),
+      () => picked.slice(0, 5).every((b, i) => b.annotatedAssetId === `E2E-ASSET-${i}` && b.annotatedLocation === `Room ${i}; shelf 2`),
       60_000,
     );
+    assert.deepStrictEqual([picked[5].annotatedAssetId, picked[5].annotatedLocation], before[5], 'the row left out was not applied');
     await frame.locator('.summary', { hasText: 'Imported 5' }).waitFor({ timeout: 20_000 });
     await screenshot('import-applied');
 
     await runCommand('CBCM: Undo Last Change…');
     const undoText = await pressDialogButton(/^Undo 5$/);
     assert.match(undoText, /previous annotations back/);
+    // Before the question, the undo's per-browser preview opened (read-only, nothing sent yet).
+    await page
+      .locator('.tab', { hasText: /^undo-.*\.md/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await eventually(
       'the emulator to be back as before',
       () => picked.every((b, i) => b.annotatedAssetId === before[i][0] && b.annotatedLocation === before[i][1]),
