@@ -3,37 +3,39 @@
 // time), under a shared client-side rate limiter, and the result is de-duplicated by deviceId. No vscode import.
 //
 // How the fleet is cut, and why the result is exact:
-// - One part per org unit, plus the root '/', when an org unit filter lists only that OU ('exact', like the
-//   admin console). Google does not document whether sub-OUs are included (see orgUnitScope.ts). If they are
-//   ('subtree'), the root part alone holds the whole fleet: as soon as any page shows a sub-unit's browser, the
-//   other org unit parts are dropped (queued ones never start, running ones stop at their next page) and the
-//   root part is split by registration time instead; the backend remembers it, so the next listing starts with
-//   the root part only. De-duplication gives each browser once under both readings.
-// - A part that turns out to be big is split further by registration time while it runs, so one OU holding
-//   most of the fleet does not leave the other workers idle. Parts are listed ordered by enrollment_date
-//   (lastRegistrationTime) ascending. To split a running part that has reached registration second t and
-//   ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first browser
-//   registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The query's
-//   time ranges are inclusive at second resolution, and each part also cuts at its own upper second
+// - By registration time (the default): one listing of the whole account (or of `options.orgUnitPath`), ordered
+//   by enrollment_date (lastRegistrationTime) ascending, cut into time ranges. No org unit filter is involved,
+//   so the two readings of one (see orgUnitScope.ts) cannot change what is listed or what it costs, and the org
+//   units need not be listed first. Every part ends on a page it does not fill, so parts cost requests: only as
+//   many are made as keep the quota busy (rate × round-trip, ~10 at 2,400/min and 250 ms, plus a margin), and a
+//   running part is cut again only when that brings the end of the listing forward (fleetSplitPlan.ts: a part
+//   left alone with many pages while the others finish). To cut a running part that has reached registration
+//   second t and ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first
+//   browser registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The
+//   query's time ranges are inclusive at second resolution, and each part also cuts at its own upper second
 //   client-side, so [.., m] and [m+1s, ..] are disjoint and cover every instant. Browsers without a
 //   registration time match no `register:` range: they stay with the part that has no lower bound, i.e. the
-//   original listing of the OU, where they sort first (missing values sort first in ascending order, as in the
-//   emulator; every enrolled browser registers, so this set is empty in practice). A query that already
-//   constrains `register` is never split this way.
+//   first listing, where they sort first (missing values sort first in ascending order, as in the emulator;
+//   every enrolled browser registers, so this set is empty in practice).
+// - By org unit, when the query already constrains `register` (or `splitByRegistration: false`): one part per
+//   org unit, plus the root '/', when an org unit filter lists only that OU ('exact', like the admin console).
+//   If the server includes sub-units ('subtree'), the root part alone holds the whole fleet: as soon as any page
+//   shows a sub-unit's browser, the other org unit parts are dropped (queued ones never start, running ones
+//   stop at their next page); the backend remembers it, so the next listing starts with the root part only.
+//   De-duplication gives each browser once under both readings.
 // - A browser that re-registers or moves OU during the listing may show up in two parts (dropped by dedupe)
 //   or, like with any paged listing of live data, in none.
 import { setMaxListeners } from 'events';
 import type { CbcmBackend } from './backend';
 import { cancelledError } from './errors';
+import { bestSplit, type ListingPace } from './fleetSplitPlan';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
-import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
+import { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
 
 /**
- * 2,400 requests per minute is 40 per second; with Google's usual ~250 ms per page that is 10 requests in flight
- * exactly, so with 10 every page slower than 250 ms, and every part that ends, left quota unused (the listing
- * took ~1.3× its quota-bound time). More in flight make the limiter, not the round-trips, the bound; the limiter
- * still lets no more than the quota through, and splits (which cost extra pages) stay limited to 10 parts.
+ * Listings at once at most. In registration-time parts the quota decides how many actually run (about rate ×
+ * round-trip); the org unit parts, which exist anyway, use them all.
  */
 export const DEFAULT_FLEET_CONCURRENCY = 16;
 /**
@@ -41,8 +43,11 @@ export const DEFAULT_FLEET_CONCURRENCY = 16;
  * org unit part started before that lists its subtree's first page for nothing, so fewer start blind.
  */
 const CONCURRENCY_BEFORE_READING_KNOWN = 10;
-/** Running parts up to which a registration-time split may add one (10 × 250 ms per page fill the quota). */
-const SPLIT_CONCURRENCY = 10;
+/**
+ * Registration-time parts made after the first page, per request the quota lets through in one round-trip:
+ * exactly enough to keep it busy. More are cut later only where they bring the end forward (fleetSplitPlan.ts).
+ */
+const PARTS_PER_QUOTA_ROUND_TRIP = 1;
 const ROOT = '/';
 const SECOND = 1000;
 /** Ranges shorter than this are not split further (browsers registered within seconds of each other). */
@@ -52,17 +57,17 @@ export interface FleetListingOptions {
   projection?: Projection;
   /** Filter query, as for one listing. */
   query?: string;
-  /** Listings running at the same time (default 10). */
+  /** Listings running at the same time at most (default 16). */
   concurrency?: number;
   /** Shared by every listing of this call; default one bucket per backend (2,400 requests/minute). */
   limiter?: RateLimiter;
-  /** The customer's org units when the caller has them (saves one request); listed otherwise. */
+  /** The customer's org units when the caller has them (saves one request when listing by org unit). */
   orgUnits?: readonly OrgUnit[];
   /** Only this org unit (split by registration time only); default the whole account. */
   orgUnitPath?: string;
   /** Page size, 1..100 (default 100). */
   maxResults?: number;
-  /** Split big parts by registration time (default true). */
+  /** Split by registration time (default true); false lists one part per org unit instead. */
   splitByRegistration?: boolean;
 }
 
@@ -77,15 +82,19 @@ export interface FleetProgress {
 }
 
 interface Part {
-  orgUnitPath: string;
+  /** Undefined: the whole account (no org unit filter). */
+  orgUnitPath?: string;
   /** Inclusive lower bound, start of a second (ms); undefined: none (browsers without a registration time too). */
   lo?: number;
   /** Inclusive upper bound, start of a second (ms); undefined: open. Lowered when the part is split. */
   hi?: number;
-  /** Registration second of the last browser received (ordered parts). */
+  /** Registration second of the first and of the last browser received (ordered parts). */
+  firstReg?: number;
   lastReg?: number;
   items: number;
   hasMore: boolean;
+  /** Browsers per ms of registration time: seen on its own pages, or its parent's until it has some. */
+  density?: number;
   /** Another part already lists everything this one would (the 'subtree' reading): stop at the next page. */
   superseded?: boolean;
 }
@@ -133,6 +142,11 @@ function constrainsRegistration(query: string | undefined): boolean {
   return /(^|[\s(])register\s*:/i.test(query ?? '');
 }
 
+/** Start of the current second (ms): the end of an open range. */
+function nowSecond(): number {
+  return Math.floor(Date.now() / SECOND) * SECOND;
+}
+
 /**
  * Every browser of the account (or of `options.orgUnitPath`), in batches as they arrive, each browser once.
  * Order is not defined. Stops every listing when `signal` aborts, when the consumer stops iterating, or on the
@@ -154,7 +168,9 @@ export function listFleet(
 class FleetListing {
   private readonly abort = new AbortController();
   private readonly limiter: RateLimiter;
-  private readonly split: boolean;
+  /** Cut by registration time (one listing of the account or org unit), not by org unit. */
+  private readonly byRegistration: boolean;
+  private readonly pageSize: number;
   private readonly queue: Part[] = [];
   private readonly running = new Set<Part>();
   private readonly seen = new Set<string>();
@@ -165,6 +181,9 @@ class FleetListing {
   private subtree: boolean;
   /** The reading is known (from an earlier listing, or the root's first page), or does not matter. */
   private readingKnown: boolean;
+  /** Round-trip of a page (ms), a moving average; undefined until the first page. */
+  private latencyMs: number | undefined;
+  private cutAfterFirstPage = false;
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -178,8 +197,9 @@ class FleetListing {
   ) {
     this.limiter = options.limiter ?? defaultLimiterFor(backend);
     this.subtree = knownOrgUnitScope(backend) === 'subtree';
-    this.readingKnown = this.subtree || Boolean(options.orgUnitPath);
-    this.split = options.splitByRegistration !== false && !constrainsRegistration(options.query);
+    this.byRegistration = options.splitByRegistration !== false && !constrainsRegistration(options.query);
+    this.readingKnown = this.byRegistration || this.subtree || Boolean(options.orgUnitPath);
+    this.pageSize = options.maxResults ?? 100;
     this.maxBuffered = concurrency * 4;
     // Every running part (its request and its limiter wait) listens to the one abort signal: more than Node's
     // default of 10 listeners is expected here, not a leak.
@@ -191,7 +211,8 @@ class FleetListing {
     if (this.signal?.aborted) throw cancelledError('browsers.list');
     this.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      await this.addOrgUnitParts();
+      if (this.byRegistration) this.start({ orgUnitPath: this.options.orgUnitPath, items: 0, hasMore: true });
+      else await this.addOrgUnitParts();
       for (;;) {
         const batch = this.batches.shift();
         if (batch) {
@@ -211,12 +232,14 @@ class FleetListing {
     }
   }
 
+  private start(part: Part): void {
+    this.addPart(part);
+    this.pump();
+  }
+
   /** One part per org unit; the root starts at once, while the org units are being listed. */
   private async addOrgUnitParts(): Promise<void> {
-    const start = (path: string): void => {
-      this.addPart({ orgUnitPath: path, items: 0, hasMore: true });
-      this.pump();
-    };
+    const start = (path: string): void => this.start({ orgUnitPath: path, items: 0, hasMore: true });
     if (this.options.orgUnitPath) return start(this.options.orgUnitPath);
     start(ROOT);
     // Org unit filters include sub-units: the root part lists the whole fleet, other parts would repeat it.
@@ -238,8 +261,7 @@ class FleetListing {
   private pump(): void {
     const slots = this.readingKnown ? this.concurrency : Math.min(this.concurrency, CONCURRENCY_BEFORE_READING_KNOWN);
     while (this.running.size < slots && !this.failure && !this.abort.signal.aborted) {
-      // Parts that exist anyway (org units) use every slot; splits, which cost extra pages, only the first 10.
-      const part = this.queue.shift() ?? (this.running.size < SPLIT_CONCURRENCY ? this.splitOne() : undefined);
+      const part = this.queue.shift() ?? (this.byRegistration ? this.splitOne() : undefined);
       if (!part) return;
       this.running.add(part);
       this.listPart(part).then(
@@ -258,40 +280,91 @@ class FleetListing {
     }
   }
 
+  /** The limiter that actually spaces the requests (the backend's own when its transport waits for it). */
+  private pacingLimiter(): RateLimiter | undefined {
+    return this.limiter === ALREADY_LIMITED ? this.backend.requestLimiter : this.limiter;
+  }
+
+  private pace(): ListingPace {
+    const limiter = this.pacingLimiter();
+    // A limiter that does not tell its rate stands for Google's per-user quota, the bound in any case.
+    const perMinute = limiter?.requestsPerMinute ?? USER_REQUESTS_PER_MINUTE;
+    return { latencyMs: this.latencyMs ?? 250, requestsPerMs: perMinute / 60_000, tokensAvailable: limiter?.available ?? 0 };
+  }
+
+  /** Registration-time end of a part's range (an open range ends now). */
+  private endOf(part: Part): number {
+    return part.hi ?? Math.max(nowSecond(), part.lastReg ?? part.lo ?? 0);
+  }
+
+  /** Pages a running part is expected to fetch still (at least the one it is waiting for). */
+  private pagesLeft(part: Part): number {
+    if (!part.hasMore) return 0;
+    const from = part.lastReg ?? part.lo;
+    if (part.density === undefined || from === undefined) return 1;
+    return Math.max(1, (part.density * (this.endOf(part) - from)) / this.pageSize);
+  }
+
+  private canSplit(part: Part): boolean {
+    return part.hasMore && part.lastReg !== undefined && this.endOf(part) - part.lastReg >= 2 * MIN_SPLIT_SPAN_MS;
+  }
+
   /**
-   * Halves the remaining registration-time range of the running part with the longest one. Called only when a
-   * slot is idle, so a split costs at most a page request or two that would otherwise not be sent at all. (The
-   * remaining count cannot be estimated well: registration times cluster in recent months with a long tail of
-   * old devices, so halving time is the robust choice.)
+   * After the first page: cuts the rest of its range into as many equal time ranges as keep the quota busy.
+   * (Nothing is known about where browsers cluster yet; the parts that turn out big are cut again later.)
+   */
+  private cutAfterFirst(part: Part): void {
+    this.cutAfterFirstPage = true;
+    if (!this.canSplit(part)) return;
+    const pace = this.pace();
+    const from = part.lastReg!;
+    const end = this.endOf(part);
+    const wanted = Math.ceil(PARTS_PER_QUOTA_ROUND_TRIP * pace.requestsPerMs * pace.latencyMs);
+    const count = Math.min(this.concurrency, wanted, Math.floor((end - from) / MIN_SPLIT_SPAN_MS));
+    if (count < 2) return;
+    const step = Math.floor((end - from) / count / SECOND) * SECOND;
+    const hi = part.hi;
+    // The running part keeps [.., from + step - 1 s] (it has yielded up to `from`); the others follow on.
+    part.hi = from + step - SECOND;
+    for (let k = 1; k < count; k++) {
+      const lo = from + k * step;
+      this.addPart({
+        orgUnitPath: part.orgUnitPath,
+        lo,
+        hi: k === count - 1 ? hi : lo + step - SECOND,
+        items: 0,
+        hasMore: true,
+        density: part.density,
+      });
+    }
+  }
+
+  /**
+   * Halves the remaining registration-time range of the running part with most pages left, when that brings the
+   * estimated end of the listing forward by at least a round-trip (fleetSplitPlan.ts). (Within a part, browsers
+   * are taken as spread evenly over time: all that is known of it.)
    */
   private splitOne(): Part | undefined {
-    if (!this.split) return undefined;
-    // Requests already wait for the quota: another part would not list faster, only cost its extra pages.
-    if (this.quotaSaturated()) return undefined;
-    let best: { part: Part; end: number } | undefined;
-    const now = Math.floor(Date.now() / SECOND) * SECOND;
-    for (const part of this.running) {
-      if (!part.hasMore || part.lastReg === undefined) continue;
-      const end = part.hi ?? Math.max(now, part.lastReg);
-      if (end - part.lastReg < MIN_SPLIT_SPAN_MS) continue;
-      if (!best || end - part.lastReg > best.end - best.part.lastReg!) best = { part, end };
-    }
-    if (!best) return undefined;
-    const { part, end } = best;
+    if (!this.cutAfterFirstPage) return undefined;
+    const parts = [...this.running];
+    const pace = this.pace();
+    const choice = bestSplit(
+      parts.map((p) => this.pagesLeft(p)),
+      pace,
+      pace.latencyMs,
+      (i) => this.canSplit(parts[i]),
+    );
+    if (!choice) return undefined;
+    const part = parts[choice.index];
     const lastReg = part.lastReg!;
+    const end = this.endOf(part);
     const mid = Math.floor((lastReg + (end - lastReg) / 2) / SECOND) * SECOND;
     // The running part has already yielded up to lastReg, so it must keep at least that second.
     if (mid < lastReg || mid + SECOND > end) return undefined;
-    const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true };
+    const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true, density: part.density };
     part.hi = mid;
     this.progress.parts++;
     return upper;
-  }
-
-  /** True while requests queue for the rate limiter (when it tells; a limiter that does not is never saturated). */
-  private quotaSaturated(): boolean {
-    const limiter = this.limiter === ALREADY_LIMITED ? this.backend.requestLimiter : this.limiter;
-    return (limiter?.available ?? 0) < 0;
   }
 
   private async listPart(part: Part): Promise<void> {
@@ -304,9 +377,9 @@ class FleetListing {
         projection: this.options.projection ?? 'BASIC',
         query,
         orgUnitPath: part.orgUnitPath,
-        orderBy: this.split ? 'enrollment_date' : undefined,
-        sortOrder: this.split ? 'ASCENDING' : undefined,
-        maxResults: this.options.maxResults ?? 100,
+        orderBy: this.byRegistration ? 'enrollment_date' : undefined,
+        sortOrder: this.byRegistration ? 'ASCENDING' : undefined,
+        maxResults: this.pageSize,
       },
       signal,
     );
@@ -317,9 +390,15 @@ class FleetListing {
         if (part.superseded) return;
         // One token per page request (retries inside the client back off on their own).
         await this.limiter.acquire(signal);
+        // Let the consumer take what has arrived first: if it stops iterating on it, this request is not sent.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw cancelledError('browsers.list');
+        const sent = performance.now();
         const next = await iterator.next();
         if (signal.aborted) throw cancelledError('browsers.list');
         if (next.done) return;
+        const took = performance.now() - sent;
+        this.latencyMs = this.latencyMs === undefined ? took : 0.8 * this.latencyMs + 0.2 * took;
         this.progress.pages++;
         let items = next.value.browsers;
         part.hasMore = Boolean(next.value.nextPageToken);
@@ -334,6 +413,7 @@ class FleetListing {
         }
         this.received(part, items);
         if (!part.hasMore) return;
+        if (this.byRegistration && !this.cutAfterFirstPage) this.cutAfterFirst(part);
         // A free slot may now find this part worth splitting.
         this.pump();
       }
@@ -343,17 +423,22 @@ class FleetListing {
   }
 
   private received(part: Part, items: readonly ChromeBrowser[]): void {
-    if (!this.subtree && pageShowsSubtree(part.orgUnitPath, items)) this.learnSubtree();
+    if (!this.subtree && part.orgUnitPath !== undefined && pageShowsSubtree(part.orgUnitPath, items)) this.learnSubtree();
     if (part.orgUnitPath === ROOT) this.readingKnown = true;
     const fresh: ChromeBrowser[] = [];
     for (const b of items) {
       const reg = registrationSecond(b);
-      if (reg !== undefined) part.lastReg = reg;
+      if (reg !== undefined) {
+        part.firstReg ??= reg;
+        part.lastReg = reg;
+      }
       if (this.seen.has(b.deviceId)) continue;
       this.seen.add(b.deviceId);
       fresh.push(b);
     }
     part.items += items.length;
+    const from = part.lo ?? part.firstReg;
+    if (from !== undefined && part.lastReg !== undefined) part.density = part.items / Math.max(SECOND, part.lastReg - from);
     if (fresh.length > 0) {
       this.progress.listed += fresh.length;
       this.batches.push(fresh);

@@ -11,6 +11,8 @@ export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
   /** Tokens available now, negative while callers wait (when the limiter can tell). */
   readonly available?: number;
+  /** The sustained rate it lets through (when the limiter can tell); the fleet listing plans its parts by it. */
+  readonly requestsPerMinute?: number;
 }
 
 export interface TokenBucketOptions {
@@ -32,6 +34,7 @@ export interface TokenBucketOptions {
  * waits until the refill pays its debt. So waiters are served in call order with one timer each and no polling.
  */
 export class TokenBucketLimiter implements RateLimiter {
+  readonly requestsPerMinute: number;
   private readonly perMs: number;
   private readonly burst: number;
   private readonly now: () => number;
@@ -42,6 +45,7 @@ export class TokenBucketLimiter implements RateLimiter {
   constructor(options: TokenBucketOptions = {}) {
     const perMinute = options.requestsPerMinute ?? USER_REQUESTS_PER_MINUTE;
     if (!(perMinute > 0)) throw new RangeError(`requestsPerMinute must be greater than 0 (got ${perMinute}).`);
+    this.requestsPerMinute = perMinute;
     this.perMs = perMinute / 60_000;
     this.burst = Math.max(1, options.burst ?? Math.round(perMinute / 60));
     this.now = options.now ?? (() => performance.now());

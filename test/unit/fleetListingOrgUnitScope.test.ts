@@ -48,8 +48,22 @@ describe('listFleet under both readings of orgUnitPath', function () {
       const { client } = makeClient(emu);
       const since = apiRequests(emu).length;
       assertExactly(await fleetIds(listFleet(client, { limiter: fast() })), emu);
+      // By default the account is cut by registration time, never by org unit: the reading cannot matter.
+      const sent = listings(emu, since);
+      assert.ok(
+        sent.every((r) => !new URL(r.path, 'http://x').searchParams.has('orgUnitPath')),
+        'an org unit filter was sent',
+      );
+      assert.ok(sent.length <= 15 + 16, `${sent.length} listing requests (one sequential listing: 15)`);
+    });
+
+    it(`lists exactly the fleet by org unit parts when org unit filters are read "${scope}"`, async () => {
+      const emu = await startEmulator({ browsers: 1500, seed: 3, orgUnitScope: scope });
+      const { client } = makeClient(emu);
+      const since = apiRequests(emu).length;
+      assertExactly(await fleetIds(listFleet(client, { limiter: fast(), splitByRegistration: false })), emu);
       const pages = listings(emu, since).length;
-      // One sequential listing needs 15 pages; the parallel plan pays extra last pages for its speed (42 here
+      // One sequential listing needs 15 pages; the org unit plan pays extra last pages for its speed (42 here
       // under 'exact'). Under 'subtree' every org unit part would list its subtree again (82 requests without
       // the detection); once a page shows the reading they are dropped, so it costs no more than 'exact'.
       if (scope === 'subtree') {
@@ -82,7 +96,7 @@ describe('listFleet under both readings of orgUnitPath', function () {
     const emu = await startEmulator({ browsers: 1500, seed: 3, orgUnitScope: 'exact' });
     const { client } = makeClient(emu);
     const since = apiRequests(emu).length;
-    await fleetIds(listFleet(client, { limiter: fast() }));
+    await fleetIds(listFleet(client, { limiter: fast(), splitByRegistration: false }));
     const units = emu.fleet.orgUnits.list().length + 1;
     assert.ok(listings(emu, since).length <= 15 + units * 2, `${listings(emu, since).length} listing requests`);
   });
