@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../../api/types';
 import { listSelection, NO_EXTENSION_FILTER, type BrowserSelection } from '../../inventory/selection';
+import { displayLocale } from '../../util/displayLocale';
 import { BrowserNode } from './browserNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { type ListingPage, PagedFolderNode } from './pagedFolderNode';
@@ -101,7 +102,7 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
     const item = new vscode.TreeItem(s.description, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('list-filter');
-    const total = `${s.deviceIds.length.toLocaleString('en')} browser${s.deviceIds.length === 1 ? '' : 's'}`;
+    const total = `${s.deviceIds.length.toLocaleString(displayLocale())} browser${s.deviceIds.length === 1 ? '' : 's'}`;
     item.description = [total, s.complete ? undefined : 'partial inventory', this.notFound ? `${this.notFound} gone` : undefined]
       .filter(Boolean)
       .join(' · ');
