@@ -12,6 +12,7 @@ import {
 } from '../../src/model/annotations';
 import type { AnnotationDraft, OfferedDraft } from '../../src/webview/details/protocol';
 import { append, button, el, setDisabled, value } from './_dom';
+import { displayLocale } from './_locale';
 
 type Control = HTMLElementTagNameMap['vscode-textfield'] | HTMLElementTagNameMap['vscode-textarea'];
 
@@ -226,7 +227,7 @@ export class AnnotationForm {
     box.hidden = false;
     const { offered, remote } = this.offer;
     const changed = ANNOTATION_KEYS.filter((k) => offered.draft.annotations[k] !== offered.draft.base[k]).map((k) => ANNOTATION_LABELS[k]);
-    const when = new Date(offered.savedAt).toLocaleString();
+    const when = new Date(offered.savedAt).toLocaleString(displayLocale());
     append(
       box,
       el(

@@ -18,6 +18,7 @@ import { append, button, el, icon, value, type SearchIndex } from './_dom';
 import { AnnotationForm } from './_form';
 import { collapsible, renderSections } from './_sections';
 import { connect, Requests } from './_webview';
+import { displayLocale } from './_locale';
 
 // For the panel's timing log: VS Code writes this document into a placeholder page, so our start-up is
 // counted from the moment that page had arrived.
@@ -136,7 +137,7 @@ function renderDevice(b: ChromeBrowser): void {
   );
   searchIndex = [];
   sections.replaceChildren(renderSections(model, searchIndex));
-  loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString()}`;
+  loadedLine.textContent = `Loaded ${new Date().toLocaleTimeString(displayLocale())}`;
   errorBox.hidden = true;
   copyIdButton.hidden = false;
   copyJsonButton.hidden = false;

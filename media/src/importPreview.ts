@@ -10,6 +10,7 @@ import {
 } from '../../src/webview/importPreview/protocol';
 import { el } from './_dom';
 import { connect, Requests } from './_webview';
+import { displayLocale } from './_locale';
 
 const channel = connect<ImportExtensionMessage, ImportWebviewMessage>('importPreview', parseImportExtensionMessage, handle);
 const applies = new Requests();
@@ -45,7 +46,7 @@ function applicable(): number {
 }
 
 function renderSummary(): void {
-  applyButton.textContent = `Apply ${applicable().toLocaleString('en')} change${applicable() === 1 ? '' : 's'}…`;
+  applyButton.textContent = `Apply ${applicable().toLocaleString(displayLocale())} change${applicable() === 1 ? '' : 's'}…`;
   applyButton.disabled = busy || applicable() === 0;
 }
 
@@ -61,7 +62,7 @@ function renderFilters(): void {
       else shown.delete(status);
       refilter();
     });
-    filters.append(el('label', {}, box, `${STATUS_LABELS[status]} (${(counts.get(status) ?? 0).toLocaleString('en')})`));
+    filters.append(el('label', {}, box, `${STATUS_LABELS[status]} (${(counts.get(status) ?? 0).toLocaleString(displayLocale())})`));
   }
 }
 

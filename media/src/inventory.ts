@@ -13,12 +13,13 @@ import {
 } from '../../src/webview/inventory/inventoryProtocol';
 import { append, el } from './_dom';
 import { connect } from './_webview';
+import { displayLocale } from './_locale';
 
 const channel = connect<InventoryExtensionMessage, InventoryWebviewMessage>('inventory', parseInventoryExtensionMessage, receive);
 const post = (m: InventoryWebviewMessage) => channel.post(m);
 const select = (target: InventoryTarget) => post({ type: 'select', target });
 const app = document.getElementById('app')!;
-const nf = new Intl.NumberFormat('en-US');
+const nf = new Intl.NumberFormat(displayLocale());
 /** Rows drawn at most (a fleet can report thousands of extensions); the filter narrows the rest. */
 const MAX_ROWS = 300;
 
@@ -539,7 +540,7 @@ function stat(label: string, value: string): HTMLElement {
 
 function timeText(iso: string): string {
   const d = new Date(iso);
-  return `${d.toLocaleString()} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
+  return `${d.toLocaleString(displayLocale())} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
 }
 
 function renderDiff(state: InventoryViewState): void {

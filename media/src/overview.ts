@@ -31,14 +31,15 @@ import { barContext } from '../../src/webview/overview/barContext';
 import type { OverviewScope } from '../../src/overview/figures';
 import { append, el } from './_dom';
 import { connect } from './_webview';
+import { displayLocale } from './_locale';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const channel = connect<OverviewExtensionMessage, OverviewWebviewMessage>('overview', parseOverviewExtensionMessage, (msg) => render(msg.state));
 const post = (m: OverviewWebviewMessage) => channel.post(m);
 const app = document.getElementById('app')!;
-const nf = new Intl.NumberFormat('en-US');
-const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+const nf = new Intl.NumberFormat(displayLocale());
+const pct = new Intl.NumberFormat(displayLocale(), { style: 'percent', maximumFractionDigits: 1 });
 
 // ---------------------------------------------------------------- theme colours
 
@@ -574,7 +575,7 @@ function renderSummary(f: FleetFigures): void {
 
 function timeText(iso: string): string {
   const d = new Date(iso);
-  return `${d.toLocaleString()} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
+  return `${d.toLocaleString(displayLocale())} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
 }
 
 function renderDiff(state: OverviewState): void {

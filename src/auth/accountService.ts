@@ -37,7 +37,9 @@ function normalizeCustomerId(value: string | undefined): string {
   if (!/^[A-Za-z0-9_]{1,40}$/.test(v)) {
     throw new AuthError(
       'invalidInput',
-      'The customer ID should look like C01234abc (Admin console > Account > Account settings), or be left empty for your own customer.',
+      vscode.l10n.t(
+        'The customer ID should look like C01234abc (Admin console > Account > Account settings), or be left empty for your own customer.',
+      ),
       'none',
     );
   }
@@ -177,14 +179,14 @@ export class AccountService implements vscode.Disposable {
       if (id === '' || /\s/.test(id)) {
         throw new AuthError(
           'invalidInput',
-          'Enter the client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
+          vscode.l10n.t('Enter the client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).'),
           'checkClientCredentials',
         );
       }
       if (clientSecret.trim() === '') {
         throw new AuthError(
           'invalidInput',
-          'Enter the client secret of the OAuth desktop client (shown next to its client ID).',
+          vscode.l10n.t('Enter the client secret of the OAuth desktop client (shown next to its client ID).'),
           'checkClientCredentials',
         );
       }
@@ -247,7 +249,12 @@ export class AccountService implements vscode.Disposable {
 
   async switchAccount(accountId: string): Promise<void> {
     const account = this.store.find(accountId);
-    if (!account) throw new AuthError('invalidInput', 'That account is no longer signed in. Pick another account or sign in again.', 'signInAgain');
+    if (!account)
+      throw new AuthError(
+        'invalidInput',
+        vscode.l10n.t('That account is no longer signed in. Pick another account or sign in again.'),
+        'signInAgain',
+      );
     await this.store.setActive(accountId);
     this.log.info(`Active account: ${account.label}.`);
     this.fireIfActiveChanged();
@@ -356,7 +363,10 @@ export class AccountService implements vscode.Disposable {
     const missing = () =>
       new AuthError(
         'missingCredentials',
-        `The credentials of ${account.label} are not in this machine's secret storage (signed out elsewhere, or the keychain was reset). Sign in again.`,
+        vscode.l10n.t(
+          "The credentials of {0} are not in this machine's secret storage (signed out elsewhere, or the keychain was reset). Sign in again.",
+          account.label,
+        ),
         'signInAgain',
       );
     if (account.kind === 'serviceAccount') {

@@ -39,7 +39,7 @@ export class CbcmAuthenticationProvider implements vscode.AuthenticationProvider
   async createSession(): Promise<vscode.AuthenticationSession> {
     const account = await this.interactiveSignIn();
     const session = account && (await this.toSession(account));
-    if (!session) throw new Error('CBCM sign-in was cancelled.');
+    if (!session) throw new Error(vscode.l10n.t('CBCM sign-in was cancelled.'));
     return session;
   }
 

@@ -16,7 +16,7 @@ export async function readKeyFile(uri: vscode.Uri): Promise<string> {
     if (err instanceof AuthError) throw err;
     throw new AuthError(
       'invalidKey',
-      `Cannot read the key file ${uri.scheme === 'file' ? uri.fsPath : uri.toString(true)}. Check the path.`,
+      vscode.l10n.t('Cannot read the key file {0}. Check the path.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)),
       'chooseAnotherKey',
     );
   }

@@ -16,30 +16,31 @@ function abortOn(token: vscode.CancellationToken): AbortSignal {
   return controller.signal;
 }
 
-const SA_TITLE = 'Sign in with a service account key';
+// A function, not a constant: t() at module load could run before VS Code has loaded the bundle.
+const saTitle = () => vscode.l10n.t('Sign in with a service account key');
 const SA_STEPS = 2;
 
 /** Step 1: the key, from a file or pasted. Cancelling the file dialog or Back from the paste box returns here. */
 async function readKeyText(): Promise<string | undefined> {
   for (;;) {
     const choice = await pickStep(
-      { title: SA_TITLE, step: 1, totalSteps: SA_STEPS },
+      { title: saTitle(), step: 1, totalSteps: SA_STEPS },
       [
-        { label: '$(file) Choose the JSON key file…', id: 'file' as const },
+        { label: vscode.l10n.t('$(file) Choose the JSON key file…'), id: 'file' as const },
         {
-          label: '$(clippy) Paste the key JSON…',
+          label: vscode.l10n.t('$(clippy) Paste the key JSON…'),
           id: 'paste' as const,
-          detail: "The text is hidden while you paste and is kept only in VS Code's secret storage.",
+          detail: vscode.l10n.t("The text is hidden while you paste and is kept only in VS Code's secret storage."),
         },
       ],
-      { placeholder: "Where is the service account's JSON key?" },
+      { placeholder: vscode.l10n.t("Where is the service account's JSON key?") },
     );
     if (!choice || choice === BACK) return undefined;
     if (choice.id === 'paste') {
       const pasted = await inputStep(
-        { title: SA_TITLE, step: 1, totalSteps: SA_STEPS },
+        { title: saTitle(), step: 1, totalSteps: SA_STEPS },
         {
-          prompt: 'Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).',
+          prompt: vscode.l10n.t('Paste the whole JSON key (Google Cloud console > IAM & Admin > Service accounts > Keys).'),
           password: true,
           validate: (text) => {
             if (text.trim() === '') return undefined;
@@ -56,7 +57,7 @@ async function readKeyText(): Promise<string | undefined> {
       return pasted;
     }
     const picked = await vscode.window.showOpenDialog({
-      title: 'Service account key (JSON)',
+      title: vscode.l10n.t('Service account key (JSON)'),
       openLabel: 'Use This Key',
       canSelectMany: false,
       filters: { 'Service account key': ['json'], 'All files': ['*'] },
@@ -69,9 +70,9 @@ async function readKeyText(): Promise<string | undefined> {
 /** Step 2: the admin to act as; BACK returns to the key. */
 function askAdminEmail(previous?: string): Promise<StepResult<string>> {
   return inputStep(
-    { title: SA_TITLE, step: 2, totalSteps: SA_STEPS },
+    { title: saTitle(), step: 2, totalSteps: SA_STEPS },
     {
-      prompt: 'E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).',
+      prompt: vscode.l10n.t('E-mail of the admin the service account acts as (a super admin, or an admin allowed to manage Chrome browsers).'),
       placeholder: 'admin@example.com',
       value: previous,
       validate: (v) => (v.trim() === '' || looksLikeEmail(v) ? undefined : 'Enter an e-mail address, for example admin@example.com.'),
@@ -109,10 +110,10 @@ export async function promptServiceAccountSignIn(
   const key = keyJson;
   try {
     const account = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Signing in as ${adminEmail.trim()}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in as {0}…', adminEmail.trim()), cancellable: true },
       (_p, token) => accounts.signInServiceAccount(key, adminEmail, undefined, abortOn(token)),
     );
-    void vscode.window.showInformationMessage(`CBCM Explorer: signed in as ${account.label}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('CBCM Explorer: signed in as {0}.', account.label));
     return account;
   } catch (err) {
     await showAuthError(err, {
@@ -128,13 +129,13 @@ export async function promptServiceAccountSignIn(
 /** Interactive 3-legged sign-in: client id and secret, then the consent page in the browser. */
 export async function promptOAuthSignIn(accounts: AccountService): Promise<AccountInfo | undefined> {
   const lastClientId = [...accounts.accounts].reverse().find((a) => a.kind === 'oauth')?.clientId;
-  const at = (step: number) => ({ title: 'Sign in with Google', step, totalSteps: 2 });
+  const at = (step: number) => ({ title: vscode.l10n.t('Sign in with Google'), step, totalSteps: 2 });
   let clientId: string | undefined = lastClientId;
   let clientSecret: string | undefined;
   for (let step = 1; step <= 2;) {
     if (step === 1) {
       const id = await inputStep(at(1), {
-        prompt: 'Client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).',
+        prompt: vscode.l10n.t('Client ID of an OAuth client of type "Desktop app" (Google Cloud console > APIs & Services > Credentials).'),
         placeholder: '1234567890-abc.apps.googleusercontent.com',
         value: clientId,
         validate: (v) => (/\s/.test(v.trim()) ? 'A client ID has no spaces.' : undefined),
@@ -145,7 +146,7 @@ export async function promptOAuthSignIn(accounts: AccountService): Promise<Accou
       continue;
     }
     const secret = await inputStep(at(2), {
-      prompt: "Client secret of that OAuth client. It is kept only in VS Code's secret storage.",
+      prompt: vscode.l10n.t("Client secret of that OAuth client. It is kept only in VS Code's secret storage."),
       password: true,
     });
     if (secret === BACK) {
@@ -160,17 +161,21 @@ export async function promptOAuthSignIn(accounts: AccountService): Promise<Accou
   const [id, secret] = [clientId, clientSecret];
   try {
     const account = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Approve access in your browser (waiting up to 5 minutes)…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Approve access in your browser (waiting up to 5 minutes)…'),
+        cancellable: true,
+      },
       (_p, token) =>
         accounts.signInOAuth(id, secret, {
           signal: abortOn(token),
           openUrl: async (url) => {
             const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-            if (!opened) throw new AuthError('cancelled', 'The consent page was not opened.', 'retry');
+            if (!opened) throw new AuthError('cancelled', vscode.l10n.t('The consent page was not opened.'), 'retry');
           },
         }),
     );
-    void vscode.window.showInformationMessage(`CBCM Explorer: signed in as ${account.label}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('CBCM Explorer: signed in as {0}.', account.label));
     return account;
   } catch (err) {
     await showAuthError(err, {
@@ -193,41 +198,45 @@ export interface AuthErrorRetries {
 
 /** Shows an auth failure with the buttons its action calls for. Cancellation shows nothing. */
 export async function showAuthError(err: unknown, retries: AuthErrorRetries = {}): Promise<void> {
-  const error = err instanceof AuthError ? err : new AuthError('tokenEndpoint', 'Sign-in failed unexpectedly; see the CBCM Explorer log.', 'retry');
+  const error =
+    err instanceof AuthError
+      ? err
+      : new AuthError('tokenEndpoint', vscode.l10n.t('Sign-in failed unexpectedly; see the CBCM Explorer log.'), 'retry');
   if (error.code === 'cancelled') return;
   const buttons: { title: string; run: () => Thenable<unknown> }[] = [];
   const add = (title: string, run: Retry | undefined) => run && buttons.push({ title, run });
   switch (error.action) {
     case 'openDelegationPage': {
       const url = error.details.delegationUrl;
-      if (url) add('Open Domain-wide Delegation', () => vscode.env.openExternal(vscode.Uri.parse(url, true)));
+      if (url) add(vscode.l10n.t('Open Domain-wide Delegation'), () => vscode.env.openExternal(vscode.Uri.parse(url, true)));
       const { clientId, scopes } = error.details;
-      if (clientId && scopes) add('Copy Client ID and Scopes', () => vscode.env.clipboard.writeText(`${clientId}\n${scopes.join(',')}`));
-      add('Try Again', retries.retry);
+      if (clientId && scopes)
+        add(vscode.l10n.t('Copy Client ID and Scopes'), () => vscode.env.clipboard.writeText(`${clientId}\n${scopes.join(',')}`));
+      add(vscode.l10n.t('Try Again'), retries.retry);
       break;
     }
     case 'retryWithAnotherEmail':
-      add('Use Another Admin', retries.retryWithAnotherEmail ?? retries.retry);
+      add(vscode.l10n.t('Use Another Admin'), retries.retryWithAnotherEmail ?? retries.retry);
       break;
     case 'chooseAnotherKey':
-      add('Choose Another Key', retries.chooseAnotherKey ?? retries.retry);
+      add(vscode.l10n.t('Choose Another Key'), retries.chooseAnotherKey ?? retries.retry);
       break;
     case 'checkClock':
     case 'retry':
-      add('Try Again', retries.retry);
+      add(vscode.l10n.t('Try Again'), retries.retry);
       break;
     case 'signInAgain':
-      add('Sign In Again', retries.signInAgain ?? retries.retry);
+      add(vscode.l10n.t('Sign In Again'), retries.signInAgain ?? retries.retry);
       break;
     case 'checkClientCredentials':
-      add('Enter the Client Again', retries.checkClientCredentials ?? retries.retry);
+      add(vscode.l10n.t('Enter the Client Again'), retries.checkClientCredentials ?? retries.retry);
       break;
     case 'useServiceAccount':
-      add('Sign In with a Service Account Key', () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount'));
+      add(vscode.l10n.t('Sign In with a Service Account Key'), () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount'));
       break;
     case 'enableApi':
-      add('Open Google Cloud Console', () => vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL)));
-      add('Try Again', retries.retry);
+      add(vscode.l10n.t('Open Google Cloud Console'), () => vscode.env.openExternal(vscode.Uri.parse(ENABLE_API_URL)));
+      add(vscode.l10n.t('Try Again'), retries.retry);
       break;
     case 'none':
       break;
@@ -242,17 +251,29 @@ export async function showAccountSwitcher(accounts: AccountService): Promise<voi
   const active = accounts.activeAccount;
   const items: Item[] = accounts.accounts.map((a) => ({
     label: `${a.id === active?.id ? '$(check) ' : ''}${a.label}`,
-    description: `${a.kind === 'serviceAccount' ? 'service account' : 'Google account'} · customer ${a.customerId} · ${a.accessLevel === 'readOnly' ? 'read-only' : 'read/write'}`,
+    description: vscode.l10n.t(
+      '{0} · customer {1} · {2}',
+      a.kind === 'serviceAccount' ? vscode.l10n.t('service account') : vscode.l10n.t('Google account'),
+      a.customerId,
+      a.accessLevel === 'readOnly' ? vscode.l10n.t('read-only') : vscode.l10n.t('read/write'),
+    ),
     detail: a.serviceAccountEmail,
     run: () => accounts.switchAccount(a.id),
   }));
   if (items.length > 0) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push(
-    { label: '$(key) Sign In with a Service Account Key…', run: () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount') },
-    { label: '$(globe) Sign In with Google (OAuth)…', run: () => vscode.commands.executeCommand('cbcm.auth.signInOAuth') },
+    {
+      label: vscode.l10n.t('$(key) Sign In with a Service Account Key…'),
+      run: () => vscode.commands.executeCommand('cbcm.auth.signInServiceAccount'),
+    },
+    { label: vscode.l10n.t('$(globe) Sign In with Google (OAuth)…'), run: () => vscode.commands.executeCommand('cbcm.auth.signInOAuth') },
   );
-  if (accounts.accounts.length > 0) items.push({ label: '$(sign-out) Sign Out…', run: () => vscode.commands.executeCommand('cbcm.auth.signOut') });
-  const picked = await vscode.window.showQuickPick(items, { title: 'CBCM accounts', placeHolder: 'Switch the active account, or add one' });
+  if (accounts.accounts.length > 0)
+    items.push({ label: vscode.l10n.t('$(sign-out) Sign Out…'), run: () => vscode.commands.executeCommand('cbcm.auth.signOut') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('CBCM accounts'),
+    placeHolder: vscode.l10n.t('Switch the active account, or add one'),
+  });
   await picked?.run?.();
 }
 
@@ -260,37 +281,42 @@ export async function showAccountSwitcher(accounts: AccountService): Promise<voi
 export async function pickAccountToSignOut(accounts: AccountService): Promise<string | undefined> {
   const list = accounts.accounts;
   if (list.length === 0) {
-    void vscode.window.showInformationMessage('CBCM Explorer: no account is signed in.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('CBCM Explorer: no account is signed in.'));
     return undefined;
   }
   const picked =
     list.length === 1
       ? { id: list[0].id, label: list[0].label }
       : await vscode.window.showQuickPick(
-          list.map((a) => ({ id: a.id, label: a.label, description: `customer ${a.customerId}` })),
-          { title: 'Sign out of CBCM', placeHolder: 'Which account?' },
+          list.map((a) => ({ id: a.id, label: a.label, description: vscode.l10n.t('customer {0}', a.customerId) })),
+          { title: vscode.l10n.t('Sign out of CBCM'), placeHolder: vscode.l10n.t('Which account?') },
         );
   if (!picked) return undefined;
+  const signOut = vscode.l10n.t('Sign Out');
   const confirm = await vscode.window.showWarningMessage(
-    `Sign out of ${picked.label}? Its credentials are deleted from this computer.`,
+    vscode.l10n.t('Sign out of {0}? Its credentials are deleted from this computer.', picked.label),
     { modal: true },
-    'Sign Out',
+    signOut,
   );
-  return confirm === 'Sign Out' ? picked.id : undefined;
+  return confirm === signOut ? picked.id : undefined;
 }
 
 /** "Which way?" then the matching flow; used by the Accounts menu and the welcome view. */
 export async function promptSignIn(accounts: AccountService): Promise<AccountInfo | undefined> {
   const choice = await vscode.window.showQuickPick(
     [
-      { label: '$(key) Service account key', detail: 'A service account with domain-wide delegation acts as an admin.', id: 'sa' as const },
       {
-        label: '$(globe) Google account (OAuth)',
-        detail: 'Sign in as an admin in the browser, with your own OAuth desktop client.',
+        label: vscode.l10n.t('$(key) Service account key'),
+        detail: vscode.l10n.t('A service account with domain-wide delegation acts as an admin.'),
+        id: 'sa' as const,
+      },
+      {
+        label: vscode.l10n.t('$(globe) Google account (OAuth)'),
+        detail: vscode.l10n.t('Sign in as an admin in the browser, with your own OAuth desktop client.'),
         id: 'oauth' as const,
       },
     ],
-    { title: 'Sign in to Chrome Browser Cloud Management', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Sign in to Chrome Browser Cloud Management'), ignoreFocusOut: true },
   );
   if (!choice) return undefined;
   return choice.id === 'sa' ? promptServiceAccountSignIn(accounts) : promptOAuthSignIn(accounts);

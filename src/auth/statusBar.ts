@@ -12,16 +12,24 @@ export function createAccountStatusBar(
   apiVersion: () => ApiVersion,
 ): vscode.Disposable & { readonly item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('cbcm.account', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'CBCM Account';
+  item.name = vscode.l10n.t('CBCM Account');
   item.command = 'cbcm.auth.switchAccount';
   const update = () => {
     const a = accounts.activeAccount;
     const api = API_VERSION_LABELS[apiVersion()];
-    const apiLine = `API: ${api.long} (${api.note}).`;
-    item.text = a ? `$(account) CBCM: ${a.label}` : '$(account) CBCM: Sign in';
+    const apiLine = vscode.l10n.t('API: {0} ({1}).', api.long, api.note);
+    item.text = a ? vscode.l10n.t('$(account) CBCM: {0}', a.label) : vscode.l10n.t('$(account) CBCM: Sign in');
     item.tooltip = a
-      ? `${a.label} (${a.kind === 'serviceAccount' ? `service account ${a.serviceAccountEmail ?? ''}` : 'Google account'}, customer ${a.customerId}).\n${apiLine}\nClick to switch accounts.`
-      : `Sign in to Chrome Browser Cloud Management.\n${apiLine}`;
+      ? a.kind === 'serviceAccount'
+        ? vscode.l10n.t(
+            '{0} (service account {1}, customer {2}).\n{3}\nClick to switch accounts.',
+            a.label,
+            a.serviceAccountEmail ?? '',
+            a.customerId,
+            apiLine,
+          )
+        : vscode.l10n.t('{0} (Google account, customer {1}).\n{2}\nClick to switch accounts.', a.label, a.customerId, apiLine)
+      : vscode.l10n.t('Sign in to Chrome Browser Cloud Management.\n{0}', apiLine);
     item.show();
   };
   update();

@@ -47,7 +47,10 @@ export function provideConversions(document: vscode.TextDocument, range: vscode.
   const q = queryLineAt(document, range.start.line);
   if (!q) return [];
   const { filter } = convertToChromeManagementFilter(q.text);
-  const action = new vscode.CodeAction(filter === '' ? CONVERT_TITLE : `${CONVERT_TITLE}: ${filter}`, CONVERT_KIND);
+  const action = new vscode.CodeAction(
+    filter === '' ? vscode.l10n.t('Convert to Chrome Management filter') : vscode.l10n.t('Convert to Chrome Management filter: {0}', filter),
+    CONVERT_KIND,
+  );
   action.command = { title: action.title, command: CONVERT_COMMAND, arguments: [q.text] };
   return [action];
 }
@@ -57,7 +60,7 @@ async function openConversion(query?: unknown): Promise<vscode.TextDocument | un
   const editor = vscode.window.activeTextEditor;
   if (text === undefined && editor?.document.languageId === LANGUAGE_ID) text = queryLineAt(editor.document, editor.selection.active.line)?.text;
   if (text === undefined) {
-    void vscode.window.showInformationMessage('Put the cursor on a browser query line of a .cbcmq file, then convert it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a browser query line of a .cbcmq file, then convert it.'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: chromeManagementFilterDocument(text) });

@@ -37,7 +37,6 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
         const dialect = documentDialect(document);
         // The explorer takes v1.1beta1 queries (translated for the v1 backend); v1 filter files are for reference.
         if (dialect === 'chromemanagement') return [];
-        const target = dialect === 'tokens' ? 'enrollment tokens' : 'browsers';
         const orgUnitPath = selected.path;
         return queryLines(document).flatMap((q) => {
           const parsed = parseQuery(q.text, dialect);
@@ -46,8 +45,16 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
           const range = new vscode.Range(q.line, 0, q.line, q.text.length);
           const lenses = [
             new vscode.CodeLens(range, {
-              title: errors === 0 ? 'Run in CBCM Explorer' : `Run in CBCM Explorer (fix ${errors} error${errors > 1 ? 's' : ''} first)`,
-              tooltip: `Filter the ${target} listing of every org unit with: ${args.query}`,
+              title:
+                errors === 0
+                  ? vscode.l10n.t('Run in CBCM Explorer')
+                  : errors > 1
+                    ? vscode.l10n.t('Run in CBCM Explorer (fix {0} errors first)', errors)
+                    : vscode.l10n.t('Run in CBCM Explorer (fix {0} error first)', errors),
+              tooltip:
+                dialect === 'tokens'
+                  ? vscode.l10n.t('Filter the enrollment tokens listing of every org unit with: {0}', args.query)
+                  : vscode.l10n.t('Filter the browsers listing of every org unit with: {0}', args.query),
               command: RUN_COMMAND,
               arguments: [args],
             }),
@@ -57,8 +64,8 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
           if (errors === 0 && resolved !== args.query) {
             lenses.push(
               new vscode.CodeLens(range, {
-                title: `runs as: ${resolved}`,
-                tooltip: 'Relative times are turned into dates each time the query runs.',
+                title: vscode.l10n.t('runs as: {0}', resolved),
+                tooltip: vscode.l10n.t('Relative times are turned into dates each time the query runs.'),
                 command: '',
               }),
             );
@@ -70,14 +77,14 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
               range,
               orgUnitPath
                 ? {
-                    title: `in ${orgUnitPath}`,
-                    tooltip: `Filter only ${orgUnitPath} (the org unit selected in the CBCM Explorer) with: ${args.query}`,
+                    title: vscode.l10n.t('in {0}', orgUnitPath),
+                    tooltip: vscode.l10n.t('Filter only {0} (the org unit selected in the CBCM Explorer) with: {1}', orgUnitPath, args.query),
                     command: RUN_COMMAND,
                     arguments: [{ ...args, orgUnitPath }],
                   }
                 : {
-                    title: 'in selected org unit (none selected)',
-                    tooltip: 'Select an org unit (or anything inside one) in the CBCM Explorer to run this query there only.',
+                    title: vscode.l10n.t('in selected org unit (none selected)'),
+                    tooltip: vscode.l10n.t('Select an org unit (or anything inside one) in the CBCM Explorer to run this query there only.'),
                     command: RUN_COMMAND,
                     arguments: [{ ...args, scope: 'selectedOrgUnit' }],
                   },
@@ -86,8 +93,11 @@ export function registerCodeLens(selected: SelectedOrgUnit): vscode.Disposable[]
           if (dialect === 'browsers') {
             lenses.push(
               new vscode.CodeLens(range, {
-                title: 'Act on all matching…',
-                tooltip: `Move, delete or set annotations on every browser of the account that matches: ${args.query} (a dry run with the exact count and a confirmation come first)`,
+                title: vscode.l10n.t('Act on all matching…'),
+                tooltip: vscode.l10n.t(
+                  'Move, delete or set annotations on every browser of the account that matches: {0} (a dry run with the exact count and a confirmation come first)',
+                  args.query,
+                ),
                 command: ACT_ON_MATCHING_COMMAND,
                 arguments: [{ query: args.query }],
               }),
@@ -107,19 +117,19 @@ interface AppliedFilter {
 
 export async function runQuery(args: ApplyFilterArgs | undefined, log: vscode.LogOutputChannel): Promise<void> {
   if (!args || typeof args.query !== 'string') {
-    void vscode.window.showInformationMessage('Use the "Run in CBCM Explorer" link above a query line in a .cbcmq file.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Use the "Run in CBCM Explorer" link above a query line in a .cbcmq file.'));
     return;
   }
   const error = validateQueryInput(args.query, args.dialect);
   if (error) {
-    void vscode.window.showErrorMessage(`This query was not sent because the API would not run it as written: ${error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('This query was not sent because the API would not run it as written: {0}', error));
     return;
   }
   const commands = await vscode.commands.getCommands(true);
   if (!commands.includes(APPLY_FILTER_COMMAND)) {
-    const open = 'Open CBCM Explorer';
+    const open = vscode.l10n.t('Open CBCM Explorer');
     const choice = await vscode.window.showInformationMessage(
-      'The CBCM Explorer view is not ready to run queries yet. Open it (and sign in), then click "Run in CBCM Explorer" again.',
+      vscode.l10n.t('The CBCM Explorer view is not ready to run queries yet. Open it (and sign in), then click "Run in CBCM Explorer" again.'),
       open,
     );
     if (choice === open) await vscode.commands.executeCommand('cbcm.explorer.focus').then(undefined, () => undefined);

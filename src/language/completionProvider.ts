@@ -24,7 +24,7 @@ export function toCompletionItem(line: number, c: QueryCompletion): vscode.Compl
   if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
   if (c.sortText) item.sortText = c.sortText;
   if (c.filterText) item.filterText = c.filterText;
-  if (c.retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+  if (c.retrigger) item.command = { title: vscode.l10n.t('Suggest values'), command: 'editor.action.triggerSuggest' };
   return item;
 }
 

@@ -26,7 +26,7 @@ export function registerQueryLanguage(deps: { log: vscode.LogOutputChannel; sele
     vscode.commands.registerCommand(RUN_COMMAND, (args?: ApplyFilterArgs) =>
       runQuery(args, deps.log).catch((err: unknown) => {
         deps.log.error(`Running a query failed: ${err instanceof Error ? err.message : String(err)}`);
-        void vscode.window.showErrorMessage('CBCM Explorer could not run this query. See "CBCM: Show Output Log" for details.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('CBCM Explorer could not run this query. See "CBCM: Show Output Log" for details.'));
       }),
     ),
     vscode.commands.registerCommand(NEW_QUERY_FILE_COMMAND, (dialect?: Dialect) => newQueryFile(dialect === 'tokens' ? 'tokens' : 'browsers')),

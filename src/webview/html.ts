@@ -3,6 +3,7 @@
 // file must get right.
 
 import { randomBytes } from 'crypto';
+import { displayLocale } from '../util/displayLocale';
 
 export interface ShellOptions {
   /** `webview.cspSource` */
@@ -51,7 +52,7 @@ export function renderShell(o: ShellOptions): string {
   // Every panel's stylesheet sits next to media/base.css, the rules all panels share ([hidden], fonts, header).
   const baseStyleUri = o.styleUri.replace(/[^/]*$/, 'base.css');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(displayLocale())}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, nonce))}">

@@ -24,8 +24,8 @@ export class AccountNode implements ExplorerNode, OrgUnitDirectory {
     private readonly ctx: NodeContext,
     private readonly label: string,
   ) {
-    this.allBrowsers = new BrowsersFolderNode(this, ctx, undefined, 'All browsers');
-    this.allTokens = new TokensFolderNode(this, ctx, undefined, 'All enrollment tokens');
+    this.allBrowsers = new BrowsersFolderNode(this, ctx, undefined, vscode.l10n.t('All browsers'));
+    this.allTokens = new TokensFolderNode(this, ctx, undefined, vscode.l10n.t('All enrollment tokens'));
   }
 
   /** Loads the org units; throws what the API threw so the provider can pick a welcome view. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../../api/types';
 import { listSelection, NO_EXTENSION_FILTER, type BrowserSelection } from '../../inventory/selection';
+import { displayLocale } from '../../util/displayLocale';
 import { BrowserNode } from './browserNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
 import { type ListingPage, PagedFolderNode } from './pagedFolderNode';
@@ -68,7 +69,7 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
   }
 
   protected emptyMessage(): string {
-    return this.selection.deviceIds.length === 0 ? 'No browser has it' : 'None of these browsers exists any more';
+    return this.selection.deviceIds.length === 0 ? vscode.l10n.t('No browser has it') : vscode.l10n.t('None of these browsers exists any more');
   }
 
   /** Loads every page (a bulk action on the whole list needs all its browsers). */
@@ -101,18 +102,25 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
     const item = new vscode.TreeItem(s.description, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('list-filter');
-    const total = `${s.deviceIds.length.toLocaleString('en')} browser${s.deviceIds.length === 1 ? '' : 's'}`;
-    item.description = [total, s.complete ? undefined : 'partial inventory', this.notFound ? `${this.notFound} gone` : undefined]
+    const shown = s.deviceIds.length.toLocaleString(displayLocale());
+    const total = s.deviceIds.length === 1 ? vscode.l10n.t('{0} browser', shown) : vscode.l10n.t('{0} browsers', shown);
+    item.description = [
+      total,
+      s.complete ? undefined : vscode.l10n.t('partial inventory'),
+      this.notFound ? vscode.l10n.t('{0} gone', this.notFound) : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
-    const where = s.scope.kind === 'account' ? 'the whole account' : `the org unit ${s.scope.orgUnitPath}`;
+
     item.tooltip = [
-      `${s.description}, from the fleet inventory of ${where}.`,
-      s.complete ? undefined : 'The inventory was partial (cancelled or failed): browsers it had not listed yet are missing here.',
+      s.scope.kind === 'account'
+        ? vscode.l10n.t('{0}, from the fleet inventory of the whole account.', s.description)
+        : vscode.l10n.t('{0}, from the fleet inventory of the org unit {1}.', s.description, s.scope.orgUnitPath),
+      s.complete ? undefined : vscode.l10n.t('The inventory was partial (cancelled or failed): browsers it had not listed yet are missing here.'),
       NO_EXTENSION_FILTER,
       this.loadedTooltip('browser'),
-      this.notFound ? `${this.notFound} of them no longer exist (deleted or moved since the inventory was taken).` : undefined,
-      'Select browsers here for the bulk actions; "Close List" removes this folder.',
+      this.notFound ? vscode.l10n.t('{0} of them no longer exist (deleted or moved since the inventory was taken).', this.notFound) : undefined,
+      vscode.l10n.t('Select browsers here for the bulk actions; "Close List" removes this folder.'),
     ]
       .filter(Boolean)
       .join('\n');

@@ -38,7 +38,7 @@ export class BrowserNode implements ExplorerNode {
     item.tooltip = browserTooltip(b);
     item.contextValue = 'browser';
     // A click previews (focus stays in the tree), a double click or Enter pins: decided by the details module.
-    item.command = { command: 'cbcm.browser.previewDetails', title: 'Preview Browser Details', arguments: [this] };
+    item.command = { command: 'cbcm.browser.previewDetails', title: vscode.l10n.t('Preview Browser Details'), arguments: [this] };
     return item;
   }
 }
@@ -57,17 +57,17 @@ export function browserTooltip(b: ChromeBrowser): vscode.MarkdownString {
     md.appendText(String(value));
     md.appendMarkdown('  \n');
   };
-  row('OS', [b.osPlatform, b.osVersion, b.osArchitecture].filter(Boolean).join(' ') || undefined);
-  row('Chrome', b.browserVersions?.join(', '));
-  row('Org unit', b.orgUnitPath);
-  row('Last user', b.lastDeviceUser);
-  row('Serial', b.serialNumber);
-  row('Annotated user', b.annotatedUser);
-  row('Location', b.annotatedLocation);
-  row('Asset ID', b.annotatedAssetId);
-  row('Notes', b.annotatedNotes);
-  row('Last activity', b.lastActivityTime ? `${relativeTime(b.lastActivityTime)} (${b.lastActivityTime})` : undefined);
-  row('Device ID', b.deviceId);
+  row(vscode.l10n.t('OS'), [b.osPlatform, b.osVersion, b.osArchitecture].filter(Boolean).join(' ') || undefined);
+  row(vscode.l10n.t('Chrome'), b.browserVersions?.join(', '));
+  row(vscode.l10n.t('Org unit'), b.orgUnitPath);
+  row(vscode.l10n.t('Last user'), b.lastDeviceUser);
+  row(vscode.l10n.t('Serial'), b.serialNumber);
+  row(vscode.l10n.t('Annotated user'), b.annotatedUser);
+  row(vscode.l10n.t('Location'), b.annotatedLocation);
+  row(vscode.l10n.t('Asset ID'), b.annotatedAssetId);
+  row(vscode.l10n.t('Notes'), b.annotatedNotes);
+  row(vscode.l10n.t('Last activity'), b.lastActivityTime ? `${relativeTime(b.lastActivityTime)} (${b.lastActivityTime})` : undefined);
+  row(vscode.l10n.t('Device ID'), b.deviceId);
   if (hasDeviceIdCollision(b)) md.appendMarkdown('$(warning) Device ID shared by several machines\n');
   return md;
 }

@@ -14,7 +14,7 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
     parent: ExplorerNode,
     ctx: NodeContext,
     readonly orgUnitPath: string | undefined,
-    private readonly label = 'Browsers',
+    private readonly label = vscode.l10n.t('Browsers'),
   ) {
     super(parent, `${parent.id}/browsers`, ctx);
   }
@@ -75,7 +75,7 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
   }
 
   protected emptyMessage(): string {
-    return this.query ? 'No browser matches the filter' : 'No browsers in this org unit';
+    return this.query ? vscode.l10n.t('No browser matches the filter') : vscode.l10n.t('No browsers in this org unit');
   }
 
   /** Replaces a loaded browser in place (after an annotation save); returns the nodes to redraw. */
@@ -96,24 +96,33 @@ export class BrowsersFolderNode extends PagedFolderNode<ChromeBrowser, BrowserNo
 
   getTreeItem(): vscode.TreeItem {
     const subUnits = this.includesSubUnits;
-    const item = new vscode.TreeItem(subUnits ? `${this.label} (including sub-units)` : this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      subUnits ? vscode.l10n.t('{0} (including sub-units)', this.label) : this.label,
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'browser');
     const sort = this.ctx.state.sort;
     // Most telling first: a narrow sidebar cuts the end off, and the tooltip has it all.
     item.description =
-      [this.loadedDescription(), sort ? describeSort(sort) : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
+      [
+        this.loadedDescription(),
+        sort ? describeSort(sort) : undefined,
+        this.query ? vscode.l10n.t('filter: {0}', redactSecrets(this.query)) : undefined,
+      ]
         .filter(Boolean)
         .join(' · ') || undefined;
     item.tooltip = [
       this.orgUnitPath === undefined
-        ? 'Every browser of the account.'
+        ? vscode.l10n.t('Every browser of the account.')
         : subUnits
-          ? `Browsers in the org unit ${this.orgUnitPath} and its sub-units (the API lists sub-units with their parent).`
-          : `Browsers the API lists for the org unit ${this.orgUnitPath}.`,
+          ? vscode.l10n.t('Browsers in the org unit {0} and its sub-units (the API lists sub-units with their parent).', this.orgUnitPath)
+          : vscode.l10n.t('Browsers the API lists for the org unit {0}.', this.orgUnitPath),
       this.loadedTooltip('browser'),
-      sort ? `Sorted by ${describeSort(sort)}: ${sortChoice(sort.orderBy).detail.toLowerCase()}.` : 'In the API’s default order.',
-      this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
+      sort
+        ? vscode.l10n.t('Sorted by {0}: {1}.', describeSort(sort), sortChoice(sort.orderBy).detail.toLowerCase())
+        : vscode.l10n.t('In the API’s default order.'),
+      this.query ? vscode.l10n.t('Filter: {0}', redactSecrets(this.query)) : undefined,
     ]
       .filter(Boolean)
       .join('\n');

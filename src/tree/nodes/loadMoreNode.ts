@@ -14,12 +14,12 @@ export class LoadMoreNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${this.parent.loadedCount} loaded`;
+    item.description = vscode.l10n.t('{0} loaded', this.parent.loadedCount);
     item.iconPath = new vscode.ThemeIcon('fold-down');
     item.contextValue = 'loadMore';
-    item.command = { command: 'cbcm.explorer.loadMore', title: 'Load more', arguments: [this] };
+    item.command = { command: 'cbcm.explorer.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
     return item;
   }
 }

@@ -49,7 +49,7 @@ export class OrgUnitNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const isRoot = this.orgUnitPath === ROOT_OU_PATH;
-    const label = isRoot ? 'All org units (/)' : ouDisplayName(this.orgUnitPath);
+    const label = isRoot ? vscode.l10n.t('All org units (/)') : ouDisplayName(this.orgUnitPath);
     const item = new vscode.TreeItem(label, isRoot ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(isRoot ? 'organization' : 'folder');
@@ -60,7 +60,12 @@ export class OrgUnitNode implements ExplorerNode {
       this.orgUnitPath,
       this.orgUnit?.description,
       counted
-        ? `${count(counted.browsers, 'browser')} in ${this.orgUnitPath} itself (sub-units not included), counted ${new Date(counted.countedAt).toLocaleString(displayLocale())} by a complete listing without a filter.`
+        ? vscode.l10n.t(
+            '{0} in {1} itself (sub-units not included), counted {2} by a complete listing without a filter.',
+            count(counted.browsers, 'browser'),
+            this.orgUnitPath,
+            new Date(counted.countedAt).toLocaleString(displayLocale()),
+          )
         : undefined,
     ]
       .filter(Boolean)

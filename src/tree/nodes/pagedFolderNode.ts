@@ -94,8 +94,8 @@ export abstract class PagedFolderNode<TItem, TNode extends ExplorerNode> impleme
           `${this.id}/~error`,
           describeError(this.error),
           'error',
-          { command: 'cbcm.explorer.refreshNode', title: 'Retry', arguments: [this] },
-          'Click to retry',
+          { command: 'cbcm.explorer.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] },
+          vscode.l10n.t('Click to retry'),
         ),
       );
     } else if (!this.exhausted) {

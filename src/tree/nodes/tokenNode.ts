@@ -40,15 +40,18 @@ export class TokenNode implements ExplorerNode {
       md.appendText(value);
       md.appendMarkdown('  \n');
     };
-    row('Token ID', t.tokenPermanentId);
-    row('State', state);
-    row('Org unit', t.orgUnitPath);
-    row('Created', t.createTime ? `${t.createTime} (${relativeTime(t.createTime)})` : undefined);
+    row(vscode.l10n.t('Token ID'), t.tokenPermanentId);
+    row(vscode.l10n.t('State'), state);
+    row(vscode.l10n.t('Org unit'), t.orgUnitPath);
+    row(vscode.l10n.t('Created'), t.createTime ? `${t.createTime} (${relativeTime(t.createTime)})` : undefined);
     // The APIs name the creator by user id only; an e-mail would need the Directory API's users scope, which
     // CBCM Explorer does not ask for (a service account's delegation would have to list it too).
-    row('Creator (user id)', t.creatorId);
-    row('Expires', t.expireTime ?? (state === 'active' ? 'never' : undefined));
-    row('Revoked', t.revokeTime ? `${t.revokeTime} by user id ${t.revokerId ?? 'unknown'}` : undefined);
+    row(vscode.l10n.t('Creator (user id)'), t.creatorId);
+    row(vscode.l10n.t('Expires'), t.expireTime ?? (state === 'active' ? vscode.l10n.t('never') : undefined));
+    row(
+      vscode.l10n.t('Revoked'),
+      t.revokeTime ? vscode.l10n.t('{0} by user id {1}', t.revokeTime, t.revokerId ?? vscode.l10n.t('unknown')) : undefined,
+    );
     item.tooltip = md;
     item.contextValue = `token ${state}`;
     return item;

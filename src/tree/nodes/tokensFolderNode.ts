@@ -20,7 +20,7 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
     parent: ExplorerNode,
     ctx: NodeContext,
     readonly orgUnitPath: string | undefined,
-    private readonly label = 'Enrollment tokens',
+    private readonly label = vscode.l10n.t('Enrollment tokens'),
   ) {
     super(parent, `${parent.id}/tokens`, ctx);
   }
@@ -57,27 +57,41 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
   }
 
   protected emptyMessage(): string {
-    if (this.query) return 'No token matches the filter';
-    return this.orgUnitPath === undefined ? 'No enrollment tokens in this account' : 'No enrollment tokens created on this org unit';
+    if (this.query) return vscode.l10n.t('No token matches the filter');
+    return this.orgUnitPath === undefined
+      ? vscode.l10n.t('No enrollment tokens in this account')
+      : vscode.l10n.t('No enrollment tokens created on this org unit');
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.query ? 'filter' : 'key');
-    const where = this.orgUnitPath === ROOT_OU_PATH ? 'on / only' : undefined;
+    const where = this.orgUnitPath === ROOT_OU_PATH ? vscode.l10n.t('on / only') : undefined;
     const loaded = this.loadedDescription();
     item.description =
-      [loaded, where, loaded ? TOKEN_ORDER_WORDS[this.order] : undefined, this.query ? `filter: ${redactSecrets(this.query)}` : undefined]
+      [
+        loaded,
+        where,
+        loaded ? TOKEN_ORDER_WORDS[this.order] : undefined,
+        this.query ? vscode.l10n.t('filter: {0}', redactSecrets(this.query)) : undefined,
+      ]
         .filter(Boolean)
         .join(' · ') || undefined;
     item.tooltip = [
       this.orgUnitPath === undefined
-        ? 'Every enrollment token of the account, whatever org unit it was created on.'
-        : `Enrollment tokens created on the org unit ${this.orgUnitPath} itself (not on its sub-units).${this.orgUnitPath === ROOT_OU_PATH ? ' "All enrollment tokens" at the top lists every org unit’s.' : ''}`,
+        ? vscode.l10n.t('Every enrollment token of the account, whatever org unit it was created on.')
+        : this.orgUnitPath === ROOT_OU_PATH
+          ? vscode.l10n.t(
+              'Enrollment tokens created on the org unit {0} itself (not on its sub-units). "All enrollment tokens" at the top lists every org unit’s.',
+              this.orgUnitPath,
+            )
+          : vscode.l10n.t('Enrollment tokens created on the org unit {0} itself (not on its sub-units).', this.orgUnitPath),
       this.loadedTooltip('enrollment token'),
-      `Sorted by creation date, ${TOKEN_ORDER_WORDS[this.order]}${this.isComplete ? '' : ', among the loaded ones (the API cannot sort tokens)'}.`,
-      this.query ? `Filter: ${redactSecrets(this.query)}` : undefined,
+      this.isComplete
+        ? vscode.l10n.t('Sorted by creation date, {0}.', TOKEN_ORDER_WORDS[this.order])
+        : vscode.l10n.t('Sorted by creation date, {0}, among the loaded ones (the API cannot sort tokens).', TOKEN_ORDER_WORDS[this.order]),
+      this.query ? vscode.l10n.t('Filter: {0}', redactSecrets(this.query)) : undefined,
     ]
       .filter(Boolean)
       .join('\n');

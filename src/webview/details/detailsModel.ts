@@ -5,6 +5,7 @@
 // of the wrong type is shown as absent, never as an error.
 
 import { hasDeviceIdCollision, type ChromeBrowser } from '../../api/types';
+import { displayLocale } from '../../util/displayLocale';
 import { relativeTime } from '../../util/relativeTime';
 
 /** A point in time, shown absolute (local) and relative; `iso` is the raw value for tooltips. */
@@ -161,7 +162,7 @@ function searchKey(...parts: (string | undefined)[]): string {
 
 // ---------------------------------------------------------------- time
 
-let absoluteFormat: Intl.DateTimeFormat | undefined;
+let absoluteFormat: { locale: string; format: Intl.DateTimeFormat } | undefined;
 
 /** A time field; a value that is not a date is shown as reported, marked as unreadable. */
 export function timeText(v: unknown, now: number): TimeText | undefined {
@@ -169,9 +170,12 @@ export function timeText(v: unknown, now: number): TimeText | undefined {
   if (iso === undefined) return undefined;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return { iso, absolute: iso, relative: 'not a valid time' };
-  absoluteFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  // One formatter per display language (VS Code's, see displayLocale.ts).
+  const locale = displayLocale();
+  if (absoluteFormat?.locale !== locale)
+    absoluteFormat = { locale, format: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }) };
   // The same ages as the explorer's rows and tooltips ("3 days ago", "just now").
-  return { iso, absolute: absoluteFormat.format(ms), relative: relativeTime(iso, now) ?? '' };
+  return { iso, absolute: absoluteFormat.format.format(ms), relative: relativeTime(iso, now) ?? '' };
 }
 
 // ---------------------------------------------------------------- sections

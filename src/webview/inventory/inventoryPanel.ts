@@ -16,6 +16,7 @@ import {
   type InventoryDiff,
 } from '../../inventory/snapshot';
 import type { Services } from '../../services';
+import { displayLocale } from '../../util/displayLocale';
 import { describeError } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
@@ -310,7 +311,9 @@ export class FleetInventoryPanel implements vscode.Disposable {
     if (!uri) return undefined;
     const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
-    this.deps.services.log.info(`Extension inventory: saved a snapshot (${json.length.toLocaleString('en-US')} bytes) to ${uri.toString(true)}.`);
+    this.deps.services.log.info(
+      `Extension inventory: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`,
+    );
     vscode.window.setStatusBarMessage(`Inventory snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
     return uri;
   }
