@@ -153,8 +153,11 @@ let current: Inventory | undefined;
 let received: Inventory | undefined;
 let openKey: string | undefined;
 let places: ExtensionPlaces | undefined;
-/** Browsers listing is only possible on a finished (or stopped) inventory: the extension holds its ids then. */
+/** Any inventory shown can list its browsers: a partial one (streaming, cancelled) lists those counted so far. */
 let canSelect = false;
+/** The shown inventory is partial: the list buttons say their lists are too. */
+let partialShown = false;
+const soFar = () => (partialShown ? ' (counted so far: the inventory is partial)' : '');
 
 const disabledCount = (e: ExtensionSummary) => e.states.find((s) => s.value === 'disabled')?.browsers ?? 0;
 const enabledCount = (e: ExtensionSummary) => e.states.find((s) => s.value === 'enabled')?.browsers ?? 0;
@@ -299,8 +302,9 @@ function renderExtensions(inv: Inventory): void {
     );
     const list = btn('List browsers', () => select({ kind: 'extension', key: e.key }), {
       secondary: true,
-      label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer`,
+      label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer${soFar()}`,
     });
+    if (partialShown) list.title = 'Lists the browsers counted so far: the inventory is partial.';
     list.dataset.role = 'list';
     list.disabled = !canSelect;
     tr.appendChild(el('td', {}, list));
@@ -364,7 +368,13 @@ function renderDetail(inv: Inventory): void {
     },
     { secondary: true, label: 'Close the extension details', id: 'close-detail' },
   );
-  const listAll = btn(`List the ${nf.format(e.browsers)} browsers`, () => select({ kind: 'extension', key: e.key }), { id: 'detail-list' });
+  const listAll = btn(
+    `List the ${nf.format(e.browsers)} browsers${partialShown ? ' counted so far' : ''}`,
+    () => select({ kind: 'extension', key: e.key }),
+    {
+      id: 'detail-list',
+    },
+  );
   listAll.disabled = !canSelect;
   const permissions =
     e.permissions.length === 0
@@ -413,7 +423,7 @@ function renderDetail(inv: Inventory): void {
             ),
           ),
         )
-      : el('p', { className: 'muted', text: canSelect ? 'Counting per org unit…' : 'Per org unit once the listing has finished.' });
+      : el('p', { className: 'muted', text: 'Counting per org unit…' });
   detailPane.replaceChildren();
   append(
     detailPane,
@@ -620,6 +630,7 @@ function renderDiff(state: InventoryViewState): void {
 /** The inventory and selectability last drawn: the tables are rebuilt only when one of them changed. */
 let drawnInventory: Inventory | undefined;
 let drawnCanSelect = false;
+let drawnPartial = false;
 
 function render(state: InventoryViewState): void {
   channel.setState({ scope: state.scope });
@@ -627,7 +638,9 @@ function render(state: InventoryViewState): void {
   heading.textContent = `Extension inventory — ${scope}`;
   const inv = state.inventory;
   current = inv;
-  canSelect = Boolean(inv) && !state.loading;
+  canSelect = Boolean(inv);
+  // While a refresh waits for its first browsers the previous (complete) inventory stays: not partial.
+  partialShown = Boolean(inv) && !inv?.complete;
   if (state.loading) {
     status.textContent = `Listing… ${nf.format(state.loading.browsers)} browsers so far (${nf.format(state.loading.pages)} pages). Cancel keeps what was counted.`;
   } else if (inv) {
@@ -641,11 +654,12 @@ function render(state: InventoryViewState): void {
   compareButton.disabled = !complete;
   errorBox.textContent = state.error ?? '';
   errorBox.hidden = !state.error;
-  const partial = inv && (!inv.complete || state.loading);
-  partialBox.hidden = !partial;
-  partialBox.textContent = partial
-    ? `Partial inventory: the counts cover only the ${nf.format(inv.totals.browsers)} browsers listed${state.loading ? ' so far' : ''}.${state.loading ? ' Listing browsers becomes possible once the listing ends.' : ''}`
-    : '';
+  partialBox.hidden = !partialShown;
+  partialBox.textContent =
+    inv && partialShown
+      ? `Partial inventory: the counts cover only the ${nf.format(inv.totals.browsers)} browsers listed${state.loading ? ' so far' : ''}. ` +
+        'A click lists the browsers counted so far; the explorer marks that list partial.'
+      : '';
   warnings.replaceChildren(...(inv?.warnings ?? []).map((w) => el('li', { className: 'warning', text: w })));
   empty.hidden = Boolean(inv) || Boolean(state.loading);
   tabs.hidden = !inv;
@@ -663,7 +677,9 @@ function render(state: InventoryViewState): void {
     );
     extensionsTab.textContent = `Extensions (${nf.format(t.extensions)})`;
     policiesTab.textContent = `Policies (${nf.format(t.policies)})`;
-    if (inv !== drawnInventory || canSelect !== drawnCanSelect) {
+    if (inv !== drawnInventory || canSelect !== drawnCanSelect || partialShown !== drawnPartial) {
+      // A new partial: the open pane's places are counted again from the browsers listed by now.
+      if (inv !== drawnInventory && openKey !== undefined && drawnInventory !== undefined) post({ type: 'describe', key: openKey });
       renderExtensions(inv);
       renderDetail(inv);
       renderPolicies(inv);
@@ -673,6 +689,7 @@ function render(state: InventoryViewState): void {
   }
   drawnInventory = inv;
   drawnCanSelect = canSelect;
+  drawnPartial = partialShown;
   renderDiff(state);
   document.body.dataset.state = state.loading ? 'loading' : inv?.complete ? 'complete' : inv ? 'partial' : 'empty';
 }

@@ -108,7 +108,7 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
     const where = s.scope.kind === 'account' ? 'the whole account' : `the org unit ${s.scope.orgUnitPath}`;
     item.tooltip = [
       `${s.description}, from the fleet inventory of ${where}.`,
-      s.complete ? undefined : 'The inventory was partial (cancelled or failed): browsers it had not listed yet are missing here.',
+      s.complete ? undefined : 'The inventory was partial (still listing, cancelled or failed): browsers it had not listed yet are missing here.',
       NO_EXTENSION_FILTER,
       this.loadedTooltip('browser'),
       this.notFound ? `${this.notFound} of them no longer exist (deleted or moved since the inventory was taken).` : undefined,
