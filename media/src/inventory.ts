@@ -270,9 +270,11 @@ function renderExtensions(inv: Inventory): void {
         ),
       );
       th.querySelector('button')!.dataset.sort = c.key;
+      th.title = c.title; // the header may be cut with an ellipsis in a narrow column
       return th;
     }),
-    el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'visually-hidden' }),
+    // In the flow (only its text hidden): the fixed table layout takes this column's width from it.
+    el('th', { attrs: { scope: 'col' } }, el('span', { text: 'Browsers', className: 'visually-hidden' })),
   );
   const body = el('tbody');
   for (const e of rows.slice(0, MAX_ROWS)) {
@@ -284,13 +286,13 @@ function renderExtensions(inv: Inventory): void {
     append(
       tr,
       el('th', { attrs: { scope: 'row' } }, nameButton),
-      el('td', { className: 'mono', text: e.extensionId ?? '(no id)' }),
+      el('td', { className: 'mono', text: e.extensionId ?? '(no id)', attrs: { title: e.extensionId ?? '' } }),
       el('td', {
         className: 'num',
         text: `${nf.format(e.versions.length)}${e.untrackedVersions ? '+' : ''}`,
         attrs: { title: facetText(e.versions, 10) },
       }),
-      el('td', { text: facetText(e.installTypes) }),
+      el('td', { className: 'ellipsis', text: facetText(e.installTypes), attrs: { title: facetText(e.installTypes, 10) } }),
       el('td', {
         className: 'num',
         text: `${nf.format(e.permissions.length)}${hosts ? ` (${nf.format(hosts)} host)` : ''}`,
@@ -300,7 +302,7 @@ function renderExtensions(inv: Inventory): void {
       el('td', { className: 'num', text: nf.format(e.browsers) }),
       el('td', { className: 'num', text: nf.format(e.profiles) }),
     );
-    const list = btn('List browsers', () => select({ kind: 'extension', key: e.key }), {
+    const list = btn('List browsers', () => listExtensionBrowsers(e.key), {
       secondary: true,
       label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer${soFar()}`,
     });
@@ -319,6 +321,15 @@ function renderExtensions(inv: Inventory): void {
       body,
     ),
   );
+}
+
+/**
+ * Lists an extension's browsers from its row. Focusing the button at the row's end must not leave the table
+ * scrolled sideways (Name and ID out of view), should a narrow editor still make it scroll.
+ */
+function listExtensionBrowsers(key: string): void {
+  select({ kind: 'extension', key });
+  extensionTable.scrollLeft = 0;
 }
 
 function openDetail(key: string): void {
