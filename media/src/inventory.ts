@@ -12,6 +12,7 @@ import {
   type InventoryWebviewMessage,
 } from '../../src/webview/inventory/inventoryProtocol';
 import { append, el } from './_dom';
+import { diffHeading, diffList, timeText } from './_snapshotDiff';
 import { connect } from './_webview';
 
 const channel = connect<InventoryExtensionMessage, InventoryWebviewMessage>('inventory', parseInventoryExtensionMessage, receive);
@@ -558,11 +559,6 @@ function stat(label: string, value: string): HTMLElement {
   return el('div', { className: 'stat' }, el('div', { className: 'stat-value', text: value }), el('div', { className: 'stat-label', text: label }));
 }
 
-function timeText(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleString()} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
-}
-
 function renderDiff(state: InventoryViewState): void {
   const d = state.diff;
   diffBox.hidden = !d;
@@ -571,64 +567,43 @@ function renderDiff(state: InventoryViewState): void {
     return;
   }
   const list = (title: string, items: { key: string; name: string; before: number; after: number }[]) =>
-    el(
-      'details',
-      { attrs: { open: '' } },
-      el('summary', { text: `${title}: ${nf.format(items.length)}` }),
-      el(
-        'ul',
-        {},
-        ...items.slice(0, 200).map((i) => el('li', { text: `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers` })),
-      ),
+    diffList(
+      title,
+      items.slice(0, 200).map((i) => `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers`),
+      { total: items.length, open: true },
     );
-  const versions = el(
-    'details',
-    {},
-    el('summary', { text: `Version changes: ${nf.format(d.extensions.versionChanges.length)}` }),
-    el(
-      'ul',
-      {},
-      ...d.extensions.versionChanges.slice(0, 200).map((v) =>
-        el('li', {
-          text: `${v.name || v.key}: ${[
+  const versions = diffList(
+    'Version changes',
+    d.extensions.versionChanges
+      .slice(0, 200)
+      .map(
+        (v) =>
+          `${v.name || v.key}: ${[
             ...v.added.map((c) => `+${c.value} (${nf.format(c.after)})`),
             ...v.removed.map((c) => `−${c.value} (${nf.format(c.before)})`),
             ...v.changed.map((c) => `${c.value} ${nf.format(c.before)}→${nf.format(c.after)}`),
           ].join(', ')}`,
-        }),
       ),
-    ),
+    { total: d.extensions.versionChanges.length },
   );
-  const policies = el(
-    'details',
-    {},
-    el('summary', {
-      text: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed`,
-    }),
-    el(
-      'ul',
-      {},
-      ...[
-        ...d.policies.added.map((p) => `new: ${p.name}`),
-        ...d.policies.removed.map((p) => `removed: ${p.name}`),
-        ...d.policies.changed.map(
-          (p) =>
-            `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`,
-        ),
-      ]
-        .slice(0, 300)
-        .map((t) => el('li', { text: t })),
-    ),
+  const policies = diffList(
+    'Policies',
+    [
+      ...d.policies.added.map((p) => `new: ${p.name}`),
+      ...d.policies.removed.map((p) => `removed: ${p.name}`),
+      ...d.policies.changed.map(
+        (p) =>
+          `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`,
+      ),
+    ].slice(0, 300),
+    {
+      summary: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed`,
+    },
   );
   diffBox.replaceChildren();
   append(
     diffBox,
-    el('h2', { text: `Changes since ${d.file}` }),
-    el('p', {
-      className: 'muted',
-      text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.`,
-    }),
-    d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
+    ...diffHeading(d),
     d.partial ? el('p', { className: 'warning', text: d.partial }) : undefined,
     list('New extensions', d.extensions.added),
     list('Removed extensions', d.extensions.removed),
