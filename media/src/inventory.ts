@@ -12,6 +12,7 @@ import {
   type InventoryWebviewMessage,
 } from '../../src/webview/inventory/inventoryProtocol';
 import { append, el } from './_dom';
+import { diffHeading, diffList, timeText } from './_snapshotDiff';
 import { connect } from './_webview';
 import { displayLocale } from './_locale';
 
@@ -154,8 +155,11 @@ let current: Inventory | undefined;
 let received: Inventory | undefined;
 let openKey: string | undefined;
 let places: ExtensionPlaces | undefined;
-/** Browsers listing is only possible on a finished (or stopped) inventory: the extension holds its ids then. */
+/** Any inventory shown can list its browsers: a partial one (streaming, cancelled) lists those counted so far. */
 let canSelect = false;
+/** The shown inventory is partial: the list buttons say their lists are too. */
+let partialShown = false;
+const soFar = () => (partialShown ? ' (counted so far: the inventory is partial)' : '');
 
 const disabledCount = (e: ExtensionSummary) => e.states.find((s) => s.value === 'disabled')?.browsers ?? 0;
 const enabledCount = (e: ExtensionSummary) => e.states.find((s) => s.value === 'enabled')?.browsers ?? 0;
@@ -268,9 +272,11 @@ function renderExtensions(inv: Inventory): void {
         ),
       );
       th.querySelector('button')!.dataset.sort = c.key;
+      th.title = c.title; // the header may be cut with an ellipsis in a narrow column
       return th;
     }),
-    el('th', { text: 'Browsers', attrs: { scope: 'col' }, className: 'visually-hidden' }),
+    // In the flow (only its text hidden): the fixed table layout takes this column's width from it.
+    el('th', { attrs: { scope: 'col' } }, el('span', { text: 'Browsers', className: 'visually-hidden' })),
   );
   const body = el('tbody');
   for (const e of rows.slice(0, MAX_ROWS)) {
@@ -282,13 +288,13 @@ function renderExtensions(inv: Inventory): void {
     append(
       tr,
       el('th', { attrs: { scope: 'row' } }, nameButton),
-      el('td', { className: 'mono', text: e.extensionId ?? '(no id)' }),
+      el('td', { className: 'mono', text: e.extensionId ?? '(no id)', attrs: { title: e.extensionId ?? '' } }),
       el('td', {
         className: 'num',
         text: `${nf.format(e.versions.length)}${e.untrackedVersions ? '+' : ''}`,
         attrs: { title: facetText(e.versions, 10) },
       }),
-      el('td', { text: facetText(e.installTypes) }),
+      el('td', { className: 'ellipsis', text: facetText(e.installTypes), attrs: { title: facetText(e.installTypes, 10) } }),
       el('td', {
         className: 'num',
         text: `${nf.format(e.permissions.length)}${hosts ? ` (${nf.format(hosts)} host)` : ''}`,
@@ -298,10 +304,11 @@ function renderExtensions(inv: Inventory): void {
       el('td', { className: 'num', text: nf.format(e.browsers) }),
       el('td', { className: 'num', text: nf.format(e.profiles) }),
     );
-    const list = btn('List browsers', () => select({ kind: 'extension', key: e.key }), {
+    const list = btn('List browsers', () => listExtensionBrowsers(e.key), {
       secondary: true,
-      label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer`,
+      label: `List the ${nf.format(e.browsers)} browsers with ${title} in the explorer${soFar()}`,
     });
+    if (partialShown) list.title = 'Lists the browsers counted so far: the inventory is partial.';
     list.dataset.role = 'list';
     list.disabled = !canSelect;
     tr.appendChild(el('td', {}, list));
@@ -316,6 +323,15 @@ function renderExtensions(inv: Inventory): void {
       body,
     ),
   );
+}
+
+/**
+ * Lists an extension's browsers from its row. Focusing the button at the row's end must not leave the table
+ * scrolled sideways (Name and ID out of view), should a narrow editor still make it scroll.
+ */
+function listExtensionBrowsers(key: string): void {
+  select({ kind: 'extension', key });
+  extensionTable.scrollLeft = 0;
 }
 
 function openDetail(key: string): void {
@@ -365,7 +381,13 @@ function renderDetail(inv: Inventory): void {
     },
     { secondary: true, label: 'Close the extension details', id: 'close-detail' },
   );
-  const listAll = btn(`List the ${nf.format(e.browsers)} browsers`, () => select({ kind: 'extension', key: e.key }), { id: 'detail-list' });
+  const listAll = btn(
+    `List the ${nf.format(e.browsers)} browsers${partialShown ? ' counted so far' : ''}`,
+    () => select({ kind: 'extension', key: e.key }),
+    {
+      id: 'detail-list',
+    },
+  );
   listAll.disabled = !canSelect;
   const permissions =
     e.permissions.length === 0
@@ -414,7 +436,7 @@ function renderDetail(inv: Inventory): void {
             ),
           ),
         )
-      : el('p', { className: 'muted', text: canSelect ? 'Counting per org unit…' : 'Per org unit once the listing has finished.' });
+      : el('p', { className: 'muted', text: 'Counting per org unit…' });
   detailPane.replaceChildren();
   append(
     detailPane,
@@ -538,11 +560,6 @@ function stat(label: string, value: string): HTMLElement {
   return el('div', { className: 'stat' }, el('div', { className: 'stat-value', text: value }), el('div', { className: 'stat-label', text: label }));
 }
 
-function timeText(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleString(displayLocale())} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
-}
-
 function renderDiff(state: InventoryViewState): void {
   const d = state.diff;
   diffBox.hidden = !d;
@@ -551,64 +568,43 @@ function renderDiff(state: InventoryViewState): void {
     return;
   }
   const list = (title: string, items: { key: string; name: string; before: number; after: number }[]) =>
-    el(
-      'details',
-      { attrs: { open: '' } },
-      el('summary', { text: `${title}: ${nf.format(items.length)}` }),
-      el(
-        'ul',
-        {},
-        ...items.slice(0, 200).map((i) => el('li', { text: `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers` })),
-      ),
+    diffList(
+      title,
+      items.slice(0, 200).map((i) => `${i.name || i.key} — ${nf.format(i.before)} → ${nf.format(i.after)} browsers`),
+      { total: items.length, open: true },
     );
-  const versions = el(
-    'details',
-    {},
-    el('summary', { text: `Version changes: ${nf.format(d.extensions.versionChanges.length)}` }),
-    el(
-      'ul',
-      {},
-      ...d.extensions.versionChanges.slice(0, 200).map((v) =>
-        el('li', {
-          text: `${v.name || v.key}: ${[
+  const versions = diffList(
+    'Version changes',
+    d.extensions.versionChanges
+      .slice(0, 200)
+      .map(
+        (v) =>
+          `${v.name || v.key}: ${[
             ...v.added.map((c) => `+${c.value} (${nf.format(c.after)})`),
             ...v.removed.map((c) => `−${c.value} (${nf.format(c.before)})`),
             ...v.changed.map((c) => `${c.value} ${nf.format(c.before)}→${nf.format(c.after)}`),
           ].join(', ')}`,
-        }),
       ),
-    ),
+    { total: d.extensions.versionChanges.length },
   );
-  const policies = el(
-    'details',
-    {},
-    el('summary', {
-      text: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed`,
-    }),
-    el(
-      'ul',
-      {},
-      ...[
-        ...d.policies.added.map((p) => `new: ${p.name}`),
-        ...d.policies.removed.map((p) => `removed: ${p.name}`),
-        ...d.policies.changed.map(
-          (p) =>
-            `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`,
-        ),
-      ]
-        .slice(0, 300)
-        .map((t) => el('li', { text: t })),
-    ),
+  const policies = diffList(
+    'Policies',
+    [
+      ...d.policies.added.map((p) => `new: ${p.name}`),
+      ...d.policies.removed.map((p) => `removed: ${p.name}`),
+      ...d.policies.changed.map(
+        (p) =>
+          `${p.name}: ${nf.format(p.browsers.before)}→${nf.format(p.browsers.after)} browsers, errors ${nf.format(p.errors.before)}→${nf.format(p.errors.after)}`,
+      ),
+    ].slice(0, 300),
+    {
+      summary: `Policies: ${nf.format(d.policies.added.length)} new, ${nf.format(d.policies.removed.length)} removed, ${nf.format(d.policies.changed.length)} changed`,
+    },
   );
   diffBox.replaceChildren();
   append(
     diffBox,
-    el('h2', { text: `Changes since ${d.file}` }),
-    el('p', {
-      className: 'muted',
-      text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.`,
-    }),
-    d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
+    ...diffHeading(d),
     d.partial ? el('p', { className: 'warning', text: d.partial }) : undefined,
     list('New extensions', d.extensions.added),
     list('Removed extensions', d.extensions.removed),
@@ -621,6 +617,7 @@ function renderDiff(state: InventoryViewState): void {
 /** The inventory and selectability last drawn: the tables are rebuilt only when one of them changed. */
 let drawnInventory: Inventory | undefined;
 let drawnCanSelect = false;
+let drawnPartial = false;
 
 function render(state: InventoryViewState): void {
   channel.setState({ scope: state.scope });
@@ -628,7 +625,9 @@ function render(state: InventoryViewState): void {
   heading.textContent = `Extension inventory — ${scope}`;
   const inv = state.inventory;
   current = inv;
-  canSelect = Boolean(inv) && !state.loading;
+  canSelect = Boolean(inv);
+  // While a refresh waits for its first browsers the previous (complete) inventory stays: not partial.
+  partialShown = Boolean(inv) && !inv?.complete;
   if (state.loading) {
     status.textContent = `Listing… ${nf.format(state.loading.browsers)} browsers so far (${nf.format(state.loading.pages)} pages). Cancel keeps what was counted.`;
   } else if (inv) {
@@ -642,11 +641,12 @@ function render(state: InventoryViewState): void {
   compareButton.disabled = !complete;
   errorBox.textContent = state.error ?? '';
   errorBox.hidden = !state.error;
-  const partial = inv && (!inv.complete || state.loading);
-  partialBox.hidden = !partial;
-  partialBox.textContent = partial
-    ? `Partial inventory: the counts cover only the ${nf.format(inv.totals.browsers)} browsers listed${state.loading ? ' so far' : ''}.${state.loading ? ' Listing browsers becomes possible once the listing ends.' : ''}`
-    : '';
+  partialBox.hidden = !partialShown;
+  partialBox.textContent =
+    inv && partialShown
+      ? `Partial inventory: the counts cover only the ${nf.format(inv.totals.browsers)} browsers listed${state.loading ? ' so far' : ''}. ` +
+        'A click lists the browsers counted so far; the explorer marks that list partial.'
+      : '';
   warnings.replaceChildren(...(inv?.warnings ?? []).map((w) => el('li', { className: 'warning', text: w })));
   empty.hidden = Boolean(inv) || Boolean(state.loading);
   tabs.hidden = !inv;
@@ -664,7 +664,9 @@ function render(state: InventoryViewState): void {
     );
     extensionsTab.textContent = `Extensions (${nf.format(t.extensions)})`;
     policiesTab.textContent = `Policies (${nf.format(t.policies)})`;
-    if (inv !== drawnInventory || canSelect !== drawnCanSelect) {
+    if (inv !== drawnInventory || canSelect !== drawnCanSelect || partialShown !== drawnPartial) {
+      // A new partial: the open pane's places are counted again from the browsers listed by now.
+      if (inv !== drawnInventory && openKey !== undefined && drawnInventory !== undefined) post({ type: 'describe', key: openKey });
       renderExtensions(inv);
       renderDetail(inv);
       renderPolicies(inv);
@@ -674,6 +676,7 @@ function render(state: InventoryViewState): void {
   }
   drawnInventory = inv;
   drawnCanSelect = canSelect;
+  drawnPartial = partialShown;
   renderDiff(state);
   document.body.dataset.state = state.loading ? 'loading' : inv?.complete ? 'complete' : inv ? 'partial' : 'empty';
 }

@@ -30,6 +30,7 @@ import {
 import { barContext } from '../../src/webview/overview/barContext';
 import type { OverviewScope } from '../../src/overview/figures';
 import { append, el } from './_dom';
+import { diffHeading, diffList, timeText } from './_snapshotDiff';
 import { connect } from './_webview';
 import { displayLocale } from './_locale';
 
@@ -573,11 +574,6 @@ function renderSummary(f: FleetFigures): void {
   );
 }
 
-function timeText(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleString(displayLocale())} (${d.toISOString().slice(0, 19).replace('T', ' ')} UTC)`;
-}
-
 function renderDiff(state: OverviewState): void {
   const d = state.diff;
   diffBox.hidden = !d;
@@ -588,17 +584,10 @@ function renderDiff(state: OverviewState): void {
   const c = d.counts;
   const close = btn('Close comparison', () => post({ type: 'closeDiff' }), 'close-diff', true);
   const list = (title: string, items: { deviceId: string; from?: number; to?: number }[], total: number) =>
-    el(
-      'details',
-      {},
-      el('summary', { text: `${title}: ${nf.format(total)}${items.length < total ? ` (first ${items.length} shown)` : ''}` }),
-      el(
-        'ul',
-        { className: 'device-list' },
-        ...items.map((i) =>
-          el('li', { text: `${i.deviceId}${i.from !== undefined || i.to !== undefined ? ` — Chrome ${i.from ?? '?'} → ${i.to ?? '?'}` : ''}` }),
-        ),
-      ),
+    diffList(
+      title,
+      items.map((i) => `${i.deviceId}${i.from !== undefined || i.to !== undefined ? ` — Chrome ${i.from ?? '?'} → ${i.to ?? '?'}` : ''}`),
+      { total, listClass: 'device-list' },
     );
   const changed = d.charts.flatMap((ch) => ch.rows.filter((r) => r.before !== r.after).map((r) => ({ chart: ch.id, ...r })));
   const rows = changed.map((r) =>
@@ -615,12 +604,7 @@ function renderDiff(state: OverviewState): void {
   diffBox.replaceChildren();
   append(
     diffBox,
-    el('h2', { text: `Changes since ${d.file}` }),
-    el('p', {
-      className: 'muted',
-      text: `Snapshot of ${timeText(d.before.generatedAt)}: ${nf.format(d.before.browsers)} browsers; now ${nf.format(d.after.browsers)}.`,
-    }),
-    d.scopeMismatch ? el('p', { className: 'warning', text: d.scopeMismatch }) : undefined,
+    ...diffHeading(d),
     !d.before.complete
       ? el('p', { className: 'warning', text: 'The snapshot was taken from a cancelled listing: it covers only part of the fleet.' })
       : undefined,

@@ -3,6 +3,7 @@ import { listFleet } from '../api';
 import { ExportColumnChoices } from '../export/columnChoice';
 import { columnById, columnsFor, projectionFor, type ExportColumn, type RowShape } from '../export/columns';
 import { writeJsonLines, writeRowExport, type ExportShape } from '../export/rowExport';
+import type { OverviewScope } from '../overview/figures';
 import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
@@ -16,6 +17,31 @@ export interface ColumnExportPreset {
   columns?: string[];
   uri: vscode.Uri;
   signal?: AbortSignal;
+}
+
+/**
+ * Another view's scope as the first argument (the extension inventory's export button): that org unit or the
+ * account, as the view counted it, so without the explorer's filter. A plain object, never a tree node.
+ */
+export interface ViewScopeArgument {
+  viewScope: OverviewScope;
+}
+
+function isViewScopeArgument(v: unknown): v is ViewScopeArgument {
+  if (typeof v !== 'object' || v === null || !('viewScope' in v)) return false;
+  const s = v.viewScope as { kind?: unknown; orgUnitPath?: unknown } | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    (s.kind === 'account' || (s.kind === 'orgUnit' && typeof s.orgUnitPath === 'string' && s.orgUnitPath.startsWith('/')))
+  );
+}
+
+/** The org unit and the query of an export: the clicked node's with the explorer's filter, or a view's scope. */
+function exportScope(c: ExplorerCommandContext, clicked: unknown): { orgUnitPath?: string; query?: string } {
+  if (isViewScopeArgument(clicked)) return clicked.viewScope.kind === 'orgUnit' ? { orgUnitPath: clicked.viewScope.orgUnitPath } : {};
+  const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
+  return { orgUnitPath, query: queryFor(c.explorer.state, 'browsers', orgUnitPath) };
 }
 
 const SHAPES: { shape: ExportShape; label: string; detail: string }[] = [
@@ -53,7 +79,10 @@ async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[])
   return chosen?.map((i) => i.column).filter((c): c is ExportColumn => c !== undefined);
 }
 
-/** `cbcm.browser.exportColumns`: the browsers of the clicked org unit (or the account), with the explorer's filter. */
+/**
+ * `cbcm.browser.exportColumns`: the browsers of the clicked org unit (or the account), with the explorer's filter;
+ * or of a view's scope (ViewScopeArgument).
+ */
 export function registerColumnExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
   const choices = new ExportColumnChoices(c.services.context.workspaceState);
   return [
@@ -63,8 +92,7 @@ export function registerColumnExportCommand(c: ExplorerCommandContext): vscode.D
         const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
         const backend = await requireBackend(c.services);
         if (!backend) return undefined;
-        const orgUnitPath = clicked instanceof BrowsersFolderNode || clicked instanceof OrgUnitNode ? clicked.orgUnitPath : undefined;
-        const query = queryFor(c.explorer.state, 'browsers', orgUnitPath);
+        const { orgUnitPath, query } = exportScope(c, clicked);
         const where = `${orgUnitPath ? ` in ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
 
         const shape = preset?.shape ?? (await vscode.window.showQuickPick(SHAPES, { title: `Export browsers${where}` }))?.shape;

@@ -19,8 +19,11 @@ export interface LoadInventoryOptions {
   scope: InventoryScope;
   signal?: AbortSignal;
   onProgress?: (p: InventoryProgress) => void;
-  /** Called with the partial inventory at most every `partialEveryMs` (default 1,000 ms) while the listing streams. */
-  onPartial?: (inventory: Inventory) => void;
+  /**
+   * Called with the partial inventory at most every `partialEveryMs` (default 1,000 ms) while the listing streams,
+   * and the aggregator behind it (it goes on growing: selections made from it are marked partial).
+   */
+  onPartial?: (inventory: Inventory, aggregator: InventoryAggregator) => void;
   partialEveryMs?: number;
   /** The customer's org units when the caller has them (saves a request). */
   orgUnits?: readonly OrgUnit[];
@@ -69,7 +72,7 @@ export async function loadInventory(backend: CbcmBackend, o: LoadInventoryOption
       aggregateMs += performance.now() - t0;
       if (o.onPartial && performance.now() - lastPartial >= every) {
         lastPartial = performance.now();
-        o.onPartial(agg.inventory(false));
+        o.onPartial(agg.inventory(false), agg);
       }
     }
   } catch (error) {

@@ -116,7 +116,9 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
       s.scope.kind === 'account'
         ? vscode.l10n.t('{0}, from the fleet inventory of the whole account.', s.description)
         : vscode.l10n.t('{0}, from the fleet inventory of the org unit {1}.', s.description, s.scope.orgUnitPath),
-      s.complete ? undefined : vscode.l10n.t('The inventory was partial (cancelled or failed): browsers it had not listed yet are missing here.'),
+      s.complete
+        ? undefined
+        : vscode.l10n.t('The inventory was partial (still listing, cancelled or failed): browsers it had not listed yet are missing here.'),
       NO_EXTENSION_FILTER,
       this.loadedTooltip('browser'),
       this.notFound ? vscode.l10n.t('{0} of them no longer exist (deleted or moved since the inventory was taken).', this.notFound) : undefined,

@@ -15,6 +15,7 @@ import {
   serializeInventorySnapshot,
   type InventoryDiff,
 } from '../../inventory/snapshot';
+import type { ViewScopeArgument } from '../../commands/columnExportCommand';
 import type { Services } from '../../services';
 import { displayLocale } from '../../util/displayLocale';
 import { describeError } from '../../util/errors';
@@ -28,7 +29,7 @@ import {
 
 export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
 const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
-const SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
+export const INVENTORY_SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 /** Progress messages at most this often. */
 const PROGRESS_EVERY_MS = 250;
@@ -55,8 +56,10 @@ export class FleetInventoryPanel implements vscode.Disposable {
   private disposed = false;
   private abort: AbortController | undefined;
   private state: InventoryViewState;
-  /** The inventory shown and the aggregator behind it (undefined while only a streaming partial is shown). */
+  /** The finished (or stopped) inventory and the aggregator behind it; kept while a refresh streams. */
   private current: CachedInventory | undefined;
+  /** While a listing streams: the partial shown and its live aggregator, so its rows can be clicked already. */
+  private streaming: Pick<CachedInventory, 'inventory' | 'aggregator'> | undefined;
   private lastProgressAt = 0;
   /** The inventory object the webview has (sent again only when it changes, or to a new webview). */
   private sentInventory: Inventory | undefined;
@@ -102,7 +105,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
         this.postState();
       },
       handle: (msg) => this.handle(msg),
-      signInReason: () => (this.state.error ? SIGN_IN_REASON : undefined),
+      signInReason: () => (this.state.error ? INVENTORY_SIGN_IN_REASON : undefined),
       closed: () => this.dispose(),
     });
     if (!cached && loadIfNotCached) void this.refresh();
@@ -144,6 +147,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     this.abort?.abort();
     this.abort = undefined;
     this.current = undefined;
+    this.streaming = undefined;
     const error = this.deps.services.backends.current
       ? 'The account or its settings changed. Refresh to list the fleet of the account now signed in.'
       : 'You are signed out. Sign in to CBCM to see the extension inventory.';
@@ -153,6 +157,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const abort = new AbortController();
     this.abort = abort;
+    this.streaming = undefined;
     const { services, cache } = this.deps;
     const backend = services.backends.current;
     if (!backend) {
@@ -172,11 +177,15 @@ export class FleetInventoryPanel implements vscode.Disposable {
           this.lastProgressAt = now;
           this.update({ loading: { browsers: p.browsers, pages: p.pages } });
         },
-        // Shown as it streams, marked partial by the webview (`complete: false`); clicks wait for the end.
-        onPartial: (inventory) => {
-          if (!abort.signal.aborted) this.update({ inventory });
+        // Shown as it streams, marked partial by the webview (`complete: false`); a click lists the browsers
+        // counted so far, and the explorer's list says it is partial.
+        onPartial: (inventory, aggregator) => {
+          if (abort.signal.aborted) return;
+          this.streaming = { inventory, aggregator };
+          this.update({ inventory });
         },
       });
+      if (abort === this.abort) this.streaming = undefined;
       if (abort !== this.abort || this.disposed) return;
       // A cancelled or failed listing keeps what it counted: cached too, its selections marked partial.
       const entry = cache.set(this.scope, result.inventory, result.aggregator);
@@ -245,18 +254,28 @@ export class FleetInventoryPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The inventory the webview shows and its aggregator: the streaming partial while a listing runs and has sent
+   * one, else the last finished (or stopped) one.
+   */
+  private shown(): Pick<CachedInventory, 'inventory' | 'aggregator'> | undefined {
+    const streamed = this.streaming;
+    return streamed && this.state.inventory === streamed.inventory ? streamed : this.current;
+  }
+
   /** The selection of an entry, without showing it (tests compare it with the explorer's list). */
   selection(target: InventoryTarget): BrowserSelection | undefined {
-    const entry = this.current;
-    if (!entry || this.state.loading) return undefined;
+    const entry = this.shown();
+    if (!entry) return undefined;
+    // A partial (still streaming, cancelled or failed) lists the browsers counted so far, marked partial.
     return selectBrowsers(entry.aggregator, target, entry.inventory.complete);
   }
 
-  /** Lists the browsers of an entry in the explorer; undefined while loading or when nothing is loaded. */
+  /** Lists the browsers of an entry in the explorer; undefined when nothing is loaded yet. */
   async select(target: InventoryTarget): Promise<SelectionResult | undefined> {
     const selection = this.selection(target);
     if (!selection) {
-      vscode.window.setStatusBarMessage('$(info) Wait for the inventory to finish listing (or cancel it), then click again.', 5000);
+      vscode.window.setStatusBarMessage('$(info) Nothing is listed yet: wait for the first browsers, then click again.', 5000);
       return undefined;
     }
     if (selection.deviceIds.length === 0) {
@@ -270,7 +289,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
 
   /** Where one extension is installed, for its detail pane. */
   describe(key: string): { orgUnitPath: string; browsers: number }[] | undefined {
-    const entry = this.current;
+    const entry = this.shown();
     const e = entry?.aggregator.extension(key);
     if (!entry || !e) return undefined;
     const orgUnits = entry.aggregator.orgUnitsOf(e.all.browsers);
@@ -347,10 +366,12 @@ export class FleetInventoryPanel implements vscode.Disposable {
   }
 
   /**
-   * The column export (the admin picks "one row per extension" and the columns there). Of the account: the
-   * export command takes an org unit only as an explorer node, which views do not reach into.
+   * The column export of this panel's scope (the admin picks "one row per extension" and the columns there), of
+   * all its browsers as the inventory counted them: the explorer's filter does not apply. `preset`: the export
+   * command's automation argument (honoured outside Production only, by the command).
    */
-  private async exportExtensions(): Promise<void> {
-    await vscode.commands.executeCommand('cbcm.browser.exportColumns');
+  async exportExtensions(preset?: unknown): Promise<unknown> {
+    const scope: ViewScopeArgument = { viewScope: this.scope };
+    return vscode.commands.executeCommand('cbcm.browser.exportColumns', scope, undefined, preset);
   }
 }

@@ -1,124 +1,38 @@
 // Wires the fleet inventory into VS Code: `cbcm.inventory.open` (palette, the explorer's title bar) for the
 // account, `cbcm.inventory.openOrgUnit` on an org unit's context menu, the panel serializer, and hidden commands
-// for snapshots, keybindings and tests. Mirrors src/webview/overviewRegistration.ts.
+// for snapshots, keybindings and tests. The one-panel-per-scope registry is src/webview/scopedPanels.ts, as for the overview.
 import * as vscode from 'vscode';
 import { InventoryCache } from '../../inventory/cache';
-import type { InventoryScope } from '../../inventory/model';
-import { scopeKey } from '../../overview/figures';
 import type { Services } from '../../services';
-import { scopeFromArgument } from '../overview/overviewRegistration';
-import { FleetInventoryPanel, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
+import { registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
+import { FleetInventoryPanel, INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
 import { isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
 
 export const OPEN_INVENTORY_COMMAND = 'cbcm.inventory.open';
 /** A separate command for the org unit menu: title-bar commands get the focused tree item too (see the overview's). */
 export const OPEN_ORG_UNIT_INVENTORY_COMMAND = 'cbcm.inventory.openOrgUnit';
 
-/** For `cbcm.inventory.open`: tree nodes (the title bar's focused item) are ignored; `{ orgUnitPath }` is honoured. */
-function scopeOfOpenArgument(arg: unknown): InventoryScope {
-  const isTreeNode = typeof arg === 'object' && arg !== null && typeof (arg as { getTreeItem?: unknown }).getTreeItem === 'function';
-  return isTreeNode ? { kind: 'account' } : scopeFromArgument(arg);
-}
-
-class InventoryRegistry implements vscode.Disposable {
-  private readonly panels = new Map<string, FleetInventoryPanel>();
-  private last: FleetInventoryPanel | undefined;
-
-  constructor(private readonly deps: InventoryDeps) {}
-
-  get(scope: InventoryScope): FleetInventoryPanel | undefined {
-    return this.panels.get(scopeKey(scope));
-  }
-
-  /** The panel opened or focused last. */
-  get active(): FleetInventoryPanel | undefined {
-    return this.last ?? [...this.panels.values()].find((p) => p.panel.active);
-  }
-
-  open(scope: InventoryScope): FleetInventoryPanel {
-    const existing = this.get(scope);
-    if (existing) {
-      existing.reveal();
-      this.last = existing;
-      return existing;
-    }
-    return this.track(FleetInventoryPanel.create(this.deps, scope));
-  }
-
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
-    if (!isInventoryPanelState(state) || this.get(state.scope)) {
-      panel.dispose();
-      return;
-    }
-    this.track(FleetInventoryPanel.restore(panel, this.deps, state.scope));
-  }
-
-  private track(p: FleetInventoryPanel): FleetInventoryPanel {
-    const key = scopeKey(p.scope);
-    this.panels.set(key, p);
-    this.last = p;
-    p.panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.last = p;
-    });
-    p.onDidDispose(() => {
-      if (this.panels.get(key) === p) this.panels.delete(key);
-      if (this.last === p) this.last = undefined;
-    });
-    return p;
-  }
-
-  dispose(): void {
-    for (const p of [...this.panels.values()]) p.dispose();
-    this.panels.clear();
-  }
-}
-
-function uriArgument(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg) return vscode.Uri.parse(arg);
-  return undefined;
-}
-
 export function registerFleetInventory(services: Services): vscode.Disposable[] {
   const cache = new InventoryCache();
-  const registry = new InventoryRegistry({ services, cache });
-  const noPanel = () => {
-    void vscode.window.showInformationMessage('Open the extension inventory first (CBCM: Show Extension Inventory).');
-    return undefined;
-  };
-  const open = async (scope: InventoryScope): Promise<undefined> => {
-    if (!services.backends.current) {
-      const choice = await vscode.window.showWarningMessage('Sign in to CBCM to see the extension inventory.', 'Sign in');
-      if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
-      if (!services.backends.current) return undefined;
-    }
-    registry.open(scope);
-    return undefined;
-  };
+  const deps: InventoryDeps = { services, cache };
+  const registry = new ScopedPanels<FleetInventoryPanel>({
+    create: (scope) => FleetInventoryPanel.create(deps, scope),
+    restore: (panel, scope) => FleetInventoryPanel.restore(panel, deps, scope),
+    isPanelState: isInventoryPanelState,
+  });
+  const { open, disposables: panelCommands } = registerScopedPanelCommands(services, registry, {
+    prefix: 'cbcm.inventory',
+    viewType: INVENTORY_VIEW_TYPE,
+    signInReason: INVENTORY_SIGN_IN_REASON,
+    noPanelMessage: 'Open the extension inventory first (CBCM: Show Extension Inventory).',
+  });
   const disposables: vscode.Disposable[] = [
     registry,
+    ...panelCommands,
     // Another account's extensions (and device ids) must never show up after switching.
     services.backends.onDidChange(() => cache.clear()),
     vscode.commands.registerCommand(OPEN_INVENTORY_COMMAND, (arg?: unknown) => open(scopeOfOpenArgument(arg))),
     vscode.commands.registerCommand(OPEN_ORG_UNIT_INVENTORY_COMMAND, (node?: unknown) => open(scopeFromArgument(node))),
-    // Not in the palette: the panel's buttons send messages; these serve keybindings and tests.
-    vscode.commands.registerCommand('cbcm.inventory.refresh', () => registry.active?.refresh() ?? noPanel()),
-    vscode.commands.registerCommand('cbcm.inventory.saveSnapshot', async (arg?: unknown) => {
-      const panel = registry.active;
-      if (!panel) return noPanel();
-      return (await panel.saveSnapshot(uriArgument(arg)))?.toString();
-    }),
-    vscode.commands.registerCommand('cbcm.inventory.compareSnapshot', async (arg?: unknown) => {
-      const panel = registry.active;
-      if (!panel) return noPanel();
-      return panel.compareSnapshot(uriArgument(arg));
-    }),
-    vscode.window.registerWebviewPanelSerializer(INVENTORY_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        registry.restore(panel, state);
-        return Promise.resolve();
-      },
-    }),
   ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     // Tests in the real VS Code: wait for a scope's load and read its state; click an entry; cancel a load.
@@ -142,6 +56,10 @@ export function registerFleetInventory(services: Services): vscode.Disposable[] 
         return panel && typeof key === 'string' ? panel.describe(key) : undefined;
       }),
       vscode.commands.registerCommand('cbcm.inventory.testing.cancel', (arg?: unknown) => registry.get(scopeFromArgument(arg))?.cancel()),
+      // The panel's "Export one row per extension…" button, with the export command's automation preset.
+      vscode.commands.registerCommand('cbcm.inventory.testing.export', (arg: unknown, preset?: unknown) =>
+        registry.get(scopeFromArgument(arg))?.exportExtensions(preset),
+      ),
     );
   }
   return disposables;

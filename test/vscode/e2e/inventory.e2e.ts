@@ -178,6 +178,27 @@ describe('Extension inventory', function () {
       (rows) => rows.length >= expected.length,
     );
     assert.deepStrictEqual([...listed].sort(), expected);
+    // With the detail pane open, the table fits its box: no sideways scroll, Name and ID in view after the click.
+    const layout = await frame.evaluate(() => {
+      const table = document.getElementById('extensions-table')!;
+      const wrap = table.parentElement!;
+      const box = wrap.getBoundingClientRect();
+      const [name, id] = [...table.querySelectorAll('tbody tr')[0].children].map((c) => c.getBoundingClientRect());
+      const detail = document.getElementById('extension-detail')!.getBoundingClientRect();
+      return { scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth, scrollLeft: wrap.scrollLeft, box, name, id, detail };
+    });
+    assert.ok(layout.scrollWidth <= layout.clientWidth, `the table is ${layout.scrollWidth} px wide in a ${layout.clientWidth} px box`);
+    assert.strictEqual(layout.scrollLeft, 0, 'not scrolled sideways');
+    for (const [what, r] of [
+      ['Name', layout.name],
+      ['ID', layout.id],
+    ] as const) {
+      assert.ok(
+        r.left >= layout.box.left - 1 && r.right <= layout.box.right + 1,
+        `${what} cell ${r.left}–${r.right} inside ${layout.box.left}–${layout.box.right}`,
+      );
+    }
+    assert.ok(layout.box.right <= layout.detail.left, 'the table ends before the detail pane');
     await screenshot('inventory-explorer-list');
 
     // A version lists only its browsers.

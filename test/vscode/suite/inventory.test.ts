@@ -252,6 +252,85 @@ describe('Extension inventory', function () {
     );
   });
 
+  it("an org unit's export button exports that org unit only", async () => {
+    await vscode.commands.executeCommand('cbcm.inventory.openOrgUnit', { orgUnitPath: ou });
+    await stateOf({ orgUnitPath: ou });
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, `inventory-ou-export-${run}.csv`);
+    const since = (await control<{ total: number }>('requests')).total;
+    const result = await vscode.commands.executeCommand<{ outcome: string } | undefined>(
+      'cbcm.inventory.testing.export',
+      { orgUnitPath: ou },
+      {
+        shape: 'extension',
+        columns: ['deviceId', 'extension.extensionId'],
+        uri: file,
+      },
+    );
+    assert.strictEqual(result?.outcome, 'done');
+    const rows = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(file))
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.replace(/"/g, ''))
+      .sort();
+    // The seeded org unit's four browsers: A has the probe in two profiles, B and C once, D another extension.
+    const expected = [
+      `${ids.a},${PROBE_ID}`,
+      `${ids.a},${PROBE_ID}`,
+      `${ids.b},${PROBE_ID}`,
+      `${ids.c},${PROBE_ID}`,
+      `${ids.d},bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb`,
+    ].sort();
+    assert.deepStrictEqual(rows, expected);
+    const listings = (await control<{ requests: { path: string }[] }>(`requests?since=${since}`)).requests.filter((r) =>
+      /chromebrowsers/i.test(r.path),
+    );
+    assert.ok(listings.length > 0, 'the export listed the fleet');
+    for (const r of listings) {
+      const query = new URL(r.path, 'http://x').searchParams;
+      assert.strictEqual(query.get('orgUnitPath'), ou, r.path);
+    }
+    await vscode.workspace.fs.delete(file);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('while the listing streams, a click lists the browsers counted so far, marked partial', async () => {
+    await vscode.commands.executeCommand('cbcm.inventory.open');
+    await stateOf();
+    await control('faults', { latencyMs: 2_500 });
+    try {
+      const refreshing = vscode.commands.executeCommand('cbcm.inventory.refresh');
+      let partial: InventoryViewState | undefined;
+      for (let i = 0; i < 600 && !partial; i++) {
+        const now = await vscode.commands.executeCommand<InventoryViewState>('cbcm.inventory.testing.peek');
+        if (now?.loading && now.inventory && !now.inventory.complete && now.inventory.extensions.length > 0) partial = now;
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(partial?.inventory, 'a partial inventory while the listing runs');
+      const entry = partial.inventory.extensions[0];
+      const result = await vscode.commands.executeCommand<SelectionResult>('cbcm.inventory.testing.select', undefined, {
+        kind: 'extension',
+        key: entry.key,
+      });
+      assert.ok(result, 'the click listed browsers while the listing ran');
+      // Complete only if the listing had ended before the click: partial says it was taken from the stream.
+      assert.strictEqual(result.complete, false, 'marked partial');
+      assert.ok(result.browsers >= entry.browsers && result.browsers > 0, `${result.browsers} browsers, ${entry.browsers} in the partial`);
+      const list = api.explorer.accountNode?.browserList;
+      assert.ok(list, 'the explorer shows a browser list');
+      assert.match(String(list.getTreeItem().description), /partial inventory/);
+      await vscode.commands.executeCommand('cbcm.inventory.testing.cancel');
+      await refreshing;
+    } finally {
+      await control('faults', { clear: true });
+    }
+    await vscode.commands.executeCommand('cbcm.explorer.closeBrowserList');
+    await vscode.commands.executeCommand('cbcm.inventory.refresh');
+    assert.strictEqual(inventoryOf(await stateOf()).complete, true);
+  });
+
   it('a cancelled listing keeps what it counted, marked partial', async () => {
     await vscode.commands.executeCommand('cbcm.inventory.open');
     await stateOf();
