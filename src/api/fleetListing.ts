@@ -28,6 +28,7 @@ import { cancelledError } from './errors';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
 import { TokenBucketLimiter, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
+import { clock } from '../util/clock';
 
 /**
  * 2,400 requests per minute is 40 per second; with Google's usual ~250 ms per page that is 10 requests in flight
@@ -269,7 +270,7 @@ class FleetListing {
     // Requests already wait for the quota: another part would not list faster, only cost its extra pages.
     if (this.quotaSaturated()) return undefined;
     let best: { part: Part; end: number } | undefined;
-    const now = Math.floor(Date.now() / SECOND) * SECOND;
+    const now = Math.floor(clock.now() / SECOND) * SECOND;
     for (const part of this.running) {
       if (!part.hasMore || part.lastReg === undefined) continue;
       const end = part.hi ?? Math.max(now, part.lastReg);

@@ -24,6 +24,7 @@ import { askModal } from './confirm';
 import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
 type Source = { kind: 'query'; scope: QueryScope } | { kind: 'selection'; nodes: BrowserNode[] };
@@ -272,7 +273,7 @@ async function bulkAnnotate(writer: FleetWriter, dry: DryRun, what: string, auto
   const n = dry.targets.length;
   const changes = auto.changes ? presetChanges(auto.changes) : await askAnnotationChanges(n);
   if (!changes) return undefined;
-  const now = new Date();
+  const now = clock.date();
   const plan = (t: BulkTarget) => planAnnotations(t, changes, now);
   const title = `Set annotations on ${count(n, 'browser')} ${what}`;
   const preview = annotationPreviewText(dry.targets, plan, title);
