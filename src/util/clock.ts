@@ -17,9 +17,11 @@ export const clock = {
   },
 };
 
-/** Makes the product's "now" come from `now` (tests: a fixed instant, or the real time shifted). */
-export function setClock(now: () => number): void {
+/** Makes the product's "now" come from `now` (tests: a fixed instant, or the real time shifted); returns the previous source, to put it back. */
+export function setClock(now: () => number): () => number {
+  const previous = source;
   source = now;
+  return previous;
 }
 
 /** Back to the system clock. */

@@ -245,6 +245,34 @@ describe('details model: one device, every field (hand-written expectations)', (
     assert.strictEqual(one.summary, '1 extension · 0 policies listed below');
   });
 
+  it('leaves an absent value out rather than setting it to undefined, and reads no wrong type as a value', () => {
+    const m = buildDetailsModel(
+      {
+        deviceId: 'z',
+        policyCount: 3,
+        serialNumber: Number.NaN,
+        orgUnitPath: {},
+        safeBrowsingClickThroughCount: 'many',
+        machinePolicies: [{ error: 'E' }],
+        machineExtensionPolicies: [{ extensionName: 'N', policies: [] }],
+        browsers: [{ profiles: [{ extensions: [{ permissions: [null, 'a'] }] }] }],
+        deviceIdentifiersHistory: { records: [{ identifiers: { serialNumber: 'S' } }] },
+      } as unknown as ChromeBrowser,
+      NOW,
+    );
+    const byLabel = (label: string) => m.overview.find((f) => f.label === label);
+    for (const label of ['Machine name', 'Serial number', 'Organizational unit', 'Safe Browsing click-throughs', 'Registered'])
+      assert.deepStrictEqual(byLabel(label), { label });
+    assert.deepStrictEqual(byLabel('Policies (total reported by Chrome)'), {
+      label: 'Policies (total reported by Chrome)',
+      value: '3 (1 policy listed below)',
+    });
+    assert.deepStrictEqual(m.machinePolicies, [{ error: 'E', search: 'e' }]);
+    assert.deepStrictEqual(m.machineExtensionPolicies, [{ extensionName: 'N', policies: [] }]);
+    assert.deepStrictEqual(m.installs[0].profiles[0].extensions[0].permissions, ['a']);
+    assert.deepStrictEqual(m.identifierHistory, [{ serialNumber: 'S' }]);
+  });
+
   it('relative times in every unit, past and future', () => {
     const H = 3600_000,
       D = 24 * H;
