@@ -35,7 +35,7 @@ function namesTestFiles(argv) {
 }
 
 module.exports = {
-  require: ['tsx/cjs'],
+  require: ['tsx/cjs', './test/support/testClock.ts'],
   extension: ['ts'],
   timeout: 20000,
   reporter: 'spec',

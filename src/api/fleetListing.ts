@@ -32,6 +32,7 @@ import { bestSplit, type ListingPace } from './fleetSplitPlan';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
 import { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE, type RateLimiter } from './rateLimiter';
 import type { ChromeBrowser, OrgUnit, Projection } from './types';
+import { clock } from '../util/clock';
 
 /**
  * Listings at once at most. In registration-time parts the quota decides how many actually run (about rate ×
@@ -144,7 +145,7 @@ function constrainsRegistration(query: string | undefined): boolean {
 
 /** Start of the current second (ms): the end of an open range. */
 function nowSecond(): number {
-  return Math.floor(Date.now() / SECOND) * SECOND;
+  return Math.floor(clock.now() / SECOND) * SECOND;
 }
 
 /**

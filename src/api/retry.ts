@@ -1,6 +1,7 @@
 // Retry policy: truncated exponential backoff with full jitter, Retry-After honoured, and a rule for
 // requests that must not run twice (token creation).
 import { ApiError, ApiOperation, cancelledError } from './errors';
+import { clock } from '../util/clock';
 
 export interface RetryPolicy {
   /** Total attempts including the first (1 = never retry). */
@@ -47,7 +48,7 @@ export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, retryAf
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. Returns undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null | undefined, now = clock.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);

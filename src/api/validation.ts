@@ -1,6 +1,7 @@
 // Input checks run before any request, so a mistake costs no quota and gets a message saying what to fix.
 import { ApiOperation, describeOperation as describe, inputError } from './errors';
 import { BROWSER_SORT_KEYS, CreateTokenOptions, ListBrowsersOptions, ListTokensOptions } from './types';
+import { clock } from '../util/clock';
 
 const ORDER_BY = new Set<string>(BROWSER_SORT_KEYS);
 const RFC3339_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
@@ -63,7 +64,7 @@ export function checkListTokens(o: ListTokensOptions): void {
 }
 
 /** `now` is the clock an expiry time is checked against (ms since the epoch). */
-export function checkCreateToken(o: CreateTokenOptions, now: number = Date.now()): void {
+export function checkCreateToken(o: CreateTokenOptions, now: number = clock.now()): void {
   const op: ApiOperation = 'tokens.create';
   if (o.ttlSeconds !== undefined && o.expireTime !== undefined) {
     throw inputError(op, 'Give either a lifetime (ttl) or an expiry time (expire_time) for the enrollment token, not both.');

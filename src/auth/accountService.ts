@@ -9,6 +9,7 @@ import { OAuthClientSettings, OAuthTokenSource, revokeRefreshToken, runInstalled
 import { type AccessLevel, OAUTH_IDENTITY_SCOPES, scopesFor } from './scopes';
 import { AccountSecrets } from './secretStore';
 import { AuthError, mapTokenError, TokenErrorContext } from './tokenErrors';
+import { clock } from '../util/clock';
 
 export interface AccountServiceDeps {
   readConfig: () => CbcmConfiguration;
@@ -161,7 +162,7 @@ export class AccountService implements vscode.Disposable {
         clientId: key.client_id,
         subject,
       });
-      const account = serviceAccountInfo(key, subject, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
+      const account = serviceAccountInfo(key, subject, { customerId: customer, accessLevel: config.accessLevel, scopes, now: clock.now() });
       await this.secrets.store(account.id, 'serviceAccountKey', JSON.stringify(key));
       await this.remember(account, source);
       this.log.info(`Signed in as ${subject} through service account ${key.client_email} (customer ${customer}, ${config.accessLevel}).`);
@@ -224,7 +225,7 @@ export class AccountService implements vscode.Disposable {
         clientId: id,
         subject: email,
       });
-      const account = oauthAccountInfo(client, result, { customerId: customer, accessLevel: config.accessLevel, scopes, now: Date.now() });
+      const account = oauthAccountInfo(client, result, { customerId: customer, accessLevel: config.accessLevel, scopes, now: clock.now() });
       await this.secrets.store(account.id, 'oauthClientSecret', client.clientSecret);
       await this.secrets.store(account.id, 'oauthRefreshToken', result.refreshToken);
       await this.remember(account, source);

@@ -24,6 +24,7 @@ import { askModal } from './confirm';
 import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 type BulkKind = 'move' | 'delete' | 'annotate';
 type Source = { kind: 'query'; scope: QueryScope } | { kind: 'selection'; nodes: BrowserNode[] };
@@ -292,7 +293,7 @@ async function bulkAnnotate(
   const changes = reuse ?? (auto.changes ? presetChanges(auto.changes) : await askAnnotationChanges(n));
   if (!changes) return undefined;
   used?.(changes);
-  const now = new Date();
+  const now = clock.date();
   const plan = (t: BulkTarget) => planAnnotations(t, changes, now);
   const title = `Set annotations on ${count(n, 'browser')} ${what}`;
   const preview = annotationPreviewText(dry.targets, plan, title);

@@ -6,6 +6,7 @@ import type { BulkSummary } from '../operations/bulkRun';
 import type { BulkTarget } from '../operations/bulkTargets';
 import { csvField } from '../export/browserExport';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 const n = (x: number) => x.toLocaleString(displayLocale());
 
@@ -64,6 +65,6 @@ export async function reportBulk(
   const why = first ? ` First failure: ${first.target.machineName ?? first.target.deviceId}: ${first.reason}` : '';
   const choice = await vscode.window.showWarningMessage(`${line}.${why}`, ...actions);
   if (choice === 'Retry Failed' && retry) await retry(leftOver);
-  else if (choice === 'Save Failed as CSV…') await saveText(`cbcm-failed-${new Date().toISOString().slice(0, 10)}.csv`, failuresCsv(summary));
+  else if (choice === 'Save Failed as CSV…') await saveText(`cbcm-failed-${clock.date().toISOString().slice(0, 10)}.csv`, failuresCsv(summary));
   else if (choice === 'Show Change History') await vscode.commands.executeCommand('cbcm.history.show');
 }

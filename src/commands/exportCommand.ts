@@ -11,6 +11,7 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 interface ExportScope {
   orgUnitPath?: string;
@@ -110,7 +111,7 @@ export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposa
         )?.format;
       if (!format) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const stamp = clock.date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       const chosen =
         preset?.uri ??
         (await vscode.window.showSaveDialog({

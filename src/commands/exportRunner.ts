@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type ExportDestination, openExportDestination } from '../export/exportDestination';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
+import { clock } from '../util/clock';
 
 /** What an export command hands to the runner: where, what to call it, and how to write it. */
 export interface ExportJob {
@@ -84,6 +85,6 @@ export async function runExport(services: Services, job: ExportJob): Promise<Exp
 /** The file name an export proposes: `cbcm-<what>-2026-03-01-10-00-00.<ext>` in the first workspace folder. */
 export function proposedUri(what: string, extension: string): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const stamp = clock.date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return folder ? vscode.Uri.joinPath(folder, `cbcm-${what}-${stamp}.${extension}`) : undefined;
 }

@@ -5,6 +5,7 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { relativeTime } from '../util/relativeTime';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
+import { clock } from '../util/clock';
 
 export const FIND_BROWSER_COMMAND = 'cbcm.browser.find';
 /** Pages Reveal may load into a folder to reach the browser (100 rows each by default). */
@@ -20,7 +21,7 @@ const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon(
 const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Device ID') };
 
 /** One row: machine name; org unit and user; last activity and the ids an admin may have typed. */
-export function browserItem(b: ChromeBrowser, now = Date.now()): BrowserItem {
+export function browserItem(b: ChromeBrowser, now = clock.now()): BrowserItem {
   const user = b.annotatedUser || b.lastDeviceUser;
   const activity = relativeTime(b.lastActivityTime, now);
   return {
@@ -71,7 +72,7 @@ export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Di
       try {
         const result = await searchBrowsers(backend, text, abort.signal);
         if (abort.signal.aborted || disposed) return;
-        const now = Date.now();
+        const now = clock.now();
         pick.items = result.browsers.map((b) => browserItem(b, now));
         // The placeholder is hidden once there is text: the title says how the search went.
         pick.title =

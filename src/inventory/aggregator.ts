@@ -30,6 +30,7 @@ import {
 } from './model';
 import { isHostPermission } from './permissions';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 /** Distinct extensions tracked (a real fleet has hundreds to a few thousand). */
 export const MAX_EXTENSIONS = 20_000;
@@ -359,7 +360,7 @@ export class InventoryAggregator {
   }
 
   /** The inventory so far. Cost grows with the number of distinct extensions and policies, not with browsers. */
-  inventory(complete: boolean, generatedAt = new Date()): Inventory {
+  inventory(complete: boolean, generatedAt = clock.date()): Inventory {
     const extensions = [...this.extensions.values()].map((e) => this.extensionSummary(e));
     extensions.sort((a, b) => b.browsers - a.browsers || b.profiles - a.profiles || a.key.localeCompare(b.key));
     const policies = [...this.policies.values()].map((p) => policySummary(p));

@@ -3,6 +3,7 @@
 import { scopeKey } from '../overview/figures';
 import type { InventoryAggregator } from './aggregator';
 import type { Inventory, InventoryScope } from './model';
+import { clock } from '../util/clock';
 
 export interface CachedInventory {
   inventory: Inventory;
@@ -18,7 +19,7 @@ const MAX_ENTRIES = 3;
 export class InventoryCache {
   private readonly entries = new Map<string, CachedInventory>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date = () => clock.date()) {}
 
   get(scope: InventoryScope): CachedInventory | undefined {
     return this.entries.get(scopeKey(scope));

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ALL_DIALECTS, complete, type QueryCompletion } from '../query';
 import { documentDialect, queryLineAt, SELECTOR, toRange } from './queryDocument';
 import { recentValuesFor } from './recentValues';
+import { clock } from '../util/clock';
 
 const KIND: Record<QueryCompletion['kind'], vscode.CompletionItemKind> = {
   field: vscode.CompletionItemKind.Field,
@@ -52,7 +53,7 @@ export function registerCompletions(): vscode.Disposable[] {
           const q = queryLineAt(document, position.line);
           if (!q) return dialectItems(document, position);
           const dialect = documentDialect(document);
-          const items = complete(q.text, position.character, dialect, { now: new Date(), recentValues: recentValuesFor(dialect) });
+          const items = complete(q.text, position.character, dialect, { now: clock.date(), recentValues: recentValuesFor(dialect) });
           return items.map((c) => toCompletionItem(q.line, c));
         },
       },

@@ -14,6 +14,7 @@ import {
   type JournalRecord,
   type OperationRecord,
 } from './journalRecords';
+import { clock } from '../util/clock';
 
 export const JOURNAL_FILE = 'change-history.jsonl';
 const ARCHIVE_PREFIX = 'change-history-archive-';
@@ -44,7 +45,7 @@ export class ChangeJournal {
   constructor(private readonly options: JournalOptions) {
     this.file = path.join(options.directory, JOURNAL_FILE);
     this.capBytes = options.capBytes ?? DEFAULT_JOURNAL_CAP_BYTES;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? (() => clock.date());
   }
 
   get filePath(): string {

@@ -8,6 +8,7 @@ import { exactValue, fieldTerm, filterAction, NOT_EXPRESSIBLE_RANGE } from './fi
 import type { ChartItem, ChartModel, ChartStacks, FleetFigures, ItemAction, OverviewScope } from './figures';
 import { buildPrefix, osFieldValue, osRelease } from './osRelease';
 import { chooseStableMajor } from './stableMajor';
+import { clock } from '../util/clock';
 
 export { osMajor } from './osRelease';
 
@@ -284,7 +285,7 @@ export class FleetAggregator {
   }
 
   /** The figures so far; cheap (no pass over devices), so it can be called while streaming. */
-  figures(complete: boolean, generatedAt = new Date()): FleetFigures {
+  figures(complete: boolean, generatedAt = clock.date()): FleetFigures {
     const stableMajor = chooseStableMajor({
       setting: this.stableMajorSetting(),
       stableChannel: this.stableChannelMajors,

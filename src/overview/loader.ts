@@ -6,6 +6,7 @@ import type { CbcmBackend } from '../api/backend';
 import { listFleet, type FleetProgress } from '../api/fleetListing';
 import { FleetAggregator } from './aggregator';
 import type { FleetFigures, OverviewScope } from './figures';
+import { clock } from '../util/clock';
 
 export interface OverviewProgress {
   browsers: number;
@@ -48,7 +49,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
  */
 export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions): Promise<OverviewResult> {
   const started = performance.now();
-  const agg = new FleetAggregator({ scope: o.scope, now: o.now ?? new Date(), stableMajorSetting: o.stableMajorSetting });
+  const agg = new FleetAggregator({ scope: o.scope, now: o.now ?? clock.date(), stableMajorSetting: o.stableMajorSetting });
   const orgUnitPath = o.scope.kind === 'orgUnit' ? o.scope.orgUnitPath : undefined;
   const every = o.partialEveryMs ?? 400;
   let aggregateMs = 0;

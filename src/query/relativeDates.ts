@@ -5,6 +5,7 @@ import { findField } from './fields';
 import { parseQuery, splitRange } from './parser';
 import { isoDate, isoDateTime } from './time';
 import type { Range } from './types';
+import { clock } from '../util/clock';
 
 /** `-<n>d` (days, a whole UTC day), `-<n>w` (weeks, a day), `-<n>h` (hours, to the second); as in time.ts. */
 const RELATIVE = /^-(\d{1,5})([dwh])$/;
@@ -14,7 +15,7 @@ export function isRelativeTime(text: string): boolean {
 }
 
 /** The absolute time a relative bound stands for at `now`; undefined when `text` is not one. */
-export function resolveRelativeTime(text: string, now: Date = new Date()): string | undefined {
+export function resolveRelativeTime(text: string, now: Date = clock.date()): string | undefined {
   const m = RELATIVE.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -34,7 +35,7 @@ export function describeRelativeTime(text: string): string | undefined {
  * The query with every relative bound of a time field replaced by its absolute time at `now`; everything else is
  * left exactly as written. Only unquoted values are resolved (a quoted one is text the admin meant literally).
  */
-export function resolveRelativeDates(query: string, now: Date = new Date(), dialect: 'browsers' = 'browsers'): string {
+export function resolveRelativeDates(query: string, now: Date = clock.date(), dialect: 'browsers' = 'browsers'): string {
   if (!/-\d/.test(query)) return query;
   const edits: { range: Range; text: string }[] = [];
   for (const term of parseQuery(query, dialect).terms) {

@@ -1,5 +1,6 @@
 // Times in v1.1beta1 queries: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ss`, no zone, no fractions.
 // The regexes below are anchored and have no nested quantifiers, so they run in linear time.
+import { clock } from '../util/clock';
 
 const STRICT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
 /** Close misses we can repair: other separators, 1-digit parts, a space or 't' before the time, no seconds, a zone or fraction. */
@@ -24,7 +25,7 @@ export type TimeCheck =
  * Checks one time bound. `start`/`end` give the first and last second it covers (a date covers the
  * whole day), which is what comparing the two ends of an inclusive range needs.
  */
-export function checkTime(text: string, now: Date = new Date()): TimeCheck {
+export function checkTime(text: string, now: Date = clock.date()): TimeCheck {
   // `-90d`, `-2w`, `-12h` (relativeDates.ts): checked as the time they stand for now; resolved again when run.
   const relative = RELATIVE_TIME.exec(text);
   if (relative) {

@@ -3,6 +3,7 @@
 // what tells most about a machine at a glance: how long ago it was last active. No vscode import.
 import type { ChromeBrowser } from '../api/types';
 import { relativeTime } from '../util/relativeTime';
+import { clock } from '../util/clock';
 
 /** The setting's enum, in the order package.json lists it. */
 export const BROWSER_ROW_FIELDS = [
@@ -50,7 +51,7 @@ export function browserRowFields(value: unknown): BrowserRowField[] {
 }
 
 /** "3 days ago · Chrome 131.0.6778.85"; fields the browser did not report are left out. */
-export function browserRowDescription(b: ChromeBrowser, fields: readonly BrowserRowField[], now: number = Date.now()): string {
+export function browserRowDescription(b: ChromeBrowser, fields: readonly BrowserRowField[], now: number = clock.now()): string {
   return fields
     .map((f) => RENDER[f](b, now))
     .filter((s): s is string => Boolean(s))

@@ -15,6 +15,7 @@ import type { ExplorerNode, NodeContext } from './nodes/explorerNode';
 import type { OrgUnitNode } from './nodes/orgUnitNode';
 import type { PagedFolderNode } from './nodes/pagedFolderNode';
 import type { TokensFolderNode } from './nodes/tokensFolderNode';
+import { clock } from '../util/clock';
 
 const VIEW_STATE_KEY = 'cbcm.explorer.viewState';
 /** How long VS Code may take to take in children after a listing returned them (see redrawSoon): redrawing at once left rows that reached no node in the E2E runs; 2 s held on a busy machine. */
@@ -76,7 +77,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       counts: this.counts,
       knownOrgUnitPaths: () => [ROOT_OU_PATH, ...(this.account?.orgUnits.map((u) => u.orgUnitPath) ?? [])],
       countsChanged: (paths) => this.redrawOrgUnits(paths),
-      now: () => Date.now(),
+      now: () => clock.now(),
     };
     // Ages ("5 minutes ago") must not freeze: redraw counted org units once a minute.
     const ageTimer = setInterval(() => this.redrawOrgUnits(this.counts.paths()), 60_000);
@@ -210,10 +211,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   recordCompleteListing(orgUnitPath: string | undefined, browsers: readonly ChromeBrowser[]): void {
     if (orgUnitPath !== undefined) {
-      this.counts.countOrgUnit(orgUnitPath, browsers, Date.now());
+      this.counts.countOrgUnit(orgUnitPath, browsers, clock.now());
       this.redrawOrgUnits([orgUnitPath]);
     } else {
-      this.redrawOrgUnits(this.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, Date.now()));
+      this.redrawOrgUnits(this.counts.countAccount(this.ctx.knownOrgUnitPaths(), browsers, clock.now()));
     }
   }
 

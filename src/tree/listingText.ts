@@ -2,6 +2,7 @@
 import { count, relativeTime } from '../util/relativeTime';
 import type { OrgUnitCount } from './orgUnitCounts';
 import { displayLocale } from '../util/displayLocale';
+import { clock } from '../util/clock';
 
 /** "212" when the listing is complete, "100 loaded, more…" while the API has more pages. */
 export function loadedText(loaded: number, complete: boolean): string {
@@ -16,6 +17,6 @@ export function loadedSentence(loaded: number, complete: boolean, noun: string):
 }
 
 /** "212 browsers · 5 minutes ago" */
-export function countAgeText(c: OrgUnitCount, now: number = Date.now()): string {
+export function countAgeText(c: OrgUnitCount, now: number = clock.now()): string {
   return `${count(c.browsers, 'browser')} · ${relativeTime(new Date(c.countedAt).toISOString(), now) ?? 'just now'}`;
 }

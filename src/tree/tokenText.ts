@@ -1,6 +1,7 @@
 // How enrollment tokens read in rows, tooltips and confirmations, and their order. No vscode import.
 import type { EnrollmentToken } from '../api/types';
 import { relativeTime } from '../util/relativeTime';
+import { clock } from '../util/clock';
 
 /** Neither API can sort tokens (no orderBy), so folders order what they loaded by creation time. */
 export type TokenOrder = 'newestFirst' | 'oldestFirst';
@@ -22,7 +23,7 @@ export function createdDate(t: EnrollmentToken): string | undefined {
  * "active · created 2026-03-01 · /Sales · expires in 3 days". The org unit only where the folder mixes them (the
  * account-wide listing; inside an org unit's folder it would repeat the folder); an expiry only when there is one.
  */
-export function tokenRowDescription(t: EnrollmentToken, options: { showOrgUnit: boolean }, now = Date.now()): string {
+export function tokenRowDescription(t: EnrollmentToken, options: { showOrgUnit: boolean }, now = clock.now()): string {
   const state = t.state ?? 'active';
   const created = createdDate(t);
   const expiry = t.expireTime ? `${state === 'expired' ? 'expired' : 'expires'} ${relativeTime(t.expireTime, now)}` : undefined;
@@ -30,7 +31,7 @@ export function tokenRowDescription(t: EnrollmentToken, options: { showOrgUnit: 
 }
 
 /** One line per token in a confirmation: what the admin needs to recognise it, not only an id. */
-export function tokenSummary(t: EnrollmentToken, now = Date.now()): string {
+export function tokenSummary(t: EnrollmentToken, now = clock.now()): string {
   const created = createdDate(t);
   const age = relativeTime(t.createTime, now);
   return [

@@ -1,6 +1,7 @@
 // Human-readable ages ("3 days ago") for the tree's descriptions and tooltips and the details panel's times: one
 // rounding everywhere. No vscode import: unit-testable, and the details webview bundles it.
 import { displayLocale } from './displayLocale';
+import { clock } from './clock';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -21,7 +22,7 @@ function formatter(): Intl.RelativeTimeFormat {
 }
 
 /** "3 days ago", "in 2 hours", "just now"; undefined for a missing or unparsable time. */
-export function relativeTime(iso: string | undefined, now: number = Date.now()): string | undefined {
+export function relativeTime(iso: string | undefined, now: number = clock.now()): string | undefined {
   if (!iso) return undefined;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return undefined;

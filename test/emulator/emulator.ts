@@ -17,6 +17,7 @@ import { Prng } from './prng';
 import { RequestLog, type LoggedRequest } from './requestLog';
 import { API_AND_OAUTH_ROUTES } from './router';
 import { startServer, type RunningServer } from './server';
+import { clock as productClock } from '../../src/util/clock';
 
 export interface EmulatorOptions {
   /** Number of generated browsers (default 2000, up to ~200,000). */
@@ -27,7 +28,7 @@ export interface EmulatorOptions {
   seed?: number;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
-  /** The "now" the fleet's times are relative to (default: real now). The clock then runs on from it. */
+  /** The "now" the fleet's times are relative to (default: the product's clock, src/util/clock.ts). The clock then runs on from it. */
   now?: Date | number | string;
   /** Shorthand for faults.latencyMs. */
   latencyMs?: number;
@@ -100,12 +101,13 @@ export class Emulator implements ControlTarget {
     const keyDir = await mkdtemp(join(tmpdir(), 'cbcm-emu-'));
     const keyPath = join(keyDir, 'service-account.json');
     const customerId = options.customerId ?? `C0emu${String((seed * 7919) % 100000).padStart(5, '0')}`;
-    const startReal = Date.now();
+    // The product's clock (src/util/clock.ts): a test that sets it gets a fleet generated around the same "now".
+    const startReal = productClock.now();
     const base = options.now === undefined ? startReal : new Date(options.now).getTime();
     if (Number.isNaN(base)) throw new Error(`Emulator: invalid "now" option ${String(options.now)}`);
     // Late-bound so the context, the control API and the server share one clock and one emulator.
     let emu: Emulator | undefined;
-    const clock = (): number => base + (Date.now() - startReal) + (emu?.clockOffsetMs ?? 0);
+    const clock = (): number => base + (productClock.now() - startReal) + (emu?.clockOffsetMs ?? 0);
     const faults = new FaultInjector(new Prng(seed ^ 0x5eed5eed));
     const context: EmulatorContext = {
       fleet: undefined as unknown as Fleet,

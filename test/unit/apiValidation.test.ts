@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import { ApiError, type BrowserOrderBy, type DirectoryBetaClient, type SortOrder } from '../../src/api';
 import { MAX_TOKEN_TTL_SECONDS } from '../../src/api/validation';
 import { apiRequests, collect, makeClient, useApiEmulator } from './apiHarness';
+import { clock } from '../../src/util/clock';
 
 describe('api client: input validation', function () {
   this.timeout(20_000);
@@ -56,7 +57,7 @@ describe('api client: input validation', function () {
     assert.ok(t.tokenPermanentId);
     emu.clearRequestLog(); // this one was meant to reach the emulator
   });
-  for (const expireTime of ['2020-01-01T00:00:00Z', new Date(Date.now() - 1000).toISOString().slice(0, 19) + 'Z']) {
+  for (const expireTime of ['2020-01-01T00:00:00Z', new Date(clock.now() - 1000).toISOString().slice(0, 19) + 'Z']) {
     it(`an expire_time in the past (${expireTime})`, () => expectInvalid(() => client.createToken({ expireTime }), /is not in the future/));
   }
   for (const expireTime of ['2030-01-01', '2030-01-01 00:00:00Z', '2030-01-01T00:00:00+02:00', '2030-13-01T00:00:00Z', 'tomorrow']) {

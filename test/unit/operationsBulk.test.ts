@@ -17,6 +17,7 @@ import { FleetWriter } from '../../src/operations/fleetWriter';
 import { ChangeJournal } from '../../src/operations/journal';
 import { parseTemplate } from '../../src/operations/templates';
 import { EmuTokenSource, FAST_RETRY, type SentRequest } from './apiHarness';
+import { clock } from '../../src/util/clock';
 
 type Make = (emu: Emulator, sent: SentRequest[]) => CbcmBackend & { dispose(): void };
 const spyOn =
@@ -201,7 +202,7 @@ for (const [name, make] of BACKENDS) {
         annotatedAssetId: KEEP,
         annotatedNotes: KEEP,
       };
-      const summary = await runAnnotate(writer, dry.targets.slice(0, 3), (t) => planAnnotations(t, changes, new Date()), 'Set user');
+      const summary = await runAnnotate(writer, dry.targets.slice(0, 3), (t) => planAnnotations(t, changes, clock.date()), 'Set user');
       assert.strictEqual(summary.failed.length, 3);
       assert.match(summary.failed[0].reason, /User is too long/);
       assert.strictEqual(mutations('PUT').length + mutations('PATCH').length, 0);

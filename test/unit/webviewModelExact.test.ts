@@ -81,11 +81,14 @@ const DEVICE = {
 } as unknown as ChromeBrowser;
 
 describe('details model: one device, every field (hand-written expectations)', () => {
-  const m = buildDetailsModel(DEVICE, NOW);
+  // Built inside each test, not when the suite is declared: Stryker activates a mutant for the test that runs, so a
+  // model built at load time would come from the unmutated code and no test could kill anything in it.
+  const model = () => buildDetailsModel(DEVICE, NOW);
   const values = (fields: { label: string; value?: string; time?: { relative: string } }[]) =>
     fields.map((f) => [f.label, f.value ?? f.time?.relative]);
 
   it('the overview: labels in order, values, reported totals beside the listed ones', () => {
+    const m = model();
     assert.deepStrictEqual(values(m.overview), [
       ['Machine name', 'PC-1'],
       ['Organizational unit', '/IT'],
@@ -111,6 +114,7 @@ describe('details model: one device, every field (hand-written expectations)', (
   });
 
   it('counts what is listed: extensions of every profile, policies of every kind', () => {
+    const m = model();
     assert.strictEqual(m.extensionTotal, 2);
     assert.strictEqual(m.policyTotal, 5); // 2 machine + 1 machine extension + 1 user + 1 extension policy
     assert.strictEqual(m.summary, '2 extensions · 5 policies listed below');
@@ -124,6 +128,7 @@ describe('details model: one device, every field (hand-written expectations)', (
   });
 
   it('installs: titles with version and channel, fallbacks, the pending update only when it differs', () => {
+    const m = model();
     assert.deepStrictEqual(
       m.installs.map((i) => i.title),
       ['131.0.1 · STABLE', '130.0.2', 'Install 3 · BETA'],
@@ -146,6 +151,7 @@ describe('details model: one device, every field (hand-written expectations)', (
   });
 
   it('profiles: title from name, else e-mail, else id, else its number; every field', () => {
+    const m = model();
     const profiles = m.installs[0].profiles;
     assert.deepStrictEqual(
       profiles.map((p) => p.title),
@@ -185,6 +191,7 @@ describe('details model: one device, every field (hand-written expectations)', (
   });
 
   it('machine policies, machine extension policies, device users and identifier history', () => {
+    const m = model();
     assert.deepStrictEqual(m.machinePolicies, [
       { name: 'MP', value: 'x', source: 'MACHINE', error: 'Bad value', search: 'mp\u0000x\u0000machine\u0000bad value' },
       { name: 'MP2', value: 'y', search: 'mp2\u0000y' },
@@ -236,6 +243,34 @@ describe('details model: one device, every field (hand-written expectations)', (
     );
     assert.strictEqual(Object.fromEntries(values(one.overview))['Extensions (total reported by Chrome)'], '5 (1 extension listed below)');
     assert.strictEqual(one.summary, '1 extension · 0 policies listed below');
+  });
+
+  it('leaves an absent value out rather than setting it to undefined, and reads no wrong type as a value', () => {
+    const m = buildDetailsModel(
+      {
+        deviceId: 'z',
+        policyCount: 3,
+        serialNumber: Number.NaN,
+        orgUnitPath: {},
+        safeBrowsingClickThroughCount: 'many',
+        machinePolicies: [{ error: 'E' }],
+        machineExtensionPolicies: [{ extensionName: 'N', policies: [] }],
+        browsers: [{ profiles: [{ extensions: [{ permissions: [null, 'a'] }] }] }],
+        deviceIdentifiersHistory: { records: [{ identifiers: { serialNumber: 'S' } }] },
+      } as unknown as ChromeBrowser,
+      NOW,
+    );
+    const byLabel = (label: string) => m.overview.find((f) => f.label === label);
+    for (const label of ['Machine name', 'Serial number', 'Organizational unit', 'Safe Browsing click-throughs', 'Registered'])
+      assert.deepStrictEqual(byLabel(label), { label });
+    assert.deepStrictEqual(byLabel('Policies (total reported by Chrome)'), {
+      label: 'Policies (total reported by Chrome)',
+      value: '3 (1 policy listed below)',
+    });
+    assert.deepStrictEqual(m.machinePolicies, [{ error: 'E', search: 'e' }]);
+    assert.deepStrictEqual(m.machineExtensionPolicies, [{ extensionName: 'N', policies: [] }]);
+    assert.deepStrictEqual(m.installs[0].profiles[0].extensions[0].permissions, ['a']);
+    assert.deepStrictEqual(m.identifierHistory, [{ serialNumber: 'S' }]);
   });
 
   it('relative times in every unit, past and future', () => {

@@ -7,6 +7,7 @@
 import { hasDeviceIdCollision, type ChromeBrowser } from '../../api/types';
 import { displayLocale } from '../../util/displayLocale';
 import { relativeTime } from '../../util/relativeTime';
+import { clock } from '../../util/clock';
 
 /** A point in time, shown absolute (local) and relative; `iso` is the raw value for tooltips. */
 export interface TimeText {
@@ -283,7 +284,7 @@ function install(v: unknown, index: number, now: number): InstallModel {
   };
 }
 
-export function buildDetailsModel(browser: ChromeBrowser, now: number = Date.now()): DetailsModel {
+export function buildDetailsModel(browser: ChromeBrowser, now: number = clock.now()): DetailsModel {
   const b = rec(browser);
   const osPlatform = str(b.osPlatform);
   const installs = arr(b.browsers).map((x, i) => install(x, i, now));

@@ -6,6 +6,7 @@ import { CodeChallengeMethod, JWT, OAuth2Client } from 'google-auth-library';
 import { useEmulator } from '../fixture';
 import { Emulator, GOOGLE_TOKEN_URL, redirectTokenUrlFetch, SCOPES } from '..';
 import { browsersPath, call, orgUnitsPath, tokensPath } from '../testing';
+import { clock } from '../../../src/util/clock';
 
 function signJwt(claims: Record<string, unknown>, privateKeyPem: string): string {
   const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -21,7 +22,7 @@ async function postForm(url: string, form: Record<string, string>): Promise<{ st
 
 describe('emulator: OAuth and API authorization', function () {
   const emu = useEmulator({ browsers: 20, seed: 7, beforeEachTest: 'nothing' });
-  const now = (): number => Math.floor(Date.now() / 1000);
+  const now = (): number => Math.floor(clock.now() / 1000);
   afterEach(() => emu.setDelegatedScopes([SCOPES.browsers, SCOPES.browsersReadonly, SCOPES.orgUnitsReadonly]));
 
   const claims = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
