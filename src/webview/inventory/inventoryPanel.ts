@@ -25,7 +25,8 @@ import {
   type InventoryWebviewMessage,
 } from './inventoryProtocol';
 
-export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
+import { INVENTORY_VIEW_TYPE } from './inventoryProtocol';
+export { INVENTORY_VIEW_TYPE };
 const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
 const SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';

@@ -7,8 +7,12 @@ import type { InventoryScope } from '../../inventory/model';
 import { scopeKey } from '../../overview/figures';
 import type { Services } from '../../services';
 import { scopeFromArgument } from '../overview/overviewRegistration';
-import { FleetInventoryPanel, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
-import { isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
+import { lazyModule } from '../../util/lazyModule';
+import type { FleetInventoryPanel, InventoryDeps } from './inventoryPanel';
+import { INVENTORY_VIEW_TYPE, isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
+
+/** The panel's host code loads when the first inventory opens, not at activation. */
+const panelModule = lazyModule(() => import('./inventoryPanel'));
 
 export const OPEN_INVENTORY_COMMAND = 'cbcm.inventory.open';
 /** A separate command for the org unit menu: title-bar commands get the focused tree item too (see the overview's). */
@@ -35,7 +39,8 @@ class InventoryRegistry implements vscode.Disposable {
     return this.last ?? [...this.panels.values()].find((p) => p.panel.active);
   }
 
-  open(scope: InventoryScope): FleetInventoryPanel {
+  async open(scope: InventoryScope): Promise<FleetInventoryPanel> {
+    const { FleetInventoryPanel } = await panelModule();
     const existing = this.get(scope);
     if (existing) {
       existing.reveal();
@@ -45,7 +50,8 @@ class InventoryRegistry implements vscode.Disposable {
     return this.track(FleetInventoryPanel.create(this.deps, scope));
   }
 
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { FleetInventoryPanel } = await panelModule();
     if (!isInventoryPanelState(state) || this.get(state.scope)) {
       panel.dispose();
       return;
@@ -92,7 +98,7 @@ export function registerFleetInventory(services: Services): vscode.Disposable[] 
       if (choice === 'Sign in') await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount');
       if (!services.backends.current) return undefined;
     }
-    registry.open(scope);
+    await registry.open(scope);
     return undefined;
   };
   const disposables: vscode.Disposable[] = [
@@ -114,10 +120,7 @@ export function registerFleetInventory(services: Services): vscode.Disposable[] 
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(INVENTORY_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        registry.restore(panel, state);
-        return Promise.resolve();
-      },
+      deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),
     }),
   ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {

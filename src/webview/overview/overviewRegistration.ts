@@ -6,8 +6,12 @@ import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import { scopeKey, type ChartId, type OverviewScope } from '../../overview/figures';
 import type { Services } from '../../services';
 import { offerSignIn } from '../../auth/signInGate';
-import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
-import { isOverviewPanelState } from './protocol';
+import { lazyModule } from '../../util/lazyModule';
+import type { FleetOverviewPanel, OverviewDeps } from './overviewPanel';
+import { isOverviewPanelState, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE } from './protocol';
+
+/** The panel's host code loads when the first overview opens, not at activation. */
+const panelModule = lazyModule(() => import('./overviewPanel'));
 
 export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
 /** The org unit context menu's entry. A separate command because VS Code (1.9x) hands the *focused* tree item to
@@ -45,7 +49,8 @@ class OverviewRegistry implements vscode.Disposable {
     return this.last ?? [...this.panels.values()].find((p) => p.panel.active);
   }
 
-  open(scope: OverviewScope): FleetOverviewPanel {
+  async open(scope: OverviewScope): Promise<FleetOverviewPanel> {
+    const { FleetOverviewPanel } = await panelModule();
     const existing = this.get(scope);
     if (existing) {
       existing.reveal();
@@ -55,7 +60,8 @@ class OverviewRegistry implements vscode.Disposable {
     return this.track(FleetOverviewPanel.create(this.deps, scope));
   }
 
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { FleetOverviewPanel } = await panelModule();
     if (!isOverviewPanelState(state) || this.get(state.scope)) {
       panel.dispose();
       return;
@@ -106,7 +112,7 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
       await offerSignIn(OVERVIEW_SIGN_IN_REASON);
       if (!services.backends.current) return undefined;
     }
-    registry.open(scope);
+    await registry.open(scope);
     // Resolves to nothing: the panel is not a serialisable result.
     return undefined;
   };
@@ -133,10 +139,7 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        registry.restore(panel, state);
-        return Promise.resolve();
-      },
+      deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),
     }),
   ];
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
