@@ -2,7 +2,13 @@
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 //
 // The extension is more than one file, so that activation loads only what activation needs:
-// - dist/extension.js: our code (activation, tree, commands, views);
+// - dist/extension.js: our code activation runs (auth, tree, command registrations);
+// - dist/chunk-<hash>.js: our code loaded on first use (each webview host, export, the query language providers)
+//   and the code they share with activation. The source says `await import('./x')` where a part may wait; esbuild
+//   splits there. esbuild splits only ES modules and VS Code loads CommonJS, so the build has two passes: our code
+//   as split ES modules into dist/esm/, then each of those files turned into CommonJS in dist/ (`import()` becomes
+//   a `require()` inside a promise), reading the first pass's source maps so the maps still point at src/. Each
+//   module exists once across the chunks: its state and classes are shared, `instanceof` holds across files.
 // - dist/vendor/<package>.js: big npm packages only some commands need, each bundled on its own and required on
 //   first use (google-auth-library with its HTTP stack: signing in and refreshing a token; csv-parse: the CSV
 //   import). The source keeps `require('<package>')` inside the function that needs it; the plugin below points
@@ -24,25 +30,88 @@ const aliasWhatwgUrl = (root) => ({ 'whatwg-url': path.join(root, 'src', 'shims'
 const vendorExternals = {
   name: 'vendor-externals',
   setup(build) {
-    const filter = new RegExp(`^(${Object.keys(VENDOR).map((k) => k.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(
+      `^(${Object.keys(VENDOR)
+        .map((k) => k.replace(/[/.]/g, '\\$&'))
+        .join('|')})$`,
+    );
     build.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDOR[args.path]}`, external: true }));
   },
 };
 
+/** Our chunks in `outdir` (the entry and the split files; not the vendor files). */
+function ourFiles(outdir) {
+  if (!fs.existsSync(outdir)) return [];
+  return fs.readdirSync(outdir).filter((f) => /^(extension|chunk-[A-Z0-9]+)\.js(\.map)?$/.test(f));
+}
+
+/**
+ * The second pass (see the top): every ES module of `esmDir` becomes CommonJS in `outdir`; imports between the
+ * files and of `vscode` stay imports (now `require`s). Files of an earlier build are removed first (hashed names).
+ */
+function toCommonJs({ production, outdir, esmDir }) {
+  return {
+    name: 'esm-chunks-to-commonjs',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        const entryPoints = fs
+          .readdirSync(esmDir)
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => path.join(esmDir, f));
+        for (const f of ourFiles(outdir)) fs.rmSync(path.join(outdir, f));
+        await esbuild.build({
+          entryPoints,
+          outdir,
+          outbase: esmDir,
+          bundle: true,
+          minify: production,
+          sourcemap: !production,
+          logLevel: 'warning',
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          // import() of our own chunks becomes Promise.resolve().then(() => require(...)).
+          supported: { 'dynamic-import': false },
+          plugins: [
+            {
+              name: 'keep-imports',
+              setup(b) {
+                b.onResolve({ filter: /^(\.\.?\/|vscode$)/ }, (args) =>
+                  args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
+                );
+              },
+            },
+          ],
+        });
+        fs.rmSync(esmDir, { recursive: true, force: true });
+      });
+    },
+  };
+}
+
 /**
  * esbuild options of every file of the extension's Node side, into `outdir` (default dist/). Shared with the
- * benchmarks (bench/bundleSize.bench.ts), which build the production files into a temporary folder.
+ * benchmarks (bench/bundleSize.bench.ts), which build the production files into a temporary folder. The first
+ * build's metafile is the split's (which source file is in which chunk; test/unit/bundleSplit.test.ts reads it).
  */
 function extensionBuilds({ production, outdir = path.join(__dirname, 'dist'), root = __dirname }) {
   const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', format: 'cjs', platform: 'node', target: 'node20' };
+  const esmDir = path.join(outdir, 'esm');
   return [
     {
       ...common,
-      entryPoints: [path.join(root, 'src', 'extension.ts')],
-      outfile: path.join(outdir, 'extension.js'),
+      format: 'esm',
+      splitting: true,
+      // Linked maps: the second pass reads them.
+      sourcemap: production ? false : 'linked',
+      entryPoints: { extension: path.join(root, 'src', 'extension.ts') },
+      outdir: esmDir,
+      entryNames: '[name]',
+      chunkNames: 'chunk-[hash]',
       external: ['vscode'],
       alias: aliasWhatwgUrl(root),
-      plugins: [vendorExternals],
+      plugins: [vendorExternals, toCommonJs({ production, outdir, esmDir })],
       metafile: true,
     },
     ...Object.entries(VENDOR).map(([pkg, file]) => ({
@@ -60,7 +129,8 @@ function extensionBuilds({ production, outdir = path.join(__dirname, 'dist'), ro
 function webviewEntries() {
   const dir = path.join(__dirname, 'media', 'src');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir)
+  return fs
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_'))
     .map((f) => path.join(dir, f));
 }
@@ -72,14 +142,19 @@ async function main() {
   for (const options of extensionBuilds({ production })) contexts.push(await esbuild.context(options));
   const webviews = webviewEntries();
   if (webviews.length > 0) {
-    contexts.push(await esbuild.context({
-      bundle: true, minify: production, sourcemap: !production, logLevel: 'warning',
-      entryPoints: webviews,
-      outdir: 'media/dist',
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-    }));
+    contexts.push(
+      await esbuild.context({
+        bundle: true,
+        minify: production,
+        sourcemap: !production,
+        logLevel: 'warning',
+        entryPoints: webviews,
+        outdir: 'media/dist',
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+      }),
+    );
   }
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -91,7 +166,7 @@ async function main() {
   }
 }
 
-module.exports = { extensionBuilds, VENDOR };
+module.exports = { extensionBuilds, ourFiles, VENDOR };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -21,11 +21,43 @@ export interface ScopedPanel {
 
 /** How a feature makes its panels. */
 export interface ScopedPanelFactory<P extends ScopedPanel> {
+  /** Loads the panel's host code (a chunk of its own, loaded on first use); create and restore run after it. */
+  load?(): Promise<void>;
   create(scope: PanelScope): P;
   /** Adopts a panel VS Code restored after a reload. */
   restore(panel: vscode.WebviewPanel, scope: PanelScope): P;
   /** The guard of the state the webview saved (`{ scope }`). */
   isPanelState(state: unknown): state is { scope: PanelScope };
+}
+
+/** What a panel class offers the registry: its static `create` and `restore`. */
+export interface ScopedPanelClass<P extends ScopedPanel, D> {
+  create(deps: D, scope: PanelScope): P;
+  restore(panel: vscode.WebviewPanel, deps: D, scope: PanelScope): P;
+}
+
+/**
+ * A factory whose panel class lives in a chunk loaded on first use (`loadClass` wraps the `import()`), so
+ * activation loads none of the panel's host code.
+ */
+export function lazyPanelFactory<P extends ScopedPanel, D>(
+  loadClass: () => Promise<ScopedPanelClass<P, D>>,
+  deps: D,
+  isPanelState: (state: unknown) => state is { scope: PanelScope },
+): ScopedPanelFactory<P> {
+  let panelClass: ScopedPanelClass<P, D> | undefined;
+  const loaded = (): ScopedPanelClass<P, D> => {
+    if (!panelClass) throw new Error('The panel code is not loaded yet.');
+    return panelClass;
+  };
+  return {
+    load: async () => {
+      panelClass = await loadClass();
+    },
+    create: (scope) => loaded().create(deps, scope),
+    restore: (panel, scope) => loaded().restore(panel, deps, scope),
+    isPanelState,
+  };
 }
 
 /** The scope `{ orgUnitPath }` names (an org unit node has one too); anything else is the account. */
@@ -73,7 +105,9 @@ export class ScopedPanels<P extends ScopedPanel> implements vscode.Disposable {
     return [...this.panels.values()];
   }
 
-  open(scope: PanelScope): P {
+  async open(scope: PanelScope): Promise<P> {
+    await this.factory.load?.();
+    // Checked after the load: two opens of one scope while the code was loading still make one panel.
     const existing = this.get(scope);
     if (existing) {
       existing.reveal();
@@ -84,7 +118,8 @@ export class ScopedPanels<P extends ScopedPanel> implements vscode.Disposable {
   }
 
   /** For the serializer: a state of another shape, or of a scope already open, closes the restored panel. */
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    await this.factory.load?.();
     if (!this.factory.isPanelState(state) || this.get(state.scope)) {
       panel.dispose();
       return;
@@ -148,7 +183,7 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
       await offerSignIn(o.signInReason);
       if (!services.backends.current) return undefined;
     }
-    registry.open(scope);
+    await registry.open(scope);
     return undefined;
   };
   const disposables = [
@@ -164,10 +199,7 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
       return panel.compareSnapshot(uriArgument(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(o.viewType, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        registry.restore(panel, state);
-        return Promise.resolve();
-      },
+      deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),
     }),
   ];
   return { open, disposables };

@@ -24,9 +24,9 @@ import {
   type WebviewMessage,
 } from './protocol';
 
-export const DETAILS_VIEW_TYPE = 'cbcm.deviceDetails';
+import { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE } from './openTarget';
+export { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE };
 const DETAILS_PAGE: PanelPage = { script: 'details', loadingText: 'Loading browser details…' };
-export const DETAILS_SIGN_IN_REASON = 'Sign in to CBCM to see browser details.';
 
 function errorMessage(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'The request failed for an unknown reason.';

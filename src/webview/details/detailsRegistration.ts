@@ -2,10 +2,21 @@ import * as vscode from 'vscode';
 import { readListOpenMode } from '../../configuration';
 import type { Services } from '../../services';
 import { offerSignIn } from '../../auth/signInGate';
-import { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE, DeviceDetailsPanel } from './detailsPanel';
+import { lazyModule } from '../../util/lazyModule';
+import type { DeviceDetailsPanel } from './detailsPanel';
 import { DraftStore } from './draftStore';
 import { OpenGestures, type OpenMode } from './openGesture';
-import { deviceIdProblem, isDetailsPanelState, targetFromArgument, type OpenDetailsTarget } from './openTarget';
+import {
+  DETAILS_SIGN_IN_REASON,
+  DETAILS_VIEW_TYPE,
+  deviceIdProblem,
+  isDetailsPanelState,
+  targetFromArgument,
+  type OpenDetailsTarget,
+} from './openTarget';
+
+/** The panel's host code loads when the first details panel opens, not at activation. */
+const panelModule = lazyModule(() => import('./detailsPanel'));
 
 export const OPEN_DETAILS_COMMAND = 'cbcm.browser.openDetails';
 /** The tree item's command: a single click previews, a double click pins (see openGesture.ts). */
@@ -45,7 +56,9 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
     return [...this.panels.values()];
   }
 
-  open(target: OpenDetailsTarget, mode: OpenMode = 'pinned', preserveFocus = mode === 'preview'): DeviceDetailsPanel {
+  async open(target: OpenDetailsTarget, mode: OpenMode = 'pinned', preserveFocus = mode === 'preview'): Promise<DeviceDetailsPanel> {
+    // Everything after this await runs in one go: two quick clicks still share one preview panel.
+    const { DeviceDetailsPanel } = await panelModule();
     const existing = this.panels.get(target.deviceId);
     if (existing) {
       if (mode === 'pinned') existing.pin();
@@ -65,7 +78,8 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
     return created;
   }
 
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { DeviceDetailsPanel } = await panelModule();
     if (!isDetailsPanelState(state) || this.panels.has(state.deviceId)) {
       panel.dispose();
       return;
@@ -112,12 +126,12 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
 export function registerDeviceDetails(services: Services, registry: DeviceDetailsRegistry): vscode.Disposable[] {
   const gestures = new OpenGestures();
   return [
-    vscode.commands.registerCommand(PREVIEW_DETAILS_COMMAND, (arg?: unknown) => {
+    vscode.commands.registerCommand(PREVIEW_DETAILS_COMMAND, async (arg?: unknown) => {
       const target = targetFromArgument(arg);
       if (!target) return undefined;
       const mode = gestures.classify(target.deviceId, readListOpenMode());
       // A preview leaves the focus in the tree (arrow keys, Ctrl+A and Delete keep working there); pinned takes it.
-      registry.open(target, mode);
+      await registry.open(target, mode);
       return undefined;
     }),
     vscode.commands.registerCommand(OPEN_FOCUSED_COMMAND, async () => {
@@ -149,15 +163,12 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
         await offerSignIn(DETAILS_SIGN_IN_REASON);
         if (!services.backends.current) return undefined;
       }
-      registry.open(target, 'pinned');
+      await registry.open(target, 'pinned');
       // Resolves to nothing: returning the panel would leak a non-serialisable object to callers.
       return undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        registry.restore(panel, state);
-        return Promise.resolve();
-      },
+      deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),
     }),
   ];
 }

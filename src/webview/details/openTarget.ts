@@ -2,6 +2,10 @@
 // rules are unit-tested in Node.
 import type { ChromeBrowser } from '../../api/types';
 
+/** Here rather than in detailsPanel.ts: the registration needs them at activation, the panel only on first use. */
+export const DETAILS_VIEW_TYPE = 'cbcm.deviceDetails';
+export const DETAILS_SIGN_IN_REASON = 'Sign in to CBCM to see browser details.';
+
 /** A device id, or a tree node / object carrying one (tree nodes also carry the BASIC `browser`). */
 export interface OpenDetailsTarget {
   deviceId: string;

@@ -27,9 +27,9 @@ import {
   type InventoryWebviewMessage,
 } from './inventoryProtocol';
 
-export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
+import { INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE } from './inventoryProtocol';
+export { INVENTORY_VIEW_TYPE };
 const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
-export const INVENTORY_SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 /** Progress messages at most this often. */
 const PROGRESS_EVERY_MS = 250;

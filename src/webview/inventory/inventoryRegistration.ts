@@ -4,9 +4,13 @@
 import * as vscode from 'vscode';
 import { InventoryCache } from '../../inventory/cache';
 import type { Services } from '../../services';
-import { registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
-import { FleetInventoryPanel, INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE, type InventoryDeps } from './inventoryPanel';
-import { isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
+import { lazyModule } from '../../util/lazyModule';
+import { lazyPanelFactory, registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
+import type { FleetInventoryPanel, InventoryDeps } from './inventoryPanel';
+import { INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE, isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
+
+/** The panel's host code loads when the first inventory opens, not at activation. */
+const panelModule = lazyModule(() => import('./inventoryPanel'));
 
 export const OPEN_INVENTORY_COMMAND = 'cbcm.inventory.open';
 /** A separate command for the org unit menu: title-bar commands get the focused tree item too (see the overview's). */
@@ -15,11 +19,9 @@ export const OPEN_ORG_UNIT_INVENTORY_COMMAND = 'cbcm.inventory.openOrgUnit';
 export function registerFleetInventory(services: Services): vscode.Disposable[] {
   const cache = new InventoryCache();
   const deps: InventoryDeps = { services, cache };
-  const registry = new ScopedPanels<FleetInventoryPanel>({
-    create: (scope) => FleetInventoryPanel.create(deps, scope),
-    restore: (panel, scope) => FleetInventoryPanel.restore(panel, deps, scope),
-    isPanelState: isInventoryPanelState,
-  });
+  const registry = new ScopedPanels<FleetInventoryPanel>(
+    lazyPanelFactory(async () => (await panelModule()).FleetInventoryPanel, deps, isInventoryPanelState),
+  );
   const { open, disposables: panelCommands } = registerScopedPanelCommands(services, registry, {
     prefix: 'cbcm.inventory',
     viewType: INVENTORY_VIEW_TYPE,

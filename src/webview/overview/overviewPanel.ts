@@ -9,12 +9,19 @@ import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type Sn
 import type { Services } from '../../services';
 import { describeError, isCancellation } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
-import { parseOverviewWebviewMessage, type OverviewExtensionMessage, type OverviewState, type OverviewWebviewMessage } from './protocol';
+import {
+  OVERVIEW_SIGN_IN_REASON,
+  OVERVIEW_VIEW_TYPE,
+  parseOverviewWebviewMessage,
+  type OverviewExtensionMessage,
+  type OverviewState,
+  type OverviewWebviewMessage,
+} from './protocol';
 import { displayLocale } from '../../util/displayLocale';
 
-export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
+export { OVERVIEW_VIEW_TYPE };
 const OVERVIEW_PAGE: PanelPage = { script: 'overview', loadingText: 'Loading the fleet overview…' };
-export const OVERVIEW_SIGN_IN_REASON = 'Sign in to CBCM to see the fleet overview.';
+export { OVERVIEW_SIGN_IN_REASON };
 /** Progress messages at most this often (a 100k listing yields ~1,000 batches). */
 const PROGRESS_EVERY_MS = 250;
 

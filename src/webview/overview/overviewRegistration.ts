@@ -5,10 +5,14 @@ import { OverviewCache } from '../../overview/cache';
 import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import type { ChartId } from '../../overview/figures';
 import type { Services } from '../../services';
-import { FleetOverviewPanel, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE, type OverviewDeps } from './overviewPanel';
-import { isOverviewPanelState } from './protocol';
-import { registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
+import { lazyModule } from '../../util/lazyModule';
+import type { FleetOverviewPanel, OverviewDeps } from './overviewPanel';
+import { isOverviewPanelState, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE } from './protocol';
+import { lazyPanelFactory, registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
 import { registerBarMenu } from './barMenu';
+
+/** The panel's host code loads when the first overview opens, not at activation. */
+const panelModule = lazyModule(() => import('./overviewPanel'));
 
 export const OPEN_OVERVIEW_COMMAND = 'cbcm.overview.open';
 /** The org unit context menu's entry. A separate command because VS Code (1.9x) hands the *focused* tree item to
@@ -19,11 +23,9 @@ export const OPEN_ORG_UNIT_OVERVIEW_COMMAND = 'cbcm.overview.openOrgUnit';
 export function registerFleetOverview(services: Services): vscode.Disposable[] {
   const cache = new OverviewCache();
   const deps: OverviewDeps = { services, cache };
-  const registry = new ScopedPanels<FleetOverviewPanel>({
-    create: (scope) => FleetOverviewPanel.create(deps, scope),
-    restore: (panel, scope) => FleetOverviewPanel.restore(panel, deps, scope),
-    isPanelState: isOverviewPanelState,
-  });
+  const registry = new ScopedPanels<FleetOverviewPanel>(
+    lazyPanelFactory(async () => (await panelModule()).FleetOverviewPanel, deps, isOverviewPanelState),
+  );
   const { open, disposables: panelCommands } = registerScopedPanelCommands(services, registry, {
     prefix: 'cbcm.overview',
     viewType: OVERVIEW_VIEW_TYPE,

@@ -8,6 +8,10 @@ import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, Overview
 import type { SnapshotDiff } from '../../overview/snapshot';
 import { isCopyText, isCount, isObject, isOneOf, isString, type CopyMessage, type ReadyMessage } from '../messageGuards';
 
+/** Here rather than in overviewPanel.ts: the registration needs them at activation, the panel only on first use. */
+export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
+export const OVERVIEW_SIGN_IN_REASON = 'Sign in to CBCM to see the fleet overview.';
+
 export const CHART_IDS: readonly ChartId[] = ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'tokens', 'extensions'];
 
 /** Everything the webview shows; sent whole after `ready` and on every change (a few kB). */
