@@ -4,7 +4,7 @@ import { authCommands } from './authCommands';
 import { checkAccessCommands } from './checkAccessCommand';
 import { registerCommandTables } from './commandTable';
 import { setupCommands } from './setupCommands';
-import { registerBrowserCommands } from './browserCommands';
+import { browserCommands } from './browserCommands';
 import { registerBrowserListCommands } from './browserListCommands';
 import { registerBulkCommands } from './bulkCommands';
 import { registerImportCommand } from './importCommand';
@@ -13,9 +13,9 @@ import type { AccountCommandContext, ExplorerCommandContext } from './commandCon
 import { explorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
 import { registerFindBrowserCommand } from './findBrowserCommand';
-import { registerMoveCommand } from './moveCommand';
+import { moveCommands } from './moveCommand';
 import { registerRevealBrowsersCommand } from './revealBrowsersCommand';
-import { registerTokenCommands } from './tokenCommands';
+import { tokenCommands } from './tokenCommands';
 import { registerTokenExportCommand } from './tokenExportCommand';
 
 function showOutput(c: AccountCommandContext): void {
@@ -32,14 +32,11 @@ export function registerAccountCommands(c: AccountCommandContext): vscode.Dispos
 }
 
 /** The commands that act on the explorer or its items (and the change history, which refreshes it). */
-export const EXPLORER_COMMAND_TABLES = [explorerCommands] as const;
+export const EXPLORER_COMMAND_TABLES = [explorerCommands, browserCommands, moveCommands, tokenCommands] as const;
 
 export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   return [
     ...registerCommandTables(c, EXPLORER_COMMAND_TABLES),
-    ...registerBrowserCommands(c),
-    ...registerMoveCommand(c),
-    ...registerTokenCommands(c),
     ...registerExportCommand(c),
     ...registerBulkCommands(c),
     ...registerImportCommand(c),
