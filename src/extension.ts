@@ -3,11 +3,7 @@ import type { ChromeBrowser } from './api/types';
 import { activateAuth } from './auth';
 import { listingVerifier } from './auth/verifyAccess';
 import { ActiveBackendProvider } from './backendProvider';
-import { registerExplorerItemCommands } from './commands';
-import { registerAuthCommands } from './commands/authCommands';
-import { registerCheckAccessCommand } from './commands/checkAccessCommand';
-import { registerSetupCommands } from './commands/setupCommands';
-import { registerApiSwitch } from './commands/apiSwitchCommand';
+import { registerAccountCommands, registerExplorerItemCommands } from './commands';
 import { registerBulkPreview } from './commands/bulkPreview';
 import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
@@ -30,20 +26,11 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
-  context.subscriptions.push(
-    log,
-    browserChanged,
-    vscode.commands.registerCommand('cbcm.output.show', () => log.show()),
-  );
+  context.subscriptions.push(log, browserChanged);
 
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
-  context.subscriptions.push(...registerAuthCommands({ context, accounts }));
-  context.subscriptions.push(
-    ...registerCheckAccessCommand(accounts, log),
-    ...registerSetupCommands(accounts),
-    ...registerApiSwitch(context, accounts),
-  );
+  context.subscriptions.push(...registerAccountCommands({ context, accounts, log }));
   const backends = new ActiveBackendProvider(accounts, log);
   context.subscriptions.push(accounts, backends);
 

@@ -1,8 +1,16 @@
 import * as vscode from 'vscode';
 import type { CbcmBackend } from '../api/backend';
+import type { AccountService } from '../auth/accountService';
 import { offerSignIn } from '../auth/signInGate';
 import type { Services } from '../services';
 import type { ExplorerProvider } from '../tree/explorerProvider';
+
+/** What the account commands (sign-in, access check, set-up, API switch, the log) share; they run before any tree. */
+export interface AccountCommandContext {
+  readonly context: vscode.ExtensionContext;
+  readonly accounts: AccountService;
+  readonly log: vscode.LogOutputChannel;
+}
 
 /** What explorer commands share: the services, the tree, and the view (for its selection). */
 export interface ExplorerCommandContext {
@@ -18,7 +26,7 @@ export interface ExplorerCommandContext {
 export async function requireBackend(services: Services): Promise<CbcmBackend | undefined> {
   const backend = services.backends.current;
   if (backend) return backend;
-  await offerSignIn('CBCM Explorer: sign in first.');
+  await offerSignIn(vscode.l10n.t('CBCM Explorer: sign in first.'));
   return undefined;
 }
 
@@ -30,7 +38,11 @@ export async function requireBackend(services: Services): Promise<CbcmBackend | 
 export function refusedReadOnly(services: Services, action: string): boolean {
   if (!services.backends.readOnly) return false;
   void vscode.window.showErrorMessage(
-    `${action} needs write access, and ${services.backends.accountLabel ?? 'this account'} was signed in read-only (cbcm.accessLevel). Set cbcm.accessLevel to readWrite and sign in again to change browsers and enrollment tokens.`,
+    vscode.l10n.t(
+      '{0} needs write access, and {1} was signed in read-only (cbcm.accessLevel). Set cbcm.accessLevel to readWrite and sign in again to change browsers and enrollment tokens.',
+      action,
+      services.backends.accountLabel ?? vscode.l10n.t('this account'),
+    ),
   );
   return true;
 }

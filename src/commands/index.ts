@@ -1,25 +1,42 @@
-import type * as vscode from 'vscode';
-import { registerBrowserCommands } from './browserCommands';
+import * as vscode from 'vscode';
+import { apiSwitchCommands, offerV1Switch } from './apiSwitchCommand';
+import { authCommands } from './authCommands';
+import { checkAccessCommands } from './checkAccessCommand';
+import { registerCommandTables } from './commandTable';
+import { setupCommands } from './setupCommands';
+import { browserCommands } from './browserCommands';
 import { registerBrowserListCommands } from './browserListCommands';
 import { registerBulkCommands } from './bulkCommands';
 import { registerImportCommand } from './importCommand';
 import { registerColumnExportCommand } from './columnExportCommand';
-import type { ExplorerCommandContext } from './commandContext';
-import { registerExplorerCommands } from './explorerCommands';
+import type { AccountCommandContext, ExplorerCommandContext } from './commandContext';
+import { explorerCommands } from './explorerCommands';
 import { registerExportCommand } from './exportCommand';
 import { registerFindBrowserCommand } from './findBrowserCommand';
-import { registerMoveCommand } from './moveCommand';
+import { moveCommands } from './moveCommand';
 import { registerRevealBrowsersCommand } from './revealBrowsersCommand';
-import { registerTokenCommands } from './tokenCommands';
+import { tokenCommands } from './tokenCommands';
 import { registerTokenExportCommand } from './tokenExportCommand';
 
-/** Every command that acts on the explorer or its items. */
+function showOutput(c: AccountCommandContext): void {
+  c.log.show();
+}
+
+const outputCommands = { 'cbcm.output.show': showOutput };
+
+/** The commands that need an account service only: they are registered before the explorer exists. */
+export const ACCOUNT_COMMAND_TABLES = [outputCommands, authCommands, checkAccessCommands, setupCommands, apiSwitchCommands] as const;
+
+export function registerAccountCommands(c: AccountCommandContext): vscode.Disposable[] {
+  return [...registerCommandTables(c, ACCOUNT_COMMAND_TABLES), ...offerV1Switch(c)];
+}
+
+/** The commands that act on the explorer or its items (and the change history, which refreshes it). */
+export const EXPLORER_COMMAND_TABLES = [explorerCommands, browserCommands, moveCommands, tokenCommands] as const;
+
 export function registerExplorerItemCommands(c: ExplorerCommandContext): vscode.Disposable[] {
   return [
-    ...registerExplorerCommands(c),
-    ...registerBrowserCommands(c),
-    ...registerMoveCommand(c),
-    ...registerTokenCommands(c),
+    ...registerCommandTables(c, EXPLORER_COMMAND_TABLES),
     ...registerExportCommand(c),
     ...registerBulkCommands(c),
     ...registerImportCommand(c),

@@ -5,6 +5,7 @@ import { describeError, isCancellation } from '../util/errors';
 import { count } from '../util/relativeTime';
 import { type ExplorerCommandContext, refusedReadOnly, requireBackend, targetsOf } from './commandContext';
 import { automationArgs } from './automation';
+import type { CommandTable } from './commandTable';
 import { confirmMove } from './confirm';
 import { pickOrgUnit } from './orgUnitPicker';
 import { displayLocale } from '../util/displayLocale';
@@ -14,7 +15,7 @@ const isBrowserNode = (n: unknown): n is BrowserNode => n instanceof BrowserNode
 /** One line for the summary: "Moved 1,299 · failed 1 · not tried 0". */
 export function summarizeMove(r: MoveResult): string {
   const n = (x: number) => x.toLocaleString(displayLocale());
-  return `Moved ${n(r.moved.length)} · failed ${n(r.failed.length)} · not tried ${n(r.notTried.length)}`;
+  return vscode.l10n.t('Moved {0} · failed {1} · not tried {2}', n(r.moved.length), n(r.failed.length), n(r.notTried.length));
 }
 
 /** A browser to move, and the org unit it is in now (so the move can be undone). */
@@ -33,7 +34,11 @@ export async function moveBrowsers(c: ExplorerCommandContext, items: readonly Mo
   if (!writer) return undefined;
   let result: MoveResult | undefined;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Moving ${count(items.length, 'browser')} to ${destination}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Moving {0} to {1}', count(items.length, 'browser'), destination),
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -45,7 +50,7 @@ export async function moveBrowsers(c: ExplorerCommandContext, items: readonly Mo
             const r = await op.move(items, destination, abort.signal, (p) => {
               const increment = ((p.moved + p.failed - done) / items.length) * 100;
               done = p.moved + p.failed;
-              progress.report({ message: `batch ${p.batchIndex + 1} of ${p.batchCount} · ${p.moved} moved`, increment });
+              progress.report({ message: vscode.l10n.t('batch {0} of {1} · {2} moved', p.batchIndex + 1, p.batchCount, p.moved), increment });
             });
             result = r;
             return {
@@ -57,7 +62,7 @@ export async function moveBrowsers(c: ExplorerCommandContext, items: readonly Mo
           },
         );
       } catch (error) {
-        if (!isCancellation(error)) void vscode.window.showErrorMessage(`Move failed: ${describeError(error)}`);
+        if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Move failed: {0}', describeError(error)));
       }
     },
   );
@@ -101,14 +106,16 @@ async function reportMove(
     return;
   }
   const reasons = [...new Set(result.failed.map((f) => f.reason))].slice(0, 5).join('\n');
+  const retryFailed = vscode.l10n.t('Retry Failed');
+  const showLog = vscode.l10n.t('Show Log');
   const choice = await vscode.window.showWarningMessage(
     `${summarizeMove(result)} → ${destination}`,
-    { detail: reasons || 'The move was cancelled before every batch was sent.' },
-    'Retry Failed',
-    'Show Log',
+    { detail: reasons || vscode.l10n.t('The move was cancelled before every batch was sent.') },
+    retryFailed,
+    showLog,
   );
-  if (choice === 'Show Log') c.services.log.show();
-  if (choice === 'Retry Failed') {
+  if (choice === showLog) c.services.log.show();
+  if (choice === retryFailed) {
     const retry = await moveBrowsers(
       c,
       leftover.map((deviceId) => ({ deviceId, from: from.get(deviceId) })),
@@ -127,42 +134,56 @@ export interface MoveOptions {
 /** The internal command drag and drop runs: the drop chose the destination; the question is still asked. */
 export const MOVE_DROPPED_COMMAND = 'cbcm.browser.moveDropped';
 
-export function registerMoveCommand(c: ExplorerCommandContext): vscode.Disposable[] {
-  const move = async (nodes: BrowserNode[], chosen: string | undefined, skipQuestion: boolean): Promise<MoveResult | undefined> => {
-    const backend = await requireBackend(c.services);
-    if (backend && refusedReadOnly(c.services, 'Move to Org Unit')) return undefined;
-    if (nodes.length === 0 || !backend) {
-      if (nodes.length === 0) void vscode.window.showInformationMessage('Select one or more browsers in the CBCM Explorer first.');
-      return undefined;
-    }
-    const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
-    const ids = browsers.map((b) => b.deviceId);
-    const destination =
-      chosen ??
-      (await pickOrgUnit(backend, {
-        title: `Move ${count(ids.length, 'browser')} to…`,
-        known: c.explorer.accountNode?.orgUnits,
-      }));
-    if (!destination) return undefined;
-    // Every move asks the same question, however the destination was chosen: a stray drop or click moves nothing.
-    if (!skipQuestion && !(await confirmMove(browsers, destination))) return undefined;
-    const from = new Map(browsers.map((b) => [b.deviceId, b.orgUnitPath]));
-    const result = await moveBrowsers(
-      c,
-      browsers.map((b) => ({ deviceId: b.deviceId, from: b.orgUnitPath })),
-      destination,
-    );
-    // The summary waits for the admin; the command resolves with the result at once.
-    if (result) void reportMove(c, from, result, destination);
-    return result;
-  };
-  return [
-    vscode.commands.registerCommand('cbcm.browser.moveToOu', (clicked?: unknown, selected?: unknown, options?: unknown) => {
-      const auto = automationArgs<MoveOptions>(c.services.context.extensionMode, options);
-      return move(targetsOf(c.view, isBrowserNode, clicked, selected), auto?.destination, auto?.confirmed === true);
-    }),
-    vscode.commands.registerCommand(MOVE_DROPPED_COMMAND, (nodes?: unknown, destination?: unknown) =>
-      move(Array.isArray(nodes) ? nodes.filter(isBrowserNode) : [], typeof destination === 'string' && destination ? destination : undefined, false),
-    ),
-  ];
+/** Asks for the destination (unless chosen), then the same question every move asks, then moves. */
+async function move(
+  c: ExplorerCommandContext,
+  nodes: BrowserNode[],
+  chosen: string | undefined,
+  skipQuestion: boolean,
+): Promise<MoveResult | undefined> {
+  const backend = await requireBackend(c.services);
+  if (backend && refusedReadOnly(c.services, vscode.l10n.t('Move to Org Unit'))) return undefined;
+  if (nodes.length === 0 || !backend) {
+    if (nodes.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more browsers in the CBCM Explorer first.'));
+    return undefined;
+  }
+  const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
+  const ids = browsers.map((b) => b.deviceId);
+  const destination =
+    chosen ??
+    (await pickOrgUnit(backend, {
+      title: vscode.l10n.t('Move {0} to…', count(ids.length, 'browser')),
+      known: c.explorer.accountNode?.orgUnits,
+    }));
+  if (!destination) return undefined;
+  // Every move asks the same question, however the destination was chosen: a stray drop or click moves nothing.
+  if (!skipQuestion && !(await confirmMove(browsers, destination))) return undefined;
+  const from = new Map(browsers.map((b) => [b.deviceId, b.orgUnitPath]));
+  const result = await moveBrowsers(
+    c,
+    browsers.map((b) => ({ deviceId: b.deviceId, from: b.orgUnitPath })),
+    destination,
+  );
+  // The summary waits for the admin; the command resolves with the result at once.
+  if (result) void reportMove(c, from, result, destination);
+  return result;
 }
+
+function moveToOu(c: ExplorerCommandContext, clicked?: unknown, selected?: unknown, options?: unknown): Promise<MoveResult | undefined> {
+  const auto = automationArgs<MoveOptions>(c.services.context.extensionMode, options);
+  return move(c, targetsOf(c.view, isBrowserNode, clicked, selected), auto?.destination, auto?.confirmed === true);
+}
+
+function moveDropped(c: ExplorerCommandContext, nodes?: unknown, destination?: unknown): Promise<MoveResult | undefined> {
+  return move(
+    c,
+    Array.isArray(nodes) ? nodes.filter(isBrowserNode) : [],
+    typeof destination === 'string' && destination ? destination : undefined,
+    false,
+  );
+}
+
+export const moveCommands = {
+  'cbcm.browser.moveToOu': moveToOu,
+  [MOVE_DROPPED_COMMAND]: moveDropped,
+} satisfies CommandTable<ExplorerCommandContext>;
