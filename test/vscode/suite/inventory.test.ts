@@ -290,7 +290,9 @@ describe('Extension inventory', function () {
     assert.ok(listings.length > 0, 'the export listed the fleet');
     for (const r of listings) {
       const query = new URL(r.path, 'http://x').searchParams;
-      assert.strictEqual(query.get('orgUnitPath'), ou, r.path);
+      // v1.1beta1 has an orgUnitPath parameter; the Chrome Management API v1 filters by org_unit_path=… instead.
+      const sent = query.get('orgUnitPath') ?? /(?:^|\s)org_unit_path\s*=\s*"?([^"\s]+)"?/.exec(query.get('filter') ?? '')?.[1] ?? null;
+      assert.strictEqual(sent, ou, r.path);
     }
     await vscode.workspace.fs.delete(file);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
