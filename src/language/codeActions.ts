@@ -63,7 +63,15 @@ async function openConversion(query?: unknown): Promise<vscode.TextDocument | un
     void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a browser query line of a .cbcmq file, then convert it.'));
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: chromeManagementFilterDocument(text) });
+  const content = chromeManagementFilterDocument(text);
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+  if (document.getText() !== content) {
+    // VS Code can hand out the name of an untitled document closed moments ago and give it that document's old
+    // text (seen in the integration suite): the conversion must show what was converted, so put it in.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), content);
+    await vscode.workspace.applyEdit(edit);
+  }
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }
