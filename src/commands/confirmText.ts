@@ -55,13 +55,13 @@ export const KEEP_PLACE_BUTTON = "Don't Move";
  * as for a single delete, a harmless first button so Enter (the default) deletes nothing.
  */
 export function bulkDeleteQuestion(n: number, detail: string): ModalQuestion {
-  const action = `Delete ${n.toLocaleString('en')}`;
+  const action = `Delete ${n.toLocaleString(displayLocale())}`;
   return { message: `Delete ${count(n, 'browser')}?`, detail, buttons: [KEEP_BUTTON, action], action };
 }
 
 /** The confirmation of a bulk move: the target and the exact count; the default (first) button moves nothing. */
 export function bulkMoveQuestion(n: number, destination: string, detail: string): ModalQuestion {
-  const action = `Move ${n.toLocaleString('en')}`;
+  const action = `Move ${n.toLocaleString(displayLocale())}`;
   return { message: `Move ${count(n, 'browser')} to ${destination}?`, detail, buttons: [KEEP_PLACE_BUTTON, action], action };
 }
 
