@@ -5,7 +5,6 @@ import { listingVerifier } from './auth/verifyAccess';
 import { ActiveBackendProvider } from './backendProvider';
 import { registerAccountCommands, registerExplorerItemCommands } from './commands';
 import { registerBulkPreview } from './commands/bulkPreview';
-import { registerHistoryCommands } from './commands/historyCommands';
 import { readConfiguration } from './configuration';
 import { InMemoryRecentValues, recentValuesFromBrowsers, registerQueryLanguage, setRecentValuesProvider } from './language';
 import { FleetOperations } from './operationsService';
@@ -53,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const fleetValues = new InMemoryRecentValues();
   setRecentValuesProvider(fleetValues);
   context.subscriptions.push(explorer.onDidLoadBrowsers((page) => fleetValues.merge('browsers', recentValuesFromBrowsers(page))));
-  context.subscriptions.push(...registerBulkPreview(), ...registerHistoryCommands(services));
+  context.subscriptions.push(...registerBulkPreview());
   const details = new DeviceDetailsRegistry(services);
   context.subscriptions.push(
     details,

@@ -7,6 +7,7 @@ import type { BrowserSelection } from '../inventory/selection';
 import { BrowserListFolderNode } from '../tree/nodes/browserListFolderNode';
 import { describeError } from '../util/errors';
 import type { ExplorerCommandContext } from './commandContext';
+import type { CommandTable } from './commandTable';
 
 export const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 export const CLOSE_BROWSER_LIST_COMMAND = 'cbcm.explorer.closeBrowserList';
@@ -28,41 +29,45 @@ export function isBrowserSelection(v: unknown): v is BrowserSelection {
   );
 }
 
-export function registerBrowserListCommands(c: ExplorerCommandContext): vscode.Disposable[] {
+async function showBrowserList(c: ExplorerCommandContext, selection?: unknown): Promise<number | undefined> {
   const { explorer, services } = c;
-  return [
-    vscode.commands.registerCommand(SHOW_BROWSER_LIST_COMMAND, async (selection?: unknown): Promise<number | undefined> => {
-      if (!isBrowserSelection(selection)) {
-        void vscode.window.showErrorMessage(
-          'Show Browser List needs a selection from the fleet inventory: click an extension, version, permission or policy there.',
-        );
-        return undefined;
-      }
-      const folder = await explorer.showBrowserList(selection);
-      if (!folder) {
-        void vscode.window.showWarningMessage('The explorer has no account loaded: sign in, or refresh the explorer, then click the entry again.');
-        return undefined;
-      }
-      await vscode.commands.executeCommand('cbcm.explorer.focus');
-      // The account node redraws first; a folder VS Code has not taken in yet cannot be revealed: retry once.
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        try {
-          await c.view.reveal(folder, { select: true, focus: true, expand: true });
-          break;
-        } catch (error) {
-          services.log.debug(`Browser list: could not reveal it (attempt ${attempt}): ${describeError(error)}`);
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }
-      services.log.info(
-        `Explorer: listing ${selection.deviceIds.length} browsers (${selection.description}), ${selection.listing.kind} plan, ~${selection.listing.requests} requests.`,
-      );
-      // The count, for automation and tests (the folder itself is not a serialisable result).
-      return selection.deviceIds.length;
-    }),
-    vscode.commands.registerCommand(CLOSE_BROWSER_LIST_COMMAND, (node?: unknown) => {
-      if (node !== undefined && !(node instanceof BrowserListFolderNode)) return;
-      explorer.closeBrowserList();
-    }),
-  ];
+  if (!isBrowserSelection(selection)) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Show Browser List needs a selection from the fleet inventory: click an extension, version, permission or policy there.'),
+    );
+    return undefined;
+  }
+  const folder = await explorer.showBrowserList(selection);
+  if (!folder) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The explorer has no account loaded: sign in, or refresh the explorer, then click the entry again.'),
+    );
+    return undefined;
+  }
+  await vscode.commands.executeCommand('cbcm.explorer.focus');
+  // The account node redraws first; a folder VS Code has not taken in yet cannot be revealed: retry once.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await c.view.reveal(folder, { select: true, focus: true, expand: true });
+      break;
+    } catch (error) {
+      services.log.debug(`Browser list: could not reveal it (attempt ${attempt}): ${describeError(error)}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  services.log.info(
+    `Explorer: listing ${selection.deviceIds.length} browsers (${selection.description}), ${selection.listing.kind} plan, ~${selection.listing.requests} requests.`,
+  );
+  // The count, for automation and tests (the folder itself is not a serialisable result).
+  return selection.deviceIds.length;
 }
+
+function closeBrowserList(c: ExplorerCommandContext, node?: unknown): void {
+  if (node !== undefined && !(node instanceof BrowserListFolderNode)) return;
+  c.explorer.closeBrowserList();
+}
+
+export const browserListCommands = {
+  [SHOW_BROWSER_LIST_COMMAND]: showBrowserList,
+  [CLOSE_BROWSER_LIST_COMMAND]: closeBrowserList,
+} satisfies CommandTable<ExplorerCommandContext>;

@@ -20,6 +20,7 @@ import { askAnnotationChanges } from './bulkPrompts';
 import { annotationPreviewText, openPreview } from './bulkPreview';
 import { reportBulk } from './bulkReport';
 import { requireBackend, targetsOf, type ExplorerCommandContext } from './commandContext';
+import type { CommandTable } from './commandTable';
 import { askModal } from './confirm';
 import { bulkDeleteQuestion, bulkMoveQuestion } from './confirmText';
 import { pickOrgUnit } from './orgUnitPicker';
@@ -42,31 +43,63 @@ interface BulkAutomation {
 const isFolder = (n: unknown): n is BrowsersFolderNode => n instanceof BrowsersFolderNode;
 const isBrowser = (n: unknown): n is BrowserNode => n instanceof BrowserNode;
 
-export function registerBulkCommands(c: ExplorerCommandContext): vscode.Disposable[] {
-  const automation = (a: unknown): BulkAutomation => automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
-  const matching = (kind: BulkKind) => async (node?: unknown, _selected?: unknown, auto?: unknown) => {
-    // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
-    if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...(await node.loadAll())] }, automation(auto));
-    const scope = scopeOf(c, node);
-    return scope && runBulk(c, kind, { kind: 'query', scope }, automation(auto));
-  };
-  const selected = (kind: BulkKind) => (node?: unknown, nodes?: unknown, auto?: unknown) =>
-    runBulk(c, kind, { kind: 'selection', nodes: targetsOf(c.view, isBrowser, node, nodes) }, automation(auto));
-  return [
-    vscode.commands.registerCommand('cbcm.bulk.moveMatching', matching('move')),
-    vscode.commands.registerCommand('cbcm.bulk.deleteMatching', matching('delete')),
-    vscode.commands.registerCommand('cbcm.bulk.annotateMatching', matching('annotate')),
-    vscode.commands.registerCommand('cbcm.bulk.annotateSelected', selected('annotate')),
-    vscode.commands.registerCommand('cbcm.bulk.moveSelected', selected('move')),
-    vscode.commands.registerCommand('cbcm.bulk.deleteSelected', selected('delete')),
-    // A query file's lens and the fleet overview: `{ query, orgUnitPath? }`, then a pick of the three (or `kind`).
-    vscode.commands.registerCommand('cbcm.bulk.actOnMatching', async (scope?: unknown, auto?: unknown) => {
-      const kind = (scope as { kind?: unknown } | undefined)?.kind;
-      const chosen = isBulkKind(kind) ? kind : await pickBulkKind(scope);
-      return chosen && vscode.commands.executeCommand(MATCHING_COMMANDS[chosen], scope, undefined, auto);
-    }),
-  ];
+function automation(c: ExplorerCommandContext, a: unknown): BulkAutomation {
+  return automationArgs<BulkAutomation>(c.services.context.extensionMode, a) ?? {};
 }
+
+/** Every browser a folder lists (or a caller's query, or the explorer's filter) matches. */
+async function runOnMatching(c: ExplorerCommandContext, kind: BulkKind, node: unknown, auto: unknown): Promise<BulkSummary | undefined> {
+  // The inventory's list has no query (the API cannot name an extension): it acts on every browser listed.
+  if (node instanceof BrowserListFolderNode) return runBulk(c, kind, { kind: 'selection', nodes: [...(await node.loadAll())] }, automation(c, auto));
+  const scope = scopeOf(c, node);
+  return scope && runBulk(c, kind, { kind: 'query', scope }, automation(c, auto));
+}
+
+/** The browsers clicked or selected in the tree. */
+function runOnSelected(c: ExplorerCommandContext, kind: BulkKind, node: unknown, nodes: unknown, auto: unknown): Promise<BulkSummary | undefined> {
+  return runBulk(c, kind, { kind: 'selection', nodes: targetsOf(c.view, isBrowser, node, nodes) }, automation(c, auto));
+}
+
+function moveMatching(c: ExplorerCommandContext, node?: unknown, _selected?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnMatching(c, 'move', node, auto);
+}
+
+function deleteMatching(c: ExplorerCommandContext, node?: unknown, _selected?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnMatching(c, 'delete', node, auto);
+}
+
+function annotateMatching(c: ExplorerCommandContext, node?: unknown, _selected?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnMatching(c, 'annotate', node, auto);
+}
+
+function annotateSelected(c: ExplorerCommandContext, node?: unknown, nodes?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnSelected(c, 'annotate', node, nodes, auto);
+}
+
+function moveSelected(c: ExplorerCommandContext, node?: unknown, nodes?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnSelected(c, 'move', node, nodes, auto);
+}
+
+function deleteSelected(c: ExplorerCommandContext, node?: unknown, nodes?: unknown, auto?: unknown): Promise<BulkSummary | undefined> {
+  return runOnSelected(c, 'delete', node, nodes, auto);
+}
+
+/** A query file's lens and the fleet overview: `{ query, orgUnitPath? }`, then a pick of the three (or `kind`). */
+async function actOnMatching(_c: ExplorerCommandContext, scope?: unknown, auto?: unknown): Promise<unknown> {
+  const kind = (scope as { kind?: unknown } | undefined)?.kind;
+  const chosen = isBulkKind(kind) ? kind : await pickBulkKind(scope);
+  return chosen && vscode.commands.executeCommand(MATCHING_COMMANDS[chosen], scope, undefined, auto);
+}
+
+export const bulkCommands = {
+  'cbcm.bulk.moveMatching': moveMatching,
+  'cbcm.bulk.deleteMatching': deleteMatching,
+  'cbcm.bulk.annotateMatching': annotateMatching,
+  'cbcm.bulk.annotateSelected': annotateSelected,
+  'cbcm.bulk.moveSelected': moveSelected,
+  'cbcm.bulk.deleteSelected': deleteSelected,
+  'cbcm.bulk.actOnMatching': actOnMatching,
+} satisfies CommandTable<ExplorerCommandContext>;
 
 const MATCHING_COMMANDS: Record<BulkKind, string> = {
   move: 'cbcm.bulk.moveMatching',
@@ -83,15 +116,15 @@ function isGivenScope(v: unknown): v is { query: string; orgUnitPath?: string } 
 }
 
 async function pickBulkKind(scope: unknown): Promise<BulkKind | undefined> {
-  const where = isGivenScope(scope) ? describeScope(scope) : 'the explorer filter shows';
+  const where = isGivenScope(scope) ? describeScope(scope) : vscode.l10n.t('the explorer filter shows');
   const items: (vscode.QuickPickItem & { bulk: BulkKind })[] = [
-    { label: 'Move all matching…', description: 'to an org unit you choose', bulk: 'move' },
-    { label: 'Set annotations on all matching…', description: 'user, location, asset ID, notes', bulk: 'annotate' },
-    { label: 'Delete all matching…', description: 'cannot be undone in Google', bulk: 'delete' },
+    { label: vscode.l10n.t('Move all matching…'), description: vscode.l10n.t('to an org unit you choose'), bulk: 'move' },
+    { label: vscode.l10n.t('Set annotations on all matching…'), description: vscode.l10n.t('user, location, asset ID, notes'), bulk: 'annotate' },
+    { label: vscode.l10n.t('Delete all matching…'), description: vscode.l10n.t('cannot be undone in Google'), bulk: 'delete' },
   ];
   const pick = await vscode.window.showQuickPick(items, {
-    title: `Act on every browser ${where}`,
-    placeHolder: 'Each starts with a dry run: the exact count and a sample, then a confirmation',
+    title: vscode.l10n.t('Act on every browser {0}', where),
+    placeHolder: vscode.l10n.t('Each starts with a dry run: the exact count and a sample, then a confirmation'),
   });
   return pick?.bulk;
 }
@@ -103,7 +136,7 @@ function scopeOf(c: ExplorerCommandContext, node: unknown): QueryScope | undefin
     // Another caller's query is checked as the explorer's filter box checks it: a bad one is never listed.
     const problem = validateQueryInput(node.query, 'browsers');
     if (problem) {
-      void vscode.window.showErrorMessage(`Nothing was done: the API would not run this query as written: ${problem}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was done: the API would not run this query as written: {0}', problem));
       return undefined;
     }
     return { orgUnitPath: node.orgUnitPath, query: node.query.trim() || undefined };
@@ -113,14 +146,18 @@ function scopeOf(c: ExplorerCommandContext, node: unknown): QueryScope | undefin
 }
 
 function describeScope(scope: QueryScope): string {
-  const where = scope.orgUnitPath ? `in ${scope.orgUnitPath}` : 'in the whole account';
-  return scope.query ? `matching "${scope.query}" ${where}` : where;
+  const where = scope.orgUnitPath ? vscode.l10n.t('in {0}', scope.orgUnitPath) : vscode.l10n.t('in the whole account');
+  return scope.query ? vscode.l10n.t('matching "{0}" {1}', scope.query, where) : where;
 }
 
 async function findTargets(backend: CbcmBackend, source: Source, withAnnotations: boolean): Promise<DryRun | undefined> {
   if (source.kind === 'selection') return dryRunOf(source.nodes.map((n) => toTarget(n.browser, withAnnotations)));
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Finding the browsers ${describeScope(source.scope)}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Finding the browsers {0}', describeScope(source.scope)),
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -128,11 +165,11 @@ async function findTargets(backend: CbcmBackend, source: Source, withAnnotations
         return await dryRunQuery(backend, source.scope, {
           withAnnotations,
           signal: abort.signal,
-          onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} so far` }),
+          onProgress: (n) => progress.report({ message: vscode.l10n.t('{0} so far', n.toLocaleString(displayLocale())) }),
         });
       } catch (e) {
         if (!isCancellation(e) && !abort.signal.aborted)
-          void vscode.window.showErrorMessage(`Could not list the browsers to act on: ${describeError(e)}. Nothing was changed.`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the browsers to act on: {0}. Nothing was changed.', describeError(e)));
         return undefined;
       }
     },
@@ -173,13 +210,15 @@ async function runBulk(
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
   if (c.services.backends.readOnly) {
-    void vscode.window.showErrorMessage('This account was signed in read-only. Sign in again with "Read and write" access to change browsers.');
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('This account was signed in read-only. Sign in again with "Read and write" access to change browsers.'),
+    );
     return undefined;
   }
   const writer = c.services.operations.writer();
   if (!writer) return undefined;
   if (source.kind === 'selection' && source.nodes.length === 0) {
-    void vscode.window.showInformationMessage('Select one or more browsers in the explorer first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more browsers in the explorer first.'));
     return undefined;
   }
   // A retried annotate run starts from what Google holds now, with the same changes (asked once).
@@ -188,9 +227,9 @@ async function runBulk(
     : await findTargets(backend, source, kind === 'annotate');
   if (!dry) return undefined;
   const n = dry.targets.length;
-  const what = source.kind === 'query' ? describeScope(source.scope) : 'selected';
+  const what = source.kind === 'query' ? describeScope(source.scope) : vscode.l10n.t('selected');
   if (n === 0) {
-    void vscode.window.showInformationMessage(`No browser ${what}. Nothing to do.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No browser {0}. Nothing to do.', what));
     return undefined;
   }
   let changesUsed: AnnotationChanges | undefined;
@@ -218,7 +257,7 @@ async function withRunProgress(title: string, run: (o: RunOptions) => Promise<Bu
       signal: abort.signal,
       onProgress: (p) => {
         progress.report({
-          message: `${p.finished.toLocaleString(displayLocale())} of ${p.total.toLocaleString(displayLocale())}`,
+          message: vscode.l10n.t('{0} of {1}', p.finished.toLocaleString(displayLocale()), p.total.toLocaleString(displayLocale())),
           increment: ((p.finished - last) / p.total) * 100,
         });
         last = p.finished;
@@ -238,8 +277,8 @@ async function bulkMove(
   const destination =
     auto.destination ??
     (await pickOrgUnit(backend, {
-      title: `Move ${count(n, 'browser')} to…`,
-      placeHolder: `The ${count(n, 'browser')} ${what}: type to search org units`,
+      title: vscode.l10n.t('Move {0} to…', count(n, 'browser')),
+      placeHolder: vscode.l10n.t('The {0} {1}: type to search org units', count(n, 'browser'), what),
     }));
   if (!destination) return undefined;
   const already = dry.byOrgUnit.get(destination) ?? 0;
@@ -301,9 +340,9 @@ async function bulkAnnotate(
   if (!auto.confirmed) await openPreview(`annotations-${Date.now()}`, preview.text);
   const ok = await confirm(
     auto,
-    `Set annotations on ${count(n, 'browser')}?`,
+    vscode.l10n.t('Set annotations on {0}?', count(n, 'browser')),
     `${preview.writes.toLocaleString(displayLocale())} will change, ${(n - preview.writes - preview.invalid).toLocaleString(displayLocale())} already hold these values${preview.invalid ? `, ${preview.invalid} will be skipped (invalid value)` : ''}. The preview shows each one.\n\nEach browser is read again just before it is written; a value someone else changed meanwhile is reported, not overwritten. Undo restores the previous values.`,
-    `Set on ${n.toLocaleString(displayLocale())}`,
+    vscode.l10n.t('Set on {0}', n.toLocaleString(displayLocale())),
   );
   if (!ok) return undefined;
   return withRunProgress(title, (o) => runAnnotate(writer, dry.targets, plan, title, o));

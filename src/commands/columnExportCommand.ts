@@ -8,6 +8,7 @@ import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
+import type { CommandTable } from './commandTable';
 import { type ExportOutcome, proposedUri, runExport } from './exportRunner';
 import { displayLocale } from '../util/displayLocale';
 
@@ -44,22 +45,43 @@ function exportScope(c: ExplorerCommandContext, clicked: unknown): { orgUnitPath
   return { orgUnitPath, query: queryFor(c.explorer.state, 'browsers', orgUnitPath) };
 }
 
-const SHAPES: { shape: ExportShape; label: string; detail: string }[] = [
-  { shape: 'browser', label: 'One row per browser', detail: 'Browser columns (BASIC fields; FULL ones make it a FULL listing).' },
-  {
-    shape: 'profile',
-    label: 'One row per profile',
-    detail: 'Browser and install columns repeated on each profile row. Browsers without profiles have no row.',
-  },
-  {
-    shape: 'extension',
-    label: 'One row per extension',
-    detail: 'Browser, install and profile columns repeated on each extension row. Profiles without extensions have no row.',
-  },
-  { shape: 'jsonl', label: 'JSON Lines: every field of each browser', detail: 'One FULL record per line, nothing left out.' },
-];
+function shapes(): { shape: ExportShape; label: string; detail: string }[] {
+  return [
+    {
+      shape: 'browser',
+      label: vscode.l10n.t('One row per browser'),
+      detail: vscode.l10n.t('Browser columns (BASIC fields; FULL ones make it a FULL listing).'),
+    },
+    {
+      shape: 'profile',
+      label: vscode.l10n.t('One row per profile'),
+      detail: vscode.l10n.t('Browser and install columns repeated on each profile row. Browsers without profiles have no row.'),
+    },
+    {
+      shape: 'extension',
+      label: vscode.l10n.t('One row per extension'),
+      detail: vscode.l10n.t('Browser, install and profile columns repeated on each extension row. Profiles without extensions have no row.'),
+    },
+    {
+      shape: 'jsonl',
+      label: vscode.l10n.t('JSON Lines: every field of each browser'),
+      detail: vscode.l10n.t('One FULL record per line, nothing left out.'),
+    },
+  ];
+}
 
-const LEVEL_TITLES = { browser: 'Browser', install: 'Chrome install', profile: 'Profile', extension: 'Extension' } as const;
+function levelTitle(level: ExportColumn['level']): string {
+  switch (level) {
+    case 'browser':
+      return vscode.l10n.t('Browser');
+    case 'install':
+      return vscode.l10n.t('Chrome install');
+    case 'profile':
+      return vscode.l10n.t('Profile');
+    case 'extension':
+      return vscode.l10n.t('Extension');
+  }
+}
 
 /** The columns picker: grouped by level, the remembered choice ticked. undefined: dismissed. */
 async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[]): Promise<ExportColumn[] | undefined> {
@@ -67,14 +89,16 @@ async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[])
   const items: Item[] = [];
   for (const column of columnsFor(shape)) {
     const previous = items.length > 0 ? items[items.length - 1].column : undefined;
-    if (!previous || previous.level !== column.level) items.push({ label: LEVEL_TITLES[column.level], kind: vscode.QuickPickItemKind.Separator });
-    const tags = [column.projection === 'FULL' ? 'FULL' : '', column.api !== 'both' ? `${column.api} only` : ''].filter(Boolean).join(' · ');
+    if (!previous || previous.level !== column.level) items.push({ label: levelTitle(column.level), kind: vscode.QuickPickItemKind.Separator });
+    const tags = [column.projection === 'FULL' ? 'FULL' : '', column.api !== 'both' ? vscode.l10n.t('{0} only', column.api) : '']
+      .filter(Boolean)
+      .join(' · ');
     items.push({ label: column.id, description: tags, detail: column.description, picked: remembered.includes(column), column });
   }
   const chosen = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     matchOnDetail: true,
-    title: 'Columns to export (your choice is remembered for this workspace)',
+    title: vscode.l10n.t('Columns to export (your choice is remembered for this workspace)'),
   });
   return chosen?.map((i) => i.column).filter((c): c is ExportColumn => c !== undefined);
 }
@@ -83,72 +107,79 @@ async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[])
  * `cbcm.browser.exportColumns`: the browsers of the clicked org unit (or the account), with the explorer's filter;
  * or of a view's scope (ViewScopeArgument).
  */
-export function registerColumnExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
+async function exportColumns(
+  c: ExplorerCommandContext,
+  clicked?: unknown,
+  _selected?: unknown,
+  supplied?: ColumnExportPreset,
+): Promise<ExportOutcome | undefined> {
   const choices = new ExportColumnChoices(c.services.context.workspaceState);
-  return [
-    vscode.commands.registerCommand(
-      'cbcm.browser.exportColumns',
-      async (clicked?: unknown, _selected?: unknown, supplied?: ColumnExportPreset): Promise<ExportOutcome | undefined> => {
-        const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
-        const backend = await requireBackend(c.services);
-        if (!backend) return undefined;
-        const { orgUnitPath, query } = exportScope(c, clicked);
-        const where = `${orgUnitPath ? ` in ${orgUnitPath}` : ''}${query ? ` matching ${query}` : ''}`;
+  const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
+  const backend = await requireBackend(c.services);
+  if (!backend) return undefined;
+  const { orgUnitPath, query } = exportScope(c, clicked);
+  const where = (orgUnitPath ? vscode.l10n.t(' in {0}', orgUnitPath) : '') + (query ? vscode.l10n.t(' matching {0}', query) : '');
 
-        const shape = preset?.shape ?? (await vscode.window.showQuickPick(SHAPES, { title: `Export browsers${where}` }))?.shape;
-        if (!shape) return undefined;
-        let columns: ExportColumn[] = [];
-        if (shape !== 'jsonl') {
-          const picked = preset
-            ? (preset.columns
-                ?.map((id) => columnById(id))
-                .filter((col): col is ExportColumn => col !== undefined && columnsFor(shape).includes(col)) ?? choices.get(shape))
-            : await pickColumns(shape, choices.get(shape));
-          if (!picked) return undefined;
-          if (picked.length === 0) {
-            void vscode.window.showWarningMessage('Pick at least one column to export.');
-            return undefined;
-          }
-          columns = picked;
-          await choices.set(shape, columns);
-        }
-        const extension = shape === 'jsonl' ? 'jsonl' : 'csv';
-        const uri =
-          preset?.uri ??
-          (await vscode.window.showSaveDialog({
-            defaultUri: proposedUri(`browsers-${shape === 'jsonl' ? 'full' : `per-${shape}`}`, extension),
-            filters: shape === 'jsonl' ? { 'JSON Lines': ['jsonl'] } : { CSV: ['csv'] },
-          }));
-        if (!uri) return undefined;
+  const shape = preset?.shape ?? (await vscode.window.showQuickPick(shapes(), { title: vscode.l10n.t('Export browsers{0}', where) }))?.shape;
+  if (!shape) return undefined;
+  let columns: ExportColumn[] = [];
+  if (shape !== 'jsonl') {
+    const picked = preset
+      ? (preset.columns?.map((id) => columnById(id)).filter((col): col is ExportColumn => col !== undefined && columnsFor(shape).includes(col)) ??
+        choices.get(shape))
+      : await pickColumns(shape, choices.get(shape));
+    if (!picked) return undefined;
+    if (picked.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Pick at least one column to export.'));
+      return undefined;
+    }
+    columns = picked;
+    await choices.set(shape, columns);
+  }
+  const extension = shape === 'jsonl' ? 'jsonl' : 'csv';
+  const uri =
+    preset?.uri ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: proposedUri(`browsers-${shape === 'jsonl' ? 'full' : `per-${shape}`}`, extension),
+      filters: shape === 'jsonl' ? { 'JSON Lines': ['jsonl'] } : { CSV: ['csv'] },
+    }));
+  if (!uri) return undefined;
 
-        const label = SHAPES.find((s) => s.shape === shape)!.label.toLowerCase();
-        return runExport(c.services, {
-          uri,
-          title: `Exporting browsers${where}, ${label}`,
-          signal: preset?.signal,
-          async write(out, signal, report) {
-            const batches = listFleet(
-              backend,
-              {
-                projection: shape === 'jsonl' ? 'FULL' : projectionFor(shape, columns),
-                query,
-                orgUnitPath,
-                orgUnits: c.explorer.accountNode?.orgUnits,
-              },
-              signal,
+  const label = shapes()
+    .find((s) => s.shape === shape)!
+    .label.toLowerCase();
+  return runExport(c.services, {
+    uri,
+    title: vscode.l10n.t('Exporting browsers{0}, {1}', where, label),
+    signal: preset?.signal,
+    async write(out, signal, report) {
+      const batches = listFleet(
+        backend,
+        {
+          projection: shape === 'jsonl' ? 'FULL' : projectionFor(shape, columns),
+          query,
+          orgUnitPath,
+          orgUnits: c.explorer.accountNode?.orgUnits,
+        },
+        signal,
+      );
+      const progress = (n: { browsers: number; rows: number }) =>
+        report(vscode.l10n.t('{0} rows from {1} browsers', n.rows.toLocaleString(displayLocale()), n.browsers.toLocaleString(displayLocale())));
+      const counts = shape === 'jsonl' ? await writeJsonLines(batches, out, progress) : await writeRowExport(batches, out, shape, columns, progress);
+      const summary =
+        shape === 'browser' || shape === 'jsonl'
+          ? vscode.l10n.t('{0} browsers', counts.browsers.toLocaleString(displayLocale()))
+          : vscode.l10n.t(
+              '{0} rows (one per {1}) from {2} browsers',
+              counts.rows.toLocaleString(displayLocale()),
+              shape,
+              counts.browsers.toLocaleString(displayLocale()),
             );
-            const progress = (n: { browsers: number; rows: number }) =>
-              report(`${n.rows.toLocaleString(displayLocale())} rows from ${n.browsers.toLocaleString(displayLocale())} browsers`);
-            const counts =
-              shape === 'jsonl' ? await writeJsonLines(batches, out, progress) : await writeRowExport(batches, out, shape, columns, progress);
-            const summary =
-              shape === 'browser' || shape === 'jsonl'
-                ? `${counts.browsers.toLocaleString(displayLocale())} browsers`
-                : `${counts.rows.toLocaleString(displayLocale())} rows (one per ${shape}) from ${counts.browsers.toLocaleString(displayLocale())} browsers`;
-            return { written: counts.rows, summary };
-          },
-        });
-      },
-    ),
-  ];
+      return { written: counts.rows, summary };
+    },
+  });
 }
+
+export const columnExportCommands = {
+  'cbcm.browser.exportColumns': exportColumns,
+} satisfies CommandTable<ExplorerCommandContext>;

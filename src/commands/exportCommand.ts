@@ -10,6 +10,7 @@ import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
+import type { CommandTable } from './commandTable';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
 
@@ -67,12 +68,16 @@ async function resolveTarget(chosen: vscode.Uri, format: ExportFormat, mayReplac
     () => false,
   );
   if (!exists || mayReplaceUnasked) return fixed;
+  const replaceButton = vscode.l10n.t('Replace');
   const replace = await vscode.window.showWarningMessage(
-    `${describeTarget(fixed)} already exists. Replace it?`,
-    { modal: true, detail: `The save dialog returned ${describeTarget(chosen)}; the export is written as ${describeTarget(fixed)} instead.` },
-    'Replace',
+    vscode.l10n.t('{0} already exists. Replace it?', describeTarget(fixed)),
+    {
+      modal: true,
+      detail: vscode.l10n.t('The save dialog returned {0}; the export is written as {1} instead.', describeTarget(chosen), describeTarget(fixed)),
+    },
+    replaceButton,
   );
-  return replace === 'Replace' ? fixed : undefined;
+  return replace === replaceButton ? fixed : undefined;
 }
 
 /** Automation skips the prompts; its `signal` cancels like the notification's Cancel button. */
@@ -80,6 +85,12 @@ export interface ExportPreset {
   format: ExportFormat;
   uri: vscode.Uri;
   signal?: AbortSignal;
+}
+
+/** " in /OU matching q", as the titles add it to "Export browsers". */
+function whereOf(scope: ExportScope): string {
+  const where = scope.orgUnitPath ? vscode.l10n.t(' in {0}', scope.orgUnitPath) : '';
+  return scope.query ? where + vscode.l10n.t(' matching {0}', scope.query) : where;
 }
 
 /** A local path as the admin knows it; any other target as its URI. */
@@ -92,92 +103,100 @@ function describeTarget(uri: vscode.Uri): string {
  * src/export/exportDestination.ts for targets outside the local disk) and puts it in place when complete, so the
  * target is always whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
  */
-export function registerExportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('cbcm.browser.export', async (clicked?: unknown, _selected?: unknown, preset?: ExportPreset) => {
-      const backend = await requireBackend(c.services);
-      if (!backend) return undefined;
-      const scope = scopeOf(c, clicked);
-      const formats: { label: string; format: ExportFormat }[] = [
-        { label: 'CSV', format: 'csv' },
-        { label: 'JSON', format: 'json' },
-      ];
-      const format =
-        preset?.format ??
-        (
-          await vscode.window.showQuickPick(formats, {
-            title: `Export browsers${scope.orgUnitPath ? ` in ${scope.orgUnitPath}` : ''}${scope.query ? ` matching ${scope.query}` : ''}`,
-          })
-        )?.format;
-      if (!format) return undefined;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const stamp = clock.date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-      const chosen =
-        preset?.uri ??
-        (await vscode.window.showSaveDialog({
-          defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-browsers-${stamp}.${format}`) : undefined,
-          filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-        }));
-      if (!chosen) return undefined;
-      // Automation may replace a file unasked, but only outside Production mode.
-      const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
-      if (!uri) return undefined;
-      let destination: ExportDestination;
-      try {
-        destination = await openExportDestination(uri);
-      } catch (error) {
-        void vscode.window.showErrorMessage(`Could not start the export next to ${describeTarget(uri)}: ${describeError(error)}`);
-        return { outcome: 'failed', written: 0 };
-      }
-      const out = destination.stream;
-      let written = 0;
-      const seen: ChromeBrowser[] = [];
-      const outcome = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: `Exporting browsers${scope.sort ? ` sorted by ${describeSort(scope.sort)}` : ''}`,
-          cancellable: true,
-        },
-        async (progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          preset?.signal?.addEventListener('abort', () => abort.abort());
-          try {
-            const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
-            written = await writeBrowserExport(pages, out, format, (n) =>
-              progress.report({ message: `${n.toLocaleString(displayLocale())} browsers` }),
-            );
-            return 'done' as const;
-          } catch (error) {
-            return isCancellation(error) || abort.signal.aborted ? ('cancelled' as const) : error;
-          }
-        },
-      );
-      if (outcome === 'done') {
-        try {
-          await destination.finish();
-        } catch (error) {
-          const partial = await destination.keepPartial();
-          void vscode.window.showErrorMessage(
-            `The export of ${written} browsers could not be put at ${describeTarget(uri)}: ${describeError(error)} It is in ${partial}.`,
-          );
-          return { outcome: 'failed', written, path: partial };
-        }
-        if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
-        c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
-        void vscode.window
-          .showInformationMessage(`Exported ${written.toLocaleString(displayLocale())} browsers.`, 'Open')
-          .then((open) => open && vscode.window.showTextDocument(uri));
-        return { outcome, written, path: describeTarget(uri) };
-      }
-      if (outcome === 'cancelled') {
-        await destination.discard();
-        void vscode.window.showInformationMessage('Export cancelled; no file was written.');
-        return { outcome, written };
-      }
-      const partial = await destination.keepPartial();
-      void vscode.window.showErrorMessage(`Export stopped after ${written} browsers: ${describeError(outcome)} What was fetched is in ${partial}.`);
-      return { outcome: 'failed', written, path: partial };
-    }),
+async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _selected?: unknown, preset?: ExportPreset): Promise<unknown> {
+  const backend = await requireBackend(c.services);
+  if (!backend) return undefined;
+  const scope = scopeOf(c, clicked);
+  const formats: { label: string; format: ExportFormat }[] = [
+    { label: 'CSV', format: 'csv' },
+    { label: 'JSON', format: 'json' },
   ];
+  const format =
+    preset?.format ??
+    (
+      await vscode.window.showQuickPick(formats, {
+        title: vscode.l10n.t('Export browsers{0}', whereOf(scope)),
+      })
+    )?.format;
+  if (!format) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const stamp = clock.date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const chosen =
+    preset?.uri ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `cbcm-browsers-${stamp}.${format}`) : undefined,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    }));
+  if (!chosen) return undefined;
+  // Automation may replace a file unasked, but only outside Production mode.
+  const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
+  if (!uri) return undefined;
+  let destination: ExportDestination;
+  try {
+    destination = await openExportDestination(uri);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the export next to {0}: {1}', describeTarget(uri), describeError(error)));
+    return { outcome: 'failed', written: 0 };
+  }
+  const out = destination.stream;
+  let written = 0;
+  const seen: ChromeBrowser[] = [];
+  const outcome = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: scope.sort ? vscode.l10n.t('Exporting browsers sorted by {0}', describeSort(scope.sort)) : vscode.l10n.t('Exporting browsers'),
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      preset?.signal?.addEventListener('abort', () => abort.abort());
+      try {
+        const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
+        written = await writeBrowserExport(pages, out, format, (n) =>
+          progress.report({ message: vscode.l10n.t('{0} browsers', n.toLocaleString(displayLocale())) }),
+        );
+        return 'done' as const;
+      } catch (error) {
+        return isCancellation(error) || abort.signal.aborted ? ('cancelled' as const) : error;
+      }
+    },
+  );
+  if (outcome === 'done') {
+    try {
+      await destination.finish();
+    } catch (error) {
+      const partial = await destination.keepPartial();
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'The export of {0} browsers could not be put at {1}: {2} It is in {3}.',
+          written,
+          describeTarget(uri),
+          describeError(error),
+          partial,
+        ),
+      );
+      return { outcome: 'failed', written, path: partial };
+    }
+    if (!scope.query) c.explorer.recordCompleteListing(scope.orgUnitPath, seen);
+    c.services.log.info(`Exported ${written} browsers to ${describeTarget(uri)}${scope.sort ? `, sorted by ${describeSort(scope.sort)}` : ''}`);
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Exported {0} browsers.', written.toLocaleString(displayLocale())), vscode.l10n.t('Open'))
+      .then((open) => (open ? vscode.window.showTextDocument(uri) : undefined));
+    return { outcome, written, path: describeTarget(uri) };
+  }
+  if (outcome === 'cancelled') {
+    await destination.discard();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; no file was written.'));
+    return { outcome, written };
+  }
+  const partial = await destination.keepPartial();
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Export stopped after {0} browsers: {1} What was fetched is in {2}.', written, describeError(outcome), partial),
+  );
+  return { outcome: 'failed', written, path: partial };
 }
+
+export const exportCommands = {
+  'cbcm.browser.export': exportBrowsers,
+} satisfies CommandTable<ExplorerCommandContext>;

@@ -5,6 +5,7 @@ import { BrowserNode } from '../tree/nodes/browserNode';
 import { describeError, isCancellation } from '../util/errors';
 import { relativeTime } from '../util/relativeTime';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
+import type { CommandTable } from './commandTable';
 import { clock } from '../util/clock';
 
 export const FIND_BROWSER_COMMAND = 'cbcm.browser.find';
@@ -45,91 +46,92 @@ export function browserItem(b: ChromeBrowser, now = clock.now()): BrowserItem {
  * CBCM: Find Browser… — searches as the admin types. Queries go through the backend (never HTTP here); a new
  * text aborts the query in flight, so at most one runs and a late answer never replaces a newer one.
  */
-export function registerFindBrowserCommand(c: ExplorerCommandContext): vscode.Disposable[] {
+async function findBrowser(c: ExplorerCommandContext, initial?: unknown): Promise<void> {
   const { services } = c;
-  const find = async (initial?: unknown): Promise<void> => {
-    if (!(await requireBackend(services))) return;
-    const pick = vscode.window.createQuickPick<BrowserItem>();
-    pick.title = vscode.l10n.t('Find Browser');
-    pick.placeholder = vscode.l10n.t('Machine name, serial number, user, asset ID or device ID (whole words)');
-    pick.matchOnDescription = true;
-    pick.matchOnDetail = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let inFlight: AbortController | undefined;
-    let disposed = false;
+  if (!(await requireBackend(services))) return;
+  const pick = vscode.window.createQuickPick<BrowserItem>();
+  pick.title = vscode.l10n.t('Find Browser');
+  pick.placeholder = vscode.l10n.t('Machine name, serial number, user, asset ID or device ID (whole words)');
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: AbortController | undefined;
+  let disposed = false;
 
-    const run = async (text: string) => {
-      inFlight?.abort();
-      const backend = services.backends.current;
-      if (!backend || text.trim() === '') {
-        pick.items = [];
-        pick.title = vscode.l10n.t('Find Browser');
-        pick.busy = false;
-        return;
+  const run = async (text: string) => {
+    inFlight?.abort();
+    const backend = services.backends.current;
+    if (!backend || text.trim() === '') {
+      pick.items = [];
+      pick.title = vscode.l10n.t('Find Browser');
+      pick.busy = false;
+      return;
+    }
+    const abort = (inFlight = new AbortController());
+    pick.busy = true;
+    try {
+      const result = await searchBrowsers(backend, text, abort.signal);
+      if (abort.signal.aborted || disposed) return;
+      const now = clock.now();
+      pick.items = result.browsers.map((b) => browserItem(b, now));
+      // The placeholder is hidden once there is text: the title says how the search went.
+      pick.title =
+        result.browsers.length === 0
+          ? vscode.l10n.t('Find Browser: no match (whole words: type a complete word of the name, serial or user)')
+          : result.more
+            ? vscode.l10n.t('Find Browser: the first {0} matches (type more to narrow them down)', SEARCH_RESULT_LIMIT)
+            : result.browsers.length === 1
+              ? vscode.l10n.t('Find Browser: 1 match')
+              : vscode.l10n.t('Find Browser: {0} matches', result.browsers.length);
+      services.log.debug(`Find Browser: ${result.browsers.length}${result.more ? '+' : ''} match(es).`);
+    } catch (error) {
+      if (abort.signal.aborted || isCancellation(error) || disposed) return;
+      pick.items = [];
+      pick.title = vscode.l10n.t('Find Browser: the search failed ({0})', describeError(error));
+      services.log.warn(`Find Browser failed: ${describeError(error)}`);
+    } finally {
+      if (inFlight === abort) {
+        inFlight = undefined;
+        if (!disposed) pick.busy = false;
       }
-      const abort = (inFlight = new AbortController());
-      pick.busy = true;
-      try {
-        const result = await searchBrowsers(backend, text, abort.signal);
-        if (abort.signal.aborted || disposed) return;
-        const now = clock.now();
-        pick.items = result.browsers.map((b) => browserItem(b, now));
-        // The placeholder is hidden once there is text: the title says how the search went.
-        pick.title =
-          result.browsers.length === 0
-            ? vscode.l10n.t('Find Browser: no match (whole words: type a complete word of the name, serial or user)')
-            : result.more
-              ? vscode.l10n.t('Find Browser: the first {0} matches (type more to narrow them down)', SEARCH_RESULT_LIMIT)
-              : result.browsers.length === 1
-                ? vscode.l10n.t('Find Browser: 1 match')
-                : vscode.l10n.t('Find Browser: {0} matches', result.browsers.length);
-        services.log.debug(`Find Browser: ${result.browsers.length}${result.more ? '+' : ''} match(es).`);
-      } catch (error) {
-        if (abort.signal.aborted || isCancellation(error) || disposed) return;
-        pick.items = [];
-        pick.title = vscode.l10n.t('Find Browser: the search failed ({0})', describeError(error));
-        services.log.warn(`Find Browser failed: ${describeError(error)}`);
-      } finally {
-        if (inFlight === abort) {
-          inFlight = undefined;
-          if (!disposed) pick.busy = false;
-        }
-      }
-    };
-
-    pick.onDidChangeValue((text) => {
-      if (timer) clearTimeout(timer);
-      // The answer to the old text is no longer wanted: stop it now, not when the next query starts.
-      inFlight?.abort();
-      pick.busy = text.trim() !== '';
-      timer = setTimeout(() => void run(text), DEBOUNCE_MS);
-    });
-    pick.onDidAccept(() => {
-      const item = pick.selectedItems[0] ?? pick.activeItems[0];
-      if (!item) return;
-      pick.hide();
-      void vscode.commands.executeCommand('cbcm.browser.openDetails', { deviceId: item.browser.deviceId, browser: item.browser });
-    });
-    pick.onDidTriggerItemButton(async ({ button, item }) => {
-      if (button === COPY_BUTTON) {
-        await vscode.env.clipboard.writeText(item.browser.deviceId);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the device ID of {0}', item.label), 3000);
-        return;
-      }
-      pick.hide();
-      await revealBrowser(c, item.browser);
-    });
-    pick.onDidHide(() => {
-      disposed = true;
-      if (timer) clearTimeout(timer);
-      inFlight?.abort();
-      pick.dispose();
-    });
-    pick.show();
-    if (typeof initial === 'string' && initial.trim() !== '') pick.value = initial;
+    }
   };
-  return [vscode.commands.registerCommand(FIND_BROWSER_COMMAND, find)];
+
+  pick.onDidChangeValue((text) => {
+    if (timer) clearTimeout(timer);
+    // The answer to the old text is no longer wanted: stop it now, not when the next query starts.
+    inFlight?.abort();
+    pick.busy = text.trim() !== '';
+    timer = setTimeout(() => void run(text), DEBOUNCE_MS);
+  });
+  pick.onDidAccept(() => {
+    const item = pick.selectedItems[0] ?? pick.activeItems[0];
+    if (!item) return;
+    pick.hide();
+    void vscode.commands.executeCommand('cbcm.browser.openDetails', { deviceId: item.browser.deviceId, browser: item.browser });
+  });
+  pick.onDidTriggerItemButton(async ({ button, item }) => {
+    if (button === COPY_BUTTON) {
+      await vscode.env.clipboard.writeText(item.browser.deviceId);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the device ID of {0}', item.label), 3000);
+      return;
+    }
+    pick.hide();
+    await revealBrowser(c, item.browser);
+  });
+  pick.onDidHide(() => {
+    disposed = true;
+    if (timer) clearTimeout(timer);
+    inFlight?.abort();
+    pick.dispose();
+  });
+  pick.show();
+  if (typeof initial === 'string' && initial.trim() !== '') pick.value = initial;
 }
+
+export const findBrowserCommands = {
+  [FIND_BROWSER_COMMAND]: findBrowser,
+} satisfies CommandTable<ExplorerCommandContext>;
 
 /**
  * Shows the browser in its org unit's "Browsers" folder. The folder lists page by page: when the browser is not
@@ -158,6 +160,11 @@ async function revealBrowser({ explorer, view }: ExplorerCommandContext, browser
     return;
   }
   void vscode.window.showInformationMessage(
-    `${browser.machineName ?? browser.deviceId} is in ${browser.orgUnitPath ?? 'this account'}, but not among the ${folder.loadedCount} rows loaded there (a filter hides it, or it is further down). Use "Load more", or Find Browser's Enter to open its details.`,
+    vscode.l10n.t(
+      '{0} is in {1}, but not among the {2} rows loaded there (a filter hides it, or it is further down). Use "Load more", or Find Browser\'s Enter to open its details.',
+      browser.machineName ?? browser.deviceId,
+      browser.orgUnitPath ?? vscode.l10n.t('this account'),
+      folder.loadedCount,
+    ),
   );
 }

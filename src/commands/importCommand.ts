@@ -19,6 +19,7 @@ import { describeError, isCancellation } from '../util/errors';
 import { ImportPreviewPanel, rowView } from '../webview/importPreview/importPreviewPanel';
 import { reportBulk, saveText, summaryLine } from './bulkReport';
 import { requireBackend, type ExplorerCommandContext } from './commandContext';
+import type { CommandTable } from './commandTable';
 import { displayLocale } from '../util/displayLocale';
 
 /** Far above any real inventory sheet (100,000 rows are ~10 MB); stops a wrong file before it is read whole. */
@@ -29,24 +30,27 @@ interface ImportAutomation {
   confirmed?: boolean;
 }
 
-export function registerImportCommand(c: ExplorerCommandContext): vscode.Disposable[] {
+/** Automation's `{ uri, confirmed }` counts only outside Production. */
+function importCsvCommand(c: ExplorerCommandContext, arg?: unknown): Promise<BulkSummary | undefined> {
   const production = c.services.context.extensionMode === vscode.ExtensionMode.Production;
-  return [
-    vscode.commands.registerCommand('cbcm.annotations.importCsv', (arg?: unknown) =>
-      importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : arg),
-    ),
-  ];
+  return importCsv(c, production || typeof arg !== 'object' || arg === null ? {} : arg);
 }
+
+export const importCommands = {
+  'cbcm.annotations.importCsv': importCsvCommand,
+} satisfies CommandTable<ExplorerCommandContext>;
 
 async function readCsv(uri: vscode.Uri): Promise<ParsedImport | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_CSV_BYTES)
-      throw new CsvImportError(`The file is ${(stat.size / 1048576).toFixed(0)} MB; the limit is 100 MB. Split it into smaller files.`);
+      throw new CsvImportError(
+        vscode.l10n.t('The file is {0} MB; the limit is 100 MB. Split it into smaller files.', (stat.size / 1048576).toFixed(0)),
+      );
     return parseAnnotationCsv(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
   } catch (e) {
     void vscode.window.showErrorMessage(
-      `Could not import ${uri.path.split('/').pop()}: ${e instanceof CsvImportError ? e.message : describeError(e)}`,
+      vscode.l10n.t('Could not import {0}: {1}', uri.path.split('/').pop() ?? '', e instanceof CsvImportError ? e.message : describeError(e)),
     );
     return undefined;
   }
@@ -70,7 +74,9 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
   if (c.services.backends.readOnly) {
-    void vscode.window.showErrorMessage('This account was signed in read-only. Sign in again with "Read and write" access to import annotations.');
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('This account was signed in read-only. Sign in again with "Read and write" access to import annotations.'),
+    );
     return undefined;
   }
   const uri =
@@ -79,8 +85,8 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
       await vscode.window.showOpenDialog({
         canSelectMany: false,
         filters: { CSV: ['csv', 'txt', 'tsv'] },
-        title: 'Import annotations from a CSV file',
-        openLabel: 'Preview Import',
+        title: vscode.l10n.t('Import annotations from a CSV file'),
+        openLabel: vscode.l10n.t('Preview Import'),
       })
     )?.[0];
   if (!uri) return undefined;
@@ -91,7 +97,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
   const matched = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Matching ${parsed.rows.length.toLocaleString(displayLocale())} rows of ${file} to browsers`,
+      title: vscode.l10n.t('Matching {0} rows of {1} to browsers', parsed.rows.length.toLocaleString(displayLocale()), file),
       cancellable: true,
     },
     async (progress, token) => {
@@ -105,7 +111,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
             {
               withAnnotations: true,
               signal: abort.signal,
-              onProgress: (n) => progress.report({ message: `${n.toLocaleString(displayLocale())} browsers listed` }),
+              onProgress: (n) => progress.report({ message: vscode.l10n.t('{0} browsers listed', n.toLocaleString(displayLocale())) }),
             },
           ),
           backend.listOrgUnits(abort.signal),
@@ -114,7 +120,9 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
         return { index, rows: matchImport(parsed, index, { orgUnits: new Set(['/', ...units.map((u) => u.orgUnitPath)]) }) };
       } catch (e) {
         if (!isCancellation(e) && !abort.signal.aborted)
-          void vscode.window.showErrorMessage(`Could not list the account's browsers to match the file: ${describeError(e)}. Nothing was changed.`);
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t("Could not list the account's browsers to match the file: {0}. Nothing was changed.", describeError(e)),
+          );
         return undefined;
       }
     },
@@ -128,14 +136,30 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
   const apply = async (excluded: ReadonlySet<number>) => {
     const chosen = rows.filter((r) => r.status === 'change' && !excluded.has(r.line));
     if (chosen.length === 0) return undefined;
-    const button = `Apply ${chosen.length.toLocaleString(displayLocale())}`;
+    const button = vscode.l10n.t('Apply {0}', chosen.length.toLocaleString(displayLocale()));
     const ok =
       auto.confirmed ||
       (await vscode.window.showWarningMessage(
-        `Apply ${chosen.length.toLocaleString(displayLocale())} rows of ${file}?`,
+        vscode.l10n.t('Apply {0} rows of {1}?', chosen.length.toLocaleString(displayLocale()), file),
         {
           modal: true,
-          detail: `${chosen.length.toLocaleString(displayLocale())} browsers get new values${excluded.size ? ` (${excluded.size} rows left out)` : ''}. ${counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate} rows are not applied (no match, several matches, invalid or duplicate).\n\nEach browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.`,
+          detail:
+            (excluded.size
+              ? vscode.l10n.t(
+                  '{0} browsers get new values ({1} rows left out). {2} rows are not applied (no match, several matches, invalid or duplicate).',
+                  chosen.length.toLocaleString(displayLocale()),
+                  excluded.size,
+                  counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate,
+                )
+              : vscode.l10n.t(
+                  '{0} browsers get new values. {1} rows are not applied (no match, several matches, invalid or duplicate).',
+                  chosen.length.toLocaleString(displayLocale()),
+                  counts.noMatch + counts.ambiguous + counts.invalid + counts.duplicate,
+                )) +
+            '\n\n' +
+            vscode.l10n.t(
+              'Each browser is read again before it is written; a value changed since the preview is reported, not overwritten. Undo in the change history restores the previous values.',
+            ),
         },
         button,
       )) === button;
@@ -143,7 +167,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     const writer = c.services.operations.writer();
     if (!writer) return undefined;
     const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Importing ${file}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', file), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -164,14 +188,11 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     void (async () => {
       if (failed.size === 0) return reportBulk('Imported', summary, c.services.log);
       c.services.log.info(`${summary.operation?.title}: ${summaryLine('Imported', summary)}`);
-      const choice = await vscode.window.showWarningMessage(
-        `${summaryLine('Imported', summary)}.`,
-        'Save Failed Rows as CSV…',
-        'Show Change History',
-      );
-      if (choice === 'Save Failed Rows as CSV…')
-        await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, rows, failed));
-      if (choice === 'Show Change History') await vscode.commands.executeCommand('cbcm.history.show');
+      const saveFailed = vscode.l10n.t('Save Failed Rows as CSV…');
+      const showHistory = vscode.l10n.t('Show Change History');
+      const choice = await vscode.window.showWarningMessage(`${summaryLine('Imported', summary)}.`, saveFailed, showHistory);
+      if (choice === saveFailed) await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, rows, failed));
+      if (choice === showHistory) await vscode.commands.executeCommand('cbcm.history.show');
     })();
     return { results, summary: summaryLine('Imported', summary) };
   };

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../util/errors';
 import type { ExplorerCommandContext } from './commandContext';
+import type { CommandTable } from './commandTable';
 
 export const REVEAL_BROWSERS_COMMAND = 'cbcm.explorer.revealBrowsers';
 
@@ -24,7 +25,9 @@ async function revealBrowsers(c: ExplorerCommandContext, orgUnitPath: string | u
     if (!account) return;
     const folder = orgUnitPath === undefined ? account.allBrowsers : account.findOrgUnit(orgUnitPath)?.browsers;
     if (!folder) {
-      void vscode.window.showWarningMessage(`The org unit ${orgUnitPath} is not in the explorer any more. Refresh the explorer.`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The org unit {0} is not in the explorer any more. Refresh the explorer.', orgUnitPath ?? ''),
+      );
       return;
     }
     try {
@@ -37,6 +40,10 @@ async function revealBrowsers(c: ExplorerCommandContext, orgUnitPath: string | u
   }
 }
 
-export function registerRevealBrowsersCommand(c: ExplorerCommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(REVEAL_BROWSERS_COMMAND, (arg?: unknown) => revealBrowsers(c, orgUnitPathOf(arg)))];
+function revealBrowsersCommand(c: ExplorerCommandContext, arg?: unknown): Promise<void> {
+  return revealBrowsers(c, orgUnitPathOf(arg));
 }
+
+export const revealBrowsersCommands = {
+  [REVEAL_BROWSERS_COMMAND]: revealBrowsersCommand,
+} satisfies CommandTable<ExplorerCommandContext>;
