@@ -125,6 +125,8 @@ async function pickBulkKind(scope: unknown): Promise<BulkKind | undefined> {
   const pick = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Act on every browser {0}', where),
     placeHolder: vscode.l10n.t('Each starts with a dry run: the exact count and a sample, then a confirmation'),
+    // Opened from a webview's button, which keeps (and may take back) the focus: only Escape dismisses it.
+    ignoreFocusOut: true,
   });
   return pick?.bulk;
 }

@@ -34,6 +34,9 @@ export async function pickOrgUnit(
     title: options.title,
     placeHolder: options.placeHolder ?? 'Type to search org units',
     matchOnDescription: true,
+    // A step of a longer flow (a bulk action's choice, then its destination): a webview that takes the focus back
+    // as the previous step closes (the fleet overview's "Act on all…") must not dismiss it; Escape still does.
+    ignoreFocusOut: true,
   });
   return pick?.path;
 }
