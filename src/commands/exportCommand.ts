@@ -11,6 +11,7 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import type { CommandTable } from './commandTable';
+import { automationArgs } from './automation';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
 
@@ -103,7 +104,9 @@ function describeTarget(uri: vscode.Uri): string {
  * src/export/exportDestination.ts for targets outside the local disk) and puts it in place when complete, so the
  * target is always whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
  */
-async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _selected?: unknown, preset?: ExportPreset): Promise<unknown> {
+async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _selected?: unknown, supplied?: unknown): Promise<unknown> {
+  // A preset (format, file, signal) is automation: in Production another extension must not pick the file unasked.
+  const preset = automationArgs<ExportPreset>(c.services.context.extensionMode, supplied);
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
   const scope = scopeOf(c, clicked);
@@ -128,8 +131,8 @@ async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _sel
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     }));
   if (!chosen) return undefined;
-  // Automation may replace a file unasked, but only outside Production mode.
-  const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
+  // Automation (never in Production: see above) may replace a file unasked.
+  const uri = await resolveTarget(chosen, format, preset !== undefined);
   if (!uri) return undefined;
   let destination: ExportDestination;
   try {

@@ -174,6 +174,7 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
   registry: ScopedPanels<P>,
   o: ScopedPanelCommands,
 ): { open: (scope: PanelScope) => Promise<undefined>; disposables: vscode.Disposable[] } {
+  const automatedUri = (arg: unknown) => (services.context.extensionMode !== vscode.ExtensionMode.Production ? uriArgument(arg) : undefined);
   const noPanel = () => {
     void vscode.window.showInformationMessage(o.noPanelMessage);
     return undefined;
@@ -188,15 +189,17 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
   };
   const disposables = [
     vscode.commands.registerCommand(`${o.prefix}.refresh`, () => registry.active?.refresh() ?? noPanel()),
+    // A file argument is automation (tests, F5): in Production another extension must not choose where a snapshot
+    // is written (or which file is read) without the admin's dialog.
     vscode.commands.registerCommand(`${o.prefix}.saveSnapshot`, async (arg?: unknown) => {
       const panel = registry.active;
       if (!panel) return noPanel();
-      return (await panel.saveSnapshot(uriArgument(arg)))?.toString();
+      return (await panel.saveSnapshot(automatedUri(arg)))?.toString();
     }),
     vscode.commands.registerCommand(`${o.prefix}.compareSnapshot`, async (arg?: unknown) => {
       const panel = registry.active;
       if (!panel) return noPanel();
-      return panel.compareSnapshot(uriArgument(arg));
+      return panel.compareSnapshot(automatedUri(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(o.viewType, {
       deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),
