@@ -15,11 +15,11 @@ import {
   serializeInventorySnapshot,
   type InventoryDiff,
 } from '../../inventory/snapshot';
-import type { ViewScopeArgument } from '../../commands/columnExportCommand';
 import type { Services } from '../../services';
 import { displayLocale } from '../../util/displayLocale';
 import { describeError } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
+import type { ViewScopeArgument } from '../scopedPanels';
 import {
   parseInventoryWebviewMessage,
   type InventoryExtensionMessage,
