@@ -3,7 +3,7 @@ import { listFleet } from '../api';
 import { ExportColumnChoices } from '../export/columnChoice';
 import { columnById, columnsFor, projectionFor, type ExportColumn, type RowShape } from '../export/columns';
 import { writeJsonLines, writeRowExport, type ExportShape } from '../export/rowExport';
-import type { OverviewScope } from '../overview/figures';
+import type { ViewScopeArgument } from '../webview/scopedPanels';
 import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
@@ -18,14 +18,6 @@ export interface ColumnExportPreset {
   columns?: string[];
   uri: vscode.Uri;
   signal?: AbortSignal;
-}
-
-/**
- * Another view's scope as the first argument (the extension inventory's export button): that org unit or the
- * account, as the view counted it, so without the explorer's filter. A plain object, never a tree node.
- */
-export interface ViewScopeArgument {
-  viewScope: OverviewScope;
 }
 
 function isViewScopeArgument(v: unknown): v is ViewScopeArgument {

@@ -8,8 +8,23 @@
 // reading of `:` would widen on the other fields, so v1 shows the browsers v1.1beta1 showed. Fields whose value the
 // client does not see whole in a listing row (os_platform_version, last_device_user) are never narrowed: dropping
 // a browser the server matched on a value we cannot see would be a silent miss of our own.
-import type { ChromeBrowser } from '../api/types';
 import { splitWords } from './words';
+
+/**
+ * The listing-row values the whole-word rule reads. A ChromeBrowser of src/api fits it: declared here because
+ * src/api builds on src/query, never the reverse.
+ */
+export interface WordMatchRow {
+  readonly machineName?: string;
+  readonly annotatedAssetId?: string;
+  readonly browserVersions?: readonly string[];
+  readonly annotatedUser?: string;
+  readonly annotatedLocation?: string;
+  readonly annotatedNotes?: string;
+  readonly osPlatform?: string;
+  readonly osArchitecture?: string;
+  readonly osVersion?: string;
+}
 
 /** One translated `field:value` whose results the client keeps to whole-word matches. */
 export interface WordCondition {
@@ -19,7 +34,7 @@ export interface WordCondition {
   readonly value: string;
 }
 
-type Values = (b: ChromeBrowser) => readonly (string | undefined)[];
+type Values = (b: WordMatchRow) => readonly (string | undefined)[];
 
 /** v1 filter field → the listing-row values it is matched against (all in the BASIC `fields` list). */
 const ROW_VALUES: ReadonlyMap<string, Values> = new Map<string, Values>([
@@ -63,7 +78,7 @@ export function substringWords(value: string): string[] {
 }
 
 /** A predicate keeping the browsers that satisfy every condition the client can check. */
-export function wholeWordFilter(conditions: readonly WordCondition[]): ((b: ChromeBrowser) => boolean) | undefined {
+export function wholeWordFilter(conditions: readonly WordCondition[]): ((b: WordMatchRow) => boolean) | undefined {
   const checks = conditions.filter((c) => canNarrow(c.field));
   if (checks.length === 0) return undefined;
   return (b) => checks.every((c) => ROW_VALUES.get(c.field)!(b).some((text) => matchesWholeWords(c.value, text)));

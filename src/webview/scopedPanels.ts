@@ -10,6 +10,15 @@ import type { Services } from '../services';
 /** The account, or one org unit (the overview's and the inventory's scope). */
 export type PanelScope = OverviewScope;
 
+/**
+ * A panel's scope as the first argument of a command it runs (the extension inventory's export button): that org
+ * unit or the account, as the panel counted it, so without the explorer's filter. A plain object, never a tree
+ * node. Declared here, with the panels, so a panel runs the command by name without importing its module.
+ */
+export interface ViewScopeArgument {
+  viewScope: PanelScope;
+}
+
 /** What the registry needs of a panel. */
 export interface ScopedPanel {
   readonly scope: PanelScope;

@@ -3,7 +3,7 @@
 // arithmetic alone, then the listing against the emulator over real HTTP under both readings of orgUnitPath.
 import * as assert from 'assert';
 import { emulatorPerTest } from '../emulator/fixture';
-import { listFleet, TokenBucketLimiter, type ChromeBrowser, type FleetProgress } from '../../src/api';
+import { listFleet, TokenBucketLimiter, type FleetProgress } from '../../src/api';
 import { bestSplit, finishMs, PAGES_LOST_PER_CUT, type ListingPace } from '../../src/api/fleetSplitPlan';
 import { apiRequests, disposeClients, makeClient } from './apiHarness';
 
@@ -64,7 +64,7 @@ describe('fleet listing: requests against sequential paging (emulator over HTTP)
       let last: FleetProgress | undefined;
       // No burst: the listing is longer than one (a burst of 40 would hold the whole of it).
       const limiter = new TokenBucketLimiter({ requestsPerMinute: 2400, burst: 1 });
-      for await (const batch of listFleet(client, { limiter }, undefined, (p) => (last = p)) as AsyncIterable<ChromeBrowser[]>) {
+      for await (const batch of listFleet(client, { limiter }, undefined, (p) => (last = p))) {
         for (const b of batch) ids.add(b.deviceId);
         count += batch.length;
       }

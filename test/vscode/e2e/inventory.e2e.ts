@@ -245,7 +245,7 @@ describe('Extension inventory', function () {
     await page.keyboard.press('Enter');
     await eventually('the export file', async () => fs.existsSync(file), Boolean, 60_000);
 
-    const records = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { columns: true });
     const expected = fleetExtensions();
     assert.strictEqual(records.length, expected.length, 'one row per extension of every profile');
     assert.ok(records.length > 0 && 'extension.extensionId' in records[0] && 'deviceId' in records[0], Object.keys(records[0] ?? {}).join(','));

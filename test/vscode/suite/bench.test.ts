@@ -243,6 +243,7 @@ describe('bench: extension in a real VS Code', function () {
     for (let i = 0; i < 7; i++) {
       delete require.cache[require.resolve(bundle)];
       const t0 = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- timed load, with the module cache cleared
       require(bundle);
       loads.push(performance.now() - t0);
     }
@@ -254,6 +255,7 @@ describe('bench: extension in a real VS Code', function () {
       for (let i = 0; production && i < 7; i++) {
         delete require.cache[require.resolve(production)];
         const t0 = performance.now();
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- timed load, with the module cache cleared
         require(production);
         productionMs.push(performance.now() - t0);
       }
