@@ -16,7 +16,7 @@ function memoryMemento(): vscode.Memento & { writes: unknown[] } {
       store.set(key, value);
       return Promise.resolve();
     },
-  } as vscode.Memento & { writes: unknown[] };
+  };
 }
 
 describe('recent queries (globalState)', () => {
