@@ -116,11 +116,10 @@ describe('API helpers: what is retried', () => {
       (e: ApiError) => assert.strictEqual(e.kind, 'cancelled'),
     );
     const ac = new AbortController();
-    const started = Date.now();
     const sleeping = abortableSleep(10_000, 'tokens.list', ac.signal);
     setTimeout(() => ac.abort(), 5);
+    // A rejection means it woke early: the 10 s sleep itself would resolve.
     await assert.rejects(sleeping, (e: ApiError) => e.kind === 'cancelled' && e.operation === 'tokens.list');
-    assert.ok(Date.now() - started < 9_000, 'woke before the wait ran out');
     const done = new AbortController();
     await abortableSleep(5, 'browsers.get', done.signal);
     done.abort(); // after the sleep: nothing left listening, nothing thrown
