@@ -1599,12 +1599,57 @@ const ROWS: Row[] = [
       ),
     ],
   },
+  // At most three fleet words are offered; a word with no longer fleet word gets no hint; spaces inside quotes split.
+  {
+    dialect: 'browsers',
+    text: 'machine_name:lab*',
+    recentValues: { machine_name: ['label', 'labs', 'labrador', 'laboratory'] },
+    expected: [
+      d(
+        'partial-word',
+        'warning',
+        [13, 17],
+        "The API has no wildcards and matches whole words only (case-insensitive): 'lab*' is searched as 'lab' and will not match longer words.",
+        [
+          fix("Use the whole word 'label' (seen in the fleet)", [[13, 17, 'label']]),
+          fix("Use the whole word 'labs' (seen in the fleet)", [[13, 17, 'labs']]),
+          fix("Use the whole word 'labrador' (seen in the fleet)", [[13, 17, 'labrador']]),
+          fix("Remove the wildcard (search for 'lab')", [[13, 17, 'lab']]),
+        ],
+      ),
+    ],
+  },
+  {
+    dialect: 'browsers',
+    text: 'lab',
+    recentValues: { machine_name: ['label', 'labs'], user: ['labrador', 'laboratory'] },
+    expected: [
+      d(
+        'partial-word',
+        'info',
+        [0, 3],
+        "'lab' is only the start of 'label', 'labs', 'labrador' (seen in the fleet); the API matches whole words, so it will not match them.",
+        [fix("Use 'label'", [[0, 3, 'label']], true), fix("Use 'labs'", [[0, 3, 'labs']]), fix("Use 'labrador'", [[0, 3, 'labrador']])],
+      ),
+    ],
+  },
+  { dialect: 'browsers', text: 'machine_name:xyz', recentValues: { machine_name: ['label'] }, expected: [] },
+  {
+    dialect: 'browsers',
+    text: 'machine_name:" lab "',
+    expected: [
+      d('word-split', 'hint', [13, 20], "The API splits ' lab ' at punctuation and spaces into lab and matches each as a whole word, ignoring case."),
+    ],
+  },
 ];
 
 describe('query diagnostics: exact output of each rule', () => {
   for (const row of ROWS) {
     it(`${row.dialect}: ${row.text}${row.recentValues ? ' (with fleet values)' : ''}`, () => {
-      assert.deepStrictEqual(diagnose(row.text, row.dialect, { recentValues: row.recentValues }), row.expected);
+      // Fresh copies each time: the rules cache fleet words per values object, and a cache filled by an earlier run
+      // would hide a change in how it is filled.
+      const recentValues = row.recentValues && Object.fromEntries(Object.entries(row.recentValues).map(([k, v]) => [k, [...v]]));
+      assert.deepStrictEqual(diagnose(row.text, row.dialect, { recentValues }), row.expected);
     });
   }
 });
