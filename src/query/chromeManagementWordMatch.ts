@@ -62,6 +62,7 @@ export function matchesWholeWords(value: string, text: string | undefined): bool
   if (want.length === 0) return true;
   if (text === undefined) return false;
   const have = lowerWords(text);
+  // Stryker disable next-line ArithmeticOperator: `i - want.length` only adds starts past the end, where have[i + k] is undefined
   for (let i = 0; i + want.length <= have.length; i++) {
     if (want.every((w, k) => have[i + k] === w)) return true;
   }
@@ -74,7 +75,8 @@ export function matchesWholeWords(value: string, text: string | undefined): bool
  */
 export function substringWords(value: string): string[] {
   const words = [...new Set(splitWords(value).map((w) => w.text))];
-  return words.filter((w, i) => !words.some((o, j) => j !== i && o.toLowerCase().includes(w.toLowerCase()) && (o.length > w.length || j < i)));
+  // A word never drops itself: it is not longer than itself, nor before itself.
+  return words.filter((w, i) => !words.some((o, j) => o.toLowerCase().includes(w.toLowerCase()) && (o.length > w.length || j < i)));
 }
 
 /** A predicate keeping the browsers that satisfy every condition the client can check. */
