@@ -9,7 +9,15 @@
 //   units need not be listed first. Every part ends on a page it does not fill, so parts cost requests: only as
 //   many are made as keep the quota busy (rate × round-trip, ~10 at 2,400/min and 250 ms, plus a margin), and a
 //   running part is cut again only when that brings the end of the listing forward (fleetSplitPlan.ts: a part
-//   left alone with many pages while the others finish). To cut a running part that has reached registration
+//   left alone with many pages while the others finish).
+//   Where to cut: browsers may cluster anywhere (a fleet enrolled in one week, two waves a year apart), and
+//   equal time ranges up to now would leave nearly all of them in one range. So, beside the first page, one
+//   request of a single browser ordered the other way tells the latest registration: the first cuts divide the
+//   time between the first page and that browser, not up to now. A running part is cut again no further from
+//   where it has got to than the geometric mean of the time its own pages covered and the time it has left
+//   (fleetSplitPlan.ts cutDistance): halving blindly would take one round-trip and one empty page per halving
+//   to find a cluster far smaller than the range; this finds it in a few.
+//   To cut a running part that has reached registration
 //   second t and ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first
 //   browser registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The
 //   query's time ranges are inclusive at second resolution, and each part also cuts at its own upper second
@@ -28,10 +36,10 @@
 import { setMaxListeners } from 'events';
 import type { CbcmBackend } from './backend';
 import { cancelledError } from './errors';
-import { bestSplit, type ListingPace } from './fleetSplitPlan';
+import { bestSplit, cutDistance, type ListingPace } from './fleetSplitPlan';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
 import { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE, type RateLimiter } from './rateLimiter';
-import type { ChromeBrowser, OrgUnit, Projection } from './types';
+import type { ChromeBrowser, ListBrowsersOptions, OrgUnit, Projection } from './types';
 import { clock } from '../util/clock';
 
 /**
@@ -99,6 +107,9 @@ interface Part {
   /** Another part already lists everything this one would (the 'subtree' reading): stop at the next page. */
   superseded?: boolean;
 }
+
+/** What the single-browser request in the other order said: the latest registration second, if any. */
+type Latest = { known: false } | { known: true; second: number | undefined };
 
 /** One limiter per backend: concurrent listings of one account share the user's quota. */
 const defaultLimiters = new WeakMap<CbcmBackend, RateLimiter>();
@@ -185,6 +196,9 @@ class FleetListing {
   /** Round-trip of a page (ms), a moving average; undefined until the first page. */
   private latencyMs: number | undefined;
   private cutAfterFirstPage = false;
+  /** The first part, once its first page has come and it still has more: waiting for `latest` to be cut. */
+  private firstPart: Part | undefined;
+  private latest: Latest = { known: false };
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -212,8 +226,10 @@ class FleetListing {
     if (this.signal?.aborted) throw cancelledError('browsers.list');
     this.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (this.byRegistration) this.start({ orgUnitPath: this.options.orgUnitPath, items: 0, hasMore: true });
-      else await this.addOrgUnitParts();
+      if (this.byRegistration) {
+        this.start({ orgUnitPath: this.options.orgUnitPath, items: 0, hasMore: true });
+        this.probeLatest();
+      } else await this.addOrgUnitParts();
       for (;;) {
         const batch = this.batches.shift();
         if (batch) {
@@ -293,9 +309,44 @@ class FleetListing {
     return { latencyMs: this.latencyMs ?? 250, requestsPerMs: perMinute / 60_000, tokensAvailable: limiter?.available ?? 0 };
   }
 
-  /** Registration-time end of a part's range (an open range ends now). */
+  /**
+   * Asks for the latest registered browser (one browser, the other order), alongside the first page: where the
+   * fleet ends in time, so that the first cuts fall where the browsers are. Costs one request of the listing.
+   */
+  private probeLatest(): void {
+    const probe = async (): Promise<void> => {
+      await this.limiter.acquire(this.abort.signal);
+      const pages = this.backend.listBrowsers(
+        { ...this.listOptions(this.options.orgUnitPath, undefined), projection: 'BASIC', sortOrder: 'DESCENDING', maxResults: 1 },
+        this.abort.signal,
+      );
+      const iterator = pages[Symbol.asyncIterator]();
+      try {
+        const next = await iterator.next();
+        const b = next.done ? undefined : next.value.browsers[0];
+        this.latest = { known: true, second: b && registrationSecond(b) };
+      } finally {
+        await iterator.return?.();
+      }
+      if (this.firstPart) this.cutAfterFirst(this.firstPart);
+      this.pump();
+    };
+    // Only a hint: if it fails, the cuts go up to now as before (the listing's own requests report real errors).
+    probe().catch(() => {
+      if (this.abort.signal.aborted) return;
+      this.latest = { known: true, second: undefined };
+      if (this.firstPart) this.cutAfterFirst(this.firstPart);
+      this.pump();
+    });
+  }
+
+  /**
+   * Registration-time end of a part's range. An open range ends at the latest registration the probe saw (later
+   * browsers, registered during the listing, still come: the range stays open), or now when that is not known.
+   */
   private endOf(part: Part): number {
-    return part.hi ?? Math.max(nowSecond(), part.lastReg ?? part.lo ?? 0);
+    const latest = this.latest.known ? (this.latest.second ?? nowSecond()) : nowSecond();
+    return part.hi ?? Math.max(latest, part.lastReg ?? part.lo ?? 0);
   }
 
   /** Pages a running part is expected to fetch still (at least the one it is waiting for). */
@@ -315,6 +366,13 @@ class FleetListing {
    * (Nothing is known about where browsers cluster yet; the parts that turn out big are cut again later.)
    */
   private cutAfterFirst(part: Part): void {
+    // Both the first page and the latest registration are needed; whichever comes second cuts.
+    if (!this.latest.known) {
+      this.firstPart = part;
+      return;
+    }
+    this.firstPart = undefined;
+    if (this.cutAfterFirstPage) return;
     this.cutAfterFirstPage = true;
     if (!this.canSplit(part)) return;
     const pace = this.pace();
@@ -346,7 +404,7 @@ class FleetListing {
    * are taken as spread evenly over time: all that is known of it.)
    */
   private splitOne(): Part | undefined {
-    if (!this.cutAfterFirstPage) return undefined;
+    if (!this.cutAfterFirstPage || this.firstPart) return undefined;
     const parts = [...this.running];
     const pace = this.pace();
     const choice = bestSplit(
@@ -359,7 +417,8 @@ class FleetListing {
     const part = parts[choice.index];
     const lastReg = part.lastReg!;
     const end = this.endOf(part);
-    const mid = Math.floor((lastReg + (end - lastReg) / 2) / SECOND) * SECOND;
+    const covered = lastReg - (part.lo ?? part.firstReg ?? lastReg);
+    const mid = Math.floor((lastReg + cutDistance(covered, end - lastReg, MIN_SPLIT_SPAN_MS)) / SECOND) * SECOND;
     // The running part has already yielded up to lastReg, so it must keep at least that second.
     if (mid < lastReg || mid + SECOND > end) return undefined;
     const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true, density: part.density };
@@ -370,20 +429,7 @@ class FleetListing {
 
   private async listPart(part: Part): Promise<void> {
     const signal = this.abort.signal;
-    const base = this.options.query?.trim();
-    const term = registerTerm(part);
-    const query = [base, term].filter(Boolean).join(' ') || undefined;
-    const pages = this.backend.listBrowsers(
-      {
-        projection: this.options.projection ?? 'BASIC',
-        query,
-        orgUnitPath: part.orgUnitPath,
-        orderBy: this.byRegistration ? 'enrollment_date' : undefined,
-        sortOrder: this.byRegistration ? 'ASCENDING' : undefined,
-        maxResults: this.pageSize,
-      },
-      signal,
-    );
+    const pages = this.backend.listBrowsers(this.listOptions(part.orgUnitPath, registerTerm(part)), signal);
     const iterator = pages[Symbol.asyncIterator]();
     try {
       for (;;) {
@@ -421,6 +467,18 @@ class FleetListing {
     } finally {
       await iterator.return?.();
     }
+  }
+
+  private listOptions(orgUnitPath: string | undefined, term: string | undefined): ListBrowsersOptions {
+    const query = [this.options.query?.trim(), term].filter(Boolean).join(' ') || undefined;
+    return {
+      projection: this.options.projection ?? 'BASIC',
+      query,
+      orgUnitPath,
+      orderBy: this.byRegistration ? 'enrollment_date' : undefined,
+      sortOrder: this.byRegistration ? 'ASCENDING' : undefined,
+      maxResults: this.pageSize,
+    };
   }
 
   private received(part: Part, items: readonly ChromeBrowser[]): void {
