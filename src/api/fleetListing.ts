@@ -199,6 +199,8 @@ class FleetListing {
   /** The first part, once its first page has come and it still has more: waiting for `latest` to be cut. */
   private firstPart: Part | undefined;
   private latest: Latest = { known: false };
+  /** A split-off range held no browser, or began with a long stretch of none: the fleet clusters in time. */
+  private gapSeen = false;
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -417,8 +419,10 @@ class FleetListing {
     const part = parts[choice.index];
     const lastReg = part.lastReg!;
     const end = this.endOf(part);
-    const covered = lastReg - (part.lo ?? part.firstReg ?? lastReg);
-    const mid = Math.floor((lastReg + cutDistance(covered, end - lastReg, MIN_SPLIT_SPAN_MS)) / SECOND) * SECOND;
+    const left = end - lastReg;
+    // Halfway while the fleet looks evenly spread; once a gap has shown, no further than cutDistance puts it.
+    const distance = this.gapSeen ? cutDistance(lastReg - (part.firstReg ?? lastReg), left, MIN_SPLIT_SPAN_MS) : left / 2;
+    const mid = Math.floor((lastReg + distance) / SECOND) * SECOND;
     // The running part has already yielded up to lastReg, so it must keep at least that second.
     if (mid < lastReg || mid + SECOND > end) return undefined;
     const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true, density: part.density };
@@ -495,8 +499,12 @@ class FleetListing {
       this.seen.add(b.deviceId);
       fresh.push(b);
     }
+    const firstPage = part.items === 0;
     part.items += items.length;
-    const from = part.lo ?? part.firstReg;
+    if (firstPage && part.lo !== undefined) this.noteGap(part);
+    // From its first browser, not from its lower bound: a range that starts with weeks of nothing (the gap before
+    // a cluster) would otherwise look sparse, and be left to list the cluster alone.
+    const from = part.firstReg ?? part.lo;
     if (from !== undefined && part.lastReg !== undefined) part.density = part.items / Math.max(SECOND, part.lastReg - from);
     if (fresh.length > 0) {
       this.progress.listed += fresh.length;
@@ -504,6 +512,18 @@ class FleetListing {
     }
     this.onProgress?.({ ...this.progress });
     this.wake();
+  }
+
+  /**
+   * After a split-off part's first page: a range with no browser, or one whose first browser comes after a
+   * stretch of nothing ten times what its first page covered, shows the fleet clusters in time.
+   */
+  private noteGap(part: Part): void {
+    if (part.firstReg === undefined || part.lastReg === undefined) {
+      if (!part.hasMore) this.gapSeen = true;
+      return;
+    }
+    if (part.firstReg - part.lo! > 10 * Math.max(MIN_SPLIT_SPAN_MS, part.lastReg - part.firstReg)) this.gapSeen = true;
   }
 
   /** Back-pressure: a slow consumer (e.g. a file being written) pauses the listings instead of buffering the fleet. */
