@@ -13,10 +13,12 @@
 //   Where to cut: browsers may cluster anywhere (a fleet enrolled in one week, two waves a year apart), and
 //   equal time ranges up to now would leave nearly all of them in one range. So, beside the first page, one
 //   request of a single browser ordered the other way tells the latest registration: the first cuts divide the
-//   time between the first page and that browser, not up to now. A running part is cut again no further from
-//   where it has got to than the geometric mean of the time its own pages covered and the time it has left
-//   (fleetSplitPlan.ts cutDistance): halving blindly would take one round-trip and one empty page per halving
-//   to find a cluster far smaller than the range; this finds it in a few.
+//   time between the first page and that browser, not up to now. A running part is cut again halfway through
+//   what it has left while the fleet looks evenly spread; once a range has turned out empty (or began with a
+//   long stretch of none), no further from where the part has got to than the geometric mean of the time its
+//   own pages covered and the time it has left (fleetSplitPlan.ts cutDistance): halving blindly would take one
+//   round-trip and one empty page per halving to find a cluster far smaller than the range; this takes a few.
+//   A part's density counts from its first browser, so a gap before a cluster does not make it look sparse.
 //   To cut a running part that has reached registration
 //   second t and ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first
 //   browser registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The
