@@ -366,8 +366,9 @@ class FleetListing {
   }
 
   /**
-   * After the first page: cuts the rest of its range into as many equal time ranges as keep the quota busy.
-   * (Nothing is known about where browsers cluster yet; the parts that turn out big are cut again later.)
+   * After the first page: cuts the rest of its range, up to the latest registration (probeLatest), into as many
+   * equal time ranges as keep the quota busy. (Where browsers cluster in between is not known yet; the parts
+   * that turn out big are cut again later, nearer once an empty range has shown the fleet clusters.)
    */
   private cutAfterFirst(part: Part): void {
     // Both the first page and the latest registration are needed; whichever comes second cuts.
