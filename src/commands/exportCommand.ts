@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { type BrowserListPage, type ChromeBrowser, listFleet } from '../api';
-import { type ExportFormat, writeBrowserExport } from '../export/browserExport';
-import { type ExportDestination, openExportDestination } from '../export/exportDestination';
+import type { ExportFormat } from '../export/browserExport';
+import type { ExportDestination } from '../export/exportDestination';
 import type { CbcmBackend } from '../api/backend';
-import { targetPath } from '../export/exportTarget';
 import { describeSort } from '../tree/browserSort';
 import { type BrowserSort, queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
@@ -14,6 +13,7 @@ import type { CommandTable } from './commandTable';
 import { automationArgs } from './automation';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
+import { exportModule } from './exportModule';
 
 interface ExportScope {
   orgUnitPath?: string;
@@ -61,7 +61,7 @@ async function* tallied(pages: AsyncIterable<BrowserListPage>, seen: ChromeBrows
  * exists, the dialog never asked about it, so this asks before replacing it (undefined: the admin declined).
  */
 async function resolveTarget(chosen: vscode.Uri, format: ExportFormat, mayReplaceUnasked: boolean): Promise<vscode.Uri | undefined> {
-  const fixedPath = targetPath(chosen.path, format);
+  const fixedPath = (await exportModule()).targetPath(chosen.path, format);
   if (fixedPath === chosen.path) return chosen;
   const fixed = chosen.with({ path: fixedPath });
   const exists = await vscode.workspace.fs.stat(fixed).then(
@@ -136,7 +136,7 @@ async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _sel
   if (!uri) return undefined;
   let destination: ExportDestination;
   try {
-    destination = await openExportDestination(uri);
+    destination = await (await exportModule()).openExportDestination(uri);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the export next to {0}: {1}', describeTarget(uri), describeError(error)));
     return { outcome: 'failed', written: 0 };
@@ -156,7 +156,9 @@ async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _sel
       preset?.signal?.addEventListener('abort', () => abort.abort());
       try {
         const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
-        written = await writeBrowserExport(pages, out, format, (n) =>
+        written = await (
+          await exportModule()
+        ).writeBrowserExport(pages, out, format, (n) =>
           progress.report({ message: vscode.l10n.t('{0} browsers', n.toLocaleString(displayLocale())) }),
         );
         return 'done' as const;
