@@ -5,6 +5,7 @@
 // backend, which is rebuilt on every account change); a failure (403 without the scope, 404 for a deleted user)
 // answers undefined, so the caller shows the id, and is logged at debug only. No vscode import.
 import type { HttpTransport } from './http';
+import type { TokenListPage } from './types';
 
 export const USERS_READONLY_SCOPE = 'https://www.googleapis.com/auth/admin.directory.user.readonly';
 export const USERS_SCOPE = 'https://www.googleapis.com/auth/admin.directory.user';
@@ -60,5 +61,31 @@ export class UserEmails {
       this.debug(`Could not read user ${userId}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+  }
+}
+
+/**
+ * Token pages with each creator's e-mail added where `emailOf` finds one (one request per distinct creator and
+ * session, see UserEmails); without a lookup (the account may not read users) the pages pass unchanged.
+ */
+export async function* withCreatorEmails(
+  pages: AsyncIterable<TokenListPage>,
+  emailOf: ((userId: string, signal?: AbortSignal) => Promise<string | undefined>) | undefined,
+  signal?: AbortSignal,
+): AsyncIterable<TokenListPage> {
+  for await (const page of pages) {
+    if (!emailOf) {
+      yield page;
+      continue;
+    }
+    const ids = [...new Set(page.tokens.map((t) => t.creatorId).filter((id): id is string => Boolean(id)))];
+    const emails = new Map(await Promise.all(ids.map(async (id) => [id, await emailOf(id, signal)] as const)));
+    yield {
+      ...page,
+      tokens: page.tokens.map((t) => {
+        const creatorEmail = t.creatorId ? emails.get(t.creatorId) : undefined;
+        return creatorEmail ? { ...t, creatorEmail } : t;
+      }),
+    };
   }
 }

@@ -2,7 +2,9 @@
 // where the account was signed in with a users scope; a failure shows the id; each id is asked once.
 import * as assert from 'assert';
 import { SCOPES } from '../emulator';
-import { canReadUsers, USERS_READONLY_SCOPE, USERS_SCOPE, userPath } from '../../src/api/userEmails';
+import type { TokenListPage } from '../../src/api/types';
+import { canReadUsers, USERS_READONLY_SCOPE, USERS_SCOPE, userPath, withCreatorEmails } from '../../src/api/userEmails';
+import { tokenSummary } from '../../src/tree/tokenText';
 import { apiRequests, collect, makeClient, useApiEmulator } from './apiHarness';
 
 const BASE = [SCOPES.browsers, SCOPES.orgUnitsReadonly];
@@ -52,5 +54,38 @@ describe('token creators as e-mail addresses (users.get)', () => {
       [403, 404],
     );
     assert.ok(lines.some((l) => /Could not read user/.test(l)));
+  });
+});
+
+describe('token pages with creators’ e-mail addresses', () => {
+  async function* pages(): AsyncIterable<TokenListPage> {
+    yield { tokens: [{ tokenPermanentId: 't1', creatorId: '1' }, { tokenPermanentId: 't2', creatorId: '2' }, { tokenPermanentId: 't3' }] };
+    yield { tokens: [{ tokenPermanentId: 't4', creatorId: '1' }] };
+  }
+
+  it('adds the e-mail where the lookup finds one, keeps the id otherwise, one lookup per creator and page', async () => {
+    const asked: string[] = [];
+    const lookup = async (id: string) => {
+      asked.push(id);
+      return id === '1' ? 'admin@example.com' : undefined;
+    };
+    const out = await collect(withCreatorEmails(pages(), lookup), (p) => p.tokens);
+    assert.deepStrictEqual(
+      out.map((t) => [t.tokenPermanentId, t.creatorId, t.creatorEmail]),
+      [
+        ['t1', '1', 'admin@example.com'],
+        ['t2', '2', undefined],
+        ['t3', undefined, undefined],
+        ['t4', '1', 'admin@example.com'],
+      ],
+    );
+    assert.deepStrictEqual(asked, ['1', '2', '1']);
+    assert.match(tokenSummary(out[0]), /by admin@example\.com$/);
+    assert.match(tokenSummary(out[1]), /by user id 2$/);
+  });
+
+  it('passes the pages unchanged without a lookup (the account may not read users)', async () => {
+    const out = await collect(withCreatorEmails(pages(), undefined), (p) => p.tokens);
+    assert.ok(out.every((t) => t.creatorEmail === undefined));
   });
 });
