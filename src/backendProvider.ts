@@ -11,7 +11,15 @@ export interface ActiveCredentials {
   readonly onDidChangeActiveAccount: vscode.Event<unknown>;
   /** Secrets changed in another window, or endpoint/scope settings changed: the token source was rebuilt. */
   readonly onDidInvalidateTokenSources: vscode.Event<void>;
-  readonly activeAccount: { readonly id: string; readonly customerId?: string; readonly accessLevel?: string; readonly label?: string } | undefined;
+  readonly activeAccount:
+    | {
+        readonly id: string;
+        readonly customerId?: string;
+        readonly accessLevel?: string;
+        readonly label?: string;
+        readonly scopes?: readonly string[];
+      }
+    | undefined;
   activeTokenSource(): AccessTokenSource | undefined;
 }
 
@@ -82,6 +90,8 @@ export class ActiveBackendProvider implements BackendProvider, vscode.Disposable
       timeoutMs: config.requestTimeoutMs,
       log: (line: string) => this.log.debug(line),
       limiter: this.budgetOf(this.credentials.activeAccount?.id ?? ''),
+      // What the account was signed in with decides what it may read (a users scope: creators as e-mail).
+      grantedScopes: this.credentials.activeAccount?.scopes,
     };
     const backend = createBackend(config, common);
     // Whoever writes through it, every view hears of the change.

@@ -8,7 +8,7 @@ import { registerBulkPreview } from './commands/bulkPreview';
 import { readConfiguration } from './configuration';
 import { InMemoryRecentValues, recentValuesFromBrowsers, registerQueryLanguage, setRecentValuesProvider } from './language';
 import { FleetOperations } from './operationsService';
-import type { Services } from './services';
+import type { CompleteFleetListing, Services } from './services';
 import type { CbcmExtensionApi } from './testing';
 import { modalTesting } from './commands/confirm';
 import { createExplorerView } from './tree';
@@ -25,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   setDisplayLocale(vscode.env.language);
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
-  context.subscriptions.push(log, browserChanged);
+  const fleetListed = new vscode.EventEmitter<CompleteFleetListing>();
+  context.subscriptions.push(log, browserChanged, fleetListed);
 
   const auth = activateAuth(context, log, { readConfig: readConfiguration, verifyAccess: listingVerifier(readConfiguration) });
   const accounts = auth.accounts;
@@ -41,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
     backends,
     onDidChangeBrowser: browserChanged.event,
     fireBrowserChanged: (browser) => browserChanged.fire(browser),
+    onDidCompleteFleetListing: fleetListed.event,
+    fireFleetListingCompleted: (listing) => fleetListed.fire(listing),
     operations,
   };
 

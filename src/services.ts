@@ -23,6 +23,23 @@ export interface BackendProvider {
   readonly onDidWriteBrowsers: vscode.Event<BrowserWrite>;
 }
 
+/**
+ * A complete listing without a filter that a view other than the tree made (the fleet overview): the tree's org
+ * unit counts take it. `browsers` need only `deviceId` and `orgUnitPath`.
+ */
+export interface CompleteFleetListing {
+  /** The account it was listed with: counts of another account are dropped. */
+  readonly accountId: string | undefined;
+  /** The org unit listed; undefined for the whole account. */
+  readonly orgUnitPath?: string;
+  /**
+   * True when the listing is known to have held the org unit's sub-units too (the API read its org unit filter
+   * as 'subtree'), so the sub-units were counted as well; false when only the org unit itself can be trusted.
+   */
+  readonly includesSubUnits: boolean;
+  readonly browsers: readonly Pick<ChromeBrowser, 'deviceId' | 'orgUnitPath'>[];
+}
+
 /** What every UI module receives from activate(). */
 export interface Services {
   readonly context: vscode.ExtensionContext;
@@ -31,6 +48,9 @@ export interface Services {
   /** Fired after the extension changed a browser (annotations saved, moved) so every view updates it in place. */
   readonly onDidChangeBrowser: vscode.Event<ChromeBrowser>;
   fireBrowserChanged(browser: ChromeBrowser): void;
+  /** Fired when a view completed an unfiltered listing (the overview), so the tree's org unit counts follow. */
+  readonly onDidCompleteFleetListing: vscode.Event<CompleteFleetListing>;
+  fireFleetListingCompleted(listing: CompleteFleetListing): void;
   /** The change history and the one write path that records into it. */
   readonly operations: FleetOperations;
 }

@@ -58,7 +58,24 @@ const extensionColumns: Column<ExtensionModel>[] = [
     className: 'wrap',
   },
   { header: 'State', cell: (e) => el('span', { text: e.disabled ? 'Disabled' : 'Enabled', className: e.disabled ? 'muted' : '' }) },
+  { header: 'Details', cell: extensionDetails, className: 'wrap' },
 ];
+
+/** What the table has no column for. Homepage and icon URLs are text: an end machine reported them. */
+function extensionDetails(e: ExtensionModel): HTMLElement {
+  const lines: [string, string | undefined][] = [
+    ['Description', e.description],
+    ['Homepage', e.homepageUrl],
+    ['Configured app policy', e.configuredAppPolicy],
+    ['Manifest version', e.manifestVersion],
+    ...e.icons.map((i): [string, string | undefined] => [i.size ? `Icon ${i.size} px` : 'Icon', i.url]),
+  ];
+  const shown = lines.filter(([, v]) => v !== undefined);
+  if (shown.length === 0) return el('span', { className: 'absent', text: '—' });
+  const dl = el('dl', { className: 'fields compact' });
+  for (const [label, v] of shown) append(dl, el('dt', { text: label }), el('dd', {}, value(v)));
+  return dl;
+}
 
 function profileSection(p: ProfileModel, open: boolean, index: SearchIndex): HTMLElement {
   const extPolicyRows = p.extensionPolicies.flatMap((ep) =>

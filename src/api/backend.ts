@@ -54,6 +54,11 @@ export interface CbcmBackend {
   moveBrowsers(deviceIds: readonly string[], orgUnitPath: string, signal?: AbortSignal, onProgress?: (p: MoveProgress) => void): Promise<MoveResult>;
 
   listTokens(options: ListTokensOptions, signal?: AbortSignal): AsyncIterable<TokenListPage>;
+  /**
+   * A user's primary e-mail (token creators), only where the account was signed in with a Directory users scope;
+   * undefined otherwise, or when the user cannot be read. Cached for the backend's life.
+   */
+  userEmail?(userId: string, signal?: AbortSignal): Promise<string | undefined>;
   createToken(options: CreateTokenOptions, signal?: AbortSignal): Promise<EnrollmentToken>;
   revokeToken(tokenPermanentId: string, signal?: AbortSignal): Promise<void>;
 

@@ -10,6 +10,7 @@ import { ApiError, describeOperation, type ApiOperation } from './errors';
 import { HttpRequest, HttpTransport } from './http';
 import { MoveApi } from './move';
 import { OrgUnitsApi } from './orgUnits';
+import { canReadUsers, UserEmails } from './userEmails';
 import type { BrowserSortKey } from './types';
 
 export interface ChromeManagementClientOptions extends ClientTransportOptions {
@@ -101,6 +102,8 @@ export class ChromeManagementClient extends ComposedBackend {
     this.browsers = new ChromeManagementBrowsersApi(this.http, this.customerId, this.orgUnits, restarts, options.log);
     this.tokens = new ChromeManagementTokensApi(this.http, this.customerId, this.orgUnits, restarts, options.log);
     this.mover = new MoveApi(this.http, this.customerId, (ids, path, signal) => this.browsers.moveBatch(ids, path, signal));
+    // Users are a Directory API resource, like org units.
+    if (canReadUsers(options.grantedScopes ?? [])) this.userEmails = new UserEmails(this.directoryHttp, options.log);
   }
 
   dispose(): void {

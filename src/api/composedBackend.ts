@@ -1,6 +1,7 @@
 // What both API clients share: validating the transport options, and forwarding every CbcmBackend method to the
 // resource module that implements it. A client only chooses its modules (and its transport).
 import type { RateLimiter } from './rateLimiter';
+import type { UserEmails } from './userEmails';
 import type { CbcmBackend, MoveProgress } from './backend';
 import { DEFAULT_TRANSPORT, MAX_RESPONSE_BYTES, type FetchLike } from './http';
 import type { MoveApi } from './move';
@@ -45,6 +46,11 @@ export interface ClientTransportOptions {
    * Share one per account across clients, so the account stays within the Admin SDK's per-user quota.
    */
   limiter?: RateLimiter;
+  /**
+   * The scopes the account was signed in with (never widened here): with a Directory users scope among them,
+   * `userEmail` reads e-mail addresses; without, it answers undefined without a request.
+   */
+  grantedScopes?: readonly string[];
 }
 
 /** Checks the options and fills in the defaults shared by every transport of a client. */
@@ -96,6 +102,9 @@ export abstract class ComposedBackend implements CbcmBackend {
   protected abstract readonly orgUnits: { list(signal?: AbortSignal): Promise<OrgUnit[]> };
   protected abstract readonly mover: MoveApi;
 
+  /** Set by a client whose account may read users (see `ClientTransportOptions.grantedScopes`). */
+  protected userEmails: UserEmails | undefined;
+
   /** The budget every request of this backend already waits for (see `ClientTransportOptions.limiter`). */
   readonly requestLimiter: RateLimiter | undefined;
 
@@ -134,6 +143,11 @@ export abstract class ComposedBackend implements CbcmBackend {
 
   async revokeToken(tokenPermanentId: string, signal?: AbortSignal): Promise<void> {
     await this.tokens.revoke(tokenPermanentId, signal);
+  }
+
+  /** A user's primary e-mail where the account may read users; undefined otherwise or when it cannot be read. */
+  userEmail(userId: string, signal?: AbortSignal): Promise<string | undefined> {
+    return this.userEmails?.emailOf(userId, signal) ?? Promise.resolve(undefined);
   }
 
   listOrgUnits(signal?: AbortSignal): Promise<OrgUnit[]> {

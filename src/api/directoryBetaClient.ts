@@ -3,6 +3,7 @@
 import { BrowsersApi } from './browsers';
 import { ComposedBackend, transportSettings, type ClientTransportOptions } from './composedBackend';
 import { HttpTransport } from './http';
+import { canReadUsers, UserEmails } from './userEmails';
 import { MoveApi } from './move';
 import { OrgUnitsApi } from './orgUnits';
 import { TokensApi } from './tokens';
@@ -31,6 +32,7 @@ export class DirectoryBetaClient extends ComposedBackend {
     this.tokens = new TokensApi(this.http, this.customerId, restarts, options.log);
     this.orgUnits = new OrgUnitsApi(this.http, this.customerId);
     this.mover = new MoveApi(this.http, this.customerId);
+    if (canReadUsers(options.grantedScopes ?? [])) this.userEmails = new UserEmails(this.http, options.log);
   }
 
   dispose(): void {

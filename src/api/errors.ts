@@ -13,7 +13,8 @@ export type ApiOperation =
   | 'tokens.list'
   | 'tokens.create'
   | 'tokens.revoke'
-  | 'orgUnits.list';
+  | 'orgUnits.list'
+  | 'users.get';
 
 /**
  * Whether the request reached Google: 'no' means it certainly did not act on it (safe to resend even when not
@@ -86,6 +87,7 @@ const OPERATION_TEXT: Record<ApiOperation, string> = {
   'tokens.create': 'create an enrollment token',
   'tokens.revoke': 'revoke the enrollment token',
   'orgUnits.list': 'list org units',
+  'users.get': 'read a user',
 };
 
 export function describeOperation(op: ApiOperation): string {
@@ -95,6 +97,7 @@ export function describeOperation(op: ApiOperation): string {
 const SCOPE_BASE = 'https://www.googleapis.com/auth/';
 const BROWSERS_SCOPE = `${SCOPE_BASE}admin.directory.device.chromebrowsers`;
 const ORGUNIT_SCOPE = `${SCOPE_BASE}admin.directory.orgunit.readonly`;
+const USERS_READONLY_SCOPE = `${SCOPE_BASE}admin.directory.user.readonly`;
 const DWD_HINT =
   'Grant it to the client under Admin console › Security › API controls › Domain-wide delegation ' +
   '(or sign in again and accept it when using your own Google account).';
@@ -104,6 +107,8 @@ export function requiredScopeText(op: ApiOperation): string {
   switch (op) {
     case 'orgUnits.list':
       return `${ORGUNIT_SCOPE} (or ${SCOPE_BASE}admin.directory.orgunit)`;
+    case 'users.get':
+      return `${USERS_READONLY_SCOPE} (or ${SCOPE_BASE}admin.directory.user)`;
     case 'browsers.list':
     case 'browsers.get':
     case 'tokens.list':

@@ -186,6 +186,8 @@ export interface EnrollmentToken {
   state?: TokenState;
   tokenType?: string;
   creatorId?: string;
+  /** Not from the token APIs: the creator's primary e-mail, where the account may read users (userEmails.ts). */
+  creatorEmail?: string;
   createTime?: string;
   expireTime?: string;
   ttl?: string;

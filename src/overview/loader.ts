@@ -7,6 +7,8 @@ import { listFleet, type FleetProgress } from '../api/fleetListing';
 import { FleetAggregator } from './aggregator';
 import type { FleetFigures, OverviewScope } from './figures';
 import { clock } from '../util/clock';
+import { knownOrgUnitScope } from '../api/orgUnitScope';
+import type { ChromeBrowser } from '../api/types';
 
 export interface OverviewProgress {
   browsers: number;
@@ -33,7 +35,16 @@ export interface OverviewResult {
   /** CPU-side milliseconds spent aggregating (the benchmark's number; excludes waiting for the API). */
   aggregateMs: number;
   totalMs: number;
+  /** Each browser listed (id and org unit only), for the tree's org unit counts: the listing is complete and unfiltered. */
+  listed: ListedBrowser[];
+  /**
+   * For an org unit's overview: the API showed that its org unit filter includes sub-units, so the listing also
+   * counted every sub-unit. False for the account (no org unit filter) and while the reading is not known.
+   */
+  includesSubUnits: boolean;
 }
+
+export type ListedBrowser = Pick<ChromeBrowser, 'deviceId' | 'orgUnitPath'>;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -54,6 +65,7 @@ export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions)
   const every = o.partialEveryMs ?? 400;
   let aggregateMs = 0;
   let lastPartial = performance.now();
+  const listed: ListedBrowser[] = [];
 
   const side = Promise.all([countTokens(backend, agg, orgUnitPath, o.signal), countCollisions(backend, agg, orgUnitPath, o.signal)]);
   side.catch(() => undefined); // awaited below; never an unhandled rejection if the listing throws first
@@ -62,6 +74,7 @@ export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions)
   for await (const batch of listFleet(backend, { projection: 'BASIC', orgUnitPath, concurrency: o.concurrency }, o.signal, progress)) {
     const t0 = performance.now();
     agg.addBrowsers(batch);
+    for (const b of batch) listed.push({ deviceId: b.deviceId, orgUnitPath: b.orgUnitPath });
     aggregateMs += performance.now() - t0;
     if (o.onPartial && performance.now() - lastPartial >= every) {
       lastPartial = performance.now();
@@ -72,7 +85,8 @@ export async function loadOverview(backend: CbcmBackend, o: LoadOverviewOptions)
   const t0 = performance.now();
   const figures = agg.figures(true);
   aggregateMs += performance.now() - t0;
-  return { figures, aggregator: agg, aggregateMs, totalMs: performance.now() - started };
+  const includesSubUnits = orgUnitPath !== undefined && knownOrgUnitScope(backend) === 'subtree';
+  return { figures, aggregator: agg, aggregateMs, totalMs: performance.now() - started, listed, includesSubUnits };
 }
 
 async function countTokens(backend: CbcmBackend, agg: FleetAggregator, orgUnitPath: string | undefined, signal?: AbortSignal): Promise<void> {

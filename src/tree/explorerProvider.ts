@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
 import { type BrowserRowField, browserRowFields } from './browserRow';
 import { describeState, persistableState, type ExplorerViewState } from './explorerState';
-import { OrgUnitCounts } from './orgUnitCounts';
+import { OrgUnitCounts, type CountedBrowser } from './orgUnitCounts';
 import { ROOT_OU_PATH } from './orgUnitTree';
 import type { BrowserSelection } from '../inventory/selection';
 import { AccountNode } from './nodes/accountNode';
@@ -88,6 +88,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         this.refresh();
       }),
       services.onDidChangeBrowser((b) => this.updateBrowser(b)),
+      services.onDidCompleteFleetListing((l) => {
+        if (l.accountId !== services.backends.accountId) return; // listed for an account no longer signed in
+        this.recordCompleteListing(l.orgUnitPath, l.browsers, { includesSubUnits: l.includesSubUnits });
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('cbcm.browserRow')) return;
         this.rowFields = undefined;
@@ -207,10 +211,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * A complete, unfiltered listing made elsewhere (an export) counted one org unit, or with `orgUnitPath`
-   * undefined the whole account; `browsers` needs only `deviceId` and `orgUnitPath`.
+   * undefined the whole account; `browsers` needs only `deviceId` and `orgUnitPath`. With `includesSubUnits` the
+   * listing of an org unit is known to hold its sub-units as well (an overview under the 'subtree' reading).
    */
-  recordCompleteListing(orgUnitPath: string | undefined, browsers: readonly ChromeBrowser[]): void {
-    if (orgUnitPath !== undefined) {
+  recordCompleteListing(orgUnitPath: string | undefined, browsers: readonly CountedBrowser[], o: { includesSubUnits?: boolean } = {}): void {
+    if (orgUnitPath !== undefined && o.includesSubUnits) {
+      // The listing held the sub-units too (the API's 'subtree' reading): each is counted, with its own browsers.
+      this.redrawOrgUnits(this.counts.countSubtree(orgUnitPath, this.ctx.knownOrgUnitPaths(), browsers, clock.now()));
+    } else if (orgUnitPath !== undefined) {
+      // Only the org unit's own browsers: whether its sub-units were listed is not known.
       this.counts.countOrgUnit(orgUnitPath, browsers, clock.now());
       this.redrawOrgUnits([orgUnitPath]);
     } else {

@@ -38,7 +38,7 @@ export function tokenSummary(t: EnrollmentToken, now = clock.now()): string {
     `${tokenLabel(t)} (${t.tokenPermanentId})`,
     `org unit ${t.orgUnitPath ?? 'not reported'}`,
     created ? `created ${created}${age ? ` (${age})` : ''}` : 'creation date not reported',
-    t.creatorId ? `by user id ${t.creatorId}` : undefined,
+    t.creatorEmail ? `by ${t.creatorEmail}` : t.creatorId ? `by user id ${t.creatorId}` : undefined,
   ]
     .filter(Boolean)
     .join(', ');

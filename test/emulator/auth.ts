@@ -14,6 +14,10 @@ export const SCOPES = {
   cmBrowsersReadonly: 'https://www.googleapis.com/auth/chrome.management.browsers.readonly',
   cmTokens: 'https://www.googleapis.com/auth/chrome.management.enrollmenttokens',
   cmTokensReadonly: 'https://www.googleapis.com/auth/chrome.management.enrollmenttokens.readonly',
+  // Directory API v1 users: not delegated by default (the extension never asks for it); add it with
+  // POST /__emulator/delegated-scopes to let a token read users.
+  usersReadonly: 'https://www.googleapis.com/auth/admin.directory.user.readonly',
+  users: 'https://www.googleapis.com/auth/admin.directory.user',
 } as const;
 
 export const DEFAULT_DELEGATED_SCOPES = [
@@ -47,6 +51,7 @@ export const NEEDS = {
   cmBrowsersWrite: { anyOf: [SCOPES.cmBrowsers], write: true },
   cmTokensRead: { anyOf: [SCOPES.cmTokens, SCOPES.cmTokensReadonly], write: false },
   cmTokensWrite: { anyOf: [SCOPES.cmTokens], write: true },
+  usersRead: { anyOf: [SCOPES.usersReadonly, SCOPES.users], write: false },
 } satisfies Record<string, ScopeRequirement>;
 
 export class AccessTokens {

@@ -4,6 +4,7 @@ import { handleApprove, handleConsentPage } from './consent';
 import { deleteBrowser, getBrowser, listBrowsers, moveBrowsers, updateBrowser } from './handlers/browsers';
 import { getOrgUnit, listOrgUnits } from './handlers/orgUnits';
 import { createToken, listTokens, revokeToken } from './handlers/tokens';
+import { getUser } from './handlers/users';
 import { handleRevoke, handleToken } from './oauthToken';
 import { CHROME_MANAGEMENT_ROUTES } from './handlers/chromeManagementRoutes';
 
@@ -32,6 +33,7 @@ export const API_AND_OAUTH_ROUTES: Route[] = [
   ...CHROME_MANAGEMENT_ROUTES,
   { method: 'GET', pattern: new RegExp(`${V1}/orgunits/?$`), kind: 'api', handler: listOrgUnits },
   { method: 'GET', pattern: new RegExp(`${V1}/orgunits/(.+)$`), kind: 'api', handler: getOrgUnit },
+  { method: 'GET', pattern: /^\/admin\/directory\/v1\/users\/([^/]+)$/, kind: 'api', handler: getUser },
   { method: 'POST', pattern: /^\/token$/, kind: 'oauth', handler: handleToken },
   { method: 'POST', pattern: /^\/revoke$/, kind: 'oauth', handler: handleRevoke },
   { method: 'GET', pattern: /^\/o\/oauth2\/v2\/auth$/, kind: 'oauth', handler: handleConsentPage },

@@ -4,6 +4,7 @@
 // `pluginName`, extension icons `uri`; proto3 JSON omits zero counters, which must read as 0, not "Not reported".
 import * as assert from 'assert';
 import { browserFromWire } from '../../src/api/chromeManagementWire';
+import { annotationValuesOf } from '../../src/model/annotations';
 import { buildDetailsModel } from '../../src/webview/details/detailsModel';
 
 const policy = (policyName: string, source = 'MACHINE_PLATFORM') => ({ policyName, value: `"${policyName}-value"`, error: 'bad value', source });
@@ -244,6 +245,77 @@ describe('Chrome Management API v1 browser mapping: a response shaped as the ref
     assert.strictEqual(m.identifierHistory[0].serialNumber, 'SN-42');
     assert.strictEqual(m.deviceUsers[0].userName, 'jdoe');
   });
+});
+
+/** Every leaf of a JSON value with its path (`browsers.0.profiles.0.id`); an empty array or object is no leaf. */
+function leaves(v: unknown, path = ''): [path: string, value: string | number | boolean][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, `${path}.${i}`));
+  if (typeof v === 'object' && v !== null) return Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k));
+  return [[path.replace(/^\./, ''), v as string | number | boolean]];
+}
+
+const isTime = (path: string) => /(Time|TimeStamp)$/.test(path);
+/** Kept as they are: the mapping reads their meaning (enum, id → path, the resource name of the id). */
+const KEEP = new Set(['name', 'browserPermanentId', 'orgUnitId', 'browsers.0.channel']);
+
+/**
+ * WIRE with a value no other leaf has in every leaf that the mapping carries as it is, so that finding a value
+ * in the details model proves that this very field reached it. Times are distinct already; URLs stay URLs.
+ */
+function uniquified(): typeof WIRE {
+  let n = 0;
+  const walk = (v: unknown, path: string): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
+    const p = path.replace(/^\./, '');
+    if (KEEP.has(p) || isTime(p) || typeof v === 'boolean') return v;
+    n++;
+    if (typeof v === 'number') return 90_000 + n;
+    if (/^\d+$/.test(String(v))) return String(90_000 + n); // int64 as a string
+    if (/^https:/.test(String(v))) return `${String(v)}?u=${n}`;
+    return `${String(v)}~u${n}`;
+  };
+  return walk(WIRE, '') as typeof WIRE;
+}
+
+/** Every string the details panel is given for a browser: its model, and the annotation form's values. */
+function panelStrings(wire: typeof WIRE): string[] {
+  const b = browserFromWire(wire, pathOf, 'FULL');
+  const m = buildDetailsModel(b, Date.parse('2026-09-05T00:00:00Z'));
+  return [...leaves(m), ...leaves(annotationValuesOf(b))].map(([, v]) => String(v));
+}
+
+describe('Chrome Management API v1: every field of the reference reaches the details panel (issue 13)', () => {
+  const wire = uniquified();
+  const strings = panelStrings(wire);
+  const b = browserFromWire(wire, pathOf, 'FULL');
+  const m = buildDetailsModel(b, Date.parse('2026-09-05T00:00:00Z'));
+
+  /** Leaves whose meaning, not their text, reaches the panel: what each becomes there. */
+  const TRANSLATED: Record<string, () => void> = {
+    name: () => assert.ok(wire.name.endsWith(`/${m.deviceId}`), 'the resource name names the browser the panel shows'),
+    orgUnitId: () => assert.ok(strings.includes(OU_PATH), 'the org unit id is shown as its path'),
+    'browsers.0.channel': () => assert.ok(strings.includes('beta'), 'CHANNEL_BETA'),
+    'browsers.0.profiles.0.extensions.0.disabled': () => assert.strictEqual(m.installs[0].profiles[0].extensions[0].disabled, true),
+    'deviceIdentifiersHistory.deviceIdCollision': () => assert.strictEqual(m.deviceIdCollision, true),
+  };
+
+  const documented = leaves(wire);
+  it('walks the whole documented response', () => {
+    assert.ok(documented.length >= 80, `${documented.length} leaves`);
+  });
+
+  for (const [path, value] of documented) {
+    it(path, () => {
+      const translated = TRANSLATED[path];
+      if (translated) return translated();
+      assert.notStrictEqual(typeof value, 'boolean', `${path}: a boolean needs its own check in TRANSLATED`);
+      const text = String(value);
+      // A counter the model shows beside the listed count ("90017 (1 extension listed below)").
+      const found = strings.some((s) => s === text || s.startsWith(`${text} (`) || s.split(', ').includes(text));
+      assert.ok(found, `${path} = ${JSON.stringify(value)} does not reach the details panel`);
+    });
+  }
 });
 
 describe('Chrome Management API v1 counters: proto3 JSON omits zero (issue 20 item 13)', () => {

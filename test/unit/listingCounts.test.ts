@@ -36,6 +36,24 @@ describe('listing counts', () => {
     );
   });
 
+  it('count an org unit and each known sub-unit from a listing that holds the subtree, nothing outside it', () => {
+    const counts = new OrgUnitCounts();
+    const known = ['/', '/Sales', '/Sales/EMEA', '/Sales/Empty', '/Salesforce', '/Other'];
+    const listed = [b('a', '/Sales'), b('b', '/Sales/EMEA'), b('c', '/Sales/EMEA'), b('d'), b('e', '/Other')];
+    const changed = counts.countSubtree('/Sales', known, listed, 7);
+    assert.deepStrictEqual(changed.sort(), ['/Sales', '/Sales/EMEA', '/Sales/Empty']);
+    assert.deepStrictEqual(
+      ['/Sales', '/Sales/EMEA', '/Sales/Empty'].map((p) => counts.get(p)),
+      [
+        { browsers: 2, countedAt: 7 },
+        { browsers: 2, countedAt: 7 },
+        { browsers: 0, countedAt: 7 },
+      ],
+      'each its own browsers; one without an org unit counts where listed',
+    );
+    for (const p of ['/', '/Salesforce', '/Other']) assert.strictEqual(counts.get(p), undefined, p);
+  });
+
   it('follow deletes and moves made here exactly once, keeping the age; forget what they cannot follow', () => {
     const counts = new OrgUnitCounts();
     counts.countOrgUnit('/Sales', [b('a', '/Sales'), b('b', '/Sales')], 7);

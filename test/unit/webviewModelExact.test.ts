@@ -179,9 +179,10 @@ describe('details model: one device, every field (hand-written expectations)', (
         configuredAppPolicy: '{}',
         disabled: true,
         permissions: ['tabs', '7', 'storage'],
+        icons: [],
         search: ['ext a', 'aaa', '1.0', 'admin', 'extension', 'tabs', '7', 'storage'].join('\u0000'),
       },
-      { extensionId: 'bbb', disabled: false, permissions: [], search: 'bbb' },
+      { extensionId: 'bbb', disabled: false, permissions: [], icons: [], search: 'bbb' },
     ]);
     assert.deepStrictEqual(profiles[0].userPolicies, [{ name: 'UP', value: 'on', source: 'USER_CLOUD', search: 'up\u0000on\u0000user_cloud' }]);
     assert.deepStrictEqual(profiles[0].extensionPolicies, [

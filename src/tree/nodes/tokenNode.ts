@@ -44,9 +44,10 @@ export class TokenNode implements ExplorerNode {
     row(vscode.l10n.t('State'), state);
     row(vscode.l10n.t('Org unit'), t.orgUnitPath);
     row(vscode.l10n.t('Created'), t.createTime ? `${t.createTime} (${relativeTime(t.createTime)})` : undefined);
-    // The APIs name the creator by user id only; an e-mail would need the Directory API's users scope, which
-    // CBCM Explorer does not ask for (a service account's delegation would have to list it too).
-    row(vscode.l10n.t('Creator (user id)'), t.creatorId);
+    // The token APIs name the creator by user id only; the e-mail is read with users.get where the account was
+    // signed in with a Directory users scope (CBCM Explorer never asks for it; a delegation may list it).
+    if (t.creatorEmail) row(vscode.l10n.t('Creator'), vscode.l10n.t('{0} (user id {1})', t.creatorEmail, t.creatorId ?? ''));
+    else row(vscode.l10n.t('Creator (user id)'), t.creatorId);
     row(vscode.l10n.t('Expires'), t.expireTime ?? (state === 'active' ? vscode.l10n.t('never') : undefined));
     row(
       vscode.l10n.t('Revoked'),

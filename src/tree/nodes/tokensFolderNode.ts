@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { redactSecrets } from '../../api/errors';
 import type { EnrollmentToken } from '../../api/types';
+import { withCreatorEmails } from '../../api/userEmails';
 import { queryFor } from '../explorerState';
 import { ROOT_OU_PATH } from '../orgUnitTree';
 import { compareTokens, DEFAULT_TOKEN_ORDER, TOKEN_ORDER_WORDS } from '../tokenText';
@@ -36,7 +37,9 @@ export class TokensFolderNode extends PagedFolderNode<EnrollmentToken, TokenNode
   protected openListing(signal: AbortSignal): AsyncIterable<ListingPage<EnrollmentToken>> | undefined {
     const backend = this.ctx.backend();
     if (!backend) return undefined;
-    const pages = backend.listTokens({ orgUnitPath: this.orgUnitPath, query: this.query, pageSize: this.ctx.pageSize() }, signal);
+    const listed = backend.listTokens({ orgUnitPath: this.orgUnitPath, query: this.query, pageSize: this.ctx.pageSize() }, signal);
+    // Creators as e-mail addresses where the account was signed in with a users scope (else the backend has none).
+    const pages = withCreatorEmails(listed, backend.userEmail?.bind(backend), signal);
     if (this.orgUnitPath === undefined) return toListingPages(pages, (p) => p.tokens);
     // "Only list enrollment tokens created on a specific organization unit": kept exact here whatever the server does.
     return toListingPages(pages, (p) => p.tokens.filter((t) => !t.orgUnitPath || t.orgUnitPath === this.orgUnitPath));

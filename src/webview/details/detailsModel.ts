@@ -43,7 +43,18 @@ export interface ExtensionModel {
   configuredAppPolicy?: string;
   disabled: boolean;
   permissions: string[];
+  manifestVersion?: string;
+  /**
+   * Icons as reported (size in pixels, URL). Shown as text, never loaded: the URL comes from an end machine, and
+   * fetching it would tell its host who looks at this browser (the panel's CSP allows no remote image anyway).
+   */
+  icons: ExtensionIconModel[];
   search: string;
+}
+
+export interface ExtensionIconModel {
+  size?: string;
+  url?: string;
 }
 
 export interface ExtensionPoliciesModel {
@@ -210,7 +221,18 @@ function extension(v: unknown): ExtensionModel {
   const permissions = arr(e.permissions)
     .map(str)
     .filter((p): p is string => p !== undefined);
-  const m: ExtensionModel = { disabled: e.disabled === true, permissions, search: '' };
+  const icons = arr(e.icons).map((x): ExtensionIconModel => {
+    const i = rec(x);
+    const icon: ExtensionIconModel = {};
+    const size = num(i.size);
+    const url = str(i.url);
+    if (size !== undefined) icon.size = size;
+    if (url !== undefined) icon.url = url;
+    return icon;
+  });
+  const m: ExtensionModel = { disabled: e.disabled === true, permissions, icons, search: '' };
+  const manifestVersion = num(e.manifestVersion);
+  if (manifestVersion !== undefined) m.manifestVersion = manifestVersion;
   const keys = ['name', 'extensionId', 'version', 'installType', 'appType', 'description', 'homepageUrl', 'configuredAppPolicy'] as const;
   for (const k of keys) {
     const s = str(e[k]);
@@ -291,6 +313,8 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = clock.no
   const machinePolicies = arr(b.machinePolicies).map(policy);
   const machineExtensionPolicies = arr(b.machineExtensionPolicies).map(extensionPolicies);
   const history = rec(b.deviceIdentifiersHistory);
+  // Chrome Management API v1 only: the Device Trust connector's key.
+  const key = rec(b.attestationCredential);
   let extensionTotal = 0;
   let policyTotal = machinePolicies.length;
   for (const ep of machineExtensionPolicies) policyTotal += ep.policies.length;
@@ -342,6 +366,15 @@ export function buildDetailsModel(browser: ChromeBrowser, now: number = clock.no
       timeField('Last policy fetch', b.lastPolicyFetchTime, now),
       timeField('Last status report', b.lastStatusReportTime, now),
       field('Virtual device ID', str(b.virtualDeviceId)),
+      // Only the Chrome Management API v1 reports these: shown when present, not as "Not reported" on v1.1beta1.
+      ...[
+        timeField('Last updater (Omaha) fetch', b.omahaRecentFetchTime, now),
+        timeField('Last device-ID collision detected', history.lastDeviceIdCollisionDetectionTime, now),
+        field('Device Trust key type', str(key.keyType)),
+        field('Device Trust key trust level', str(key.keyTrustLevel)),
+        timeField('Device Trust key rotated', key.keyRotationTime, now),
+        field('Device Trust public key', str(key.publicKeyPem)),
+      ].filter((f) => f.value !== undefined || f.time !== undefined),
     ],
     installs,
     machinePolicies,

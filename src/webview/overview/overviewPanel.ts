@@ -129,6 +129,13 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
       });
       if (!run.live) return;
       cache.set(this.scope, { figures: result.figures, aggregator: result.aggregator });
+      // A complete, unfiltered listing: the explorer's org unit nodes show what it counted.
+      services.fireFleetListingCompleted({
+        accountId: services.backends.accountId,
+        orgUnitPath: this.scope.kind === 'orgUnit' ? this.scope.orgUnitPath : undefined,
+        includesSubUnits: result.includesSubUnits,
+        browsers: result.listed,
+      });
       services.log.info(
         `Fleet overview of ${scopeLabel(this.scope)}: ${result.figures.totals.browsers} browsers in ${Math.round(result.totalMs)} ms ` +
           `(aggregation ${Math.round(result.aggregateMs)} ms of CPU).`,
