@@ -7,7 +7,8 @@
 //    three-way conflict check must see what Google holds now, not what the listing saw) and one write (PUT).
 //    Baseline: those requests at 2,400 a minute plus one round-trip (computed).
 // 2. Matching + previewing a 100,000-row CSV against a 100,000-browser fleet: peak RSS of a plain Node process
-//    that holds the fleet's targets and runs parse + index + match + counts (bench/csvMatchChild.ts).
+//    that, in the command's order, parses the file, lists the fleet's targets, then runs index + match and builds
+//    the preview's first page (bench/csvMatchChild.ts).
 // 3. A query-wide move of N browsers at 250 ms per request: dryRunQuery + runMove (MoveApi batches of 600).
 //    Baseline: its listing pages and move calls at 2,400 a minute plus one round-trip for each phase (the move
 //    can only start once the listing has ended: the admin confirms the exact count).
@@ -265,7 +266,7 @@ async function benchMatchMemory(rows: number, runs: number, log: (l: string) => 
       target: `< ${MATCH_MEMORY_BUDGET_MB} MB`,
       pass: s.median < MATCH_MEMORY_BUDGET_MB,
       note: last
-        ? `a plain Node process holding the fleet's targets (listed with annotations) + the CSV text + parsed rows + index + preview rows; ` +
+        ? `a plain Node process that parses the CSV, lists the fleet's targets (with annotations), then holds parsed rows + index + compact preview + its first page; ` +
           `parse + match took ${last.matchMs.toFixed(0)} ms; heap after ${last.heapUsedMB.toFixed(0)} MB`
         : undefined,
     };

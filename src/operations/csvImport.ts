@@ -7,6 +7,7 @@ import type * as CsvParseSync from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import type { AnnotationValues } from '../model/annotations';
 import type { BulkTarget } from './bulkTargets';
+import { interner } from '../util/intern';
 
 export type ImportKey = 'deviceId' | 'serialNumber' | 'machineName';
 const KEYS: readonly ImportKey[] = ['deviceId', 'serialNumber', 'machineName'];
@@ -68,20 +69,6 @@ function unneutralise(cell: string): string {
   return /^'[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/**
- * Repeated cells (a location, an org unit, "returned") become one string: csv-parse makes a new one per cell. Up
- * to a bound, so a column of unique values (asset ids) costs the map only that much while parsing.
- */
-function interner(limit = 10_000): (s: string) => string {
-  const seen = new Map<string, string>();
-  return (s) => {
-    const known = seen.get(s);
-    if (known !== undefined) return known;
-    if (seen.size < limit) seen.set(s, s);
-    return s;
-  };
-}
-
 interface HeaderMap {
   key?: ImportKey;
   keyColumn: number;
@@ -103,6 +90,7 @@ export function parseAnnotationCsv(text: string): ParsedImport {
   const delimiter = detectDelimiter(text);
   let header: HeaderMap | undefined;
   let recordIndex = 0;
+  // Repeated cells (a location, an org unit, "returned") as one string each.
   const intern = interner();
   // Each record becomes its ImportRow as csv-parse reads it, so its arrays of cells never pile up for the file.
   const toRow = (record: string[]): ImportRow | null => {
