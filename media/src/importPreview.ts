@@ -1,5 +1,6 @@
-// The CSV-import preview (webview side). All rows arrive once; only the rows on screen exist in the DOM, so
-// 100,000 rows scroll smoothly. Row text only ever goes into textContent. Keyboard: Tab reaches the filters,
+// The CSV-import preview (webview side). The rows stay in the extension host; this page asks for the pages on
+// screen (a few cached, see PAGE_ROWS and MAX_CACHED_PAGES) and only the rows on screen exist in the DOM, so
+// 100,000 rows scroll smoothly and cost neither side a copy of them all. Row text only ever goes into textContent. Keyboard: Tab reaches the filters,
 // the table (arrows move, Space excludes/includes the focused row) and the buttons.
 import type { RowStatus } from '../../src/operations/csvImport';
 import {
@@ -25,11 +26,21 @@ const STATUS_LABELS: Record<RowStatus, string> = {
   duplicate: 'Duplicate',
 };
 
-let rows: PreviewRowView[] = [];
-let visible: PreviewRowView[] = [];
+const PAGE_ROWS = 100;
+const MAX_CACHED_PAGES = 30;
+
+let file = '';
+let counts: Record<RowStatus, number> | undefined;
+/** How many rows the filters show (from the counts; each page reply says it again). */
+let total = 0;
+/** Pages of the rows the filters show, by page number; cleared when the filters change or Apply reports. */
+const pages = new Map<number, PreviewRowView[]>();
+/** Page requests in flight: request id → page number, for the filter generation they were asked for. */
+const inflight = new Map<number, { page: number; generation: number }>();
+let generation = 0;
+let nextRequest = 0;
 const excluded = new Set<number>();
 const shown = new Set<RowStatus>(Object.keys(STATUS_LABELS) as RowStatus[]);
-const results = new Map<number, string>();
 let focusedIndex = 0;
 let busy = false;
 
@@ -41,8 +52,36 @@ const spacer = el('div');
 const applyButton = el('button', { text: 'Apply' });
 const cancelButton = el('button', { className: 'secondary', text: 'Close' });
 
+/** Only rows that will change can be left out, so this is exact without seeing every row. */
 function applicable(): number {
-  return rows.filter((r) => r.status === 'change' && !excluded.has(r.line)).length;
+  return (counts?.change ?? 0) - excluded.size;
+}
+
+function rowAt(index: number): PreviewRowView | undefined {
+  return pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
+}
+
+/** Asks for a page not cached or asked for yet (in this filter generation). */
+function want(page: number): void {
+  if (pages.has(page) || page * PAGE_ROWS >= total) return;
+  for (const r of inflight.values()) if (r.page === page && r.generation === generation) return;
+  const requestId = ++nextRequest;
+  inflight.set(requestId, { page, generation });
+  channel.post({ type: 'page', requestId, statuses: [...shown], offset: page * PAGE_ROWS, limit: PAGE_ROWS });
+}
+
+/** Drops the cached pages farthest from the one on screen. */
+function trimCache(around: number): void {
+  const far = [...pages.keys()].sort((a, b) => Math.abs(b - around) - Math.abs(a - around));
+  while (pages.size > MAX_CACHED_PAGES) pages.delete(far.shift()!);
+}
+
+/** Everything shown is stale (filters changed, or results came): ask again. */
+function reload(): void {
+  generation++;
+  pages.clear();
+  inflight.clear();
+  renderRows();
 }
 
 function renderSummary(): void {
@@ -52,8 +91,6 @@ function renderSummary(): void {
 
 function renderFilters(): void {
   filters.replaceChildren();
-  const counts = new Map<RowStatus, number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   for (const status of Object.keys(STATUS_LABELS) as RowStatus[]) {
     const box = el('input', { attrs: { type: 'checkbox' } });
     box.checked = shown.has(status);
@@ -62,15 +99,14 @@ function renderFilters(): void {
       else shown.delete(status);
       refilter();
     });
-    filters.append(el('label', {}, box, `${STATUS_LABELS[status]} (${(counts.get(status) ?? 0).toLocaleString(displayLocale())})`));
+    filters.append(el('label', {}, box, `${STATUS_LABELS[status]} (${(counts?.[status] ?? 0).toLocaleString(displayLocale())})`));
   }
 }
 
 function refilter(): void {
-  visible = rows.filter((r) => shown.has(r.status));
-  spacer.style.height = `${visible.length * ROW_HEIGHT}px`;
-  focusedIndex = Math.min(focusedIndex, Math.max(0, visible.length - 1));
-  renderRows();
+  total = [...shown].reduce((n, s) => n + (counts?.[s] ?? 0), 0);
+  focusedIndex = Math.min(focusedIndex, Math.max(0, total - 1));
+  reload();
 }
 
 function rowElement(r: PreviewRowView, index: number): HTMLElement {
@@ -78,7 +114,7 @@ function rowElement(r: PreviewRowView, index: number): HTMLElement {
   box.checked = !excluded.has(r.line);
   box.disabled = r.status !== 'change';
   box.addEventListener('change', () => toggle(r));
-  const result = results.get(r.line);
+  const result = r.result;
   const row = el(
     'div',
     {
@@ -108,10 +144,21 @@ function renderRows(): void {
     { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } },
     ...['Use', 'Line', 'Key', 'Browser', 'Status', 'Change'].map((h) => el('span', { text: h, attrs: { role: 'columnheader' } })),
   );
-  table.setAttribute('aria-rowcount', String(visible.length + 1));
+  const last = Math.min(total, first + count);
+  for (let p = Math.floor(first / PAGE_ROWS); p * PAGE_ROWS < last; p++) want(p);
+  trimCache(Math.floor(first / PAGE_ROWS));
+  const shownRows: HTMLElement[] = [];
+  for (let i = first; i < last; i++) {
+    const r = rowAt(i);
+    // A row whose page has not come yet is drawn when it comes.
+    if (r) shownRows.push(rowElement(r, i));
+  }
+  spacer.style.height = `${total * ROW_HEIGHT}px`;
+  table.setAttribute('aria-rowcount', String(total + 1));
+  table.setAttribute('aria-busy', String(shownRows.length < last - first));
   // The header comes first and sticks (CSS); the spacer after it gives the scroll height, rows sit on top of it.
-  table.replaceChildren(head, spacer, ...visible.slice(first, first + count).map((r, i) => rowElement(r, first + i)));
-  const focused = visible[focusedIndex];
+  table.replaceChildren(head, spacer, ...shownRows);
+  const focused = rowAt(focusedIndex);
   // The grid keeps the focus itself (rows come and go as it scrolls), so its label names the focused row.
   if (focused) table.setAttribute('aria-label', `Import rows; line ${focused.line}: ${STATUS_LABELS[focused.status]}, ${focused.text}`);
   renderSummary();
@@ -129,13 +176,13 @@ table.addEventListener('keydown', (e) => {
   const page = Math.max(1, Math.floor(table.clientHeight / ROW_HEIGHT) - 1);
   const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
   if (e.key in moves) {
-    focusedIndex = Math.max(0, Math.min(visible.length - 1, focusedIndex + moves[e.key]));
+    focusedIndex = Math.max(0, Math.min(total - 1, focusedIndex + moves[e.key]));
     const top = (focusedIndex + 1) * ROW_HEIGHT;
     if (top < table.scrollTop + ROW_HEIGHT || top > table.scrollTop + table.clientHeight - ROW_HEIGHT) table.scrollTop = top - table.clientHeight / 2;
     renderRows();
     e.preventDefault();
-  } else if (e.key === ' ' && visible[focusedIndex]) {
-    toggle(visible[focusedIndex]);
+  } else if (e.key === ' ' && rowAt(focusedIndex)) {
+    toggle(rowAt(focusedIndex)!);
     e.preventDefault();
   }
 });
@@ -143,14 +190,14 @@ applyButton.addEventListener('click', () => channel.post({ type: 'apply', reques
 cancelButton.addEventListener('click', () => channel.post({ type: 'cancel' }));
 
 function handle(m: ImportExtensionMessage): void {
-  if (m.type === 'rows') {
-    rows = m.rows;
+  if (m.type === 'init') {
+    [file, counts] = [m.file, m.counts];
     app.removeAttribute('aria-busy');
     app.replaceChildren(
       el(
         'header',
         { className: 'page-header' },
-        el('h1', { text: `Import preview: ${m.file}` }),
+        el('h1', { text: `Import preview: ${file}` }),
         el('p', { className: 'counts', text: 'Nothing has been sent. Untick rows to leave them out, then Apply.' }),
       ),
       filters,
@@ -160,11 +207,17 @@ function handle(m: ImportExtensionMessage): void {
     );
     renderFilters();
     refilter();
+  } else if (m.type === 'page') {
+    const asked = inflight.get(m.requestId);
+    inflight.delete(m.requestId);
+    if (!asked || asked.generation !== generation) return; // for filters no longer shown
+    total = m.total;
+    pages.set(asked.page, m.rows);
+    renderRows();
   } else if (m.type === 'applied') {
     if (!applies.settle(m.requestId)) return; // a reply to an apply this page did not send
-    for (const r of m.results) results.set(r.line, r.result);
     summary.textContent = m.summary;
-    renderRows();
+    reload(); // the rows come again with their results
   } else if (m.type === 'busy') {
     busy = m.busy;
     renderSummary();

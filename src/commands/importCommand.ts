@@ -5,15 +5,8 @@ import * as vscode from 'vscode';
 import { csvField } from '../export/csvField';
 import { runImport } from '../operations/bulkRun';
 import { dryRunQuery } from '../operations/bulkTargets';
-import {
-  buildFleetIndex,
-  countByStatus,
-  CsvImportError,
-  matchImport,
-  parseAnnotationCsv,
-  type ParsedImport,
-  type PreviewRow,
-} from '../operations/csvImport';
+import { buildFleetIndex, CsvImportError, parseAnnotationCsv, type ParsedImport } from '../operations/csvImport';
+import { matchImport } from '../operations/importPreview';
 import type { BulkSummary } from '../operations/bulkRun';
 import { describeError, isCancellation } from '../util/errors';
 import { lazyModule } from '../util/lazyModule';
@@ -59,17 +52,16 @@ async function readCsv(uri: vscode.Uri): Promise<ParsedImport | undefined> {
   }
 }
 
-/** The failed rows in the import's own format (plus a reason column the import ignores), to fix and retry. */
-export function failedRowsCsv(parsed: ParsedImport, rows: readonly PreviewRow[], failed: Map<number, string>): string {
+/** The failed rows (by line) in the import's own format (plus a reason column the import ignores), to fix and retry. */
+export function failedRowsCsv(parsed: ParsedImport, failed: ReadonlyMap<number, string>): string {
   const header = [parsed.key, ...parsed.fields, ...(parsed.hasOrgUnit ? ['orgUnitPath'] : []), 'reason'];
-  const lines = rows
-    .filter((r) => failed.has(r.line))
-    .map((r) => {
-      const src = parsed.rows.find((x) => x.line === r.line)!;
-      return [src.key, ...parsed.fields.map((f) => src.values[f] ?? ''), ...(parsed.hasOrgUnit ? [src.orgUnitPath ?? ''] : []), failed.get(r.line)!]
+  const lines = parsed.rows
+    .filter((src) => failed.has(src.line))
+    .map((src) =>
+      [src.key, ...parsed.fields.map((f) => src.values[f] ?? ''), ...(parsed.hasOrgUnit ? [src.orgUnitPath ?? ''] : []), failed.get(src.line)!]
         .map(csvField)
-        .join(',');
-    });
+        .join(','),
+    );
   return [header.map(csvField).join(','), ...lines].join('\r\n') + '\r\n';
 }
 
@@ -119,8 +111,8 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
           ),
           backend.listOrgUnits(abort.signal),
         ]);
-        const index = buildFleetIndex(all.targets);
-        return { index, rows: matchImport(parsed, index, { orgUnits: new Set(['/', ...units.map((u) => u.orgUnitPath)]) }) };
+        const index = buildFleetIndex(all.targets, parsed.key);
+        return { index, preview: matchImport(parsed, index, { orgUnits: new Set(['/', ...units.map((u) => u.orgUnitPath)]) }) };
       } catch (e) {
         if (!isCancellation(e) && !abort.signal.aborted)
           void vscode.window.showErrorMessage(
@@ -131,13 +123,16 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     },
   );
   if (!matched) return undefined;
-  const { index, rows } = matched;
-  const counts = countByStatus(rows);
+  const { index, preview } = matched;
+  const counts = preview.counts;
+  // After Apply, per row position: 1 applied (done unless `failed` names its line).
+  const applied = new Uint8Array(preview.length);
+  const failed = new Map<number, string>();
   c.services.log.info(`Import preview of ${file}: ${JSON.stringify(counts)}`);
 
   let lastSummary: BulkSummary | undefined;
   const apply = async (excluded: ReadonlySet<number>) => {
-    const chosen = rows.filter((r) => r.status === 'change' && !excluded.has(r.line));
+    const chosen = preview.select(['change']).filter((i) => !excluded.has(preview.line(i)));
     if (chosen.length === 0) return undefined;
     const button = vscode.l10n.t('Apply {0}', chosen.length.toLocaleString(displayLocale()));
     const ok =
@@ -174,7 +169,10 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, {
+        const rows = (function* () {
+          for (const i of chosen) yield preview.row(i);
+        })();
+        return runImport(writer, rows, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, {
           signal: abort.signal,
           onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
         });
@@ -182,32 +180,30 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     );
     lastSummary = summary;
     c.explorer.refresh();
-    const lineOf = new Map(chosen.map((r) => [r.deviceId!, r.line]));
-    const failed = new Map<number, string>([
-      ...summary.failed.map((f) => [lineOf.get(f.target.deviceId)!, f.reason] as [number, string]),
-      ...summary.notTried.map((t) => [lineOf.get(t.deviceId)!, `not tried${summary.stoppedBy ? ` (${summary.stoppedBy})` : ''}`] as [number, string]),
-    ]);
-    const results = chosen.map((r) => ({ line: r.line, result: failed.get(r.line) ?? 'done' }));
+    const lineOf = new Map<string, number>();
+    for (const i of chosen) {
+      lineOf.set(preview.deviceId(i)!, preview.line(i));
+      applied[i] = 1;
+    }
+    for (const f of summary.failed) failed.set(lineOf.get(f.target.deviceId)!, f.reason);
+    for (const t of summary.notTried) failed.set(lineOf.get(t.deviceId)!, `not tried${summary.stoppedBy ? ` (${summary.stoppedBy})` : ''}`);
     void (async () => {
       if (failed.size === 0) return reportBulk('Imported', summary, c.services.log);
       c.services.log.info(`${summary.operation?.title}: ${summaryLine('Imported', summary)}`);
       const saveFailed = vscode.l10n.t('Save Failed Rows as CSV…');
       const showHistory = vscode.l10n.t('Show Change History');
       const choice = await vscode.window.showWarningMessage(`${summaryLine('Imported', summary)}.`, saveFailed, showHistory);
-      if (choice === saveFailed) await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, rows, failed));
+      if (choice === saveFailed) await saveText(file.replace(/\.(csv|tsv|txt)$/i, '') + '-failed.csv', failedRowsCsv(parsed, failed));
       if (choice === showHistory) await vscode.commands.executeCommand('cbcm.history.show');
     })();
-    return { results, summary: summaryLine('Imported', summary) };
+    return { summary: summaryLine('Imported', summary) };
   };
 
-  const { ImportPreviewPanel, rowView } = await previewModule();
-  const panel = ImportPreviewPanel.open(
-    c.services,
-    file,
-    parsed,
-    rows.map((r) => rowView(r, (id) => index.byId.get(id)?.machineName)),
-    { apply },
-  );
+  const { ImportPreviewPanel } = await previewModule();
+  const panel = ImportPreviewPanel.open(c.services, file, preview, (id) => index.byId.get(id)?.machineName, {
+    apply,
+    result: (i) => (applied[i] ? (failed.get(preview.line(i)) ?? 'done') : undefined),
+  });
   if (auto.confirmed) {
     // Automation (outside Production): apply every "change" row right away, as the Apply button would.
     const outcome = await apply(new Set());

@@ -184,33 +184,39 @@ export function runDelete(writer: FleetWriter, targets: readonly BulkTarget[], t
  */
 export function runImport(
   writer: FleetWriter,
-  rows: readonly PreviewRow[],
+  rows: Iterable<PreviewRow>,
   targetOf: (deviceId: string) => BulkTarget | undefined,
   title: string,
   options: RunOptions = {},
 ): Promise<BulkSummary> {
-  const chosen = rows.filter((r) => r.status === 'change' && r.deviceId);
+  // One pass over the rows (an ImportPreview builds each on demand), keeping only what the writes need.
+  const chosen: string[] = [];
+  const annotateTargets: BulkTarget[] = [];
+  const afterOf = new Map<string, AnnotationValues>();
+  const moveTo = new Map<string, string>();
+  for (const r of rows) {
+    if (r.status !== 'change' || !r.deviceId) continue;
+    chosen.push(r.deviceId);
+    if (r.changes.some((c) => c.field !== 'orgUnitPath')) {
+      annotateTargets.push(targetOf(r.deviceId)!);
+      afterOf.set(r.deviceId, r.after!);
+    }
+    const move = r.changes.find((c) => c.field === 'orgUnitPath');
+    if (move) moveTo.set(r.deviceId, move.to);
+  }
   return asOperation(writer, { action: 'import', title, planned: chosen.length }, options, async (op, summary) => {
     const failed = new Set<string>();
-    const annotateRows = chosen.filter((r) => r.changes.some((c) => c.field !== 'orgUnitPath'));
-    const moveRows = chosen.filter((r) => r.changes.some((c) => c.field === 'orgUnitPath'));
     const annotateSummary: BulkSummary = { done: [], unchanged: [], failed: [], notTried: [] };
-    const afterOf = new Map(annotateRows.map((r) => [r.deviceId!, r.after!]));
-    await pool(
-      annotateRows.map((r) => targetOf(r.deviceId!)!),
-      annotateSummary,
-      options,
-      async (t) => {
-        const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
-        if (outcome.status === 'conflict') {
-          annotateSummary.failed.push({
-            target: t,
-            reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.`,
-          });
-        } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
-        else annotateSummary.done.push(t);
-      },
-    );
+    await pool(annotateTargets, annotateSummary, options, async (t) => {
+      const outcome = await op.annotate(t.deviceId, t.annotations!, afterOf.get(t.deviceId)!, options.signal);
+      if (outcome.status === 'conflict') {
+        annotateSummary.failed.push({
+          target: t,
+          reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.`,
+        });
+      } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
+      else annotateSummary.done.push(t);
+    });
     for (const f of annotateSummary.failed) failed.add(f.target.deviceId);
     summary.failed.push(...annotateSummary.failed);
     summary.stoppedBy = annotateSummary.stoppedBy;
@@ -218,10 +224,11 @@ export function runImport(
 
     // Moves only for rows whose annotations went through (or had none), so a row is never half applied silently.
     const byDestination = new Map<string, BulkTarget[]>();
-    for (const r of moveRows) {
-      if (failed.has(r.deviceId!) || notTried.has(r.deviceId!)) continue;
-      const to = r.changes.find((c) => c.field === 'orgUnitPath')!.to;
-      byDestination.set(to, [...(byDestination.get(to) ?? []), targetOf(r.deviceId!)!]);
+    for (const [id, to] of moveTo) {
+      if (failed.has(id) || notTried.has(id)) continue;
+      const list = byDestination.get(to);
+      if (list) list.push(targetOf(id)!);
+      else byDestination.set(to, [targetOf(id)!]);
     }
     const moved = new Set<string>();
     for (const [to, targets] of byDestination) {
@@ -247,8 +254,7 @@ export function runImport(
       result.notTried.filter((id) => !uncertain.has(id)).forEach((id) => notTried.add(id));
       if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
     }
-    for (const r of chosen) {
-      const id = r.deviceId!;
+    for (const id of chosen) {
       if (failed.has(id)) continue;
       if (notTried.has(id)) summary.notTried.push(targetOf(id)!);
       else summary.done.push(targetOf(id)!);

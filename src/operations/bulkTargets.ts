@@ -5,6 +5,7 @@ import { listFleet, type FleetListingOptions } from '../api/fleetListing';
 import type { ChromeBrowser } from '../api/types';
 import type { AnnotationValues } from '../model/annotations';
 import { annotationValues } from './fleetWriter';
+import { interner } from '../util/intern';
 
 export interface BulkTarget {
   deviceId: string;
@@ -25,9 +26,19 @@ export interface DryRun {
 
 export const SAMPLE_SIZE = 10;
 
-export function toTarget(b: ChromeBrowser, withAnnotations: boolean): BulkTarget {
-  const t: BulkTarget = { deviceId: b.deviceId, orgUnitPath: b.orgUnitPath, machineName: b.machineName, serialNumber: b.serialNumber };
-  if (withAnnotations) t.annotations = annotationValues(b);
+/** `intern` makes repeated values (org units, locations, users) one string each in a large dry run. */
+export function toTarget(b: ChromeBrowser, withAnnotations: boolean, intern: (s: string) => string = (s) => s): BulkTarget {
+  const ou = b.orgUnitPath === undefined ? undefined : intern(b.orgUnitPath);
+  const t: BulkTarget = { deviceId: b.deviceId, orgUnitPath: ou, machineName: b.machineName, serialNumber: b.serialNumber };
+  if (withAnnotations) {
+    const a = annotationValues(b);
+    t.annotations = {
+      ...a,
+      annotatedUser: intern(a.annotatedUser),
+      annotatedLocation: intern(a.annotatedLocation),
+      annotatedNotes: intern(a.annotatedNotes),
+    };
+  }
   return t;
 }
 
@@ -80,13 +91,14 @@ export async function dryRunQuery(
   options: { withAnnotations: boolean; signal?: AbortSignal; onProgress?: (listed: number) => void; listing?: Partial<FleetListingOptions> },
 ): Promise<DryRun> {
   const targets: BulkTarget[] = [];
+  const intern = interner();
   const listing = listFleet(
     backend,
     { ...options.listing, projection: 'BASIC', query: scope.query || undefined, orgUnitPath: scope.orgUnitPath },
     options.signal,
   );
   for await (const batch of listing) {
-    for (const b of batch) targets.push(toTarget(b, options.withAnnotations));
+    for (const b of batch) targets.push(toTarget(b, options.withAnnotations, intern));
     options.onProgress?.(targets.length);
   }
   targets.sort((a, b) => (a.machineName ?? '').localeCompare(b.machineName ?? '') || a.deviceId.localeCompare(b.deviceId));

@@ -5,9 +5,9 @@
 // (esbuild.js), so it is not loaded at activation.
 import type * as CsvParseSync from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
-import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import type { AnnotationValues } from '../model/annotations';
 import type { BulkTarget } from './bulkTargets';
+import { interner } from '../util/intern';
 
 export type ImportKey = 'deviceId' | 'serialNumber' | 'machineName';
 const KEYS: readonly ImportKey[] = ['deviceId', 'serialNumber', 'machineName'];
@@ -69,69 +69,108 @@ function unneutralise(cell: string): string {
   return /^'[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+interface HeaderMap {
+  key?: ImportKey;
+  keyColumn: number;
+  fields: AnnotationField[];
+  columns: number[];
+  ouColumn: number;
+  names: string[];
+}
+
+function headerMap(cells: string[]): HeaderMap {
+  const header = cells.map(squash);
+  const column = (name: keyof typeof HEADER_NAMES) => header.findIndex((h) => HEADER_NAMES[name].includes(h));
+  const key = KEYS.find((k) => column(k) >= 0);
+  const fields = ANNOTATION_FIELDS.filter((f) => column(f) >= 0);
+  return { key, keyColumn: key ? column(key) : -1, fields, columns: fields.map(column), ouColumn: column('orgUnitPath'), names: cells };
+}
+
 export function parseAnnotationCsv(text: string): ParsedImport {
   const delimiter = detectDelimiter(text);
-  let records: string[][];
+  let header: HeaderMap | undefined;
+  let recordIndex = 0;
+  // Repeated cells (a location, an org unit, "returned") as one string each.
+  const intern = interner();
+  // Each record becomes its ImportRow as csv-parse reads it, so its arrays of cells never pile up for the file.
+  const toRow = (record: string[]): ImportRow | null => {
+    const line = ++recordIndex;
+    if (!header) {
+      header = headerMap(record);
+      return null;
+    }
+    if (!header.key || (header.fields.length === 0 && header.ouColumn < 0)) return null;
+    const cells = record.map(unneutralise);
+    if (cells.every((c) => c.trim() === '')) return null;
+    const values: ImportRow['values'] = {};
+    header.fields.forEach((f, j) => {
+      const v = cells[header!.columns[j]];
+      if (v !== undefined && v !== '') values[f] = intern(v);
+    });
+    const ou = header.ouColumn >= 0 ? cells[header.ouColumn]?.trim() : undefined;
+    return { line, key: (cells[header.keyColumn] ?? '').trim(), values, orgUnitPath: ou ? intern(ou) : undefined };
+  };
+  let rows: ImportRow[];
   try {
     // A require() on purpose (see the top of the file): an import statement would load csv-parse at activation.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { parse } = require('csv-parse/sync') as typeof CsvParseSync;
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
+    // csv-parse's types allow on_record to return only a record of cells; it passes on whatever it returns.
+    const onRecord = toRow as unknown as (record: string[]) => string[] | null;
+    rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, on_record: onRecord }) as unknown as ImportRow[];
   } catch (e) {
     throw new CsvImportError(`The file is not valid CSV: ${(e as Error).message}. Save it again as CSV (UTF-8) from your spreadsheet.`);
   }
-  if (records.length === 0) throw new CsvImportError('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".');
-  const header = records[0].map(squash);
-  const column = (name: keyof typeof HEADER_NAMES) => header.findIndex((h) => HEADER_NAMES[name].includes(h));
-  const key = KEYS.find((k) => column(k) >= 0);
-  if (!key) {
+  const h = header;
+  if (!h) throw new CsvImportError('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".');
+  if (!h.key) {
     throw new CsvImportError(
-      `No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${records[0].join(', ')}).`,
+      `No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${h.names.join(', ')}).`,
     );
   }
-  const fields = ANNOTATION_FIELDS.filter((f) => column(f) >= 0);
-  const ouColumn = column('orgUnitPath');
-  if (fields.length === 0 && ouColumn < 0) {
+  if (h.fields.length === 0 && h.ouColumn < 0) {
     throw new CsvImportError(
-      `No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${records[0].join(', ')}).`,
+      `No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${h.names.join(', ')}).`,
     );
   }
-  const keyColumn = column(key);
-  const rows: ImportRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i].map(unneutralise);
-    if (cells.every((c) => c.trim() === '')) continue;
-    const values: ImportRow['values'] = {};
-    for (const f of fields) {
-      const v = cells[column(f)];
-      if (v !== undefined && v !== '') values[f] = v;
-    }
-    const ou = ouColumn >= 0 ? cells[ouColumn]?.trim() : undefined;
-    rows.push({ line: i + 1, key: (cells[keyColumn] ?? '').trim(), values, orgUnitPath: ou || undefined });
-  }
-  return { key, fields, hasOrgUnit: ouColumn >= 0, delimiter, rows };
+  return { key: h.key, fields: h.fields, hasOrgUnit: h.ouColumn >= 0, delimiter, rows };
 }
 
 /** Lookups of the account's browsers for matching (built from one BASIC listing with annotations). */
 export interface FleetIndex {
   byId: Map<string, BulkTarget>;
-  bySerial: Map<string, string[]>;
-  byName: Map<string, string[]>;
+  /** Lower-cased serial number → the device id, or the ids when several browsers share it (kept as one string
+   * in the common case: 100,000 one-element arrays would cost ~5 MB per map). */
+  bySerial: Map<string, string | string[]>;
+  byName: Map<string, string | string[]>;
 }
 
-export function buildFleetIndex(targets: Iterable<BulkTarget>): FleetIndex {
+/** The device ids `key` names in one of the index's maps (lower-cased key). */
+export function idsFor(m: ReadonlyMap<string, string | string[]>, key: string): readonly string[] {
+  const v = m.get(key.toLowerCase());
+  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+}
+
+/**
+ * The lookups of `targets`; with `key`, only the one a file keyed that way needs (matching by serial number
+ * never looks at machine names, and 100,000 lower-cased names cost ~6 MB).
+ */
+export function buildFleetIndex(targets: Iterable<BulkTarget>, key?: ImportKey): FleetIndex {
   const index: FleetIndex = { byId: new Map(), bySerial: new Map(), byName: new Map() };
-  const add = (m: Map<string, string[]>, k: string | undefined, id: string) => {
+  const add = (m: Map<string, string | string[]>, k: string | undefined, id: string) => {
     if (!k) return;
-    const key = k.trim().toLowerCase();
-    const list = m.get(key);
-    if (list) list.push(id);
-    else m.set(key, [id]);
+    const lower = k.trim().toLowerCase();
+    const known = m.get(lower);
+    if (known === undefined) m.set(lower, id);
+    else if (typeof known === 'string') m.set(lower, [known, id]);
+    else known.push(id);
   };
+  const serials = key === undefined || key === 'serialNumber';
+  const names = key === undefined || key === 'machineName';
   for (const t of targets) {
     index.byId.set(t.deviceId, t);
-    add(index.bySerial, t.serialNumber, t.deviceId);
-    add(index.byName, t.machineName, t.deviceId);
+    if (serials) add(index.bySerial, t.serialNumber, t.deviceId);
+    if (names) add(index.byName, t.machineName, t.deviceId);
   }
   return index;
 }
@@ -144,6 +183,7 @@ export interface FieldChangePreview {
   to: string;
 }
 
+/** One row of the preview as the preview and the apply use it; built on demand from ImportPreview (importPreview.ts). */
 export interface PreviewRow {
   line: number;
   key: string;
@@ -163,57 +203,4 @@ export interface MatchOptions {
   emptyCellsClear?: boolean;
   /** Org units that exist (paths); an unknown path makes the row invalid. */
   orgUnits?: ReadonlySet<string>;
-}
-
-export function matchImport(parsed: ParsedImport, index: FleetIndex, options: MatchOptions = {}): PreviewRow[] {
-  const claimed = new Map<string, number>();
-  return parsed.rows.map((row) => {
-    const base = { line: row.line, key: row.key, changes: [] as FieldChangePreview[] };
-    if (!row.key) return { ...base, status: 'invalid' as const, problem: `The ${parsed.key} cell is empty.` };
-    const ids =
-      parsed.key === 'deviceId'
-        ? index.byId.has(row.key)
-          ? [row.key]
-          : []
-        : ((parsed.key === 'serialNumber' ? index.bySerial : index.byName).get(row.key.toLowerCase()) ?? []);
-    if (ids.length === 0) return { ...base, status: 'noMatch' as const, problem: `No browser has ${parsed.key} "${row.key}".` };
-    if (ids.length > 1)
-      return {
-        ...base,
-        status: 'ambiguous' as const,
-        candidates: ids,
-        problem: `${ids.length} browsers have ${parsed.key} "${row.key}"; use deviceId for them.`,
-      };
-    const deviceId = ids[0];
-    const first = claimed.get(deviceId);
-    if (first !== undefined) return { ...base, deviceId, status: 'duplicate' as const, problem: `Line ${first} already sets this browser.` };
-    claimed.set(deviceId, row.line);
-    const target = index.byId.get(deviceId)!;
-    const current = target.annotations!;
-    const after = { ...current };
-    const changes: FieldChangePreview[] = [];
-    for (const f of parsed.fields) {
-      const raw = row.values[f];
-      if (raw === undefined && !options.emptyCellsClear) continue;
-      const v = normalizeAnnotation(f, raw ?? '');
-      const problem = validateAnnotation(f, v);
-      if (problem) return { ...base, deviceId, status: 'invalid' as const, problem: `${ANNOTATION_LABELS[f]}: ${problem}` };
-      if (v !== current[f]) changes.push({ field: f, from: current[f], to: v });
-      after[f] = v;
-    }
-    if (row.orgUnitPath && row.orgUnitPath !== target.orgUnitPath) {
-      if (options.orgUnits && !options.orgUnits.has(row.orgUnitPath)) {
-        return { ...base, deviceId, status: 'invalid' as const, problem: `There is no org unit "${row.orgUnitPath}".` };
-      }
-      changes.push({ field: 'orgUnitPath', from: target.orgUnitPath ?? '', to: row.orgUnitPath });
-    }
-    return { ...base, deviceId, status: changes.length ? ('change' as const) : ('unchanged' as const), changes, after };
-  });
-}
-
-/** Counts per status, for the preview's filters and the confirmation. */
-export function countByStatus(rows: readonly PreviewRow[]): Record<RowStatus, number> {
-  const counts: Record<RowStatus, number> = { change: 0, unchanged: 0, noMatch: 0, ambiguous: 0, invalid: 0, duplicate: 0 };
-  for (const r of rows) counts[r.status]++;
-  return counts;
 }

@@ -10,7 +10,8 @@ import { SCOPES, type Emulator } from '../emulator';
 import { useEmulator } from '../emulator/fixture';
 import { ChromeManagementClient, DirectoryBetaClient, type CbcmBackend, type FetchLike } from '../../src/api';
 import { runAnnotate, runDelete, runImport, runMove, planAnnotations, type AnnotationChanges } from '../../src/operations/bulkRun';
-import { buildFleetIndex, matchImport, parseAnnotationCsv } from '../../src/operations/csvImport';
+import { buildFleetIndex, parseAnnotationCsv } from '../../src/operations/csvImport';
+import { matchImport } from '../../src/operations/importPreview';
 import { planUndo, runUndo } from '../../src/operations/undo';
 import { dryRunQuery } from '../../src/operations/bulkTargets';
 import { FleetWriter } from '../../src/operations/fleetWriter';
@@ -263,7 +264,7 @@ for (const [name, make] of BACKENDS) {
       const imported = await runImport(writer, rows, (id) => index.byId.get(id), 'Import inventory.csv');
       emu.clearFaults();
       assert.deepStrictEqual(imported.failed, []);
-      assert.strictEqual(imported.done.length, rows.filter((r) => r.status === 'change').length);
+      assert.strictEqual(imported.done.length, rows.counts.change);
       picked.forEach((t, i) => {
         const b = emu.fleet.browsers.get(t.deviceId)!;
         assert.strictEqual(b.annotatedAssetId, `NEW-${i}`);

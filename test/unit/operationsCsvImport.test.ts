@@ -1,6 +1,7 @@
 // Reading annotation spreadsheets as Excel, LibreOffice and Google Sheets save them, and matching rows to browsers.
 import * as assert from 'assert';
-import { buildFleetIndex, countByStatus, CsvImportError, matchImport, parseAnnotationCsv } from '../../src/operations/csvImport';
+import { buildFleetIndex, CsvImportError, parseAnnotationCsv } from '../../src/operations/csvImport';
+import { countByStatus, matchImport } from '../../src/operations/importPreview';
 import type { BulkTarget } from '../../src/operations/bulkTargets';
 
 const empty = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
@@ -59,7 +60,7 @@ describe('CSV annotation import', () => {
       ].join('\n'),
     );
     const index2 = buildFleetIndex([...fleet, { deviceId: 'dev-5', machineName: 'LAB-5', annotations: { ...empty } }]);
-    const rows = matchImport(parsed, index2, { orgUnits: new Set(['/', '/Lab', '/HR']) });
+    const rows = [...matchImport(parsed, index2, { orgUnits: new Set(['/', '/Lab', '/HR']) })];
     assert.deepStrictEqual(
       rows.map((r) => r.status),
       ['unchanged', 'change', 'ambiguous', 'noMatch', 'duplicate', 'invalid'],
@@ -76,7 +77,7 @@ describe('CSV annotation import', () => {
 
   it("applies the details panel's validation and knows the org units", () => {
     const parsed = parseAnnotationCsv(`deviceId,user,orgUnitPath\ndev-1,${'x'.repeat(201)},\ndev-2,ok\u202e,\ndev-3,ok,/Nowhere\n`);
-    const rows = matchImport(parsed, index, { orgUnits: new Set(['/Lab', '/HR']) });
+    const rows = [...matchImport(parsed, index, { orgUnits: new Set(['/Lab', '/HR']) })];
     assert.deepStrictEqual(
       rows.map((r) => r.status),
       ['invalid', 'invalid', 'invalid'],
@@ -88,8 +89,8 @@ describe('CSV annotation import', () => {
 
   it('clears fields from empty cells only when asked to', () => {
     const parsed = parseAnnotationCsv('deviceId,notes\ndev-4,\n');
-    assert.strictEqual(matchImport(parsed, index)[0].status, 'unchanged');
-    const cleared = matchImport(parsed, index, { emptyCellsClear: true })[0];
+    assert.strictEqual(matchImport(parsed, index).row(0).status, 'unchanged');
+    const cleared = matchImport(parsed, index, { emptyCellsClear: true }).row(0);
     assert.deepStrictEqual([cleared.status, cleared.changes], ['change', [{ field: 'annotatedNotes', from: 'keep', to: '' }]]);
   });
 
@@ -97,8 +98,7 @@ describe('CSV annotation import', () => {
     const big: BulkTarget[] = Array.from({ length: 100_000 }, (_, i) => ({ deviceId: `d${i}`, serialNumber: `S${i}`, annotations: { ...empty } }));
     const lines = ['serial,assetId', ...big.map((b, i) => `${b.serialNumber},${i % 10 === 0 ? '' : `A${i}`}`)];
     const rows = matchImport(parseAnnotationCsv(lines.join('\r\n')), buildFleetIndex(big));
-    const counts = countByStatus(rows);
-    assert.deepStrictEqual([counts.change, counts.unchanged], [90_000, 10_000]);
-    assert.strictEqual(rows[99_999].deviceId, 'd99999');
+    assert.deepStrictEqual([rows.counts.change, rows.counts.unchanged], [90_000, 10_000]);
+    assert.strictEqual(rows.row(99_999).deviceId, 'd99999');
   });
 });

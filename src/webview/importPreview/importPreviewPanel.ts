@@ -1,56 +1,62 @@
 // The preview of "Import Annotations from CSV": every row with the browser it matched and current → new per
 // field, filterable by status, rows excludable. Nothing is sent until the admin presses Apply and confirms the
 // exact count; then the run reports per row, and the failed rows can be saved as a CSV to fix and import again.
+// The rows stay here, in the compact ImportPreview; the webview asks for the page on screen and gets only it.
 import type * as vscode from 'vscode';
-import { ANNOTATION_LABELS } from '../../model/annotations';
-import type { PreviewRow, ParsedImport } from '../../operations/csvImport';
+import type { ImportPreview } from '../../operations/importPreview';
 import type { Services } from '../../services';
 import { createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
-import { parseImportWebviewMessage, type ImportExtensionMessage, type ImportWebviewMessage, type LineResult, type PreviewRowView } from './protocol';
+import { parseImportWebviewMessage, type ImportExtensionMessage, type ImportWebviewMessage, type PreviewRowView } from './protocol';
+import { rowView } from './rowView';
 
 export const IMPORT_VIEW_TYPE = 'cbcm.importPreview';
 const IMPORT_PAGE: PanelPage = { script: 'importPreview', loadingText: 'Loading the import preview…' };
 
-const label = (f: string) => (f === 'orgUnitPath' ? 'Org unit' : (ANNOTATION_LABELS[f as keyof typeof ANNOTATION_LABELS] ?? f));
-
-export function rowView(r: PreviewRow, browserLabel: (id: string) => string | undefined): PreviewRowView {
-  const text =
-    r.problem ??
-    (r.changes.length ? r.changes.map((c) => `${label(c.field)}: ${c.from || '∅'} → ${c.to || '∅'}`).join('; ') : 'already holds these values');
-  return { line: r.line, key: r.key, status: r.status, browser: r.deviceId ? (browserLabel(r.deviceId) ?? r.deviceId) : undefined, text };
-}
-
 export interface ImportPreviewHandlers {
-  /** The admin pressed Apply: confirm, run, and return per-line results (undefined: not confirmed). */
-  apply(excluded: ReadonlySet<number>): Promise<{ results: LineResult[]; summary: string } | undefined>;
+  /** The admin pressed Apply: confirm, run, and return the summary (undefined: not confirmed). */
+  apply(excluded: ReadonlySet<number>): Promise<{ summary: string } | undefined>;
+  /** After Apply: row `i`'s "done" or reason, undefined for a row not applied. */
+  result(i: number): string | undefined;
 }
 
-/** Kept alive while hidden (retainContextWhenHidden): the rows are sent once, after the first `ready`. */
+/** Kept alive while hidden (retainContextWhenHidden) so the filters and the rows left out stay as they were. */
 export class ImportPreviewPanel implements vscode.Disposable {
   private readonly host: PanelHost<ImportWebviewMessage, ImportExtensionMessage>;
   private applying = false;
 
-  static open(services: Services, file: string, parsed: ParsedImport, rows: PreviewRowView[], handlers: ImportPreviewHandlers): ImportPreviewPanel {
+  static open(
+    services: Services,
+    file: string,
+    preview: ImportPreview,
+    browserLabel: (id: string) => string | undefined,
+    handlers: ImportPreviewHandlers,
+  ): ImportPreviewPanel {
     const panel = createWebviewPanel(services, IMPORT_VIEW_TYPE, `Import Preview: ${file}`, { retainContextWhenHidden: true });
-    return new ImportPreviewPanel(panel, services, file, parsed, rows, handlers);
+    return new ImportPreviewPanel(panel, services, file, preview, browserLabel, handlers);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     services: Services,
     private readonly file: string,
-    readonly parsed: ParsedImport,
-    private readonly rows: PreviewRowView[],
+    readonly preview: ImportPreview,
+    private readonly browserLabel: (id: string) => string | undefined,
     private readonly handlers: ImportPreviewHandlers,
   ) {
     this.host = new PanelHost(panel, services, {
       name: 'Import preview',
       page: IMPORT_PAGE,
       parse: parseImportWebviewMessage,
-      ready: () => this.host.post({ type: 'rows', file: this.file, rows: this.rows }),
+      ready: () => this.host.post({ type: 'init', file: this.file, counts: this.preview.counts }),
       handle: (m) => this.handle(m),
       closed: () => this.dispose(),
     });
+  }
+
+  private view(i: number): PreviewRowView {
+    const v = rowView(this.preview.row(i), this.browserLabel);
+    const result = this.handlers.result(i);
+    return result === undefined ? v : { ...v, result };
   }
 
   private async handle(m: Exclude<ImportWebviewMessage, { type: 'ready' }>): Promise<void> {
@@ -58,12 +64,18 @@ export class ImportPreviewPanel implements vscode.Disposable {
       this.dispose();
       return;
     }
+    if (m.type === 'page') {
+      // Answered while an apply runs too: the admin may scroll meanwhile.
+      const { total, positions } = this.preview.page(m.statuses, m.offset, m.limit);
+      this.host.post({ type: 'page', requestId: m.requestId, offset: m.offset, total, rows: positions.map((i) => this.view(i)) });
+      return;
+    }
     if (this.applying) return;
     this.applying = true;
     this.host.post({ type: 'busy', busy: true });
     try {
       const outcome = await this.handlers.apply(new Set(m.excluded));
-      if (outcome) this.host.post({ type: 'applied', requestId: m.requestId, ...outcome });
+      if (outcome) this.host.post({ type: 'applied', requestId: m.requestId, summary: outcome.summary });
     } finally {
       this.applying = false;
       this.host.post({ type: 'busy', busy: false });

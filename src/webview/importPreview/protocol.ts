@@ -1,11 +1,15 @@
 // The message protocol between the CSV-import preview (extension host) and its webview script
-// (media/src/importPreview.ts). Both sides import this file: no `vscode` or Node imports. Rows are sent once,
-// compactly; the webview renders only what is on screen (100,000 rows stay fast) and answers with the lines the
+// (media/src/importPreview.ts). Both sides import this file: no `vscode` or Node imports. The rows stay in the
+// extension host (a compact store, src/operations/importPreview.ts); the webview asks for the page it shows
+// (rows `offset` to `offset + limit` of those with the statuses it lists) and answers Apply with the lines the
 // admin excluded. Every message is checked by a guard; anything else is dropped.
 import type { RowStatus } from '../../operations/csvImport';
 import { isCount, isObject, isOneOf, isRequestId, isString, type ReadyMessage, type RequestId } from '../messageGuards';
 
 export const ROW_STATUSES: readonly RowStatus[] = ['change', 'unchanged', 'noMatch', 'ambiguous', 'invalid', 'duplicate'];
+
+/** The most rows one page request may ask for (a screen shows a few dozen). */
+export const MAX_PAGE_ROWS = 1_000;
 
 export interface PreviewRowView {
   line: number;
@@ -15,25 +19,28 @@ export interface PreviewRowView {
   browser?: string;
   /** "Asset ID: A-1 → A-2; Org unit: /Lab → /HR", or the problem. */
   text: string;
-}
-
-/** Per line, "done" or the reason it failed / was not tried. */
-export interface LineResult {
-  line: number;
-  result: string;
+  /** After Apply: "done", or why the row failed or was not tried. */
+  result?: string;
 }
 
 // ---------------------------------------------------------------- extension → webview
 
 export type ImportExtensionMessage =
-  | { type: 'rows'; file: string; rows: PreviewRowView[] }
-  /** The reply to `apply`, paired with it by `requestId`. */
-  | { type: 'applied'; requestId: RequestId; results: LineResult[]; summary: string }
+  /** After `ready`: what the file holds; the rows come page by page. */
+  | { type: 'init'; file: string; counts: Record<RowStatus, number> }
+  /** The reply to `page`: `total` rows have the asked statuses; `rows` are those from `offset` on. */
+  | { type: 'page'; requestId: RequestId; offset: number; total: number; rows: PreviewRowView[] }
+  /** The reply to `apply`, paired with it by `requestId`; the rows' results come with the next pages. */
+  | { type: 'applied'; requestId: RequestId; summary: string }
   | { type: 'busy'; busy: boolean };
 
 // ---------------------------------------------------------------- webview → extension
 
-export type ImportWebviewMessage = ReadyMessage | { type: 'apply'; requestId: RequestId; excluded: number[] } | { type: 'cancel' };
+export type ImportWebviewMessage =
+  | ReadyMessage
+  | { type: 'page'; requestId: RequestId; statuses: RowStatus[]; offset: number; limit: number }
+  | { type: 'apply'; requestId: RequestId; excluded: number[] }
+  | { type: 'cancel' };
 
 // ---------------------------------------------------------------- guards
 
@@ -41,12 +48,18 @@ const isRowStatus = isOneOf(ROW_STATUSES);
 
 function isRowView(v: unknown): v is PreviewRowView {
   return (
-    isObject(v) && isCount(v.line) && isString(v.key) && isRowStatus(v.status) && isString(v.text) && (v.browser === undefined || isString(v.browser))
+    isObject(v) &&
+    isCount(v.line) &&
+    isString(v.key) &&
+    isRowStatus(v.status) &&
+    isString(v.text) &&
+    (v.browser === undefined || isString(v.browser)) &&
+    (v.result === undefined || isString(v.result))
   );
 }
 
-function isLineResult(v: unknown): v is LineResult {
-  return isObject(v) && isCount(v.line) && isString(v.result);
+function isCounts(v: unknown): v is Record<RowStatus, number> {
+  return isObject(v) && ROW_STATUSES.every((s) => isCount(v[s]));
 }
 
 /** Validates a message the webview posted; undefined means "drop it". */
@@ -56,6 +69,10 @@ export function parseImportWebviewMessage(v: unknown): ImportWebviewMessage | un
     case 'ready':
     case 'cancel':
       return { type: v.type };
+    case 'page':
+      if (!isRequestId(v.requestId) || !isCount(v.offset) || !isCount(v.limit) || v.limit > MAX_PAGE_ROWS) return undefined;
+      if (!Array.isArray(v.statuses) || !v.statuses.every(isRowStatus)) return undefined;
+      return { type: 'page', requestId: v.requestId, statuses: v.statuses, offset: v.offset, limit: v.limit };
     case 'apply':
       if (!isRequestId(v.requestId) || !Array.isArray(v.excluded) || !v.excluded.every(isCount)) return undefined;
       return { type: 'apply', requestId: v.requestId, excluded: v.excluded };
@@ -68,11 +85,14 @@ export function parseImportWebviewMessage(v: unknown): ImportWebviewMessage | un
 export function parseImportExtensionMessage(v: unknown): ImportExtensionMessage | undefined {
   if (!isObject(v) || !isString(v.type)) return undefined;
   switch (v.type) {
-    case 'rows':
-      return isString(v.file) && Array.isArray(v.rows) && v.rows.every(isRowView) ? { type: 'rows', file: v.file, rows: v.rows } : undefined;
+    case 'init':
+      return isString(v.file) && isCounts(v.counts) ? { type: 'init', file: v.file, counts: v.counts } : undefined;
+    case 'page':
+      if (!isRequestId(v.requestId) || !isCount(v.offset) || !isCount(v.total) || !Array.isArray(v.rows) || !v.rows.every(isRowView))
+        return undefined;
+      return { type: 'page', requestId: v.requestId, offset: v.offset, total: v.total, rows: v.rows };
     case 'applied':
-      if (!isRequestId(v.requestId) || !isString(v.summary) || !Array.isArray(v.results) || !v.results.every(isLineResult)) return undefined;
-      return { type: 'applied', requestId: v.requestId, results: v.results, summary: v.summary };
+      return isRequestId(v.requestId) && isString(v.summary) ? { type: 'applied', requestId: v.requestId, summary: v.summary } : undefined;
     case 'busy':
       return typeof v.busy === 'boolean' ? { type: 'busy', busy: v.busy } : undefined;
     default:

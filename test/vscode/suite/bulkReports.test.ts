@@ -7,7 +7,8 @@ import { annotationPreviewText } from '../../../src/commands/bulkPreview';
 import { failedRowsCsv } from '../../../src/commands/importCommand';
 import { planAnnotations, type AnnotationChanges, type BulkSummary } from '../../../src/operations/bulkRun';
 import type { BulkTarget } from '../../../src/operations/bulkTargets';
-import { buildFleetIndex, matchImport, parseAnnotationCsv } from '../../../src/operations/csvImport';
+import { buildFleetIndex, parseAnnotationCsv } from '../../../src/operations/csvImport';
+import { matchImport } from '../../../src/operations/importPreview';
 import { parseTemplate } from '../../../src/operations/templates';
 
 const empty = { annotatedUser: '', annotatedLocation: '', annotatedAssetId: '', annotatedNotes: '' };
@@ -86,12 +87,11 @@ describe('Bulk previews and reports', () => {
     const csv = '\uFEFFSerial number;Asset ID;Notes;Org unit\r\nSN1;A-1;"one; two";/Lab\r\nSN2;A-2;"say ""hi""";\r\nSN3;A-3;three;/Lab\r\n';
     const parsed = parseAnnotationCsv(csv);
     const index = buildFleetIndex([1, 2, 3].map((i) => target(i, '')));
-    const rows = matchImport(parsed, index, { orgUnits: new Set(['/', '/Lab']) });
     const failed = new Map([
       [2, 'Changed by someone else since the preview; not overwritten.'],
       [3, 'not tried (Cancelled)'],
     ]);
-    const again = failedRowsCsv(parsed, rows, failed);
+    const again = failedRowsCsv(parsed, failed);
     const reparsed = parseAnnotationCsv(again);
     assert.strictEqual(reparsed.key, 'serialNumber');
     assert.deepStrictEqual(reparsed.fields, parsed.fields);
@@ -105,7 +105,7 @@ describe('Bulk previews and reports', () => {
     );
     const rematched = matchImport(reparsed, index, { orgUnits: new Set(['/', '/Lab']) });
     assert.deepStrictEqual(
-      rematched.map((r) => r.status),
+      [...rematched].map((r) => r.status),
       ['change', 'change'],
     );
   });
