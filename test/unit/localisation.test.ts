@@ -54,17 +54,16 @@ describe('Localisation mechanism', () => {
 
   it('declares the l10n folder, ships it and regenerates it with npm run l10n', () => {
     assert.strictEqual(manifest.l10n, './l10n');
-    assert.match(manifest.scripts.l10n, /l10n-dev export --outDir l10n src/);
+    assert.strictEqual(manifest.scripts.l10n, 'node scripts/l10n-export.mjs --outDir l10n');
     const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!l10n/*.json'), '.vscodeignore must keep l10n/*.json in the .vsix');
   });
 
-  it('l10n/bundle.l10n.json is up to date with the vscode.l10n.t strings in src (run `npm run l10n`)', function () {
+  it('l10n/bundle.l10n.json is up to date with the l10n.t strings in src and media/src (run `npm run l10n`)', function () {
     this.timeout(120_000);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-l10n-'));
     try {
-      const cli = path.join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
-      execFileSync(process.execPath, [cli, 'export', '--outDir', out, path.join(root, 'src')], { stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'l10n-export.mjs'), '--outDir', out], { stdio: 'pipe' });
       const fresh = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
       const shipped = readJson('l10n/bundle.l10n.json') as Record<string, string>;
       assert.deepStrictEqual(shipped, fresh);
