@@ -28,6 +28,9 @@ export function bundleTranslator(bundle: Readonly<Record<string, string>>): Tran
   return (message, ...args) => format(Object.prototype.hasOwnProperty.call(bundle, message) ? bundle[message] : message, args);
 }
 
+/** The meta tag of a webview page that holds its bundle (src/webview/html.ts writes it, media/src/_locale.ts reads it). */
+export const L10N_BUNDLE_META = 'cbcm-l10n-bundle';
+
 export const l10n = {
   t: (message: string, ...args: L10nArg[]): string => translator(message, ...args),
 };

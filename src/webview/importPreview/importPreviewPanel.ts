@@ -5,18 +5,21 @@ import type * as vscode from 'vscode';
 import { ANNOTATION_LABELS } from '../../model/annotations';
 import type { PreviewRow, ParsedImport } from '../../operations/csvImport';
 import type { Services } from '../../services';
+import { l10n } from '../../util/l10n';
 import { createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import { parseImportWebviewMessage, type ImportExtensionMessage, type ImportWebviewMessage, type LineResult, type PreviewRowView } from './protocol';
 
 export const IMPORT_VIEW_TYPE = 'cbcm.importPreview';
-const IMPORT_PAGE: PanelPage = { script: 'importPreview', loadingText: 'Loading the import preview…' };
+const importPage = (): PanelPage => ({ script: 'importPreview', loadingText: l10n.t('Loading the import preview…') });
 
-const label = (f: string) => (f === 'orgUnitPath' ? 'Org unit' : (ANNOTATION_LABELS[f as keyof typeof ANNOTATION_LABELS] ?? f));
+const label = (f: string) => (f === 'orgUnitPath' ? l10n.t('Org unit') : (ANNOTATION_LABELS[f as keyof typeof ANNOTATION_LABELS] ?? f));
 
 export function rowView(r: PreviewRow, browserLabel: (id: string) => string | undefined): PreviewRowView {
   const text =
     r.problem ??
-    (r.changes.length ? r.changes.map((c) => `${label(c.field)}: ${c.from || '∅'} → ${c.to || '∅'}`).join('; ') : 'already holds these values');
+    (r.changes.length
+      ? r.changes.map((c) => `${label(c.field)}: ${c.from || '∅'} → ${c.to || '∅'}`).join('; ')
+      : l10n.t('already holds these values'));
   return { line: r.line, key: r.key, status: r.status, browser: r.deviceId ? (browserLabel(r.deviceId) ?? r.deviceId) : undefined, text };
 }
 
@@ -31,7 +34,7 @@ export class ImportPreviewPanel implements vscode.Disposable {
   private applying = false;
 
   static open(services: Services, file: string, parsed: ParsedImport, rows: PreviewRowView[], handlers: ImportPreviewHandlers): ImportPreviewPanel {
-    const panel = createWebviewPanel(services, IMPORT_VIEW_TYPE, `Import Preview: ${file}`, { retainContextWhenHidden: true });
+    const panel = createWebviewPanel(services, IMPORT_VIEW_TYPE, l10n.t('Import Preview: {0}', file), { retainContextWhenHidden: true });
     return new ImportPreviewPanel(panel, services, file, parsed, rows, handlers);
   }
 
@@ -45,7 +48,7 @@ export class ImportPreviewPanel implements vscode.Disposable {
   ) {
     this.host = new PanelHost(panel, services, {
       name: 'Import preview',
-      page: IMPORT_PAGE,
+      page: importPage(),
       parse: parseImportWebviewMessage,
       ready: () => this.host.post({ type: 'rows', file: this.file, rows: this.rows }),
       handle: (m) => this.handle(m),

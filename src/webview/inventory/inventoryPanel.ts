@@ -27,15 +27,15 @@ import {
   type InventoryWebviewMessage,
 } from './inventoryProtocol';
 
-import { INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE } from './inventoryProtocol';
+import { inventorySignInReason, INVENTORY_VIEW_TYPE } from './inventoryProtocol';
 export { INVENTORY_VIEW_TYPE };
-const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
+const inventoryPage = (): PanelPage => ({ script: 'inventory', loadingText: vscode.l10n.t('Loading the extension inventory…') });
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 /** Progress messages at most this often. */
 const PROGRESS_EVERY_MS = 250;
 
 export function inventoryTitle(scope: InventoryScope): string {
-  return scope.kind === 'account' ? 'Extension Inventory' : `Extension Inventory: ${scope.orgUnitPath}`;
+  return scope.kind === 'account' ? vscode.l10n.t('Extension Inventory') : vscode.l10n.t('Extension Inventory: {0}', scope.orgUnitPath);
 }
 
 export interface InventoryDeps {
@@ -97,7 +97,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     );
     this.host = new PanelHost(panel, deps.services, {
       name: 'Extension inventory',
-      page: INVENTORY_PAGE,
+      page: inventoryPage(),
       parse: parseInventoryWebviewMessage,
       ready: () => {
         // A fresh document has nothing: the inventory goes again.
@@ -105,7 +105,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
         this.postState();
       },
       handle: (msg) => this.handle(msg),
-      signInReason: () => (this.state.error ? INVENTORY_SIGN_IN_REASON : undefined),
+      signInReason: () => (this.state.error ? inventorySignInReason() : undefined),
       closed: () => this.dispose(),
     });
     if (!cached && loadIfNotCached) void this.refresh();
@@ -149,8 +149,8 @@ export class FleetInventoryPanel implements vscode.Disposable {
     this.current = undefined;
     this.streaming = undefined;
     const error = this.deps.services.backends.current
-      ? 'The account or its settings changed. Refresh to list the fleet of the account now signed in.'
-      : 'You are signed out. Sign in to CBCM to see the extension inventory.';
+      ? vscode.l10n.t('The account or its settings changed. Refresh to list the fleet of the account now signed in.')
+      : vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.');
     this.update({ inventory: undefined, loadedAt: undefined, diff: undefined, loading: undefined, error });
   }
 
@@ -161,7 +161,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     const { services, cache } = this.deps;
     const backend = services.backends.current;
     if (!backend) {
-      this.update({ loading: undefined, error: 'You are signed out. Sign in to CBCM to see the extension inventory.' });
+      this.update({ loading: undefined, error: vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.') });
       return;
     }
     this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
@@ -197,13 +197,13 @@ export class FleetInventoryPanel implements vscode.Disposable {
       );
       for (const w of inv.warnings) services.log.warn(`Extension inventory: ${w}`);
       this.current = entry;
-      const error = inv.interruption ? `${inv.interruption.message} Refresh to list it again.` : undefined;
+      const error = inv.interruption ? vscode.l10n.t('{0} Refresh to list it again.', inv.interruption.message) : undefined;
       this.update({ inventory: inv, loadedAt: entry.loadedAt.toISOString(), loading: undefined, error });
     } catch (error) {
       // loadInventory reports interruptions in its result; this is a bug or a failure before the listing started.
       if (abort !== this.abort || this.disposed) return;
       services.log.warn(`Extension inventory of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
-      this.update({ loading: undefined, error: `The fleet could not be listed: ${describeError(error)}` });
+      this.update({ loading: undefined, error: vscode.l10n.t('The fleet could not be listed: {0}', describeError(error)) });
     }
   }
 
@@ -275,11 +275,11 @@ export class FleetInventoryPanel implements vscode.Disposable {
   async select(target: InventoryTarget): Promise<SelectionResult | undefined> {
     const selection = this.selection(target);
     if (!selection) {
-      vscode.window.setStatusBarMessage('$(info) Nothing is listed yet: wait for the first browsers, then click again.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Nothing is listed yet: wait for the first browsers, then click again.'), 5000);
       return undefined;
     }
     if (selection.deviceIds.length === 0) {
-      vscode.window.setStatusBarMessage(`$(info) ${selection.description}: none in this inventory.`, 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) {0}: none in this inventory.', selection.description), 5000);
       return { description: selection.description, browsers: 0, complete: selection.complete };
     }
     await vscode.commands.executeCommand(SHOW_BROWSER_LIST_COMMAND, selection);
@@ -297,11 +297,11 @@ export class FleetInventoryPanel implements vscode.Disposable {
     return orgUnits;
   }
 
-  /** The complete inventory behind the panel, or undefined after saying why snapshots need one. */
-  private completeInventory(verb: string): Inventory | undefined {
+  /** The complete inventory behind the panel, or undefined after saying why (`incomplete`) snapshots need one. */
+  private completeInventory(incomplete: string): Inventory | undefined {
     const inv = this.current?.inventory;
     if (!inv?.complete || this.state.loading || this.state.inventory !== inv) {
-      void vscode.window.showWarningMessage(`${verb} needs a complete inventory. Refresh it, let the listing finish, then try again.`);
+      void vscode.window.showWarningMessage(incomplete);
       return undefined;
     }
     return inv;
@@ -317,15 +317,17 @@ export class FleetInventoryPanel implements vscode.Disposable {
 
   /** Writes the inventory's counts (no device ids) as JSON into the workspace; `target` skips the save dialog. */
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const inv = this.completeInventory('Saving a snapshot');
+    const inv = this.completeInventory(
+      vscode.l10n.t('Saving a snapshot needs a complete inventory. Refresh it, let the listing finish, then try again.'),
+    );
     if (!inv) return undefined;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        title: 'Save inventory snapshot',
+        title: vscode.l10n.t('Save inventory snapshot'),
         defaultUri: this.defaultSnapshotUri(inv),
-        filters: { 'Inventory snapshot (JSON)': ['json'] },
-        saveLabel: 'Save snapshot',
+        filters: { [vscode.l10n.t('Inventory snapshot (JSON)')]: ['json'] },
+        saveLabel: vscode.l10n.t('Save snapshot'),
       }));
     if (!uri) return undefined;
     const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
@@ -333,23 +335,23 @@ export class FleetInventoryPanel implements vscode.Disposable {
     this.deps.services.log.info(
       `Extension inventory: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`,
     );
-    vscode.window.setStatusBarMessage(`Inventory snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Inventory snapshot saved: {0}', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
   }
 
   /** Compares the inventory with a snapshot file (new and removed extensions, version changes, policies). */
   async compareSnapshot(source?: vscode.Uri): Promise<InventoryDiff | undefined> {
-    const inv = this.completeInventory('Comparing');
+    const inv = this.completeInventory(vscode.l10n.t('Comparing needs a complete inventory. Refresh it, let the listing finish, then try again.'));
     if (!inv) return undefined;
     const uri =
       source ??
       (
         await vscode.window.showOpenDialog({
-          title: 'Compare with inventory snapshot',
+          title: vscode.l10n.t('Compare with inventory snapshot'),
           canSelectMany: false,
-          filters: { 'Inventory snapshot (JSON)': ['json'] },
+          filters: { [vscode.l10n.t('Inventory snapshot (JSON)')]: ['json'] },
           defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-          openLabel: 'Compare',
+          openLabel: vscode.l10n.t('Compare'),
         })
       )?.[0];
     if (!uri) return undefined;
@@ -357,7 +359,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     try {
       before = parseInventorySnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch (error) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(uri), describeError(error)));
       return undefined;
     }
     const diff = diffInventorySnapshots(before, buildInventorySnapshot(inv));

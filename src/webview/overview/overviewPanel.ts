@@ -10,7 +10,7 @@ import type { Services } from '../../services';
 import { describeError, isCancellation } from '../../util/errors';
 import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import {
-  OVERVIEW_SIGN_IN_REASON,
+  overviewSignInReason,
   OVERVIEW_VIEW_TYPE,
   parseOverviewWebviewMessage,
   type OverviewExtensionMessage,
@@ -20,13 +20,13 @@ import {
 import { displayLocale } from '../../util/displayLocale';
 
 export { OVERVIEW_VIEW_TYPE };
-const OVERVIEW_PAGE: PanelPage = { script: 'overview', loadingText: 'Loading the fleet overview…' };
-export { OVERVIEW_SIGN_IN_REASON };
+const overviewPage = (): PanelPage => ({ script: 'overview', loadingText: vscode.l10n.t('Loading the fleet overview…') });
+export { overviewSignInReason };
 /** Progress messages at most this often (a 100k listing yields ~1,000 batches). */
 const PROGRESS_EVERY_MS = 250;
 
 export function overviewTitle(scope: OverviewScope): string {
-  return scope.kind === 'account' ? 'Fleet Overview' : `Fleet Overview: ${scope.orgUnitPath}`;
+  return scope.kind === 'account' ? vscode.l10n.t('Fleet Overview') : vscode.l10n.t('Fleet Overview: {0}', scope.orgUnitPath);
 }
 
 export interface OverviewDeps {
@@ -83,11 +83,11 @@ export class FleetOverviewPanel implements vscode.Disposable {
     );
     this.host = new PanelHost(panel, deps.services, {
       name: 'Fleet overview',
-      page: OVERVIEW_PAGE,
+      page: overviewPage(),
       parse: parseOverviewWebviewMessage,
       ready: () => this.post({ type: 'state', state: this.state }),
       handle: (msg) => this.handle(msg),
-      signInReason: () => (this.state.error ? OVERVIEW_SIGN_IN_REASON : undefined),
+      signInReason: () => (this.state.error ? overviewSignInReason() : undefined),
       closed: () => this.dispose(),
     });
     if (!cached && loadIfNotCached) void this.refresh();
@@ -153,8 +153,8 @@ export class FleetOverviewPanel implements vscode.Disposable {
     this.abort?.abort();
     this.abort = undefined;
     const error = this.deps.services.backends.current
-      ? 'The account or its settings changed. Refresh to list the fleet of the account now signed in.'
-      : 'You are signed out. Sign in to CBCM to see the fleet overview.';
+      ? vscode.l10n.t('The account or its settings changed. Refresh to list the fleet of the account now signed in.')
+      : vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.');
     this.update({ figures: undefined, diff: undefined, loading: undefined, error });
   }
 
@@ -164,7 +164,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
     const { services, cache } = this.deps;
     const backend = services.backends.current;
     if (!backend) {
-      this.update({ loading: undefined, error: 'You are signed out. Sign in to CBCM to see the fleet overview.' });
+      this.update({ loading: undefined, error: vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.') });
       return;
     }
     this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
@@ -198,8 +198,13 @@ export class FleetOverviewPanel implements vscode.Disposable {
       const shown = partial ?? this.state.figures;
       const message =
         isCancellation(error) || abort.signal.aborted
-          ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString(displayLocale())} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
-          : `The fleet could not be listed: ${describeError(error)}`;
+          ? partial
+            ? vscode.l10n.t(
+                'Cancelled after {0} browsers: the figures cover only part of the fleet. Refresh to list it again.',
+                partial.totals.browsers.toLocaleString(displayLocale()),
+              )
+            : vscode.l10n.t('Cancelled. Refresh to list it again.')
+          : vscode.l10n.t('The fleet could not be listed: {0}', describeError(error));
       if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ figures: shown, loading: undefined, error: message });
     } finally {
@@ -264,7 +269,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
   async actOnAll(chart: ChartId, category: number, choice?: { kind: string; automation?: unknown }): Promise<unknown> {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
     if (action?.kind !== 'filter' || action.dialect !== 'browsers') {
-      vscode.window.setStatusBarMessage('This bar has no browser filter to act on.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('This bar has no browser filter to act on.'), 5000);
       return undefined;
     }
     return vscode.commands.executeCommand(
@@ -276,7 +281,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
 
   private async run(action: ItemAction): Promise<ActivationResult> {
     if (action.kind === 'none') {
-      vscode.window.setStatusBarMessage(`Not a filter: ${action.reason}`, 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Not a filter: {0}', action.reason), 5000);
       return action;
     }
     if (action.kind === 'revealOrgUnit') {
@@ -305,22 +310,24 @@ export class FleetOverviewPanel implements vscode.Disposable {
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const cached = this.deps.cache.get(this.scope);
     if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
-      void vscode.window.showWarningMessage('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.'),
+      );
       return undefined;
     }
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        title: 'Save fleet snapshot',
+        title: vscode.l10n.t('Save fleet snapshot'),
         defaultUri: this.defaultSnapshotUri(cached.figures),
-        filters: { 'Fleet snapshot (JSON)': ['json'] },
-        saveLabel: 'Save snapshot',
+        filters: { [vscode.l10n.t('Fleet snapshot (JSON)')]: ['json'] },
+        saveLabel: vscode.l10n.t('Save snapshot'),
       }));
     if (!uri) return undefined;
     const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
     this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`);
-    vscode.window.setStatusBarMessage(`Fleet snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Fleet snapshot saved: {0}', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
   }
 
@@ -336,18 +343,20 @@ export class FleetOverviewPanel implements vscode.Disposable {
   async compareSnapshot(source?: vscode.Uri): Promise<SnapshotDiff | undefined> {
     const cached = this.deps.cache.get(this.scope);
     if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
-      void vscode.window.showWarningMessage('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.'),
+      );
       return undefined;
     }
     const uri =
       source ??
       (
         await vscode.window.showOpenDialog({
-          title: 'Compare with fleet snapshot',
+          title: vscode.l10n.t('Compare with fleet snapshot'),
           canSelectMany: false,
-          filters: { 'Fleet snapshot (JSON)': ['json'] },
+          filters: { [vscode.l10n.t('Fleet snapshot (JSON)')]: ['json'] },
           defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-          openLabel: 'Compare',
+          openLabel: vscode.l10n.t('Compare'),
         })
       )?.[0];
     if (!uri) return undefined;
@@ -355,7 +364,7 @@ export class FleetOverviewPanel implements vscode.Disposable {
     try {
       before = parseSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch (error) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(uri), describeError(error)));
       return undefined;
     }
     const diff = diffSnapshots(before, buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
