@@ -7,6 +7,7 @@ import type * as CsvParseSync from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import type { AnnotationValues } from '../model/annotations';
+import { l10n } from '../util/l10n';
 import type { BulkTarget } from './bulkTargets';
 
 export type ImportKey = 'deviceId' | 'serialNumber' | 'machineName';
@@ -78,22 +79,25 @@ export function parseAnnotationCsv(text: string): ParsedImport {
     const { parse } = require('csv-parse/sync') as typeof CsvParseSync;
     records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
-    throw new CsvImportError(`The file is not valid CSV: ${(e as Error).message}. Save it again as CSV (UTF-8) from your spreadsheet.`);
+    throw new CsvImportError(l10n.t('The file is not valid CSV: {0}. Save it again as CSV (UTF-8) from your spreadsheet.', (e as Error).message));
   }
-  if (records.length === 0) throw new CsvImportError('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".');
+  if (records.length === 0) throw new CsvImportError(l10n.t('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".'));
   const header = records[0].map(squash);
   const column = (name: keyof typeof HEADER_NAMES) => header.findIndex((h) => HEADER_NAMES[name].includes(h));
   const key = KEYS.find((k) => column(k) >= 0);
   if (!key) {
     throw new CsvImportError(
-      `No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${records[0].join(', ')}).`,
+      l10n.t('No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: {0}).', records[0].join(', ')),
     );
   }
   const fields = ANNOTATION_FIELDS.filter((f) => column(f) >= 0);
   const ouColumn = column('orgUnitPath');
   if (fields.length === 0 && ouColumn < 0) {
     throw new CsvImportError(
-      `No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${records[0].join(', ')}).`,
+      l10n.t(
+        'No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: {0}).',
+        records[0].join(', '),
+      ),
     );
   }
   const keyColumn = column(key);
@@ -169,24 +173,25 @@ export function matchImport(parsed: ParsedImport, index: FleetIndex, options: Ma
   const claimed = new Map<string, number>();
   return parsed.rows.map((row) => {
     const base = { line: row.line, key: row.key, changes: [] as FieldChangePreview[] };
-    if (!row.key) return { ...base, status: 'invalid' as const, problem: `The ${parsed.key} cell is empty.` };
+    if (!row.key) return { ...base, status: 'invalid' as const, problem: l10n.t('The {0} cell is empty.', parsed.key) };
     const ids =
       parsed.key === 'deviceId'
         ? index.byId.has(row.key)
           ? [row.key]
           : []
         : ((parsed.key === 'serialNumber' ? index.bySerial : index.byName).get(row.key.toLowerCase()) ?? []);
-    if (ids.length === 0) return { ...base, status: 'noMatch' as const, problem: `No browser has ${parsed.key} "${row.key}".` };
+    if (ids.length === 0) return { ...base, status: 'noMatch' as const, problem: l10n.t('No browser has {0} "{1}".', parsed.key, row.key) };
     if (ids.length > 1)
       return {
         ...base,
         status: 'ambiguous' as const,
         candidates: ids,
-        problem: `${ids.length} browsers have ${parsed.key} "${row.key}"; use deviceId for them.`,
+        problem: l10n.t('{0} browsers have {1} "{2}"; use deviceId for them.', ids.length, parsed.key, row.key),
       };
     const deviceId = ids[0];
     const first = claimed.get(deviceId);
-    if (first !== undefined) return { ...base, deviceId, status: 'duplicate' as const, problem: `Line ${first} already sets this browser.` };
+    if (first !== undefined)
+      return { ...base, deviceId, status: 'duplicate' as const, problem: l10n.t('Line {0} already sets this browser.', first) };
     claimed.set(deviceId, row.line);
     const target = index.byId.get(deviceId)!;
     const current = target.annotations!;
@@ -197,13 +202,13 @@ export function matchImport(parsed: ParsedImport, index: FleetIndex, options: Ma
       if (raw === undefined && !options.emptyCellsClear) continue;
       const v = normalizeAnnotation(f, raw ?? '');
       const problem = validateAnnotation(f, v);
-      if (problem) return { ...base, deviceId, status: 'invalid' as const, problem: `${ANNOTATION_LABELS[f]}: ${problem}` };
+      if (problem) return { ...base, deviceId, status: 'invalid' as const, problem: l10n.t('{0}: {1}', ANNOTATION_LABELS[f], problem) };
       if (v !== current[f]) changes.push({ field: f, from: current[f], to: v });
       after[f] = v;
     }
     if (row.orgUnitPath && row.orgUnitPath !== target.orgUnitPath) {
       if (options.orgUnits && !options.orgUnits.has(row.orgUnitPath)) {
-        return { ...base, deviceId, status: 'invalid' as const, problem: `There is no org unit "${row.orgUnitPath}".` };
+        return { ...base, deviceId, status: 'invalid' as const, problem: l10n.t('There is no org unit "{0}".', row.orgUnitPath) };
       }
       changes.push({ field: 'orgUnitPath', from: target.orgUnitPath ?? '', to: row.orgUnitPath });
     }
