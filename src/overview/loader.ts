@@ -7,6 +7,7 @@ import { listFleet, type FleetProgress } from '../api/fleetListing';
 import { FleetAggregator } from './aggregator';
 import type { FleetFigures, OverviewScope } from './figures';
 import { clock } from '../util/clock';
+import { l10n } from '../util/l10n';
 
 export interface OverviewProgress {
   browsers: number;
@@ -83,7 +84,7 @@ async function countTokens(backend: CbcmBackend, agg: FleetAggregator, orgUnitPa
     agg.addTokens(tokens);
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    agg.warn(`Enrollment tokens could not be counted: ${describe(error)}`);
+    agg.warn(l10n.t('Enrollment tokens could not be counted: {0}', describe(error)));
   }
 }
 
@@ -99,6 +100,6 @@ async function countCollisions(backend: CbcmBackend, agg: FleetAggregator, orgUn
     agg.setCollisions(n);
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    agg.warn(`Device-id collisions could not be counted: ${describe(error)}`);
+    agg.warn(l10n.t('Device-id collisions could not be counted: {0}', describe(error)));
   }
 }
