@@ -43,7 +43,7 @@ async function askField(field: AnnotationField, count: number): Promise<FieldCha
       label.toLowerCase(),
       TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
     ),
-    placeHolder: field === 'annotatedNotes' ? '{notes} — returned {today}' : field === 'annotatedAssetId' ? '{serialNumber}' : '',
+    placeHolder: field === 'annotatedNotes' ? vscode.l10n.t('{notes} — returned {today}') : field === 'annotatedAssetId' ? '{serialNumber}' : '',
     validateInput: (v) => {
       try {
         parseTemplate(v);

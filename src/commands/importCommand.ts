@@ -171,10 +171,18 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return runImport(writer, chosen, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, {
-          signal: abort.signal,
-          onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
-        });
+        return runImport(
+          writer,
+          chosen,
+          (id) => index.byId.get(id),
+          chosen.length === 1
+            ? vscode.l10n.t('Import 1 row of {0}', file)
+            : vscode.l10n.t('Import {0} rows of {1}', chosen.length.toLocaleString(displayLocale()), file),
+          {
+            signal: abort.signal,
+            onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} of {1}', p.finished, p.total) }),
+          },
+        );
       },
     );
     lastSummary = summary;

@@ -92,49 +92,52 @@ export async function runUndo(writer: FleetWriter, backend: CbcmBackend, plan: U
     total.notTried.push(...s.notTried);
     total.stoppedBy ??= s.stoppedBy;
   };
-  const result = await writer.operation({ action: 'undo', title: `Undo: ${op.title}`, planned: undoCount(plan), undoOf: op.op }, async (within) => {
-    const run = { ...options, within };
-    if (plan.annotations.length) {
-      const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
-      merge(
-        await runAnnotate(
-          writer,
-          plan.annotations.map((a) => a.target),
-          (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }),
-          '',
-          run,
-        ),
-      );
-    }
-    const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
-    for (const [back, targets] of plan.moves) {
-      for (const t of targets) byCurrentOu.set(t.orgUnitPath!, [...(byCurrentOu.get(t.orgUnitPath!) ?? []), { back, target: t }]);
-    }
-    for (const [current, entries] of byCurrentOu) {
-      if (options.signal?.aborted || total.stoppedBy) {
-        total.notTried.push(...entries.map((e) => e.target));
-        continue;
+  const result = await writer.operation(
+    { action: 'undo', title: l10n.t('Undo: {0}', op.title), planned: undoCount(plan), undoOf: op.op },
+    async (within) => {
+      const run = { ...options, within };
+      if (plan.annotations.length) {
+        const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
+        merge(
+          await runAnnotate(
+            writer,
+            plan.annotations.map((a) => a.target),
+            (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }),
+            '',
+            run,
+          ),
+        );
       }
-      const members = await dryRunQuery(backend, { orgUnitPath: current }, { withAnnotations: false, signal: options.signal });
-      const whereNow = new Map(members.targets.map((t) => [t.deviceId, t.orgUnitPath]));
-      const backTo = new Map<string, BulkTarget[]>();
-      for (const { back, target } of entries) {
-        if (whereNow.get(target.deviceId) === current) backTo.set(back, [...(backTo.get(back) ?? []), target]);
-        else total.failed.push({ target, reason: l10n.t('No longer in {0} (moved again or deleted since); left where it is.', current) });
+      const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
+      for (const [back, targets] of plan.moves) {
+        for (const t of targets) byCurrentOu.set(t.orgUnitPath!, [...(byCurrentOu.get(t.orgUnitPath!) ?? []), { back, target: t }]);
       }
-      for (const [back, targets] of backTo) merge(await runMove(writer, targets, back, '', run));
-    }
-    for (const id of plan.tokensToRevoke) {
-      const target = { deviceId: id };
-      try {
-        await within.revokeToken({ tokenPermanentId: id }, options.signal);
-        total.done.push(target);
-      } catch (e) {
-        total.failed.push({ target, reason: e instanceof Error ? e.message : String(e) });
+      for (const [current, entries] of byCurrentOu) {
+        if (options.signal?.aborted || total.stoppedBy) {
+          total.notTried.push(...entries.map((e) => e.target));
+          continue;
+        }
+        const members = await dryRunQuery(backend, { orgUnitPath: current }, { withAnnotations: false, signal: options.signal });
+        const whereNow = new Map(members.targets.map((t) => [t.deviceId, t.orgUnitPath]));
+        const backTo = new Map<string, BulkTarget[]>();
+        for (const { back, target } of entries) {
+          if (whereNow.get(target.deviceId) === current) backTo.set(back, [...(backTo.get(back) ?? []), target]);
+          else total.failed.push({ target, reason: l10n.t('No longer in {0} (moved again or deleted since); left where it is.', current) });
+        }
+        for (const [back, targets] of backTo) merge(await runMove(writer, targets, back, '', run));
       }
-    }
-    return { done: total.done.length, failed: total.failed.length, notTried: total.notTried.length, stoppedBy: total.stoppedBy };
-  });
+      for (const id of plan.tokensToRevoke) {
+        const target = { deviceId: id };
+        try {
+          await within.revokeToken({ tokenPermanentId: id }, options.signal);
+          total.done.push(target);
+        } catch (e) {
+          total.failed.push({ target, reason: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return { done: total.done.length, failed: total.failed.length, notTried: total.notTried.length, stoppedBy: total.stoppedBy };
+    },
+  );
   total.operation = result.operation;
   return total;
 }
