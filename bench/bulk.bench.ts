@@ -86,7 +86,6 @@ async function benchImport(browsers: number, latencyMs: number, runs: number, lo
       const seconds: number[] = [];
       const requests: number[] = [];
       const needed: number[] = [];
-      let detail = '';
       for (let r = 0; r < runs; r++) {
         // Each run writes new values, so every row is a change.
         const first = await dryRunQuery(backend, {}, { withAnnotations: true });
@@ -106,7 +105,7 @@ async function benchImport(browsers: number, latencyMs: number, runs: number, lo
           );
         }
         needed.push(Math.ceil(browsers / 100) + 2 * browsers);
-        detail = `${summary.done.length} written`;
+        const detail = `${summary.done.length} written`;
         log(
           `  import run ${r + 1}/${runs}: ${seconds[r].toFixed(1)} s for ${requests[r]} requests (needed ${needed[r]}, quota-bound ${quotaBoundSeconds(needed[r], latencyMs).toFixed(1)} s), ${detail}`,
         );

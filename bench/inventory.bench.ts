@@ -151,10 +151,13 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
     for (let r = 0; r < runs; r++) {
       // A fresh bucket per run, so one run's debt does not slow the next.
       let t0 = performance.now();
-      let listed = 0;
-      for await (const batch of listFleet(client, { projection: 'FULL', limiter: new TokenBucketLimiter() })) listed += batch.length;
-      listingMs.push(performance.now() - t0);
-      if (listed !== browsers) throw new Error(`the FULL listing returned ${listed} browsers, not ${browsers}`);
+      // The FULL listing alone is for scale, not a baseline: once is enough (it takes as long as an inventory).
+      if (r === 0) {
+        let listed = 0;
+        for await (const batch of listFleet(client, { projection: 'FULL', limiter: new TokenBucketLimiter() })) listed += batch.length;
+        listingMs.push(performance.now() - t0);
+        if (listed !== browsers) throw new Error(`the FULL listing returned ${listed} browsers, not ${browsers}`);
+      }
 
       const requests0 = await apiRequests();
       t0 = performance.now();
@@ -170,7 +173,7 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
       quotaMsList.push(quotaMs);
       aggregateMs.push(result.aggregateMs);
       log(
-        `  run ${r + 1}: inventory ${(wall / 1000).toFixed(1)} s for ${requests} requests (quota-bound ${(quotaMs / 1000).toFixed(1)} s, ×${(wall / quotaMs).toFixed(2)}), aggregation ${result.aggregateMs.toFixed(0)} ms; FULL listing alone ${(listingMs[r] / 1000).toFixed(1)} s`,
+        `  run ${r + 1}: inventory ${(wall / 1000).toFixed(1)} s for ${requests} requests (quota-bound ${(quotaMs / 1000).toFixed(1)} s, ×${(wall / quotaMs).toFixed(2)}), aggregation ${result.aggregateMs.toFixed(0)} ms${r === 0 ? `; FULL listing alone ${(listingMs[0] / 1000).toFixed(1)} s` : ''}`,
       );
     }
     const ratio = stat(ratios);
@@ -182,7 +185,7 @@ export async function benchInventory(o: InventoryBenchOptions = {}): Promise<Ben
       ratio: ratio.median,
       target: `≤ ${TIME_BUDGET}× quota-bound`,
       pass: ratio.median <= TIME_BUDGET,
-      note: `FULL listing alone median ${(stat(listingMs).median / 1000).toFixed(1)} s; time inside the aggregator median ${stat(aggregateMs).median.toFixed(0)} ms (wall: includes GC and time the machine gave other processes)`,
+      note: `FULL listing alone ${(stat(listingMs).median / 1000).toFixed(1)} s (one run); time inside the aggregator median ${stat(aggregateMs).median.toFixed(0)} ms (wall: includes GC and time the machine gave other processes)`,
     });
   } finally {
     if ('dispose' in client && typeof client.dispose === 'function') client.dispose();

@@ -34,7 +34,7 @@ export function stat(samples: readonly number[]): Stat {
 }
 
 /** Milliseconds of `fn`, `runs` times (after `warmup` untimed runs). */
-export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown, warmup = 0): Promise<Stat> {
+export async function timeRuns(runs: number, fn: () => unknown, warmup = 0): Promise<Stat> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

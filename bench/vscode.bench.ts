@@ -60,6 +60,7 @@ function runHarness(
   browsers: number,
   log: (l: string) => void,
   activation?: ActivationSetup & { bareFirst: boolean },
+  failures: string[] = [],
 ): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn('npx', ['tsx', 'test/vscode/harness/run.ts', 'integration', '--grep', grep, '--browsers', String(browsers)], {
@@ -80,12 +81,23 @@ function runHarness(
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Mocha's failure list ("  1) bench: … tree …:" then the message): kept so a row without data says why.
+    let failing = false;
+    let pending: string | undefined;
     const relay = (chunk: Buffer) =>
       chunk
         .toString()
         .split('\n')
         .filter((l) => l.trim())
-        .forEach((l) => log(`  [vscode] ${l}`));
+        .forEach((l) => {
+          log(`  [vscode] ${l}`);
+          if (/^\s*\d+ failing/.test(l)) failing = true;
+          else if (failing && /^\s*\d+\) /.test(l)) pending = l.trim().replace(/:$/, '');
+          else if (failing && pending && !/^\s*at /.test(l)) {
+            failures.push(`${pending.replace(/^\d+\) bench: extension in a real VS Code /, '')}: ${l.trim()}`);
+            pending = undefined;
+          }
+        });
     child.stdout.on('data', relay);
     child.stderr.on('data', relay);
     child.on('close', (code) => resolve(code ?? 1));
@@ -102,7 +114,8 @@ export async function benchVsCode(o: { browsers?: number; activationRuns?: numbe
   // The first start runs every benchmark with the development build (the heap and tree figures need its testing
   // API and source maps); the activation figures come from further starts with the production .vsix and the
   // bare baseline installed side by side.
-  const code = await runHarness(outFile, prodBundle, '^bench: ', browsers, log);
+  const failures: string[] = [];
+  const code = await runHarness(outFile, prodBundle, '^bench: ', browsers, log, undefined, failures);
   const setup = await prepareActivation(path.dirname(outFile), log);
   const data: VsCodeBenchOut = fs.existsSync(outFile) ? JSON.parse(fs.readFileSync(outFile, 'utf8')) : {};
   // Activation happens once per VS Code start: one start per figure, with only the activation measured (small
@@ -123,13 +136,14 @@ export async function benchVsCode(o: { browsers?: number; activationRuns?: numbe
   fs.writeFileSync(path.join(rawDir, 'vscode-raw.json'), `${JSON.stringify({ ...data, activations }, null, 2)}\n`);
   if (code !== 0) log(`  [vscode] harness exited with ${code}; rows without data are reported as missing`);
   const rows: BenchRow[] = [];
-  const missing = (name: string, target: string): BenchRow => ({
+  // A row without data names the harness failure that lost it (the test title holds the row's topic).
+  const missing = (name: string, target: string, topic: RegExp): BenchRow => ({
     name,
     unit: 'ms',
     ours: { median: NaN, min: NaN, max: NaN, runs: 0 },
     target,
     pass: false,
-    note: 'not measured (harness failed)',
+    note: `not measured (${failures.find((f) => topic.test(f)) ?? `harness exited with ${code}`})`,
   });
 
   const cold = activations.filter((a) => a.eventToActivatedMs !== undefined && a.bare?.ms !== undefined);
@@ -154,7 +168,7 @@ export async function benchVsCode(o: { browsers?: number; activationRuns?: numbe
             (data.codeLoad.productionMs?.length ? `, production build ${stat(data.codeLoad.productionMs).median.toFixed(0)} ms` : '')
           : ''),
     });
-  } else rows.push(missing('4a. Activation: production .vsix vs bare extension', `≤ ${ACTIVATION_TARGET}× bare`));
+  } else rows.push(missing('4a. Activation: production .vsix vs bare extension', `≤ ${ACTIVATION_TARGET}× bare`, /activation/));
 
   const heapRuns = data.heap?.runs ?? [];
   if (heapRuns.length > 0) {
@@ -170,7 +184,7 @@ export async function benchVsCode(o: { browsers?: number; activationRuns?: numbe
         `extension host heap after a full GC, whole host (${h.heapBeforeMB.toFixed(0)} MB before the first load; the nodes add median ` +
         `${stat(heapRuns.map((r) => r.heapDeltaMB)).median.toFixed(0)} MB); 1,000 pages of 100 loaded in median ${(stat(heapRuns.map((r) => r.loadMs)).median / 1000).toFixed(1)} s`,
     });
-  } else rows.push(missing('5a. Heap after loading 100,000 browsers into tree nodes', '< 150 MB'));
+  } else rows.push(missing('5a. Heap after loading 100,000 browsers into tree nodes', '< 150 MB', /heap/));
 
   const t = data.tree;
   if (t) {
@@ -185,7 +199,7 @@ export async function benchVsCode(o: { browsers?: number; activationRuns?: numbe
         `expand → 100 tree items ${stat(t.treeMs).median.toFixed(1)} ms, of which waiting for the API page ${stat(t.roundTripMs).median.toFixed(1)} ms ` +
         `(${t.orgUnitPath}, fleet of ${browsers.toLocaleString('en')}, warm runs)`,
     });
-  } else rows.push(missing('6a. Tree: first 100 browsers beyond one round-trip', '< 20 ms'));
+  } else rows.push(missing('6a. Tree: first 100 browsers of an expanded OU, beyond one round-trip', '< 20 ms', /tree/));
 
   const d = data.details?.runs ?? [];
   const model = benchPanelModel(100);

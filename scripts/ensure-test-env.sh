@@ -2,14 +2,20 @@
 # Makes this machine able to run the real-VS-Code tests and the demo, offline except for Debian and npm:
 #   1. Debian packages VS Code's native modules need, ripgrep, Chromium and LibreOffice Calc (headless);
 #   2. the ripgrep cache archive that lets @vscode/ripgrep's postinstall succeed without GitHub;
-#   3. code-server@4.100.3 (a real VS Code 1.100.3 server + web workbench, Node 20) in .vscode-test/code-server.
+#   3. code-server@4.100.3 (a real VS Code 1.100.3 server + web workbench, Node 20) in .vscode-test/code-server
+#      (a link to the copy cached in ~/.cache/cbcm-explorer once one is there).
 # Idempotent and fast (well under a second) when everything is already there.
 # See /work/shared/notes/real-vscode-offline.md and test/vscode/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CODE_SERVER_VERSION="4.100.3"
-CODE_SERVER_DIR="${CBCM_CODE_SERVER_DIR:-$PWD/.vscode-test/code-server}"
+# The tests look for it in .vscode-test/code-server (or CBCM_CODE_SERVER_DIR). Unless CBCM_CODE_SERVER_DIR says
+# otherwise, it is installed once per machine in the user's cache and linked from there: a fresh clone (CI clones
+# main for each run) then costs a link, not a minute of npm install. A fresh machine installs it as before.
+LOCAL_CODE_SERVER_DIR="$PWD/.vscode-test/code-server"
+CACHED_CODE_SERVER_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/cbcm-explorer/code-server-$CODE_SERVER_VERSION"
+CODE_SERVER_DIR="${CBCM_CODE_SERVER_DIR:-$LOCAL_CODE_SERVER_DIR}"
 # build-essential + python3: node-gyp compiles some of VS Code's native modules (usually already there).
 # libreoffice-calc-nogui: the spreadsheet the CSV formula-injection test opens exports in (~15 s to install).
 APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium build-essential python3 libreoffice-calc-nogui)
@@ -53,13 +59,29 @@ if [[ ! -s "$RG_ARCHIVE" ]]; then
 fi
 
 # --- 3. code-server (VS Code server + web workbench) ---------------------------------------------------
-SERVER_MAIN="$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/out/server-main.js"
-# Present only if code-server's postinstall (which installs VS Code's own dependencies) really ran.
-POSTINSTALL_MARK="$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg"
-installed_version() {
-  node -p "try { require('$CODE_SERVER_DIR/node_modules/code-server/package.json').version } catch { '' }" 2>/dev/null
+# Installed completely: the version asked for, its server, and the mark of code-server's postinstall (which installs
+# VS Code's own dependencies).
+complete_install() {
+  local dir="$1"
+  [[ -f "$dir/node_modules/code-server/lib/vscode/out/server-main.js" ]] &&
+    [[ -f "$dir/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] &&
+    [[ "$(node -p "try { require('$dir/node_modules/code-server/package.json').version } catch { '' }" 2>/dev/null)" == "$CODE_SERVER_VERSION" ]]
 }
-if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" || ! -f "$POSTINSTALL_MARK" ]]; then
+# The tests look for it in .vscode-test/code-server (or CBCM_CODE_SERVER_DIR). Unless that already holds it, it is
+# installed once per machine in the user's cache and linked from there: a fresh clone (CI clones main for each run)
+# then costs a link instead of a minute of npm install. A fresh machine installs it, as before.
+LOCAL_CODE_SERVER_DIR="$PWD/.vscode-test/code-server"
+CACHED_CODE_SERVER_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/cbcm-explorer/code-server-$CODE_SERVER_VERSION"
+LINK=""
+if [[ -n "${CBCM_CODE_SERVER_DIR:-}" ]]; then
+  CODE_SERVER_DIR="$CBCM_CODE_SERVER_DIR"
+elif complete_install "$LOCAL_CODE_SERVER_DIR"; then
+  CODE_SERVER_DIR="$LOCAL_CODE_SERVER_DIR"
+else
+  CODE_SERVER_DIR="$CACHED_CODE_SERVER_DIR"
+  LINK="$LOCAL_CODE_SERVER_DIR"
+fi
+if ! complete_install "$CODE_SERVER_DIR"; then
   log "installing code-server@$CODE_SERVER_VERSION into $CODE_SERVER_DIR (a few minutes, ~270 MB)"
   mkdir -p "$CODE_SERVER_DIR"
   # Its own package.json keeps npm from walking up into the extension's package.json.
@@ -67,9 +89,15 @@ if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" ||
   # unsafe_perm: its postinstall refuses to run as root otherwise; yes: node-pty runs `npx node-gyp`.
   npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm_config_audit=false \
     npm install --prefix "$CODE_SERVER_DIR" --no-save "code-server@$CODE_SERVER_VERSION"
-  if [[ "$(installed_version)" != "$CODE_SERVER_VERSION" || ! -f "$SERVER_MAIN" || ! -f "$POSTINSTALL_MARK" ]]; then
-    log "code-server@$CODE_SERVER_VERSION did not install correctly (no $SERVER_MAIN or its postinstall did not run)" >&2
+  if ! complete_install "$CODE_SERVER_DIR"; then
+    log "code-server@$CODE_SERVER_VERSION did not install correctly in $CODE_SERVER_DIR (no server-main.js, or its postinstall did not run)" >&2
     exit 1
   fi
+fi
+if [[ -n "$LINK" ]]; then
+  log "linking $LINK to $CODE_SERVER_DIR"
+  rm -rf "$LINK"
+  mkdir -p "$(dirname "$LINK")"
+  ln -s "$CODE_SERVER_DIR" "$LINK"
 fi
 log "ok: code-server $CODE_SERVER_VERSION, chromium $(command -v chromium), rg cache $RG_ARCHIVE"

@@ -5,6 +5,7 @@
 # surviving, so these scores are a lower bound. Ends with the score table of every folder run so far.
 #   bash scripts/mutation-by-folder.sh [folder ...]     e.g. api query (default: every folder below)
 #   STRYKER_CONCURRENCY=2 MUTATE='src/api/retry.ts' bash scripts/mutation-by-folder.sh api   (narrower)
+#   SPEC='test/unit/apiPureHelpers.test.ts' ... replaces the folder's test files (faster; a lower bound again)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 declare -A GLOBS=(
@@ -40,7 +41,7 @@ for f in "${folders[@]}"; do
     c.jsonReporter = { fileName: `${out}/mutation.json` };
     c.htmlReporter = { fileName: `${out}/mutation.html` };
     require("fs").writeFileSync(`${out}/stryker.config.json`, JSON.stringify(c, null, 2));
-  ' stryker.config.json "$out" "${MUTATE:-${GLOBS[$f]}}" "${TESTS[$f]}" "$f"
+  ' stryker.config.json "$out" "${MUTATE:-${GLOBS[$f]}}" "${SPEC:-${TESTS[$f]}}" "$f"
   nice -n 19 npx stryker run "$out/stryker.config.json" --concurrency "${STRYKER_CONCURRENCY:-1}" > "$out/run.log" 2>&1 ||
     echo "src/$f: Stryker failed, see $out/run.log"
   grep -E "Final mutation score|Initial test run" "$out/run.log" | tail -n 2

@@ -272,7 +272,7 @@ function renderExtensions(inv: Inventory): void {
         ),
       );
       th.querySelector('button')!.dataset.sort = c.key;
-      th.title = c.title; // the header may be cut with an ellipsis in a narrow column
+      th.title = c.title; // the full header also as a tooltip (the sort arrow is not read out)
       return th;
     }),
     // In the flow (only its text hidden): the fixed table layout takes this column's width from it.

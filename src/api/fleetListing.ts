@@ -9,7 +9,17 @@
 //   units need not be listed first. Every part ends on a page it does not fill, so parts cost requests: only as
 //   many are made as keep the quota busy (rate × round-trip, ~10 at 2,400/min and 250 ms, plus a margin), and a
 //   running part is cut again only when that brings the end of the listing forward (fleetSplitPlan.ts: a part
-//   left alone with many pages while the others finish). To cut a running part that has reached registration
+//   left alone with many pages while the others finish).
+//   Where to cut: browsers may cluster anywhere (a fleet enrolled in one week, two waves a year apart), and
+//   equal time ranges up to now would leave nearly all of them in one range. So, beside the first page, one
+//   request of a single browser ordered the other way tells the latest registration: the first cuts divide the
+//   time between the first page and that browser, not up to now. A running part is cut again halfway through
+//   what it has left while the fleet looks evenly spread; once a range has turned out empty (or began with a
+//   long stretch of none), no further from where the part has got to than the geometric mean of the time its
+//   own pages covered and the time it has left (fleetSplitPlan.ts cutDistance): halving blindly would take one
+//   round-trip and one empty page per halving to find a cluster far smaller than the range; this takes a few.
+//   A part's density counts from its first browser, so a gap before a cluster does not make it look sparse.
+//   To cut a running part that has reached registration
 //   second t and ends at hi (inclusive, or open), the running part keeps (t, m] and stops by itself at the first
 //   browser registered after m (later ones follow in order); a new part lists `register:<m+1s>..<hi>`. The
 //   query's time ranges are inclusive at second resolution, and each part also cuts at its own upper second
@@ -28,10 +38,10 @@
 import { setMaxListeners } from 'events';
 import type { CbcmBackend } from './backend';
 import { cancelledError } from './errors';
-import { bestSplit, type ListingPace } from './fleetSplitPlan';
+import { bestSplit, cutDistance, type ListingPace } from './fleetSplitPlan';
 import { knownOrgUnitScope, pageShowsSubtree, rememberOrgUnitScope } from './orgUnitScope';
 import { TokenBucketLimiter, USER_REQUESTS_PER_MINUTE, type RateLimiter } from './rateLimiter';
-import type { ChromeBrowser, OrgUnit, Projection } from './types';
+import type { ChromeBrowser, ListBrowsersOptions, OrgUnit, Projection } from './types';
 import { clock } from '../util/clock';
 
 /**
@@ -99,6 +109,9 @@ interface Part {
   /** Another part already lists everything this one would (the 'subtree' reading): stop at the next page. */
   superseded?: boolean;
 }
+
+/** What the single-browser request in the other order said: the latest registration second, if any. */
+type Latest = { known: false } | { known: true; second: number | undefined };
 
 /** One limiter per backend: concurrent listings of one account share the user's quota. */
 const defaultLimiters = new WeakMap<CbcmBackend, RateLimiter>();
@@ -185,6 +198,11 @@ class FleetListing {
   /** Round-trip of a page (ms), a moving average; undefined until the first page. */
   private latencyMs: number | undefined;
   private cutAfterFirstPage = false;
+  /** The first part, once its first page has come and it still has more: waiting for `latest` to be cut. */
+  private firstPart: Part | undefined;
+  private latest: Latest = { known: false };
+  /** A split-off range held no browser, or began with a long stretch of none: the fleet clusters in time. */
+  private gapSeen = false;
   private wakeConsumer: (() => void) | undefined;
   private wakeProducers: (() => void)[] = [];
   private readonly progress: FleetProgress = { listed: 0, pages: 0, parts: 0, partsDone: 0 };
@@ -212,8 +230,10 @@ class FleetListing {
     if (this.signal?.aborted) throw cancelledError('browsers.list');
     this.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (this.byRegistration) this.start({ orgUnitPath: this.options.orgUnitPath, items: 0, hasMore: true });
-      else await this.addOrgUnitParts();
+      if (this.byRegistration) {
+        this.start({ orgUnitPath: this.options.orgUnitPath, items: 0, hasMore: true });
+        this.probeLatest();
+      } else await this.addOrgUnitParts();
       for (;;) {
         const batch = this.batches.shift();
         if (batch) {
@@ -293,9 +313,44 @@ class FleetListing {
     return { latencyMs: this.latencyMs ?? 250, requestsPerMs: perMinute / 60_000, tokensAvailable: limiter?.available ?? 0 };
   }
 
-  /** Registration-time end of a part's range (an open range ends now). */
+  /**
+   * Asks for the latest registered browser (one browser, the other order), alongside the first page: where the
+   * fleet ends in time, so that the first cuts fall where the browsers are. Costs one request of the listing.
+   */
+  private probeLatest(): void {
+    const probe = async (): Promise<void> => {
+      await this.limiter.acquire(this.abort.signal);
+      const pages = this.backend.listBrowsers(
+        { ...this.listOptions(this.options.orgUnitPath, undefined), projection: 'BASIC', sortOrder: 'DESCENDING', maxResults: 1 },
+        this.abort.signal,
+      );
+      const iterator = pages[Symbol.asyncIterator]();
+      try {
+        const next = await iterator.next();
+        const b = next.done ? undefined : next.value.browsers[0];
+        this.latest = { known: true, second: b && registrationSecond(b) };
+      } finally {
+        await iterator.return?.();
+      }
+      if (this.firstPart) this.cutAfterFirst(this.firstPart);
+      this.pump();
+    };
+    // Only a hint: if it fails, the cuts go up to now as before (the listing's own requests report real errors).
+    probe().catch(() => {
+      if (this.abort.signal.aborted) return;
+      this.latest = { known: true, second: undefined };
+      if (this.firstPart) this.cutAfterFirst(this.firstPart);
+      this.pump();
+    });
+  }
+
+  /**
+   * Registration-time end of a part's range. An open range ends at the latest registration the probe saw (later
+   * browsers, registered during the listing, still come: the range stays open), or now when that is not known.
+   */
   private endOf(part: Part): number {
-    return part.hi ?? Math.max(nowSecond(), part.lastReg ?? part.lo ?? 0);
+    const latest = this.latest.known ? (this.latest.second ?? nowSecond()) : nowSecond();
+    return part.hi ?? Math.max(latest, part.lastReg ?? part.lo ?? 0);
   }
 
   /** Pages a running part is expected to fetch still (at least the one it is waiting for). */
@@ -311,10 +366,18 @@ class FleetListing {
   }
 
   /**
-   * After the first page: cuts the rest of its range into as many equal time ranges as keep the quota busy.
-   * (Nothing is known about where browsers cluster yet; the parts that turn out big are cut again later.)
+   * After the first page: cuts the rest of its range, up to the latest registration (probeLatest), into as many
+   * equal time ranges as keep the quota busy. (Where browsers cluster in between is not known yet; the parts
+   * that turn out big are cut again later, nearer once an empty range has shown the fleet clusters.)
    */
   private cutAfterFirst(part: Part): void {
+    // Both the first page and the latest registration are needed; whichever comes second cuts.
+    if (!this.latest.known) {
+      this.firstPart = part;
+      return;
+    }
+    this.firstPart = undefined;
+    if (this.cutAfterFirstPage) return;
     this.cutAfterFirstPage = true;
     if (!this.canSplit(part)) return;
     const pace = this.pace();
@@ -346,7 +409,7 @@ class FleetListing {
    * are taken as spread evenly over time: all that is known of it.)
    */
   private splitOne(): Part | undefined {
-    if (!this.cutAfterFirstPage) return undefined;
+    if (!this.cutAfterFirstPage || this.firstPart) return undefined;
     const parts = [...this.running];
     const pace = this.pace();
     const choice = bestSplit(
@@ -359,7 +422,10 @@ class FleetListing {
     const part = parts[choice.index];
     const lastReg = part.lastReg!;
     const end = this.endOf(part);
-    const mid = Math.floor((lastReg + (end - lastReg) / 2) / SECOND) * SECOND;
+    const left = end - lastReg;
+    // Halfway while the fleet looks evenly spread; once a gap has shown, no further than cutDistance puts it.
+    const distance = this.gapSeen ? cutDistance(lastReg - (part.firstReg ?? lastReg), left, MIN_SPLIT_SPAN_MS) : left / 2;
+    const mid = Math.floor((lastReg + distance) / SECOND) * SECOND;
     // The running part has already yielded up to lastReg, so it must keep at least that second.
     if (mid < lastReg || mid + SECOND > end) return undefined;
     const upper: Part = { orgUnitPath: part.orgUnitPath, lo: mid + SECOND, hi: part.hi, items: 0, hasMore: true, density: part.density };
@@ -370,20 +436,7 @@ class FleetListing {
 
   private async listPart(part: Part): Promise<void> {
     const signal = this.abort.signal;
-    const base = this.options.query?.trim();
-    const term = registerTerm(part);
-    const query = [base, term].filter(Boolean).join(' ') || undefined;
-    const pages = this.backend.listBrowsers(
-      {
-        projection: this.options.projection ?? 'BASIC',
-        query,
-        orgUnitPath: part.orgUnitPath,
-        orderBy: this.byRegistration ? 'enrollment_date' : undefined,
-        sortOrder: this.byRegistration ? 'ASCENDING' : undefined,
-        maxResults: this.pageSize,
-      },
-      signal,
-    );
+    const pages = this.backend.listBrowsers(this.listOptions(part.orgUnitPath, registerTerm(part)), signal);
     const iterator = pages[Symbol.asyncIterator]();
     try {
       for (;;) {
@@ -423,6 +476,18 @@ class FleetListing {
     }
   }
 
+  private listOptions(orgUnitPath: string | undefined, term: string | undefined): ListBrowsersOptions {
+    const query = [this.options.query?.trim(), term].filter(Boolean).join(' ') || undefined;
+    return {
+      projection: this.options.projection ?? 'BASIC',
+      query,
+      orgUnitPath,
+      orderBy: this.byRegistration ? 'enrollment_date' : undefined,
+      sortOrder: this.byRegistration ? 'ASCENDING' : undefined,
+      maxResults: this.pageSize,
+    };
+  }
+
   private received(part: Part, items: readonly ChromeBrowser[]): void {
     if (!this.subtree && part.orgUnitPath !== undefined && pageShowsSubtree(part.orgUnitPath, items)) this.learnSubtree();
     if (part.orgUnitPath === ROOT) this.readingKnown = true;
@@ -437,8 +502,12 @@ class FleetListing {
       this.seen.add(b.deviceId);
       fresh.push(b);
     }
+    const firstPage = part.items === 0;
     part.items += items.length;
-    const from = part.lo ?? part.firstReg;
+    if (firstPage && part.lo !== undefined) this.noteGap(part);
+    // From its first browser, not from its lower bound: a range that starts with weeks of nothing (the gap before
+    // a cluster) would otherwise look sparse, and be left to list the cluster alone.
+    const from = part.firstReg ?? part.lo;
     if (from !== undefined && part.lastReg !== undefined) part.density = part.items / Math.max(SECOND, part.lastReg - from);
     if (fresh.length > 0) {
       this.progress.listed += fresh.length;
@@ -446,6 +515,18 @@ class FleetListing {
     }
     this.onProgress?.({ ...this.progress });
     this.wake();
+  }
+
+  /**
+   * After a split-off part's first page: a range with no browser, or one whose first browser comes after a
+   * stretch of nothing ten times what its first page covered, shows the fleet clusters in time.
+   */
+  private noteGap(part: Part): void {
+    if (part.firstReg === undefined || part.lastReg === undefined) {
+      if (!part.hasMore) this.gapSeen = true;
+      return;
+    }
+    if (part.firstReg - part.lo! > 10 * Math.max(MIN_SPLIT_SPAN_MS, part.lastReg - part.firstReg)) this.gapSeen = true;
   }
 
   /** Back-pressure: a slow consumer (e.g. a file being written) pauses the listings instead of buffering the fleet. */

@@ -67,3 +67,16 @@ export function bestSplit(
   }
   return best;
 }
+
+/**
+ * How far past where a running part has got to (ms of registration time) to cut it, given the time its own pages
+ * have covered and the time it has left. Halfway when it has covered at least as much as it has left (the
+ * browsers seen are a fair sample of the rest); less when it has seen little of a long range, since the
+ * browsers may cluster in a sliver of it: the geometric mean of the two then puts the cut within reach of the
+ * cluster after a few cuts, not after one empty page per halving. Never under `minMs` (or the time left).
+ */
+export function cutDistance(coveredMs: number, leftMs: number, minMs: number): number {
+  if (leftMs <= 0) return 0;
+  const geometric = Math.sqrt(Math.max(coveredMs, minMs) * leftMs);
+  return Math.min(leftMs, Math.max(minMs, Math.min(leftMs / 2, geometric)));
+}

@@ -25,8 +25,11 @@ export interface RestartablePagesOptions<T> {
 export async function* restartablePages<T>(o: RestartablePagesOptions<T>): AsyncGenerator<RawPage<T>, void, undefined> {
   // Until a restart, only the ids of yielded pages are kept (not the items, which may be large and which the
   // caller may have dropped); the id set is built when a restart first needs it, so a normal listing does no
-  // hashing per item.
-  const yielded: string[][] = [];
+  // hashing per item. Each page's ids are kept as one string, joined by a line break: 100,000 small strings held
+  // for the whole listing are what the garbage collector copies and promotes (a profile showed it as the
+  // biggest share of this client's CPU beyond a bare fetch loop); one flat string per page is a single leaf. A
+  // page with an id that holds a line break keeps its ids as they are, so the split is always exact.
+  const yielded: (string | string[])[] = [];
   let seen: Set<string> | undefined;
   let pageToken = o.startPageToken;
   // Only tokens this iterator obtained may be replaced by a restart: a caller's start token that expired
@@ -42,7 +45,7 @@ export async function* restartablePages<T>(o: RestartablePagesOptions<T>): Async
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'pageTokenExpired' && ownToken && restarts < o.maxRestarts) {
         restarts++;
-        if (!seen) seen = new Set(yielded.flat());
+        if (!seen) seen = new Set(yielded.flatMap((ids) => (typeof ids === 'string' ? ids.split('\n') : ids)));
         o.log?.(`${o.operation}: page token expired, restarting the listing (${restarts}/${o.maxRestarts}), ${seen.size} items already listed`);
         pageToken = o.startPageToken;
         ownToken = false;
@@ -61,7 +64,7 @@ export async function* restartablePages<T>(o: RestartablePagesOptions<T>): Async
         fresh.push(item);
       }
     } else {
-      yielded.push(page.items.map((item) => o.keyOf(item)));
+      yielded.push(joinedIds(page.items.map((item) => o.keyOf(item))));
     }
     const last = !page.nextPageToken;
     // An empty listing still yields one (empty) page so callers can show "no results".
@@ -73,6 +76,12 @@ export async function* restartablePages<T>(o: RestartablePagesOptions<T>): Async
     pageToken = page.nextPageToken;
     ownToken = true;
   }
+}
+
+/** A page's ids as one string (see `yielded`), or as they are when one of them holds the separator. */
+function joinedIds(ids: string[]): string | string[] {
+  for (const id of ids) if (id.includes('\n')) return ids;
+  return ids.join('\n');
 }
 
 /** Every item across pages, in order. */

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BulkSummary } from '../operations/bulkRun';
 import type { BulkTarget } from '../operations/bulkTargets';
-import { csvField } from '../export/browserExport';
+import { csvField } from '../export/csvField';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { listFleet } from '../api';
-import { ExportColumnChoices } from '../export/columnChoice';
-import { columnById, columnsFor, projectionFor, type ExportColumn, type RowShape } from '../export/columns';
-import { writeJsonLines, writeRowExport, type ExportShape } from '../export/rowExport';
-import type { OverviewScope } from '../overview/figures';
+import type { ExportColumn } from '../export/columns';
+import type { ExportShape } from '../export/rowExport';
+import type { ViewScopeArgument } from '../webview/scopedPanels';
 import { queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
@@ -11,6 +10,7 @@ import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import type { CommandTable } from './commandTable';
 import { type ExportOutcome, proposedUri, runExport } from './exportRunner';
 import { displayLocale } from '../util/displayLocale';
+import { exportModule } from './exportModule';
 
 /** Automation (outside Production only): skips the prompts. Without `columns`, the remembered choice is used. */
 export interface ColumnExportPreset {
@@ -18,14 +18,6 @@ export interface ColumnExportPreset {
   columns?: string[];
   uri: vscode.Uri;
   signal?: AbortSignal;
-}
-
-/**
- * Another view's scope as the first argument (the extension inventory's export button): that org unit or the
- * account, as the view counted it, so without the explorer's filter. A plain object, never a tree node.
- */
-export interface ViewScopeArgument {
-  viewScope: OverviewScope;
 }
 
 function isViewScopeArgument(v: unknown): v is ViewScopeArgument {
@@ -84,10 +76,10 @@ function levelTitle(level: ExportColumn['level']): string {
 }
 
 /** The columns picker: grouped by level, the remembered choice ticked. undefined: dismissed. */
-async function pickColumns(shape: RowShape, remembered: readonly ExportColumn[]): Promise<ExportColumn[] | undefined> {
+async function pickColumns(offered: readonly ExportColumn[], remembered: readonly ExportColumn[]): Promise<ExportColumn[] | undefined> {
   type Item = vscode.QuickPickItem & { column?: ExportColumn };
   const items: Item[] = [];
-  for (const column of columnsFor(shape)) {
+  for (const column of offered) {
     const previous = items.length > 0 ? items[items.length - 1].column : undefined;
     if (!previous || previous.level !== column.level) items.push({ label: levelTitle(column.level), kind: vscode.QuickPickItemKind.Separator });
     const tags = [column.projection === 'FULL' ? 'FULL' : '', column.api !== 'both' ? vscode.l10n.t('{0} only', column.api) : '']
@@ -113,6 +105,7 @@ async function exportColumns(
   _selected?: unknown,
   supplied?: ColumnExportPreset,
 ): Promise<ExportOutcome | undefined> {
+  const { ExportColumnChoices, columnById, columnsFor, projectionFor, writeJsonLines, writeRowExport } = await exportModule();
   const choices = new ExportColumnChoices(c.services.context.workspaceState);
   const preset = c.services.context.extensionMode === vscode.ExtensionMode.Production ? undefined : supplied;
   const backend = await requireBackend(c.services);
@@ -127,7 +120,7 @@ async function exportColumns(
     const picked = preset
       ? (preset.columns?.map((id) => columnById(id)).filter((col): col is ExportColumn => col !== undefined && columnsFor(shape).includes(col)) ??
         choices.get(shape))
-      : await pickColumns(shape, choices.get(shape));
+      : await pickColumns(columnsFor(shape), choices.get(shape));
     if (!picked) return undefined;
     if (picked.length === 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Pick at least one column to export.'));

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { type BrowserListPage, type ChromeBrowser, listFleet } from '../api';
-import { type ExportFormat, writeBrowserExport } from '../export/browserExport';
-import { type ExportDestination, openExportDestination } from '../export/exportDestination';
+import type { ExportFormat } from '../export/browserExport';
+import type { ExportDestination } from '../export/exportDestination';
 import type { CbcmBackend } from '../api/backend';
-import { targetPath } from '../export/exportTarget';
 import { describeSort } from '../tree/browserSort';
 import { type BrowserSort, queryFor } from '../tree/explorerState';
 import { BrowsersFolderNode } from '../tree/nodes/browsersFolderNode';
@@ -11,8 +10,10 @@ import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { describeError, isCancellation } from '../util/errors';
 import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import type { CommandTable } from './commandTable';
+import { automationArgs } from './automation';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
+import { exportModule } from './exportModule';
 
 interface ExportScope {
   orgUnitPath?: string;
@@ -60,7 +61,7 @@ async function* tallied(pages: AsyncIterable<BrowserListPage>, seen: ChromeBrows
  * exists, the dialog never asked about it, so this asks before replacing it (undefined: the admin declined).
  */
 async function resolveTarget(chosen: vscode.Uri, format: ExportFormat, mayReplaceUnasked: boolean): Promise<vscode.Uri | undefined> {
-  const fixedPath = targetPath(chosen.path, format);
+  const fixedPath = (await exportModule()).targetPath(chosen.path, format);
   if (fixedPath === chosen.path) return chosen;
   const fixed = chosen.with({ path: fixedPath });
   const exists = await vscode.workspace.fs.stat(fixed).then(
@@ -103,7 +104,9 @@ function describeTarget(uri: vscode.Uri): string {
  * src/export/exportDestination.ts for targets outside the local disk) and puts it in place when complete, so the
  * target is always whole. Cancelling deletes the partial file; a failure keeps it (nothing fetched is lost) and says so.
  */
-async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _selected?: unknown, preset?: ExportPreset): Promise<unknown> {
+async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _selected?: unknown, supplied?: unknown): Promise<unknown> {
+  // A preset (format, file, signal) is automation: in Production another extension must not pick the file unasked.
+  const preset = automationArgs<ExportPreset>(c.services.context.extensionMode, supplied);
   const backend = await requireBackend(c.services);
   if (!backend) return undefined;
   const scope = scopeOf(c, clicked);
@@ -128,12 +131,12 @@ async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _sel
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     }));
   if (!chosen) return undefined;
-  // Automation may replace a file unasked, but only outside Production mode.
-  const uri = await resolveTarget(chosen, format, preset !== undefined && c.services.context.extensionMode !== vscode.ExtensionMode.Production);
+  // Automation (never in Production: see above) may replace a file unasked.
+  const uri = await resolveTarget(chosen, format, preset !== undefined);
   if (!uri) return undefined;
   let destination: ExportDestination;
   try {
-    destination = await openExportDestination(uri);
+    destination = await (await exportModule()).openExportDestination(uri);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the export next to {0}: {1}', describeTarget(uri), describeError(error)));
     return { outcome: 'failed', written: 0 };
@@ -153,7 +156,9 @@ async function exportBrowsers(c: ExplorerCommandContext, clicked?: unknown, _sel
       preset?.signal?.addEventListener('abort', () => abort.abort());
       try {
         const pages = tallied(exportPages(c, backend, scope, abort.signal), seen);
-        written = await writeBrowserExport(pages, out, format, (n) =>
+        written = await (
+          await exportModule()
+        ).writeBrowserExport(pages, out, format, (n) =>
           progress.report({ message: vscode.l10n.t('{0} browsers', n.toLocaleString(displayLocale())) }),
         );
         return 'done' as const;

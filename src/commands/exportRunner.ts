@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import * as vscode from 'vscode';
-import { type ExportDestination, openExportDestination } from '../export/exportDestination';
+import type { ExportDestination } from '../export/exportDestination';
 import type { Services } from '../services';
 import { describeError, isCancellation } from '../util/errors';
 import { clock } from '../util/clock';
+import { exportModule } from './exportModule';
 
 /** What an export command hands to the runner: where, what to call it, and how to write it. */
 export interface ExportJob {
@@ -37,7 +38,7 @@ export function describeTarget(uri: vscode.Uri): string {
 export async function runExport(services: Services, job: ExportJob): Promise<ExportOutcome> {
   let destination: ExportDestination;
   try {
-    destination = await openExportDestination(job.uri);
+    destination = await (await exportModule()).openExportDestination(job.uri);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the export next to {0}: {1}', describeTarget(job.uri), describeError(error)));
     return { outcome: 'failed', written: 0 };

@@ -2,7 +2,7 @@
 // → per-row preview in a webview → Apply → modal confirmation with the exact count → conflict-checked writes
 // with progress → per-row results, summary, and the failed rows as a CSV to fix and import again.
 import * as vscode from 'vscode';
-import { csvField } from '../export/browserExport';
+import { csvField } from '../export/csvField';
 import { runImport } from '../operations/bulkRun';
 import { dryRunQuery } from '../operations/bulkTargets';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../operations/csvImport';
 import type { BulkSummary } from '../operations/bulkRun';
 import { describeError, isCancellation } from '../util/errors';
-import { ImportPreviewPanel, rowView } from '../webview/importPreview/importPreviewPanel';
+import { lazyModule } from '../util/lazyModule';
 import { reportBulk, saveText, summaryLine } from './bulkReport';
 import { requireBackend, type ExplorerCommandContext } from './commandContext';
 import type { CommandTable } from './commandTable';
@@ -24,6 +24,9 @@ import { displayLocale } from '../util/displayLocale';
 
 /** Far above any real inventory sheet (100,000 rows are ~10 MB); stops a wrong file before it is read whole. */
 const MAX_CSV_BYTES = 100 * 1024 * 1024;
+
+/** The preview's webview host, loaded the first time a preview opens (esbuild.js splits at the `import()`). */
+const previewModule = lazyModule(() => import('../webview/importPreview/importPreviewPanel'));
 
 interface ImportAutomation {
   uri?: vscode.Uri;
@@ -205,6 +208,7 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
     return { results, summary: summaryLine('Imported', summary) };
   };
 
+  const { ImportPreviewPanel, rowView } = await previewModule();
   const panel = ImportPreviewPanel.open(
     c.services,
     file,

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ListingKind } from '../tree/explorerState';
+import { holdsSecret, type ListingKind } from '../tree/explorerState';
 
 const MAX_RECENT = 15;
 
@@ -16,7 +16,8 @@ export class RecentQueries {
 
   async remember(kind: ListingKind, query: string): Promise<void> {
     const trimmed = query.trim();
-    if (!trimmed || /\benrollment_token\s*:/.test(trimmed)) return;
+    // The same rule as the explorer's stored state (any case, quoted or not).
+    if (!trimmed || holdsSecret(trimmed)) return;
     const next = [trimmed, ...this.list(kind).filter((q) => q !== trimmed)].slice(0, MAX_RECENT);
     await this.memento.update(this.key(kind), next);
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TokenListPage } from '../api/types';
-import { writeTokenExport, type TokenExportFormat } from '../export/tokenExport';
+import type { TokenExportFormat } from '../export/tokenExport';
 import { queryFor } from '../tree/explorerState';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { TokensFolderNode } from '../tree/nodes/tokensFolderNode';
@@ -8,6 +8,7 @@ import { type ExplorerCommandContext, requireBackend } from './commandContext';
 import type { CommandTable } from './commandTable';
 import { type ExportOutcome, describeTarget, proposedUri, runExport } from './exportRunner';
 import { displayLocale } from '../util/displayLocale';
+import { exportModule } from './exportModule';
 
 /** Automation (outside Production only): skips the prompts, the confirmation included. */
 export interface TokenExportPreset {
@@ -76,6 +77,7 @@ async function exportTokens(
     signal: preset?.signal,
     async write(out, signal, report) {
       const pages = ownTokens(backend.listTokens({ orgUnitPath, query, pageSize: 100 }, signal), orgUnitPath);
+      const { writeTokenExport } = await exportModule();
       const n = await writeTokenExport(pages, out, format, (w) => report(vscode.l10n.t('{0} tokens', w.toLocaleString(displayLocale()))));
       return { written: n, summary: vscode.l10n.t('{0} enrollment tokens', n.toLocaleString(displayLocale())) };
     },

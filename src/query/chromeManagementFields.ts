@@ -10,7 +10,7 @@
 // orderBy: the current REST page's list begins browser_permanent_id, virtual_device_id, last_policy_fetch_time,
 // annotated_user (`orderBy.current`); its tail could not be read, so the other names are the older generated
 // client's list, verbatim (`orderBy.current === false`). last_sync is NOT sent: last_policy_fetch_time replaced it.
-import type { BrowserSortKey } from '../api/types';
+import type { BrowserSortKey } from '../model/browserSortKeys';
 import type { FieldSpec } from './types';
 
 const STR =

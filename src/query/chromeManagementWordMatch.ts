@@ -8,8 +8,23 @@
 // reading of `:` would widen on the other fields, so v1 shows the browsers v1.1beta1 showed. Fields whose value the
 // client does not see whole in a listing row (os_platform_version, last_device_user) are never narrowed: dropping
 // a browser the server matched on a value we cannot see would be a silent miss of our own.
-import type { ChromeBrowser } from '../api/types';
 import { splitWords } from './words';
+
+/**
+ * The listing-row values the whole-word rule reads. A ChromeBrowser of src/api fits it: declared here because
+ * src/api builds on src/query, never the reverse.
+ */
+export interface WordMatchRow {
+  readonly machineName?: string;
+  readonly annotatedAssetId?: string;
+  readonly browserVersions?: readonly string[];
+  readonly annotatedUser?: string;
+  readonly annotatedLocation?: string;
+  readonly annotatedNotes?: string;
+  readonly osPlatform?: string;
+  readonly osArchitecture?: string;
+  readonly osVersion?: string;
+}
 
 /** One translated `field:value` whose results the client keeps to whole-word matches. */
 export interface WordCondition {
@@ -19,7 +34,7 @@ export interface WordCondition {
   readonly value: string;
 }
 
-type Values = (b: ChromeBrowser) => readonly (string | undefined)[];
+type Values = (b: WordMatchRow) => readonly (string | undefined)[];
 
 /** v1 filter field → the listing-row values it is matched against (all in the BASIC `fields` list). */
 const ROW_VALUES: ReadonlyMap<string, Values> = new Map<string, Values>([
@@ -47,6 +62,7 @@ export function matchesWholeWords(value: string, text: string | undefined): bool
   if (want.length === 0) return true;
   if (text === undefined) return false;
   const have = lowerWords(text);
+  // Stryker disable next-line ArithmeticOperator: `i - want.length` only adds starts past the end, where have[i + k] is undefined
   for (let i = 0; i + want.length <= have.length; i++) {
     if (want.every((w, k) => have[i + k] === w)) return true;
   }
@@ -59,11 +75,12 @@ export function matchesWholeWords(value: string, text: string | undefined): bool
  */
 export function substringWords(value: string): string[] {
   const words = [...new Set(splitWords(value).map((w) => w.text))];
-  return words.filter((w, i) => !words.some((o, j) => j !== i && o.toLowerCase().includes(w.toLowerCase()) && (o.length > w.length || j < i)));
+  // A word never drops itself: it is not longer than itself, nor before itself.
+  return words.filter((w, i) => !words.some((o, j) => o.toLowerCase().includes(w.toLowerCase()) && (o.length > w.length || j < i)));
 }
 
 /** A predicate keeping the browsers that satisfy every condition the client can check. */
-export function wholeWordFilter(conditions: readonly WordCondition[]): ((b: ChromeBrowser) => boolean) | undefined {
+export function wholeWordFilter(conditions: readonly WordCondition[]): ((b: WordMatchRow) => boolean) | undefined {
   const checks = conditions.filter((c) => canNarrow(c.field));
   if (checks.length === 0) return undefined;
   return (b) => checks.every((c) => ROW_VALUES.get(c.field)!(b).some((text) => matchesWholeWords(c.value, text)));

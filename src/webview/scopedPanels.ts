@@ -10,6 +10,15 @@ import type { Services } from '../services';
 /** The account, or one org unit (the overview's and the inventory's scope). */
 export type PanelScope = OverviewScope;
 
+/**
+ * A panel's scope as the first argument of a command it runs (the extension inventory's export button): that org
+ * unit or the account, as the panel counted it, so without the explorer's filter. A plain object, never a tree
+ * node. Declared here, with the panels, so a panel runs the command by name without importing its module.
+ */
+export interface ViewScopeArgument {
+  viewScope: PanelScope;
+}
+
 /** What the registry needs of a panel. */
 export interface ScopedPanel {
   readonly scope: PanelScope;
@@ -174,6 +183,7 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
   registry: ScopedPanels<P>,
   o: ScopedPanelCommands,
 ): { open: (scope: PanelScope) => Promise<undefined>; disposables: vscode.Disposable[] } {
+  const automatedUri = (arg: unknown) => (services.context.extensionMode !== vscode.ExtensionMode.Production ? uriArgument(arg) : undefined);
   const noPanel = () => {
     void vscode.window.showInformationMessage(o.noPanelMessage);
     return undefined;
@@ -188,15 +198,17 @@ export function registerScopedPanelCommands<P extends SnapshotPanel>(
   };
   const disposables = [
     vscode.commands.registerCommand(`${o.prefix}.refresh`, () => registry.active?.refresh() ?? noPanel()),
+    // A file argument is automation (tests, F5): in Production another extension must not choose where a snapshot
+    // is written (or which file is read) without the admin's dialog.
     vscode.commands.registerCommand(`${o.prefix}.saveSnapshot`, async (arg?: unknown) => {
       const panel = registry.active;
       if (!panel) return noPanel();
-      return (await panel.saveSnapshot(uriArgument(arg)))?.toString();
+      return (await panel.saveSnapshot(automatedUri(arg)))?.toString();
     }),
     vscode.commands.registerCommand(`${o.prefix}.compareSnapshot`, async (arg?: unknown) => {
       const panel = registry.active;
       if (!panel) return noPanel();
-      return panel.compareSnapshot(uriArgument(arg));
+      return panel.compareSnapshot(automatedUri(arg));
     }),
     vscode.window.registerWebviewPanelSerializer(o.viewType, {
       deserializeWebviewPanel: (panel, state: unknown) => registry.restore(panel, state),

@@ -97,7 +97,7 @@ export function controlRoutes(emu: ControlTarget): Route[] {
     }),
     route('POST', '/browsers', (_c, req) => {
       try {
-        return ok(ctx.fleet.addBrowser(parseJsonObject(req.body) as Partial<FleetBrowser>));
+        return ok(ctx.fleet.addBrowser(parseJsonObject(req.body)));
       } catch (e) {
         throw badRequest((e as Error).message);
       }
@@ -123,7 +123,7 @@ export function controlRoutes(emu: ControlTarget): Route[] {
       if (!Array.isArray(body.scopes) || !body.scopes.every((s) => typeof s === 'string')) {
         throw badRequest('Give {"scopes": ["https://www.googleapis.com/auth/..."]} (an empty list delegates nothing).');
       }
-      ctx.delegatedScopes = [...(body.scopes as string[])];
+      ctx.delegatedScopes = [...body.scopes];
       return ok({ scopes: ctx.delegatedScopes });
     }),
     route('POST', '/token-info', (_c, req) => {

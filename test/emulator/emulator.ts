@@ -106,6 +106,7 @@ export class Emulator implements ControlTarget {
     const base = options.now === undefined ? startReal : new Date(options.now).getTime();
     if (Number.isNaN(base)) throw new Error(`Emulator: invalid "now" option ${String(options.now)}`);
     // Late-bound so the context, the control API and the server share one clock and one emulator.
+    // eslint-disable-next-line prefer-const -- the clock below reads it before it is assigned (late binding)
     let emu: Emulator | undefined;
     const clock = (): number => base + (productClock.now() - startReal) + (emu?.clockOffsetMs ?? 0);
     const faults = new FaultInjector(new Prng(seed ^ 0x5eed5eed));

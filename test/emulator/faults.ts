@@ -99,7 +99,7 @@ export function validateFaults(input: Record<string, unknown>): Faults {
     }
   }
   if (input.includeOAuth !== undefined && typeof input.includeOAuth !== 'boolean') throw new Error('includeOAuth must be true or false');
-  return input as Faults;
+  return input;
 }
 
 export type FaultAction =

@@ -33,7 +33,7 @@ export function verifyJwtSignature(assertion: string, publicKey: KeyObject): Jwt
   const verifier = createVerify('RSA-SHA256');
   verifier.update(`${parts[0]}.${parts[1]}`);
   if (!verifier.verify(publicKey, Buffer.from(parts[2], 'base64url'))) return { ok: false, description: 'Invalid JWT Signature.' };
-  return { ok: true, claims: claims as JwtClaims };
+  return { ok: true, claims: claims };
 }
 
 /** Google's exp/iat rule: a lifetime of at most one hour, within a small clock skew of now. */

@@ -7,7 +7,7 @@ import type { FleetBrowser } from './fleet';
 const SEP = '\u0000';
 const CHANNEL_RANK: Record<string, number> = { stable: 0, beta: 1, dev: 2, canary: 3 };
 
-const text = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\u0000/g, '\u0001');
+const text = (s: string | undefined): string => (s ?? '').toLowerCase().replaceAll('\u0000', '\u0001');
 /** Non-negative numbers as fixed-width digits; missing values sort first. */
 const num = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '' : String(Math.max(0, Math.floor(n))).padStart(16, '0'));
 const time = (iso: string | undefined): string => (iso ? num(Date.parse(iso)) : '');

@@ -73,7 +73,7 @@ describe('api client: moving browsers', function () {
     assert.deepStrictEqual(result.moved, []);
     assert.strictEqual(result.notTried.length, 700);
     assert.strictEqual(result.stoppedBy?.kind, 'invalid');
-    assert.match(result.stoppedBy!.message, /No\/Such\/OU/);
+    assert.match(result.stoppedBy.message, /No\/Such\/OU/);
     assert.strictEqual(apiRequests(emu).length, 1);
   });
 

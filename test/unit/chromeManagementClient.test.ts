@@ -191,7 +191,7 @@ describe('api client: Chrome Management API v1 backend', function () {
     const unknown = await client.moveBrowsers(all.slice(0, 1), '/No/Such/Unit');
     assert.deepStrictEqual(unknown.notTried, all.slice(0, 1));
     assert.strictEqual(unknown.stoppedBy?.kind, 'invalid');
-    assert.match(unknown.stoppedBy!.message, /\/No\/Such\/Unit was not found/);
+    assert.match(unknown.stoppedBy.message, /\/No\/Such\/Unit was not found/);
   });
 
   it('deletes a browser', async () => {

@@ -12,8 +12,13 @@ import {
   moveQuestion,
 } from '../../src/commands/confirmText';
 
-const b = (i: number, extra: Partial<ChromeBrowser> = {}): ChromeBrowser =>
-  ({ deviceId: `dev-${i}`, machineName: `PC-${i}`, serialNumber: `SN${i}`, orgUnitPath: '/Sales', ...extra }) as ChromeBrowser;
+const b = (i: number, extra: Partial<ChromeBrowser> = {}): ChromeBrowser => ({
+  deviceId: `dev-${i}`,
+  machineName: `PC-${i}`,
+  serialNumber: `SN${i}`,
+  orgUnitPath: '/Sales',
+  ...extra,
+});
 
 describe('write confirmations', () => {
   it('a delete names each browser’s machine name, serial number and org unit', () => {

@@ -163,7 +163,7 @@ describe('exports with chosen columns', () => {
       ),
     );
     assert.deepStrictEqual(counts, { browsers: 2, rows: 3 });
-    const rows = parse(out.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(out.text, { columns: true });
     assert.deepStrictEqual(
       rows.map((r) => [r.deviceId, r.machineName, r['install.channel'], r['profile.id'], r['extension.extensionId']]),
       [
@@ -184,7 +184,7 @@ describe('exports with chosen columns', () => {
     const out = new Sink();
     const withPolicies: ChromeBrowser = { ...sample, machinePolicies: [{ name: 'P', value: '=1+1' }] };
     await writeRowExport(batchesOf([withPolicies]), out, 'browser', cols('deviceId', 'browserVersions', 'machinePolicies'));
-    const [row] = parse(out.text, { columns: true }) as Record<string, string>[];
+    const [row] = parse<Record<string, string>>(out.text, { columns: true });
     assert.strictEqual(row.browserVersions, '131.0.1 132.0.2');
     assert.deepStrictEqual(JSON.parse(row.machinePolicies), [{ name: 'P', value: '=1+1' }], 'JSON text starts with [ and stays parseable');
   });
@@ -271,7 +271,7 @@ describe('exports with chosen columns', () => {
     it('export with their values (the file the admin asked for), formula-safe', async () => {
       const out = new Sink();
       assert.strictEqual(await writeTokenExport(pages(), out, 'csv'), 2);
-      const rows = parse(out.text, { columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(out.text, { columns: true });
       assert.deepStrictEqual(Object.keys(rows[0]), [...TOKEN_COLUMNS]);
       assert.deepStrictEqual(
         rows.map((r) => [r.tokenPermanentId, r.token, r.state]),

@@ -38,8 +38,8 @@ describe('listFleet under both readings of orgUnitPath', function () {
     assert.ok(isBelowOrgUnit('/Sales', '/'));
     assert.ok(!isBelowOrgUnit('/Engineering', '/Engineering'));
     assert.ok(!isBelowOrgUnit('/EngineeringX', '/Engineering'));
-    assert.ok(pageShowsSubtree('/', [{ deviceId: 'a', orgUnitPath: '/Sales' } as ChromeBrowser]));
-    assert.ok(!pageShowsSubtree('/Sales', [{ deviceId: 'a', orgUnitPath: '/Sales' } as ChromeBrowser]));
+    assert.ok(pageShowsSubtree('/', [{ deviceId: 'a', orgUnitPath: '/Sales' }]));
+    assert.ok(!pageShowsSubtree('/Sales', [{ deviceId: 'a', orgUnitPath: '/Sales' }]));
   });
 
   for (const scope of ['exact', 'subtree'] as const) {

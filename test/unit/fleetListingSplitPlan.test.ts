@@ -3,8 +3,8 @@
 // arithmetic alone, then the listing against the emulator over real HTTP under both readings of orgUnitPath.
 import * as assert from 'assert';
 import { emulatorPerTest } from '../emulator/fixture';
-import { listFleet, TokenBucketLimiter, type ChromeBrowser, type FleetProgress } from '../../src/api';
-import { bestSplit, finishMs, PAGES_LOST_PER_CUT, type ListingPace } from '../../src/api/fleetSplitPlan';
+import { listFleet, TokenBucketLimiter, type FleetProgress } from '../../src/api';
+import { bestSplit, cutDistance, finishMs, PAGES_LOST_PER_CUT, type ListingPace } from '../../src/api/fleetSplitPlan';
 import { apiRequests, disposeClients, makeClient } from './apiHarness';
 
 // 2,400 requests a minute, 250 ms a page: 10 requests in flight use the whole quota.
@@ -46,6 +46,19 @@ describe('fleet listing: how many parts (fleetSplitPlan)', () => {
     assert.strictEqual(bestSplit([2, 1, 1], GOOGLE, 250), undefined);
     assert.ok(PAGES_LOST_PER_CUT > 0);
   });
+
+  it('cuts halfway through what a part has left once it has seen as much, nearer when it has seen little of a long range', () => {
+    const DAY = 86_400_000;
+    // Covered as much as is left: the browsers seen stand for the rest, halfway.
+    assert.strictEqual(cutDistance(10 * DAY, 10 * DAY, 10_000), 5 * DAY);
+    // 100 minutes seen of a month left (a cluster in a sliver of the range): the geometric mean, about 2 days.
+    const near = cutDistance(100 * 60_000, 30 * DAY, 10_000);
+    assert.ok(near > DAY && near < 3 * DAY, `${near / DAY} days`);
+    // Never under the shortest range, never past the end.
+    assert.strictEqual(Math.round(cutDistance(0, 60_000, 10_000)), 24_495);
+    assert.strictEqual(cutDistance(5_000, 8_000, 10_000), 8_000);
+    assert.strictEqual(cutDistance(DAY, 0, 10_000), 0);
+  });
 });
 
 describe('fleet listing: requests against sequential paging (emulator over HTTP)', function () {
@@ -64,7 +77,7 @@ describe('fleet listing: requests against sequential paging (emulator over HTTP)
       let last: FleetProgress | undefined;
       // No burst: the listing is longer than one (a burst of 40 would hold the whole of it).
       const limiter = new TokenBucketLimiter({ requestsPerMinute: 2400, burst: 1 });
-      for await (const batch of listFleet(client, { limiter }, undefined, (p) => (last = p)) as AsyncIterable<ChromeBrowser[]>) {
+      for await (const batch of listFleet(client, { limiter }, undefined, (p) => (last = p))) {
         for (const b of batch) ids.add(b.deviceId);
         count += batch.length;
       }

@@ -227,6 +227,6 @@ describe('inventory loading (emulator)', function () {
     const failed = await loadInventory(client, { scope: { kind: 'account' } });
     assert.strictEqual(failed.inventory.complete, false);
     assert.strictEqual(failed.inventory.interruption?.kind, 'failed');
-    assert.match(failed.inventory.interruption!.message, /stopped after \d+ browsers/);
+    assert.match(failed.inventory.interruption.message, /stopped after \d+ browsers/);
   });
 });

@@ -38,6 +38,73 @@ describe('lint: layer boundaries', function () {
     }
   });
 
+  it('keeps src/query below src/api: not even a type of src/api', async () => {
+    for (const code of [
+      "import type { BrowserSortKey } from '../api/types';\nexport type X = BrowserSortKey;\n",
+      "import { listFleet } from '../api';\nexport const y = listFleet;\n",
+    ]) {
+      const found = await restrictedImports('src/query/lintFixture.ts', code);
+      assert.strictEqual(found.length, 1, code);
+      assert.match(found[0], /below src\/api/);
+    }
+    assert.deepStrictEqual(
+      await restrictedImports(
+        'src/query/lintFixture.ts',
+        "import type { BrowserSortKey } from '../model/browserSortKeys';\nexport type X = BrowserSortKey;\n",
+      ),
+      [],
+      'the shared sort keys are importable',
+    );
+    assert.deepStrictEqual(
+      await restrictedImports(
+        'src/api/lintFixture.ts',
+        "import { convertToChromeManagementFilter } from '../query/chromeManagementFilter';\nexport const y = convertToChromeManagementFilter;\n",
+      ),
+      [],
+      'src/api builds on src/query',
+    );
+  });
+
+  it('refuses a command module in a webview', async () => {
+    const found = await restrictedImports(
+      'src/webview/inventory/lintFixture.ts',
+      "import type { ViewScopeArgument } from '../../commands/columnExportCommand';\nexport type X = ViewScopeArgument;\n",
+    );
+    assert.strictEqual(found.length, 1);
+    assert.match(found[0], /executeCommand/);
+    assert.strictEqual(
+      (await restrictedImports('src/webview/lintFixture.ts', "import { x } from '../commands';\nexport const y = x;\n")).length,
+      1,
+      'the kit too',
+    );
+  });
+
+  it('keeps the webview panels apart: a feature folder imports the kit, not another feature', async () => {
+    const found = await restrictedImports(
+      'src/webview/inventory/lintFixture.ts',
+      "import { OverviewPanel } from '../overview/overviewPanel';\nexport const y = OverviewPanel;\n",
+    );
+    assert.strictEqual(found.length, 1);
+    assert.match(found[0], /do not import each other/);
+    assert.strictEqual(
+      (await restrictedImports('src/webview/overview/lintFixture.ts', "import type { X } from '../details/protocol';\nexport type Y = X;\n")).length,
+      1,
+    );
+    assert.strictEqual(
+      (await restrictedImports('src/webview/lintFixture.ts', "import type { X } from './overview/protocol';\nexport type Y = X;\n")).length,
+      1,
+      'the kit is below them',
+    );
+    assert.deepStrictEqual(
+      await restrictedImports(
+        'src/webview/inventory/lintFixture.ts',
+        "import { ScopedPanels } from '../scopedPanels';\nimport { scopeLabel } from '../../overview/figures';\nimport { loadInventory } from '../../inventory/loader';\nimport { x } from './inventoryProtocol';\nexport const y = [ScopedPanels, scopeLabel, loadInventory, x];\n",
+      ),
+      [],
+      'the kit, the domain folders (src/overview, src/inventory) and its own files',
+    );
+  });
+
   it('keeps the tree and the webviews apart, both ways', async () => {
     assert.strictEqual(
       (await restrictedImports('src/tree/lintFixture.ts', "import { x } from '../webview/overview/overviewPanel';\nexport const y = x;\n")).length,
@@ -65,6 +132,23 @@ describe('lint: layer boundaries', function () {
     const typed = (await project.calculateConfigForFile(path.join(root, 'src/commands/index.ts'))) as { rules: Record<string, unknown[]> };
     for (const rule of ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises']) {
       assert.deepStrictEqual(typed.rules[rule]?.[0], 2, `${rule} is an error`);
+    }
+  });
+
+  it('lints the tests, the benchmarks and the scripts with the promise rules too', async () => {
+    const project = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.mjs') });
+    for (const file of [
+      'test/unit/lintBoundaries.test.ts',
+      'test/vscode/e2e/overview.e2e.ts',
+      'test/vscode/suite/overview.test.ts',
+      'bench/run.ts',
+      'scripts/benchTable.ts',
+    ]) {
+      assert.strictEqual(await project.isPathIgnored(path.join(root, file)), false, `${file} is linted`);
+      const config = (await project.calculateConfigForFile(path.join(root, file))) as { rules: Record<string, unknown[]> };
+      for (const rule of ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises']) {
+        assert.deepStrictEqual(config.rules[rule]?.[0], 2, `${rule} is an error in ${file}`);
+      }
     }
   });
 });

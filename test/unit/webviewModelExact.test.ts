@@ -237,10 +237,7 @@ describe('details model: one device, every field (hand-written expectations)', (
     assert.strictEqual(v['Serial number'], '12');
     assert.strictEqual(v['Chrome versions'], undefined);
     assert.strictEqual(odd.summary, '0 extensions · 0 policies listed below');
-    const one = buildDetailsModel(
-      { deviceId: 'x', extensionCount: 5, browsers: [{ profiles: [{ extensions: [{ name: 'only' }] }] }] } as unknown as ChromeBrowser,
-      NOW,
-    );
+    const one = buildDetailsModel({ deviceId: 'x', extensionCount: 5, browsers: [{ profiles: [{ extensions: [{ name: 'only' }] }] }] }, NOW);
     assert.strictEqual(Object.fromEntries(values(one.overview))['Extensions (total reported by Chrome)'], '5 (1 extension listed below)');
     assert.strictEqual(one.summary, '1 extension · 0 policies listed below');
   });

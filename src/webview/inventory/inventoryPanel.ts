@@ -1,8 +1,9 @@
 // One fleet inventory panel of one scope (the account or one org unit): lists the fleet FULL through the fast
 // fleet listing (src/inventory/loader.ts), shows the extensions and policies as they stream in, and turns a
-// click on an entry into the explorer's browser list. Follows the overview panel (src/webview/overviewPanel.ts):
-// the webview is recreated when it becomes visible again, so the panel keeps the state and resends it on `ready`.
+// click on an entry into the explorer's browser list. Its lifecycle is the kit's FleetListingPanel, as the
+// overview's: the webview is recreated when it becomes visible again, so the panel keeps the state and resends it.
 import * as vscode from 'vscode';
+import type { CbcmBackend } from '../../api/backend';
 import { scopeLabel } from '../../overview/figures';
 import type { CachedInventory, InventoryCache } from '../../inventory/cache';
 import { loadInventory } from '../../inventory/loader';
@@ -15,11 +16,12 @@ import {
   serializeInventorySnapshot,
   type InventoryDiff,
 } from '../../inventory/snapshot';
-import type { ViewScopeArgument } from '../../commands/columnExportCommand';
 import type { Services } from '../../services';
 import { displayLocale } from '../../util/displayLocale';
 import { describeError } from '../../util/errors';
-import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
+import { FleetListingPanel, type ListingRun } from '../fleetListingPanel';
+import { adoptRestoredPanel, createWebviewPanel, type PanelPage } from '../panelHost';
+import type { ViewScopeArgument } from '../scopedPanels';
 import {
   parseInventoryWebviewMessage,
   type InventoryExtensionMessage,
@@ -31,8 +33,6 @@ import { inventorySignInReason, INVENTORY_VIEW_TYPE } from './inventoryProtocol'
 export { INVENTORY_VIEW_TYPE };
 const inventoryPage = (): PanelPage => ({ script: 'inventory', loadingText: vscode.l10n.t('Loading the extension inventory…') });
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
-/** Progress messages at most this often. */
-const PROGRESS_EVERY_MS = 250;
 
 export function inventoryTitle(scope: InventoryScope): string {
   return scope.kind === 'account' ? vscode.l10n.t('Extension Inventory') : vscode.l10n.t('Extension Inventory: {0}', scope.orgUnitPath);
@@ -50,23 +50,13 @@ export interface SelectionResult {
   complete: boolean;
 }
 
-export class FleetInventoryPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly host: PanelHost<InventoryWebviewMessage, InventoryExtensionMessage>;
-  private disposed = false;
-  private abort: AbortController | undefined;
-  private state: InventoryViewState;
+export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, InventoryWebviewMessage, InventoryExtensionMessage> {
   /** The finished (or stopped) inventory and the aggregator behind it; kept while a refresh streams. */
   private current: CachedInventory | undefined;
   /** While a listing streams: the partial shown and its live aggregator, so its rows can be clicked already. */
   private streaming: Pick<CachedInventory, 'inventory' | 'aggregator'> | undefined;
-  private lastProgressAt = 0;
   /** The inventory object the webview has (sent again only when it changes, or to a new webview). */
   private sentInventory: Inventory | undefined;
-  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.onDidDisposeEmitter.event;
-  /** The running load, for tests and the commands that need its result. */
-  loading: Promise<void> | undefined;
 
   static create(deps: InventoryDeps, scope: InventoryScope): FleetInventoryPanel {
     const panel = createWebviewPanel(deps.services, INVENTORY_VIEW_TYPE, inventoryTitle(scope));
@@ -79,114 +69,74 @@ export class FleetInventoryPanel implements vscode.Disposable {
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: InventoryDeps,
-    readonly scope: InventoryScope,
+    scope: InventoryScope,
     loadIfNotCached: boolean,
   ) {
-    this.state = { scope };
+    super(
+      panel,
+      deps.services,
+      scope,
+      { scope },
+      {
+        name: 'Extension inventory',
+        page: inventoryPage(),
+        parse: parseInventoryWebviewMessage,
+        signInReason: inventorySignInReason(),
+        signedOutMessage: vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.'),
+      },
+    );
     const cached = deps.cache.get(scope);
     if (cached) {
       this.current = cached;
       this.state = { scope, inventory: cached.inventory, loadedAt: cached.loadedAt.toISOString() };
     }
-    this.disposables.push(
-      this.onDidDisposeEmitter,
-      // Another account must never show this one's extensions; its backend is disposed anyway.
-      deps.services.backends.onDidChange(() => this.accountChanged()),
-    );
-    this.host = new PanelHost(panel, deps.services, {
-      name: 'Extension inventory',
-      page: inventoryPage(),
-      parse: parseInventoryWebviewMessage,
-      ready: () => {
-        // A fresh document has nothing: the inventory goes again.
-        this.sentInventory = undefined;
-        this.postState();
-      },
-      handle: (msg) => this.handle(msg),
-      signInReason: () => (this.state.error ? inventorySignInReason() : undefined),
-      closed: () => this.dispose(),
-    });
     if (!cached && loadIfNotCached) void this.refresh();
-  }
-
-  get currentState(): InventoryViewState {
-    return this.state;
   }
 
   get inventory(): Inventory | undefined {
     return this.state.inventory;
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  protected webviewReady(): void {
+    // A fresh document has nothing: the inventory goes again.
+    this.sentInventory = undefined;
+    this.postState();
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.abort?.abort();
-    this.onDidDisposeEmitter.fire();
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.host.dispose();
-  }
-
-  /** Lists the fleet again (a running load is cancelled first). */
-  refresh(): Promise<void> {
-    this.abort?.abort();
-    this.loading = this.load();
-    return this.loading;
-  }
-
-  cancel(): void {
-    this.abort?.abort();
-  }
-
-  private accountChanged(): void {
-    this.abort?.abort();
-    this.abort = undefined;
+  /** Another account must never show this one's extensions. */
+  protected forgetAccount(): Partial<InventoryViewState> {
     this.current = undefined;
     this.streaming = undefined;
-    const error = this.deps.services.backends.current
-      ? vscode.l10n.t('The account or its settings changed. Refresh to list the fleet of the account now signed in.')
-      : vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.');
-    this.update({ inventory: undefined, loadedAt: undefined, diff: undefined, loading: undefined, error });
+    return { inventory: undefined, loadedAt: undefined };
   }
 
-  private async load(): Promise<void> {
-    const abort = new AbortController();
-    this.abort = abort;
+  refresh(): Promise<void> {
+    // The last listing's partial is gone once a new one starts (signed in or not).
     this.streaming = undefined;
+    return super.refresh();
+  }
+
+  protected async list(backend: CbcmBackend, run: ListingRun): Promise<void> {
     const { services, cache } = this.deps;
-    const backend = services.backends.current;
-    if (!backend) {
-      this.update({ loading: undefined, error: vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.') });
-      return;
-    }
-    this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
     try {
       const result = await loadInventory(backend, {
         scope: this.scope,
-        signal: abort.signal,
+        signal: run.signal,
         // A partial of a large fleet is megabytes to send and draw: every 2 s is enough to watch it grow.
         partialEveryMs: 2_000,
-        onProgress: (p) => {
-          const now = performance.now();
-          if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
-          this.lastProgressAt = now;
-          this.update({ loading: { browsers: p.browsers, pages: p.pages } });
-        },
+        onProgress: (p) => run.progress(p),
         // Shown as it streams, marked partial by the webview (`complete: false`); a click lists the browsers
         // counted so far, and the explorer's list says it is partial.
         onPartial: (inventory, aggregator) => {
-          if (abort.signal.aborted) return;
+          if (run.signal.aborted) return;
           this.streaming = { inventory, aggregator };
           this.update({ inventory });
         },
       });
-      if (abort === this.abort) this.streaming = undefined;
-      if (abort !== this.abort || this.disposed) return;
+      if (run.current) this.streaming = undefined;
+      if (!run.live) return;
       // A cancelled or failed listing keeps what it counted: cached too, its selections marked partial.
       const entry = cache.set(this.scope, result.inventory, result.aggregator);
       const inv = result.inventory;
@@ -201,19 +151,13 @@ export class FleetInventoryPanel implements vscode.Disposable {
       this.update({ inventory: inv, loadedAt: entry.loadedAt.toISOString(), loading: undefined, error });
     } catch (error) {
       // loadInventory reports interruptions in its result; this is a bug or a failure before the listing started.
-      if (abort !== this.abort || this.disposed) return;
+      if (!run.live) return;
       services.log.warn(`Extension inventory of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ loading: undefined, error: vscode.l10n.t('The fleet could not be listed: {0}', describeError(error)) });
     }
   }
 
-  private update(patch: Partial<InventoryViewState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const k of Object.keys(patch) as (keyof InventoryViewState)[]) if (patch[k] === undefined) delete this.state[k];
-    this.postState();
-  }
-
-  private postState(): void {
+  protected postState(): void {
     if (this.disposed) return;
     const { inventory, ...rest } = this.state;
     if (inventory && inventory !== this.sentInventory) this.post({ type: 'inventory', inventory });
@@ -225,7 +169,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     if (!this.disposed) this.host.post(msg);
   }
 
-  private async handle(msg: Exclude<InventoryWebviewMessage, { type: 'ready' }>): Promise<void> {
+  protected async handle(msg: Exclude<InventoryWebviewMessage, { type: 'ready' }>): Promise<void> {
     switch (msg.type) {
       case 'refresh':
         await this.refresh();
@@ -297,7 +241,7 @@ export class FleetInventoryPanel implements vscode.Disposable {
     return orgUnits;
   }
 
-  /** The complete inventory behind the panel, or undefined after saying why (`incomplete`) snapshots need one. */
+  /** The complete inventory behind the panel, or undefined after saying why snapshots need one. */
   private completeInventory(incomplete: string): Inventory | undefined {
     const inv = this.current?.inventory;
     if (!inv?.complete || this.state.loading || this.state.inventory !== inv) {
@@ -307,28 +251,17 @@ export class FleetInventoryPanel implements vscode.Disposable {
     return inv;
   }
 
-  private defaultSnapshotUri(inv: Inventory): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) return undefined;
-    const scope =
-      this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
-    return vscode.Uri.joinPath(folder, 'fleet-snapshots', `inventory-${scope}-${inv.generatedAt.slice(0, 10)}.json`);
-  }
-
   /** Writes the inventory's counts (no device ids) as JSON into the workspace; `target` skips the save dialog. */
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const inv = this.completeInventory(
       vscode.l10n.t('Saving a snapshot needs a complete inventory. Refresh it, let the listing finish, then try again.'),
     );
     if (!inv) return undefined;
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Save inventory snapshot'),
-        defaultUri: this.defaultSnapshotUri(inv),
-        filters: { [vscode.l10n.t('Inventory snapshot (JSON)')]: ['json'] },
-        saveLabel: vscode.l10n.t('Save snapshot'),
-      }));
+    const uri = await this.snapshotSaveUri(target, {
+      title: vscode.l10n.t('Save inventory snapshot'),
+      defaultUri: this.defaultSnapshotUri('inventory', inv.generatedAt),
+      filterName: vscode.l10n.t('Inventory snapshot (JSON)'),
+    });
     if (!uri) return undefined;
     const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
@@ -343,25 +276,13 @@ export class FleetInventoryPanel implements vscode.Disposable {
   async compareSnapshot(source?: vscode.Uri): Promise<InventoryDiff | undefined> {
     const inv = this.completeInventory(vscode.l10n.t('Comparing needs a complete inventory. Refresh it, let the listing finish, then try again.'));
     if (!inv) return undefined;
-    const uri =
-      source ??
-      (
-        await vscode.window.showOpenDialog({
-          title: vscode.l10n.t('Compare with inventory snapshot'),
-          canSelectMany: false,
-          filters: { [vscode.l10n.t('Inventory snapshot (JSON)')]: ['json'] },
-          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-          openLabel: vscode.l10n.t('Compare'),
-        })
-      )?.[0];
-    if (!uri) return undefined;
-    let before;
-    try {
-      before = parseInventorySnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(uri), describeError(error)));
-      return undefined;
-    }
+    const read = await this.readSnapshot(
+      source,
+      { title: vscode.l10n.t('Compare with inventory snapshot'), filterName: vscode.l10n.t('Inventory snapshot (JSON)') },
+      parseInventorySnapshot,
+    );
+    if (!read) return undefined;
+    const { uri, snapshot: before } = read;
     const diff = diffInventorySnapshots(before, buildInventorySnapshot(inv));
     this.update({ diff: { ...diff, file: vscode.workspace.asRelativePath(uri) } });
     return diff;

@@ -8,7 +8,9 @@ import { STABLE_MAJOR_SETTING } from '../../overview/stableMajor';
 import { buildSnapshot, diffSnapshots, parseSnapshot, serializeSnapshot, type SnapshotDiff } from '../../overview/snapshot';
 import type { Services } from '../../services';
 import { describeError, isCancellation } from '../../util/errors';
-import { adoptRestoredPanel, createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
+import type { CbcmBackend } from '../../api/backend';
+import { FleetListingPanel, type ListingRun } from '../fleetListingPanel';
+import { adoptRestoredPanel, createWebviewPanel, type PanelPage } from '../panelHost';
 import {
   overviewSignInReason,
   OVERVIEW_VIEW_TYPE,
@@ -22,8 +24,6 @@ import { displayLocale } from '../../util/displayLocale';
 export { OVERVIEW_VIEW_TYPE };
 const overviewPage = (): PanelPage => ({ script: 'overview', loadingText: vscode.l10n.t('Loading the fleet overview…') });
 export { overviewSignInReason };
-/** Progress messages at most this often (a 100k listing yields ~1,000 batches). */
-const PROGRESS_EVERY_MS = 250;
 
 export function overviewTitle(scope: OverviewScope): string {
   return scope.kind === 'account' ? vscode.l10n.t('Fleet Overview') : vscode.l10n.t('Fleet Overview: {0}', scope.orgUnitPath);
@@ -38,23 +38,13 @@ export interface OverviewDeps {
 export type ActivationResult = ItemAction;
 
 /**
- * One overview of one scope (the account or one org unit). The webview is recreated whenever it becomes
- * visible again (no retainContextWhenHidden), so the panel keeps the state and sends it after each `ready`.
+ * One overview of one scope (the account or one org unit). The lifecycle (state kept here and sent after each
+ * `ready`, refresh, cancel, account change, dispose) is the kit's FleetListingPanel.
  */
-export class FleetOverviewPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly host: PanelHost<OverviewWebviewMessage, OverviewExtensionMessage>;
-  private disposed = false;
-  private abort: AbortController | undefined;
-  private state: OverviewState;
-  private lastProgressAt = 0;
-  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.onDidDisposeEmitter.event;
+export class FleetOverviewPanel extends FleetListingPanel<OverviewState, OverviewWebviewMessage, OverviewExtensionMessage> {
   private readonly onDidChangeStateEmitter = new vscode.EventEmitter<OverviewState>();
   /** Fires after each load finished, failed or was cancelled, and after a comparison. */
   readonly onDidChangeState = this.onDidChangeStateEmitter.event;
-  /** The running load, for tests and the commands that need its result. */
-  loading: Promise<void> | undefined;
 
   static create(deps: OverviewDeps, scope: OverviewScope): FleetOverviewPanel {
     const panel = createWebviewPanel(deps.services, OVERVIEW_VIEW_TYPE, overviewTitle(scope));
@@ -67,29 +57,27 @@ export class FleetOverviewPanel implements vscode.Disposable {
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: OverviewDeps,
-    readonly scope: OverviewScope,
+    scope: OverviewScope,
     loadIfNotCached: boolean,
   ) {
-    this.state = { scope };
+    super(
+      panel,
+      deps.services,
+      scope,
+      { scope },
+      {
+        name: 'Fleet overview',
+        page: overviewPage(),
+        parse: parseOverviewWebviewMessage,
+        signInReason: overviewSignInReason(),
+        signedOutMessage: vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.'),
+      },
+    );
     const cached = this.figuresFromCache();
     if (cached) this.state.figures = cached;
-    this.disposables.push(
-      this.onDidDisposeEmitter,
-      this.onDidChangeStateEmitter,
-      // Another account (or endpoint) must never show this one's figures; its backend is disposed anyway.
-      deps.services.backends.onDidChange(() => this.accountChanged()),
-    );
-    this.host = new PanelHost(panel, deps.services, {
-      name: 'Fleet overview',
-      page: overviewPage(),
-      parse: parseOverviewWebviewMessage,
-      ready: () => this.post({ type: 'state', state: this.state }),
-      handle: (msg) => this.handle(msg),
-      signInReason: () => (this.state.error ? overviewSignInReason() : undefined),
-      closed: () => this.dispose(),
-    });
+    this.disposables.push(this.onDidChangeStateEmitter);
     if (!cached && loadIfNotCached) void this.refresh();
   }
 
@@ -121,71 +109,25 @@ export class FleetOverviewPanel implements vscode.Disposable {
     return this.state.figures;
   }
 
-  get currentState(): OverviewState {
-    return this.state;
+  protected forgetAccount(): Partial<OverviewState> {
+    return { figures: undefined };
   }
 
-  reveal(): void {
-    this.panel.reveal();
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.abort?.abort();
-    this.onDidDisposeEmitter.fire();
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.host.dispose();
-  }
-
-  /** Lists the fleet again (a running load is cancelled first). */
-  refresh(): Promise<void> {
-    this.abort?.abort();
-    this.loading = this.load();
-    return this.loading;
-  }
-
-  cancel(): void {
-    this.abort?.abort();
-  }
-
-  private accountChanged(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    const error = this.deps.services.backends.current
-      ? vscode.l10n.t('The account or its settings changed. Refresh to list the fleet of the account now signed in.')
-      : vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.');
-    this.update({ figures: undefined, diff: undefined, loading: undefined, error });
-  }
-
-  private async load(): Promise<void> {
-    const abort = new AbortController();
-    this.abort = abort;
+  protected async list(backend: CbcmBackend, run: ListingRun): Promise<void> {
     const { services, cache } = this.deps;
-    const backend = services.backends.current;
-    if (!backend) {
-      this.update({ loading: undefined, error: vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.') });
-      return;
-    }
-    this.update({ loading: { browsers: 0, pages: 0 }, error: undefined });
     let partial: FleetFigures | undefined;
     try {
       const result = await loadOverview(backend, {
         scope: this.scope,
-        signal: abort.signal,
+        signal: run.signal,
         stableMajorSetting: readOverviewStableMajor,
-        onProgress: (p) => {
-          const now = performance.now();
-          if (now - this.lastProgressAt < PROGRESS_EVERY_MS || abort.signal.aborted) return;
-          this.lastProgressAt = now;
-          this.update({ loading: { browsers: p.browsers, pages: p.pages } });
-        },
+        onProgress: (p) => run.progress(p),
         onPartial: (f) => {
           partial = f;
-          if (!abort.signal.aborted) this.update({ figures: f });
+          if (!run.signal.aborted) this.update({ figures: f });
         },
       });
-      if (abort !== this.abort || this.disposed) return;
+      if (!run.live) return;
       cache.set(this.scope, { figures: result.figures, aggregator: result.aggregator });
       services.log.info(
         `Fleet overview of ${scopeLabel(this.scope)}: ${result.figures.totals.browsers} browsers in ${Math.round(result.totalMs)} ms ` +
@@ -194,10 +136,10 @@ export class FleetOverviewPanel implements vscode.Disposable {
       for (const w of result.figures.warnings) services.log.warn(`Fleet overview: ${w}`);
       this.update({ figures: result.figures, loading: undefined, error: undefined });
     } catch (error) {
-      if (abort !== this.abort || this.disposed) return;
+      if (!run.live) return;
       const shown = partial ?? this.state.figures;
       const message =
-        isCancellation(error) || abort.signal.aborted
+        isCancellation(error) || run.signal.aborted
           ? partial
             ? vscode.l10n.t(
                 'Cancelled after {0} browsers: the figures cover only part of the fleet. Refresh to list it again.',
@@ -208,22 +150,16 @@ export class FleetOverviewPanel implements vscode.Disposable {
       if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ figures: shown, loading: undefined, error: message });
     } finally {
-      if (abort === this.abort) this.onDidChangeStateEmitter.fire(this.state);
+      if (run.current) this.onDidChangeStateEmitter.fire(this.state);
     }
   }
 
-  private update(patch: Partial<OverviewState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const k of Object.keys(patch) as (keyof OverviewState)[]) if (patch[k] === undefined) delete this.state[k];
-    this.post({ type: 'state', state: this.state });
-  }
-
-  private post(msg: OverviewExtensionMessage): void {
-    this.host.post(msg);
+  protected postState(): void {
+    this.host.post({ type: 'state', state: this.state });
   }
 
   /** A message of the webview (the host answered `ready` and `copy`). */
-  private async handle(msg: Exclude<OverviewWebviewMessage, { type: 'ready' | 'copy' }>): Promise<void> {
+  protected async handle(msg: Exclude<OverviewWebviewMessage, { type: 'ready' | 'copy' }>): Promise<void> {
     switch (msg.type) {
       case 'refresh':
         await this.refresh();
@@ -315,28 +251,17 @@ export class FleetOverviewPanel implements vscode.Disposable {
       );
       return undefined;
     }
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Save fleet snapshot'),
-        defaultUri: this.defaultSnapshotUri(cached.figures),
-        filters: { [vscode.l10n.t('Fleet snapshot (JSON)')]: ['json'] },
-        saveLabel: vscode.l10n.t('Save snapshot'),
-      }));
+    const uri = await this.snapshotSaveUri(target, {
+      title: vscode.l10n.t('Save fleet snapshot'),
+      defaultUri: this.defaultSnapshotUri('fleet', cached.figures.generatedAt),
+      filterName: vscode.l10n.t('Fleet snapshot (JSON)'),
+    });
     if (!uri) return undefined;
     const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
     this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Fleet snapshot saved: {0}', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
-  }
-
-  private defaultSnapshotUri(figures: FleetFigures): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) return undefined;
-    const scope =
-      this.scope.kind === 'account' ? 'account' : this.scope.orgUnitPath.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
-    return vscode.Uri.joinPath(folder, 'fleet-snapshots', `fleet-${scope}-${figures.generatedAt.slice(0, 10)}.json`);
   }
 
   /** Compares the current overview with a snapshot file; `source` skips the open dialog. */
@@ -348,25 +273,13 @@ export class FleetOverviewPanel implements vscode.Disposable {
       );
       return undefined;
     }
-    const uri =
-      source ??
-      (
-        await vscode.window.showOpenDialog({
-          title: vscode.l10n.t('Compare with fleet snapshot'),
-          canSelectMany: false,
-          filters: { [vscode.l10n.t('Fleet snapshot (JSON)')]: ['json'] },
-          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-          openLabel: vscode.l10n.t('Compare'),
-        })
-      )?.[0];
-    if (!uri) return undefined;
-    let before;
-    try {
-      before = parseSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(uri), describeError(error)));
-      return undefined;
-    }
+    const read = await this.readSnapshot(
+      source,
+      { title: vscode.l10n.t('Compare with fleet snapshot'), filterName: vscode.l10n.t('Fleet snapshot (JSON)') },
+      parseSnapshot,
+    );
+    if (!read) return undefined;
+    const { uri, snapshot: before } = read;
     const diff = diffSnapshots(before, buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     this.update({ diff: { ...diff, file: vscode.workspace.asRelativePath(uri) } });
     this.onDidChangeStateEmitter.fire(this.state);

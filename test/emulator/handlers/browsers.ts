@@ -1,5 +1,5 @@
 // chromebrowsers: list, get, update (annotations), delete, moveChromeBrowsersToOu.
-import { BROWSER_ORDER_BY, type BrowserOrderBy, type Projection, type SortOrder } from '../../../src/api/types';
+import { BROWSER_ORDER_BY, type Projection, type SortOrder } from '../../../src/api/types';
 import { NEEDS } from '../auth';
 import { project } from '../browserDetails';
 import { compileBrowserQuery } from '../browserQuery';
@@ -32,7 +32,7 @@ export function listBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   if (orderByRaw !== undefined && !isOrderBy(orderByRaw)) {
     throw badRequest(`Invalid value '${orderByRaw}' for orderBy. Allowed values: ${BROWSER_ORDER_BY.join(', ')}.`);
   }
-  const orderBy = orderByRaw as BrowserOrderBy | undefined;
+  const orderBy = orderByRaw;
   const sortRaw = q.get('sortOrder') || undefined;
   let sortOrder: SortOrder = 'ASCENDING';
   if (sortRaw !== undefined) {
@@ -124,11 +124,11 @@ export function moveBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   if (ids.length > MAX_MOVE) throw badRequest(`Invalid Input: a maximum of ${MAX_MOVE} browsers may be moved per request (got ${ids.length}).`);
   const ou = resolveOrgUnit(ctx, path, 'org_unit_path');
   // All or nothing: one unknown or unmovable id fails the whole call and moves nothing.
-  for (const id of ids as string[]) {
+  for (const id of ids) {
     if (!ctx.fleet.browsers.has(id)) throw badRequest(`Invalid Input: resource_ids contains an unknown device id: ${id}. No devices were moved.`);
     if (ctx.faults.isBadDevice(id))
       throw badRequest(`Failed to move device ${id} to ${ou.orgUnitPath}: the device cannot be moved. No devices were moved.`);
   }
-  ctx.fleet.moveBrowsers(ids as string[], ou.orgUnitPath);
+  ctx.fleet.moveBrowsers(ids, ou.orgUnitPath);
   return { json: {} };
 }

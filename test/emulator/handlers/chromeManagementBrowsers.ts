@@ -194,7 +194,7 @@ export function moveCmBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
   const ou = ctx.fleet.orgUnits.resolve(withIdPrefix(dest));
   if (!ou) throw badRequest(`Invalid argument: destinationOrgUnitId "${dest}" is not an existing organizational unit.`, 'INVALID_ARGUMENT');
   // All or nothing.
-  for (const id of ids as string[]) {
+  for (const id of ids) {
     if (!ctx.fleet.browsers.has(id))
       throw badRequest(`Invalid argument: resourceIds contains an unknown browser id: ${id}. No browsers were moved.`, 'INVALID_ARGUMENT');
     if (ctx.faults.isBadDevice(id))
@@ -203,6 +203,6 @@ export function moveCmBrowsers(ctx: EmulatorContext, req: EmuRequest): Reply {
         'FAILED_PRECONDITION',
       );
   }
-  ctx.fleet.moveBrowsers(ids as string[], ou.orgUnitPath);
+  ctx.fleet.moveBrowsers(ids, ou.orgUnitPath);
   return { json: {} };
 }

@@ -70,7 +70,7 @@ export function createCmToken(ctx: EmulatorContext, req: EmuRequest): Reply {
   const type = body.tokenType;
   if (type !== undefined && type !== 'ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER') {
     throw badRequest(
-      `Invalid value at 'enrollment_token.token_type': "${String(type)}". Use ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER.`,
+      `Invalid value at 'enrollment_token.token_type': "${typeof type === 'string' ? type : JSON.stringify(type)}". Use ENROLLMENT_TOKEN_TYPE_CHROME_BROWSER.`,
       'INVALID_ARGUMENT',
     );
   }

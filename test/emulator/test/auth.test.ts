@@ -187,12 +187,12 @@ describe('emulator: OAuth and API authorization', function () {
       const code = back.searchParams.get('code')!;
       const { tokens } = await client.getToken({ code, codeVerifier });
       assert.ok(tokens.access_token && tokens.refresh_token);
-      assert.equal((await call(emu, tokens.access_token!, 'GET', browsersPath(), { query: { maxResults: 1 } })).status, 200);
+      assert.equal((await call(emu, tokens.access_token, 'GET', browsersPath(), { query: { maxResults: 1 } })).status, 200);
       await assert.rejects(client.getToken({ code, codeVerifier }), /invalid_grant/, 'codes are single-use');
 
       const refreshed = await postForm(emu.tokenUrl, {
         grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
+        refresh_token: tokens.refresh_token,
         client_id: emu.oauthClient.clientId,
         client_secret: emu.oauthClient.clientSecret,
       });
@@ -202,7 +202,7 @@ describe('emulator: OAuth and API authorization', function () {
       await fetch(`${emu.url}/__emulator/revoke-refresh-tokens`, { method: 'POST' });
       const revoked = await postForm(emu.tokenUrl, {
         grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
+        refresh_token: tokens.refresh_token,
         client_id: emu.oauthClient.clientId,
         client_secret: emu.oauthClient.clientSecret,
       });
@@ -222,7 +222,7 @@ describe('emulator: OAuth and API authorization', function () {
       const r = await postForm(emu.tokenUrl, {
         grant_type: 'authorization_code',
         code: code2,
-        code_verifier: v2!,
+        code_verifier: v2,
         redirect_uri: 'http://127.0.0.1:1/other',
         client_id: emu.oauthClient.clientId,
         client_secret: emu.oauthClient.clientSecret,

@@ -46,9 +46,8 @@ export async function detailsTabTitles(): Promise<string[]> {
 export async function waitForDetailsTabs(expected: string[], timeoutMs = 20_000): Promise<void> {
   const want = [...expected].sort().join(' | ');
   const deadline = Date.now() + timeoutMs;
-  let seen = '';
   for (;;) {
-    seen = (await detailsTabTitles()).sort().join(' | ');
+    const seen = (await detailsTabTitles()).sort().join(' | ');
     if (seen === want) return;
     if (Date.now() > deadline) throw new Error(`details tabs: expected [${want}], saw [${seen}]`);
     await new Promise((r) => setTimeout(r, 100));

@@ -240,7 +240,7 @@ describe('Device details panel: preview, save, drafts, changes elsewhere', funct
     await eventually('the emulator to hold the edit', () => emulator.fleet.browsers.get(ids.move)?.annotatedLocation === edited);
     frame = await deviceFrame(30_000, ids.move);
     // (The control's <input> is in its shadow root; the host element carries the value.)
-    await frame.waitForFunction((v) => (document.querySelector('#field-annotatedLocation') as HTMLInputElement | null)?.value === v, edited, {
+    await frame.waitForFunction((v) => document.querySelector<HTMLInputElement>('#field-annotatedLocation')?.value === v, edited, {
       timeout: 15_000,
     });
 

@@ -167,6 +167,17 @@ describe('Extension inventory', function () {
     await detail.waitFor({ state: 'visible', timeout: 5_000 });
     await frame.locator('#detail-org-units').waitFor({ state: 'visible', timeout: 10_000 });
     assert.match((await detail.textContent()) ?? '', /1\.0\.0: 2 browsers, 3 profiles/);
+    // With the detail pane open every column header reads in full: none is cut ("Vers…"), in any of its lines.
+    const headers = await frame.locator('#extensions-table thead th button.sort').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const th = b.parentElement!;
+        return { text: b.textContent, button: [b.scrollWidth, b.clientWidth], th: [th.scrollWidth, th.clientWidth] };
+      }),
+    );
+    assert.ok(headers.length >= 8, `${headers.length} headers`);
+    for (const h of headers) {
+      assert.ok(h.button[0] <= h.button[1] && h.th[0] <= h.th[1], `header "${h.text}" is cut: ${JSON.stringify(h)}`);
+    }
     await screenshot('inventory-detail');
 
     await probeRow.locator('button[data-role="list"]').click();
@@ -245,7 +256,7 @@ describe('Extension inventory', function () {
     await page.keyboard.press('Enter');
     await eventually('the export file', async () => fs.existsSync(file), Boolean, 60_000);
 
-    const records = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { columns: true });
     const expected = fleetExtensions();
     assert.strictEqual(records.length, expected.length, 'one row per extension of every profile');
     assert.ok(records.length > 0 && 'extension.extensionId' in records[0] && 'deviceId' in records[0], Object.keys(records[0] ?? {}).join(','));

@@ -2,19 +2,10 @@
 // find the explorer filtered to exactly those browsers; the same through the keyboard, via the tables.
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
-import type { FleetFigures } from '../../../src/overview/figures';
 import { STABLE_MAJOR } from '../../emulator/fleetGenerator';
 import { e2e } from '../harness/fixture';
 import { explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row } from './explorerHelpers';
-
-interface OverviewHook {
-  barCenter(chart: string, index: number, series?: number): { x: number; y: number } | undefined;
-  barColor(chart: string, index: number, series?: number): string | undefined;
-  offBarPoint(chart: string, index: number): { x: number; y: number } | undefined;
-  barLength(chart: string, index: number): number | undefined;
-  seriesColor(chart: string, name: string): { color: string; token: string } | undefined;
-  figures(): FleetFigures | undefined;
-}
+import { barCenterIn, figuresIn, overviewFrameFor, type OverviewHook } from './overviewHelpers';
 
 function hook(frame: Frame) {
   return {
@@ -22,12 +13,7 @@ function hook(frame: Frame) {
       frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.offBarPoint(c, n), [chart, i] as const),
     barLength: (chart: string, i: number) =>
       frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barLength(c, n), [chart, i] as const),
-    barCenter: (chart: string, i: number, series: number) =>
-      frame.evaluate(([c, n, s]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter(c, n, s), [
-        chart,
-        i,
-        series,
-      ] as const),
+    barCenter: (chart: string, i: number, series: number) => barCenterIn(frame, chart, i, series),
     seriesColor: (chart: string, name: string) =>
       frame.evaluate(([c, n]) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.seriesColor(c, n), [chart, name] as const),
   };
@@ -56,12 +42,6 @@ async function focusOverviewTab(): Promise<Frame> {
 async function openTables(frame: Frame): Promise<void> {
   const toggle = frame.locator('#toggle-tables');
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-}
-
-async function figuresIn(frame: Frame): Promise<FleetFigures> {
-  const f = await frame.evaluate(() => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.figures());
-  assert.ok(f, 'the webview has no figures');
-  return f;
 }
 
 /** Polls `check` (after `refresh`, if given) until it holds. */
@@ -120,23 +100,6 @@ async function waitForFilteredFolder(query: string): Promise<void> {
   });
 }
 
-/** The overview webview whose heading names `text`, once its figures are complete. */
-async function overviewFrameFor(text: string, timeoutMs = 60_000): Promise<Frame> {
-  const { page } = e2e();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame() || frame.isDetached()) continue;
-      const ok = await frame
-        .evaluate((t) => document.body?.dataset.state === 'complete' && (document.querySelector('h1')?.textContent ?? '').includes(t), text)
-        .catch(() => false);
-      if (ok) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no complete overview of ${text} after ${timeoutMs / 1000} s`);
-    await page.waitForTimeout(200);
-  }
-}
-
 function lastSeq(): number {
   const log = e2e().emulator.requests;
   return log.length ? log[log.length - 1].seq : 0;
@@ -176,7 +139,7 @@ describe('Fleet overview', () => {
     const expected = [...emulator.fleet.browsers.values()].filter((b) => b.lastActivityTime && Date.parse(b.lastActivityTime) <= edge);
     assert.strictEqual(expected.length, bar.count, 'the bar counts what the emulator holds');
 
-    const center = await frame.evaluate((i) => (window as unknown as { cbcmOverview: OverviewHook }).cbcmOverview.barCenter('activity', i), index);
+    const center = await barCenterIn(frame, 'activity', index);
     assert.ok(center, 'the bar is drawn');
     const since = lastSeq();
     const canvas = frame.locator('canvas[data-chart="activity"]');

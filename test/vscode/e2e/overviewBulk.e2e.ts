@@ -2,27 +2,9 @@
 // confirmation): choose a bar with the keyboard, open its context menu, "Move All Matching…", confirm the exact
 // count; the emulator (in this process) holds the result. A right-click on a bar offers the same entries.
 import * as assert from 'assert';
-import type { Frame } from 'playwright-core';
-import type { FleetFigures } from '../../../src/overview/figures';
 import { e2e } from '../harness/fixture';
 import { eventually, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row } from './explorerHelpers';
-
-/** The overview webview whose heading names `text`, once its figures are complete. */
-async function overviewFrameFor(text: string, timeoutMs = 60_000): Promise<Frame> {
-  const { page } = e2e();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame() || frame.isDetached()) continue;
-      const ok = await frame
-        .evaluate((t) => document.body?.dataset.state === 'complete' && (document.querySelector('h1')?.textContent ?? '').includes(t), text)
-        .catch(() => false);
-      if (ok) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no complete overview of ${text} after ${timeoutMs / 1000} s`);
-    await page.waitForTimeout(200);
-  }
-}
+import { barCenterIn, figuresIn, overviewFrameFor } from './overviewHelpers';
 
 describe('Fleet overview bulk actions', () => {
   const dialog = () => e2e().page.locator('.monaco-dialog-box');
@@ -52,7 +34,7 @@ describe('Fleet overview bulk actions', () => {
     const tab = page.locator('.tab', { hasText: `Fleet Overview: ${from.orgUnitPath}` }).first();
     await pickFromContextMenu(row('E2E Bar Bulk', 3), 'Open Fleet Overview', tab, 'CBCM: Open Fleet Overview');
     const frame = await overviewFrameFor(from.orgUnitPath);
-    const figures = await frame.evaluate(() => (window as unknown as { cbcmOverview: { figures(): FleetFigures } }).cbcmOverview.figures());
+    const figures = await figuresIn(frame);
     const versions = figures.charts.find((c) => c.id === 'versions')!;
     const index = versions.categories.findIndex((c) => c.key === '131');
     assert.ok(index >= 0 && versions.categories[index].count === 3, `a Chrome 131 bar of 3: ${JSON.stringify(versions.categories)}`);
@@ -60,11 +42,8 @@ describe('Fleet overview bulk actions', () => {
     // A right-click on the bar offers the bulk entries (VS Code's own menu, in the theme's colours).
     const canvas = frame.locator('canvas[data-chart="versions"]');
     await canvas.scrollIntoViewIfNeeded();
-    const center = await frame.evaluate(
-      (i) =>
-        (window as unknown as { cbcmOverview: { barCenter(c: string, i: number): { x: number; y: number } } }).cbcmOverview.barCenter('versions', i),
-      index,
-    );
+    const center = await barCenterIn(frame, 'versions', index);
+    assert.ok(center, 'the bar is drawn');
     await canvas.click({ button: 'right', position: center });
     const menu = page.locator('.context-view .monaco-menu');
     await menu.waitFor({ state: 'visible', timeout: 10_000 });

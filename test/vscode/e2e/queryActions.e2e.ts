@@ -3,9 +3,9 @@
 // its "Act on all matching…" → "Delete all matching…" states the count, defaults to not deleting, and deletes exactly
 // those browsers; Edit Annotation on a multi-selection goes to the bulk path and sets every selected browser.
 import * as assert from 'assert';
-import type { Frame } from 'playwright-core';
 import { e2e } from '../harness/fixture';
 import { eventually, explorerTree, openExplorerFromActivityBar, pickFromContextMenu, resetTree, row, setExpanded } from './explorerHelpers';
+import { overviewFrameFor } from './overviewHelpers';
 
 describe('Query actions', () => {
   const dialog = () => e2e().page.locator('.monaco-dialog-box');
@@ -92,21 +92,6 @@ describe('Query actions', () => {
     await closeQueryFile();
   });
 
-  /** The overview webview whose heading names `text`, once its figures are complete. */
-  async function overviewFrame(text: string): Promise<Frame> {
-    const { page } = e2e();
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(200)) {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame() || frame.isDetached()) continue;
-        const ok = await frame
-          .evaluate((t) => document.body?.dataset.state === 'complete' && (document.querySelector('h1')?.textContent ?? '').includes(t), text)
-          .catch(() => false);
-        if (ok) return frame;
-      }
-    }
-    throw new Error(`no complete overview of ${text}`);
-  }
-
   it('the fleet overview\'s "Act on all…" of a row moves exactly that row\'s browsers, after a confirmation that defaults to not moving', async () => {
     const { page, emulator, quickInput, runCommand, screenshot } = e2e();
     const ou = emulator.fleet.orgUnits.add('/E2E Overview Bulk');
@@ -120,7 +105,7 @@ describe('Query actions', () => {
     await runCommand('CBCM: Refresh');
     const tab = page.locator('.tab', { hasText: `Fleet Overview: ${ou.orgUnitPath}` }).first();
     await pickFromContextMenu(row('E2E Overview Bulk', 3), 'Open Fleet Overview', tab, 'CBCM: Open Fleet Overview');
-    const frame = await overviewFrame(ou.orgUnitPath);
+    const frame = await overviewFrameFor(ou.orgUnitPath);
     const toggle = frame.locator('#toggle-tables');
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
     const act = frame.getByRole('button', { name: 'Move, annotate or delete all 2 browsers of Linux', exact: true });

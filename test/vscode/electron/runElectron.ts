@@ -67,7 +67,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
+// The chain ends in process.exit: nothing is left to handle a rejection.
+void main()
   .catch((err: unknown) => {
     console.error(`[electron] FAILED: ${errorMessage(err)}`);
     return 1;

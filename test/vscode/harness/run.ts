@@ -72,7 +72,8 @@ async function main(): Promise<number> {
   }
 }
 
-main()
+// The chain ends in process.exit: nothing is left to handle a rejection.
+void main()
   .catch((err: unknown) => {
     console.error(`[harness] FAILED: ${err instanceof Error && process.env.CBCM_DEBUG ? err.stack : errorMessage(err)}`);
     return 1;

@@ -3,25 +3,17 @@ import Mocha from 'mocha';
 import * as path from 'path';
 import { packageCallerExtension, packageExtension } from './buildExtension';
 import { createFixture, E2eFixture, screenshotName, setFixture } from './fixture';
-import { e2eDir, repoRoot, screenshotsDir } from './paths';
+import { repoRoot, screenshotsDir } from './paths';
 import { SuiteResults, TestResult, TestError } from './results';
 import { startSession } from './session';
 import { signInThroughUi } from './uiSignIn';
+import { e2eFilesFor, findE2eFiles } from './e2eScope';
 
 export interface E2eOptions {
   grep?: string;
   browsers: number;
   /** Per-test limit in ms. */
   testTimeoutMs: number;
-}
-
-/** test/vscode/e2e/**\/*.e2e.ts, sorted. */
-export function findE2eFiles(dir = e2eDir): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.e2e.ts')) found.push(path.join(entry.parentPath, entry.name));
-  }
-  return found.sort();
 }
 
 /**
@@ -32,7 +24,7 @@ export function findE2eFiles(dir = e2eDir): string[] {
  */
 export async function runE2e(options: E2eOptions): Promise<number> {
   const t0 = Date.now();
-  const files = findE2eFiles();
+  const files = e2eFilesFor(findE2eFiles());
   if (files.length === 0) {
     console.error('[harness] FAILED: no test/vscode/e2e/*.e2e.ts files');
     return 1;

@@ -36,7 +36,7 @@ describe('Secrets canary (real VS Code, emulator)', function () {
   });
 
   it('leaves no key, token, secret or marker in logs, settings, globalState or error messages', async () => {
-    const emu = (await info()) as Awaited<ReturnType<typeof info>>;
+    const emu = await info();
     const key = await serviceAccountKey();
     // The marker rides in the key (an extra field and the key id): any copy of the key would carry it.
     const markedKey = { ...key, private_key_id: `${marker}-kid`, canary_note: marker };
@@ -65,7 +65,7 @@ describe('Secrets canary (real VS Code, emulator)', function () {
     }
 
     // Then a full session: both accounts, real listings, a switch, a forced token refresh, sign-outs.
-    const sa = (await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', { keyJson, adminEmail: emu.adminEmail })) as AccountInfo;
+    const sa = await vscode.commands.executeCommand<AccountInfo>('cbcm.auth.signInServiceAccount', { keyJson, adminEmail: emu.adminEmail });
     const saToken = await hooks.accounts.tokenSourceFor(sa).getAccessToken();
     const listOnce = async () => {
       const backend = await waitFor('backend', async () => (await testingApi()).services.backends.current);

@@ -84,10 +84,10 @@ describe('Sign-in flows (real VS Code, emulator)', function () {
 
   it('signs in with a service-account key file; the key is in SecretStorage only and a real listing succeeds', async () => {
     const { serviceAccountKeyPath } = (await info()) as EmulatorInfo & { serviceAccountKeyPath: string };
-    saAccount = (await vscode.commands.executeCommand('cbcm.auth.signInServiceAccount', {
+    saAccount = await vscode.commands.executeCommand<AccountInfo>('cbcm.auth.signInServiceAccount', {
       keyFile: serviceAccountKeyPath,
       adminEmail: emu.adminEmail,
-    })) as AccountInfo;
+    });
     assert.strictEqual(saAccount.kind, 'serviceAccount');
     assert.strictEqual(saAccount.email, emu.adminEmail);
     assert.strictEqual(hooks.accounts.activeAccount?.id, saAccount.id);

@@ -66,7 +66,7 @@ describe('Exports with chosen columns (real VS Code)', function () {
     const result = await exportColumns('per-extension.csv', 'extension', columns);
     assert.strictEqual(result?.outcome, 'done');
     const text = fs.readFileSync(path.join(dir, 'per-extension.csv'), 'utf8');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     assert.deepStrictEqual(Object.keys(rows[0]), columns, 'the chosen columns, in catalogue order');
 
     const fleet = await emulatorFullListing();
@@ -116,7 +116,7 @@ describe('Exports with chosen columns (real VS Code)', function () {
       uri: vscode.Uri.file(file),
     });
     assert.strictEqual(result?.outcome, 'done');
-    const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { columns: true });
     const tokens = (await control<{ tokens: { tokenPermanentId: string; token: string }[] }>('tokens')).tokens;
     assert.deepStrictEqual(rows.map((r) => `${r.tokenPermanentId} ${r.token}`).sort(), tokens.map((t) => `${t.tokenPermanentId} ${t.token}`).sort());
   });

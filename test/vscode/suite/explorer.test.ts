@@ -6,13 +6,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CbcmTestingApi } from '../../../src/testing';
 import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
-import type { BrowsersFolderNode } from '../../../src/tree/nodes/browsersFolderNode';
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
 import type { OrgUnitNode } from '../../../src/tree/nodes/orgUnitNode';
 import type { TokenNode } from '../../../src/tree/nodes/tokenNode';
-import { control, signInWithEmulatorKey, testingApi } from './helpers';
+import { control, plainText, signInWithEmulatorKey, testingApi } from './helpers';
 
-const labelOf = (n: ExplorerNode) => String(n.getTreeItem().label);
+const labelOf = (n: ExplorerNode) => plainText(n.getTreeItem().label);
 const isLoadMore = (n: ExplorerNode) => n.getTreeItem().contextValue === 'loadMore';
 
 interface EmuBrowser {
@@ -70,7 +69,7 @@ describe('Explorer tree', function () {
     assert.ok(nested, 'the generated fleet has nested OUs');
     const node = api.explorer.accountNode?.findOrgUnit(nested.orgUnitPath);
     assert.strictEqual(node?.orgUnitPath, nested.orgUnitPath);
-    assert.strictEqual(api.explorer.getParent(node!)?.id, `ou:${nested.orgUnitPath.slice(0, nested.orgUnitPath.lastIndexOf('/'))}`);
+    assert.strictEqual(api.explorer.getParent(node)?.id, `ou:${nested.orgUnitPath.slice(0, nested.orgUnitPath.lastIndexOf('/'))}`);
   });
 
   it('renders a browser row from its data, with device text escaped in the tooltip', async () => {
@@ -353,14 +352,12 @@ describe('Explorer tree', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbcm-export-'));
     const { path: ouPath, ids } = await busiestOu();
     await rootOu();
-    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)! as OrgUnitNode;
+    const ou = api.explorer.accountNode!.findOrgUnit(ouPath)!;
     const target = vscode.Uri.file(path.join(dir, 'fleet.csv'));
-    const done = await vscode.commands.executeCommand<{ outcome: string; written: number }>(
-      'cbcm.browser.export',
-      ou.browsers as BrowsersFolderNode,
-      undefined,
-      { format: 'csv', uri: target },
-    );
+    const done = await vscode.commands.executeCommand<{ outcome: string; written: number }>('cbcm.browser.export', ou.browsers, undefined, {
+      format: 'csv',
+      uri: target,
+    });
     assert.strictEqual(done?.outcome, 'done');
     const lines = fs.readFileSync(target.fsPath, 'utf8').trim().split('\n');
     assert.strictEqual(lines.length - 1, ids.length, 'one row per browser of the OU plus a header');

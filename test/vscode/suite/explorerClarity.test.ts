@@ -11,7 +11,7 @@ import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
 import type { OrgUnitNode } from '../../../src/tree/nodes/orgUnitNode';
 import type { TokenNode } from '../../../src/tree/nodes/tokenNode';
-import { control, signInWithEmulatorKey, testingApi } from './helpers';
+import { control, plainText, signInWithEmulatorKey, testingApi } from './helpers';
 
 interface EmuBrowser {
   deviceId: string;
@@ -62,7 +62,7 @@ describe('Explorer clarity', function () {
 
   it('names the active API in the status bar tooltip and the view description', async () => {
     await account();
-    const tooltip = String(api.auth!.statusBarItem.tooltip);
+    const tooltip = plainText(api.auth!.statusBarItem.tooltip);
     if (v1) {
       assert.match(tooltip, /API: Chrome Management API v1/);
       assert.match(api.view.description ?? '', /^Chrome Management v1/);
@@ -85,7 +85,7 @@ describe('Explorer clarity', function () {
         'newest activity first',
       );
       assert.match(description(acc.allBrowsers), /^100 loaded, more… · Last activity, newest first$/);
-      assert.match(String(acc.allBrowsers.getTreeItem().tooltip), /Sorted by Last activity, newest first: the latest of status report/);
+      assert.match(plainText(acc.allBrowsers.getTreeItem().tooltip), /Sorted by Last activity, newest first: the latest of status report/);
       assert.match(description(acc.root!.browsers), /Last activity, newest first/, 'a folder not loaded yet names the sort too');
       assert.match(api.view.description ?? '', /sorted by Last activity, newest first/);
     } finally {
@@ -104,7 +104,7 @@ describe('Explorer clarity', function () {
     await api.explorer.getChildren(ou.browsers);
     assert.strictEqual(description(ou.browsers), n.toLocaleString('en'), 'a complete listing says how many');
     assert.strictEqual(description(ou), `${n} browser${n === 1 ? '' : 's'} · just now`);
-    assert.match(String(ou.getTreeItem().tooltip), new RegExp(`${n} browsers? in ${ouPath.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')} itself`));
+    assert.match(plainText(ou.getTreeItem().tooltip), new RegExp(`${n} browsers? in ${ouPath.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')} itself`));
 
     // A browser deleted here leaves the count at once.
     const victim = (await api.explorer.getChildren(ou.browsers)).filter(isBrowser)[0];
@@ -138,7 +138,7 @@ describe('Explorer clarity', function () {
     const acc = await account();
     const children = await api.explorer.getChildren(acc);
     assert.deepStrictEqual(
-      children.map((c) => String(c.getTreeItem().label)),
+      children.map((c) => plainText(c.getTreeItem().label)),
       ['All browsers', 'All enrollment tokens', 'All org units (/)'],
     );
     const rows = (await api.explorer.getChildren(acc.allTokens)).filter(isToken);
@@ -191,7 +191,7 @@ describe('Explorer clarity', function () {
       });
       assert.strictEqual(done?.outcome, 'done');
       assert.deepStrictEqual(fs.readdirSync(dir), ['x.csv']);
-      const rows = parse(fs.readFileSync(path.join(dir, 'x.csv'), 'utf8'), { columns: true }) as { machineName: string }[];
+      const rows = parse<{ machineName: string }>(fs.readFileSync(path.join(dir, 'x.csv'), 'utf8'), { columns: true });
       assert.strictEqual(rows.length, (await control<{ browsers: EmuBrowser[] }>('browsers')).browsers.length, 'the whole account');
       const names = rows.map((r) => r.machineName.toLowerCase());
       assert.ok(

@@ -27,6 +27,12 @@ export async function control<T = unknown>(route: string, body?: unknown): Promi
   return (await res.json()) as T;
 }
 
+/** The text of a label or tooltip (a string, a TreeItemLabel or Markdown); 'undefined' when there is none. */
+export function plainText(v: string | vscode.TreeItemLabel | vscode.MarkdownString | undefined): string {
+  if (v === undefined || typeof v === 'string') return String(v);
+  return 'label' in v ? v.label : v.value;
+}
+
 export async function testingApi(): Promise<CbcmTestingApi> {
   const ext = vscode.extensions.getExtension<CbcmExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);

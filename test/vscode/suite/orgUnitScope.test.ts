@@ -7,7 +7,7 @@ import type { CbcmTestingApi } from '../../../src/testing';
 import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
 import type { BrowsersFolderNode } from '../../../src/tree/nodes/browsersFolderNode';
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
-import { control, signInWithEmulatorKey, testingApi } from './helpers';
+import { control, plainText, signInWithEmulatorKey, testingApi } from './helpers';
 
 describe('Org unit listings under both readings of orgUnitPath', function () {
   this.timeout(60_000);
@@ -68,7 +68,7 @@ describe('Org unit listings under both readings of orgUnitPath', function () {
     const { path, own } = await parentWithBrowsersBelow();
     const folder = await browsersFolder(path);
     assert.deepStrictEqual(await ids(folder), [...own].sort());
-    assert.strictEqual(String(folder.getTreeItem().label), 'Browsers');
+    assert.strictEqual(plainText(folder.getTreeItem().label), 'Browsers');
   });
 
   it('says "Browsers (including sub-units)" once the API lists sub-units with their parent', async () => {
@@ -77,7 +77,7 @@ describe('Org unit listings under both readings of orgUnitPath', function () {
     const folder = await browsersFolder(path);
     assert.deepStrictEqual(await ids(folder), [...subtree].sort(), 'the folder holds what the API lists');
     const item = folder.getTreeItem();
-    assert.strictEqual(String(item.label), 'Browsers (including sub-units)');
-    assert.match(String(item.tooltip), /and its sub-units/);
+    assert.strictEqual(plainText(item.label), 'Browsers (including sub-units)');
+    assert.match(plainText(item.tooltip), /and its sub-units/);
   });
 });

@@ -85,7 +85,7 @@ describe('cbcm-query language', () => {
     await editor.edit((e) => e.insert(position, ' '));
     const labels = await completionLabels(document, new vscode.Position(1, position.character + 1));
     for (const field of ['machine_name', 'register', 'last_activity', 'has_device_id_collision'])
-      assert.ok(labels.includes(field), `${field} in ${labels}`);
+      assert.ok(labels.includes(field), `${field} in ${labels.join(',')}`);
   });
 
   it('completes time templates after a time field', async () => {
@@ -93,14 +93,14 @@ describe('cbcm-query language', () => {
     const labels = await completionLabels(document, new vscode.Position(0, 9));
     assert.ok(
       labels.some((l) => /^\d{4}-\d{2}-\d{2}\.\.$/.test(l)),
-      `a 'date..' template in ${labels}`,
+      `a 'date..' template in ${labels.join(',')}`,
     );
   });
 
   it('uses the tokens dialect from the first line', async () => {
     const document = await openFile('tokens.cbcmq', TOKENS_DOC);
     const labels = await completionLabels(document, new vscode.Position(1, 12));
-    for (const v of ['ACTIVE', 'EXPIRED', 'REVOKED']) assert.ok(labels.includes(v), `${v} in ${labels}`);
+    for (const v of ['ACTIVE', 'EXPIRED', 'REVOKED']) assert.ok(labels.includes(v), `${v} in ${labels.join(',')}`);
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length > 0);
     assert.deepStrictEqual(
       diagnostics.map((d) => d.code),
@@ -111,7 +111,7 @@ describe('cbcm-query language', () => {
   it('completes the dialect names on a first-line # dialect: comment', async () => {
     const document = await openFile('dialect.cbcmq', '# dialect: ');
     const labels = await completionLabels(document, new vscode.Position(0, 11));
-    assert.ok(labels.includes('browsers') && labels.includes('tokens'), `dialects in ${labels}`);
+    assert.ok(labels.includes('browsers') && labels.includes('tokens'), `dialects in ${labels.join(',')}`);
   });
 
   it('shows hover documentation for a field', async () => {
@@ -138,7 +138,7 @@ describe('cbcm-query language', () => {
       );
       fix = actions.find((a) => a.title === "Change to 'machine_name'");
     }
-    assert.ok(fix?.edit, `a fix in ${actions.map((a) => a.title)}`);
+    assert.ok(fix?.edit, `a fix in ${actions.map((a) => a.title).join(',')}`);
     assert.strictEqual(fix.isPreferred, true);
   });
 

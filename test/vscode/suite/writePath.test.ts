@@ -7,8 +7,10 @@ import { control, signInWithEmulatorKey, testingApi } from './helpers';
 
 interface EmuBrowser {
   deviceId: string;
+  annotatedUser?: string;
   annotatedNotes?: string;
   annotatedLocation?: string;
+  annotatedAssetId?: string;
 }
 
 describe('Write path of single edits', function () {
