@@ -17,12 +17,15 @@ import { DeviceDetailsRegistry, registerDeviceDetails } from './webview/details/
 import { registerFleetInventory } from './webview/inventory/inventoryRegistration';
 import { registerFleetOverview } from './webview/overview/overviewRegistration';
 import { setDisplayLocale } from './util/displayLocale';
+import { setTranslator } from './util/l10n';
 
 // activate() only wires services to VS Code; every feature registers itself from its own module.
 export function activate(context: vscode.ExtensionContext): CbcmExtensionApi {
   const activateStarted = performance.now(); // activation benchmark (README, Performance)
   // Numbers and dates follow VS Code's display language, not a fixed 'en'.
   setDisplayLocale(vscode.env.language);
+  // Modules without vscode (confirmations, operations, the overview's figures) translate through VS Code too.
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const log = vscode.window.createOutputChannel('CBCM Explorer', { log: true });
   const browserChanged = new vscode.EventEmitter<ChromeBrowser>();
   const fleetListed = new vscode.EventEmitter<CompleteFleetListing>();

@@ -58,9 +58,9 @@ async function readKeyText(): Promise<string | undefined> {
     }
     const picked = await vscode.window.showOpenDialog({
       title: vscode.l10n.t('Service account key (JSON)'),
-      openLabel: 'Use This Key',
+      openLabel: vscode.l10n.t('Use This Key'),
       canSelectMany: false,
-      filters: { 'Service account key': ['json'], 'All files': ['*'] },
+      filters: { [vscode.l10n.t('Service account key')]: ['json'], [vscode.l10n.t('All files')]: ['*'] },
     });
     if (!picked?.[0]) continue; // the dialog was closed: back to the choice
     return readKeyFile(picked[0]);

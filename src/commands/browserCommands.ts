@@ -157,7 +157,7 @@ async function saveAnnotation(
   const name = node.browser.machineName ?? node.deviceId;
   try {
     let outcome: AnnotationOutcome | undefined;
-    await writer.operation({ action: 'annotate', title: `Set ${ANNOTATION_LABELS[field]} of ${name}`, planned: 1 }, async (op) => {
+    await writer.operation({ action: 'annotate', title: vscode.l10n.t('Set {0} of {1}', ANNOTATION_LABELS[field], name), planned: 1 }, async (op) => {
       outcome = await op.annotate(node.deviceId, base, mine);
       return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
     });
@@ -189,7 +189,6 @@ async function deleteBrowsers(c: ExplorerCommandContext, clicked?: unknown, sele
   const backend = await requireBackend(services);
   if (nodes.length === 0 || !backend || refusedReadOnly(services, vscode.l10n.t('Delete Browser'))) return;
   const browsers = [...new Map(nodes.map((n) => [n.deviceId, n.browser])).values()];
-  const noun = browsers.length === 1 ? 'browser' : `${browsers.length} browsers`;
   const skipQuestion = automationArgs<{ confirmed?: boolean }>(services.context.extensionMode, options)?.confirmed === true;
   if (!skipQuestion && !(await askModal(deleteQuestion(browsers)))) return;
   const writer = services.operations.writer();
@@ -207,22 +206,29 @@ async function deleteBrowsers(c: ExplorerCommandContext, clicked?: unknown, sele
       token.onCancellationRequested(() => abort.abort());
       // One operation of the change history: each browser's FULL record is kept there before it is deleted.
       await writer
-        .operation({ action: 'delete', title: `Delete ${noun}`, planned: browsers.length }, async (op) => {
-          for (const b of browsers) {
-            if (token.isCancellationRequested) break;
-            progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
-            try {
-              const r = await op.delete(b.deviceId, abort.signal);
-              if (r.ok) deleted.add(b.deviceId);
-              else failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${r.reason}`);
-            } catch (error) {
-              if (isCancellation(error) || abort.signal.aborted) break;
-              failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+        .operation(
+          {
+            action: 'delete',
+            title: browsers.length === 1 ? vscode.l10n.t('Delete browser') : vscode.l10n.t('Delete {0} browsers', browsers.length),
+            planned: browsers.length,
+          },
+          async (op) => {
+            for (const b of browsers) {
+              if (token.isCancellationRequested) break;
+              progress.report({ message: b.machineName ?? b.deviceId, increment: 100 / browsers.length });
+              try {
+                const r = await op.delete(b.deviceId, abort.signal);
+                if (r.ok) deleted.add(b.deviceId);
+                else failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${r.reason}`);
+              } catch (error) {
+                if (isCancellation(error) || abort.signal.aborted) break;
+                failures.push(`${b.machineName ?? b.deviceId} (${b.deviceId}): ${describeError(error)}`);
+              }
             }
-          }
-          const notTried = browsers.length - deleted.size - failures.length;
-          return { done: op.tally.done, failed: op.tally.failed, notTried, stoppedBy: notTried > 0 ? 'cancelled' : undefined };
-        })
+            const notTried = browsers.length - deleted.size - failures.length;
+            return { done: op.tally.done, failed: op.tally.failed, notTried, stoppedBy: notTried > 0 ? 'cancelled' : undefined };
+          },
+        )
         .catch((error) => {
           failures.push(vscode.l10n.t('Could not record the delete in the change history: {0}', describeError(error)));
         });

@@ -7,12 +7,20 @@ import { parseTemplate, TEMPLATE_PLACEHOLDERS, TemplateError } from '../operatio
 import { ANNOTATION_LABELS } from '../model/annotations';
 import { displayLocale } from '../util/displayLocale';
 
+/** "Set annotations on 12 browsers (1/2): fields" (one browser has its own words). */
+function setTitle(count: number, what: string, step: 1 | 2): string {
+  const n = count.toLocaleString(displayLocale());
+  return count === 1
+    ? vscode.l10n.t('Set annotations on {0} browser ({1}/2): {2}', n, step, what)
+    : vscode.l10n.t('Set annotations on {0} browsers ({1}/2): {2}', n, step, what);
+}
+
 export async function askAnnotationChanges(count: number): Promise<AnnotationChanges | undefined> {
   const fields = await vscode.window.showQuickPick(
     ANNOTATION_FIELDS.map((f) => ({ label: ANNOTATION_LABELS[f], field: f, picked: false })),
     {
-      title: `Set annotations on ${count.toLocaleString(displayLocale())} browsers (1/2): fields`,
-      placeHolder: 'Choose the fields to change (Space to tick, Enter to go on)',
+      title: setTitle(count, vscode.l10n.t('fields'), 1),
+      placeHolder: vscode.l10n.t('Choose the fields to change (Space to tick, Enter to go on)'),
       canPickMany: true,
     },
   );
@@ -29,9 +37,13 @@ export async function askAnnotationChanges(count: number): Promise<AnnotationCha
 async function askField(field: AnnotationField, count: number): Promise<FieldChange | undefined> {
   const label = ANNOTATION_LABELS[field];
   const text = await vscode.window.showInputBox({
-    title: `Set annotations on ${count.toLocaleString(displayLocale())} browsers (2/2): ${label}`,
-    prompt: `New ${label.toLowerCase()}; leave empty to clear it. Placeholders: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`,
-    placeHolder: field === 'annotatedNotes' ? '{notes} — returned {today}' : field === 'annotatedAssetId' ? '{serialNumber}' : '',
+    title: setTitle(count, label, 2),
+    prompt: vscode.l10n.t(
+      'New {0}; leave empty to clear it. Placeholders: {1}',
+      label.toLowerCase(),
+      TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '),
+    ),
+    placeHolder: field === 'annotatedNotes' ? vscode.l10n.t('{notes} — returned {today}') : field === 'annotatedAssetId' ? '{serialNumber}' : '',
     validateInput: (v) => {
       try {
         parseTemplate(v);

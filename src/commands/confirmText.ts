@@ -1,7 +1,8 @@
-// The words of the modal questions before a write, and of the log lines after it. No vscode import: unit-testable.
+// The words of the modal questions before a write, and of the log lines after it. No vscode import: unit-testable
+// (l10n.t from src/util/l10n.ts is VS Code's translation once activate() has run, English in unit tests).
 import type { ChromeBrowser } from '../api/types';
-import { count } from '../util/relativeTime';
 import { displayLocale } from '../util/displayLocale';
+import { l10n } from '../util/l10n';
 
 /** A modal question: `buttons` in the order given to VS Code (the first is the default); Cancel/Escape ends it. */
 export interface ModalQuestion {
@@ -13,59 +14,67 @@ export interface ModalQuestion {
 }
 
 const MAX_LISTED = 10;
+const n = (x: number) => x.toLocaleString(displayLocale());
 
 /** One line per browser (the first ten): machine name — serial number or device ID — org unit. */
 export function browserLines(browsers: readonly ChromeBrowser[]): string {
   const lines = browsers
     .slice(0, MAX_LISTED)
-    .map((b) => `• ${b.machineName || '(no name)'} — ${b.serialNumber || b.deviceId} — ${b.orgUnitPath || '(org unit not reported)'}`);
+    .map(
+      (b) => `• ${b.machineName || l10n.t('(no name)')} — ${b.serialNumber || b.deviceId} — ${b.orgUnitPath || l10n.t('(org unit not reported)')}`,
+    );
   const more = browsers.length - MAX_LISTED;
-  return lines.join('\n') + (more > 0 ? `\n… and ${more.toLocaleString(displayLocale())} more` : '');
+  return lines.join('\n') + (more > 0 ? `\n${l10n.t('… and {0} more', n(more))}` : '');
 }
 
 /** The label of the default button of a delete question: Enter must not delete. */
-export const KEEP_BUTTON = "Don't Delete";
+export const keepButton = (): string => l10n.t("Don't Delete");
 
 export function deleteQuestion(browsers: readonly ChromeBrowser[]): ModalQuestion {
-  const noun = browsers.length === 1 ? 'browser' : `${browsers.length.toLocaleString(displayLocale())} browsers`;
+  const action = l10n.t('Delete');
   return {
-    message: `Delete ${noun}?`,
-    detail: `${browserLines(browsers)}\n\nDeleting removes the browser's data and enrollment from the account. It re-enrolls only if its enrollment token is still valid.`,
+    message: browsers.length === 1 ? l10n.t('Delete browser?') : l10n.t('Delete {0} browsers?', n(browsers.length)),
+    detail: l10n.t(
+      "{0}\n\nDeleting removes the browser's data and enrollment from the account. It re-enrolls only if its enrollment token is still valid.",
+      browserLines(browsers),
+    ),
     // VS Code adds Cancel (Escape) itself and makes the first button the default: a harmless one comes first.
-    buttons: [KEEP_BUTTON, 'Delete'],
-    action: 'Delete',
+    buttons: [keepButton(), action],
+    action,
   };
+}
+
+/** "Move 3 browsers to /Sales?" (one browser has its own words). */
+function moveMessage(count: number, destination: string): string {
+  return count === 1 ? l10n.t('Move {0} browser to {1}?', n(count), destination) : l10n.t('Move {0} browsers to {1}?', n(count), destination);
 }
 
 /** Every move asks this (the Move command, drag and drop): the target org unit and the count. */
 export function moveQuestion(browsers: readonly ChromeBrowser[], destination: string): ModalQuestion {
-  return {
-    message: `Move ${count(browsers.length, 'browser')} to ${destination}?`,
-    detail: browserLines(browsers),
-    buttons: ['Move'],
-    action: 'Move',
-  };
+  const action = l10n.t('Move');
+  return { message: moveMessage(browsers.length, destination), detail: browserLines(browsers), buttons: [action], action };
 }
 
 /** The label of the default button of a bulk move question: Enter must not move a fleet. */
-export const KEEP_PLACE_BUTTON = "Don't Move";
+export const keepPlaceButton = (): string => l10n.t("Don't Move");
 
 /**
  * The confirmation of a bulk delete (a query's matches, a selection): the exact count on the action button, and,
  * as for a single delete, a harmless first button so Enter (the default) deletes nothing.
  */
-export function bulkDeleteQuestion(n: number, detail: string): ModalQuestion {
-  const action = `Delete ${n.toLocaleString(displayLocale())}`;
-  return { message: `Delete ${count(n, 'browser')}?`, detail, buttons: [KEEP_BUTTON, action], action };
+export function bulkDeleteQuestion(count: number, detail: string): ModalQuestion {
+  const action = l10n.t('Delete {0}', n(count));
+  const message = count === 1 ? l10n.t('Delete {0} browser?', n(count)) : l10n.t('Delete {0} browsers?', n(count));
+  return { message, detail, buttons: [keepButton(), action], action };
 }
 
 /** The confirmation of a bulk move: the target and the exact count; the default (first) button moves nothing. */
-export function bulkMoveQuestion(n: number, destination: string, detail: string): ModalQuestion {
-  const action = `Move ${n.toLocaleString(displayLocale())}`;
-  return { message: `Move ${count(n, 'browser')} to ${destination}?`, detail, buttons: [KEEP_PLACE_BUTTON, action], action };
+export function bulkMoveQuestion(count: number, destination: string, detail: string): ModalQuestion {
+  const action = l10n.t('Move {0}', n(count));
+  return { message: moveMessage(count, destination), detail, buttons: [keepPlaceButton(), action], action };
 }
 
-/** The output-log line after a delete: the count and the device IDs deleted. */
+/** The output-log line after a delete: the count and the device IDs deleted (the log stays English). */
 export function deleteLogLine(deletedIds: readonly string[], failed: number, notTried: number): string {
   return `Deleted ${deletedIds.length} browser(s)${deletedIds.length ? ` (${deletedIds.join(', ')})` : ''}; ${failed} failed; ${notTried} not tried.`;
 }

@@ -40,7 +40,7 @@ export async function runExport(services: Services, job: ExportJob): Promise<Exp
   try {
     destination = await (await exportModule()).openExportDestination(job.uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not start the export next to ${describeTarget(job.uri)}: ${describeError(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not start the export next to {0}: {1}', describeTarget(job.uri), describeError(error)));
     return { outcome: 'failed', written: 0 };
   }
   let written = 0;
@@ -66,20 +66,25 @@ export async function runExport(services: Services, job: ExportJob): Promise<Exp
       await destination.finish();
     } catch (error) {
       const partial = await destination.keepPartial();
-      void vscode.window.showErrorMessage(`The export (${summary}) could not be put at ${target}: ${describeError(error)} It is in ${partial}.`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The export ({0}) could not be put at {1}: {2} It is in {3}.', summary, target, describeError(error), partial),
+      );
       return { outcome: 'failed', written, path: partial };
     }
     services.log.info(`Exported ${summary} to ${target}`);
-    void vscode.window.showInformationMessage(`Exported ${summary}.`, 'Open').then((open) => open && vscode.window.showTextDocument(job.uri));
+    const open = vscode.l10n.t('Open');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Exported {0}.', summary), open)
+      .then((choice) => (choice === open ? vscode.window.showTextDocument(job.uri) : undefined));
     return { outcome: 'done', written, path: target };
   }
   if (result === 'cancelled') {
     await destination.discard();
-    void vscode.window.showInformationMessage('Export cancelled; no file was written.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; no file was written.'));
     return { outcome: 'cancelled', written };
   }
   const partial = await destination.keepPartial();
-  void vscode.window.showErrorMessage(`Export stopped: ${describeError(result)} What was fetched is in ${partial}.`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Export stopped: {0} What was fetched is in {1}.', describeError(result), partial));
   return { outcome: 'failed', written, path: partial };
 }
 

@@ -18,8 +18,18 @@ interface BrowserItem extends vscode.QuickPickItem {
   readonly browser: ChromeBrowser;
 }
 
-const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: vscode.l10n.t('Reveal in the CBCM Explorer') };
-const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Device ID') };
+/**
+ * The row buttons, made on first use: a tooltip translated at module load could miss the bundle (VS Code may not
+ * have loaded it yet). Made once, so a triggered button is still told apart by identity.
+ */
+let rowButtons: { reveal: vscode.QuickInputButton; copy: vscode.QuickInputButton } | undefined;
+function buttons(): { reveal: vscode.QuickInputButton; copy: vscode.QuickInputButton } {
+  rowButtons ??= {
+    reveal: { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: vscode.l10n.t('Reveal in the CBCM Explorer') },
+    copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Device ID') },
+  };
+  return rowButtons;
+}
 
 /** One row: machine name; org unit and user; last activity and the ids an admin may have typed. */
 export function browserItem(b: ChromeBrowser, now = clock.now()): BrowserItem {
@@ -37,7 +47,7 @@ export function browserItem(b: ChromeBrowser, now = clock.now()): BrowserItem {
       .join(' · '),
     // The API already matched (on any field): VS Code's own filter on the label must not hide a row found by user.
     alwaysShow: true,
-    buttons: [REVEAL_BUTTON, COPY_BUTTON],
+    buttons: [buttons().reveal, buttons().copy],
     browser: b,
   };
 }
@@ -111,7 +121,7 @@ async function findBrowser(c: ExplorerCommandContext, initial?: unknown): Promis
     void vscode.commands.executeCommand('cbcm.browser.openDetails', { deviceId: item.browser.deviceId, browser: item.browser });
   });
   pick.onDidTriggerItemButton(async ({ button, item }) => {
-    if (button === COPY_BUTTON) {
+    if (button === buttons().copy) {
       await vscode.env.clipboard.writeText(item.browser.deviceId);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the device ID of {0}', item.label), 3000);
       return;

@@ -176,7 +176,7 @@ async function undo(services: Services, o: JournalOperation, confirmed = false):
       token.onCancellationRequested(() => abort.abort());
       return runUndo(writer, backend, plan, {
         signal: abort.signal,
-        onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
+        onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} of {1}', p.finished, p.total) }),
       });
     },
   );

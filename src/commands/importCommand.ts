@@ -172,10 +172,18 @@ async function importCsv(c: ExplorerCommandContext, auto: ImportAutomation): Pro
         const rows = (function* () {
           for (const i of chosen) yield preview.row(i);
         })();
-        return runImport(writer, rows, (id) => index.byId.get(id), `Import ${chosen.length.toLocaleString(displayLocale())} rows of ${file}`, {
-          signal: abort.signal,
-          onProgress: (p) => progress.report({ message: `${p.finished} of ${p.total}` }),
-        });
+        return runImport(
+          writer,
+          rows,
+          (id) => index.byId.get(id),
+          chosen.length === 1
+            ? vscode.l10n.t('Import 1 row of {0}', file)
+            : vscode.l10n.t('Import {0} rows of {1}', chosen.length.toLocaleString(displayLocale()), file),
+          {
+            signal: abort.signal,
+            onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} of {1}', p.finished, p.total) }),
+          },
+        );
       },
     );
     lastSummary = summary;

@@ -45,7 +45,14 @@ export async function moveBrowsers(c: ExplorerCommandContext, items: readonly Mo
       let done = 0;
       try {
         await writer.operation(
-          { action: 'move', title: `Move ${count(items.length, 'browser')} to ${destination}`, planned: items.length },
+          {
+            action: 'move',
+            title:
+              items.length === 1
+                ? vscode.l10n.t('Move 1 browser to {0}', destination)
+                : vscode.l10n.t('Move {0} browsers to {1}', items.length.toLocaleString(displayLocale()), destination),
+            planned: items.length,
+          },
           async (op) => {
             const r = await op.move(items, destination, abort.signal, (p) => {
               const increment = ((p.moved + p.failed - done) / items.length) * 100;

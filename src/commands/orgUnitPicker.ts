@@ -15,9 +15,11 @@ export async function pickOrgUnit(
 ): Promise<string | undefined> {
   const units =
     options.known ??
-    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing org units…' }, () => backend.listOrgUnits()));
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Listing org units…') }, () =>
+      backend.listOrgUnits(),
+    ));
   const picks: OrgUnitPick[] = [
-    { label: '$(organization) /', description: 'Root org unit', path: ROOT_OU_PATH },
+    { label: '$(organization) /', description: vscode.l10n.t('Root org unit'), path: ROOT_OU_PATH },
     ...[...units]
       .sort((a, b) => a.orgUnitPath.localeCompare(b.orgUnitPath))
       .map((u) => ({ label: `$(folder) ${u.orgUnitPath}`, description: u.description, path: u.orgUnitPath })),
@@ -25,14 +27,14 @@ export async function pickOrgUnit(
   if (options.step !== undefined && options.totalSteps !== undefined) {
     // The first step of a multi-step input (token creation): "Title (1/2)".
     const stepped = await pickStep({ title: options.title, step: options.step, totalSteps: options.totalSteps }, picks, {
-      placeholder: options.placeHolder ?? 'Type to search org units',
+      placeholder: options.placeHolder ?? vscode.l10n.t('Type to search org units'),
       matchOnDescription: true,
     });
     return stepped && stepped !== BACK ? stepped.path : undefined;
   }
   const pick = await vscode.window.showQuickPick(picks, {
     title: options.title,
-    placeHolder: options.placeHolder ?? 'Type to search org units',
+    placeHolder: options.placeHolder ?? vscode.l10n.t('Type to search org units'),
     matchOnDescription: true,
     // A step of a longer flow (a bulk action's choice, then its destination): a webview that takes the focus back
     // as the previous step closes (the fleet overview's "Act on all…") must not dismiss it; Escape still does.

@@ -3,9 +3,10 @@
 // unit tests drive the decision.
 import { misleadingWarnings } from '../query';
 import type { ListingKind } from '../tree/explorerState';
+import { l10n } from '../util/l10n';
 
-export const RUN_ANYWAY = 'Run anyway';
-export const EDIT_QUERY = 'Edit query';
+export const runAnyway = (): string => l10n.t('Run anyway');
+export const editQuery = (): string => l10n.t('Edit query');
 
 /** Shows a modal warning with these buttons; resolves to the button picked, or undefined when dismissed. */
 export type AskModal = (message: string, detail: string, ...buttons: string[]) => PromiseLike<string | undefined>;
@@ -19,11 +20,17 @@ export type QueryDecision = 'run' | 'edit' | 'cancel';
 export async function confirmMisleadingQuery(query: string, kind: ListingKind, ask: AskModal, canEdit: boolean): Promise<QueryDecision> {
   const warnings = misleadingWarnings(query.trim(), kind);
   if (warnings.length === 0) return 'run';
-  const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more warning${warnings.length > 2 ? 's' : ''})` : '';
-  const message = `The API will not do what this query says${more}.`;
-  const detail = [...warnings.map((w) => `• ${w.message}`), '', `Query: ${query.trim()}`].join('\n');
-  const picked = await ask(message, detail, ...(canEdit ? [RUN_ANYWAY, EDIT_QUERY] : [RUN_ANYWAY]));
-  if (picked === RUN_ANYWAY) return 'run';
-  if (picked === EDIT_QUERY && canEdit) return 'edit';
+  const extra = warnings.length - 1;
+  const message =
+    extra === 0
+      ? l10n.t('The API will not do what this query says.')
+      : extra === 1
+        ? l10n.t('The API will not do what this query says (and 1 more warning).')
+        : l10n.t('The API will not do what this query says (and {0} more warnings).', extra);
+  const detail = [...warnings.map((w) => `• ${w.message}`), '', l10n.t('Query: {0}', query.trim())].join('\n');
+  const [run, edit] = [runAnyway(), editQuery()];
+  const picked = await ask(message, detail, ...(canEdit ? [run, edit] : [run]));
+  if (picked === run) return 'run';
+  if (picked === edit && canEdit) return 'edit';
   return 'cancel';
 }

@@ -43,18 +43,22 @@ export async function pickBrowserSort(
   const columns: ColumnItem[] = availableSortChoices(apiName).map((c) => ({
     orderBy: c.orderBy,
     label: c.label,
-    description: current?.orderBy === c.orderBy ? `$(check) now, ${directionWords(c.orderBy, current.sortOrder)}` : undefined,
-    detail: `${c.detail} (sorts on ${c.apiName})`,
+    description: current?.orderBy === c.orderBy ? vscode.l10n.t('$(check) now, {0}', directionWords(c.orderBy, current.sortOrder)) : undefined,
+    detail: vscode.l10n.t('{0} (sorts on {1})', c.detail, c.apiName),
   }));
   const defaultItem: ColumnItem = {
-    label: 'Default order',
-    description: current ? undefined : '$(check) now',
-    detail: backend?.orderByName ? 'The API’s own order: last status report, newest first' : 'The order the API returns when no sort is asked for',
+    label: vscode.l10n.t('Default order'),
+    description: current ? undefined : vscode.l10n.t('$(check) now'),
+    detail: backend?.orderByName
+      ? vscode.l10n.t('The API’s own order: last status report, newest first')
+      : vscode.l10n.t('The order the API returns when no sort is asked for'),
   };
   const items: ColumnItem[] = [...columns, { label: '', kind: vscode.QuickPickItemKind.Separator }, defaultItem];
   const column = await pick(items, {
-    title: 'Sort browsers by',
-    placeholder: current ? `Now: ${sortChoice(current.orderBy).label}, ${directionWords(current.orderBy, current.sortOrder)}` : 'Now: default order',
+    title: vscode.l10n.t('Sort browsers by'),
+    placeholder: current
+      ? vscode.l10n.t('Now: {0}, {1}', sortChoice(current.orderBy).label, directionWords(current.orderBy, current.sortOrder))
+      : vscode.l10n.t('Now: default order'),
     active: columns.find((c) => c.orderBy === current?.orderBy) ?? (current ? undefined : columns[0]),
   });
   if (!column) return undefined;
@@ -63,10 +67,10 @@ export async function pickBrowserSort(
   const directions = directionsOf(orderBy).map((d) => ({
     sortOrder: d.sortOrder,
     label: `${d.sortOrder === 'DESCENDING' ? '$(arrow-down)' : '$(arrow-up)'} ${d.label[0].toUpperCase()}${d.label.slice(1)}`,
-    description: d.sortOrder === 'DESCENDING' ? 'descending' : 'ascending',
+    description: d.sortOrder === 'DESCENDING' ? vscode.l10n.t('descending') : vscode.l10n.t('ascending'),
   }));
   const direction = await pick(directions, {
-    title: `Sort by ${column.label}`,
+    title: vscode.l10n.t('Sort by {0}', column.label),
     placeholder: sortChoice(orderBy).detail,
     active: current?.orderBy === orderBy ? directions.find((d) => d.sortOrder === current.sortOrder) : directions[0],
   });

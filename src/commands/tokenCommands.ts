@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayLocale } from '../util/displayLocale';
 import type { CreateTokenOptions, EnrollmentToken } from '../api/types';
 import { OrgUnitNode } from '../tree/nodes/orgUnitNode';
 import { TokenNode } from '../tree/nodes/tokenNode';
@@ -118,10 +119,13 @@ async function create(c: ExplorerCommandContext, clicked?: unknown, _selected?: 
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating an enrollment token for {0}…', orgUnitPath) },
       () =>
-        writer.operation({ action: 'createToken', title: `Create an enrollment token for ${orgUnitPath}`, planned: 1 }, async (op) => {
-          created = await op.createToken({ orgUnitPath, ...expiry });
-          return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
-        }),
+        writer.operation(
+          { action: 'createToken', title: vscode.l10n.t('Create an enrollment token for {0}', orgUnitPath), planned: 1 },
+          async (op) => {
+            created = await op.createToken({ orgUnitPath, ...expiry });
+            return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+          },
+        ),
     );
     if (!created) throw new Error(vscode.l10n.t('No token was returned.'));
   } catch (error) {
@@ -174,18 +178,28 @@ async function revoke(c: ExplorerCommandContext, clicked?: unknown, selected?: u
   const failures: string[] = [];
   // One operation of the change history for all of them.
   await writer
-    .operation({ action: 'revokeToken', title: `Revoke ${count(tokens.length, 'enrollment token')}`, planned: tokens.length }, async (op) => {
-      for (const token of tokens) {
-        try {
-          await op.revokeToken(token);
-          updateToken(c, { ...token, state: 'revoked' });
-          services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
-        } catch (error) {
-          failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+    .operation(
+      {
+        action: 'revokeToken',
+        title:
+          tokens.length === 1
+            ? vscode.l10n.t('Revoke 1 enrollment token')
+            : vscode.l10n.t('Revoke {0} enrollment tokens', tokens.length.toLocaleString(displayLocale())),
+        planned: tokens.length,
+      },
+      async (op) => {
+        for (const token of tokens) {
+          try {
+            await op.revokeToken(token);
+            updateToken(c, { ...token, state: 'revoked' });
+            services.log.info(`Revoked enrollment token ${token.tokenPermanentId} of ${token.orgUnitPath ?? 'an unreported org unit'}.`);
+          } catch (error) {
+            failures.push(`${tokenSummary(token)}: ${describeError(error)}`);
+          }
         }
-      }
-      return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
-    })
+        return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+      },
+    )
     .catch((error) => {
       failures.push(vscode.l10n.t('Could not record the revoke in the change history: {0}', describeError(error)));
     });

@@ -31,6 +31,7 @@ import {
 import { isHostPermission } from './permissions';
 import { displayLocale } from '../util/displayLocale';
 import { clock } from '../util/clock';
+import { l10n } from '../util/l10n';
 
 /** Distinct extensions tracked (a real fleet has hundreds to a few thousand). */
 export const MAX_EXTENSIONS = 20_000;
@@ -405,23 +406,37 @@ export class InventoryAggregator {
     const out: string[] = [];
     if (this.extensionsDropped.size > 0) {
       out.push(
-        `More than ${MAX_EXTENSIONS.toLocaleString(displayLocale())} distinct extensions: the others (on ${this.extensionsDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`,
+        l10n.t(
+          'More than {0} distinct extensions: the others (on {1} browsers) are not listed.',
+          MAX_EXTENSIONS.toLocaleString(displayLocale()),
+          this.extensionsDropped.size.toLocaleString(displayLocale()),
+        ),
       );
     }
     if (this.policiesDropped.size > 0) {
       out.push(
-        `More than ${MAX_POLICIES.toLocaleString(displayLocale())} distinct policies: the others (on ${this.policiesDropped.size.toLocaleString(displayLocale())} browsers) are not listed.`,
+        l10n.t(
+          'More than {0} distinct policies: the others (on {1} browsers) are not listed.',
+          MAX_POLICIES.toLocaleString(displayLocale()),
+          this.policiesDropped.size.toLocaleString(displayLocale()),
+        ),
       );
     }
     if (this.budget.left <= 0) {
       out.push(
-        `More than ${MAX_FACETS.toLocaleString(displayLocale())} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.`,
+        l10n.t(
+          'More than {0} distinct versions, install types and permissions across extensions: later ones are counted under their extension but not listed.',
+          MAX_FACETS.toLocaleString(displayLocale()),
+        ),
       );
     }
-    if (this.withoutId > 0) out.push(`${this.withoutId} browser records had no device id and were left out.`);
+    if (this.withoutId > 0) out.push(l10n.t('{0} browser records had no device id and were left out.', this.withoutId));
     if (this.withoutDetails > 0) {
       out.push(
-        `${this.withoutDetails.toLocaleString(displayLocale())} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.`,
+        l10n.t(
+          '{0} browsers reported no installs (no browsers[] in their FULL record): they have no extensions or profile policies here.',
+          this.withoutDetails.toLocaleString(displayLocale()),
+        ),
       );
     }
     return out;

@@ -9,6 +9,7 @@ import type { OrgUnit } from '../api/types';
 import { InventoryAggregator } from './aggregator';
 import type { Inventory, InventoryScope } from './model';
 import { displayLocale } from '../util/displayLocale';
+import { l10n } from '../util/l10n';
 
 export interface InventoryProgress {
   browsers: number;
@@ -77,10 +78,17 @@ export async function loadInventory(backend: CbcmBackend, o: LoadInventoryOption
     }
   } catch (error) {
     interruption = isCancellation(error, o.signal)
-      ? { kind: 'cancelled', message: `Cancelled after ${agg.browserCount.toLocaleString(displayLocale())} browsers: the counts cover only those.` }
+      ? {
+          kind: 'cancelled',
+          message: l10n.t('Cancelled after {0} browsers: the counts cover only those.', agg.browserCount.toLocaleString(displayLocale())),
+        }
       : {
           kind: 'failed',
-          message: `The listing stopped after ${agg.browserCount.toLocaleString(displayLocale())} browsers: ${error instanceof Error ? error.message : String(error)}`,
+          message: l10n.t(
+            'The listing stopped after {0} browsers: {1}',
+            agg.browserCount.toLocaleString(displayLocale()),
+            error instanceof Error ? error.message : String(error),
+          ),
         };
   }
   const t0 = performance.now();

@@ -15,6 +15,7 @@ import type { ChromeBrowser, OrgUnit, Projection } from '../api/types';
 import type { InventoryAggregator } from './aggregator';
 import type { BrowserIdSet } from './idSet';
 import type { ExtensionDimension, InventoryScope } from './model';
+import { l10n } from '../util/l10n';
 
 export type InventoryTarget =
   /** An extension, or one value of one of its dimensions (a version, an install type, a permission, a state). */
@@ -24,7 +25,8 @@ export type InventoryTarget =
   /** A policy; `problems`: only the browsers where it reports an error or a conflict. */
   | { kind: 'policy'; key: string; problems?: boolean };
 
-export const NO_EXTENSION_FILTER = 'The API cannot filter browsers by extension or policy, so these browsers are listed by their ids.';
+export const noExtensionFilter = (): string =>
+  l10n.t('The API cannot filter browsers by extension or policy, so these browsers are listed by their ids.');
 
 /** Browsers per page of a listing (the maximum both APIs allow). */
 const PAGE = 100;
@@ -45,7 +47,7 @@ export interface BrowserSelection {
   orgUnits: { orgUnitPath: string; browsers: number }[];
   /** False when the inventory behind it was partial: browsers not listed yet are missing. */
   complete: boolean;
-  /** Always the id set (see NO_EXTENSION_FILTER); how it is cheapest to list. */
+  /** Always the id set (see noExtensionFilter); how it is cheapest to list. */
   listing: ListingPlan;
 }
 
@@ -55,25 +57,25 @@ function setOf(agg: InventoryAggregator, target: InventoryTarget): { set?: Brows
       const e = agg.extension(target.key);
       const name = e ? agg.extensionSummary(e).name || e.extensionId || target.key : target.key;
       if (!e) return { label: name };
-      if (!target.dimension) return { set: e.all.browsers, label: `Browsers with ${name}` };
+      if (!target.dimension) return { set: e.all.browsers, label: l10n.t('Browsers with {0}', name) };
       const facet = e.dims[target.dimension].values.get(target.value ?? '');
-      const what = target.value ? target.value : 'not reported';
+      const what = target.value ? target.value : l10n.t('not reported');
       const label = {
-        version: `Browsers with ${name} version ${what}`,
-        installType: `Browsers with ${name} installed as ${what}`,
-        permission: `Browsers where ${name} asks for ${what}`,
-        state: `Browsers with ${name} ${target.value || '(state not reported)'}`,
-      }[target.dimension];
+        version: () => l10n.t('Browsers with {0} version {1}', name, what),
+        installType: () => l10n.t('Browsers with {0} installed as {1}', name, what),
+        permission: () => l10n.t('Browsers where {0} asks for {1}', name, what),
+        state: () => l10n.t('Browsers with {0} {1}', name, target.value || l10n.t('(state not reported)')),
+      }[target.dimension]();
       return { set: facet?.browsers, label };
     }
     case 'permission':
-      return { set: agg.permission(target.permission)?.browsers, label: `Browsers with an extension asking for ${target.permission}` };
+      return { set: agg.permission(target.permission)?.browsers, label: l10n.t('Browsers with an extension asking for {0}', target.permission) };
     case 'policy': {
       const p = agg.policy(target.key);
-      const name = p ? (p.extensionName ? `${p.name} of ${p.extensionName}` : p.name) : target.key;
+      const name = p ? (p.extensionName ? l10n.t('{0} of {1}', p.name, p.extensionName) : p.name) : target.key;
       if (!p) return { label: name };
-      if (target.problems) return { first: [p.errors, p.conflicts], label: `Browsers where ${name} reports an error or a conflict` };
-      return { set: p.all, first: [p.errors, p.conflicts], label: `Browsers with ${name}` };
+      if (target.problems) return { first: [p.errors, p.conflicts], label: l10n.t('Browsers where {0} reports an error or a conflict', name) };
+      return { set: p.all, first: [p.errors, p.conflicts], label: l10n.t('Browsers with {0}', name) };
     }
   }
 }

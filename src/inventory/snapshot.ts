@@ -4,6 +4,7 @@
 // question for the live inventory. No vscode import.
 import { sameScope, scopeLabel } from '../overview/figures';
 import type { Inventory, InventoryScope, InventoryTotals } from './model';
+import { l10n } from '../util/l10n';
 
 export const INVENTORY_SNAPSHOT_FORMAT = 'cbcm-fleet-inventory-snapshot';
 export const INVENTORY_SNAPSHOT_VERSION = 1;
@@ -93,17 +94,21 @@ export function parseInventorySnapshot(text: string): InventorySnapshot {
   try {
     v = JSON.parse(text);
   } catch {
-    throw new Error('This file is not JSON. Pick a file written by "Save inventory snapshot".');
+    throw new Error(l10n.t('This file is not JSON. Pick a file written by "Save inventory snapshot".'));
   }
   if (!isObject(v) || v.format !== INVENTORY_SNAPSHOT_FORMAT) {
-    throw new Error('This JSON file is not a fleet inventory snapshot. Pick a file written by "Save inventory snapshot".');
+    throw new Error(l10n.t('This JSON file is not a fleet inventory snapshot. Pick a file written by "Save inventory snapshot".'));
   }
   if (v.version !== INVENTORY_SNAPSHOT_VERSION) {
     throw new Error(
-      `This snapshot has format version ${String(v.version)}; this extension reads version ${INVENTORY_SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`,
+      l10n.t(
+        'This snapshot has format version {0}; this extension reads version {1}. Update the extension or save a new snapshot.',
+        String(v.version),
+        INVENTORY_SNAPSHOT_VERSION,
+      ),
     );
   }
-  const bad = (what: string) => new Error(`The inventory snapshot is damaged (${what}). Save a new snapshot.`);
+  const bad = (what: string) => new Error(l10n.t('The inventory snapshot is damaged ({0}). Save a new snapshot.', what));
   if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt))) throw bad('generatedAt');
   const scope = v.scope;
   if (!isObject(scope) || !(scope.kind === 'account' || (scope.kind === 'orgUnit' && typeof scope.orgUnitPath === 'string'))) throw bad('scope');
@@ -254,10 +259,18 @@ export function diffInventorySnapshots(before: InventorySnapshot, after: Invento
   const summary = (s: InventorySnapshot) => ({ generatedAt: s.generatedAt, scope: s.scope, browsers: s.totals.browsers, complete: s.complete });
   const diff: InventoryDiff = { before: summary(before), after: summary(after), extensions, policies };
   if (!sameScope(before.scope, after.scope)) {
-    diff.scopeMismatch = `The snapshot covers ${scopeLabel(before.scope)}, the inventory ${scopeLabel(after.scope)}: extensions outside the common part show as added or removed.`;
+    diff.scopeMismatch = l10n.t(
+      'The snapshot covers {0}, the inventory {1}: extensions outside the common part show as added or removed.',
+      scopeLabel(before.scope),
+      scopeLabel(after.scope),
+    );
   }
   if (!before.complete || !after.complete) {
-    diff.partial = `${!before.complete ? 'The snapshot' : 'The inventory'} was taken from a listing that did not finish: an extension shown as removed or added may only not have been listed yet.`;
+    diff.partial = !before.complete
+      ? l10n.t('The snapshot was taken from a listing that did not finish: an extension shown as removed or added may only not have been listed yet.')
+      : l10n.t(
+          'The inventory was taken from a listing that did not finish: an extension shown as removed or added may only not have been listed yet.',
+        );
   }
   return diff;
 }

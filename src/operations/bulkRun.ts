@@ -3,11 +3,20 @@
 // summary where every target is in exactly one list: done, unchanged, failed (with its reason) or not tried.
 import { normalizeAnnotation, validateAnnotation } from '../model/annotations';
 import { ANNOTATION_KEYS, type AnnotationValues } from '../model/annotations';
+import { l10n } from '../util/l10n';
 import type { BulkTarget } from './bulkTargets';
 import type { PreviewRow } from './csvImport';
-import { MAYBE_MOVED, type FleetWriter, type WriteOperation } from './fleetWriter';
+import { maybeMoved, type FleetWriter, type WriteOperation } from './fleetWriter';
 import type { OperationAction, OperationRecord } from './journalRecords';
 import type { AnnotationTemplate } from './templates';
+
+/** Why a run stopped when the admin cancelled it (the summary's "(stopped: Cancelled)"). */
+const cancelled = (): string => l10n.t('Cancelled');
+
+/** `user is now "ana"; notes is now ""`: what someone else wrote meanwhile. */
+function conflictWords(conflicts: readonly { field: string; theirs: string }[]): string {
+  return conflicts.map((c) => l10n.t('{0} is now "{1}"', c.field, c.theirs)).join('; ');
+}
 
 export interface BulkSummary {
   done: BulkTarget[];
@@ -77,14 +86,14 @@ async function pool(
   const worker = async () => {
     while (next < targets.length && !summary.stoppedBy) {
       if (options.signal?.aborted) {
-        summary.stoppedBy = 'Cancelled';
+        summary.stoppedBy = cancelled();
         break;
       }
       const t = targets[next++];
       try {
         await each(t);
       } catch (e) {
-        if (options.signal?.aborted) summary.stoppedBy = 'Cancelled';
+        if (options.signal?.aborted) summary.stoppedBy = cancelled();
         else summary.stoppedBy ??= reasonOf(e);
         summary.notTried.push(t);
       }
@@ -133,8 +142,8 @@ export function runAnnotate(
       if (outcome.status === 'written') summary.done.push(t);
       else if (outcome.status === 'unchanged') summary.unchanged.push(t);
       else if (outcome.status === 'conflict') {
-        const fields = outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ');
-        summary.failed.push({ target: t, reason: `Changed by someone else since it was read (${fields}); not overwritten.` });
+        const fields = conflictWords(outcome.conflicts);
+        summary.failed.push({ target: t, reason: l10n.t('Changed by someone else since it was read ({0}); not overwritten.', fields) });
       } else summary.failed.push({ target: t, reason: outcome.reason });
     }),
   );
@@ -162,9 +171,9 @@ export function runMove(
     summary.failed.push(...result.failed.map((f) => ({ target: byId.get(f.id)!, reason: f.reason })));
     // Sent but unanswered: may have moved, so not "not tried" (a retry is still safe: a move is idempotent).
     const uncertain = new Set(result.uncertain);
-    summary.failed.push(...[...uncertain].map((id) => ({ target: byId.get(id)!, reason: MAYBE_MOVED })));
+    summary.failed.push(...[...uncertain].map((id) => ({ target: byId.get(id)!, reason: maybeMoved() })));
     summary.notTried.push(...result.notTried.filter((id) => !uncertain.has(id)).map((id) => byId.get(id)!));
-    if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
+    if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? cancelled() : result.stoppedBy.message;
   });
 }
 
@@ -212,7 +221,7 @@ export function runImport(
       if (outcome.status === 'conflict') {
         annotateSummary.failed.push({
           target: t,
-          reason: `Changed by someone else since the preview (${outcome.conflicts.map((c) => `${c.field} is now "${c.theirs}"`).join('; ')}); not overwritten.`,
+          reason: l10n.t('Changed by someone else since the preview ({0}); not overwritten.', conflictWords(outcome.conflicts)),
         });
       } else if (outcome.status === 'failed') annotateSummary.failed.push({ target: t, reason: outcome.reason });
       else annotateSummary.done.push(t);
@@ -244,15 +253,18 @@ export function runImport(
       result.moved.forEach((id) => moved.add(id));
       for (const f of result.failed) {
         failed.add(f.id);
-        summary.failed.push({ target: targetOf(f.id)!, reason: `Annotations ${afterOf.has(f.id) ? 'saved, but ' : ''}not moved: ${f.reason}` });
+        summary.failed.push({
+          target: targetOf(f.id)!,
+          reason: afterOf.has(f.id) ? l10n.t('Annotations saved, but not moved: {0}', f.reason) : l10n.t('Annotations not moved: {0}', f.reason),
+        });
       }
       const uncertain = new Set(result.uncertain);
       for (const id of uncertain) {
         failed.add(id);
-        summary.failed.push({ target: targetOf(id)!, reason: `${afterOf.has(id) ? 'Annotations saved; ' : ''}${MAYBE_MOVED}` });
+        summary.failed.push({ target: targetOf(id)!, reason: afterOf.has(id) ? l10n.t('Annotations saved; {0}', maybeMoved()) : maybeMoved() });
       }
       result.notTried.filter((id) => !uncertain.has(id)).forEach((id) => notTried.add(id));
-      if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? 'Cancelled' : result.stoppedBy.message;
+      if (result.stoppedBy) summary.stoppedBy = result.stoppedBy.kind === 'cancelled' ? cancelled() : result.stoppedBy.message;
     }
     for (const id of chosen) {
       if (failed.has(id)) continue;

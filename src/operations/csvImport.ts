@@ -6,6 +6,7 @@
 import type * as CsvParseSync from 'csv-parse/sync';
 import { ANNOTATION_FIELDS, type AnnotationField } from '../api/types';
 import type { AnnotationValues } from '../model/annotations';
+import { l10n } from '../util/l10n';
 import type { BulkTarget } from './bulkTargets';
 import { interner } from '../util/intern';
 
@@ -119,18 +120,21 @@ export function parseAnnotationCsv(text: string): ParsedImport {
     const onRecord = toRow as unknown as (record: string[]) => string[] | null;
     rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, on_record: onRecord }) as unknown as ImportRow[];
   } catch (e) {
-    throw new CsvImportError(`The file is not valid CSV: ${(e as Error).message}. Save it again as CSV (UTF-8) from your spreadsheet.`);
+    throw new CsvImportError(l10n.t('The file is not valid CSV: {0}. Save it again as CSV (UTF-8) from your spreadsheet.', (e as Error).message));
   }
   const h = header;
-  if (!h) throw new CsvImportError('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".');
+  if (!h) throw new CsvImportError(l10n.t('The file is empty. It needs a header row, e.g. "serialNumber,annotatedAssetId".'));
   if (!h.key) {
     throw new CsvImportError(
-      `No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: ${h.names.join(', ')}).`,
+      l10n.t('No column identifies the browsers. Add one named deviceId, serialNumber or machineName (found: {0}).', h.names.join(', ')),
     );
   }
   if (h.fields.length === 0 && h.ouColumn < 0) {
     throw new CsvImportError(
-      `No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: ${h.names.join(', ')}).`,
+      l10n.t(
+        'No column to import. Add one or more of annotatedUser, annotatedLocation, annotatedAssetId, annotatedNotes or orgUnitPath (found: {0}).',
+        h.names.join(', '),
+      ),
     );
   }
   return { key: h.key, fields: h.fields, hasOrgUnit: h.ouColumn >= 0, delimiter, rows };

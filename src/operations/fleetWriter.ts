@@ -5,6 +5,7 @@ import type { CbcmBackend, MoveProgress } from '../api/backend';
 import type { ChromeBrowser, CreateTokenOptions, EnrollmentToken, MoveResult } from '../api/types';
 import { planSave } from '../model/annotations';
 import { ANNOTATION_KEYS, type AnnotationValues, type FieldConflict } from '../model/annotations';
+import { l10n } from '../util/l10n';
 import type { ChangeJournal } from './journal';
 import type { OperationAction, OperationRecord, TokenFacts } from './journalRecords';
 
@@ -44,12 +45,13 @@ export function tokenFacts(t: EnrollmentToken): TokenFacts {
 }
 
 /** Why a browser of a batch cancelled or lost in flight is neither done nor "not tried". */
-export const MAYBE_MOVED = 'The run stopped while its move request was in flight: Google may have moved it (Undo moves it back if it did).';
+export const maybeMoved = (): string =>
+  l10n.t('The run stopped while its move request was in flight: Google may have moved it (Undo moves it back if it did).');
 
-export const MAYBE_DELETED =
-  'The run stopped while its delete request was in flight: Google may have deleted it (its full record is in the change history).';
-export const MAYBE_WRITTEN =
-  'The run stopped while its write was in flight: Google may have saved it (Undo puts the previous values back if it did).';
+export const maybeDeleted = (): string =>
+  l10n.t('The run stopped while its delete request was in flight: Google may have deleted it (its full record is in the change history).');
+export const maybeWritten = (): string =>
+  l10n.t('The run stopped while its write was in flight: Google may have saved it (Undo puts the previous values back if it did).');
 
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -118,7 +120,7 @@ export class WriteOperation {
     const plan = planSave(base, mine, remote);
     if (plan.kind === 'unchanged') return { status: 'unchanged', browser: current };
     if (plan.kind === 'conflict') {
-      const reason = `changed by someone else since it was read: ${plan.fields.map((f) => f.field).join(', ')}`;
+      const reason = l10n.t('changed by someone else since it was read: {0}', plan.fields.map((f) => f.field).join(', '));
       await this.journal.items(this.id, [{ target: deviceId, change: { kind: 'annotations', before: remote, after: mine }, ok: false, reason }]);
       this.tally.failed++;
       return { status: 'conflict', conflicts: plan.fields, remote, browser: current };
@@ -136,11 +138,11 @@ export class WriteOperation {
             change: { kind: 'annotations', before: remote, after: plan.result },
             ok: false,
             uncertain: true,
-            reason: MAYBE_WRITTEN,
+            reason: maybeWritten(),
           },
         ]);
         this.tally.failed++;
-        return { status: 'failed', reason: MAYBE_WRITTEN };
+        return { status: 'failed', reason: maybeWritten() };
       }
       return this.annotationFailed(deviceId, remote, plan.result, reasonOf(e));
     }
@@ -179,7 +181,7 @@ export class WriteOperation {
         change: { kind: 'move' as const, before: from.get(id), after: orgUnitPath },
         ok: false,
         uncertain: true as const,
-        reason: MAYBE_MOVED,
+        reason: maybeMoved(),
       })),
     ]);
     this.tally.done += result.moved.length;
@@ -195,7 +197,7 @@ export class WriteOperation {
       record = await this.backend.getBrowser(deviceId, 'FULL', signal);
     } catch (e) {
       if (signal?.aborted) throw e;
-      return this.deleteFailed(deviceId, undefined, `could not be read before deleting: ${reasonOf(e)}`);
+      return this.deleteFailed(deviceId, undefined, l10n.t('could not be read before deleting: {0}', reasonOf(e)));
     }
     await this.journal.items(this.id, [{ target: deviceId, change: { kind: 'delete', record }, ok: false, pending: true }]);
     try {
@@ -204,10 +206,10 @@ export class WriteOperation {
       if (signal?.aborted) {
         // Sent, then cancelled: Google may have deleted it, so it is neither done nor "not tried".
         await this.journal.items(this.id, [
-          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, uncertain: true, reason: MAYBE_DELETED },
+          { target: deviceId, change: { kind: 'delete', record: null }, ok: false, uncertain: true, reason: maybeDeleted() },
         ]);
         this.tally.failed++;
-        return { ok: false, reason: MAYBE_DELETED };
+        return { ok: false, reason: maybeDeleted() };
       }
       return this.deleteFailed(deviceId, null, reasonOf(e));
     }

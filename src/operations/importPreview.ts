@@ -5,6 +5,7 @@
 // built again on demand, for the rows on screen and for the rows being applied, by the same pure functions the
 // matching used: the parsed rows, the index and the options never change, so the row is the same as at matching.
 import { ANNOTATION_LABELS, normalizeAnnotation, validateAnnotation } from '../model/annotations';
+import { l10n } from '../util/l10n';
 import type { BulkTarget } from './bulkTargets';
 import {
   idsFor,
@@ -57,13 +58,13 @@ function evaluate(parsed: ParsedImport, row: ImportRow, target: BulkTarget, opti
     if (raw === undefined && !options.emptyCellsClear) continue;
     const v = normalizeAnnotation(f, raw ?? '');
     const problem = validateAnnotation(f, v);
-    if (problem) return { status: 'invalid', changes: [], problem: `${ANNOTATION_LABELS[f]}: ${problem}` };
+    if (problem) return { status: 'invalid', changes: [], problem: l10n.t('{0}: {1}', ANNOTATION_LABELS[f], problem) };
     if (v !== current[f]) changes.push({ field: f, from: current[f], to: v });
     after[f] = v;
   }
   if (row.orgUnitPath && row.orgUnitPath !== target.orgUnitPath) {
     if (options.orgUnits && !options.orgUnits.has(row.orgUnitPath)) {
-      return { status: 'invalid', changes: [], problem: `There is no org unit "${row.orgUnitPath}".` };
+      return { status: 'invalid', changes: [], problem: l10n.t('There is no org unit "{0}".', row.orgUnitPath) };
     }
     changes.push({ field: 'orgUnitPath', from: target.orgUnitPath ?? '', to: row.orgUnitPath });
   }
@@ -143,13 +144,14 @@ export class ImportPreview implements Iterable<PreviewRow> {
     const status = this.status(i);
     const deviceId = this.deviceIds[i];
     const k = this.parsed.key;
-    if (status === 'noMatch') return { ...base, status, problem: `No browser has ${k} "${key}".` };
+    if (status === 'noMatch') return { ...base, status, problem: l10n.t('No browser has {0} "{1}".', k, key) };
     if (status === 'ambiguous') {
       const candidates = [...lookup(this.parsed, this.index, key)];
-      return { ...base, status, candidates, problem: `${candidates.length} browsers have ${k} "${key}"; use deviceId for them.` };
+      return { ...base, status, candidates, problem: l10n.t('{0} browsers have {1} "{2}"; use deviceId for them.', candidates.length, k, key) };
     }
-    if (deviceId === undefined) return { ...base, status: 'invalid', problem: `The ${k} cell is empty.` };
-    if (status === 'duplicate') return { ...base, deviceId, status, problem: `Line ${this.firstLines.get(i)} already sets this browser.` };
+    if (deviceId === undefined) return { ...base, status: 'invalid', problem: l10n.t('The {0} cell is empty.', k) };
+    if (status === 'duplicate')
+      return { ...base, deviceId, status, problem: l10n.t('Line {0} already sets this browser.', String(this.firstLines.get(i))) };
     const evaluated = evaluate(this.parsed, this.parsed.rows[i], this.index.byId.get(deviceId)!, this.options);
     return { ...base, deviceId, ...evaluated };
   }

@@ -2,6 +2,7 @@
 // "{notes} — returned {today}" or asset id "{serialNumber}" (GAM's #notes#). Parsed once, so a typo in a
 // placeholder is an error before the preview, never a literal "{serialNumbr}" written to a thousand browsers.
 import type { ChromeBrowser } from '../api/types';
+import { l10n } from '../util/l10n';
 
 /** Placeholder → how to read it from a browser; the short names match the details panel's labels. */
 const FIELDS: Record<string, (b: Partial<ChromeBrowser>) => string | undefined> = {
@@ -47,16 +48,18 @@ export function parseTemplate(source: string): AnnotationTemplate {
       i++;
       continue;
     }
-    if (c === '}') throw new TemplateError(`Unmatched "}" at position ${i + 1}; write "}}" for a literal brace.`);
+    if (c === '}') throw new TemplateError(l10n.t('Unmatched "}" at position {0}; write "}}" for a literal brace.', i + 1));
     if (c !== '{') {
       text += c;
       continue;
     }
     const close = source.indexOf('}', i);
-    if (close < 0) throw new TemplateError(`Unclosed "{" at position ${i + 1}; write "{{" for a literal brace.`);
+    if (close < 0) throw new TemplateError(l10n.t('Unclosed "{" at position {0}; write "{{" for a literal brace.', i + 1));
     const name = source.slice(i + 1, close).trim();
     if (!(name in FIELDS) && !(CLOCK_FIELDS as readonly string[]).includes(name)) {
-      throw new TemplateError(`Unknown placeholder {${name}}. Use one of: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+      throw new TemplateError(
+        l10n.t('Unknown placeholder {0}. Use one of: {1}.', `{${name}}`, TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')),
+      );
     }
     if (text) pieces.push({ text });
     text = '';

@@ -6,6 +6,7 @@ import type { CbcmBackend } from '../api/backend';
 import { ANNOTATION_LABELS, type AnnotationValues } from '../model/annotations';
 import { runAnnotate, runMove, type BulkSummary, type RunOptions } from './bulkRun';
 import { dryRunQuery, type BulkTarget } from './bulkTargets';
+import { l10n } from '../util/l10n';
 import type { FleetWriter } from './fleetWriter';
 import type { JournalOperation } from './journalRecords';
 
@@ -28,15 +29,15 @@ export function planUndo(operation: JournalOperation): UndoPlan {
     const c = item.change;
     if (c.kind === 'annotations') plan.annotations.push({ target: { deviceId: item.target, annotations: c.after }, restore: c.before });
     else if (c.kind === 'move') {
-      if (!c.before) plan.notUndoable.push({ target: item.target, reason: 'its org unit before the move is not known' });
+      if (!c.before) plan.notUndoable.push({ target: item.target, reason: l10n.t('its org unit before the move is not known') });
       else plan.moves.set(c.before, [...(plan.moves.get(c.before) ?? []), { deviceId: item.target, orgUnitPath: c.after }]);
     } else if (c.kind === 'delete') {
       plan.notUndoable.push({
         target: item.target,
-        reason: 'deleted browsers cannot be restored (Google has no undelete); the history keeps its full record to export',
+        reason: l10n.t('deleted browsers cannot be restored (Google has no undelete); the history keeps its full record to export'),
       });
     } else if (c.kind === 'createToken') plan.tokensToRevoke.push(c.token.tokenPermanentId);
-    else plan.notUndoable.push({ target: item.target, reason: 'a revoked enrollment token cannot be reactivated; create a new one' });
+    else plan.notUndoable.push({ target: item.target, reason: l10n.t('a revoked enrollment token cannot be reactivated; create a new one') });
   }
   return plan;
 }
@@ -53,25 +54,25 @@ const cell = (v: string | undefined) => (v ?? '').replace(/\|/g, '\\|').replace(
  */
 export function undoPreviewText(plan: UndoPlan): string {
   const lines = [
-    `# Undo: ${plan.operation.record.title}`,
+    l10n.t('# Undo: {0}', plan.operation.record.title),
     '',
-    `${plan.operation.record.at} · ${plan.operation.record.account}. Nothing has been sent yet. Review, then confirm in the dialog.`,
-    'Each browser is read again first: one changed since the operation is reported and left as it is.',
+    l10n.t('{0} · {1}. Nothing has been sent yet. Review, then confirm in the dialog.', plan.operation.record.at, plan.operation.record.account),
+    l10n.t('Each browser is read again first: one changed since the operation is reported and left as it is.'),
     '',
-    '| Target | Goes back |',
+    l10n.t('| Target | Goes back |'),
     '|---|---|',
   ];
   for (const { target, restore } of plan.annotations) {
     const now = target.annotations!;
     const fields = (Object.keys(restore) as (keyof AnnotationValues)[]).filter((k) => restore[k] !== now[k]);
     lines.push(
-      `| ${cell(target.deviceId)} | ${fields.map((k) => `${ANNOTATION_LABELS[k]}: ${cell(now[k])} → ${cell(restore[k])}`).join('; ') || 'unchanged'} |`,
+      `| ${cell(target.deviceId)} | ${fields.map((k) => `${ANNOTATION_LABELS[k]}: ${cell(now[k])} → ${cell(restore[k])}`).join('; ') || l10n.t('unchanged')} |`,
     );
   }
   for (const [back, targets] of plan.moves)
-    for (const t of targets) lines.push(`| ${cell(t.deviceId)} | Org unit: ${cell(t.orgUnitPath)} → ${cell(back)} |`);
-  for (const id of plan.tokensToRevoke) lines.push(`| ${cell(id)} | Enrollment token it created: revoked |`);
-  for (const n of plan.notUndoable) lines.push(`| ${cell(n.target)} | ⚠ not undone: ${cell(n.reason)} |`);
+    for (const t of targets) lines.push(`| ${cell(t.deviceId)} | ${l10n.t('Org unit: {0} → {1}', cell(t.orgUnitPath), cell(back))} |`);
+  for (const id of plan.tokensToRevoke) lines.push(`| ${cell(id)} | ${l10n.t('Enrollment token it created: revoked')} |`);
+  for (const n of plan.notUndoable) lines.push(`| ${cell(n.target)} | ${l10n.t('⚠ not undone: {0}', cell(n.reason))} |`);
   return lines.join('\n') + '\n';
 }
 
@@ -91,49 +92,52 @@ export async function runUndo(writer: FleetWriter, backend: CbcmBackend, plan: U
     total.notTried.push(...s.notTried);
     total.stoppedBy ??= s.stoppedBy;
   };
-  const result = await writer.operation({ action: 'undo', title: `Undo: ${op.title}`, planned: undoCount(plan), undoOf: op.op }, async (within) => {
-    const run = { ...options, within };
-    if (plan.annotations.length) {
-      const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
-      merge(
-        await runAnnotate(
-          writer,
-          plan.annotations.map((a) => a.target),
-          (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }),
-          '',
-          run,
-        ),
-      );
-    }
-    const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
-    for (const [back, targets] of plan.moves) {
-      for (const t of targets) byCurrentOu.set(t.orgUnitPath!, [...(byCurrentOu.get(t.orgUnitPath!) ?? []), { back, target: t }]);
-    }
-    for (const [current, entries] of byCurrentOu) {
-      if (options.signal?.aborted || total.stoppedBy) {
-        total.notTried.push(...entries.map((e) => e.target));
-        continue;
+  const result = await writer.operation(
+    { action: 'undo', title: l10n.t('Undo: {0}', op.title), planned: undoCount(plan), undoOf: op.op },
+    async (within) => {
+      const run = { ...options, within };
+      if (plan.annotations.length) {
+        const restoreOf = new Map(plan.annotations.map((a) => [a.target.deviceId, a.restore]));
+        merge(
+          await runAnnotate(
+            writer,
+            plan.annotations.map((a) => a.target),
+            (t) => ({ ok: true, values: restoreOf.get(t.deviceId)! }),
+            '',
+            run,
+          ),
+        );
       }
-      const members = await dryRunQuery(backend, { orgUnitPath: current }, { withAnnotations: false, signal: options.signal });
-      const whereNow = new Map(members.targets.map((t) => [t.deviceId, t.orgUnitPath]));
-      const backTo = new Map<string, BulkTarget[]>();
-      for (const { back, target } of entries) {
-        if (whereNow.get(target.deviceId) === current) backTo.set(back, [...(backTo.get(back) ?? []), target]);
-        else total.failed.push({ target, reason: `No longer in ${current} (moved again or deleted since); left where it is.` });
+      const byCurrentOu = new Map<string, { back: string; target: BulkTarget }[]>();
+      for (const [back, targets] of plan.moves) {
+        for (const t of targets) byCurrentOu.set(t.orgUnitPath!, [...(byCurrentOu.get(t.orgUnitPath!) ?? []), { back, target: t }]);
       }
-      for (const [back, targets] of backTo) merge(await runMove(writer, targets, back, '', run));
-    }
-    for (const id of plan.tokensToRevoke) {
-      const target = { deviceId: id };
-      try {
-        await within.revokeToken({ tokenPermanentId: id }, options.signal);
-        total.done.push(target);
-      } catch (e) {
-        total.failed.push({ target, reason: e instanceof Error ? e.message : String(e) });
+      for (const [current, entries] of byCurrentOu) {
+        if (options.signal?.aborted || total.stoppedBy) {
+          total.notTried.push(...entries.map((e) => e.target));
+          continue;
+        }
+        const members = await dryRunQuery(backend, { orgUnitPath: current }, { withAnnotations: false, signal: options.signal });
+        const whereNow = new Map(members.targets.map((t) => [t.deviceId, t.orgUnitPath]));
+        const backTo = new Map<string, BulkTarget[]>();
+        for (const { back, target } of entries) {
+          if (whereNow.get(target.deviceId) === current) backTo.set(back, [...(backTo.get(back) ?? []), target]);
+          else total.failed.push({ target, reason: l10n.t('No longer in {0} (moved again or deleted since); left where it is.', current) });
+        }
+        for (const [back, targets] of backTo) merge(await runMove(writer, targets, back, '', run));
       }
-    }
-    return { done: total.done.length, failed: total.failed.length, notTried: total.notTried.length, stoppedBy: total.stoppedBy };
-  });
+      for (const id of plan.tokensToRevoke) {
+        const target = { deviceId: id };
+        try {
+          await within.revokeToken({ tokenPermanentId: id }, options.signal);
+          total.done.push(target);
+        } catch (e) {
+          total.failed.push({ target, reason: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return { done: total.done.length, failed: total.failed.length, notTried: total.notTried.length, stoppedBy: total.stoppedBy };
+    },
+  );
   total.operation = result.operation;
   return total;
 }

@@ -3,6 +3,7 @@
 // (`YYYY-MM-DDThh:mm:ss`, inclusive at both ends), so a bucket's edges fall on whole seconds and a device
 // lands in the same bucket here and in the API's answer.
 import { isoDateTime } from '../query/time';
+import { l10n } from '../util/l10n';
 
 const DAY = 86_400_000;
 const SECOND = 1000;
@@ -26,15 +27,15 @@ export function activityBuckets(now: Date): ActivityBucket[] {
   const at = (ms: number) => isoDateTime(new Date(ms));
   const field = 'last_activity';
   return [
-    { key: 'week', label: '≤ 7 days', from: w, query: `${field}:${at(w)}..` },
-    { key: 'month', label: '≤ 30 days', from: m, query: `${field}:${at(m)}..${at(w - SECOND)}` },
-    { key: 'quarter', label: '≤ 90 days', from: q, query: `${field}:${at(q)}..${at(m - SECOND)}` },
-    { key: 'older', label: '> 90 days', from: -Infinity, query: `${field}:..${at(q - SECOND)}` },
+    { key: 'week', label: l10n.t('≤ 7 days'), from: w, query: `${field}:${at(w)}..` },
+    { key: 'month', label: l10n.t('≤ 30 days'), from: m, query: `${field}:${at(m)}..${at(w - SECOND)}` },
+    { key: 'quarter', label: l10n.t('≤ 90 days'), from: q, query: `${field}:${at(q)}..${at(m - SECOND)}` },
+    { key: 'older', label: l10n.t('> 90 days'), from: -Infinity, query: `${field}:..${at(q - SECOND)}` },
     {
       key: 'never',
-      label: 'Never',
+      label: l10n.t('Never'),
       from: NaN,
-      reason: 'Browsers that never reported an activity have no last_activity, and a query cannot ask for a missing value.',
+      reason: l10n.t('Browsers that never reported an activity have no last_activity, and a query cannot ask for a missing value.'),
     },
   ];
 }

@@ -4,7 +4,8 @@
 import type { ChromeBrowser, EnrollmentToken } from '../api/types';
 import { isoDateTime } from '../query/time';
 import { activityBuckets, type ActivityBucket } from './activity';
-import { exactValue, fieldTerm, filterAction, NOT_EXPRESSIBLE_RANGE } from './filterActions';
+import { exactValue, fieldTerm, filterAction, notExpressibleRange } from './filterActions';
+import { l10n } from '../util/l10n';
 import type { ChartItem, ChartModel, ChartStacks, FleetFigures, ItemAction, OverviewScope } from './figures';
 import { buildPrefix, osFieldValue, osRelease } from './osRelease';
 import { chooseStableMajor } from './stableMajor';
@@ -351,7 +352,7 @@ export class FleetAggregator {
       const term = value === undefined ? undefined : fieldTerm('browser_version', value);
       const action: ItemAction = term
         ? filterAction(term, 'browsers', this.scope)
-        : { kind: 'none', reason: `No query matches Chrome ${m} only: its number is also part of other versions seen.` };
+        : { kind: 'none', reason: l10n.t('No query matches Chrome {0} only: its number is also part of other versions seen.', m) };
       return { key: String(m), label: String(m), count, action };
     });
     if (hidden.length > 0) {
@@ -360,7 +361,10 @@ export class FleetAggregator {
         key: 'older',
         label: `≤ ${hidden[0]}`,
         count,
-        action: { kind: 'none', reason: `${hidden.length} older majors grouped; the query language has no "or", so click a single major instead.` },
+        action: {
+          kind: 'none',
+          reason: l10n.t('{0} older majors grouped; the query language has no "or", so click a single major instead.', hidden.length),
+        },
       });
     }
     // The segments only show the platform mix: a click anywhere on a bar (or its table row) acts on the whole bar.
@@ -376,14 +380,14 @@ export class FleetAggregator {
       }
     });
     const stacks: ChartStacks = { series, values };
-    const stable = stableMajor === undefined ? '' : ` Stable major: ${stableMajor}; newer majors are beta, dev or canary.`;
+    const note = l10n.t(
+      'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform; a click filters on the whole bar. A browser with two Chrome installs counts once under each major.',
+    );
     return {
       id: 'versions',
-      title: 'Chrome major versions',
+      title: l10n.t('Chrome major versions'),
       unit: 'browsers',
-      note:
-        'The BASIC listing does not say which channel (stable, beta…) a version comes from, so the bars are stacked by OS platform; ' +
-        `a click filters on the whole bar. A browser with two Chrome installs counts once under each major.${stable}`,
+      note: stableMajor === undefined ? note : l10n.t('{0} Stable major: {1}; newer majors are beta, dev or canary.', note, stableMajor),
       categories,
       stacks,
     };
@@ -401,7 +405,12 @@ export class FleetAggregator {
     const seen = new Map([...this.byPlatform.keys()].filter((p) => p !== UNKNOWN).map((p) => [p, [p]]));
     const categories = byCountDesc(this.byPlatform).map(([p, count]): ChartItem => {
       if (p === UNKNOWN)
-        return { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
+        return {
+          key: '',
+          label: l10n.t('Not reported'),
+          count,
+          action: { kind: 'none', reason: l10n.t('A query cannot select browsers that report no platform.') },
+        };
       const term = this.exactTerm('os_platform', p, seen);
       return {
         key: p,
@@ -409,10 +418,10 @@ export class FleetAggregator {
         count,
         action: term
           ? filterAction(term, 'browsers', this.scope)
-          : { kind: 'none', reason: `"${p}" is also part of another platform's name, so no query selects it alone.` },
+          : { kind: 'none', reason: l10n.t('"{0}" is also part of another platform\'s name, so no query selects it alone.', p) },
       };
     });
-    return { id: 'platforms', title: 'OS platforms', unit: 'browsers', categories };
+    return { id: 'platforms', title: l10n.t('OS platforms'), unit: 'browsers', categories };
   }
 
   private osVersionChart(): ChartModel {
@@ -425,13 +434,18 @@ export class FleetAggregator {
     const categories = shown.map(({ key, platform, release, group }): ChartItem => {
       const count = group.count;
       if (platform === UNKNOWN)
-        return { key, label: 'Not reported', count, action: { kind: 'none', reason: 'A query cannot select browsers that report no platform.' } };
+        return {
+          key,
+          label: l10n.t('Not reported'),
+          count,
+          action: { kind: 'none', reason: l10n.t('A query cannot select browsers that report no platform.') },
+        };
       if (release === UNKNOWN)
         return {
           key,
-          label: `${platform} (no version)`,
+          label: l10n.t('{0} (no version)', platform),
           count,
-          action: { kind: 'none', reason: 'A query cannot select browsers that report no OS version.' },
+          action: { kind: 'none', reason: l10n.t('A query cannot select browsers that report no OS version.') },
         };
       return {
         key,
@@ -448,18 +462,18 @@ export class FleetAggregator {
     if (rest.length > 0) {
       categories.push({
         key: 'other',
-        label: `Other (${rest.length})`,
+        label: l10n.t('Other ({0})', rest.length),
         count: rest.reduce((s, r) => s + r.group.count, 0),
-        action: { kind: 'none', reason: 'Several OS versions are grouped here; the query language has no "or".' },
+        action: { kind: 'none', reason: l10n.t('Several OS versions are grouped here; the query language has no "or".') },
       });
     }
     return {
       id: 'osVersions',
-      title: 'OS versions',
+      title: l10n.t('OS versions'),
       unit: 'browsers',
-      note:
-        'Platform and OS release. Windows 11 reports version 10.0 like Windows 10: its build (22000 or higher) tells them apart, ' +
-        'while the `os` filter field reads both as "Windows 10"; such bars filter on their build (`os_version`) where one build covers the bar.',
+      note: l10n.t(
+        'Platform and OS release. Windows 11 reports version 10.0 like Windows 10: its build (22000 or higher) tells them apart, while the `os` filter field reads both as "Windows 10"; such bars filter on their build (`os_version`) where one build covers the bar.',
+      ),
       categories,
     };
   }
@@ -488,8 +502,12 @@ export class FleetAggregator {
     return {
       kind: 'none',
       reason: shared
-        ? `The \`os\` filter field reads these browsers as "${shared}" like other bars, and they run several builds (the query language has no ranges or "or"), so no query selects "${key}" alone.`
-        : `No query selects "${key}" alone.`,
+        ? l10n.t(
+            'The `os` filter field reads these browsers as "{0}" like other bars, and they run several builds (the query language has no ranges or "or"), so no query selects "{1}" alone.',
+            shared,
+            key,
+          )
+        : l10n.t('No query selects "{0}" alone.', key),
     };
   }
 
@@ -502,9 +520,9 @@ export class FleetAggregator {
     }));
     return {
       id: 'activity',
-      title: 'Last activity',
+      title: l10n.t('Last activity'),
       unit: 'browsers',
-      note: `Relative to ${isoDateTime(this.now).replace('T', ' ')} UTC; a click filters on those exact instants.`,
+      note: l10n.t('Relative to {0} UTC; a click filters on those exact instants.', isoDateTime(this.now).replace('T', ' ')),
       categories,
     };
   }
@@ -515,23 +533,23 @@ export class FleetAggregator {
       .slice(0, TOP_ORG_UNITS)
       .map(([path, count]): ChartItem =>
         path === UNKNOWN
-          ? { key: '', label: 'Not reported', count, action: { kind: 'none', reason: 'These browsers report no org unit.' } }
+          ? { key: '', label: l10n.t('Not reported'), count, action: { kind: 'none', reason: l10n.t('These browsers report no org unit.') } }
           : { key: path, label: path, count, action: { kind: 'revealOrgUnit', orgUnitPath: path } },
       );
     const rest = sorted.slice(TOP_ORG_UNITS);
     if (rest.length > 0) {
       categories.push({
         key: 'other',
-        label: `Other ${rest.length} org units`,
+        label: l10n.t('Other {0} org units', rest.length),
         count: rest.reduce((s, [, n]) => s + n, 0),
-        action: { kind: 'none', reason: 'Several org units are grouped here; open the tree to see each one.' },
+        action: { kind: 'none', reason: l10n.t('Several org units are grouped here; open the tree to see each one.') },
       });
     }
     return {
       id: 'orgUnits',
-      title: 'Browsers per org unit',
+      title: l10n.t('Browsers per org unit'),
       unit: 'browsers',
-      note: 'A click shows the org unit in the explorer: the org unit is a listing parameter, not part of a filter query.',
+      note: l10n.t('A click shows the org unit in the explorer: the org unit is a listing parameter, not part of a filter query.'),
       categories,
     };
   }
@@ -541,21 +559,21 @@ export class FleetAggregator {
       key: label,
       label,
       count: this.extensions[i],
-      action: min === max ? filterAction(`num_extensions:${min}`, 'browsers', this.scope) : { kind: 'none', reason: NOT_EXPRESSIBLE_RANGE },
+      action: min === max ? filterAction(`num_extensions:${min}`, 'browsers', this.scope) : { kind: 'none', reason: notExpressibleRange() },
     }));
     if (this.extensionsMissing > 0) {
       categories.push({
         key: 'missing',
-        label: 'Not reported',
+        label: l10n.t('Not reported'),
         count: this.extensionsMissing,
-        action: { kind: 'none', reason: 'A query cannot select browsers that report no extension count.' },
+        action: { kind: 'none', reason: l10n.t('A query cannot select browsers that report no extension count.') },
       });
     }
     return {
       id: 'extensions',
-      title: 'Extensions per browser',
+      title: l10n.t('Extensions per browser'),
       unit: 'browsers',
-      note: 'Only single values can be filtered: the API matches num_extensions exactly and has no ranges.',
+      note: l10n.t('Only single values can be filtered: the API matches num_extensions exactly and has no ranges.'),
       categories,
     };
   }
@@ -566,12 +584,21 @@ export class FleetAggregator {
     const states = [...order, ...[...this.tokenStates.keys()].filter((s) => !order.includes(s))];
     const categories = states.map((s): ChartItem => {
       const count = this.tokenStates!.get(s) ?? 0;
-      const label = s === UNKNOWN ? 'Unknown' : s.charAt(0).toUpperCase() + s.slice(1);
+      const label =
+        s === UNKNOWN
+          ? l10n.t('Unknown')
+          : s === 'active'
+            ? l10n.t('Active')
+            : s === 'expired'
+              ? l10n.t('Expired')
+              : s === 'revoked'
+                ? l10n.t('Revoked')
+                : s.charAt(0).toUpperCase() + s.slice(1);
       const action: ItemAction = order.includes(s)
         ? filterAction(`token_state:${s.toUpperCase()}`, 'tokens', this.scope)
-        : { kind: 'none', reason: 'Not a state the token filter knows.' };
+        : { kind: 'none', reason: l10n.t('Not a state the token filter knows.') };
       return { key: s, label, count, action };
     });
-    return { id: 'tokens', title: 'Enrollment tokens by state', unit: 'enrollment tokens', categories };
+    return { id: 'tokens', title: l10n.t('Enrollment tokens by state'), unit: 'enrollment tokens', categories };
   }
 }

@@ -2,6 +2,7 @@
 // panel sends them to the webview, snapshots store them. What a click on a bar does is data too (an
 // `ItemAction`), decided here where the numbers are known, never by the webview.
 import type { StableMajor } from './stableMajor';
+import { l10n } from '../util/l10n';
 
 export type { StableMajor } from './stableMajor';
 
@@ -77,7 +78,7 @@ export interface FleetFigures {
 }
 
 export function scopeLabel(scope: OverviewScope): string {
-  return scope.kind === 'account' ? 'the whole account' : `org unit ${scope.orgUnitPath}`;
+  return scope.kind === 'account' ? l10n.t('the whole account') : l10n.t('org unit {0}', scope.orgUnitPath);
 }
 
 export function scopeKey(scope: OverviewScope): string {

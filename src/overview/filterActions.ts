@@ -5,9 +5,10 @@
 import { serialize, validateQueryInput, type Dialect } from '../query';
 import { splitWords } from '../query/words';
 import type { ItemAction, OverviewScope } from './figures';
+import { l10n } from '../util/l10n';
 
-export const NOT_EXPRESSIBLE_RANGE =
-  'The API filters this field by exact numbers only (no ranges), so a bucket of several values cannot be one query.';
+export const notExpressibleRange = (): string =>
+  l10n.t('The API filters this field by exact numbers only (no ranges), so a bucket of several values cannot be one query.');
 
 /** Lower-cased words, as the API compares them. */
 function wordsOf(text: string): string[] {
@@ -39,7 +40,7 @@ export function fieldTerm(field: string, value: string): string | undefined {
 export function filterAction(query: string, dialect: Exclude<Dialect, 'chromemanagement'>, scope: OverviewScope): ItemAction {
   const exact = serialize(query, dialect);
   const problem = validateQueryInput(exact, dialect);
-  if (problem) return { kind: 'none', reason: `No exact filter for this: ${problem}` };
+  if (problem) return { kind: 'none', reason: l10n.t('No exact filter for this: {0}', problem) };
   const action: ItemAction = { kind: 'filter', dialect, query: exact };
   if (scope.kind === 'orgUnit') action.orgUnitPath = scope.orgUnitPath;
   return action;

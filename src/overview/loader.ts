@@ -9,6 +9,7 @@ import type { FleetFigures, OverviewScope } from './figures';
 import { clock } from '../util/clock';
 import { knownOrgUnitScope } from '../api/orgUnitScope';
 import type { ChromeBrowser } from '../api/types';
+import { l10n } from '../util/l10n';
 
 export interface OverviewProgress {
   browsers: number;
@@ -97,7 +98,7 @@ async function countTokens(backend: CbcmBackend, agg: FleetAggregator, orgUnitPa
     agg.addTokens(tokens);
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    agg.warn(`Enrollment tokens could not be counted: ${describe(error)}`);
+    agg.warn(l10n.t('Enrollment tokens could not be counted: {0}', describe(error)));
   }
 }
 
@@ -113,6 +114,6 @@ async function countCollisions(backend: CbcmBackend, agg: FleetAggregator, orgUn
     agg.setCollisions(n);
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    agg.warn(`Device-id collisions could not be counted: ${describe(error)}`);
+    agg.warn(l10n.t('Device-id collisions could not be counted: {0}', describe(error)));
   }
 }

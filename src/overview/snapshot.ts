@@ -4,6 +4,7 @@
 import type { ChartId, FleetFigures, FleetTotals, OverviewScope } from './figures';
 import { sameScope, scopeLabel } from './figures';
 import { NO_VERSION } from './aggregator';
+import { l10n } from '../util/l10n';
 
 export const SNAPSHOT_FORMAT = 'cbcm-fleet-overview-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -73,16 +74,20 @@ export function parseSnapshot(text: string): FleetSnapshot {
   try {
     v = JSON.parse(text);
   } catch {
-    throw new Error('This file is not JSON. Pick a file written by "Save snapshot".');
+    throw new Error(l10n.t('This file is not JSON. Pick a file written by "Save snapshot".'));
   }
   if (!isObject(v) || v.format !== SNAPSHOT_FORMAT)
-    throw new Error('This JSON file is not a fleet overview snapshot. Pick a file written by "Save snapshot".');
+    throw new Error(l10n.t('This JSON file is not a fleet overview snapshot. Pick a file written by "Save snapshot".'));
   if (v.version !== SNAPSHOT_VERSION) {
     throw new Error(
-      `This snapshot has format version ${String(v.version)}; this extension reads version ${SNAPSHOT_VERSION}. Update the extension or save a new snapshot.`,
+      l10n.t(
+        'This snapshot has format version {0}; this extension reads version {1}. Update the extension or save a new snapshot.',
+        String(v.version),
+        SNAPSHOT_VERSION,
+      ),
     );
   }
-  const bad = (what: string) => new Error(`The snapshot is damaged (${what}). Save a new snapshot.`);
+  const bad = (what: string) => new Error(l10n.t('The snapshot is damaged ({0}). Save a new snapshot.', what));
   if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt))) throw bad('generatedAt');
   if (!isScope(v.scope)) throw bad('scope');
   if (!isObject(v.totals) || typeof v.totals.browsers !== 'number') throw bad('totals');
@@ -169,7 +174,11 @@ export function diffSnapshots(before: FleetSnapshot, after: FleetSnapshot): Snap
   const summary = (s: FleetSnapshot) => ({ generatedAt: s.generatedAt, scope: s.scope, browsers: s.totals.browsers, complete: s.complete });
   const diff: SnapshotDiff = { before: summary(before), after: summary(after), counts, lists, charts };
   if (!sameScope(before.scope, after.scope)) {
-    diff.scopeMismatch = `The snapshot covers ${scopeLabel(before.scope)}, the overview ${scopeLabel(after.scope)}: devices outside the common part show as new or gone.`;
+    diff.scopeMismatch = l10n.t(
+      'The snapshot covers {0}, the overview {1}: devices outside the common part show as new or gone.',
+      scopeLabel(before.scope),
+      scopeLabel(after.scope),
+    );
   }
   return diff;
 }

@@ -3,6 +3,7 @@
 // seen is NOT it: beta, dev and canary installs are one to three majors ahead, and counting those as "latest"
 // made a healthy fleet look out of date. No vscode import.
 
+import { l10n } from '../util/l10n';
 export const STABLE_MAJOR_SETTING = 'cbcm.overview.stableMajor';
 
 /**
@@ -49,16 +50,18 @@ export interface StableMajorInputs {
 /** undefined when nothing tells: no setting and no versions reported. */
 export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined {
   if (Number.isSafeInteger(i.setting) && i.setting > 0) {
-    return { major: i.setting, source: 'setting', explanation: `Stable major ${i.setting}, set in settings (${STABLE_MAJOR_SETTING}).` };
+    return { major: i.setting, source: 'setting', explanation: l10n.t('Stable major {0}, set in settings ({1}).', i.setting, STABLE_MAJOR_SETTING) };
   }
   const fromChannel = highestSubstantialMajor(i.stableChannel);
   if (fromChannel) {
     return {
       major: fromChannel.major,
       source: 'channel',
-      explanation:
-        `Stable major ${fromChannel.major}, assumed from the fleet: the newest major on the stable channel installed at least ` +
-        `half as often as the most common one (Chrome ${fromChannel.mostCommon}).`,
+      explanation: l10n.t(
+        'Stable major {0}, assumed from the fleet: the newest major on the stable channel installed at least half as often as the most common one (Chrome {1}).',
+        fromChannel.major,
+        fromChannel.mostCommon,
+      ),
     };
   }
   const fromFleet = highestSubstantialMajor(i.installs);
@@ -66,8 +69,10 @@ export function chooseStableMajor(i: StableMajorInputs): StableMajor | undefined
   return {
     major: fromFleet.major,
     source: 'fleet',
-    explanation:
-      `Stable major ${fromFleet.major}, assumed from the fleet: the newest major installed at least half as often as the ` +
-      `most common one (Chrome ${fromFleet.mostCommon}); the listing does not say which channel a version comes from.`,
+    explanation: l10n.t(
+      'Stable major {0}, assumed from the fleet: the newest major installed at least half as often as the most common one (Chrome {1}); the listing does not say which channel a version comes from.',
+      fromFleet.major,
+      fromFleet.mostCommon,
+    ),
   };
 }

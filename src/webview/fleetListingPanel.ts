@@ -55,7 +55,7 @@ export interface ListingPanelOptions<In extends { type: string }> {
 }
 
 /** The error a panel shows after the account (or an endpoint setting) changed under it. */
-const ACCOUNT_CHANGED = 'The account or its settings changed. Refresh to list the fleet of the account now signed in.';
+const accountChanged = (): string => vscode.l10n.t('The account or its settings changed. Refresh to list the fleet of the account now signed in.');
 
 export abstract class FleetListingPanel<S extends ListingPanelState, In extends { type: string }, Out> implements ScopedPanel, vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
@@ -148,7 +148,7 @@ export abstract class FleetListingPanel<S extends ListingPanelState, In extends 
   private accountChanged(): void {
     this.abort?.abort();
     this.abort = undefined;
-    const error = this.services.backends.current ? ACCOUNT_CHANGED : this.options.signedOutMessage;
+    const error = this.services.backends.current ? accountChanged() : this.options.signedOutMessage;
     this.update({ ...this.forgetAccount(), diff: undefined, loading: undefined, error });
   }
 
@@ -200,7 +200,7 @@ export abstract class FleetListingPanel<S extends ListingPanelState, In extends 
         title: dialog.title,
         defaultUri: dialog.defaultUri,
         filters: { [dialog.filterName]: ['json'] },
-        saveLabel: 'Save snapshot',
+        saveLabel: vscode.l10n.t('Save snapshot'),
       }))
     );
   }
@@ -222,14 +222,14 @@ export abstract class FleetListingPanel<S extends ListingPanelState, In extends 
           canSelectMany: false,
           filters: { [dialog.filterName]: ['json'] },
           defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-          openLabel: 'Compare',
+          openLabel: vscode.l10n.t('Compare'),
         })
       )?.[0];
     if (!uri) return undefined;
     try {
       return { uri, snapshot: parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) };
     } catch (error) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', vscode.workspace.asRelativePath(uri), describeError(error)));
       return undefined;
     }
   }

@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'crypto';
 import { displayLocale } from '../util/displayLocale';
+import { L10N_BUNDLE_META, l10n } from '../util/l10n';
 
 export interface ShellOptions {
   /** `webview.cspSource` */
@@ -18,6 +19,11 @@ export interface ShellOptions {
   nonce?: string;
   /** The status shown until the script has rendered; defaults to the device panel's. */
   loadingText?: string;
+  /**
+   * `vscode.l10n.bundle` (English message → translation; undefined in English): the webview's l10n.t reads it
+   * from a meta tag (media/src/_locale.ts), so the page speaks the display language as the extension does.
+   */
+  l10nBundle?: Readonly<Record<string, string>>;
 }
 
 /** 128 bits from the OS CSPRNG, base64 (a valid CSP nonce value). */
@@ -57,12 +63,12 @@ export function renderShell(o: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(baseStyleUri)}">
+${o.l10nBundle ? `<meta name="${L10N_BUNDLE_META}" content="${attr(JSON.stringify(o.l10nBundle))}">\n` : ''}<link rel="stylesheet" href="${attr(baseStyleUri)}">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading" role="status">${escapeHtml(o.loadingText ?? 'Loading browser details…')}</p></main>
+<main id="app" aria-busy="true"><p class="loading" role="status">${escapeHtml(o.loadingText ?? l10n.t('Loading browser details…'))}</p></main>
 <script nonce="${attr(nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;

@@ -104,6 +104,7 @@ export class PanelHost<In extends { type: string }, Out> implements vscode.Dispo
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, `${script}.css`)).toString(),
       title: this.panel.title,
       loadingText,
+      l10nBundle: vscode.l10n.bundle,
     });
   }
 
@@ -150,7 +151,7 @@ export class PanelHost<In extends { type: string }, Out> implements vscode.Dispo
     }
     if (isCopy(msg)) {
       await vscode.env.clipboard.writeText(msg.text);
-      vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 2000);
       return;
     }
     await this.behaviour.handle(msg as Exclude<In, ReadyMessage | CopyMessage>);

@@ -7,8 +7,8 @@ import {
   bulkMoveQuestion,
   deleteLogLine,
   deleteQuestion,
-  KEEP_BUTTON,
-  KEEP_PLACE_BUTTON,
+  keepButton,
+  keepPlaceButton,
   moveQuestion,
 } from '../../src/commands/confirmText';
 
@@ -31,7 +31,7 @@ describe('write confirmations', () => {
     const q = deleteQuestion([b(1)]);
     assert.strictEqual(q.message, 'Delete browser?');
     assert.strictEqual(q.action, 'Delete');
-    assert.strictEqual(q.buttons[0], KEEP_BUTTON);
+    assert.strictEqual(q.buttons[0], keepButton());
     assert.notStrictEqual(q.buttons[0], q.action);
     assert.ok(q.buttons.includes('Delete'));
   });
@@ -47,7 +47,7 @@ describe('write confirmations', () => {
     const q = bulkDeleteQuestion(1234, 'the sample');
     assert.strictEqual(q.message, 'Delete 1,234 browsers?');
     assert.strictEqual(q.action, 'Delete 1,234');
-    assert.deepStrictEqual(q.buttons, [KEEP_BUTTON, 'Delete 1,234']);
+    assert.deepStrictEqual(q.buttons, [keepButton(), 'Delete 1,234']);
     assert.strictEqual(q.detail, 'the sample');
   });
 
@@ -55,7 +55,7 @@ describe('write confirmations', () => {
     const q = bulkMoveQuestion(3, '/Mac', 'from where');
     assert.strictEqual(q.message, 'Move 3 browsers to /Mac?');
     assert.strictEqual(q.action, 'Move 3');
-    assert.deepStrictEqual(q.buttons, [KEEP_PLACE_BUTTON, 'Move 3']);
+    assert.deepStrictEqual(q.buttons, [keepPlaceButton(), 'Move 3']);
     assert.notStrictEqual(q.buttons[0], q.action);
   });
 

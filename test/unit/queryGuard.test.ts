@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { confirmMisleadingQuery, EDIT_QUERY, RUN_ANYWAY, type AskModal } from '../../src/commands/queryGuard';
+import { confirmMisleadingQuery, editQuery, runAnyway, type AskModal } from '../../src/commands/queryGuard';
 import { diagnose, misleadingWarnings, type Dialect, type Severity } from '../../src/query';
 
 function recorder(answer: string | undefined): { ask: AskModal; calls: { message: string; detail: string; buttons: string[] }[] } {
@@ -33,20 +33,20 @@ describe('explorer filter: misleading queries need "Run anyway"', () => {
   for (const [name, dialect, query] of MISLEADING) {
     it(`asks before sending ${name}: ${query}`, async () => {
       assert.ok(misleadingWarnings(query, dialect).length > 0);
-      const run = recorder(RUN_ANYWAY);
+      const run = recorder(runAnyway());
       assert.strictEqual(await confirmMisleadingQuery(query, dialect, run.ask, true), 'run');
       assert.strictEqual(run.calls.length, 1);
-      assert.deepStrictEqual(run.calls[0].buttons, [RUN_ANYWAY, EDIT_QUERY]);
+      assert.deepStrictEqual(run.calls[0].buttons, [runAnyway(), editQuery()]);
       assert.ok(run.calls[0].detail.includes(misleadingWarnings(query, dialect)[0].message));
       assert.strictEqual(await confirmMisleadingQuery(query, dialect, recorder(undefined).ask, true), 'cancel');
-      assert.strictEqual(await confirmMisleadingQuery(query, dialect, recorder(EDIT_QUERY).ask, true), 'edit');
+      assert.strictEqual(await confirmMisleadingQuery(query, dialect, recorder(editQuery()).ask, true), 'edit');
     });
   }
 
   it('offers only "Run anyway" when the query cannot be edited (CodeLens, overview)', async () => {
-    const r = recorder(EDIT_QUERY);
+    const r = recorder(editQuery());
     assert.strictEqual(await confirmMisleadingQuery('machine_name:mach*', 'browsers', r.ask, false), 'cancel');
-    assert.deepStrictEqual(r.calls[0].buttons, [RUN_ANYWAY]);
+    assert.deepStrictEqual(r.calls[0].buttons, [runAnyway()]);
   });
 
   for (const [query, dialect] of [

@@ -94,4 +94,15 @@ describe('webview HTML shell', () => {
     assert.ok(html.includes('id="app"'));
     assert.strictEqual(contentSecurityPolicy('a', 'n'), "default-src 'none'; style-src a; img-src a; font-src a; script-src 'nonce-n';");
   });
+
+  it('carries VS Code’s translations to the page in a meta tag (none in English), escaped so they stay text', () => {
+    assert.ok(!shell().includes('cbcm-l10n-bundle'), 'English: no bundle');
+    const bundle = { 'Loading browser details…': 'Lade "Details" <b>&</b>', 'Copy {0}': '{0} kopieren' };
+    const html = shell({ l10nBundle: bundle });
+    const m = /<meta name="cbcm-l10n-bundle" content="([^"]*)">/.exec(html);
+    assert.ok(m, 'the bundle meta tag');
+    assert.ok(!m[1].includes('<') && !m[1].includes('"'));
+    const decoded = m[1].replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+    assert.deepStrictEqual(JSON.parse(decoded), bundle);
+  });
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChromeBrowser } from '../../api/types';
-import { listSelection, NO_EXTENSION_FILTER, type BrowserSelection } from '../../inventory/selection';
+import { listSelection, noExtensionFilter, type BrowserSelection } from '../../inventory/selection';
 import { displayLocale } from '../../util/displayLocale';
 import { BrowserNode } from './browserNode';
 import type { ExplorerNode, NodeContext } from './explorerNode';
@@ -119,7 +119,7 @@ export class BrowserListFolderNode extends PagedFolderNode<ChromeBrowser, Browse
       s.complete
         ? undefined
         : vscode.l10n.t('The inventory was partial (still listing, cancelled or failed): browsers it had not listed yet are missing here.'),
-      NO_EXTENSION_FILTER,
+      noExtensionFilter(),
       this.loadedTooltip('browser'),
       this.notFound ? vscode.l10n.t('{0} of them no longer exist (deleted or moved since the inventory was taken).', this.notFound) : undefined,
       vscode.l10n.t('Select browsers here for the bulk actions; "Close List" removes this folder.'),

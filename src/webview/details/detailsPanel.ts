@@ -24,12 +24,12 @@ import {
   type WebviewMessage,
 } from './protocol';
 
-import { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE } from './openTarget';
-export { DETAILS_SIGN_IN_REASON, DETAILS_VIEW_TYPE };
-const DETAILS_PAGE: PanelPage = { script: 'details', loadingText: 'Loading browser details…' };
+import { detailsSignInReason, DETAILS_VIEW_TYPE } from './openTarget';
+export { detailsSignInReason, DETAILS_VIEW_TYPE };
+const detailsPage = (): PanelPage => ({ script: 'details', loadingText: vscode.l10n.t('Loading browser details…') });
 
 function errorMessage(err: unknown): string {
-  return err instanceof Error && err.message ? err.message : 'The request failed for an unknown reason.';
+  return err instanceof Error && err.message ? err.message : vscode.l10n.t('The request failed for an unknown reason.');
 }
 
 /** How a panel is opened: pinned (a tab of its own) or as the reused single-click preview. */
@@ -115,14 +115,14 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.bindAccount();
     this.host = new PanelHost(panel, services, {
       name: 'Device details',
-      page: DETAILS_PAGE,
+      page: detailsPage(),
       parse: parseWebviewMessage,
       ready: () => {
         this.timer.webviewReady();
         this.sendState();
       },
       handle: (msg) => this.handle(msg),
-      signInReason: () => (this.loadError ? DETAILS_SIGN_IN_REASON : undefined),
+      signInReason: () => (this.loadError ? detailsSignInReason() : undefined),
       closed: () => this.dispose(),
     });
     void this.load();
@@ -199,7 +199,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     if (this.draft && !this.blankedBecause && this.boundAccountId && !this.quiet) {
       const name = this.browser?.machineName || this.deviceId;
       vscode.window.setStatusBarMessage(
-        `$(info) Unsaved annotation changes of ${name} kept as a draft: open the browser again to restore them.`,
+        vscode.l10n.t('$(info) Unsaved annotation changes of {0} kept as a draft: open the browser again to restore them.', name),
         8000,
       );
     }
@@ -215,7 +215,7 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     this.loadAbort = abort;
     const backend = this.services.backends.current;
     if (!backend) {
-      this.loadError = 'You are signed out. Sign in to CBCM to see this browser.';
+      this.loadError = vscode.l10n.t('You are signed out. Sign in to CBCM to see this browser.');
       this.sendState();
       return;
     }
@@ -280,9 +280,9 @@ export class DeviceDetailsPanel implements vscode.Disposable {
         if (this.browser) this.known = { deviceId: this.deviceId, ...(this.browser.machineName ? { machineName: this.browser.machineName } : {}) };
         this.browser = undefined;
         this.loadError = undefined;
-        this.blankedBecause =
-          'This browser was deleted from the account, so there is nothing left to show or annotate. ' +
-          'If it enrolls again (its enrollment token still valid), Refresh shows it.';
+        this.blankedBecause = vscode.l10n.t(
+          'This browser was deleted from the account, so there is nothing left to show or annotate. If it enrolls again (its enrollment token still valid), Refresh shows it.',
+        );
         this.forgetDraft();
         this.offered = undefined;
         this.updateTitle();
@@ -377,8 +377,8 @@ export class DeviceDetailsPanel implements vscode.Disposable {
     const reply = (r: SaveResult) => this.post({ type: 'saveResult', ...r });
     const backend = this.services.backends.current;
     if (!backend) {
-      reply({ requestId, ok: false, error: 'You are signed out. Sign in to CBCM, then save again.' });
-      this.host.offerSignIn(DETAILS_SIGN_IN_REASON);
+      reply({ requestId, ok: false, error: vscode.l10n.t('You are signed out. Sign in to CBCM, then save again.') });
+      this.host.offerSignIn(detailsSignInReason());
       return;
     }
     const mine = normalizeChangedAnnotations(annotations, base);
@@ -402,22 +402,25 @@ export class DeviceDetailsPanel implements vscode.Disposable {
       if (plan.kind === 'write') {
         const writer = this.services.operations.writer();
         if (!writer) {
-          reply({ requestId, ok: false, error: 'You are signed out. Sign in to CBCM, then save again.' });
-          this.host.offerSignIn(DETAILS_SIGN_IN_REASON);
+          reply({ requestId, ok: false, error: vscode.l10n.t('You are signed out. Sign in to CBCM, then save again.') });
+          this.host.offerSignIn(detailsSignInReason());
           return;
         }
         // Through the one write path: journalled as an operation of the change history (and undoable there).
         let outcome: AnnotationOutcome | undefined;
         this.ownWrite = true;
         try {
-          await writer.operation({ action: 'annotate', title: `Annotate ${current.machineName ?? this.deviceId}`, planned: 1 }, async (op) => {
-            outcome = await op.annotate(this.deviceId, remote, plan.result);
-            return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
-          });
+          await writer.operation(
+            { action: 'annotate', title: vscode.l10n.t('Annotate {0}', current.machineName ?? this.deviceId), planned: 1 },
+            async (op) => {
+              outcome = await op.annotate(this.deviceId, remote, plan.result);
+              return { done: op.tally.done, failed: op.tally.failed, notTried: 0 };
+            },
+          );
         } finally {
           this.ownWrite = false;
         }
-        if (!outcome || outcome.status === 'failed') throw new Error(outcome?.reason ?? 'The save did not run.');
+        if (!outcome || outcome.status === 'failed') throw new Error(outcome?.reason ?? vscode.l10n.t('The save did not run.'));
         if (outcome.status === 'conflict') {
           // Changed again between the re-read above and the write path's own re-read.
           const browser = { ...current, ...outcome.browser };

@@ -7,7 +7,7 @@ import type { DeviceDetailsPanel } from './detailsPanel';
 import { DraftStore } from './draftStore';
 import { OpenGestures, type OpenMode } from './openGesture';
 import {
-  DETAILS_SIGN_IN_REASON,
+  detailsSignInReason,
   DETAILS_VIEW_TYPE,
   deviceIdProblem,
   isDetailsPanelState,
@@ -109,10 +109,15 @@ export class DeviceDetailsRegistry implements vscode.Disposable {
     for (const p of stale) p.closeQuietly();
     const why = now === undefined ? 'signed out' : 'another account is active';
     this.services.log.info(`Closed ${stale.length} browser details panel(s): ${why}.${drafts ? ` ${drafts} kept unsaved edits as drafts.` : ''}`);
-    vscode.window.setStatusBarMessage(
-      `$(info) Closed browser details (${why})${drafts ? '; unsaved annotation edits are kept as drafts for that account' : ''}.`,
-      8000,
-    );
+    const shown =
+      now === undefined
+        ? drafts
+          ? vscode.l10n.t('$(info) Closed browser details (signed out); unsaved annotation edits are kept as drafts for that account.')
+          : vscode.l10n.t('$(info) Closed browser details (signed out).')
+        : drafts
+          ? vscode.l10n.t('$(info) Closed browser details (another account is active); unsaved annotation edits are kept as drafts for that account.')
+          : vscode.l10n.t('$(info) Closed browser details (another account is active).');
+    vscode.window.setStatusBarMessage(shown, 8000);
   }
 
   dispose(): void {
@@ -142,7 +147,10 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
     vscode.commands.registerCommand(SAVE_DETAILS_COMMAND, () => {
       const panel = registry.active;
       if (panel) panel.requestSave();
-      else void vscode.window.showInformationMessage('Save Annotations works in a browser details panel: open one from the CBCM Explorer.');
+      else
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Save Annotations works in a browser details panel: open one from the CBCM Explorer.'),
+        );
     }),
     vscode.commands.registerCommand(OPEN_DETAILS_COMMAND, async (arg?: unknown) => {
       const target = targetFromArgument(arg);
@@ -150,7 +158,9 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
         const problem = typeof arg === 'string' ? deviceIdProblem(arg) : undefined;
         void vscode.window.showErrorMessage(
           problem ??
-            'Open Browser Details needs a browser: pick one in the CBCM view, or run CBCM: Find Browser… and search by name, serial, user or device ID.',
+            vscode.l10n.t(
+              'Open Browser Details needs a browser: pick one in the CBCM view, or run CBCM: Find Browser… and search by name, serial, user or device ID.',
+            ),
         );
         return undefined;
       }
@@ -160,7 +170,7 @@ export function registerDeviceDetails(services: Services, registry: DeviceDetail
         return undefined;
       }
       if (!services.backends.current && !registry.get(target.deviceId)) {
-        await offerSignIn(DETAILS_SIGN_IN_REASON);
+        await offerSignIn(detailsSignInReason());
         if (!services.backends.current) return undefined;
       }
       await registry.open(target, 'pinned');

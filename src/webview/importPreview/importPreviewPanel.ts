@@ -5,12 +5,13 @@
 import type * as vscode from 'vscode';
 import type { ImportPreview } from '../../operations/importPreview';
 import type { Services } from '../../services';
+import { l10n } from '../../util/l10n';
 import { createWebviewPanel, PanelHost, type PanelPage } from '../panelHost';
 import { parseImportWebviewMessage, type ImportExtensionMessage, type ImportWebviewMessage, type PreviewRowView } from './protocol';
 import { rowView } from './rowView';
 
 export const IMPORT_VIEW_TYPE = 'cbcm.importPreview';
-const IMPORT_PAGE: PanelPage = { script: 'importPreview', loadingText: 'Loading the import preview…' };
+const importPage = (): PanelPage => ({ script: 'importPreview', loadingText: l10n.t('Loading the import preview…') });
 
 export interface ImportPreviewHandlers {
   /** The admin pressed Apply: confirm, run, and return the summary (undefined: not confirmed). */
@@ -31,7 +32,7 @@ export class ImportPreviewPanel implements vscode.Disposable {
     browserLabel: (id: string) => string | undefined,
     handlers: ImportPreviewHandlers,
   ): ImportPreviewPanel {
-    const panel = createWebviewPanel(services, IMPORT_VIEW_TYPE, `Import Preview: ${file}`, { retainContextWhenHidden: true });
+    const panel = createWebviewPanel(services, IMPORT_VIEW_TYPE, l10n.t('Import Preview: {0}', file), { retainContextWhenHidden: true });
     return new ImportPreviewPanel(panel, services, file, preview, browserLabel, handlers);
   }
 
@@ -45,7 +46,7 @@ export class ImportPreviewPanel implements vscode.Disposable {
   ) {
     this.host = new PanelHost(panel, services, {
       name: 'Import preview',
-      page: IMPORT_PAGE,
+      page: importPage(),
       parse: parseImportWebviewMessage,
       ready: () => this.host.post({ type: 'init', file: this.file, counts: this.preview.counts }),
       handle: (m) => this.handle(m),

@@ -29,13 +29,13 @@ import {
   type InventoryWebviewMessage,
 } from './inventoryProtocol';
 
-import { INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE } from './inventoryProtocol';
+import { inventorySignInReason, INVENTORY_VIEW_TYPE } from './inventoryProtocol';
 export { INVENTORY_VIEW_TYPE };
-const INVENTORY_PAGE: PanelPage = { script: 'inventory', loadingText: 'Loading the extension inventory…' };
+const inventoryPage = (): PanelPage => ({ script: 'inventory', loadingText: vscode.l10n.t('Loading the extension inventory…') });
 const SHOW_BROWSER_LIST_COMMAND = 'cbcm.explorer.showBrowserList';
 
 export function inventoryTitle(scope: InventoryScope): string {
-  return scope.kind === 'account' ? 'Extension Inventory' : `Extension Inventory: ${scope.orgUnitPath}`;
+  return scope.kind === 'account' ? vscode.l10n.t('Extension Inventory') : vscode.l10n.t('Extension Inventory: {0}', scope.orgUnitPath);
 }
 
 export interface InventoryDeps {
@@ -81,10 +81,10 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
       { scope },
       {
         name: 'Extension inventory',
-        page: INVENTORY_PAGE,
+        page: inventoryPage(),
         parse: parseInventoryWebviewMessage,
-        signInReason: INVENTORY_SIGN_IN_REASON,
-        signedOutMessage: 'You are signed out. Sign in to CBCM to see the extension inventory.',
+        signInReason: inventorySignInReason(),
+        signedOutMessage: vscode.l10n.t('You are signed out. Sign in to CBCM to see the extension inventory.'),
       },
     );
     const cached = deps.cache.get(scope);
@@ -147,13 +147,13 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
       );
       for (const w of inv.warnings) services.log.warn(`Extension inventory: ${w}`);
       this.current = entry;
-      const error = inv.interruption ? `${inv.interruption.message} Refresh to list it again.` : undefined;
+      const error = inv.interruption ? vscode.l10n.t('{0} Refresh to list it again.', inv.interruption.message) : undefined;
       this.update({ inventory: inv, loadedAt: entry.loadedAt.toISOString(), loading: undefined, error });
     } catch (error) {
       // loadInventory reports interruptions in its result; this is a bug or a failure before the listing started.
       if (!run.live) return;
       services.log.warn(`Extension inventory of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
-      this.update({ loading: undefined, error: `The fleet could not be listed: ${describeError(error)}` });
+      this.update({ loading: undefined, error: vscode.l10n.t('The fleet could not be listed: {0}', describeError(error)) });
     }
   }
 
@@ -219,11 +219,11 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
   async select(target: InventoryTarget): Promise<SelectionResult | undefined> {
     const selection = this.selection(target);
     if (!selection) {
-      vscode.window.setStatusBarMessage('$(info) Nothing is listed yet: wait for the first browsers, then click again.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Nothing is listed yet: wait for the first browsers, then click again.'), 5000);
       return undefined;
     }
     if (selection.deviceIds.length === 0) {
-      vscode.window.setStatusBarMessage(`$(info) ${selection.description}: none in this inventory.`, 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) {0}: none in this inventory.', selection.description), 5000);
       return { description: selection.description, browsers: 0, complete: selection.complete };
     }
     await vscode.commands.executeCommand(SHOW_BROWSER_LIST_COMMAND, selection);
@@ -242,10 +242,10 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
   }
 
   /** The complete inventory behind the panel, or undefined after saying why snapshots need one. */
-  private completeInventory(verb: string): Inventory | undefined {
+  private completeInventory(incomplete: string): Inventory | undefined {
     const inv = this.current?.inventory;
     if (!inv?.complete || this.state.loading || this.state.inventory !== inv) {
-      void vscode.window.showWarningMessage(`${verb} needs a complete inventory. Refresh it, let the listing finish, then try again.`);
+      void vscode.window.showWarningMessage(incomplete);
       return undefined;
     }
     return inv;
@@ -253,12 +253,14 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
 
   /** Writes the inventory's counts (no device ids) as JSON into the workspace; `target` skips the save dialog. */
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const inv = this.completeInventory('Saving a snapshot');
+    const inv = this.completeInventory(
+      vscode.l10n.t('Saving a snapshot needs a complete inventory. Refresh it, let the listing finish, then try again.'),
+    );
     if (!inv) return undefined;
     const uri = await this.snapshotSaveUri(target, {
-      title: 'Save inventory snapshot',
+      title: vscode.l10n.t('Save inventory snapshot'),
       defaultUri: this.defaultSnapshotUri('inventory', inv.generatedAt),
-      filterName: 'Inventory snapshot (JSON)',
+      filterName: vscode.l10n.t('Inventory snapshot (JSON)'),
     });
     if (!uri) return undefined;
     const json = serializeInventorySnapshot(buildInventorySnapshot(inv));
@@ -266,17 +268,17 @@ export class FleetInventoryPanel extends FleetListingPanel<InventoryViewState, I
     this.deps.services.log.info(
       `Extension inventory: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`,
     );
-    vscode.window.setStatusBarMessage(`Inventory snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Inventory snapshot saved: {0}', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
   }
 
   /** Compares the inventory with a snapshot file (new and removed extensions, version changes, policies). */
   async compareSnapshot(source?: vscode.Uri): Promise<InventoryDiff | undefined> {
-    const inv = this.completeInventory('Comparing');
+    const inv = this.completeInventory(vscode.l10n.t('Comparing needs a complete inventory. Refresh it, let the listing finish, then try again.'));
     if (!inv) return undefined;
     const read = await this.readSnapshot(
       source,
-      { title: 'Compare with inventory snapshot', filterName: 'Inventory snapshot (JSON)' },
+      { title: vscode.l10n.t('Compare with inventory snapshot'), filterName: vscode.l10n.t('Inventory snapshot (JSON)') },
       parseInventorySnapshot,
     );
     if (!read) return undefined;

@@ -7,11 +7,12 @@
 import type { ExtensionDimension, Inventory, InventoryScope } from '../../inventory/model';
 import type { InventoryTarget } from '../../inventory/selection';
 import type { InventoryDiff } from '../../inventory/snapshot';
+import { l10n } from '../../util/l10n';
 import { isCount, isObject, isString, type Obj } from '../messageGuards';
 
 /** Here rather than in inventoryPanel.ts: the registration needs it at activation, the panel only on first use. */
 export const INVENTORY_VIEW_TYPE = 'cbcm.fleetInventory';
-export const INVENTORY_SIGN_IN_REASON = 'Sign in to CBCM to see the extension inventory.';
+export const inventorySignInReason = (): string => l10n.t('Sign in to CBCM to see the extension inventory.');
 
 export const EXTENSION_DIMENSIONS: readonly ExtensionDimension[] = ['version', 'installType', 'permission', 'state'];
 

@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { lazyModule } from '../../util/lazyModule';
 import { lazyPanelFactory, registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
 import type { FleetInventoryPanel, InventoryDeps } from './inventoryPanel';
-import { INVENTORY_SIGN_IN_REASON, INVENTORY_VIEW_TYPE, isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
+import { inventorySignInReason, INVENTORY_VIEW_TYPE, isInventoryPanelState, isInventoryTarget } from './inventoryProtocol';
 
 /** The panel's host code loads when the first inventory opens, not at activation. */
 const panelModule = lazyModule(() => import('./inventoryPanel'));
@@ -25,8 +25,8 @@ export function registerFleetInventory(services: Services): vscode.Disposable[] 
   const { open, disposables: panelCommands } = registerScopedPanelCommands(services, registry, {
     prefix: 'cbcm.inventory',
     viewType: INVENTORY_VIEW_TYPE,
-    signInReason: INVENTORY_SIGN_IN_REASON,
-    noPanelMessage: 'Open the extension inventory first (CBCM: Show Extension Inventory).',
+    signInReason: inventorySignInReason(),
+    noPanelMessage: vscode.l10n.t('Open the extension inventory first (CBCM: Show Extension Inventory).'),
   });
   const disposables: vscode.Disposable[] = [
     registry,

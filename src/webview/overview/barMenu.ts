@@ -20,7 +20,7 @@ export function registerBarMenu(panelOf: (scope: OverviewScope) => FleetOverview
     const bar = parseBarContext(context);
     const panel = bar && panelOf(bar.scope);
     if (!bar || !panel) {
-      vscode.window.setStatusBarMessage('That overview bar is no longer shown.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('That overview bar is no longer shown.'), 5000);
       return undefined;
     }
     return { bar, panel };

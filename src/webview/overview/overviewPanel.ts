@@ -12,7 +12,7 @@ import type { CbcmBackend } from '../../api/backend';
 import { FleetListingPanel, type ListingRun } from '../fleetListingPanel';
 import { adoptRestoredPanel, createWebviewPanel, type PanelPage } from '../panelHost';
 import {
-  OVERVIEW_SIGN_IN_REASON,
+  overviewSignInReason,
   OVERVIEW_VIEW_TYPE,
   parseOverviewWebviewMessage,
   type OverviewExtensionMessage,
@@ -22,11 +22,11 @@ import {
 import { displayLocale } from '../../util/displayLocale';
 
 export { OVERVIEW_VIEW_TYPE };
-const OVERVIEW_PAGE: PanelPage = { script: 'overview', loadingText: 'Loading the fleet overview…' };
-export { OVERVIEW_SIGN_IN_REASON };
+const overviewPage = (): PanelPage => ({ script: 'overview', loadingText: vscode.l10n.t('Loading the fleet overview…') });
+export { overviewSignInReason };
 
 export function overviewTitle(scope: OverviewScope): string {
-  return scope.kind === 'account' ? 'Fleet Overview' : `Fleet Overview: ${scope.orgUnitPath}`;
+  return scope.kind === 'account' ? vscode.l10n.t('Fleet Overview') : vscode.l10n.t('Fleet Overview: {0}', scope.orgUnitPath);
 }
 
 export interface OverviewDeps {
@@ -69,10 +69,10 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
       { scope },
       {
         name: 'Fleet overview',
-        page: OVERVIEW_PAGE,
+        page: overviewPage(),
         parse: parseOverviewWebviewMessage,
-        signInReason: OVERVIEW_SIGN_IN_REASON,
-        signedOutMessage: 'You are signed out. Sign in to CBCM to see the fleet overview.',
+        signInReason: overviewSignInReason(),
+        signedOutMessage: vscode.l10n.t('You are signed out. Sign in to CBCM to see the fleet overview.'),
       },
     );
     const cached = this.figuresFromCache();
@@ -147,8 +147,13 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
       const shown = partial ?? this.state.figures;
       const message =
         isCancellation(error) || run.signal.aborted
-          ? `Cancelled${partial ? ` after ${partial.totals.browsers.toLocaleString(displayLocale())} browsers: the figures cover only part of the fleet` : ''}. Refresh to list it again.`
-          : `The fleet could not be listed: ${describeError(error)}`;
+          ? partial
+            ? vscode.l10n.t(
+                'Cancelled after {0} browsers: the figures cover only part of the fleet. Refresh to list it again.',
+                partial.totals.browsers.toLocaleString(displayLocale()),
+              )
+            : vscode.l10n.t('Cancelled. Refresh to list it again.')
+          : vscode.l10n.t('The fleet could not be listed: {0}', describeError(error));
       if (!isCancellation(error)) services.log.warn(`Fleet overview of ${scopeLabel(this.scope)} failed: ${describeError(error)}`);
       this.update({ figures: shown, loading: undefined, error: message });
     } finally {
@@ -207,7 +212,7 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
   async actOnAll(chart: ChartId, category: number, choice?: { kind: string; automation?: unknown }): Promise<unknown> {
     const action: ItemAction | undefined = this.state.figures && actionAt(this.state.figures, chart, category);
     if (action?.kind !== 'filter' || action.dialect !== 'browsers') {
-      vscode.window.setStatusBarMessage('This bar has no browser filter to act on.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('This bar has no browser filter to act on.'), 5000);
       return undefined;
     }
     return vscode.commands.executeCommand(
@@ -219,7 +224,7 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
 
   private async run(action: ItemAction): Promise<ActivationResult> {
     if (action.kind === 'none') {
-      vscode.window.setStatusBarMessage(`Not a filter: ${action.reason}`, 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Not a filter: {0}', action.reason), 5000);
       return action;
     }
     if (action.kind === 'revealOrgUnit') {
@@ -248,19 +253,21 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
   async saveSnapshot(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const cached = this.deps.cache.get(this.scope);
     if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
-      void vscode.window.showWarningMessage('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Snapshots need a complete overview. Refresh it, let the listing finish, then save again.'),
+      );
       return undefined;
     }
     const uri = await this.snapshotSaveUri(target, {
-      title: 'Save fleet snapshot',
+      title: vscode.l10n.t('Save fleet snapshot'),
       defaultUri: this.defaultSnapshotUri('fleet', cached.figures.generatedAt),
-      filterName: 'Fleet snapshot (JSON)',
+      filterName: vscode.l10n.t('Fleet snapshot (JSON)'),
     });
     if (!uri) return undefined;
     const json = serializeSnapshot(buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
     this.deps.services.log.info(`Fleet overview: saved a snapshot (${json.length.toLocaleString(displayLocale())} bytes) to ${uri.toString(true)}.`);
-    vscode.window.setStatusBarMessage(`Fleet snapshot saved: ${vscode.workspace.asRelativePath(uri)}`, 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Fleet snapshot saved: {0}', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
   }
 
@@ -268,10 +275,16 @@ export class FleetOverviewPanel extends FleetListingPanel<OverviewState, Overvie
   async compareSnapshot(source?: vscode.Uri): Promise<SnapshotDiff | undefined> {
     const cached = this.deps.cache.get(this.scope);
     if (!cached?.aggregator || !this.state.figures?.complete || cached.figures !== this.state.figures) {
-      void vscode.window.showWarningMessage('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Comparing needs a complete overview. Refresh it, let the listing finish, then compare again.'),
+      );
       return undefined;
     }
-    const read = await this.readSnapshot(source, { title: 'Compare with fleet snapshot', filterName: 'Fleet snapshot (JSON)' }, parseSnapshot);
+    const read = await this.readSnapshot(
+      source,
+      { title: vscode.l10n.t('Compare with fleet snapshot'), filterName: vscode.l10n.t('Fleet snapshot (JSON)') },
+      parseSnapshot,
+    );
     if (!read) return undefined;
     const { uri, snapshot: before } = read;
     const diff = diffSnapshots(before, buildSnapshot(cached.figures, cached.aggregator.devicesByMajor()));

@@ -7,7 +7,7 @@ import type { ChartId } from '../../overview/figures';
 import type { Services } from '../../services';
 import { lazyModule } from '../../util/lazyModule';
 import type { FleetOverviewPanel, OverviewDeps } from './overviewPanel';
-import { isOverviewPanelState, OVERVIEW_SIGN_IN_REASON, OVERVIEW_VIEW_TYPE } from './protocol';
+import { isOverviewPanelState, overviewSignInReason, OVERVIEW_VIEW_TYPE } from './protocol';
 import { lazyPanelFactory, registerScopedPanelCommands, scopeFromArgument, scopeOfOpenArgument, ScopedPanels } from '../scopedPanels';
 import { registerBarMenu } from './barMenu';
 
@@ -29,8 +29,8 @@ export function registerFleetOverview(services: Services): vscode.Disposable[] {
   const { open, disposables: panelCommands } = registerScopedPanelCommands(services, registry, {
     prefix: 'cbcm.overview',
     viewType: OVERVIEW_VIEW_TYPE,
-    signInReason: OVERVIEW_SIGN_IN_REASON,
-    noPanelMessage: 'Open the fleet overview first (CBCM: Open Fleet Overview).',
+    signInReason: overviewSignInReason(),
+    noPanelMessage: vscode.l10n.t('Open the fleet overview first (CBCM: Open Fleet Overview).'),
   });
   const disposables: vscode.Disposable[] = [
     registry,

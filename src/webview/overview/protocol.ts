@@ -6,11 +6,12 @@
 
 import type { ChartId, ChartItem, ChartModel, FleetFigures, ItemAction, OverviewScope, StableMajor } from '../../overview/figures';
 import type { SnapshotDiff } from '../../overview/snapshot';
+import { l10n } from '../../util/l10n';
 import { isCopyText, isCount, isObject, isOneOf, isString, type CopyMessage, type ReadyMessage } from '../messageGuards';
 
 /** Here rather than in overviewPanel.ts: the registration needs them at activation, the panel only on first use. */
 export const OVERVIEW_VIEW_TYPE = 'cbcm.fleetOverview';
-export const OVERVIEW_SIGN_IN_REASON = 'Sign in to CBCM to see the fleet overview.';
+export const overviewSignInReason = (): string => l10n.t('Sign in to CBCM to see the fleet overview.');
 
 export const CHART_IDS: readonly ChartId[] = ['versions', 'platforms', 'osVersions', 'activity', 'orgUnits', 'tokens', 'extensions'];
 

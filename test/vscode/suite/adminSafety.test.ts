@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ModalQuestion } from '../../../src/commands/confirmText';
-import { KEEP_BUTTON } from '../../../src/commands/confirmText';
+import { keepButton } from '../../../src/commands/confirmText';
 import type { CbcmTestingApi } from '../../../src/testing';
 import type { BrowserNode } from '../../../src/tree/nodes/browserNode';
 import type { ExplorerNode } from '../../../src/tree/nodes/explorerNode';
@@ -84,7 +84,7 @@ describe('Admin safety: confirmations of writes', function () {
 
   it('a delete names machine name, serial number and org unit, defaults to not deleting, and deletes only on Delete', async () => {
     const [victim] = await nodes();
-    answer(KEEP_BUTTON);
+    answer(keepButton());
     await vscode.commands.executeCommand('cbcm.browser.delete', victim, [victim]);
     assert.strictEqual(asked.length, 1);
     const q = asked[0];

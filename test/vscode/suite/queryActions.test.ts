@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { KEEP_BUTTON, KEEP_PLACE_BUTTON, type ModalQuestion } from '../../../src/commands/confirmText';
+import { keepButton, keepPlaceButton, type ModalQuestion } from '../../../src/commands/confirmText';
 import type { BulkSummary } from '../../../src/operations/bulkRun';
 import type { FleetFigures } from '../../../src/overview/figures';
 import type { CbcmTestingApi } from '../../../src/testing';
@@ -147,8 +147,8 @@ describe('Query actions: lenses and bulk work on what a query matches', function
     assert.deepStrictEqual(
       asked.map((q) => [q.message, q.buttons]),
       [
-        [`Move 4 browsers to ${dest}?`, [KEEP_PLACE_BUTTON, 'Move 4']],
-        ['Delete 4 browsers?', [KEEP_BUTTON, 'Delete 4']],
+        [`Move 4 browsers to ${dest}?`, [keepPlaceButton(), 'Move 4']],
+        ['Delete 4 browsers?', [keepButton(), 'Delete 4']],
       ],
     );
     assert.match(asked[1].detail, new RegExp(`4 browsers matching "machine_name:${word}" in the whole account`));
@@ -222,7 +222,7 @@ describe('Query actions: lenses and bulk work on what a query matches', function
     await vscode.commands.executeCommand('cbcm.overview.testing.actOnAll', { orgUnitPath: overviewOu }, 'platforms', row, 'delete');
     assert.deepStrictEqual(
       asked.map((q) => [q.message, q.buttons[0]]),
-      [['Delete 2 browsers?', KEEP_BUTTON]],
+      [['Delete 2 browsers?', keepButton()]],
     );
     assert.match(asked[0].detail, new RegExp(`matching "os_platform:Linux" in ${overviewOu}`));
 
