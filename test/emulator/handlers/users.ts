@@ -12,5 +12,5 @@ export function getUser(ctx: EmulatorContext, req: EmuRequest): Reply {
   if (!user) throw notFound('Resource Not Found: userKey');
   const json = { kind: 'admin#directory#user', id: user.id, primaryEmail: user.email, isAdmin: user.isAdmin };
   const fields = req.query.get('fields');
-  return { json: (fields ? applyFieldMask(json, parseFieldMask(fields)) : json) as Record<string, unknown> };
+  return { json: fields ? applyFieldMask(json, parseFieldMask(fields)) : json };
 }
